@@ -1,0 +1,238 @@
+//! The data file (`data/careto.toml`) → the model → Rust source.
+//!
+//! Used by `build.rs` (which compiles the data into the module) and by
+//! `tests/data_file.rs`. Refers to the model as `crate::model`, so the
+//! including crate must have the model at that path (`build.rs` and the test
+//! include `src/model/mod.rs` with `#[path]`).
+
+use crate::model::validate::validate;
+use crate::model::{
+    Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status,
+    Text, Total,
+};
+use std::fmt::Write as _;
+
+/// The data file's path relative to the crate root, used in error messages.
+pub const DATA_FILE: &str = "data/careto.toml";
+
+/// Parses and validates the text of `data/careto.toml`.
+///
+/// Errors name the file and the field, e.g.
+/// `data/careto.toml: country[8].count: ...`; a TOML syntax or type error
+/// keeps toml's own message (line, column and the offending line).
+pub fn parse_campaign(toml_text: &str) -> Result<Campaign, String> {
+    parse_campaign_named(DATA_FILE, toml_text)
+}
+
+/// As [`parse_campaign`], naming the file `file_name` in errors.
+pub fn parse_campaign_named(file_name: &str, toml_text: &str) -> Result<Campaign, String> {
+    let de = toml::Deserializer::new(toml_text);
+    let campaign: Campaign = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let inner = inner.trim_end();
+        if path.is_empty() || path == "." {
+            format!("{file_name}: {inner}")
+        } else {
+            format!("{file_name}: {path}: {inner}")
+        }
+    })?;
+    validate(&campaign).map_err(|e| match locate(&campaign, &e.path) {
+        Some(which) => format!("{file_name}: {e}\n  ({which})"),
+        None => format!("{file_name}: {e}"),
+    })?;
+    Ok(campaign)
+}
+
+/// Says which table an error path's leading `name[i]` is, by its code or id,
+/// e.g. `country[3] is the [[country]] with code = "FRA"`.
+fn locate(c: &Campaign, path: &str) -> Option<String> {
+    let (name, rest) = path.split_once('[')?;
+    let (index, _) = rest.split_once(']')?;
+    let i: usize = index.parse().ok()?;
+    let (key, value) = match name {
+        "country" => ("code", &c.countries.get(i)?.code),
+        "event" => ("id", &c.events.get(i)?.id),
+        "source" => ("id", &c.sources.get(i)?.id),
+        "total" => ("key", &c.totals.get(i)?.key),
+        _ => return None,
+    };
+    Some(format!(
+        "{name}[{i}] is the [[{name}]] with {key} = {value:?}; indices count from 0 in file order"
+    ))
+}
+
+/// A Rust expression that constructs `c` (a `crate::model::Campaign`).
+pub fn to_rust(c: &Campaign) -> String {
+    let mut o = String::new();
+    o.push_str("crate::model::Campaign {\n");
+    field(&mut o, 1, "name", &text(&c.name));
+    field(&mut o, 1, "measure", &text(&c.measure));
+    field(&mut o, 1, "as_of", &text(&c.as_of));
+    field(&mut o, 1, "totals", &vec_of(c.totals.iter().map(total)));
+    field(&mut o, 1, "active_period", &period(&c.active_period));
+    field(
+        &mut o,
+        1,
+        "countries",
+        &vec_of(c.countries.iter().map(country)),
+    );
+    field(&mut o, 1, "events", &vec_of(c.events.iter().map(event)));
+    field(&mut o, 1, "sources", &vec_of(c.sources.iter().map(source)));
+    field(&mut o, 1, "bars_source_line", &text(&c.bars_source_line));
+    field(
+        &mut o,
+        1,
+        "timeline_source_line",
+        &text(&c.timeline_source_line),
+    );
+    o.push('}');
+    o
+}
+
+fn field(o: &mut String, indent: usize, name: &str, value: &str) {
+    let _ = writeln!(o, "{}{name}: {value},", "    ".repeat(indent));
+}
+
+fn string(s: &str) -> String {
+    if s.is_empty() {
+        "::std::string::String::new()".to_string()
+    } else {
+        format!("::std::string::String::from({s:?})")
+    }
+}
+
+fn strings(v: &[String]) -> String {
+    vec_of(v.iter().map(|s| string(s)))
+}
+
+fn vec_of(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        "::std::vec::Vec::new()".to_string()
+    } else {
+        format!("::std::vec![{}]", items.join(", "))
+    }
+}
+
+fn text(t: &Text) -> String {
+    format!(
+        "crate::model::Text {{ en: {}, es: {} }}",
+        string(&t.en),
+        string(&t.es)
+    )
+}
+
+fn option_u8(v: Option<u8>) -> String {
+    match v {
+        Some(n) => format!("::std::option::Option::Some({n}u8)"),
+        None => "::std::option::Option::None".to_string(),
+    }
+}
+
+fn date(d: &EventDate) -> String {
+    format!(
+        "crate::model::EventDate {{ year: {}i32, month: {}, day: {} }}",
+        d.year,
+        option_u8(d.month),
+        option_u8(d.day)
+    )
+}
+
+fn count(c: Count) -> String {
+    match c {
+        Count::Published(n) => format!("crate::model::Count::Published({n}u32)"),
+        Count::NotPublished => "crate::model::Count::NotPublished".to_string(),
+    }
+}
+
+fn status(s: Status) -> &'static str {
+    match s {
+        Status::Reported => "crate::model::Status::Reported",
+        Status::Secondary => "crate::model::Status::Secondary",
+        Status::Alleged => "crate::model::Status::Alleged",
+    }
+}
+
+fn total(t: &Total) -> String {
+    format!(
+        "crate::model::Total {{ key: {}, label: {}, value: {}u32, qualifier: {}, sources: {} }}",
+        string(&t.key),
+        text(&t.label),
+        t.value,
+        text(&t.qualifier),
+        strings(&t.sources)
+    )
+}
+
+fn period(p: &Period) -> String {
+    format!(
+        "crate::model::Period {{ start: {}, end: {}, label: {}, description: {}, sources: {} }}",
+        date(&p.start),
+        date(&p.end),
+        text(&p.label),
+        text(&p.description),
+        strings(&p.sources)
+    )
+}
+
+fn alternative(a: &Alternative) -> String {
+    format!(
+        "crate::model::Alternative {{ value: {}u32, sources: {} }}",
+        a.value,
+        strings(&a.sources)
+    )
+}
+
+fn other_figure(f: &OtherFigure) -> String {
+    format!(
+        "crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}",
+        f.value,
+        text(&f.unit),
+        text(&f.note),
+        strings(&f.sources)
+    )
+}
+
+fn country(k: &Country) -> String {
+    format!(
+        "\n        crate::model::Country {{ code: {}, name: {}, count: {}, alternatives: {}, \
+         other_figures: {}, government_targets_only: {}, notes: {}, sources: {} }}",
+        string(&k.code),
+        text(&k.name),
+        count(k.count),
+        vec_of(k.alternatives.iter().map(alternative)),
+        vec_of(k.other_figures.iter().map(other_figure)),
+        k.government_targets_only,
+        vec_of(k.notes.iter().map(text)),
+        strings(&k.sources)
+    )
+}
+
+fn event(e: &Event) -> String {
+    format!(
+        "\n        crate::model::Event {{ id: {}, date: {}, approximate: {}, label: {}, \
+         description: {}, status: {}, note: {}, sources: {} }}",
+        string(&e.id),
+        date(&e.date),
+        e.approximate,
+        text(&e.label),
+        text(&e.description),
+        status(e.status),
+        text(&e.note),
+        strings(&e.sources)
+    )
+}
+
+fn source(s: &Source) -> String {
+    format!(
+        "\n        crate::model::Source {{ id: {}, title: {}, publisher: {}, date: {}, url: {}, \
+         note: {} }}",
+        string(&s.id),
+        string(&s.title),
+        string(&s.publisher),
+        string(&s.date),
+        string(&s.url),
+        string(&s.note)
+    )
+}

@@ -1,0 +1,58 @@
+//! Draws a chart to SVG with the same code the browser uses: static images
+//! for pages without scripts, RSS readers and social cards.
+//!
+//! `careto-render --view bars|timeline [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]`
+//! (without `--out`, the SVG goes to standard output).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+use careto_viz::chart::{ChartOptions, View};
+#[cfg(not(target_arch = "wasm32"))]
+use std::process::ExitCode;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("careto-render: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut options = ChartOptions::default();
+    let mut out: Option<String> = None;
+    let mut it = args.into_iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--view" => options.view = View::parse(&value()?)?,
+            "--lang" => options.lang = careto_viz::chart::parse_lang(&value()?)?,
+            "--theme" => options.theme = careto_viz::chart::parse_theme(&value()?)?,
+            "--width" => {
+                let v = value()?;
+                options.width = v.parse::<f64>().map_err(|_| format!("--width: \"{v}\" is not a number"))?;
+            }
+            "--out" => out = Some(value()?),
+            "-h" | "--help" => {
+                println!("careto-render --view bars|timeline [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]");
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument \"{other}\" (try --help)")),
+        }
+    }
+    let campaign = careto_viz::data::careto();
+    let svg = careto_viz::chart::svg(&campaign, &options).map_err(|e| e.to_string())?;
+    match out {
+        Some(path) => std::fs::write(&path, svg).map_err(|e| format!("cannot write {path}: {e}")),
+        None => {
+            print!("{svg}");
+            Ok(())
+        }
+    }
+}

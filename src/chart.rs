@@ -1,0 +1,116 @@
+//! A chart: which view, in which language, theme and width; laid out once
+//! and drawn on demand. Shared by the browser surface and the native SVG
+//! renderer, so both draw exactly the same picture.
+
+use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
+use crate::model::{Campaign, Lang};
+use crate::theme::ThemeName;
+
+/// Which chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The country bars.
+    #[default]
+    Bars,
+    /// The timeline.
+    Timeline,
+}
+
+impl View {
+    /// Parses `bars` or `timeline`.
+    pub fn parse(s: &str) -> Result<View, String> {
+        match s {
+            "bars" => Ok(View::Bars),
+            "timeline" => Ok(View::Timeline),
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
+        }
+    }
+}
+
+/// Parses `en` or `es`.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s.to_ascii_lowercase().split(['-', '_']).next().unwrap_or("") {
+        "en" => Ok(Lang::En),
+        "es" => Ok(Lang::Es),
+        _ => Err(format!("lang: \"{}\" is not supported; use \"en\" or \"es\"", clip(s))),
+    }
+}
+
+/// Parses `light` or `dark`.
+pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    match s {
+        "light" => Ok(ThemeName::Light),
+        "dark" => Ok(ThemeName::Dark),
+        other => Err(format!("theme: \"{}\" is not a theme; use \"light\" or \"dark\"", clip(other))),
+    }
+}
+
+/// At most 40 characters of a user's value, for error messages.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// Everything that decides a chart's picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartOptions {
+    /// Which chart.
+    pub view: View,
+    /// Language.
+    pub lang: Lang,
+    /// Colours.
+    pub theme: ThemeName,
+    /// Width in CSS px.
+    pub width: f64,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions { view: View::Bars, lang: Lang::En, theme: ThemeName::Light, width: 640.0 }
+    }
+}
+
+/// A laid-out chart of either view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Layout {
+    /// Country bars.
+    Bars(BarsLayout),
+    /// Timeline.
+    Timeline(TimelineLayout),
+}
+
+impl Layout {
+    /// Lays out `campaign` as `options` say.
+    pub fn new(campaign: &Campaign, options: &ChartOptions) -> Layout {
+        match options.view {
+            View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
+            View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+        }
+    }
+
+    /// What to draw.
+    pub fn scene(&self) -> &Scene {
+        match self {
+            Layout::Bars(l) => &l.scene,
+            Layout::Timeline(l) => &l.scene,
+        }
+    }
+
+    /// The item under `(x, y)` CSS px.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        match self {
+            Layout::Bars(l) => l.hit(x, y),
+            Layout::Timeline(l) => l.hit(x, y),
+        }
+    }
+}
+
+/// The chart as an SVG document (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg(campaign: &Campaign, options: &ChartOptions) -> Result<String, crate::render::RenderError> {
+    let layout = Layout::new(campaign, options);
+    crate::render::to_svg(layout.scene(), &crate::theme::Theme::named(options.theme))
+}

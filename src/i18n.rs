@@ -1,0 +1,172 @@
+//! Every string the charts draw or speak that is not campaign data, in
+//! English and Spanish, and the number and date formats of each language.
+
+use crate::model::{EventDate, Lang, Status};
+
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
+
+/// A whole number with the language's thousands separator: `1,000` / `1.000`.
+pub fn format_count(n: u32, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Es => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The abbreviated month name, 1-based.
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    let names = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Es => &MONTHS_ES,
+    };
+    names.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?")
+}
+
+/// A date at its own precision: `2007`, `Jan 2014`, `10 Feb 2014` (`10 feb 2014`),
+/// with `c.` / `hacia` when approximate.
+pub fn format_date(date: &EventDate, approximate: bool, lang: Lang) -> String {
+    let core = match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{d} {} {}", month_name(m, lang), date.year),
+        (Some(m), None) => format!("{} {}", month_name(m, lang), date.year),
+        _ => date.year.to_string(),
+    };
+    if approximate {
+        match lang {
+            Lang::En => format!("c. {core}"),
+            Lang::Es => format!("hacia {core}"),
+        }
+    } else {
+        core
+    }
+}
+
+/// The UI strings of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Strings {
+    /// Bars title, `{name}` and `{n}` filled in.
+    pub bars_title: &'static str,
+    /// Bars subtitle, `{measure}` and `{as_of}` filled in.
+    pub bars_subtitle: &'static str,
+    /// Heading of the group of countries without a published figure.
+    pub not_published_heading: &'static str,
+    /// Legend heading before the colour classes.
+    pub legend_heading: &'static str,
+    /// Timeline title, `{name}` filled in.
+    pub timeline_title: &'static str,
+    /// Timeline subtitle.
+    pub timeline_subtitle: &'static str,
+    /// Legend: day known.
+    pub legend_day: &'static str,
+    /// Legend: month or year known.
+    pub legend_period: &'static str,
+    /// Legend: approximate.
+    pub legend_approximate: &'static str,
+    /// Legend: alleged or secondary.
+    pub legend_alleged: &'static str,
+    /// Label tag for alleged claims.
+    pub tag_alleged: &'static str,
+    /// Label tag for secondary-only claims.
+    pub tag_secondary: &'static str,
+}
+
+/// The strings of `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+const EN: Strings = Strings {
+    bars_title: "{name}: {n} countries affected",
+    bars_subtitle: "{measure} per country, {as_of}",
+    not_published_heading: "Affected, count not published ({n})",
+    legend_heading: "{measure}:",
+    timeline_title: "{name}: timeline",
+    timeline_subtitle: "Dates as precise as the sources give them",
+    legend_day: "day known",
+    legend_period: "month or year known",
+    legend_approximate: "approximate",
+    legend_alleged: "alleged or secondary report",
+    tag_alleged: "alleged",
+    tag_secondary: "secondary report",
+};
+
+const ES: Strings = Strings {
+    bars_title: "{name}: {n} países afectados",
+    bars_subtitle: "{measure} por país, {as_of}",
+    not_published_heading: "Afectados, sin cifra publicada ({n})",
+    legend_heading: "{measure}:",
+    timeline_title: "{name}: cronología",
+    timeline_subtitle: "Fechas tan precisas como las dan las fuentes",
+    legend_day: "día conocido",
+    legend_period: "mes o año conocido",
+    legend_approximate: "aproximada",
+    legend_alleged: "presunto o fuente secundaria",
+    tag_alleged: "presunto",
+    tag_secondary: "fuente secundaria",
+};
+
+impl Strings {
+    /// The tag for a claim's status, if it needs one.
+    pub fn status_tag(&self, status: Status) -> Option<&'static str> {
+        match status {
+            Status::Reported => None,
+            Status::Secondary => Some(self.tag_secondary),
+            Status::Alleged => Some(self.tag_alleged),
+        }
+    }
+}
+
+/// Fills `{key}` placeholders in `template`.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in pairs {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// `s` with its first letter in upper case.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_the_language_separator() {
+        assert_eq!(format_count(1000, Lang::En), "1,000");
+        assert_eq!(format_count(1000, Lang::Es), "1.000");
+        assert_eq!(format_count(384, Lang::Es), "384");
+        assert_eq!(format_count(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_count(0, Lang::En), "0");
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        let d = |s| EventDate::parse(s).unwrap_or(EventDate { year: 0, month: None, day: None });
+        assert_eq!(format_date(&d("2014-02-10"), false, Lang::En), "10 Feb 2014");
+        assert_eq!(format_date(&d("2014-02-10"), false, Lang::Es), "10 feb 2014");
+        assert_eq!(format_date(&d("2014-01"), false, Lang::En), "Jan 2014");
+        assert_eq!(format_date(&d("2007"), false, Lang::En), "2007");
+        assert_eq!(format_date(&d("2008"), true, Lang::En), "c. 2008");
+        assert_eq!(format_date(&d("2024-05"), true, Lang::Es), "hacia may 2024");
+    }
+}

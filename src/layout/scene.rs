@@ -1,0 +1,186 @@
+//! A scene: the shapes of one chart in CSS pixels, colours by role.
+
+/// A point in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Right.
+    pub x: f64,
+    /// Down.
+    pub y: f64,
+}
+
+/// An axis-aligned rectangle in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// Whether `(x, y)` is inside (left/top inclusive, right/bottom exclusive).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x < self.x + self.w && y >= self.y && y < self.y + self.h
+    }
+
+    /// Whether two rectangles share any area.
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    /// The right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    /// The bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    /// The centre.
+    pub fn center(&self) -> Point {
+        Point { x: self.x + self.w / 2.0, y: self.y + self.h / 2.0 }
+    }
+}
+
+/// A colour by its role; the theme gives the actual colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// Chart background.
+    Background,
+    /// Main text.
+    Text,
+    /// Secondary text.
+    Muted,
+    /// Axis lines.
+    Axis,
+    /// Grid lines.
+    Grid,
+    /// Colour class `i` of the colour scale.
+    Class(usize),
+    /// The active-period span.
+    Span,
+    /// Reported events.
+    Reported,
+    /// Alleged or secondary claims.
+    Alleged,
+    /// Keyboard focus ring.
+    Focus,
+}
+
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Colour.
+    pub paint: Paint,
+    /// Width in CSS px.
+    pub width: f64,
+    /// Dashed (for uncertainty).
+    pub dashed: bool,
+}
+
+/// Where text sits relative to its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Left edge, vertical middle.
+    LeftMiddle,
+    /// Right edge, vertical middle.
+    RightMiddle,
+    /// Horizontal centre, vertical middle.
+    CenterMiddle,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A rectangle, filled and/or outlined.
+    Rect {
+        /// Where.
+        rect: Rect,
+        /// Fill.
+        fill: Option<Paint>,
+        /// Outline.
+        stroke: Option<Stroke>,
+    },
+    /// A straight line.
+    Line {
+        /// Start.
+        from: Point,
+        /// End.
+        to: Point,
+        /// How.
+        stroke: Stroke,
+    },
+    /// A circle.
+    Circle {
+        /// Centre.
+        center: Point,
+        /// Radius.
+        radius: f64,
+        /// Fill.
+        fill: Option<Paint>,
+        /// Outline.
+        stroke: Option<Stroke>,
+    },
+    /// A diamond (a square on its corner), the mark of alleged claims.
+    Diamond {
+        /// Centre.
+        center: Point,
+        /// Centre to corner.
+        radius: f64,
+        /// Fill.
+        fill: Option<Paint>,
+        /// Outline.
+        stroke: Option<Stroke>,
+    },
+    /// A line of text.
+    Text {
+        /// The text, drawn as text (never interpreted).
+        text: String,
+        /// Anchor point.
+        at: Point,
+        /// How the text sits on the point.
+        anchor: Anchor,
+        /// Font size in CSS px.
+        size: f64,
+        /// Weight.
+        weight: crate::text::Weight,
+        /// Colour.
+        paint: Paint,
+    },
+}
+
+/// Everything one chart draws, in drawing order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px.
+    pub height: f64,
+    /// Shapes, back to front.
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    /// The bounding box of a text shape, from the text metrics.
+    pub fn text_box(shape: &Shape) -> Option<Rect> {
+        if let Shape::Text { text, at, anchor, size, weight, .. } = shape {
+            let w = crate::text::width(text, *size, *weight);
+            let h = size * 1.2;
+            let x = match anchor {
+                Anchor::LeftMiddle => at.x,
+                Anchor::RightMiddle => at.x - w,
+                Anchor::CenterMiddle => at.x - w / 2.0,
+            };
+            Some(Rect { x, y: at.y - h / 2.0, w, h })
+        } else {
+            None
+        }
+    }
+}

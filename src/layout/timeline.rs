@@ -1,0 +1,261 @@
+//! The timeline: a year axis, the active period as a span, and each event as
+//! a mark whose width is the period its date names (a day is a dot, a month
+//! or a year a bar across it; an approximate date a dashed, wider bar),
+//! labelled beside the mark in lanes so that no two labels overlap.
+
+use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use crate::i18n::{fill, format_date, strings};
+use crate::model::{Campaign, EventDate, Lang, Precision, Status};
+use crate::scale::LinearScale;
+use crate::text::{self, Weight};
+
+/// Where one event is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMark {
+    /// Index into `Campaign::events`.
+    pub event: usize,
+    /// The mark (dot or bar).
+    pub mark: Rect,
+    /// The label's box.
+    pub label: Rect,
+    /// The lane (row) it sits in, 0 at the top.
+    pub lane: usize,
+}
+
+/// The laid-out timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineLayout {
+    /// What to draw.
+    pub scene: Scene,
+    /// Fractional years → x.
+    pub scale: LinearScale,
+    /// The active-period span.
+    pub period: Rect,
+    /// Events, in date order.
+    pub marks: Vec<EventMark>,
+    /// Hit boxes sorted by top edge.
+    pub hits: Vec<HitBox>,
+}
+
+/// The time extent a date covers on the axis; approximate dates are widened
+/// by half their unit on each side.
+pub fn date_extent(date: &EventDate, approximate: bool) -> (f64, f64) {
+    let (lo, hi) = date.bounds();
+    if approximate {
+        let half = (hi - lo) / 2.0;
+        (lo - half, hi + half)
+    } else {
+        (lo, hi)
+    }
+}
+
+const LANE_H: f64 = 22.0;
+const MARK_H: f64 = 10.0;
+const DOT_R: f64 = 5.0;
+const GAP: f64 = 10.0;
+const MIN_BAR: f64 = 8.0;
+
+impl TimelineLayout {
+    /// Lays out the timeline of `campaign` at `width` CSS px in `lang`.
+    pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> TimelineLayout {
+        let width = clamp_width(width);
+        let m = Metrics::for_width(width);
+        let s = strings(lang);
+        let x0 = m.pad;
+        let x1 = width - m.pad;
+        let inner = x1 - x0;
+        let mut scene = Scene { width, height: 0.0, shapes: Vec::new() };
+        scene.shapes.push(Shape::Rect { rect: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, fill: Some(Paint::Background), stroke: None });
+
+        let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
+        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = text_block(&mut scene, s.timeline_subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+
+        // Legend.
+        y += 8.0;
+        y = legend(&mut scene, s, x0, x1, y, m.subtitle);
+
+        // Time domain: whole years covering the period and every event.
+        let period = &campaign.active_period;
+        let mut lo = period.start.bounds().0;
+        let mut hi = period.end.bounds().1;
+        for e in &campaign.events {
+            let (a, b) = date_extent(&e.date, e.approximate);
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+        let (lo, hi) = (lo.floor(), hi.ceil().max(lo.floor() + 1.0));
+        let scale = LinearScale::new((lo, hi), (x0, x1));
+
+        // Active period span.
+        y += 10.0;
+        let span_h = 22.0;
+        let span = Rect { x: scale.map(period.start.bounds().0), y, w: scale.map(period.end.bounds().1) - scale.map(period.start.bounds().0), h: span_h };
+        let grid_top = y;
+        scene.shapes.push(Shape::Rect { rect: span, fill: Some(Paint::Span), stroke: None });
+        let span_label = format!(
+            "{}: {} – {}",
+            period.label.get(lang),
+            format_date(&period.start, false, lang),
+            format_date(&period.end, false, lang)
+        );
+        let span_label_w = text::width(&span_label, m.label, Weight::Bold);
+        let (lx, anchor) = if span_label_w + 12.0 <= span.w {
+            (span.x + 6.0, Anchor::LeftMiddle)
+        } else if span.right() + 6.0 + span_label_w <= x1 {
+            (span.right() + 6.0, Anchor::LeftMiddle)
+        } else {
+            (x0, Anchor::LeftMiddle)
+        };
+        let span_label = text::truncate(&span_label, m.label, Weight::Bold, x1 - lx);
+        scene.shapes.push(Shape::Text { text: span_label, at: Point { x: lx, y: y + span_h / 2.0 }, anchor, size: m.label, weight: Weight::Bold, paint: Paint::Text });
+        let mut hits = vec![HitBox { rect: span, target: Target::ActivePeriod }];
+        y += span_h + 8.0;
+
+        // Events in date order, each in the first lane where it overlaps nothing.
+        let mut order: Vec<usize> = (0..campaign.events.len()).collect();
+        order.sort_by(|a, b| {
+            let key = |i: usize| campaign.events.get(i).map(|e| date_extent(&e.date, e.approximate).0).unwrap_or(0.0);
+            key(*a).total_cmp(&key(*b))
+        });
+        let lanes_top = y;
+        let mut lane_ends: Vec<Vec<(f64, f64)>> = Vec::new();
+        let mut marks = Vec::with_capacity(order.len());
+        let mut shapes = Vec::new();
+        for i in order {
+            let Some(e) = campaign.events.get(i) else { continue };
+            let (a, b) = date_extent(&e.date, e.approximate);
+            // Shape says how precise the date is: a dot for a day, a bar across
+            // the month or year (at least MIN_BAR wide), an outline when approximate.
+            let (p0, p1) = (scale.map(a), scale.map(b));
+            let is_dot = e.date.precision() == Precision::Day && !e.approximate;
+            let (mx0, mx1) = if is_dot {
+                let c = (p0 + p1) / 2.0;
+                (c - DOT_R, c + DOT_R)
+            } else if p1 - p0 < MIN_BAR {
+                let c = (p0 + p1) / 2.0;
+                (c - MIN_BAR / 2.0, c + MIN_BAR / 2.0)
+            } else {
+                (p0, p1)
+            };
+            let mut label = e.label.get(lang).to_string();
+            if let Some(tag) = s.status_tag(e.status) {
+                label = format!("{label} ({tag})");
+            }
+            let label = text::truncate(&label, m.label, Weight::Normal, inner - (mx1 - mx0) - 6.0);
+            let lw = text::width(&label, m.label, Weight::Normal);
+            let (label_x0, anchor_right) = if mx1 + 5.0 + lw <= x1 { (mx1 + 5.0, false) } else { (mx0 - 5.0 - lw, true) };
+            let extent = (mx0.min(label_x0), mx1.max(label_x0 + lw));
+            let lane = match lane_ends.iter().position(|spans| spans.iter().all(|(s0, s1)| extent.0 >= s1 + GAP || extent.1 + GAP <= *s0)) {
+                Some(l) => l,
+                None => {
+                    lane_ends.push(Vec::new());
+                    lane_ends.len() - 1
+                }
+            };
+            if let Some(spans) = lane_ends.get_mut(lane) {
+                spans.push(extent);
+            }
+            let mid = lanes_top + lane as f64 * LANE_H + LANE_H / 2.0;
+            let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
+            let mark = if is_dot {
+                Rect { x: mx0, y: mid - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }
+            } else {
+                Rect { x: mx0, y: mid - MARK_H / 2.0, w: mx1 - mx0, h: MARK_H }
+            };
+            let center = mark.center();
+            // Colour and a text tag say how well established the claim is.
+            let (fill_paint, outline) = if e.approximate {
+                (None, Some(Stroke { paint, width: 1.5, dashed: mark.w >= 2.0 * MIN_BAR }))
+            } else {
+                (Some(paint), None)
+            };
+            if is_dot {
+                shapes.push(Shape::Circle { center, radius: DOT_R, fill: fill_paint, stroke: outline });
+            } else {
+                shapes.push(Shape::Rect { rect: mark, fill: fill_paint, stroke: outline });
+            }
+            let text_paint = if e.status == Status::Reported { Paint::Text } else { Paint::Alleged };
+            let (at_x, anchor) = if anchor_right { (label_x0 + lw, Anchor::RightMiddle) } else { (label_x0, Anchor::LeftMiddle) };
+            shapes.push(Shape::Text { text: label, at: Point { x: at_x, y: mid }, anchor, size: m.label, weight: Weight::Normal, paint: text_paint });
+            let label_rect = Rect { x: label_x0, y: mid - LANE_H / 2.0, w: lw, h: LANE_H };
+            let row = Rect { x: extent.0, y: mid - LANE_H / 2.0, w: extent.1 - extent.0, h: LANE_H };
+            hits.push(HitBox { rect: row, target: Target::Event(i) });
+            marks.push(EventMark { event: i, mark, label: label_rect, lane });
+        }
+        y = lanes_top + lane_ends.len() as f64 * LANE_H + 4.0;
+
+        // Year grid (behind the marks) and axis.
+        let px_per_year = (x1 - x0) / (hi - lo);
+        let year_label_w = text::width("2000", m.small, Weight::Normal) + 6.0;
+        let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0].into_iter().find(|k| k * px_per_year >= year_label_w).unwrap_or(100.0);
+        let mut year = lo;
+        let mut grid = Vec::new();
+        while year <= hi + 1e-9 {
+            let x = scale.map(year);
+            grid.push(Shape::Line { from: Point { x, y: grid_top }, to: Point { x, y }, stroke: Stroke { paint: Paint::Grid, width: 1.0, dashed: false } });
+            grid.push(Shape::Line { from: Point { x, y }, to: Point { x, y: y + 4.0 }, stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false } });
+            let whole = year as i64;
+            if year < hi && ((year - lo) % step).abs() < 1e-9 {
+                grid.push(Shape::Text {
+                    text: whole.to_string(),
+                    at: Point { x: x + px_per_year / 2.0, y: y + 6.0 + m.small * 0.65 },
+                    anchor: Anchor::CenterMiddle,
+                    size: m.small,
+                    weight: Weight::Normal,
+                    paint: Paint::Muted,
+                });
+            }
+            year += 1.0;
+        }
+        grid.push(Shape::Line { from: Point { x: x0, y }, to: Point { x: x1, y }, stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false } });
+        // Grid first (back), then the span label over it again, then marks.
+        let span_shapes: Vec<Shape> = scene.shapes.drain(scene.shapes.len().saturating_sub(2)..).collect();
+        scene.shapes.extend(grid);
+        scene.shapes.extend(span_shapes);
+        scene.shapes.extend(shapes);
+        y += 6.0 + m.small * 1.3;
+
+        y = text_block(&mut scene, campaign.timeline_source_line.get(lang), x0, y + 10.0, inner, m.small, Weight::Normal, Paint::Muted);
+        let height = (y + m.pad).ceil();
+        scene.height = height;
+        if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
+            rect.h = height;
+        }
+        hits.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
+        TimelineLayout { scene, scale, period: span, marks, hits }
+    }
+
+    /// The item under `(x, y)` CSS px, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        hit_sorted(&self.hits, x, y)
+    }
+}
+
+/// Draws the mark legend from `y`; returns the y below it.
+fn legend(scene: &mut Scene, s: &crate::i18n::Strings, x0: f64, x1: f64, y: f64, size: f64) -> f64 {
+    let line_h = (size * 1.5).round();
+    let glyph_w = 16.0;
+    let items = [s.legend_day, s.legend_period, s.legend_approximate, s.legend_alleged];
+    let mut x = x0;
+    let mut y = y;
+    for (k, label) in items.iter().enumerate() {
+        let w = glyph_w + 5.0 + text::width(label, size, Weight::Normal);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line_h;
+        }
+        let mid = y + line_h / 2.0;
+        let c = Point { x: x + glyph_w / 2.0, y: mid };
+        let mark = Rect { x, y: mid - MARK_H / 2.0, w: glyph_w, h: MARK_H };
+        scene.shapes.push(match k {
+            0 => Shape::Circle { center: c, radius: DOT_R, fill: Some(Paint::Reported), stroke: None },
+            1 => Shape::Rect { rect: mark, fill: Some(Paint::Reported), stroke: None },
+            2 => Shape::Rect { rect: mark, fill: None, stroke: Some(Stroke { paint: Paint::Reported, width: 1.5, dashed: true }) },
+            _ => Shape::Rect { rect: Rect { x: x + 3.0, y: mid - 5.0, w: 10.0, h: 10.0 }, fill: Some(Paint::Alleged), stroke: None },
+        });
+        scene.shapes.push(Shape::Text { text: (*label).to_string(), at: Point { x: x + glyph_w + 5.0, y: mid }, anchor: Anchor::LeftMiddle, size, weight: Weight::Normal, paint: Paint::Text });
+        x += w + 14.0;
+    }
+    y + line_h
+}

@@ -1,0 +1,388 @@
+//! The campaign as the charts understand it: countries, events, sources.
+//!
+//! Conventions: every number carries the ids of the sources it rests on; a
+//! country without a published figure has [`Count::NotPublished`], never `0`;
+//! a date keeps the precision its source gives ([`EventDate`]).
+//!
+//! This module depends on nothing but `serde` and `std`, so that `build.rs`
+//! can include it (with `#[path]`) and validate the data file with the very
+//! same types and rules the library uses at run time.
+
+pub mod validate;
+
+use serde::Deserialize;
+
+/// A string in every language the charts speak.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Spanish.
+    pub es: String,
+}
+
+impl Text {
+    /// The string in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// A language the charts speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+/// One campaign: everything a chart, a tooltip or a table needs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// The campaign's name, e.g. "The Mask (Careto)".
+    pub name: Text,
+    /// The measure behind the per-country figures, e.g. "victim IP addresses".
+    pub measure: Text,
+    /// When the per-country figures were published, e.g. "as published in February 2014".
+    pub as_of: Text,
+    /// Campaign-wide figures (countries, unique victims, IP addresses).
+    #[serde(default, rename = "total")]
+    pub totals: Vec<Total>,
+    /// The period the campaign was active, drawn as a span on the timeline.
+    pub active_period: Period,
+    /// Every affected country, with or without a published figure.
+    #[serde(rename = "country")]
+    pub countries: Vec<Country>,
+    /// Dated events, drawn as marks on the timeline.
+    #[serde(rename = "event")]
+    pub events: Vec<Event>,
+    /// The bibliography behind every source id used above.
+    #[serde(rename = "source")]
+    pub sources: Vec<Source>,
+    /// The short source line shown under the bar chart.
+    pub bars_source_line: Text,
+    /// The short source line shown under the timeline.
+    pub timeline_source_line: Text,
+}
+
+/// A campaign-wide figure such as "over 380 unique victims".
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Total {
+    /// Machine key, e.g. `unique_victims`.
+    pub key: String,
+    /// What is counted, e.g. "unique victims".
+    pub label: Text,
+    /// The figure.
+    pub value: u32,
+    /// "over", "more than", or empty when exact.
+    #[serde(default)]
+    pub qualifier: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// An affected country.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code, e.g. `MAR`.
+    pub code: String,
+    /// Country name.
+    pub name: Text,
+    /// The published figure of the campaign's measure, or that none was published.
+    pub count: Count,
+    /// Other values of the same measure given by disagreeing sources.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
+    /// Figures of a different measure (e.g. Cuba's "46 computers"): notes, never bar values.
+    #[serde(default)]
+    pub other_figures: Vec<OtherFigure>,
+    /// Whether sources say only government computers were targeted there.
+    #[serde(default)]
+    pub government_targets_only: bool,
+    /// Free-text notes (uncertainty, context).
+    #[serde(default)]
+    pub notes: Vec<Text>,
+    /// Source ids for the country being affected and for its count.
+    pub sources: Vec<String>,
+}
+
+/// A published figure, or the honest absence of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// A figure some source published.
+    Published(u32),
+    /// The country is affected but no source published a figure.
+    NotPublished,
+}
+
+impl Count {
+    /// The figure, if one was published.
+    pub fn value(self) -> Option<u32> {
+        match self {
+            Count::Published(v) => Some(v),
+            Count::NotPublished => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number >= 0 or the string \"not published\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
+                u32::try_from(v)
+                    .map(Count::Published)
+                    .map_err(|_| E::custom(format!("{v} is too large for a count")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
+                if v < 0 {
+                    return Err(E::custom(format!("{v} is negative; a count is >= 0")));
+                }
+                self.visit_u64(v.unsigned_abs())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
+                if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+                    // Checked above: whole, non-negative and in range.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return Ok(Count::Published(v as u32));
+                }
+                Err(E::custom(format!("{v} is not a whole number >= 0")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
+                if v == "not published" {
+                    Ok(Count::NotPublished)
+                } else {
+                    Err(E::custom(format!(
+                        "\"{v}\" is not a count; write a number or \"not published\""
+                    )))
+                }
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Count, E> {
+                Ok(Count::NotPublished)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A disagreeing value of the same measure, with its sources.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// The other value.
+    pub value: u32,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A figure of another measure, shown as a note (never as a bar).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherFigure {
+    /// The figure.
+    pub value: u32,
+    /// What it counts, e.g. "computers".
+    pub unit: Text,
+    /// Why it is not the bar value.
+    #[serde(default)]
+    pub note: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// How precisely a source dates something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    /// Only the year is known.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+}
+
+/// A date at the precision its source gives: a year stays a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl EventDate {
+    /// The precision of this date.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    pub fn parse(s: &str) -> Result<EventDate, String> {
+        let bad = || format!("\"{s}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = s.split('-');
+        let year_part = parts.next().ok_or_else(bad)?;
+        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year_part.parse().map_err(|_| bad())?;
+        let mut number = |len: usize| -> Result<Option<u8>, String> {
+            match parts.next() {
+                None => Ok(None),
+                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse::<u8>().map(Some).map_err(|_| bad())
+                }
+                Some(_) => Err(bad()),
+            }
+        };
+        let month = number(2)?;
+        let day = if month.is_some() { number(2)? } else { None };
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        let date = EventDate { year, month, day };
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(format!("\"{s}\": month {m} is not between 1 and 12"));
+            }
+            if let Some(d) = day {
+                let last = days_in_month(year, m);
+                if d == 0 || d > last {
+                    return Err(format!("\"{s}\": day {d} is not between 1 and {last}"));
+                }
+            }
+        }
+        Ok(date)
+    }
+
+    /// A fractional year for placing the date on a time axis: the middle of
+    /// the period the date names (mid-year for a year, mid-month for a month).
+    pub fn midpoint(&self) -> f64 {
+        let (start, end) = self.bounds();
+        (start + end) / 2.0
+    }
+
+    /// The start and end, as fractional years, of the period the date names.
+    pub fn bounds(&self) -> (f64, f64) {
+        let y = f64::from(self.year);
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let days = f64::from(days_in_month(self.year, m));
+                let start = y + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / (12.0 * days);
+                (start, start + 1.0 / (12.0 * days))
+            }
+            (Some(m), None) => {
+                let start = y + (f64::from(m) - 1.0) / 12.0;
+                (start, start + 1.0 / 12.0)
+            }
+            _ => (y, y + 1.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EventDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        EventDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// How well a claim is established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Reported by the primary source (Kaspersky) or several independent sources.
+    Reported,
+    /// Known only from secondary reporting (summaries, mirrors).
+    Secondary,
+    /// An allegation (e.g. attribution to a government), not established fact.
+    Alleged,
+}
+
+/// A dated event on the timeline.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id, e.g. `disclosure`.
+    pub id: String,
+    /// When, at the precision the source gives.
+    pub date: EventDate,
+    /// The date is approximate ("c. May 2024", "2008 or 2009").
+    #[serde(default)]
+    pub approximate: bool,
+    /// A short label for the chart (a few words).
+    pub label: Text,
+    /// What happened, in a sentence.
+    pub description: Text,
+    /// Reported, secondary or alleged.
+    pub status: Status,
+    /// Uncertainty or context.
+    #[serde(default)]
+    pub note: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A period drawn as a span.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The first date known.
+    pub start: EventDate,
+    /// The last date known.
+    pub end: EventDate,
+    /// Label, e.g. "Active period".
+    pub label: Text,
+    /// What the span means, in a sentence.
+    pub description: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// An entry of the bibliography.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The id used by every figure, e.g. `S1`.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When, as precisely as known (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); empty when undated.
+    #[serde(default)]
+    pub date: String,
+    /// Where to read it.
+    pub url: String,
+    /// Reliability or access notes (e.g. "read only via mirrors").
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,689 @@
+//! Checks a [`Campaign`] against the data rules: every number has a source,
+//! every source id resolves, codes and ids are unique, dates are plausible.
+//!
+//! `build.rs` runs these checks on `data/careto.toml` (so a broken data file
+//! stops the build), and the tests run them on the compiled-in data. This
+//! file depends on nothing but `std` and the model, because `build.rs`
+//! includes it with `#[path]`.
+//!
+//! Paths in errors use the names of the data file: `country[8].sources[1]`,
+//! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
+
+use super::{Campaign, Count, EventDate, Text};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The longest label (in characters) any chart is asked to draw.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// The earliest year a date in the data may have.
+pub const MIN_YEAR: i32 = 1990;
+
+/// The latest year a date in the data may have.
+pub const MAX_YEAR: i32 = 2100;
+
+/// One broken rule: where it is broken, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// The field, in data-file terms, e.g. `country[8].sources[1]`.
+    pub path: String,
+    /// What is wrong with it, e.g. `unknown source id "S99"`.
+    pub reason: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Checks every rule and returns the first broken one, if any.
+pub fn validate(c: &Campaign) -> Result<(), DataError> {
+    match validate_all(c).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Checks every rule and returns all broken ones, in file order.
+pub fn validate_all(c: &Campaign) -> Vec<DataError> {
+    let mut v = Checker {
+        known: c.sources.iter().map(|s| s.id.as_str()).collect(),
+        errors: Vec::new(),
+    };
+    v.campaign(c);
+    v.errors
+}
+
+/// Whether a text is required to be non-empty.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Both languages must be present.
+    Required,
+    /// May be empty, but then in both languages.
+    Optional,
+}
+
+/// Whether a text is a label (and so has a length limit).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A label a chart draws: at most [`MAX_LABEL_CHARS`].
+    Label,
+    /// A sentence or note: no length limit.
+    Prose,
+}
+
+struct Checker<'a> {
+    known: HashSet<&'a str>,
+    errors: Vec<DataError>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.errors.push(DataError {
+            path: path.into(),
+            reason: reason.into(),
+        });
+    }
+
+    fn campaign(&mut self, c: &Campaign) {
+        self.text("name", &c.name, Need::Required, Kind::Label);
+        self.text("measure", &c.measure, Need::Required, Kind::Label);
+        self.text("as_of", &c.as_of, Need::Required, Kind::Label);
+        self.text(
+            "bars_source_line",
+            &c.bars_source_line,
+            Need::Required,
+            Kind::Prose,
+        );
+        self.text(
+            "timeline_source_line",
+            &c.timeline_source_line,
+            Need::Required,
+            Kind::Prose,
+        );
+
+        self.bibliography(c);
+        self.totals(c);
+        self.period(c);
+        self.countries(c);
+        self.events(c);
+    }
+
+    fn bibliography(&mut self, c: &Campaign) {
+        let mut seen = HashSet::new();
+        for (i, s) in c.sources.iter().enumerate() {
+            let p = format!("source[{i}]");
+            self.string(&format!("{p}.id"), &s.id, Need::Required);
+            if !s.id.is_empty() && !seen.insert(s.id.as_str()) {
+                self.err(
+                    format!("{p}.id"),
+                    format!("duplicate source id \"{}\"", s.id),
+                );
+            }
+            if s.id.chars().any(char::is_whitespace) {
+                self.err(
+                    format!("{p}.id"),
+                    format!("source id \"{}\" contains whitespace", s.id),
+                );
+            }
+            self.string(&format!("{p}.title"), &s.title, Need::Required);
+            self.string(&format!("{p}.publisher"), &s.publisher, Need::Optional);
+            self.string(&format!("{p}.url"), &s.url, Need::Optional);
+            self.string(&format!("{p}.note"), &s.note, Need::Optional);
+            self.string(&format!("{p}.date"), &s.date, Need::Optional);
+            if !s.date.is_empty() {
+                match EventDate::parse(&s.date) {
+                    Ok(d) => self.year(&format!("{p}.date"), d),
+                    Err(e) => self.err(format!("{p}.date"), e),
+                }
+            }
+        }
+    }
+
+    fn totals(&mut self, c: &Campaign) {
+        let mut keys = HashSet::new();
+        for (i, t) in c.totals.iter().enumerate() {
+            let p = format!("total[{i}]");
+            self.string(&format!("{p}.key"), &t.key, Need::Required);
+            if !t.key.is_empty() && !keys.insert(t.key.as_str()) {
+                self.err(
+                    format!("{p}.key"),
+                    format!("duplicate total key \"{}\"", t.key),
+                );
+            }
+            self.text(&format!("{p}.label"), &t.label, Need::Required, Kind::Label);
+            self.text(
+                &format!("{p}.qualifier"),
+                &t.qualifier,
+                Need::Optional,
+                Kind::Label,
+            );
+            self.sources(&format!("{p}.sources"), &t.sources);
+        }
+    }
+
+    fn period(&mut self, c: &Campaign) {
+        let p = &c.active_period;
+        self.year("active_period.start", p.start);
+        self.year("active_period.end", p.end);
+        // Compare the periods the dates name: "2014" does not end before "2014-01".
+        let (start, _) = p.start.bounds();
+        let (_, end) = p.end.bounds();
+        if start >= end {
+            self.err(
+                "active_period.end",
+                format!(
+                    "the period ends ({}) before it starts ({})",
+                    show(p.end),
+                    show(p.start)
+                ),
+            );
+        }
+        self.text("active_period.label", &p.label, Need::Required, Kind::Label);
+        self.text(
+            "active_period.description",
+            &p.description,
+            Need::Required,
+            Kind::Prose,
+        );
+        self.sources("active_period.sources", &p.sources);
+    }
+
+    fn countries(&mut self, c: &Campaign) {
+        if c.countries.is_empty() {
+            self.err("country", "no [[country]] entries: at least one is needed");
+        }
+        let mut codes = HashSet::new();
+        for (i, k) in c.countries.iter().enumerate() {
+            let p = format!("country[{i}]");
+            let code_ok = k.code.len() == 3 && k.code.bytes().all(|b| b.is_ascii_uppercase());
+            if !code_ok {
+                self.err(
+                    format!("{p}.code"),
+                    format!(
+                        "\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)",
+                        k.code
+                    ),
+                );
+            } else if !codes.insert(k.code.as_str()) {
+                self.err(
+                    format!("{p}.code"),
+                    format!("duplicate country code \"{}\"", k.code),
+                );
+            }
+            self.text(&format!("{p}.name"), &k.name, Need::Required, Kind::Label);
+            match k.count {
+                Count::Published(0) => self.err(
+                    format!("{p}.count"),
+                    "0 is not a published figure for an affected country; \
+                     write count = \"not published\" when no figure was published",
+                ),
+                Count::Published(_) if k.sources.is_empty() => self.err(
+                    format!("{p}.sources"),
+                    "a published count needs at least one source",
+                ),
+                Count::NotPublished if !k.alternatives.is_empty() => self.err(
+                    format!("{p}.alternatives"),
+                    "alternative values given but count is \"not published\"",
+                ),
+                _ => {}
+            }
+            for (j, a) in k.alternatives.iter().enumerate() {
+                self.sources(&format!("{p}.alternatives[{j}].sources"), &a.sources);
+            }
+            for (j, o) in k.other_figures.iter().enumerate() {
+                let q = format!("{p}.other_figures[{j}]");
+                self.text(&format!("{q}.unit"), &o.unit, Need::Required, Kind::Label);
+                self.text(&format!("{q}.note"), &o.note, Need::Optional, Kind::Prose);
+                self.sources(&format!("{q}.sources"), &o.sources);
+            }
+            for (j, n) in k.notes.iter().enumerate() {
+                self.text(&format!("{p}.notes[{j}]"), n, Need::Required, Kind::Prose);
+            }
+            self.sources(&format!("{p}.sources"), &k.sources);
+        }
+    }
+
+    fn events(&mut self, c: &Campaign) {
+        let mut ids = HashSet::new();
+        for (i, e) in c.events.iter().enumerate() {
+            let p = format!("event[{i}]");
+            self.string(&format!("{p}.id"), &e.id, Need::Required);
+            if !e.id.is_empty() && !ids.insert(e.id.as_str()) {
+                self.err(
+                    format!("{p}.id"),
+                    format!("duplicate event id \"{}\"", e.id),
+                );
+            }
+            self.year(&format!("{p}.date"), e.date);
+            self.text(&format!("{p}.label"), &e.label, Need::Required, Kind::Label);
+            self.text(
+                &format!("{p}.description"),
+                &e.description,
+                Need::Required,
+                Kind::Prose,
+            );
+            self.text(&format!("{p}.note"), &e.note, Need::Optional, Kind::Prose);
+            if e.approximate && e.note.en.is_empty() && e.note.es.is_empty() {
+                self.err(
+                    format!("{p}.note"),
+                    "an approximate date needs a note saying why it is approximate",
+                );
+            }
+            self.sources(&format!("{p}.sources"), &e.sources);
+        }
+    }
+
+    /// A list of source ids: non-empty, each known, none twice.
+    fn sources(&mut self, path: &str, ids: &[String]) {
+        if ids.is_empty() {
+            self.err(
+                path,
+                "no sources: every figure and fact needs at least one source id",
+            );
+        }
+        let mut seen = HashSet::new();
+        for (j, id) in ids.iter().enumerate() {
+            let p = format!("{path}[{j}]");
+            if !self.known.contains(id.as_str()) {
+                self.err(
+                    p,
+                    format!("unknown source id \"{id}\" (no [[source]] with this id)"),
+                );
+            } else if !seen.insert(id.as_str()) {
+                self.err(p, format!("source id \"{id}\" listed twice"));
+            }
+        }
+    }
+
+    /// A date's year is within [`MIN_YEAR`]..=[`MAX_YEAR`].
+    fn year(&mut self, path: &str, d: EventDate) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&d.year) {
+            self.err(
+                path,
+                format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", d.year),
+            );
+        }
+    }
+
+    /// A two-language text.
+    fn text(&mut self, path: &str, t: &Text, need: Need, kind: Kind) {
+        for (lang, s) in [("en", &t.en), ("es", &t.es)] {
+            let p = format!("{path}.{lang}");
+            self.string(&p, s, need);
+            if kind == Kind::Label {
+                let n = s.chars().count();
+                if n > MAX_LABEL_CHARS {
+                    self.err(
+                        p,
+                        format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"),
+                    );
+                }
+            }
+        }
+        if need == Need::Optional && t.en.trim().is_empty() != t.es.trim().is_empty() {
+            let missing = if t.en.trim().is_empty() { "en" } else { "es" };
+            self.err(
+                format!("{path}.{missing}"),
+                "missing translation: give the text in both en and es, or in neither",
+            );
+        }
+    }
+
+    /// A single string: no control characters; non-empty when required.
+    fn string(&mut self, path: &str, s: &str, need: Need) {
+        if need == Need::Required && s.trim().is_empty() {
+            self.err(path, "is empty");
+        }
+        if let Some(ch) = s.chars().find(|c| c.is_control()) {
+            self.err(path, format!("contains the control character {:?}", ch));
+        }
+    }
+}
+
+/// A date as the data file writes it.
+fn show(d: EventDate) -> String {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{:04}-{m:02}-{day:02}", d.year),
+        (Some(m), None) => format!("{:04}-{m:02}", d.year),
+        _ => format!("{:04}", d.year),
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+    use crate::model::{Alternative, Country, Event, OtherFigure, Period, Source, Status, Total};
+
+    fn t(s: &str) -> Text {
+        Text {
+            en: s.to_string(),
+            es: s.to_string(),
+        }
+    }
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    fn date(s: &str) -> EventDate {
+        EventDate::parse(s).unwrap()
+    }
+
+    fn country(code: &str, count: Count) -> Country {
+        Country {
+            code: code.to_string(),
+            name: t("Somewhere"),
+            count,
+            alternatives: vec![],
+            other_figures: vec![],
+            government_targets_only: false,
+            notes: vec![],
+            sources: ids(&["S1"]),
+        }
+    }
+
+    fn event(id: &str, d: &str) -> Event {
+        Event {
+            id: id.to_string(),
+            date: date(d),
+            approximate: false,
+            label: t("Something happened"),
+            description: t("Something happened, in a sentence."),
+            status: Status::Reported,
+            note: Text::default(),
+            sources: ids(&["S1"]),
+        }
+    }
+
+    fn source(id: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            title: "A title".to_string(),
+            publisher: "A publisher".to_string(),
+            date: "2014-02-10".to_string(),
+            url: "https://example.invalid/".to_string(),
+            note: String::new(),
+        }
+    }
+
+    /// A small campaign that breaks no rule.
+    fn ok() -> Campaign {
+        Campaign {
+            name: t("The Mask (Careto)"),
+            measure: t("victim IP addresses"),
+            as_of: t("as published in February 2014"),
+            totals: vec![Total {
+                key: "countries".to_string(),
+                label: t("countries"),
+                value: 2,
+                qualifier: Text::default(),
+                sources: ids(&["S1"]),
+            }],
+            active_period: Period {
+                start: date("2007"),
+                end: date("2014-01"),
+                label: t("Active period"),
+                description: t("From 2007 to January 2014."),
+                sources: ids(&["S1"]),
+            },
+            countries: vec![
+                country("MAR", Count::Published(384)),
+                country("CUB", Count::NotPublished),
+            ],
+            events: vec![event("a", "2007"), event("b", "2014-02-10")],
+            sources: vec![source("S1"), source("S2")],
+            bars_source_line: t("Source: S1"),
+            timeline_source_line: t("Source: S1"),
+        }
+    }
+
+    fn first(c: &Campaign) -> String {
+        validate(c).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn valid_campaign_passes() {
+        assert_eq!(validate(&ok()), Ok(()));
+        assert!(validate_all(&ok()).is_empty());
+    }
+
+    #[test]
+    fn display_names_the_field() {
+        let e = DataError {
+            path: "country[8].sources[1]".to_string(),
+            reason: "unknown source id \"S99\"".to_string(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "country[8].sources[1]: unknown source id \"S99\""
+        );
+    }
+
+    #[test]
+    fn needs_a_country() {
+        let mut c = ok();
+        c.countries.clear();
+        assert!(first(&c).starts_with("country: no [[country]]"));
+    }
+
+    #[test]
+    fn country_code_shape() {
+        for bad in ["MA", "MARO", "mar", "M4R", "MÁR", ""] {
+            let mut c = ok();
+            c.countries[1].code = bad.to_string();
+            let e = first(&c);
+            assert!(e.starts_with("country[1].code: "), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn country_code_unique() {
+        let mut c = ok();
+        c.countries[1].code = "MAR".to_string();
+        assert_eq!(first(&c), "country[1].code: duplicate country code \"MAR\"");
+    }
+
+    #[test]
+    fn names_in_both_languages() {
+        let mut c = ok();
+        c.countries[0].name.es = String::new();
+        assert_eq!(first(&c), "country[0].name.es: is empty");
+        let mut c = ok();
+        c.name.en = "  ".to_string();
+        assert_eq!(first(&c), "name.en: is empty");
+    }
+
+    #[test]
+    fn sources_non_empty_everywhere() {
+        let mut c = ok();
+        c.countries[1].sources.clear();
+        assert!(first(&c).starts_with("country[1].sources: no sources"));
+        let mut c = ok();
+        c.events[0].sources.clear();
+        assert!(first(&c).starts_with("event[0].sources: no sources"));
+        let mut c = ok();
+        c.active_period.sources.clear();
+        assert!(first(&c).starts_with("active_period.sources: no sources"));
+    }
+
+    #[test]
+    fn published_count_needs_sources() {
+        let mut c = ok();
+        c.countries[0].sources.clear();
+        assert_eq!(
+            first(&c),
+            "country[0].sources: a published count needs at least one source"
+        );
+    }
+
+    #[test]
+    fn zero_count_rejected() {
+        let mut c = ok();
+        c.countries[0].count = Count::Published(0);
+        assert!(first(&c).starts_with("country[0].count: 0 is not a published figure"));
+    }
+
+    #[test]
+    fn unknown_source_id() {
+        let mut c = ok();
+        c.countries[1].sources.push("S99".to_string());
+        assert_eq!(
+            first(&c),
+            "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)"
+        );
+    }
+
+    #[test]
+    fn source_listed_twice() {
+        let mut c = ok();
+        c.events[1].sources.push("S1".to_string());
+        assert_eq!(
+            first(&c),
+            "event[1].sources[1]: source id \"S1\" listed twice"
+        );
+    }
+
+    #[test]
+    fn source_ids_unique() {
+        let mut c = ok();
+        c.sources[1].id = "S1".to_string();
+        assert_eq!(first(&c), "source[1].id: duplicate source id \"S1\"");
+    }
+
+    #[test]
+    fn source_date_checked() {
+        let mut c = ok();
+        c.sources[1].date = "2014-13".to_string();
+        assert!(first(&c).starts_with("source[1].date: "));
+        let mut c = ok();
+        c.sources[1].date = String::new();
+        assert_eq!(validate(&c), Ok(()));
+    }
+
+    #[test]
+    fn alternatives_and_other_figures_need_sources() {
+        let mut c = ok();
+        c.countries[0].alternatives.push(Alternative {
+            value: 383,
+            sources: vec![],
+        });
+        assert!(first(&c).starts_with("country[0].alternatives[0].sources: no sources"));
+        let mut c = ok();
+        c.countries[1].other_figures.push(OtherFigure {
+            value: 46,
+            unit: t("computers"),
+            note: t("A different measure."),
+            sources: ids(&["S7"]),
+        });
+        assert!(first(&c).starts_with("country[1].other_figures[0].sources[0]: unknown source id"));
+    }
+
+    #[test]
+    fn alternatives_need_a_published_count() {
+        let mut c = ok();
+        c.countries[1].alternatives.push(Alternative {
+            value: 5,
+            sources: ids(&["S1"]),
+        });
+        assert!(first(&c).starts_with("country[1].alternatives: "));
+    }
+
+    #[test]
+    fn totals_need_sources() {
+        let mut c = ok();
+        c.totals[0].sources.clear();
+        assert!(first(&c).starts_with("total[0].sources: no sources"));
+    }
+
+    #[test]
+    fn event_ids_unique() {
+        let mut c = ok();
+        c.events[1].id = "a".to_string();
+        assert_eq!(first(&c), "event[1].id: duplicate event id \"a\"");
+    }
+
+    #[test]
+    fn event_dates_in_range() {
+        let mut c = ok();
+        c.events[0].date = date("1989");
+        assert_eq!(first(&c), "event[0].date: year 1989 is outside 1990..=2100");
+        let mut c = ok();
+        c.events[0].date = date("2101-01-01");
+        assert!(first(&c).starts_with("event[0].date: year 2101"));
+        let mut c = ok();
+        c.events[0].date = date("1990");
+        c.events[1].date = date("2100-12-31");
+        assert_eq!(validate(&c), Ok(()));
+    }
+
+    #[test]
+    fn approximate_needs_note() {
+        let mut c = ok();
+        c.events[0].approximate = true;
+        assert!(first(&c).starts_with("event[0].note: an approximate date"));
+        c.events[0].note = t("S32 says 2008.");
+        assert_eq!(validate(&c), Ok(()));
+    }
+
+    #[test]
+    fn period_start_before_end() {
+        let mut c = ok();
+        c.active_period.start = date("2014-02");
+        assert!(first(&c).starts_with(
+            "active_period.end: the period ends (2014-01) before it starts (2014-02)"
+        ));
+        // A year and a month inside it overlap: allowed.
+        let mut c = ok();
+        c.active_period.start = date("2014");
+        assert_eq!(validate(&c), Ok(()));
+    }
+
+    #[test]
+    fn labels_not_too_long() {
+        let mut c = ok();
+        c.events[0].label.es = "x".repeat(MAX_LABEL_CHARS + 1);
+        assert!(first(&c).starts_with("event[0].label.es: label is 201 characters"));
+        let mut c = ok();
+        c.events[0].label.es = "é".repeat(MAX_LABEL_CHARS);
+        assert_eq!(validate(&c), Ok(()));
+    }
+
+    #[test]
+    fn no_control_characters() {
+        let mut c = ok();
+        c.countries[0].name.en = "Mor\nocco".to_string();
+        assert_eq!(
+            first(&c),
+            "country[0].name.en: contains the control character '\\n'"
+        );
+        let mut c = ok();
+        c.sources[0].note = "tab\there".to_string();
+        assert!(first(&c).starts_with("source[0].note: contains the control character"));
+    }
+
+    #[test]
+    fn optional_text_in_both_languages_or_neither() {
+        let mut c = ok();
+        c.events[0].note.en = "Only English".to_string();
+        assert!(first(&c).starts_with("event[0].note.es: missing translation"));
+    }
+
+    #[test]
+    fn validate_all_reports_every_error() {
+        let mut c = ok();
+        c.countries[0].sources = ids(&["S98"]);
+        c.events[1].id = "a".to_string();
+        let all = validate_all(&c);
+        assert_eq!(all.len(), 2, "{all:?}");
+    }
+}

@@ -1,0 +1,169 @@
+//! Render: draws a [`Scene`] with a [`Theme`] onto any plotters
+//! `DrawingBackend`: the same code paints the browser's canvas and writes
+//! the SVG used by snapshot tests and static images.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod svg;
+#[cfg(not(target_arch = "wasm32"))]
+pub use svg::to_svg;
+
+use crate::layout::{Anchor, Paint, Point, Scene, Shape, Stroke};
+use crate::text::{Weight, FONT_FAMILY};
+use crate::theme::{Rgb, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, DrawingBackend};
+
+/// Why drawing failed (the backend's own message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+fn color(theme: &Theme, paint: Paint) -> RGBColor {
+    let c: Rgb = match paint {
+        Paint::Background => theme.background,
+        Paint::Text => theme.text,
+        Paint::Muted => theme.text_muted,
+        Paint::Axis => theme.axis,
+        Paint::Grid => theme.grid,
+        Paint::Class(i) => theme.class_color(i),
+        Paint::Span => theme.span,
+        Paint::Reported => theme.reported,
+        Paint::Alleged => theme.alleged,
+        Paint::Focus => theme.focus,
+    };
+    c.into()
+}
+
+/// Rounds a CSS px coordinate to the backend's integer grid.
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        // Layout keeps coordinates within a few thousand px.
+        #[allow(clippy::cast_possible_truncation)]
+        let r = v.round().clamp(-1.0e6, 1.0e6) as i32;
+        r
+    } else {
+        0
+    }
+}
+
+fn pt(p: Point) -> (i32, i32) {
+    (px(p.x), px(p.y))
+}
+
+/// How a backend turns plotters' font size into pixels: plotters' SVG backend
+/// writes `size / 1.24`, its canvas backend `size` as is. Render multiplies by
+/// this so that text is the scene's size in CSS px on every backend.
+pub const SVG_FONT_SCALE: f64 = 1.24;
+
+/// Draws `scene` onto `area` (whose size is the scene's, in CSS px);
+/// `font_scale` is 1 for canvas and [`SVG_FONT_SCALE`] for SVG.
+pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, area: &DrawingArea<DB, Shift>, font_scale: f64) -> Result<(), RenderError> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Rect { rect, fill, stroke } => {
+                let corners = [(px(rect.x), px(rect.y)), (px(rect.right()), px(rect.bottom()))];
+                if let Some(f) = fill {
+                    area.draw(&Rectangle::new(corners, color(theme, *f).filled())).map_err(err)?;
+                }
+                if let Some(s) = stroke {
+                    let (l, t, r, b) = (rect.x, rect.y, rect.right(), rect.bottom());
+                    let ring = [Point { x: l, y: t }, Point { x: r, y: t }, Point { x: r, y: b }, Point { x: l, y: b }, Point { x: l, y: t }];
+                    draw_polyline(area, &ring, s, theme).map_err(err)?;
+                }
+            }
+            Shape::Line { from, to, stroke } => draw_polyline(area, &[*from, *to], stroke, theme).map_err(err)?,
+            Shape::Circle { center, radius, fill, stroke } => {
+                let r = px(*radius).max(1);
+                let r = u32::try_from(r).unwrap_or(1);
+                if let Some(f) = fill {
+                    area.draw(&Circle::new(pt(*center), r, color(theme, *f).filled())).map_err(err)?;
+                }
+                if let Some(s) = stroke {
+                    area.draw(&Circle::new(pt(*center), r, color(theme, s.paint).stroke_width(stroke_px(s)))).map_err(err)?;
+                }
+            }
+            Shape::Diamond { center, radius, fill, stroke } => {
+                let (cx, cy, r) = (center.x, center.y, *radius);
+                let corners = [Point { x: cx, y: cy - r }, Point { x: cx + r, y: cy }, Point { x: cx, y: cy + r }, Point { x: cx - r, y: cy }];
+                if let Some(f) = fill {
+                    area.draw(&Polygon::new(corners.iter().map(|p| pt(*p)).collect::<Vec<_>>(), color(theme, *f).filled())).map_err(err)?;
+                }
+                if let Some(s) = stroke {
+                    let mut ring = corners.to_vec();
+                    ring.extend(corners.first().copied());
+                    draw_polyline(area, &ring, s, theme).map_err(err)?;
+                }
+            }
+            Shape::Text { text, at, anchor, size, weight, paint } => {
+                let style = match weight {
+                    Weight::Normal => FontStyle::Normal,
+                    Weight::Bold => FontStyle::Bold,
+                };
+                let h = match anchor {
+                    Anchor::LeftMiddle => HPos::Left,
+                    Anchor::RightMiddle => HPos::Right,
+                    Anchor::CenterMiddle => HPos::Center,
+                };
+                let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), *size * font_scale, style)
+                    .color(&color(theme, *paint))
+                    .pos(Pos::new(h, VPos::Center));
+                area.draw(&Text::new(text.as_str(), pt(*at), font)).map_err(err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn stroke_px(s: &Stroke) -> u32 {
+    u32::try_from(px(s.width).max(1)).unwrap_or(1)
+}
+
+/// Draws a polyline, splitting it into dashes when the stroke is dashed.
+fn draw_polyline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[Point],
+    stroke: &Stroke,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = color(theme, stroke.paint).stroke_width(stroke_px(stroke));
+    if !stroke.dashed {
+        return area.draw(&PathElement::new(points.iter().map(|p| pt(*p)).collect::<Vec<_>>(), style));
+    }
+    let (dash, gap) = (4.0, 3.0);
+    for pair in points.windows(2) {
+        let [a, b] = pair else { continue };
+        let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+        if len <= 0.0 {
+            continue;
+        }
+        let mut t = 0.0;
+        while t < len {
+            let t1 = (t + dash).min(len);
+            let p = |u: f64| Point { x: a.x + (b.x - a.x) * u / len, y: a.y + (b.y - a.y) * u / len };
+            area.draw(&PathElement::new(vec![pt(p(t)), pt(p(t1))], style))?;
+            t += dash + gap;
+        }
+    }
+    Ok(())
+}
+
+/// Paints the whole background of a backend in the theme's colour (before a redraw).
+pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), RenderError> {
+    let c = theme.background;
+    area.fill(&RGBColor(c.0, c.1, c.2)).map_err(|e| RenderError(e.to_string()))
+}
+
+/// The backend colour of a theme colour (for backends drawn directly).
+pub fn backend_color(c: Rgb) -> BackendColor {
+    BackendColor { alpha: 1.0, rgb: (c.0, c.1, c.2) }
+}

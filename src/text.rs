@@ -1,0 +1,125 @@
+//! Text metrics without a browser: widths of Liberation Sans / Arial (the
+//! two are metric-compatible), so layout is pure Rust, identical natively and
+//! in the browser, and testable.
+//!
+//! Widths are in CSS pixels. They slightly overestimate (see [`SAFETY`]) so
+//! that labels laid out apart stay apart when the browser's font is a little
+//! wider than the table.
+
+/// The font stack every chart uses; the first two share these metrics.
+pub const FONT_FAMILY: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
+
+/// Multiplier on the table's widths: a margin for font substitution.
+pub const SAFETY: f64 = 1.06;
+
+/// Advance widths of ASCII 32..=126 in thousandths of an em (regular weight).
+const ADVANCE: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '..'/'
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+    278, 278, 584, 584, 584, 556, 1015, // ':'..'@'
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A-M
+    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N-Z
+    278, 278, 278, 469, 556, 333, // '['..'`'
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a-m
+    556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n-z
+    334, 260, 334, 584, // '{'..'~'
+];
+
+/// Font weight, as far as metrics care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Regular.
+    Normal,
+    /// Bold: about 8 % wider.
+    Bold,
+}
+
+fn advance(c: char) -> u16 {
+    let code = c as u32;
+    if (32..=126).contains(&code) {
+        // In range: 0..=94.
+        ADVANCE.get((code - 32) as usize).copied().unwrap_or(556)
+    } else if c.is_alphabetic() {
+        // Accented Latin letters take their base letter's width; 556 is the common one.
+        if c.is_uppercase() { 722 } else { 556 }
+    } else {
+        // Dashes, dots, symbols.
+        if c == '\u{2013}' || c == '\u{2014}' { 1000 } else { 584 }
+    }
+}
+
+/// Width in CSS px of `s` at `size` px.
+pub fn width(s: &str, size: f64, weight: Weight) -> f64 {
+    let em: u32 = s.chars().map(|c| u32::from(advance(c))).sum();
+    let bold = match weight {
+        Weight::Normal => 1.0,
+        Weight::Bold => 1.08,
+    };
+    f64::from(em) / 1000.0 * size * bold * SAFETY
+}
+
+/// Splits `s` into lines no wider than `max_width` (a single word wider than
+/// that gets a line of its own and is cut with an ellipsis).
+pub fn wrap(s: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if width(&candidate, size, weight) <= max_width || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(|l| truncate(&l, size, weight, max_width)).collect()
+}
+
+/// `s`, cut with "…" so that it fits in `max_width`.
+pub fn truncate(s: &str, size: f64, weight: Weight, max_width: f64) -> String {
+    if width(s, size, weight) <= max_width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        if width(&format!("{out}…"), size, weight) > max_width {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_the_table() {
+        // "Morocco" = 833+556+333+556+500+500+556 = 3834 / 1000 em
+        let w = width("Morocco", 10.0, Weight::Normal);
+        assert!((w - 38.34 * SAFETY).abs() < 1e-9, "{w}");
+        assert!(width("Marruecos", 14.0, Weight::Bold) > width("Marruecos", 14.0, Weight::Normal));
+    }
+
+    #[test]
+    fn wrap_respects_the_width() {
+        let lines = wrap("Source: Kaspersky Lab, Securelist FAQ, 10 Feb 2014", 12.0, Weight::Normal, 120.0);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(width(l, 12.0, Weight::Normal) <= 120.0, "{l}");
+        }
+        assert_eq!(lines.join(" "), "Source: Kaspersky Lab, Securelist FAQ, 10 Feb 2014");
+    }
+
+    #[test]
+    fn truncate_adds_an_ellipsis() {
+        let t = truncate(&"x".repeat(10_000), 12.0, Weight::Normal, 100.0);
+        assert!(t.ends_with('…'));
+        assert!(width(&t, 12.0, Weight::Normal) <= 100.0);
+    }
+}

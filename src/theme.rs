@@ -1,0 +1,136 @@
+//! The one definition of the charts' colours, for canvas, SVG and DOM alike.
+//!
+//! The class ramps are sequential and vary in lightness (so they stay ordered
+//! for every colour-vision deficiency); each class colour reaches 3:1 against
+//! its theme's background (see `tests/contrast.rs`).
+
+/// A colour as 8-bit sRGB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Relative luminance (WCAG 2).
+    pub fn luminance(self) -> f64 {
+        let f = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * f(self.0) + 0.7152 * f(self.1) + 0.0722 * f(self.2)
+    }
+
+    /// WCAG 2 contrast ratio between two colours (1 to 21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
+impl From<Rgb> for plotters::style::RGBColor {
+    fn from(c: Rgb) -> Self {
+        plotters::style::RGBColor(c.0, c.1, c.2)
+    }
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Dark text on a light background (the default).
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// Every colour a chart uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    /// Which theme this is.
+    pub name: ThemeName,
+    /// Chart background.
+    pub background: Rgb,
+    /// Titles, labels, values.
+    pub text: Rgb,
+    /// Subtitles, source lines, axis labels.
+    pub text_muted: Rgb,
+    /// Axis lines and ticks.
+    pub axis: Rgb,
+    /// Light grid lines and the unpublished-group markers' outline.
+    pub grid: Rgb,
+    /// Fill of each colour class, lowest first.
+    pub classes: [Rgb; 5],
+    /// The active-period span on the timeline.
+    pub span: Rgb,
+    /// Marks of reported events.
+    pub reported: Rgb,
+    /// Marks of secondary or alleged claims.
+    pub alleged: Rgb,
+    /// Focus ring.
+    pub focus: Rgb,
+}
+
+impl Theme {
+    /// The light theme.
+    pub fn light() -> Theme {
+        Theme {
+            name: ThemeName::Light,
+            background: Rgb(0xff, 0xff, 0xff),
+            text: Rgb(0x1a, 0x1a, 0x1a),
+            text_muted: Rgb(0x5c, 0x5f, 0x66),
+            axis: Rgb(0x6b, 0x6f, 0x76),
+            grid: Rgb(0xe3, 0xe5, 0xe8),
+            classes: [
+                Rgb(0xd4, 0x66, 0x1a),
+                Rgb(0xb8, 0x4a, 0x12),
+                Rgb(0x96, 0x33, 0x0c),
+                Rgb(0x71, 0x20, 0x08),
+                Rgb(0x4a, 0x10, 0x03),
+            ],
+            span: Rgb(0xf1, 0xd9, 0xc4),
+            reported: Rgb(0x96, 0x33, 0x0c),
+            alleged: Rgb(0x4b, 0x4f, 0xa8),
+            focus: Rgb(0x1f, 0x5f, 0xd6),
+        }
+    }
+
+    /// The dark theme: the class ramp runs the other way (more is lighter).
+    pub fn dark() -> Theme {
+        Theme {
+            name: ThemeName::Dark,
+            background: Rgb(0x15, 0x17, 0x1a),
+            text: Rgb(0xec, 0xec, 0xec),
+            text_muted: Rgb(0xa8, 0xad, 0xb5),
+            axis: Rgb(0x8a, 0x90, 0x99),
+            grid: Rgb(0x33, 0x37, 0x3d),
+            classes: [
+                Rgb(0xb8, 0x54, 0x1c),
+                Rgb(0xdc, 0x73, 0x30),
+                Rgb(0xf0, 0x9a, 0x55),
+                Rgb(0xf8, 0xc0, 0x8c),
+                Rgb(0xfd, 0xe4, 0xc8),
+            ],
+            span: Rgb(0x4a, 0x33, 0x22),
+            reported: Rgb(0xf0, 0x9a, 0x55),
+            alleged: Rgb(0xa9, 0xb0, 0xff),
+            focus: Rgb(0x7a, 0xb0, 0xff),
+        }
+    }
+
+    /// The theme called `name`.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Light => Theme::light(),
+            ThemeName::Dark => Theme::dark(),
+        }
+    }
+
+    /// The fill of class `i` (the top class for an index past the end).
+    pub fn class_color(&self, i: usize) -> Rgb {
+        let last = self.classes.len().saturating_sub(1);
+        self.classes.get(i.min(last)).copied().unwrap_or(self.text)
+    }
+}
