@@ -16,4 +16,4 @@ pub mod text;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

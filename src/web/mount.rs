@@ -8,7 +8,6 @@ use crate::model::Campaign;
 use crate::render;
 use crate::theme::Theme;
 use plotters::prelude::IntoDrawingArea;
-use serde::Deserialize;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlCanvasElement};
@@ -21,8 +20,7 @@ thread_local! {
 }
 
 /// Options as JS passes them; every field optional.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Default)]
 struct JsOptions {
     view: Option<String>,
     lang: Option<String>,
@@ -30,14 +28,45 @@ struct JsOptions {
     width: Option<f64>,
 }
 
+const OPTION_NAMES: [&str; 4] = ["view", "lang", "theme", "width"];
+
+/// One option, converted by serde-wasm-bindgen; the message names the option.
+fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
+        let got = if value.is_string() {
+            format!("the string {:?}", value.as_string().unwrap_or_default().chars().take(40).collect::<String>())
+        } else {
+            value.js_typeof().as_string().unwrap_or_else(|| "something else".to_string())
+        };
+        format!("{name}: expected {expected}, got {got}")
+    })
+}
+
 fn parse_options(value: JsValue) -> Result<JsOptions, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(JsOptions::default());
     }
-    if !value.is_object() {
+    if !value.is_object() || value.is_function() {
         return Err("options must be an object such as { view: \"bars\" }".to_string());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("options: {e}"))
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            let shown: String = key.chars().take(40).collect();
+            return Err(format!("options: unknown option \"{shown}\" (known: {})", OPTION_NAMES.join(", ")));
+        }
+    }
+    Ok(JsOptions {
+        view: field(&value, "view", "\"bars\" or \"timeline\"")?,
+        lang: field(&value, "lang", "\"en\" or \"es\"")?,
+        theme: field(&value, "theme", "\"light\" or \"dark\"")?,
+        width: field(&value, "width", "a number of CSS pixels")?,
+    })
 }
 
 fn apply(mut o: ChartOptions, js: &JsOptions) -> Result<ChartOptions, String> {

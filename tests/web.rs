@@ -1,0 +1,156 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): draw into a real
+//! canvas and read its pixels back.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use careto_viz::web::{mount, Chart};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Top class of the light theme (200+), `#4a1003`.
+const TOP_CLASS: [u8; 3] = [0x4a, 0x10, 0x03];
+const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+
+fn set_dpr(dpr: f64) {
+    let window = web_sys::window().unwrap();
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &dpr.into()).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&window, &"devicePixelRatio".into(), &descriptor);
+}
+
+fn container(width_px: u32) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    div.style().set_property("width", &format!("{width_px}px")).unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 3] {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(x.floor(), y.floor(), 1.0, 1.0).unwrap().data();
+    [data[0], data[1], data[2]]
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    v.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
+fn bars(width: u32) -> (HtmlElement, Chart) {
+    let div = container(width);
+    let chart = mount(div.clone().into(), options(&[("view", "bars".into())])).unwrap();
+    (div, chart)
+}
+
+#[wasm_bindgen_test]
+fn moroccos_bar_is_painted_in_the_top_class_where_the_layout_says() {
+    set_dpr(1.0);
+    let (_div, chart) = bars(640);
+    let canvas = chart.canvas().unwrap();
+    assert_eq!(canvas.width(), 640, "the chart fills its container");
+    let r = chart.bar_rect("MAR").expect("Morocco has a bar");
+    let (x, y, w, h) = (r[0], r[1], r[2], r[3]);
+    assert_eq!(chart.bar_color("MAR").unwrap(), "#4a1003");
+    for (px, py) in [(x + 2.0, y + 2.0), (x + w / 2.0, y + h / 2.0), (x + w - 2.0, y + h - 2.0)] {
+        assert_eq!(pixel(&canvas, px, py), TOP_CLASS, "inside Morocco's bar at ({px}, {py})");
+    }
+    // Just below the bar is the gap between rows: background.
+    assert_eq!(pixel(&canvas, x + w / 2.0, y + h + 2.0), WHITE);
+    // Brazil (137) is in the 100–199 class, a different colour.
+    let b = chart.bar_rect("BRA").unwrap();
+    assert_eq!(pixel(&canvas, b[0] + b[2] / 2.0, b[1] + b[3] / 2.0), [0x71, 0x20, 0x08]);
+    assert!(b[2] < w, "Brazil's bar is shorter than Morocco's");
+    assert_eq!(chart.hit_test(x + w / 2.0, y + h / 2.0).as_deref(), Some("country:MAR"));
+    assert!(chart.bar_rect("CUB").is_none(), "no published count: no bar");
+}
+
+#[wasm_bindgen_test]
+fn at_dpr_2_the_bitmap_is_twice_the_css_size_and_bars_cover_device_pixels() {
+    set_dpr(2.0);
+    let (_div, chart) = bars(640);
+    let canvas = chart.canvas().unwrap();
+    let css_w: f64 = canvas.style().get_property_value("width").unwrap().trim_end_matches("px").parse().unwrap();
+    let css_h: f64 = canvas.style().get_property_value("height").unwrap().trim_end_matches("px").parse().unwrap();
+    assert_eq!(css_w, 640.0);
+    assert_eq!(f64::from(canvas.width()), 2.0 * css_w);
+    assert_eq!(f64::from(canvas.height()), 2.0 * css_h);
+    let r = chart.bar_rect("MAR").unwrap();
+    let (x0, y0) = (r[0].round() * 2.0, r[1].round() * 2.0);
+    let (x1, y1) = ((r[0] + r[2]).round() * 2.0, (r[1] + r[3]).round() * 2.0);
+    // Corners of the bar in device pixels are painted, one device pixel outside is not.
+    // (The left edge carries the baseline, 1 CSS px = 2 device px wide.)
+    for (px, py) in [(x0 + 2.0, y0), (x1 - 1.0, y0), (x0 + 2.0, y1 - 1.0), (x1 - 1.0, y1 - 1.0)] {
+        assert_eq!(pixel(&canvas, px, py), TOP_CLASS, "device pixel ({px}, {py})");
+    }
+    assert_eq!(pixel(&canvas, (x0 + x1) / 2.0, y0 - 1.0), WHITE, "above the bar");
+    assert_eq!(pixel(&canvas, (x0 + x1) / 2.0, y1), WHITE, "below the bar");
+    set_dpr(1.0);
+}
+
+#[wasm_bindgen_test]
+fn the_timeline_paints_its_span_and_marks() {
+    set_dpr(1.0);
+    let div = container(640);
+    let chart = mount(div.into(), options(&[("view", "timeline".into())])).unwrap();
+    let canvas = chart.canvas().unwrap();
+    assert_eq!(canvas.width(), 640);
+    // Somewhere on the chart the active-period span colour (#f1d9c4) is painted under "period".
+    let mut found = false;
+    'scan: for y in (0..canvas.height()).step_by(2) {
+        for x in (0..canvas.width()).step_by(4) {
+            if chart.hit_test(f64::from(x), f64::from(y)).as_deref() == Some("period") {
+                found = pixel(&canvas, f64::from(x), f64::from(y)) == [0xf1, 0xd9, 0xc4]
+                    || pixel(&canvas, f64::from(x) + 1.0, f64::from(y)) == [0xf1, 0xd9, 0xc4];
+                if found {
+                    break 'scan;
+                }
+            }
+        }
+    }
+    assert!(found, "the active period span is painted where its hit box is");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
+    set_dpr(1.0);
+    assert!(message(mount(JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap()).contains("no element given"));
+    assert!(message(mount(JsValue::from_str("#x"), JsValue::UNDEFINED).err().unwrap()).contains("not a DOM element"));
+    let div = container(640);
+    let e = mount(div.clone().into(), options(&[("view", "pie".into())])).err().unwrap();
+    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\" or \"timeline\"");
+    let e = message(mount(div.clone().into(), options(&[("width", "wide".into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
+    let e = message(mount(div.clone().into(), options(&[("colour", "red".into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width)");
+    let e = mount(div.clone().into(), options(&[("lang", "fr".into())])).err().unwrap();
+    assert!(message(e).contains("lang: \"fr\" is not supported"));
+
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into())])).unwrap();
+    let e = mount(div.clone().into(), JsValue::UNDEFINED).err().unwrap();
+    assert!(message(e).contains("already holds a chart"));
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("MAR").unwrap();
+    let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS);
+    let e = chart.update(options(&[("theme", "sepia".into())])).err().unwrap();
+    assert!(message(e).contains("theme: \"sepia\" is not a theme"));
+    assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the chart on screen stays after a bad update");
+    chart.update(options(&[("theme", "dark".into())])).unwrap();
+    assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a], "dark background after a good update");
+    chart.destroy();
+    assert!(div.query_selector("canvas").unwrap().is_none(), "destroy removes the canvas");
+    assert!(message(chart.redraw().err().unwrap()).contains("destroyed"));
+}
