@@ -126,7 +126,7 @@ impl BarsLayout {
             let name = text::truncate(c.name.get(lang), m.label, Weight::Normal, label_w);
             scene.shapes.push(Shape::Text { text: name, at: Point { x: bar_x0 - 8.0, y: mid }, anchor: Anchor::RightMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
             let class = color_scale.class_of(*value);
-            let rect = Rect { x: bar_x0, y: mid - bar_h / 2.0, w: (scale.map(f64::from(*value)) - bar_x0).max(0.0), h: bar_h };
+            let rect = Rect { x: bar_x0, y: mid - bar_h / 2.0, w: (scale.map(f64::from(*value)) - bar_x0).max(if *value > 0 { 1.0 } else { 0.0 }), h: bar_h };
             if let Some(class) = class {
                 scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Class(class)), stroke: None });
             }

@@ -138,13 +138,24 @@ impl TimelineLayout {
             } else {
                 (p0, p1)
             };
-            let mut label = e.label.get(lang).to_string();
-            if let Some(tag) = s.status_tag(e.status) {
-                label = format!("{label} ({tag})");
-            }
-            let label = text::truncate(&label, m.label, Weight::Normal, inner - (mx1 - mx0) - 6.0);
+            // The label goes right of the mark if it fits there, else left if it
+            // fits there, else on the roomier side, shortened. The status tag
+            // ("(alleged)") is never cut: only the label before it is.
+            let tag = s.status_tag(e.status).map(|t| format!(" ({t})")).unwrap_or_default();
+            let full = format!("{}{tag}", e.label.get(lang));
+            let full_w = text::width(&full, m.label, Weight::Normal);
+            let room_right = x1 - (mx1 + 5.0);
+            let room_left = (mx0 - 5.0) - x0;
+            let anchor_right = full_w > room_right && (full_w <= room_left || room_left > room_right);
+            let room = if anchor_right { room_left } else { room_right };
+            let label = if full_w <= room {
+                full
+            } else {
+                let tag_w = text::width(&tag, m.label, Weight::Normal);
+                format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
+            };
             let lw = text::width(&label, m.label, Weight::Normal);
-            let (label_x0, anchor_right) = if mx1 + 5.0 + lw <= x1 { (mx1 + 5.0, false) } else { (mx0 - 5.0 - lw, true) };
+            let label_x0 = if anchor_right { mx0 - 5.0 - lw } else { mx1 + 5.0 };
             let extent = (mx0.min(label_x0), mx1.max(label_x0 + lw));
             let lane = match lane_ends.iter().position(|spans| spans.iter().all(|(s0, s1)| extent.0 >= s1 + GAP || extent.1 + GAP <= *s0)) {
                 Some(l) => l,

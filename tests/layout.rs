@@ -1,0 +1,628 @@
+//! Layout behaviour: what the charts put where, checked on the compiled-in
+//! data at the widths phones, tablets and desktops use, in both languages.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::data::careto;
+use careto_viz::layout::timeline::date_extent;
+use careto_viz::layout::{
+    BarsLayout, Paint, Rect, Scene, Shape, Target, TimelineLayout, WIDTH_RANGE,
+};
+use careto_viz::model::{Campaign, Count, Lang, Precision, Status};
+use careto_viz::scale::ColorScale;
+use std::collections::BTreeSet;
+
+/// Widths the page is read at: small phones to desktops.
+const WIDTHS: [f64; 7] = [320.0, 375.0, 480.0, 640.0, 800.0, 1024.0, 1280.0];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
+
+/// Geometry is compared to this tolerance (floating-point noise, not pixels).
+const EPS: f64 = 1e-6;
+
+fn idx(c: &Campaign, code: &str) -> usize {
+    c.countries
+        .iter()
+        .position(|k| k.code == code)
+        .unwrap_or_else(|| panic!("no country {code}"))
+}
+
+fn event_idx(c: &Campaign, id: &str) -> usize {
+    c.events
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn bars(width: f64, lang: Lang) -> BarsLayout {
+    BarsLayout::new(&careto(), width, lang)
+}
+
+fn timeline(width: f64, lang: Lang) -> TimelineLayout {
+    TimelineLayout::new(&careto(), width, lang)
+}
+
+/// Every text shape with its box, in drawing order.
+fn texts(scene: &Scene) -> Vec<(usize, String, Rect)> {
+    scene
+        .shapes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s {
+            Shape::Text { text, .. } => Some((i, text.clone(), Scene::text_box(s).unwrap())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// All the scene's text, one shape after another, joined by spaces, so that
+/// a wrapped paragraph reads as its original string.
+fn joined_text(scene: &Scene) -> String {
+    texts(scene).into_iter().map(|t| t.1).collect::<Vec<_>>().join(" ")
+}
+
+fn has_text(scene: &Scene, s: &str) -> bool {
+    texts(scene).iter().any(|t| t.1 == s)
+}
+
+fn fmt_rect(r: &Rect) -> String {
+    format!("[x {:.1}..{:.1}, y {:.1}..{:.1}]", r.x, r.right(), r.y, r.bottom())
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Es => "es",
+    }
+}
+
+/// Pairs of text shapes whose boxes overlap, and text boxes that leave [0, width].
+fn text_problems(scene: &Scene) -> Vec<String> {
+    let t = texts(scene);
+    let mut problems = Vec::new();
+    for (a, (ia, ta, ra)) in t.iter().enumerate() {
+        for (ib, tb, rb) in t.iter().skip(a + 1) {
+            if ia != ib && ra.overlaps(rb) {
+                problems.push(format!("text \"{ta}\" {} overlaps text \"{tb}\" {}", fmt_rect(ra), fmt_rect(rb)));
+            }
+        }
+        if ra.x < -EPS || ra.right() > scene.width + EPS {
+            problems.push(format!("text \"{ta}\" {} leaves [0, {}]", fmt_rect(ra), scene.width));
+        }
+    }
+    problems
+}
+
+// ---------------------------------------------------------------- bars
+
+#[test]
+fn bars_are_sorted_largest_first() {
+    let c = careto();
+    for lang in LANGS {
+        let l = bars(640.0, lang);
+        assert_eq!(l.bars.len(), 11, "{}: 11 countries have a published figure", lang_name(lang));
+        let values: Vec<u32> = l.bars.iter().map(|b| b.value).collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "not descending: {values:?}");
+        assert_eq!(values, [384, 137, 109, 53, 51, 33, 26, 22, 3, 3, 1]);
+        let codes: Vec<&str> = l.bars.iter().map(|b| c.countries[b.country].code.as_str()).collect();
+        // Ties (Germany and Tunisia, 3 each) go by name, which is the same order in both languages.
+        assert_eq!(codes, ["MAR", "BRA", "GBR", "FRA", "ESP", "CHE", "LBY", "USA", "DEU", "TUN", "DZA"], "{}", lang_name(lang));
+        // Each bar's value is its country's published figure.
+        for b in &l.bars {
+            assert_eq!(c.countries[b.country].count, Count::Published(b.value));
+        }
+        // And bars are drawn top to bottom in that order.
+        assert!(l.bars.windows(2).all(|w| w[0].rect.y < w[1].rect.y));
+    }
+}
+
+#[test]
+fn unpublished_countries_are_never_bars() {
+    let c = careto();
+    let unpublished: BTreeSet<usize> =
+        (0..c.countries.len()).filter(|&i| c.countries[i].count == Count::NotPublished).collect();
+    assert_eq!(unpublished.len(), 20);
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = bars(w, lang);
+            let drawn: BTreeSet<usize> = l.bars.iter().map(|b| b.country).collect();
+            assert!(drawn.is_disjoint(&unpublished), "{w} {}: an unpublished country got a bar", lang_name(lang));
+            let listed: Vec<usize> = l
+                .not_published
+                .iter()
+                .map(|h| match h.target {
+                    Target::Country(i) => i,
+                    other => panic!("not_published holds {other:?}"),
+                })
+                .collect();
+            assert_eq!(listed.len(), 20, "each unpublished country listed once");
+            assert_eq!(listed.iter().copied().collect::<BTreeSet<_>>(), unpublished);
+            // Listed in alphabetical order of the language's names.
+            let names: Vec<String> = listed.iter().map(|&i| c.countries[i].name.get(lang).to_lowercase()).collect();
+            assert!(names.windows(2).all(|p| p[0] <= p[1]), "{names:?}");
+        }
+    }
+}
+
+#[test]
+fn bars_have_width_proportional_to_value() {
+    let c = careto();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = bars(w, lang);
+            for b in &l.bars {
+                assert!(b.rect.w >= 1.0, "{w}: bar of {} has width {}", c.countries[b.country].code, b.rect.w);
+            }
+            let x0 = l.bars[0].rect.x;
+            assert!(l.bars.iter().all(|b| (b.rect.x - x0).abs() < EPS), "bars share a baseline");
+            let mar = l.bars.iter().find(|b| b.country == idx(&c, "MAR")).unwrap();
+            let bra = l.bars.iter().find(|b| b.country == idx(&c, "BRA")).unwrap();
+            // Within one pixel of rounding: Morocco's width is 384/137 of Brazil's.
+            assert!(
+                (mar.rect.w - bra.rect.w * 384.0 / 137.0).abs() <= 1.0,
+                "{w}: MAR {} vs BRA {} (ratio {})",
+                mar.rect.w,
+                bra.rect.w,
+                mar.rect.w / bra.rect.w
+            );
+            let per_unit = mar.rect.w / 384.0;
+            for b in &l.bars {
+                let expected = f64::from(b.value) * per_unit;
+                assert!((b.rect.w - expected).abs() <= 1.0, "{w}: {} is {} wide, expected {expected}", b.value, b.rect.w);
+            }
+        }
+    }
+}
+
+#[test]
+fn bar_colours_follow_the_classes() {
+    let c = careto();
+    let scale = ColorScale::careto();
+    let l = bars(640.0, Lang::En);
+    assert_eq!(l.color_scale, scale);
+    for b in &l.bars {
+        assert_eq!(b.class, scale.class_of(b.value), "value {}", b.value);
+        // The scene fills the bar's rectangle with that class.
+        let drawn = l.scene.shapes.iter().any(|s| {
+            matches!(s, Shape::Rect { rect, fill: Some(Paint::Class(k)), .. } if *rect == b.rect && Some(*k) == b.class)
+        });
+        assert!(drawn, "no rectangle of class {:?} for value {}", b.class, b.value);
+    }
+    let class = |code: &str| l.bars.iter().find(|b| b.country == idx(&c, code)).unwrap().class;
+    assert_eq!(class("MAR"), Some(4));
+    assert_eq!(class("BRA"), Some(3));
+    assert_eq!(class("GBR"), Some(3));
+    assert_eq!(class("FRA"), Some(2));
+    assert_eq!(class("CHE"), Some(1));
+    assert_eq!(class("DEU"), Some(0));
+    assert_eq!(class("DZA"), Some(0));
+}
+
+#[test]
+fn bars_scene_says_what_it_shows() {
+    let c = careto();
+    for &w in &WIDTHS {
+        let l = bars(w, Lang::En);
+        let all = joined_text(&l.scene);
+        for needle in [
+            "The Mask (Careto): 31 countries affected",
+            "Victim IP addresses per country, as published in February 2014",
+            c.bars_source_line.en.as_str(),
+        ] {
+            assert!(all.contains(needle), "{w}: missing \"{needle}\" in {all}");
+        }
+        for exact in ["Affected, count not published (20)", "1–9", "10–49", "50–99", "100–199", "200+", "384", "Morocco", "Algeria"] {
+            assert!(has_text(&l.scene, exact), "{w}: no text shape \"{exact}\"");
+        }
+        // Legend items are drawn with a swatch of their class.
+        for k in 0..5 {
+            assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { fill: Some(Paint::Class(j)), rect, .. } if *j == k && rect.w == rect.h)));
+        }
+    }
+}
+
+#[test]
+fn bars_in_spanish_are_in_spanish() {
+    let c = careto();
+    for &w in &WIDTHS {
+        let l = bars(w, Lang::Es);
+        let all = joined_text(&l.scene);
+        assert!(has_text(&l.scene, "Marruecos"), "{w}");
+        assert!(!all.contains("Morocco"), "{w}: English name in the Spanish chart");
+        assert!(all.contains("The Mask (Careto): 31 países afectados"), "{w}: {all}");
+        assert!(all.contains("Direcciones IP de víctimas por país, según lo publicado en febrero de 2014"), "{w}: {all}");
+        assert!(has_text(&l.scene, "Afectados, sin cifra publicada (20)"), "{w}");
+        assert!(all.contains(c.bars_source_line.es.as_str()), "{w}");
+        assert!(!all.contains("Source:"), "{w}");
+    }
+}
+
+#[test]
+fn bars_text_never_overlaps_and_stays_inside() {
+    let mut failures = Vec::new();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = bars(w, lang);
+            for p in text_problems(&l.scene) {
+                failures.push(format!("bars {w} {}: {p}", lang_name(lang)));
+            }
+            // A value label never runs into the next row.
+            for b in &l.bars {
+                assert!(b.rect.right() <= l.scene.width, "bar leaves the chart at {w}");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn bars_hit_testing() {
+    let c = careto();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = bars(w, lang);
+            let mar = &l.bars[0];
+            assert_eq!(mar.country, idx(&c, "MAR"));
+            let p = mar.rect.center();
+            assert_eq!(l.hit(p.x, p.y), Some(Target::Country(idx(&c, "MAR"))), "{w}: centre of Morocco's bar");
+            // Brazil's row: on its name at the left, on its bar and right of its value.
+            let bra = &l.bars[1];
+            let y = bra.rect.center().y;
+            for x in [13.0, bra.rect.center().x, w - 13.0] {
+                assert_eq!(l.hit(x, y), Some(Target::Country(idx(&c, "BRA"))), "{w}: ({x}, {y}) in Brazil's row");
+            }
+            // The row's edges belong to the right country (no gap between rows, no overlap).
+            for pair in l.bars.windows(2) {
+                let between = (pair[0].rect.bottom() + pair[1].rect.y) / 2.0;
+                let hit = l.hit(mar.rect.x + 1.0, between);
+                assert!(
+                    hit == Some(Target::Country(pair[0].country)) || hit == Some(Target::Country(pair[1].country)),
+                    "{w}: between rows, hit {hit:?}"
+                );
+            }
+            // Every bar's centre, every bar's row.
+            for b in &l.bars {
+                let p = b.rect.center();
+                assert_eq!(l.hit(p.x, p.y), Some(Target::Country(b.country)));
+            }
+            // The title.
+            assert_eq!(l.hit(w / 2.0, 14.0), None, "{w}: the title area");
+            assert_eq!(l.hit(1.0, 1.0), None);
+            // Each unpublished name.
+            for h in &l.not_published {
+                let p = h.rect.center();
+                assert_eq!(l.hit(p.x, p.y), Some(h.target), "{w} {}: centre of {:?}", lang_name(lang), h.target);
+            }
+            // Outside the chart.
+            assert_eq!(l.hit(w + 10.0, p.y), None, "{w}: right of the chart");
+            assert_eq!(l.hit(-10.0, p.y), None);
+            assert_eq!(l.hit(w / 2.0, l.scene.height + 10.0), None);
+            // The chart-level dispatcher agrees.
+            let layout = Layout::new(&c, &ChartOptions { view: View::Bars, lang, width: w, ..ChartOptions::default() });
+            assert_eq!(layout.hit(p.x, p.y), Some(Target::Country(idx(&c, "MAR"))));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- timeline
+
+#[test]
+fn timeline_text_never_overlaps_and_stays_inside() {
+    let c = careto();
+    let mut failures = Vec::new();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = timeline(w, lang);
+            for p in text_problems(&l.scene) {
+                failures.push(format!("timeline {w} {}: {p}", lang_name(lang)));
+            }
+            for a in &l.marks {
+                for b in &l.marks {
+                    if a.event != b.event && a.label.overlaps(&b.mark) {
+                        failures.push(format!(
+                            "timeline {w} {}: label of \"{}\" {} overlaps the mark of \"{}\" {}",
+                            lang_name(lang),
+                            c.events[a.event].id,
+                            fmt_rect(&a.label),
+                            c.events[b.event].id,
+                            fmt_rect(&b.mark)
+                        ));
+                    }
+                    if a.event != b.event && a.label.overlaps(&b.label) {
+                        failures.push(format!(
+                            "timeline {w} {}: label boxes of \"{}\" and \"{}\" overlap",
+                            lang_name(lang),
+                            c.events[a.event].id,
+                            c.events[b.event].id
+                        ));
+                    }
+                }
+                if a.mark.x < -EPS || a.mark.right() > w + EPS || a.label.x < -EPS || a.label.right() > w + EPS {
+                    failures.push(format!(
+                        "timeline {w} {}: \"{}\" mark {} / label {} leaves [0, {w}]",
+                        lang_name(lang),
+                        c.events[a.event].id,
+                        fmt_rect(&a.mark),
+                        fmt_rect(&a.label)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_event_is_drawn_once() {
+    let c = careto();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = timeline(w, lang);
+            let events: BTreeSet<usize> = l.marks.iter().map(|m| m.event).collect();
+            assert_eq!(l.marks.len(), c.events.len());
+            assert_eq!(events.len(), c.events.len());
+            // Date order.
+            let starts: Vec<f64> = l.marks.iter().map(|m| date_extent(&c.events[m.event].date, c.events[m.event].approximate).0).collect();
+            assert!(starts.windows(2).all(|p| p[0] <= p[1]));
+        }
+    }
+}
+
+/// The shape drawn for an event's mark: a circle for a dot, else a rectangle.
+fn mark_shape<'a>(l: &'a TimelineLayout, mark: &Rect) -> &'a Shape {
+    l.scene
+        .shapes
+        .iter()
+        .find(|s| match s {
+            Shape::Rect { rect, .. } => rect == mark,
+            Shape::Circle { center, .. } | Shape::Diamond { center, .. } => {
+                let c = mark.center();
+                (center.x - c.x).abs() < EPS && (center.y - c.y).abs() < EPS
+            }
+            _ => false,
+        })
+        .unwrap_or_else(|| panic!("no shape for mark {}", fmt_rect(mark)))
+}
+
+#[test]
+fn timeline_marks_show_date_precision() {
+    let c = careto();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = timeline(w, lang);
+            // The disclosure (10 Feb 2014, day known, not approximate) is a dot.
+            let disclosure = c
+                .events
+                .iter()
+                .position(|e| e.date.year == 2014 && e.date.month == Some(2) && e.date.day == Some(10))
+                .expect("an event on 2014-02-10");
+            let m = l.marks.iter().find(|m| m.event == disclosure).unwrap();
+            assert!((m.mark.w - 10.0).abs() < EPS && (m.mark.h - 10.0).abs() < EPS, "{w}: dot is {}", fmt_rect(&m.mark));
+            assert!(matches!(mark_shape(&l, &m.mark), Shape::Circle { radius, fill: Some(Paint::Reported), .. } if (*radius - 5.0).abs() < EPS));
+
+            for m in &l.marks {
+                let e = &c.events[m.event];
+                let shape = mark_shape(&l, &m.mark);
+                let (fill, stroke) = match shape {
+                    Shape::Rect { fill, stroke, .. } | Shape::Circle { fill, stroke, .. } | Shape::Diamond { fill, stroke, .. } => (*fill, *stroke),
+                    _ => unreachable!(),
+                };
+                let (lo, hi) = date_extent(&e.date, e.approximate);
+                let (p0, p1) = (l.scale.map(lo), l.scale.map(hi));
+                let ctx = format!("{w} {}: {}", lang_name(lang), e.id);
+                match (e.date.precision(), e.approximate) {
+                    (Precision::Day, false) => {
+                        assert!((m.mark.w - 10.0).abs() < EPS && (m.mark.h - 10.0).abs() < EPS, "{ctx}: dot {}", fmt_rect(&m.mark));
+                        assert!((m.mark.center().x - (p0 + p1) / 2.0).abs() < EPS, "{ctx}: dot centred on its day");
+                    }
+                    (Precision::Year, false) => {
+                        let y = f64::from(e.date.year);
+                        let year_w = l.scale.map(y + 1.0) - l.scale.map(y);
+                        assert!((m.mark.x - l.scale.map(y)).abs() < EPS, "{ctx}: starts at its year");
+                        assert!((m.mark.w - year_w).abs() < EPS, "{ctx}: {} wide, the year is {year_w}", m.mark.w);
+                    }
+                    _ => {
+                        // A month, or an approximate date: its extent, or at least 8 px around its middle.
+                        if p1 - p0 >= 8.0 {
+                            assert!((m.mark.x - p0).abs() < EPS && (m.mark.right() - p1).abs() < EPS, "{ctx}: {} vs {p0}..{p1}", fmt_rect(&m.mark));
+                        } else {
+                            assert!((m.mark.w - 8.0).abs() < EPS, "{ctx}: narrow periods get 8 px, got {}", m.mark.w);
+                            assert!((m.mark.center().x - (p0 + p1) / 2.0).abs() < EPS, "{ctx}: centred on its period");
+                        }
+                    }
+                }
+                if e.approximate {
+                    assert!(fill.is_none() && stroke.is_some(), "{ctx}: approximate marks are outlines only");
+                    // The approximate extent is wider than the date's own period.
+                    let (b0, b1) = e.date.bounds();
+                    assert!(hi - lo > b1 - b0);
+                } else {
+                    assert!(fill.is_some(), "{ctx}: exact marks are filled");
+                }
+                let paint = fill.or(stroke.map(|s| s.paint)).unwrap();
+                let expected = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
+                assert_eq!(paint, expected, "{ctx}: mark colour by status");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_approximate_year_spans_more_than_its_year() {
+    let c = careto();
+    let l = timeline(640.0, Lang::En);
+    let e = event_idx(&c, "kaspersky-flaw-fixed");
+    let m = l.marks.iter().find(|m| m.event == e).unwrap();
+    let year_w = l.scale.map(2009.0) - l.scale.map(2008.0);
+    assert!((m.mark.w - 2.0 * year_w).abs() < EPS, "2008 ± half a year: {} vs year {year_w}", m.mark.w);
+}
+
+/// The label text shape of an event mark (same row, left edge at the label box).
+fn label_text(l: &TimelineLayout, label: &Rect) -> String {
+    texts(&l.scene)
+        .into_iter()
+        .find(|(_, _, r)| (r.x - label.x).abs() < 1e-3 && (r.center().y - label.center().y).abs() < 1e-3)
+        .map(|t| t.1)
+        .unwrap_or_else(|| panic!("no label text at {}", fmt_rect(label)))
+}
+
+#[test]
+fn status_is_said_in_the_label() {
+    let c = careto();
+    // Also at the narrowest and widest widths laid out: a shortened label
+    // may lose words, never its "(alleged)".
+    for w in WIDTHS.into_iter().chain([WIDTH_RANGE.0, WIDTH_RANGE.1]) {
+        for lang in LANGS {
+            let l = timeline(w, lang);
+            for m in &l.marks {
+                let e = &c.events[m.event];
+                let text = label_text(&l, &m.label);
+                let ctx = format!("{w} {}: {} → \"{text}\"", lang_name(lang), e.id);
+                match (e.status, lang) {
+                    (Status::Alleged, Lang::En) => assert!(text.ends_with("(alleged)"), "{ctx}"),
+                    (Status::Alleged, Lang::Es) => assert!(text.ends_with("(presunto)"), "{ctx}"),
+                    (Status::Secondary, Lang::En) => assert!(text.ends_with("(secondary report)"), "{ctx}"),
+                    (Status::Secondary, Lang::Es) => assert!(text.ends_with("(fuente secundaria)"), "{ctx}"),
+                    (Status::Reported, _) => {
+                        assert!(!text.contains("(alleged)") && !text.contains("(presunto)"), "{ctx}");
+                        assert!(!text.ends_with('…') || w < 480.0, "{ctx}: truncated at a comfortable width");
+                    }
+                }
+                // Alleged and secondary claims are also set in their own colour.
+                let paint = l.scene.shapes.iter().find_map(|s| match s {
+                    Shape::Text { text: t, paint, .. } if *t == text => Some(*paint),
+                    _ => None,
+                });
+                let expected = if e.status == Status::Reported { Paint::Text } else { Paint::Alleged };
+                assert_eq!(paint, Some(expected), "{ctx}");
+            }
+        }
+    }
+}
+
+#[test]
+fn timeline_scene_says_what_it_shows() {
+    for &w in &WIDTHS {
+        let en = joined_text(&timeline(w, Lang::En).scene);
+        for needle in ["The Mask (Careto): timeline", "Dates as precise as the sources give them", "day known", "approximate", "2007", "Kaspersky discloses Careto"] {
+            assert!(en.contains(needle), "{w}: missing \"{needle}\"");
+        }
+        let es = joined_text(&timeline(w, Lang::Es).scene);
+        for needle in ["The Mask (Careto): cronología", "día conocido", "Kaspersky revela Careto"] {
+            assert!(es.contains(needle), "{w}: missing \"{needle}\"");
+        }
+        assert!(!es.contains("Kaspersky discloses"), "{w}");
+    }
+}
+
+#[test]
+fn timeline_hit_testing() {
+    let c = careto();
+    for &w in &WIDTHS {
+        for lang in LANGS {
+            let l = timeline(w, lang);
+            for m in &l.marks {
+                let p = m.mark.center();
+                assert_eq!(l.hit(p.x, p.y), Some(Target::Event(m.event)), "{w} {}: centre of {}'s mark", lang_name(lang), c.events[m.event].id);
+                let q = m.label.center();
+                assert_eq!(l.hit(q.x, q.y), Some(Target::Event(m.event)), "{w} {}: centre of {}'s label", lang_name(lang), c.events[m.event].id);
+            }
+            let p = l.period.center();
+            assert_eq!(l.hit(p.x, p.y), Some(Target::ActivePeriod), "{w}: centre of the period");
+            assert_eq!(l.hit(w + 5.0, p.y), None, "{w}: right of the chart");
+            assert_eq!(l.hit(w + 5.0, l.marks[0].mark.center().y), None);
+            assert_eq!(l.hit(w / 2.0, 14.0), None, "{w}: the title");
+            assert_eq!(l.hit(w / 2.0, l.scene.height - 2.0), None, "{w}: the source line");
+            let layout = Layout::new(&c, &ChartOptions { view: View::Timeline, lang, width: w, ..ChartOptions::default() });
+            assert_eq!(layout.hit(p.x, p.y), Some(Target::ActivePeriod));
+        }
+    }
+}
+
+#[test]
+fn the_period_spans_2007_to_january_2014() {
+    let l = timeline(640.0, Lang::En);
+    assert!((l.period.x - l.scale.map(2007.0)).abs() < EPS);
+    assert!((l.period.right() - l.scale.map(2014.0 + 1.0 / 12.0)).abs() < EPS);
+    assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { rect, fill: Some(Paint::Span), .. } if *rect == l.period)));
+}
+
+// ---------------------------------------------------------------- widths
+
+fn shape_is_finite(s: &Shape) -> bool {
+    let r = |r: &Rect| [r.x, r.y, r.w, r.h].iter().all(|v| v.is_finite()) && r.w >= 0.0 && r.h >= 0.0;
+    match s {
+        Shape::Rect { rect, .. } => r(rect),
+        Shape::Line { from, to, .. } => [from.x, from.y, to.x, to.y].iter().all(|v| v.is_finite()),
+        Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => {
+            [center.x, center.y, *radius].iter().all(|v| v.is_finite())
+        }
+        Shape::Text { at, size, .. } => at.x.is_finite() && at.y.is_finite() && size.is_finite() && *size > 0.0,
+    }
+}
+
+#[test]
+fn out_of_range_widths_are_clamped() {
+    let c = careto();
+    for w in [0.0, -5.0, f64::NAN, 100_000.0, f64::INFINITY, f64::NEG_INFINITY, 1.0, 279.9, 4096.5] {
+        for view in [View::Bars, View::Timeline] {
+            for lang in LANGS {
+                let layout = Layout::new(&c, &ChartOptions { view, lang, width: w, ..ChartOptions::default() });
+                let scene = layout.scene();
+                assert!(
+                    scene.width >= WIDTH_RANGE.0 && scene.width <= WIDTH_RANGE.1,
+                    "{w} → {}",
+                    scene.width
+                );
+                assert!(scene.height.is_finite() && scene.height > 0.0, "{w}: height {}", scene.height);
+                assert!(scene.shapes.iter().all(shape_is_finite), "{w} {view:?}: a shape with non-finite geometry");
+                let expected = if w.is_nan() || w < WIDTH_RANGE.0 { WIDTH_RANGE.0 } else { WIDTH_RANGE.1 };
+                assert_eq!(scene.width, expected, "{w}");
+                // Hit testing at the clamped size still works.
+                assert_eq!(layout.hit(f64::NAN, f64::NAN), None);
+                let _ = layout.hit(scene.width / 2.0, scene.height / 2.0);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_edges_of_the_width_range_lay_out_cleanly() {
+    let mut failures = Vec::new();
+    for w in [WIDTH_RANGE.0, WIDTH_RANGE.1] {
+        for lang in LANGS {
+            for (name, scene) in [("bars", bars(w, lang).scene), ("timeline", timeline(w, lang).scene)] {
+                for p in text_problems(&scene) {
+                    failures.push(format!("{name} {w} {}: {p}", lang_name(lang)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn layout_is_deterministic() {
+    for &w in &WIDTHS {
+        assert_eq!(bars(w, Lang::En), bars(w, Lang::En));
+        assert_eq!(timeline(w, Lang::Es), timeline(w, Lang::Es));
+    }
+}
+
+#[test]
+fn hit_boxes_are_sorted_by_top_edge() {
+    for &w in &WIDTHS {
+        let b = bars(w, Lang::En);
+        assert!(b.hits.windows(2).all(|p| p[0].rect.y <= p[1].rect.y));
+        let t = timeline(w, Lang::En);
+        assert!(t.hits.windows(2).all(|p| p[0].rect.y <= p[1].rect.y));
+        // No two hit boxes share area: each point means one thing.
+        for hits in [&b.hits, &t.hits] {
+            for (i, a) in hits.iter().enumerate() {
+                for bb in hits.iter().skip(i + 1) {
+                    assert!(!a.rect.overlaps(&bb.rect), "{w}: {:?} and {:?} overlap", a.target, bb.target);
+                }
+            }
+        }
+    }
+}
