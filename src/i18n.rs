@@ -137,18 +137,54 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
-/// `s` with its first letter in upper case.
+/// `s` with its first letter in upper case (ASCII and Latin-1 letters; other
+/// scripts are left as they are, to keep Unicode case tables out of the wasm).
 pub fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => {
+            let upper = match first {
+                'a'..='z' => first.to_ascii_uppercase(),
+                // Latin-1 small letters à..þ (not ÷) sit 0x20 above their capitals.
+                '\u{e0}'..='\u{fe}' if first != '\u{f7}' => char::from_u32(first as u32 - 0x20).unwrap_or(first),
+                _ => first,
+            };
+            std::iter::once(upper).chain(c).collect()
+        }
         None => String::new(),
     }
+}
+
+/// A sort key that orders names as a reader expects in English and Spanish:
+/// case and the common Latin accents are ignored (Á sorts with A, ñ after n).
+pub fn sort_key(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'à'..='å' | 'À'..='Å' => 'a',
+            'è'..='ë' | 'È'..='Ë' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' => 'i',
+            'ò'..='ö' | 'Ò'..='Ö' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            _ => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_and_capitals_without_unicode_tables() {
+        assert_eq!(capitalize("victim IP addresses"), "Victim IP addresses");
+        assert_eq!(capitalize("él"), "Él");
+        let mut names = vec!["Turquía", "Túnez", "Irán", "irak", "Egipto"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["Egipto", "irak", "Irán", "Túnez", "Turquía"]);
+    }
 
     #[test]
     fn counts_use_the_language_separator() {

@@ -39,9 +39,12 @@ fn advance(c: char) -> u16 {
     if (32..=126).contains(&code) {
         // In range: 0..=94.
         ADVANCE.get((code - 32) as usize).copied().unwrap_or(556)
-    } else if c.is_alphabetic() {
-        // Accented Latin letters take their base letter's width; 556 is the common one.
-        if c.is_uppercase() { 722 } else { 556 }
+    } else if ('\u{c0}'..='\u{de}').contains(&c) {
+        // Accented Latin capitals (no Unicode tables: they would cost 30 KB of wasm).
+        722
+    } else if ('\u{df}'..='\u{24f}').contains(&c) {
+        // Accented Latin small letters take the common width.
+        556
     } else {
         // Dashes, dots, symbols.
         if c == '\u{2013}' || c == '\u{2014}' { 1000 } else { 584 }

@@ -158,7 +158,7 @@ impl BarsLayout {
             .filter(|(_, c)| c.count.value().is_none())
             .map(|(i, _)| i)
             .collect();
-        unpublished.sort_by_key(|i| campaign.countries.get(*i).map(|c| c.name.get(lang).to_lowercase()).unwrap_or_default());
+        unpublished.sort_by_key(|i| campaign.countries.get(*i).map(|c| crate::i18n::sort_key(c.name.get(lang))).unwrap_or_default());
         let mut not_published = Vec::with_capacity(unpublished.len());
         if !unpublished.is_empty() {
             y += 14.0;

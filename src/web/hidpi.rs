@@ -27,7 +27,7 @@ impl std::fmt::Display for TextError {
 impl std::error::Error for TextError {}
 
 fn text_error(e: JsValue) -> DrawingErrorKind<InnerError> {
-    DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| format!("{e:?}")))))
+    DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| "the browser refused".to_string()))))
 }
 
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
