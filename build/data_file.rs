@@ -8,7 +8,7 @@
 use crate::model::validate::validate;
 use crate::model::{
     Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status,
-    Text, Total,
+    Str, Text, Total,
 };
 use std::fmt::Write as _;
 
@@ -62,7 +62,9 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
     ))
 }
 
-/// A Rust expression that constructs `c` (a `crate::model::Campaign`).
+/// A constant Rust expression equal to `c` (a `crate::model::Campaign`): every
+/// string and list is a `Cow::Borrowed` of a literal, so it can initialise a
+/// `static` and needs no code at run time.
 pub fn to_rust(c: &Campaign) -> String {
     let mut o = String::new();
     o.push_str("crate::model::Campaign {\n");
@@ -94,25 +96,19 @@ fn field(o: &mut String, indent: usize, name: &str, value: &str) {
     let _ = writeln!(o, "{}{name}: {value},", "    ".repeat(indent));
 }
 
+/// A borrowed `'static` string: a constant, so the campaign can be a `static`.
 fn string(s: &str) -> String {
-    if s.is_empty() {
-        "::std::string::String::new()".to_string()
-    } else {
-        format!("::std::string::String::from({s:?})")
-    }
+    format!("::std::borrow::Cow::Borrowed({s:?})")
 }
 
-fn strings(v: &[String]) -> String {
+fn strings(v: &[Str]) -> String {
     vec_of(v.iter().map(|s| string(s)))
 }
 
+/// A borrowed `'static` slice: a constant, so the campaign can be a `static`.
 fn vec_of(items: impl Iterator<Item = String>) -> String {
     let items: Vec<String> = items.collect();
-    if items.is_empty() {
-        "::std::vec::Vec::new()".to_string()
-    } else {
-        format!("::std::vec![{}]", items.join(", "))
-    }
+    format!("::std::borrow::Cow::Borrowed(&[{}])", items.join(", "))
 }
 
 fn text(t: &Text) -> String {

@@ -7,9 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use careto_viz::data::careto;
+use careto_viz::data::{careto, careto_ref, CARETO};
 use careto_viz::model::validate::{validate, validate_all, MAX_YEAR, MIN_YEAR};
-use careto_viz::model::{Campaign, Count, Country, Event, Precision, Status};
+use careto_viz::model::{Campaign, Count, Country, Event, Precision, Status, Str};
 use std::collections::HashSet;
 
 fn country<'a>(c: &'a Campaign, code: &str) -> &'a Country {
@@ -26,7 +26,7 @@ fn event<'a>(c: &'a Campaign, id: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no event {id}"))
 }
 
-fn cites(sources: &[String], id: &str) -> bool {
+fn cites(sources: &[Str], id: &str) -> bool {
     sources.iter().any(|s| s == id)
 }
 
@@ -38,12 +38,28 @@ fn validate_accepts_the_real_data() {
 }
 
 #[test]
+fn careto_is_the_static_borrowed() {
+    use std::borrow::Cow;
+    assert!(std::ptr::eq(careto_ref(), &CARETO));
+    let c = careto();
+    assert_eq!(&c, careto_ref());
+    // A copy borrows the static's lists and strings: no allocation.
+    assert!(matches!(c.countries, Cow::Borrowed(_)));
+    assert!(std::ptr::eq(
+        c.countries.as_ptr(),
+        CARETO.countries.as_ptr()
+    ));
+    assert!(matches!(c.countries[0].code, Cow::Borrowed(_)));
+    assert!(matches!(c.name.en, Cow::Borrowed(_)));
+}
+
+#[test]
 fn thirty_one_countries_with_unique_codes() {
     let c = careto();
     assert_eq!(c.countries.len(), 31);
-    let codes: HashSet<&str> = c.countries.iter().map(|k| k.code.as_str()).collect();
+    let codes: HashSet<&str> = c.countries.iter().map(|k| k.code.as_ref()).collect();
     assert_eq!(codes.len(), 31, "duplicate country codes");
-    for k in &c.countries {
+    for k in c.countries.iter() {
         assert_eq!(k.code.len(), 3, "{}", k.code);
         assert!(k.code.bytes().all(|b| b.is_ascii_uppercase()), "{}", k.code);
         assert!(!k.name.en.is_empty() && !k.name.es.is_empty(), "{}", k.code);
@@ -59,7 +75,7 @@ fn eleven_published_twenty_not_published() {
     let published: Vec<(&str, u32)> = c
         .countries
         .iter()
-        .filter_map(|k| k.count.value().map(|v| (k.code.as_str(), v)))
+        .filter_map(|k| k.count.value().map(|v| (k.code.as_ref(), v)))
         .collect();
     assert_eq!(published.len(), 11, "{published:?}");
     let not = c
@@ -90,7 +106,7 @@ fn eleven_published_twenty_not_published() {
 fn counts_are_positive_never_zero() {
     // A country is in the list because it was affected: no published figure is
     // written as "not published", never as 0.
-    for k in &careto().countries {
+    for k in careto().countries.iter() {
         if let Count::Published(v) = k.count {
             assert!(v > 0, "{} has a count of 0", k.code);
         }
@@ -100,7 +116,7 @@ fn counts_are_positive_never_zero() {
 #[test]
 fn every_country_cites_s1_and_morocco_its_press_sources() {
     let c = careto();
-    for k in &c.countries {
+    for k in c.countries.iter() {
         assert!(cites(&k.sources, "S1"), "{} does not cite S1", k.code);
     }
     let mar = country(&c, "MAR");
@@ -133,7 +149,7 @@ fn government_only_targets_per_s6() {
         .countries
         .iter()
         .filter(|k| k.government_targets_only)
-        .map(|k| k.code.as_str())
+        .map(|k| k.code.as_ref())
         .collect();
     assert_eq!(gov, HashSet::from(["MAR", "CHE", "CUB", "GIB"]));
     for code in gov {
@@ -159,30 +175,30 @@ fn cuba_has_no_bar_value_but_a_46_computers_note() {
 #[test]
 fn every_source_id_used_resolves() {
     let c = careto();
-    let known: HashSet<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    let known: HashSet<&str> = c.sources.iter().map(|s| s.id.as_ref()).collect();
     assert_eq!(known.len(), c.sources.len(), "duplicate source ids");
-    let mut used: Vec<&String> = Vec::new();
-    used.extend(c.totals.iter().flat_map(|t| &t.sources));
-    used.extend(&c.active_period.sources);
-    for k in &c.countries {
+    let mut used: Vec<&Str> = Vec::new();
+    used.extend(c.totals.iter().flat_map(|t| t.sources.iter()));
+    used.extend(c.active_period.sources.iter());
+    for k in c.countries.iter() {
         assert!(!k.sources.is_empty(), "{}", k.code);
-        used.extend(&k.sources);
-        used.extend(k.alternatives.iter().flat_map(|a| &a.sources));
-        used.extend(k.other_figures.iter().flat_map(|f| &f.sources));
+        used.extend(k.sources.iter());
+        used.extend(k.alternatives.iter().flat_map(|a| a.sources.iter()));
+        used.extend(k.other_figures.iter().flat_map(|f| f.sources.iter()));
     }
-    for e in &c.events {
+    for e in c.events.iter() {
         assert!(!e.sources.is_empty(), "{}", e.id);
-        used.extend(&e.sources);
+        used.extend(e.sources.iter());
     }
     for id in used {
-        assert!(known.contains(id.as_str()), "unknown source id {id}");
+        assert!(known.contains(id.as_ref()), "unknown source id {id}");
     }
 }
 
 #[test]
 fn bibliography_is_s1_to_s39() {
     let c = careto();
-    let ids: Vec<String> = c.sources.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = c.sources.iter().map(|s| s.id.to_string()).collect();
     let expected: Vec<String> = (1..=39).map(|i| format!("S{i}")).collect();
     assert_eq!(ids, expected);
     let s1 = &c.sources[0];
@@ -203,9 +219,9 @@ fn bibliography_is_s1_to_s39() {
 fn event_dates_valid_and_in_range() {
     let c = careto();
     assert_eq!(c.events.len(), 11);
-    let ids: HashSet<&str> = c.events.iter().map(|e| e.id.as_str()).collect();
+    let ids: HashSet<&str> = c.events.iter().map(|e| e.id.as_ref()).collect();
     assert_eq!(ids.len(), 11, "duplicate event ids");
-    for e in &c.events {
+    for e in c.events.iter() {
         assert!((MIN_YEAR..=MAX_YEAR).contains(&e.date.year), "{}", e.id);
         if let Some(m) = e.date.month {
             assert!((1..=12).contains(&m), "{}", e.id);
@@ -252,7 +268,7 @@ fn approximate_dates_are_marked_with_a_note() {
         .events
         .iter()
         .filter(|e| e.approximate)
-        .map(|e| e.id.as_str())
+        .map(|e| e.id.as_ref())
         .collect();
     assert_eq!(approx, vec!["kaspersky-flaw-fixed", "return-2024"]);
     let fixed = event(&c, "kaspersky-flaw-fixed");
@@ -269,7 +285,7 @@ fn attributions_are_alleged_and_the_return_secondary() {
         c.events
             .iter()
             .filter(|e| e.status == s)
-            .map(|e| e.id.as_str())
+            .map(|e| e.id.as_ref())
             .collect()
     };
     assert_eq!(
@@ -285,7 +301,7 @@ fn attributions_are_alleged_and_the_return_secondary() {
         (2025, Some(5), Some(23))
     );
     // Nothing about a government is reported as fact.
-    for e in &c.events {
+    for e in c.events.iter() {
         let text = format!("{} {}", e.label.en, e.description.en).to_lowercase();
         if text.contains("spanish government") || text.contains("cni") {
             assert_eq!(e.status, Status::Alleged, "{}", e.id);

@@ -190,10 +190,27 @@ fn generated_rust_is_an_expression_of_the_model() {
             "crate::model::EventDate { year: 2007i32, month: ::std::option::Option::None, day: ::std::option::Option::None }",
             "crate::model::EventDate { year: 2014i32, month: ::std::option::Option::Some(2u8), day: ::std::option::Option::Some(10u8) }",
             // Strings go through `{:?}`: quotes are escaped, accents kept.
-            "::std::string::String::from(\"The source (S8) says \\\"three infected systems\\\"; it does not say these are IP addresses.\")",
-            "::std::string::String::from(\"Marruecos\")",
+            "::std::borrow::Cow::Borrowed(\"The source (S8) says \\\"three infected systems\\\"; it does not say these are IP addresses.\")",
+            "::std::borrow::Cow::Borrowed(\"Marruecos\")",
+            // Lists are borrowed slices, empty ones too.
+            "sources: ::std::borrow::Cow::Borrowed(&[::std::borrow::Cow::Borrowed(\"S1\")",
+            "alternatives: ::std::borrow::Cow::Borrowed(&[])",
         ],
     );
+    // A constant expression (it initialises a `static`): nothing allocates.
+    for not_const in [
+        "String::from",
+        "String::new",
+        "vec!",
+        "Vec::new",
+        "to_string",
+        "Owned",
+    ] {
+        assert!(
+            !code.contains(not_const),
+            "{not_const} in the generated code"
+        );
+    }
     // Brackets balance (a cheap check that the expression is well formed; the
     // real check is that the library compiles with it).
     let mut depth: i64 = 0;

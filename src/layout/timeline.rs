@@ -79,7 +79,7 @@ impl TimelineLayout {
         let period = &campaign.active_period;
         let mut lo = period.start.bounds().0;
         let mut hi = period.end.bounds().1;
-        for e in &campaign.events {
+        for e in campaign.events.iter() {
             let (a, b) = date_extent(&e.date, e.approximate);
             lo = lo.min(a);
             hi = hi.max(b);

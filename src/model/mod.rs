@@ -12,14 +12,22 @@ pub mod validate;
 
 use serde::Deserialize;
 
+/// An owned or `'static` string: the compiled-in campaign borrows its strings
+/// from the binary (no code builds them), a parsed one owns them.
+pub type Str = std::borrow::Cow<'static, str>;
+
+/// An owned or `'static` list: the compiled-in campaign borrows its lists
+/// from the binary (no code builds them), a parsed one owns them.
+pub type List<T> = std::borrow::Cow<'static, [T]>;
+
 /// A string in every language the charts speak.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.
-    pub en: String,
+    pub en: Str,
     /// Spanish.
-    pub es: String,
+    pub es: Str,
 }
 
 impl Text {
@@ -54,18 +62,18 @@ pub struct Campaign {
     pub as_of: Text,
     /// Campaign-wide figures (countries, unique victims, IP addresses).
     #[serde(default, rename = "total")]
-    pub totals: Vec<Total>,
+    pub totals: List<Total>,
     /// The period the campaign was active, drawn as a span on the timeline.
     pub active_period: Period,
     /// Every affected country, with or without a published figure.
     #[serde(rename = "country")]
-    pub countries: Vec<Country>,
+    pub countries: List<Country>,
     /// Dated events, drawn as marks on the timeline.
     #[serde(rename = "event")]
-    pub events: Vec<Event>,
+    pub events: List<Event>,
     /// The bibliography behind every source id used above.
     #[serde(rename = "source")]
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// The short source line shown under the bar chart.
     pub bars_source_line: Text,
     /// The short source line shown under the timeline.
@@ -77,7 +85,7 @@ pub struct Campaign {
 #[serde(deny_unknown_fields)]
 pub struct Total {
     /// Machine key, e.g. `unique_victims`.
-    pub key: String,
+    pub key: Str,
     /// What is counted, e.g. "unique victims".
     pub label: Text,
     /// The figure.
@@ -86,7 +94,7 @@ pub struct Total {
     #[serde(default)]
     pub qualifier: Text,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// An affected country.
@@ -94,25 +102,25 @@ pub struct Total {
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-3 code, e.g. `MAR`.
-    pub code: String,
+    pub code: Str,
     /// Country name.
     pub name: Text,
     /// The published figure of the campaign's measure, or that none was published.
     pub count: Count,
     /// Other values of the same measure given by disagreeing sources.
     #[serde(default)]
-    pub alternatives: Vec<Alternative>,
+    pub alternatives: List<Alternative>,
     /// Figures of a different measure (e.g. Cuba's "46 computers"): notes, never bar values.
     #[serde(default)]
-    pub other_figures: Vec<OtherFigure>,
+    pub other_figures: List<OtherFigure>,
     /// Whether sources say only government computers were targeted there.
     #[serde(default)]
     pub government_targets_only: bool,
     /// Free-text notes (uncertainty, context).
     #[serde(default)]
-    pub notes: Vec<Text>,
+    pub notes: List<Text>,
     /// Source ids for the country being affected and for its count.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A published figure, or the honest absence of one.
@@ -185,7 +193,7 @@ pub struct Alternative {
     /// The other value.
     pub value: u32,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A figure of another measure, shown as a note (never as a bar).
@@ -200,7 +208,7 @@ pub struct OtherFigure {
     #[serde(default)]
     pub note: Text,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// How precisely a source dates something.
@@ -332,7 +340,7 @@ pub enum Status {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id, e.g. `disclosure`.
-    pub id: String,
+    pub id: Str,
     /// When, at the precision the source gives.
     pub date: EventDate,
     /// The date is approximate ("c. May 2024", "2008 or 2009").
@@ -348,7 +356,7 @@ pub struct Event {
     #[serde(default)]
     pub note: Text,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A period drawn as a span.
@@ -364,7 +372,7 @@ pub struct Period {
     /// What the span means, in a sentence.
     pub description: Text,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// An entry of the bibliography.
@@ -372,17 +380,17 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The id used by every figure, e.g. `S1`.
-    pub id: String,
+    pub id: Str,
     /// The title.
-    pub title: String,
+    pub title: Str,
     /// Who published it.
-    pub publisher: String,
+    pub publisher: Str,
     /// When, as precisely as known (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); empty when undated.
     #[serde(default)]
-    pub date: String,
+    pub date: Str,
     /// Where to read it.
-    pub url: String,
+    pub url: Str,
     /// Reliability or access notes (e.g. "read only via mirrors").
     #[serde(default)]
-    pub note: String,
+    pub note: Str,
 }

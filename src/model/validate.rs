@@ -9,7 +9,7 @@
 //! Paths in errors use the names of the data file: `country[8].sources[1]`,
 //! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
 
-use super::{Campaign, Count, EventDate, Text};
+use super::{Campaign, Count, EventDate, Str, Text};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -50,7 +50,7 @@ pub fn validate(c: &Campaign) -> Result<(), DataError> {
 /// Checks every rule and returns all broken ones, in file order.
 pub fn validate_all(c: &Campaign) -> Vec<DataError> {
     let mut v = Checker {
-        known: c.sources.iter().map(|s| s.id.as_str()).collect(),
+        known: c.sources.iter().map(|s| s.id.as_ref()).collect(),
         errors: Vec::new(),
     };
     v.campaign(c);
@@ -117,7 +117,7 @@ impl Checker<'_> {
         for (i, s) in c.sources.iter().enumerate() {
             let p = format!("source[{i}]");
             self.string(&format!("{p}.id"), &s.id, Need::Required);
-            if !s.id.is_empty() && !seen.insert(s.id.as_str()) {
+            if !s.id.is_empty() && !seen.insert(s.id.as_ref()) {
                 self.err(
                     format!("{p}.id"),
                     format!("duplicate source id \"{}\"", s.id),
@@ -148,7 +148,7 @@ impl Checker<'_> {
         for (i, t) in c.totals.iter().enumerate() {
             let p = format!("total[{i}]");
             self.string(&format!("{p}.key"), &t.key, Need::Required);
-            if !t.key.is_empty() && !keys.insert(t.key.as_str()) {
+            if !t.key.is_empty() && !keys.insert(t.key.as_ref()) {
                 self.err(
                     format!("{p}.key"),
                     format!("duplicate total key \"{}\"", t.key),
@@ -208,7 +208,7 @@ impl Checker<'_> {
                         k.code
                     ),
                 );
-            } else if !codes.insert(k.code.as_str()) {
+            } else if !codes.insert(k.code.as_ref()) {
                 self.err(
                     format!("{p}.code"),
                     format!("duplicate country code \"{}\"", k.code),
@@ -252,7 +252,7 @@ impl Checker<'_> {
         for (i, e) in c.events.iter().enumerate() {
             let p = format!("event[{i}]");
             self.string(&format!("{p}.id"), &e.id, Need::Required);
-            if !e.id.is_empty() && !ids.insert(e.id.as_str()) {
+            if !e.id.is_empty() && !ids.insert(e.id.as_ref()) {
                 self.err(
                     format!("{p}.id"),
                     format!("duplicate event id \"{}\"", e.id),
@@ -278,7 +278,7 @@ impl Checker<'_> {
     }
 
     /// A list of source ids: non-empty, each known, none twice.
-    fn sources(&mut self, path: &str, ids: &[String]) {
+    fn sources(&mut self, path: &str, ids: &[Str]) {
         if ids.is_empty() {
             self.err(
                 path,
@@ -288,12 +288,12 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for (j, id) in ids.iter().enumerate() {
             let p = format!("{path}[{j}]");
-            if !self.known.contains(id.as_str()) {
+            if !self.known.contains(id.as_ref()) {
                 self.err(
                     p,
                     format!("unknown source id \"{id}\" (no [[source]] with this id)"),
                 );
-            } else if !seen.insert(id.as_str()) {
+            } else if !seen.insert(id.as_ref()) {
                 self.err(p, format!("source id \"{id}\" listed twice"));
             }
         }
@@ -362,17 +362,20 @@ fn show(d: EventDate) -> String {
 )]
 mod tests {
     use super::*;
-    use crate::model::{Alternative, Country, Event, OtherFigure, Period, Source, Status, Total};
+    use crate::model::{
+        Alternative, Country, Event, List, OtherFigure, Period, Source, Status, Total,
+    };
+    use std::borrow::Cow;
 
     fn t(s: &str) -> Text {
         Text {
-            en: s.to_string(),
-            es: s.to_string(),
+            en: s.to_string().into(),
+            es: s.to_string().into(),
         }
     }
 
-    fn ids(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| (*s).to_string()).collect()
+    fn ids(v: &[&str]) -> List<Str> {
+        Cow::Owned(v.iter().map(|s| Str::Owned((*s).to_string())).collect())
     }
 
     fn date(s: &str) -> EventDate {
@@ -381,20 +384,20 @@ mod tests {
 
     fn country(code: &str, count: Count) -> Country {
         Country {
-            code: code.to_string(),
+            code: code.to_string().into(),
             name: t("Somewhere"),
             count,
-            alternatives: vec![],
-            other_figures: vec![],
+            alternatives: Cow::Owned(vec![]),
+            other_figures: Cow::Owned(vec![]),
             government_targets_only: false,
-            notes: vec![],
+            notes: Cow::Owned(vec![]),
             sources: ids(&["S1"]),
         }
     }
 
     fn event(id: &str, d: &str) -> Event {
         Event {
-            id: id.to_string(),
+            id: id.to_string().into(),
             date: date(d),
             approximate: false,
             label: t("Something happened"),
@@ -407,12 +410,12 @@ mod tests {
 
     fn source(id: &str) -> Source {
         Source {
-            id: id.to_string(),
-            title: "A title".to_string(),
-            publisher: "A publisher".to_string(),
-            date: "2014-02-10".to_string(),
-            url: "https://example.invalid/".to_string(),
-            note: String::new(),
+            id: id.to_string().into(),
+            title: "A title".into(),
+            publisher: "A publisher".into(),
+            date: "2014-02-10".into(),
+            url: "https://example.invalid/".into(),
+            note: Str::default(),
         }
     }
 
@@ -422,13 +425,13 @@ mod tests {
             name: t("The Mask (Careto)"),
             measure: t("victim IP addresses"),
             as_of: t("as published in February 2014"),
-            totals: vec![Total {
-                key: "countries".to_string(),
+            totals: Cow::Owned(vec![Total {
+                key: "countries".into(),
                 label: t("countries"),
                 value: 2,
                 qualifier: Text::default(),
                 sources: ids(&["S1"]),
-            }],
+            }]),
             active_period: Period {
                 start: date("2007"),
                 end: date("2014-01"),
@@ -436,12 +439,12 @@ mod tests {
                 description: t("From 2007 to January 2014."),
                 sources: ids(&["S1"]),
             },
-            countries: vec![
+            countries: Cow::Owned(vec![
                 country("MAR", Count::Published(384)),
                 country("CUB", Count::NotPublished),
-            ],
-            events: vec![event("a", "2007"), event("b", "2014-02-10")],
-            sources: vec![source("S1"), source("S2")],
+            ]),
+            events: Cow::Owned(vec![event("a", "2007"), event("b", "2014-02-10")]),
+            sources: Cow::Owned(vec![source("S1"), source("S2")]),
             bars_source_line: t("Source: S1"),
             timeline_source_line: t("Source: S1"),
         }
@@ -472,7 +475,7 @@ mod tests {
     #[test]
     fn needs_a_country() {
         let mut c = ok();
-        c.countries.clear();
+        c.countries.to_mut().clear();
         assert!(first(&c).starts_with("country: no [[country]]"));
     }
 
@@ -480,7 +483,7 @@ mod tests {
     fn country_code_shape() {
         for bad in ["MA", "MARO", "mar", "M4R", "MÁR", ""] {
             let mut c = ok();
-            c.countries[1].code = bad.to_string();
+            c.countries.to_mut()[1].code = bad.into();
             let e = first(&c);
             assert!(e.starts_with("country[1].code: "), "{bad}: {e}");
         }
@@ -489,37 +492,37 @@ mod tests {
     #[test]
     fn country_code_unique() {
         let mut c = ok();
-        c.countries[1].code = "MAR".to_string();
+        c.countries.to_mut()[1].code = "MAR".into();
         assert_eq!(first(&c), "country[1].code: duplicate country code \"MAR\"");
     }
 
     #[test]
     fn names_in_both_languages() {
         let mut c = ok();
-        c.countries[0].name.es = String::new();
+        c.countries.to_mut()[0].name.es = Str::default();
         assert_eq!(first(&c), "country[0].name.es: is empty");
         let mut c = ok();
-        c.name.en = "  ".to_string();
+        c.name.en = "  ".into();
         assert_eq!(first(&c), "name.en: is empty");
     }
 
     #[test]
     fn sources_non_empty_everywhere() {
         let mut c = ok();
-        c.countries[1].sources.clear();
+        c.countries.to_mut()[1].sources.to_mut().clear();
         assert!(first(&c).starts_with("country[1].sources: no sources"));
         let mut c = ok();
-        c.events[0].sources.clear();
+        c.events.to_mut()[0].sources.to_mut().clear();
         assert!(first(&c).starts_with("event[0].sources: no sources"));
         let mut c = ok();
-        c.active_period.sources.clear();
+        c.active_period.sources.to_mut().clear();
         assert!(first(&c).starts_with("active_period.sources: no sources"));
     }
 
     #[test]
     fn published_count_needs_sources() {
         let mut c = ok();
-        c.countries[0].sources.clear();
+        c.countries.to_mut()[0].sources.to_mut().clear();
         assert_eq!(
             first(&c),
             "country[0].sources: a published count needs at least one source"
@@ -529,14 +532,14 @@ mod tests {
     #[test]
     fn zero_count_rejected() {
         let mut c = ok();
-        c.countries[0].count = Count::Published(0);
+        c.countries.to_mut()[0].count = Count::Published(0);
         assert!(first(&c).starts_with("country[0].count: 0 is not a published figure"));
     }
 
     #[test]
     fn unknown_source_id() {
         let mut c = ok();
-        c.countries[1].sources.push("S99".to_string());
+        c.countries.to_mut()[1].sources.to_mut().push("S99".into());
         assert_eq!(
             first(&c),
             "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)"
@@ -546,7 +549,7 @@ mod tests {
     #[test]
     fn source_listed_twice() {
         let mut c = ok();
-        c.events[1].sources.push("S1".to_string());
+        c.events.to_mut()[1].sources.to_mut().push("S1".into());
         assert_eq!(
             first(&c),
             "event[1].sources[1]: source id \"S1\" listed twice"
@@ -556,82 +559,91 @@ mod tests {
     #[test]
     fn source_ids_unique() {
         let mut c = ok();
-        c.sources[1].id = "S1".to_string();
+        c.sources.to_mut()[1].id = "S1".into();
         assert_eq!(first(&c), "source[1].id: duplicate source id \"S1\"");
     }
 
     #[test]
     fn source_date_checked() {
         let mut c = ok();
-        c.sources[1].date = "2014-13".to_string();
+        c.sources.to_mut()[1].date = "2014-13".into();
         assert!(first(&c).starts_with("source[1].date: "));
         let mut c = ok();
-        c.sources[1].date = String::new();
+        c.sources.to_mut()[1].date = Str::default();
         assert_eq!(validate(&c), Ok(()));
     }
 
     #[test]
     fn alternatives_and_other_figures_need_sources() {
         let mut c = ok();
-        c.countries[0].alternatives.push(Alternative {
-            value: 383,
-            sources: vec![],
-        });
+        c.countries.to_mut()[0]
+            .alternatives
+            .to_mut()
+            .push(Alternative {
+                value: 383,
+                sources: Cow::Owned(vec![]),
+            });
         assert!(first(&c).starts_with("country[0].alternatives[0].sources: no sources"));
         let mut c = ok();
-        c.countries[1].other_figures.push(OtherFigure {
-            value: 46,
-            unit: t("computers"),
-            note: t("A different measure."),
-            sources: ids(&["S7"]),
-        });
+        c.countries.to_mut()[1]
+            .other_figures
+            .to_mut()
+            .push(OtherFigure {
+                value: 46,
+                unit: t("computers"),
+                note: t("A different measure."),
+                sources: ids(&["S7"]),
+            });
         assert!(first(&c).starts_with("country[1].other_figures[0].sources[0]: unknown source id"));
     }
 
     #[test]
     fn alternatives_need_a_published_count() {
         let mut c = ok();
-        c.countries[1].alternatives.push(Alternative {
-            value: 5,
-            sources: ids(&["S1"]),
-        });
+        c.countries.to_mut()[1]
+            .alternatives
+            .to_mut()
+            .push(Alternative {
+                value: 5,
+                sources: ids(&["S1"]),
+            });
         assert!(first(&c).starts_with("country[1].alternatives: "));
     }
 
     #[test]
     fn totals_need_sources() {
         let mut c = ok();
-        c.totals[0].sources.clear();
+        c.totals.to_mut()[0].sources.to_mut().clear();
         assert!(first(&c).starts_with("total[0].sources: no sources"));
     }
 
     #[test]
     fn event_ids_unique() {
         let mut c = ok();
-        c.events[1].id = "a".to_string();
+        c.events.to_mut()[1].id = "a".into();
         assert_eq!(first(&c), "event[1].id: duplicate event id \"a\"");
     }
 
     #[test]
     fn event_dates_in_range() {
         let mut c = ok();
-        c.events[0].date = date("1989");
+        c.events.to_mut()[0].date = date("1989");
         assert_eq!(first(&c), "event[0].date: year 1989 is outside 1990..=2100");
         let mut c = ok();
-        c.events[0].date = date("2101-01-01");
+        c.events.to_mut()[0].date = date("2101-01-01");
         assert!(first(&c).starts_with("event[0].date: year 2101"));
         let mut c = ok();
-        c.events[0].date = date("1990");
-        c.events[1].date = date("2100-12-31");
+        c.events.to_mut()[0].date = date("1990");
+        c.events.to_mut()[1].date = date("2100-12-31");
         assert_eq!(validate(&c), Ok(()));
     }
 
     #[test]
     fn approximate_needs_note() {
         let mut c = ok();
-        c.events[0].approximate = true;
+        c.events.to_mut()[0].approximate = true;
         assert!(first(&c).starts_with("event[0].note: an approximate date"));
-        c.events[0].note = t("S32 says 2008.");
+        c.events.to_mut()[0].note = t("S32 says 2008.");
         assert_eq!(validate(&c), Ok(()));
     }
 
@@ -651,38 +663,38 @@ mod tests {
     #[test]
     fn labels_not_too_long() {
         let mut c = ok();
-        c.events[0].label.es = "x".repeat(MAX_LABEL_CHARS + 1);
+        c.events.to_mut()[0].label.es = "x".repeat(MAX_LABEL_CHARS + 1).into();
         assert!(first(&c).starts_with("event[0].label.es: label is 201 characters"));
         let mut c = ok();
-        c.events[0].label.es = "é".repeat(MAX_LABEL_CHARS);
+        c.events.to_mut()[0].label.es = "é".repeat(MAX_LABEL_CHARS).into();
         assert_eq!(validate(&c), Ok(()));
     }
 
     #[test]
     fn no_control_characters() {
         let mut c = ok();
-        c.countries[0].name.en = "Mor\nocco".to_string();
+        c.countries.to_mut()[0].name.en = "Mor\nocco".into();
         assert_eq!(
             first(&c),
             "country[0].name.en: contains the control character '\\n'"
         );
         let mut c = ok();
-        c.sources[0].note = "tab\there".to_string();
+        c.sources.to_mut()[0].note = "tab\there".into();
         assert!(first(&c).starts_with("source[0].note: contains the control character"));
     }
 
     #[test]
     fn optional_text_in_both_languages_or_neither() {
         let mut c = ok();
-        c.events[0].note.en = "Only English".to_string();
+        c.events.to_mut()[0].note.en = "Only English".into();
         assert!(first(&c).starts_with("event[0].note.es: missing translation"));
     }
 
     #[test]
     fn validate_all_reports_every_error() {
         let mut c = ok();
-        c.countries[0].sources = ids(&["S98"]);
-        c.events[1].id = "a".to_string();
+        c.countries.to_mut()[0].sources = ids(&["S98"]);
+        c.events.to_mut()[1].id = "a".into();
         let all = validate_all(&c);
         assert_eq!(all.len(), 2, "{all:?}");
     }
