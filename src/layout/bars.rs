@@ -64,7 +64,7 @@ impl BarsLayout {
             .enumerate()
             .filter_map(|(i, c)| c.count.value().map(|v| (i, v)))
             .collect();
-        published.sort_by(|a, b| {
+        published.sort_unstable_by(|a, b| {
             b.1.cmp(&a.1).then_with(|| {
                 let name = |i: usize| campaign.countries.get(i).map(|c| c.name.get(lang).to_string()).unwrap_or_default();
                 name(a.0).cmp(&name(b.0))
@@ -158,7 +158,7 @@ impl BarsLayout {
             .filter(|(_, c)| c.count.value().is_none())
             .map(|(i, _)| i)
             .collect();
-        unpublished.sort_by_key(|i| campaign.countries.get(*i).map(|c| crate::i18n::sort_key(c.name.get(lang))).unwrap_or_default());
+        unpublished.sort_unstable_by_key(|i| campaign.countries.get(*i).map(|c| crate::i18n::sort_key(c.name.get(lang))).unwrap_or_default());
         let mut not_published = Vec::with_capacity(unpublished.len());
         if !unpublished.is_empty() {
             y += 14.0;
@@ -202,7 +202,7 @@ impl BarsLayout {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
-        hits.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
+        hits.sort_unstable_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
         BarsLayout { scene, bars, not_published, color_scale, hits }
     }
 

@@ -114,9 +114,9 @@ impl TimelineLayout {
 
         // Events in date order, each in the first lane where it overlaps nothing.
         let mut order: Vec<usize> = (0..campaign.events.len()).collect();
-        order.sort_by(|a, b| {
+        order.sort_unstable_by(|a, b| {
             let key = |i: usize| campaign.events.get(i).map(|e| date_extent(&e.date, e.approximate).0).unwrap_or(0.0);
-            key(*a).total_cmp(&key(*b))
+            key(*a).total_cmp(&key(*b)).then(a.cmp(b))
         });
         let lanes_top = y;
         let mut lane_ends: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -233,7 +233,7 @@ impl TimelineLayout {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
-        hits.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
+        hits.sort_unstable_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
         TimelineLayout { scene, scale, period: span, marks, hits }
     }
 
