@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod describe;
 pub mod i18n;
 pub mod layout;
 pub mod model;
