@@ -99,6 +99,34 @@ impl Layout {
         }
     }
 
+    /// The items in reading order (bars top to bottom, then the unpublished
+    /// names; the active period, then events by date), for the keyboard.
+    pub fn items(&self) -> Vec<crate::layout::HitBox> {
+        match self {
+            Layout::Bars(l) => {
+                let mut v: Vec<crate::layout::HitBox> = l
+                    .bars
+                    .iter()
+                    .map(|b| crate::layout::HitBox {
+                        rect: crate::layout::Rect { x: 0.0, y: b.rect.y - 3.0, w: l.scene.width, h: b.rect.h + 6.0 },
+                        target: Target::Country(b.country),
+                    })
+                    .collect();
+                v.extend(l.not_published.iter().copied());
+                v
+            }
+            Layout::Timeline(l) => {
+                let mut v = vec![crate::layout::HitBox { rect: l.period, target: Target::ActivePeriod }];
+                v.extend(l.marks.iter().map(|m| {
+                    let x0 = m.mark.x.min(m.label.x);
+                    let x1 = m.mark.right().max(m.label.right());
+                    crate::layout::HitBox { rect: crate::layout::Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
+                }));
+                v
+            }
+        }
+    }
+
     /// The item under `(x, y)` CSS px.
     pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
         match self {

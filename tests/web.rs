@@ -151,6 +151,11 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     chart.update(options(&[("theme", "dark".into())])).unwrap();
     assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a], "dark background after a good update");
     chart.destroy();
-    assert!(div.query_selector("canvas").unwrap().is_none(), "destroy removes the canvas");
+    let root = div.shadow_root().expect("the chart lives in a shadow root");
+    assert!(root.query_selector("canvas").unwrap().is_none(), "destroy removes the canvas");
+    // The element can hold a new chart after destroy.
+    let mut again = mount(div.clone().into(), options(&[("view", "timeline".into())])).unwrap();
+    assert!(root.query_selector("canvas").unwrap().is_some());
+    again.destroy();
     assert!(message(chart.redraw().err().unwrap()).contains("destroyed"));
 }

@@ -2,8 +2,10 @@
 //! JS values, delegates to [`crate::chart`], and turns every failure into a
 //! JS `Error` with a clear message. It computes nothing itself.
 
+mod dom;
 mod hidpi;
 mod mount;
+mod options;
 
 use mount::Mounted;
 use wasm_bindgen::prelude::*;
@@ -29,7 +31,8 @@ fn destroyed() -> JsError {
 
 /// Mounts a chart into `element` (a container element, or a `<canvas>`).
 ///
-/// `options`: `{ view: "bars" | "timeline", lang?: "en" | "es", theme?: "light" | "dark", width?: number }`.
+/// `options`: `{ view: "bars" | "timeline", lang?: "en" | "es" (default: the page's `lang`),
+/// theme?: "light" | "dark" | "auto" (default: follows `prefers-color-scheme`), width?: number }`.
 /// Throws an `Error` naming the problem when the element or an option is wrong.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<Chart, JsError> {
@@ -80,6 +83,6 @@ impl Chart {
     /// The canvas the chart draws on.
     #[wasm_bindgen(getter)]
     pub fn canvas(&self) -> Option<web_sys::HtmlCanvasElement> {
-        self.mounted.as_ref().map(|m| m.canvas().clone())
+        self.mounted.as_ref().map(|m| m.canvas())
     }
 }

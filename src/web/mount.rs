@@ -1,102 +1,259 @@
-//! A mounted chart: its canvas, options and current layout. Plain Rust; the
-//! `#[wasm_bindgen]` wrappers are in `web/mod.rs`.
+//! A mounted chart: canvas, DOM parts, settings, layout and the event
+//! listeners that make it interactive. Plain Rust; the `#[wasm_bindgen]`
+//! wrappers are in `web/mod.rs`.
+//!
+//! Every draw lays out first and touches the canvas only when layout
+//! succeeded, so a failed update leaves the picture on screen as it was.
 
+use super::dom::{self, Parts};
 use super::hidpi::HiDpiCanvas;
-use crate::chart::{parse_lang, parse_theme, ChartOptions, Layout, View};
-use crate::layout::Target;
-use crate::model::Campaign;
+use super::options::{self, Settings, ThemeChoice};
+use crate::chart::{parse_lang, ChartOptions, Layout, View};
+use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke, Target};
+use crate::model::{Campaign, Lang};
 use crate::render;
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::{Element, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent};
 
 const CANVAS_CLASS: &str = "careto-viz__canvas";
 const MOUNTED_ATTR: &str = "data-careto-viz-mounted";
 
 thread_local! {
-    static CARETO: Rc<Campaign> = Rc::new(crate::data::careto());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-/// Options as JS passes them; every field optional.
-#[derive(Default)]
-struct JsOptions {
-    view: Option<String>,
-    lang: Option<String>,
-    theme: Option<String>,
-    width: Option<f64>,
+/// What was last drawn (to skip needless redraws on resize).
+#[derive(Clone, Copy, PartialEq)]
+struct Drawn {
+    width: f64,
+    dpr: f64,
+    theme: ThemeName,
+    lang: Lang,
+    view: View,
+    focus: Option<usize>,
 }
 
-const OPTION_NAMES: [&str; 4] = ["view", "lang", "theme", "width"];
-
-/// One option, converted by serde-wasm-bindgen; the message names the option.
-fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
-    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
-        let got = if value.is_string() {
-            format!("the string \"{}\"", value.as_string().unwrap_or_default().chars().take(40).collect::<String>())
-        } else {
-            value.js_typeof().as_string().unwrap_or_else(|| "something else".to_string())
-        };
-        format!("{name}: expected {expected}, got {got}")
-    })
+struct State {
+    campaign: &'static Campaign,
+    canvas: HtmlCanvasElement,
+    host: Option<Element>,
+    parts: Option<Parts>,
+    settings: Settings,
+    layout: Layout,
+    items: Vec<HitBox>,
+    focus: Option<usize>,
+    table_open: bool,
+    drawn: Option<Drawn>,
+    filled: Option<(View, Lang, bool)>,
 }
 
-fn parse_options(value: JsValue) -> Result<JsOptions, String> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(JsOptions::default());
-    }
-    if !value.is_object() || value.is_function() {
-        return Err("options must be an object such as { view: \"bars\" }".to_string());
-    }
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    for key in keys.iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            let shown: String = key.chars().take(40).collect();
-            return Err(format!("options: unknown option \"{shown}\" (known: {})", OPTION_NAMES.join(", ")));
-        }
-    }
-    Ok(JsOptions {
-        view: field(&value, "view", "\"bars\" or \"timeline\"")?,
-        lang: field(&value, "lang", "\"en\" or \"es\"")?,
-        theme: field(&value, "theme", "\"light\" or \"dark\"")?,
-        width: field(&value, "width", "a number of CSS pixels")?,
-    })
+/// A registered event listener, removed on destroy.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
 }
 
-fn apply(mut o: ChartOptions, js: &JsOptions) -> Result<ChartOptions, String> {
-    if let Some(v) = &js.view {
-        o.view = View::parse(v)?;
-    }
-    if let Some(l) = &js.lang {
-        o.lang = parse_lang(l)?;
-    }
-    if let Some(t) = &js.theme {
-        o.theme = parse_theme(t)?;
-    }
-    if let Some(w) = js.width {
-        if !w.is_finite() || w <= 0.0 {
-            return Err(format!("width: {w} is not a positive number of CSS pixels"));
-        }
-        o.width = w;
-    }
-    Ok(o)
-}
+/// A resize observer and the callback it holds.
+type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>);
 
 /// A chart living in the page.
 pub struct Mounted {
-    campaign: Rc<Campaign>,
-    canvas: HtmlCanvasElement,
-    /// The container, when the module created the canvas inside it.
-    container: Option<Element>,
-    fixed_width: bool,
-    options: ChartOptions,
-    layout: Layout,
+    state: Rc<RefCell<State>>,
+    listeners: Vec<Listener>,
+    observer: Option<Observer>,
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn prefers_dark() -> bool {
+    window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
+impl State {
+    fn lang(&self) -> Lang {
+        if let Some(l) = self.settings.lang {
+            return l;
+        }
+        let from = self.host.clone().or_else(|| self.canvas.parent_element());
+        from.and_then(|e| e.closest("[lang]").ok().flatten())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| parse_lang(&l).ok())
+            .unwrap_or(Lang::En)
+    }
+
+    fn theme(&self) -> ThemeName {
+        match self.settings.theme {
+            ThemeChoice::Fixed(t) => t,
+            ThemeChoice::Auto if prefers_dark() => ThemeName::Dark,
+            ThemeChoice::Auto => ThemeName::Light,
+        }
+    }
+
+    fn width(&self) -> f64 {
+        if let Some(w) = self.settings.width {
+            return w;
+        }
+        let w = match &self.host {
+            Some(h) => f64::from(h.client_width()),
+            None => self.canvas.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0),
+        };
+        if w > 0.0 { w } else { 640.0 }
+    }
+
+    fn wanted(&self) -> Drawn {
+        Drawn {
+            width: self.width().floor(),
+            dpr: window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0),
+            theme: self.theme(),
+            lang: self.lang(),
+            view: self.settings.view,
+            focus: self.focus,
+        }
+    }
+
+    /// Draws when anything that decides the picture changed (or always, with `force`).
+    fn draw(&mut self, force: bool) -> Result<(), String> {
+        let want = self.wanted();
+        if !force && self.drawn == Some(want) {
+            return Ok(());
+        }
+        let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
+        let layout = Layout::new(self.campaign, &options);
+        let items = layout.items();
+        let theme = Theme::named(want.theme);
+        let scene = layout.scene();
+        let size = (css_px(scene.width), css_px(scene.height));
+        let backend = HiDpiCanvas::new(&self.canvas, size, want.dpr)?;
+        let area = backend.into_drawing_area();
+        render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+        if let Some(item) = want.focus.and_then(|i| items.get(i)) {
+            let r = item.rect;
+            let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
+            let focus = Scene {
+                width: scene.width,
+                height: scene.height,
+                shapes: vec![Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }],
+            };
+            render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+        }
+        let _ = self.canvas.set_attribute("aria-label", &accessible_name(self.campaign, &options));
+        if let Some(parts) = &self.parts {
+            dom::apply_theme(parts, &theme);
+            let fill_key = (want.view, want.lang, self.table_open);
+            if self.filled != Some(fill_key) {
+                dom::fill(parts, self.campaign, want.view, want.lang, self.table_open)?;
+                self.filled = Some(fill_key);
+            }
+        }
+        self.layout = layout;
+        self.items = items;
+        self.drawn = Some(want);
+        Ok(())
+    }
+
+    fn target_name(&self, t: Target) -> Option<String> {
+        Some(match t {
+            Target::Country(i) => format!("country:{}", self.campaign.countries.get(i)?.code),
+            Target::Event(i) => format!("event:{}", self.campaign.events.get(i)?.id),
+            Target::ActivePeriod => "period".to_string(),
+        })
+    }
+
+    fn show_target(&self, t: Target, client_x: f64, client_y: f64) {
+        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(self.campaign, t, self.lang())) {
+            dom::show_tip(parts, &tip, client_x, client_y);
+        }
+    }
+
+    fn hide_tip(&self) {
+        if let Some(parts) = &self.parts {
+            dom::hide_tip(parts);
+        }
+    }
+
+    /// Moves the keyboard focus to item `i`, draws the ring, shows and announces it.
+    fn focus_item(&mut self, i: usize) {
+        let Some(item) = self.items.get(i).copied() else { return };
+        self.focus = Some(i);
+        let _ = self.draw(false);
+        let lang = self.lang();
+        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(self.campaign, item.target, lang)) {
+            dom::announce(parts, &tip.announcement());
+            let r = self.canvas.get_bounding_client_rect();
+            dom::show_tip(parts, &tip, r.left() + item.rect.x + item.rect.w.min(r.width() * 0.6), r.top() + item.rect.y + item.rect.h / 2.0);
+        }
+    }
+
+    fn on_key(&mut self, e: &KeyboardEvent) {
+        let n = self.items.len();
+        if n == 0 {
+            return;
+        }
+        let next = match (e.key().as_str(), self.focus) {
+            ("ArrowDown" | "ArrowRight", None) => 0,
+            ("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(n - 1),
+            ("ArrowUp" | "ArrowLeft", None) => 0,
+            ("ArrowUp" | "ArrowLeft", Some(i)) => i.saturating_sub(1),
+            ("Home", _) => 0,
+            ("End", _) => n - 1,
+            ("Escape", _) => {
+                self.hide_tip();
+                return;
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        self.focus_item(next);
+    }
+
+    fn on_pointer(&mut self, e: &PointerEvent) {
+        let x = f64::from(e.offset_x());
+        let y = f64::from(e.offset_y());
+        match self.layout.hit(x, y) {
+            Some(t) => {
+                let _ = self.canvas.style().set_property("cursor", "pointer");
+                self.show_target(t, f64::from(e.client_x()), f64::from(e.client_y()));
+            }
+            None => {
+                let _ = self.canvas.style().set_property("cursor", "default");
+                self.hide_tip();
+            }
+        }
+    }
+
+    fn toggle_table(&mut self) {
+        self.table_open = !self.table_open;
+        let _ = self.draw(false);
+        if let Some(parts) = &self.parts {
+            let _ = dom::fill(parts, self.campaign, self.settings.view, self.lang(), self.table_open);
+            self.filled = Some((self.settings.view, self.lang(), self.table_open));
+        }
+    }
+}
+
+fn css_px(v: f64) -> u32 {
+    // Layout clamps widths and heights to a few thousand px.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let px = v.ceil().clamp(1.0, 16_384.0) as u32;
+    px
+}
+
+/// The canvas's accessible name: the chart's title.
+fn accessible_name(c: &Campaign, o: &ChartOptions) -> String {
+    let lang = o.lang;
+    let s = crate::i18n::strings(lang);
+    match o.view {
+        View::Bars => crate::i18n::fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
+        View::Timeline => crate::i18n::fill(s.timeline_title, &[("name", c.name.get(lang))]),
+    }
 }
 
 impl Mounted {
@@ -108,11 +265,15 @@ impl Mounted {
         if element.has_attribute(MOUNTED_ATTR) {
             return Err("mount: this element already holds a chart; destroy it first".to_string());
         }
-        let js = parse_options(options)?;
-        let options = apply(ChartOptions::default(), &js)?;
+        let settings = Settings::default().with(&options::parse(options)?)?;
         let document = element.owner_document().ok_or_else(|| "mount: the element has no document".to_string())?;
-        let (canvas, container) = match element.dyn_ref::<HtmlCanvasElement>() {
-            Some(c) => (c.clone(), None),
+        let id = NEXT_ID.with(|n| {
+            let v = n.get();
+            n.set(v.wrapping_add(1));
+            v
+        });
+        let (canvas, host, parts) = match element.dyn_ref::<HtmlCanvasElement>() {
+            Some(c) => (c.clone(), None, None),
             None => {
                 let canvas: HtmlCanvasElement = document
                     .create_element("canvas")
@@ -120,123 +281,198 @@ impl Mounted {
                     .dyn_into()
                     .map_err(|_| "mount: cannot create a canvas".to_string())?;
                 canvas.set_class_name(CANVAS_CLASS);
-                (canvas, Some(element.clone()))
+                super::hidpi::context_2d(&canvas)?;
+                let parts = match element.shadow_root() {
+                    // A chart destroyed earlier left its (empty) shadow root: reuse it.
+                    Some(root) if root.child_element_count() == 0 => {
+                        root.set_inner_html("");
+                        dom::build_in(&root, &canvas, id)?
+                    }
+                    Some(_) => return Err("mount: this element already has a shadow root; use an empty <div>".to_string()),
+                    None => dom::build(&element, &canvas, id)?,
+                };
+                (canvas, Some(element.clone()), Some(parts))
             }
         };
-        // Check the canvas can draw before touching the page.
         super::hidpi::context_2d(&canvas)?;
-        let campaign = CARETO.with(Rc::clone);
-        let mut mounted = Mounted {
-            layout: Layout::new(&campaign, &options),
+        let campaign = crate::data::careto_ref();
+        let layout = Layout::new(campaign, &ChartOptions::default());
+        let state = Rc::new(RefCell::new(State {
             campaign,
             canvas,
-            container,
-            fixed_width: js.width.is_some(),
-            options,
-        };
-        if let Some(c) = &mounted.container {
-            c.append_child(&mounted.canvas).map_err(|_| "mount: cannot insert the canvas into the element".to_string())?;
-        }
-        let _ = element.set_attribute(MOUNTED_ATTR, "");
-        if let Err(e) = mounted.redraw() {
+            host,
+            parts,
+            settings,
+            layout,
+            items: Vec::new(),
+            focus: None,
+            table_open: false,
+            drawn: None,
+            filled: None,
+        }));
+        let mut mounted = Mounted { state, listeners: Vec::new(), observer: None };
+        let drawn = mounted.state.borrow_mut().draw(true);
+        if let Err(e) = drawn {
             mounted.destroy();
             return Err(e);
         }
+        let _ = element.set_attribute(MOUNTED_ATTR, "");
+        mounted.listen();
         Ok(mounted)
     }
 
-    pub fn canvas(&self) -> &HtmlCanvasElement {
-        &self.canvas
+    fn on(&mut self, target: &EventTarget, kind: &'static str, f: impl FnMut(&mut State, Event) + 'static) {
+        let weak: Weak<RefCell<State>> = Rc::downgrade(&self.state);
+        let mut f = f;
+        let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if let Some(state) = weak.upgrade() {
+                if let Ok(mut s) = state.try_borrow_mut() {
+                    f(&mut s, e);
+                }
+            }
+        });
+        if target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).is_ok() {
+            self.listeners.push(Listener { target: target.clone(), kind, closure });
+        }
     }
 
-    fn measured_width(&self) -> f64 {
-        if self.fixed_width {
-            return self.options.width;
-        }
-        let w = match &self.container {
-            Some(c) => f64::from(c.client_width()),
-            None => self.canvas.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0),
+    fn listen(&mut self) {
+        let (canvas, host, button) = {
+            let s = self.state.borrow();
+            (s.canvas.clone(), s.host.clone(), s.parts.as_ref().map(|p| p.button.clone()))
         };
-        if w > 0.0 { w } else { self.options.width }
+        let canvas_target: EventTarget = canvas.clone().into();
+        self.on(&canvas_target, "pointermove", |s, e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                s.on_pointer(p);
+            }
+        });
+        self.on(&canvas_target, "pointerdown", |s, e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                s.on_pointer(p);
+            }
+        });
+        self.on(&canvas_target, "pointerleave", |s, e| {
+            let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
+            if !touch {
+                s.hide_tip();
+            }
+        });
+        self.on(&canvas_target, "keydown", |s, e| {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                s.on_key(k);
+            }
+        });
+        self.on(&canvas_target, "blur", |s, _| {
+            s.focus = None;
+            s.hide_tip();
+            let _ = s.draw(false);
+        });
+        if let Some(b) = button {
+            self.on(&b.into(), "click", |s, _| s.toggle_table());
+        }
+        if let Some(w) = window() {
+            let wt: EventTarget = w.clone().into();
+            // Page zoom and moving to another screen change devicePixelRatio.
+            self.on(&wt, "resize", |s, _| {
+                let _ = s.draw(false);
+            });
+            if let Some(doc) = w.document() {
+                let dt: EventTarget = doc.into();
+                self.on(&dt, "keydown", |s, e| {
+                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                        s.hide_tip();
+                    }
+                });
+                // A tap or click elsewhere closes the tooltip.
+                let canvas_for_tap = canvas.clone();
+                self.on(&dt, "pointerdown", move |s, e| {
+                    let inside = e.composed_path().iter().any(|n| n == JsValue::from(canvas_for_tap.clone()));
+                    if !inside {
+                        s.hide_tip();
+                    }
+                });
+            }
+            if let Ok(Some(mq)) = w.match_media("(prefers-color-scheme: dark)") {
+                self.on(&mq.into(), "change", |s, _| {
+                    let _ = s.draw(false);
+                });
+            }
+        }
+        if let Some(h) = host {
+            let weak = Rc::downgrade(&self.state);
+            let cb = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+                if let Some(state) = weak.upgrade() {
+                    if let Ok(mut s) = state.try_borrow_mut() {
+                        let _ = s.draw(false);
+                    }
+                }
+            });
+            if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                observer.observe(&h);
+                self.observer = Some((observer, cb));
+            }
+        }
+    }
+
+    pub fn canvas(&self) -> HtmlCanvasElement {
+        self.state.borrow().canvas.clone()
     }
 
     pub fn update(&mut self, options: JsValue) -> Result<(), String> {
-        let js = parse_options(options)?;
-        let next = apply(self.options, &js)?;
-        let fixed = self.fixed_width || js.width.is_some();
-        let previous = (self.options, self.fixed_width);
-        self.options = next;
-        self.fixed_width = fixed;
-        if let Err(e) = self.redraw() {
-            (self.options, self.fixed_width) = previous;
+        let js = options::parse(options)?;
+        let mut s = self.state.borrow_mut();
+        let next = s.settings.with(&js)?;
+        let previous = s.settings;
+        s.settings = next;
+        if let Err(e) = s.draw(true) {
+            s.settings = previous;
             return Err(e);
         }
         Ok(())
     }
 
-    /// Lays out at the current width and draws. Layout comes first, so a
-    /// failure there leaves the picture on screen as it was.
     pub fn redraw(&mut self) -> Result<(), String> {
-        let mut options = self.options;
-        options.width = self.measured_width().floor();
-        let layout = Layout::new(&self.campaign, &options);
-        let scene = layout.scene();
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-        let size = (css_px(scene.width), css_px(scene.height));
-        let backend = HiDpiCanvas::new(&self.canvas, size, dpr)?;
-        let area = backend.into_drawing_area();
-        render::draw(scene, &Theme::named(options.theme), &area, 1.0).map_err(|e| e.to_string())?;
-        let _ = self.canvas.set_attribute("role", "img");
-        let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
-        self.layout = layout;
-        Ok(())
+        self.state.borrow_mut().draw(true)
     }
 
-    pub fn destroy(self) {
-        if let Some(c) = &self.container {
-            let _ = c.remove_child(&self.canvas);
-            let _ = c.remove_attribute(MOUNTED_ATTR);
-        } else {
-            let _ = self.canvas.remove_attribute(MOUNTED_ATTR);
+    pub fn destroy(mut self) {
+        for l in self.listeners.drain(..) {
+            let _ = l.target.remove_event_listener_with_callback(l.kind, l.closure.as_ref().unchecked_ref());
+        }
+        if let Some((observer, _cb)) = self.observer.take() {
+            observer.disconnect();
+        }
+        let s = self.state.borrow();
+        match (&s.host, &s.parts) {
+            (Some(host), Some(parts)) => {
+                parts.root.replace_children_with_node_0();
+                let _ = host.remove_attribute(MOUNTED_ATTR);
+            }
+            _ => {
+                let _ = s.canvas.remove_attribute(MOUNTED_ATTR);
+            }
         }
     }
 
     pub fn hit_test(&self, x: f64, y: f64) -> Option<String> {
-        Some(match self.layout.hit(x, y)? {
-            Target::Country(i) => format!("country:{}", self.campaign.countries.get(i)?.code),
-            Target::Event(i) => format!("event:{}", self.campaign.events.get(i)?.id),
-            Target::ActivePeriod => "period".to_string(),
-        })
+        let s = self.state.borrow();
+        let t = s.layout.hit(x, y)?;
+        s.target_name(t)
     }
 
-    fn bar(&self, code: &str) -> Option<&crate::layout::bars::Bar> {
-        let Layout::Bars(b) = &self.layout else { return None };
-        b.bars.iter().find(|bar| self.campaign.countries.get(bar.country).is_some_and(|c| c.code == code))
+    fn with_bar<T>(&self, code: &str, f: impl FnOnce(&crate::layout::bars::Bar, ThemeName) -> Option<T>) -> Option<T> {
+        let s = self.state.borrow();
+        let Layout::Bars(b) = &s.layout else { return None };
+        let bar = b.bars.iter().find(|bar| s.campaign.countries.get(bar.country).is_some_and(|c| c.code == code))?;
+        f(bar, s.drawn.map(|d| d.theme).unwrap_or_default())
     }
 
     pub fn bar_rect(&self, code: &str) -> Option<Vec<f64>> {
-        self.bar(code).map(|b| vec![b.rect.x, b.rect.y, b.rect.w, b.rect.h])
+        self.with_bar(code, |b, _| Some(vec![b.rect.x, b.rect.y, b.rect.w, b.rect.h]))
     }
 
     pub fn bar_color(&self, code: &str) -> Option<String> {
-        let class = self.bar(code)?.class?;
-        Some(Theme::named(self.options.theme).class_color(class).hex())
-    }
-}
-
-fn css_px(v: f64) -> u32 {
-    // Layout clamps widths and heights to a few thousand px.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let px = v.ceil().clamp(1.0, 16_384.0) as u32;
-    px
-}
-
-/// The canvas's accessible name: the chart's title and what it shows.
-fn accessible_name(c: &Campaign, o: &ChartOptions) -> String {
-    let lang = o.lang;
-    let s = crate::i18n::strings(lang);
-    match o.view {
-        View::Bars => crate::i18n::fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
-        View::Timeline => crate::i18n::fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        self.with_bar(code, |b, theme| Some(Theme::named(theme).class_color(b.class?).hex()))
     }
 }

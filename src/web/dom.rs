@@ -1,0 +1,316 @@
+//! The chart's DOM around its canvas, in a shadow root: tooltip, live region,
+//! summary, "Show data" button and the data table. All text goes in through
+//! `textContent` (never parsed as HTML).
+
+use crate::chart::View;
+use crate::describe::{self, Tooltip};
+use crate::i18n::format_date;
+use crate::model::{Campaign, Lang};
+use crate::theme::Theme;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+const CSS: &str = include_str!("chart.css");
+
+/// The elements of a mounted chart.
+pub struct Parts {
+    /// The shadow root (open, so tests and tools can see in).
+    pub root: ShadowRoot,
+    /// The figure that holds everything.
+    pub figure: HtmlElement,
+    /// The tooltip.
+    pub tip: HtmlElement,
+    /// The polite live region.
+    pub live: HtmlElement,
+    /// The summary (referenced by the canvas's `aria-describedby`).
+    pub summary: HtmlElement,
+    /// The "Show data" button.
+    pub button: HtmlElement,
+    /// The table's wrapper (visually hidden when closed, still read by screen readers).
+    pub data: HtmlElement,
+}
+
+fn err(what: &str) -> impl Fn(JsValue) -> String + '_ {
+    move |_| format!("cannot create the chart's {what}")
+}
+
+fn el(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, String> {
+    let e: HtmlElement = doc
+        .create_element(tag)
+        .map_err(err(tag))?
+        .dyn_into()
+        .map_err(|_| format!("cannot create a {tag}"))?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+fn text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<HtmlElement, String> {
+    let e = el(doc, tag, class)?;
+    e.set_text_content(Some(content));
+    Ok(e)
+}
+
+fn append(parent: &Element, child: &web_sys::Node) -> Result<(), String> {
+    parent
+        .append_child(child)
+        .map(|_| ())
+        .map_err(|_| "cannot build the chart's DOM".to_string())
+}
+
+/// Builds the shadow DOM inside `host` around `canvas`; `id` makes ids unique in the page.
+pub fn build(host: &Element, canvas: &HtmlCanvasElement, id: u32) -> Result<Parts, String> {
+    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let root = host
+        .attach_shadow(&init)
+        .map_err(|_| "mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)".to_string())?;
+    build_in(&root, canvas, id)
+}
+
+/// Builds the chart's DOM in an existing, empty shadow root.
+pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Result<Parts, String> {
+    let root = root.clone();
+    let doc = root.host().owner_document().ok_or("the element has no document")?;
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet.replace_sync(CSS).is_ok() {
+            let sheets = js_sys::Array::of1(&sheet);
+            root.set_adopted_style_sheets(&sheets);
+        }
+    }
+    let figure = el(&doc, "figure", "cv")?;
+    let summary = el(&doc, "p", "cv-sr")?;
+    summary.set_id(&format!("cv-summary-{id}"));
+    let live = el(&doc, "div", "cv-sr")?;
+    live.set_attribute("aria-live", "polite").map_err(err("live region"))?;
+    live.set_attribute("aria-atomic", "true").map_err(err("live region"))?;
+    let tip = el(&doc, "div", "cv-tip")?;
+    tip.set_attribute("role", "tooltip").map_err(err("tooltip"))?;
+    tip.set_id(&format!("cv-tip-{id}"));
+    tip.set_hidden(true);
+    let tools = el(&doc, "div", "cv-tools")?;
+    let button = el(&doc, "button", "")?;
+    button.set_attribute("type", "button").map_err(err("button"))?;
+    button.set_attribute("aria-expanded", "false").map_err(err("button"))?;
+    button.set_attribute("aria-controls", &format!("cv-data-{id}")).map_err(err("button"))?;
+    let data = el(&doc, "div", "cv-data cv-closed")?;
+    data.set_id(&format!("cv-data-{id}"));
+    canvas.set_tab_index(0);
+    canvas.set_attribute("role", "img").map_err(err("canvas"))?;
+    canvas
+        .set_attribute("aria-describedby", &format!("cv-summary-{id}"))
+        .map_err(err("canvas"))?;
+    append(&figure, canvas)?;
+    append(&figure, &summary)?;
+    append(&figure, &live)?;
+    append(&tools, &button)?;
+    append(&figure, &tools)?;
+    append(&figure, &data)?;
+    append(&figure, &tip)?;
+    root.append_child(&figure).map_err(|_| "cannot build the chart's DOM".to_string())?;
+    Ok(Parts {
+        root,
+        figure,
+        tip,
+        live,
+        summary,
+        button,
+        data,
+    })
+}
+
+/// Sets the theme's colours as the custom properties the CSS reads.
+pub fn apply_theme(parts: &Parts, theme: &Theme) {
+    let style = parts.figure.style();
+    let pairs = [
+        ("--cv-bg", theme.background),
+        ("--cv-text", theme.text),
+        ("--cv-muted", theme.text_muted),
+        ("--cv-grid", theme.grid),
+        ("--cv-focus", theme.focus),
+        ("--cv-tip-bg", theme.text),
+        ("--cv-tip-text", theme.background),
+    ];
+    for (name, color) in pairs {
+        let _ = style.set_property(name, &color.hex());
+    }
+}
+
+fn label(lang: Lang, en: &'static str, es: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Es => es,
+    }
+}
+
+/// Fills the summary, the button and the table for `view` in `lang`.
+pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> Result<(), String> {
+    let doc = parts.figure.owner_document().ok_or("no document")?;
+    let summary = match view {
+        View::Bars => describe::bars_summary(c, lang),
+        View::Timeline => describe::timeline_summary(c, lang),
+    };
+    parts.summary.set_text_content(Some(&summary));
+    parts.button.set_text_content(Some(if open {
+        label(lang, "Hide data", "Ocultar datos")
+    } else {
+        label(lang, "Show data", "Mostrar datos")
+    }));
+    let _ = parts.button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    parts.data.set_class_name(if open { "cv-data" } else { "cv-data cv-closed" });
+
+    let table = el(&doc, "table", "")?;
+    let caption = match view {
+        View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        View::Timeline => format!("{}: {}", c.name.get(lang), label(lang, "timeline", "cronología")),
+    };
+    {
+        let node = text(&doc, "caption", "", &caption)?;
+        append(&table, &node)?;
+    }
+    let thead = el(&doc, "thead", "")?;
+    let head = el(&doc, "tr", "")?;
+    let headers: Vec<(&str, &str)> = match view {
+        View::Bars => vec![
+            (label(lang, "Country", "País"), ""),
+            (c.measure.get(lang), "cv-num"),
+            (label(lang, "Notes", "Notas"), ""),
+            (label(lang, "Sources", "Fuentes"), ""),
+        ],
+        View::Timeline => vec![
+            (label(lang, "Date", "Fecha"), ""),
+            (label(lang, "Event", "Suceso"), ""),
+            (label(lang, "Status", "Estado"), ""),
+            (label(lang, "Sources", "Fuentes"), ""),
+        ],
+    };
+    for (h, class) in headers {
+        let th = text(&doc, "th", class, h)?;
+        let _ = th.set_attribute("scope", "col");
+        append(&head, &th)?;
+    }
+    append(&thead, &head)?;
+    append(&table, &thead)?;
+    let tbody = el(&doc, "tbody", "")?;
+    match view {
+        View::Bars => {
+            for row in describe::country_rows(c, lang) {
+                let tr = el(&doc, "tr", "")?;
+                let _ = tr.set_attribute("data-code", &row.code);
+                let th = text(&doc, "th", "", &row.name)?;
+                let _ = th.set_attribute("scope", "row");
+                append(&tr, &th)?;
+                {
+                    let node = text(&doc, "td", "cv-num", &row.value)?;
+                    append(&tr, &node)?;
+                }
+                {
+                    let node = text(&doc, "td", "", &row.notes)?;
+                    append(&tr, &node)?;
+                }
+                {
+                    let node = text(&doc, "td", "", &row.sources)?;
+                    append(&tr, &node)?;
+                }
+                append(&tbody, &tr)?;
+            }
+        }
+        View::Timeline => {
+            let p = &c.active_period;
+            let mut rows: Vec<(f64, [String; 4])> = vec![(
+                p.start.bounds().0,
+                [
+                    format!("{} – {}", format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
+                    format!("{}: {}", p.label.get(lang), p.description.get(lang)),
+                    label(lang, "Reported", "Publicado").to_string(),
+                    describe::source_list(c, &p.sources),
+                ],
+            )];
+            for e in c.events.iter() {
+                let tip = describe::event_tooltip(c, e, lang);
+                let status = tip.lines.get(1).cloned().unwrap_or_default();
+                rows.push((
+                    e.date.bounds().0,
+                    [
+                        tip.title,
+                        e.description.get(lang).to_string(),
+                        status,
+                        describe::source_list(c, &e.sources),
+                    ],
+                ));
+            }
+            rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (_, cells) in rows {
+                let tr = el(&doc, "tr", "")?;
+                for (k, cell) in cells.iter().enumerate() {
+                    let tag = if k == 0 { "th" } else { "td" };
+                    let cell_el = text(&doc, tag, "", cell)?;
+                    if k == 0 {
+                        let _ = cell_el.set_attribute("scope", "row");
+                    }
+                    append(&tr, &cell_el)?;
+                }
+                append(&tbody, &tr)?;
+            }
+        }
+    }
+    append(&table, &tbody)?;
+    parts.data.replace_children_with_node_1(&table);
+    Ok(())
+}
+
+/// Shows `tip` near the point (`client_x`, `client_y`), inside the viewport and
+/// not under the pointer.
+pub fn show_tip(parts: &Parts, tip: &Tooltip, client_x: f64, client_y: f64) {
+    let doc = match parts.figure.owner_document() {
+        Some(d) => d,
+        None => return,
+    };
+    let mut nodes: Vec<HtmlElement> = Vec::new();
+    if let Ok(b) = text(&doc, "b", "", &tip.title) {
+        nodes.push(b);
+    }
+    for line in &tip.lines {
+        if let Ok(p) = text(&doc, "p", "", line) {
+            nodes.push(p);
+        }
+    }
+    let arr = js_sys::Array::new();
+    for n in &nodes {
+        arr.push(n);
+    }
+    parts.tip.replace_children_with_node(&arr);
+    parts.tip.set_hidden(false);
+    let (vw, vh) = web_sys::window()
+        .map(|w| {
+            let f = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+            (f(w.inner_width()), f(w.inner_height()))
+        })
+        .unwrap_or((0.0, 0.0));
+    let r = parts.tip.get_bounding_client_rect();
+    let (w, h) = (r.width(), r.height());
+    let gap = 14.0;
+    let mut x = client_x + gap;
+    if x + w > vw - 8.0 {
+        x = client_x - gap - w;
+    }
+    let x = x.clamp(8.0, (vw - w - 8.0).max(8.0));
+    let mut y = client_y + gap;
+    if y + h > vh - 8.0 {
+        y = client_y - gap - h;
+    }
+    let y = y.clamp(8.0, (vh - h - 8.0).max(8.0));
+    let style = parts.tip.style();
+    let _ = style.set_property("left", &format!("{}px", x.round()));
+    let _ = style.set_property("top", &format!("{}px", y.round()));
+}
+
+/// Hides the tooltip.
+pub fn hide_tip(parts: &Parts) {
+    parts.tip.set_hidden(true);
+}
+
+/// Says `message` through the live region.
+pub fn announce(parts: &Parts, message: &str) {
+    parts.live.set_text_content(Some(message));
+}

@@ -1,0 +1,106 @@
+//! Options as JS passes them, converted field by field with
+//! serde-wasm-bindgen so that every error names the option.
+
+use crate::chart::{parse_lang, parse_theme, View};
+use crate::model::Lang;
+use crate::theme::ThemeName;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Options as given; every field optional.
+#[derive(Default)]
+pub struct JsOptions {
+    pub view: Option<String>,
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    pub width: Option<f64>,
+}
+
+const OPTION_NAMES: [&str; 4] = ["view", "lang", "theme", "width"];
+
+/// One option; the message names the option.
+fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
+        let got = if value.is_string() {
+            format!("the string \"{}\"", value.as_string().unwrap_or_default().chars().take(40).collect::<String>())
+        } else {
+            value.js_typeof().as_string().unwrap_or_else(|| "something else".to_string())
+        };
+        format!("{name}: expected {expected}, got {got}")
+    })
+}
+
+/// Reads `value` (undefined, null or an object).
+pub fn parse(value: JsValue) -> Result<JsOptions, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(JsOptions::default());
+    }
+    if !value.is_object() || value.is_function() {
+        return Err("options must be an object such as { view: \"bars\" }".to_string());
+    }
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            let shown: String = key.chars().take(40).collect();
+            return Err(format!("options: unknown option \"{shown}\" (known: {})", OPTION_NAMES.join(", ")));
+        }
+    }
+    Ok(JsOptions {
+        view: field(&value, "view", "\"bars\" or \"timeline\"")?,
+        lang: field(&value, "lang", "\"en\" or \"es\"")?,
+        theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
+        width: field(&value, "width", "a number of CSS pixels")?,
+    })
+}
+
+/// Light, dark, or following the reader's system (`prefers-color-scheme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow `prefers-color-scheme`, live.
+    Auto,
+    /// Always this theme.
+    Fixed(ThemeName),
+}
+
+/// The options a mounted chart keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    pub view: View,
+    /// `None`: the host page's `lang`.
+    pub lang: Option<Lang>,
+    pub theme: ThemeChoice,
+    /// `None`: the container's width.
+    pub width: Option<f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None }
+    }
+}
+
+impl Settings {
+    /// `self` with the options in `js` applied; nothing changes on an error.
+    pub fn with(mut self, js: &JsOptions) -> Result<Settings, String> {
+        if let Some(v) = &js.view {
+            self.view = View::parse(v)?;
+        }
+        if let Some(l) = &js.lang {
+            self.lang = Some(parse_lang(l)?);
+        }
+        if let Some(t) = &js.theme {
+            self.theme = if t == "auto" { ThemeChoice::Auto } else { ThemeChoice::Fixed(parse_theme(t).map_err(|e| e.replace("\"light\" or \"dark\"", "\"light\", \"dark\" or \"auto\""))?) };
+        }
+        if let Some(w) = js.width {
+            if !w.is_finite() || w <= 0.0 {
+                return Err(format!("width: {w} is not a positive number of CSS pixels"));
+            }
+            self.width = Some(w);
+        }
+        Ok(self)
+    }
+}
