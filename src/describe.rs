@@ -21,7 +21,10 @@ impl Tooltip {
     pub fn announcement(&self) -> String {
         let mut out = self.title.clone();
         for l in &self.lines {
-            out.push_str(". ");
+            if !out.ends_with(['.', '!', '?', ':']) {
+                out.push('.');
+            }
+            out.push(' ');
             out.push_str(l);
         }
         out
@@ -254,7 +257,8 @@ mod tests {
         assert_eq!(tip.title, "Morocco");
         assert_eq!(tip.lines.first().map(String::as_str), Some("384 victim IP addresses"));
         let all = tip.announcement();
-        assert!(all.contains("Colour class 200+"), "{all}");
+        assert!(all.starts_with("Morocco. 384 victim IP addresses. Colour class 200+."), "{all}");
+        assert!(!all.contains(".."), "{all}");
         assert!(all.contains("383") && all.contains("391"), "{all}");
         assert!(all.contains("S1 (Kaspersky Lab (GReAT), Securelist)"), "{all}");
     }

@@ -1,0 +1,75 @@
+// Shared browser and server set-up for the page tests (tests/page/*.test.mjs).
+//
+// Debian's Chromium (/usr/bin/chromium, from scripts/setup.sh) driven by npm
+// playwright-core; Playwright's own browser download does not work here.
+// The flags keep Chromium off the network: without them it keeps trying to
+// reach Google's hosts from a machine that has no route to them.
+
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../scripts/serve.mjs";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", // we run as root in CI
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** Headless Chromium with a fresh temporary profile (Playwright makes and removes it). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 30_000,
+  });
+}
+
+/** Serves `root` on 127.0.0.1 at a free port: { url, close, ... }. */
+export function serve(root) {
+  return startServer({ root, port: 0 });
+}
+
+/**
+ * Opens a page in a new context and records everything that went wrong while it ran.
+ * Returns { context, page, problems, requests } where problems collects console
+ * errors, uncaught page errors, failed requests and HTTP errors as strings.
+ */
+export async function openPage(browser, { width = 1000, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor,
+    colorScheme: "light",
+    reducedMotion: "reduce",
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("request", (req) => requests.push(req.url()));
+  page.on("requestfailed", (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? "unknown"})`),
+  );
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { context, page, problems, requests };
+}
+
+/** Waits until main.js has finished mounting (or failing to mount) every chart. */
+export async function waitForCharts(page, timeout = 30_000) {
+  await page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout });
+}
