@@ -134,7 +134,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let e = message(mount(div.clone().into(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone().into(), options(&[("colour", "red".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width)");
+    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, campaign)");
     let e = mount(div.clone().into(), options(&[("lang", "fr".into())])).err().unwrap();
     assert!(message(e).contains("lang: \"fr\" is not supported"));
 
@@ -158,4 +158,82 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     assert!(root.query_selector("canvas").unwrap().is_some());
     again.destroy();
     assert!(message(chart.redraw().err().unwrap()).contains("destroyed"));
+}
+
+/// A small campaign of invented sample data, as a newsroom would pass it.
+const SAMPLE: &str = r#"{
+  "name": {"en": "Sample campaign (invented data)", "es": "Campaña de ejemplo (datos inventados)"},
+  "measure": {"en": "infected hosts", "es": "equipos infectados"},
+  "as_of": {"en": "invented for tests", "es": "inventado para pruebas"},
+  "active_period": {"start": "2019", "end": "2021-06", "label": {"en": "Active", "es": "Activa"},
+                    "description": {"en": "Invented.", "es": "Inventado."}, "sources": ["X1"]},
+  "country": [
+    {"code": "AAA", "name": {"en": "Alphaland", "es": "Alfalandia"}, "count": 120, "sources": ["X1"]},
+    {"code": "BBB", "name": {"en": "Betastan", "es": "Betastán"}, "count": 7, "sources": ["X1"]},
+    {"code": "CCC", "name": {"en": "Gammaria", "es": "Gamaria"}, "count": "not published", "sources": ["X1"]}
+  ],
+  "event": [
+    {"id": "start", "date": "2019", "label": {"en": "First sample", "es": "Primera muestra"},
+     "description": {"en": "Invented.", "es": "Inventado."}, "status": "reported", "sources": ["X1"]}
+  ],
+  "source": [{"id": "X1", "title": "Invented sample data", "publisher": "careto-viz tests", "date": "2026", "url": ""}],
+  "bars_source_line": {"en": "Source: invented sample data", "es": "Fuente: datos inventados"},
+  "timeline_source_line": {"en": "Source: invented sample data", "es": "Fuente: datos inventados"}
+}"#;
+
+fn sample(edit: &str) -> JsValue {
+    let v = js_sys::JSON::parse(SAMPLE).unwrap();
+    if !edit.is_empty() {
+        // `edit` is a JS function body run on the object `c`.
+        let f = js_sys::Function::new_with_args("c", edit);
+        f.call1(&JsValue::NULL, &v).unwrap();
+    }
+    v
+}
+
+#[wasm_bindgen_test]
+fn an_internal_failure_keeps_the_previous_picture() {
+    set_dpr(1.0);
+    let (_div, mut chart) = bars(640);
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("MAR").unwrap();
+    let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS);
+    chart.fail_next_draw();
+    let e = message(chart.update(options(&[("theme", "dark".into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: drawing failed: simulated failure (test hook)");
+    assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the picture on screen is the previous one");
+    assert_eq!(pixel(&canvas, 2.0, 2.0), WHITE, "still the light theme");
+    chart.update(options(&[("theme", "dark".into())])).unwrap();
+    assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a]);
+}
+
+#[wasm_bindgen_test]
+fn a_campaign_of_ones_own_is_drawn_and_bad_ones_are_named() {
+    set_dpr(1.0);
+    let div = container(640);
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("theme", "light".into()), ("campaign", sample(""))])).unwrap();
+    assert!(chart.bar_rect("AAA").is_some());
+    assert!(chart.bar_rect("MAR").is_none(), "the sample replaces the compiled-in data");
+    assert!(chart.bar_rect("CCC").is_none(), "not published: no bar");
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("AAA").unwrap();
+    let before = pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    let cases: [(&str, &str); 6] = [
+        ("c.country[1].count = NaN", "campaign.country[1].count: NaN is not a whole number >= 0"),
+        ("c.country[1].count = -3", "campaign.country[1].count: -3 is negative; a count is >= 0"),
+        ("c.country[1].code = 'AAA'", "campaign.country[1].code: duplicate country code \"AAA\""),
+        ("delete c.measure", "campaign: missing field `measure`"),
+        ("c.event[0].date = '2019-13'", "campaign.event[0].date: \"2019-13\": month 13 is not between 1 and 12"),
+        ("c.country[0].sources = ['Z9']", "campaign.country[0].sources[0]: unknown source id \"Z9\""),
+    ];
+    for (edit, expected) in cases {
+        let e = message(chart.update(options(&[("campaign", sample(edit))])).err().unwrap());
+        assert!(e.starts_with(&format!("careto-viz: {expected}")), "{edit}: got {e}");
+        assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), before, "{edit}: the chart stays");
+        assert!(chart.bar_rect("AAA").is_some(), "{edit}: the sample is still the data");
+    }
+    let e = message(chart.update(options(&[("width", 100_000.0.into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: width: 100000 px is wider than a chart can be (4096 px)");
+    chart.destroy();
 }

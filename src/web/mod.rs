@@ -32,7 +32,8 @@ fn destroyed() -> JsError {
 /// Mounts a chart into `element` (a container element, or a `<canvas>`).
 ///
 /// `options`: `{ view: "bars" | "timeline", lang?: "en" | "es" (default: the page's `lang`),
-/// theme?: "light" | "dark" | "auto" (default: follows `prefers-color-scheme`), width?: number }`.
+/// theme?: "light" | "dark" | "auto" (default: follows `prefers-color-scheme`), width?: number,
+/// campaign?: object (a campaign of your own, see `campaign.schema.json`) }`.
 /// Throws an `Error` naming the problem when the element or an option is wrong.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<Chart, JsError> {
@@ -84,5 +85,15 @@ impl Chart {
     #[wasm_bindgen(getter)]
     pub fn canvas(&self) -> Option<web_sys::HtmlCanvasElement> {
         self.mounted.as_ref().map(|m| m.canvas())
+    }
+}
+
+impl Chart {
+    /// Test hook (not exported to JS): the next draw fails after rendering and
+    /// before presenting, as an internal failure would.
+    pub fn fail_next_draw(&mut self) {
+        if let Some(m) = self.mounted.as_mut() {
+            m.fail_next_draw();
+        }
     }
 }

@@ -25,6 +25,7 @@ const MOUNTED_ATTR: &str = "data-careto-viz-mounted";
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static CARETO: Rc<Campaign> = Rc::new(crate::data::careto());
 }
 
 /// What was last drawn (to skip needless redraws on resize).
@@ -39,8 +40,12 @@ struct Drawn {
 }
 
 struct State {
-    campaign: &'static Campaign,
+    campaign: Rc<Campaign>,
     canvas: HtmlCanvasElement,
+    /// Drawn into first; copied to `canvas` only when the whole picture succeeded.
+    buffer: HtmlCanvasElement,
+    /// Test hook: the next draw fails after rendering, before presenting.
+    fail_next_draw: bool,
     host: Option<Element>,
     parts: Option<Parts>,
     settings: Settings,
@@ -126,12 +131,12 @@ impl State {
             return Ok(());
         }
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
-        let layout = Layout::new(self.campaign, &options);
+        let layout = Layout::new(&self.campaign, &options);
         let items = layout.items();
         let theme = Theme::named(want.theme);
         let scene = layout.scene();
         let size = (css_px(scene.width), css_px(scene.height));
-        let backend = HiDpiCanvas::new(&self.canvas, size, want.dpr)?;
+        let backend = HiDpiCanvas::new(&self.buffer, size, want.dpr)?;
         let area = backend.into_drawing_area();
         render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
         if let Some(item) = want.focus.and_then(|i| items.get(i)) {
@@ -144,12 +149,16 @@ impl State {
             };
             render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
         }
-        let _ = self.canvas.set_attribute("aria-label", &accessible_name(self.campaign, &options));
+        if std::mem::take(&mut self.fail_next_draw) {
+            return Err("drawing failed: simulated failure (test hook)".to_string());
+        }
+        self.present(size)?;
+        let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
         if let Some(parts) = &self.parts {
             dom::apply_theme(parts, &theme);
             let fill_key = (want.view, want.lang, self.table_open);
             if self.filled != Some(fill_key) {
-                dom::fill(parts, self.campaign, want.view, want.lang, self.table_open)?;
+                dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;
                 self.filled = Some(fill_key);
             }
         }
@@ -157,6 +166,18 @@ impl State {
         self.items = items;
         self.drawn = Some(want);
         Ok(())
+    }
+
+    /// Copies the finished picture from the buffer onto the visible canvas.
+    fn present(&self, css: (u32, u32)) -> Result<(), String> {
+        let ctx = super::hidpi::context_2d(&self.canvas)?;
+        self.canvas.set_width(self.buffer.width());
+        self.canvas.set_height(self.buffer.height());
+        let style = self.canvas.style();
+        let _ = style.set_property("width", &format!("{}px", css.0));
+        let _ = style.set_property("height", &format!("{}px", css.1));
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).map_err(|_| "cannot reset the canvas transform".to_string())?;
+        ctx.draw_image_with_html_canvas_element(&self.buffer, 0.0, 0.0).map_err(|_| "cannot copy the picture onto the canvas".to_string())
     }
 
     fn target_name(&self, t: Target) -> Option<String> {
@@ -168,7 +189,7 @@ impl State {
     }
 
     fn show_target(&self, t: Target, client_x: f64, client_y: f64) {
-        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(self.campaign, t, self.lang())) {
+        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(&self.campaign, t, self.lang())) {
             dom::show_tip(parts, &tip, client_x, client_y);
         }
     }
@@ -185,7 +206,7 @@ impl State {
         self.focus = Some(i);
         let _ = self.draw(false);
         let lang = self.lang();
-        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(self.campaign, item.target, lang)) {
+        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(&self.campaign, item.target, lang)) {
             dom::announce(parts, &tip.announcement());
             let r = self.canvas.get_bounding_client_rect();
             dom::show_tip(parts, &tip, r.left() + item.rect.x + item.rect.w.min(r.width() * 0.6), r.top() + item.rect.y + item.rect.h / 2.0);
@@ -233,7 +254,7 @@ impl State {
         self.table_open = !self.table_open;
         let _ = self.draw(false);
         if let Some(parts) = &self.parts {
-            let _ = dom::fill(parts, self.campaign, self.settings.view, self.lang(), self.table_open);
+            let _ = dom::fill(parts, &self.campaign, self.settings.view, self.lang(), self.table_open);
             self.filled = Some((self.settings.view, self.lang(), self.table_open));
         }
     }
@@ -265,7 +286,12 @@ impl Mounted {
         if element.has_attribute(MOUNTED_ATTR) {
             return Err("mount: this element already holds a chart; destroy it first".to_string());
         }
-        let settings = Settings::default().with(&options::parse(options)?)?;
+        let js = options::parse(options)?;
+        let settings = Settings::default().with(&js)?;
+        let campaign = match js.campaign {
+            Some(v) => Rc::new(options::parse_campaign(v)?),
+            None => CARETO.with(Rc::clone),
+        };
         let document = element.owner_document().ok_or_else(|| "mount: the element has no document".to_string())?;
         let id = NEXT_ID.with(|n| {
             let v = n.get();
@@ -295,11 +321,17 @@ impl Mounted {
             }
         };
         super::hidpi::context_2d(&canvas)?;
-        let campaign = crate::data::careto_ref();
-        let layout = Layout::new(campaign, &ChartOptions::default());
+        let buffer: HtmlCanvasElement = document
+            .create_element("canvas")
+            .map_err(|_| "mount: cannot create a canvas".to_string())?
+            .dyn_into()
+            .map_err(|_| "mount: cannot create a canvas".to_string())?;
+        let layout = Layout::new(&campaign, &ChartOptions::default());
         let state = Rc::new(RefCell::new(State {
             campaign,
             canvas,
+            buffer,
+            fail_next_draw: false,
             host,
             parts,
             settings,
@@ -423,13 +455,27 @@ impl Mounted {
         let js = options::parse(options)?;
         let mut s = self.state.borrow_mut();
         let next = s.settings.with(&js)?;
-        let previous = s.settings;
+        let next_campaign = match js.campaign {
+            Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
+            None => None,
+        };
+        let previous = (s.settings, Rc::clone(&s.campaign), s.focus, s.filled);
         s.settings = next;
+        if let Some(c) = next_campaign {
+            s.campaign = c;
+            s.focus = None;
+            s.filled = None;
+        }
         if let Err(e) = s.draw(true) {
-            s.settings = previous;
+            (s.settings, s.campaign, s.focus, s.filled) = previous;
             return Err(e);
         }
         Ok(())
+    }
+
+    /// Test hook: makes the next draw fail after rendering, before the picture is shown.
+    pub fn fail_next_draw(&mut self) {
+        self.state.borrow_mut().fail_next_draw = true;
     }
 
     pub fn redraw(&mut self) -> Result<(), String> {

@@ -13,9 +13,32 @@ pub struct JsOptions {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub width: Option<f64>,
+    /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
+    pub campaign: Option<JsValue>,
 }
 
-const OPTION_NAMES: [&str; 4] = ["view", "lang", "theme", "width"];
+const OPTION_NAMES: [&str; 5] = ["view", "lang", "theme", "width", "campaign"];
+
+/// Converts and validates a campaign given as a JS object. Errors name the
+/// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
+pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err("campaign: expected an object (see campaign.schema.json)".to_string());
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    let campaign: crate::model::Campaign = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
+        if path.is_empty() || path == "." {
+            format!("campaign: {inner}")
+        } else {
+            format!("campaign.{path}: {inner}")
+        }
+    })?;
+    crate::model::validate::validate(&campaign).map_err(|e| format!("campaign.{e}"))?;
+    Ok(campaign)
+}
 
 /// One option; the message names the option.
 fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
@@ -54,6 +77,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         lang: field(&value, "lang", "\"en\" or \"es\"")?,
         theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
         width: field(&value, "width", "a number of CSS pixels")?,
+        campaign: {
+            let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
+            if c.is_undefined() || c.is_null() { None } else { Some(c) }
+        },
     })
 }
 
@@ -96,10 +123,15 @@ impl Settings {
             self.theme = if t == "auto" { ThemeChoice::Auto } else { ThemeChoice::Fixed(parse_theme(t).map_err(|e| e.replace("\"light\" or \"dark\"", "\"light\", \"dark\" or \"auto\""))?) };
         }
         if let Some(w) = js.width {
+            let (min, max) = crate::layout::WIDTH_RANGE;
             if !w.is_finite() || w <= 0.0 {
                 return Err(format!("width: {w} is not a positive number of CSS pixels"));
             }
-            self.width = Some(w);
+            if w > max {
+                return Err(format!("width: {w} px is wider than a chart can be ({max} px)"));
+            }
+            // Narrower than the minimum is drawn at the minimum (a phone's narrowest column).
+            self.width = Some(w.max(min));
         }
         Ok(self)
     }
