@@ -177,7 +177,7 @@ impl TimelineLayout {
             let center = mark.center();
             // Colour and a text tag say how well established the claim is.
             let (fill_paint, outline) = if e.approximate {
-                (None, Some(Stroke { paint, width: 1.5, dashed: mark.w >= 2.0 * MIN_BAR }))
+                (None, Some(Stroke { paint, width: 1.5, dashed: true }))
             } else {
                 (Some(paint), None)
             };

@@ -139,7 +139,7 @@ fn draw_polyline<DB: DrawingBackend>(
     if !stroke.dashed {
         return area.draw(&PathElement::new(points.iter().map(|p| pt(*p)).collect::<Vec<_>>(), style));
     }
-    let (dash, gap) = (4.0, 3.0);
+    let (dash, gap) = (3.0, 2.0);
     for pair in points.windows(2) {
         let [a, b] = pair else { continue };
         let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();

@@ -67,11 +67,25 @@ struct Listener {
 /// A resize observer and the callback it holds.
 type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>);
 
-/// A chart living in the page.
+/// A chart living in the page. Its state and listeners are also held by the
+/// registry below, so the chart keeps working when the JS handle returned by
+/// `mount` is garbage-collected; only `destroy` ends it.
 pub struct Mounted {
+    id: u32,
     state: Rc<RefCell<State>>,
     listeners: Vec<Listener>,
     observer: Option<Observer>,
+}
+
+/// What keeps a mounted chart alive until `destroy`.
+struct Wiring {
+    _state: Rc<RefCell<State>>,
+    listeners: Vec<Listener>,
+    observer: Option<Observer>,
+}
+
+thread_local! {
+    static LIVE: RefCell<Vec<(u32, Wiring)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -342,7 +356,7 @@ impl Mounted {
             drawn: None,
             filled: None,
         }));
-        let mut mounted = Mounted { state, listeners: Vec::new(), observer: None };
+        let mut mounted = Mounted { id, state, listeners: Vec::new(), observer: None };
         let drawn = mounted.state.borrow_mut().draw(true);
         if let Err(e) = drawn {
             mounted.destroy();
@@ -350,6 +364,12 @@ impl Mounted {
         }
         let _ = element.set_attribute(MOUNTED_ATTR, "");
         mounted.listen();
+        let wiring = Wiring {
+            _state: Rc::clone(&mounted.state),
+            listeners: std::mem::take(&mut mounted.listeners),
+            observer: mounted.observer.take(),
+        };
+        LIVE.with(|live| live.borrow_mut().push((id, wiring)));
         Ok(mounted)
     }
 
@@ -483,10 +503,20 @@ impl Mounted {
     }
 
     pub fn destroy(mut self) {
-        for l in self.listeners.drain(..) {
+        let wiring = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let at = live.iter().position(|(id, _)| *id == self.id)?;
+            Some(live.swap_remove(at).1)
+        });
+        let (mut listeners, mut observer) = (std::mem::take(&mut self.listeners), self.observer.take());
+        if let Some(w) = wiring {
+            listeners.extend(w.listeners);
+            observer = observer.or(w.observer);
+        }
+        for l in listeners {
             let _ = l.target.remove_event_listener_with_callback(l.kind, l.closure.as_ref().unchecked_ref());
         }
-        if let Some((observer, _cb)) = self.observer.take() {
+        if let Some((observer, _cb)) = observer {
             observer.disconnect();
         }
         let s = self.state.borrow();
