@@ -40,9 +40,7 @@ fn t(lang: Lang, en: &str, es: &str) -> String {
 
 /// Countries with a published figure, largest first (ties by name).
 pub fn ranked(c: &Campaign, lang: Lang) -> Vec<(&Country, u32)> {
-    let mut v: Vec<(&Country, u32)> = c.countries.iter().filter_map(|k| k.count.value().map(|n| (k, n))).collect();
-    v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::i18n::sort_key(a.0.name.get(lang)).cmp(&crate::i18n::sort_key(b.0.name.get(lang)))));
-    v
+    crate::order::published_by_value(c, lang).into_iter().filter_map(|(i, n)| c.countries.get(i).map(|k| (k, n))).collect()
 }
 
 /// The colour classes the bars use for `c`.
@@ -92,9 +90,8 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
         Lang::En => format!("{} from {} to {}.", p.label.en, format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
         Lang::Es => format!("{}: de {} a {}.", p.label.es, format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
     };
-    let mut events: Vec<&Event> = c.events.iter().collect();
-    events.sort_by(|a, b| a.date.bounds().0.total_cmp(&b.date.bounds().0));
-    for e in events {
+    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
+    for e in crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i)) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
@@ -213,9 +210,7 @@ pub struct CountryRow {
 /// the countries without one, alphabetically.
 pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
     let mut order: Vec<&Country> = ranked(c, lang).into_iter().map(|(k, _)| k).collect();
-    let mut rest: Vec<&Country> = c.countries.iter().filter(|k| k.count == Count::NotPublished).collect();
-    rest.sort_unstable_by_key(|k| crate::i18n::sort_key(k.name.get(lang)));
-    order.extend(rest);
+    order.extend(crate::order::unpublished_by_name(c, lang).into_iter().filter_map(|i| c.countries.get(i)));
     order
         .into_iter()
         .map(|k| {

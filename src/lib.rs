@@ -11,6 +11,7 @@ pub mod describe;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod order;
 pub mod render;
 pub mod scale;
 pub mod text;

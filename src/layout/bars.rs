@@ -58,18 +58,7 @@ impl BarsLayout {
         y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
 
         // Published figures, largest first; ties by name.
-        let mut published: Vec<(usize, u32)> = campaign
-            .countries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.count.value().map(|v| (i, v)))
-            .collect();
-        published.sort_unstable_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                let name = |i: usize| campaign.countries.get(i).map(|c| c.name.get(lang).to_string()).unwrap_or_default();
-                name(a.0).cmp(&name(b.0))
-            })
-        });
+        let published = crate::order::published_by_value(campaign, lang);
         let values: Vec<u32> = published.iter().map(|p| p.1).collect();
         let color_scale = ColorScale::fit(&values, 5);
 
@@ -151,14 +140,7 @@ impl BarsLayout {
         }
 
         // Countries without a published figure: a labelled group of names.
-        let mut unpublished: Vec<usize> = campaign
-            .countries
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.count.value().is_none())
-            .map(|(i, _)| i)
-            .collect();
-        unpublished.sort_unstable_by_key(|i| campaign.countries.get(*i).map(|c| crate::i18n::sort_key(c.name.get(lang))).unwrap_or_default());
+        let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut not_published = Vec::with_capacity(unpublished.len());
         if !unpublished.is_empty() {
             y += 14.0;
@@ -202,7 +184,7 @@ impl BarsLayout {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
-        hits.sort_unstable_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
+        let hits = super::sort_by_top(hits);
         BarsLayout { scene, bars, not_published, color_scale, hits }
     }
 

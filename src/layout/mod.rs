@@ -97,6 +97,12 @@ pub(crate) fn text_block(
     y
 }
 
+/// Hit boxes ordered by top edge, then left edge.
+pub(crate) fn sort_by_top(boxes: Vec<HitBox>) -> Vec<HitBox> {
+    let keys: Vec<f64> = boxes.iter().map(|b| b.rect.y * 1.0e5 + b.rect.x).collect();
+    crate::order::apply(&boxes, &crate::order::by_number(&keys))
+}
+
 /// Finds the hit box under `(x, y)` among boxes sorted by their top edge.
 /// Binary search on rows, so the cost grows with log n, not n.
 pub(crate) fn hit_sorted(boxes: &[HitBox], x: f64, y: f64) -> Option<Target> {

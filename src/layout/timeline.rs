@@ -113,11 +113,8 @@ impl TimelineLayout {
         y += span_h + 8.0;
 
         // Events in date order, each in the first lane where it overlaps nothing.
-        let mut order: Vec<usize> = (0..campaign.events.len()).collect();
-        order.sort_unstable_by(|a, b| {
-            let key = |i: usize| campaign.events.get(i).map(|e| date_extent(&e.date, e.approximate).0).unwrap_or(0.0);
-            key(*a).total_cmp(&key(*b)).then(a.cmp(b))
-        });
+        let starts: Vec<f64> = campaign.events.iter().map(|e| date_extent(&e.date, e.approximate).0).collect();
+        let order = crate::order::by_number(&starts);
         let lanes_top = y;
         let mut lane_ends: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut marks = Vec::with_capacity(order.len());
@@ -233,7 +230,7 @@ impl TimelineLayout {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
-        hits.sort_unstable_by(|a, b| a.rect.y.total_cmp(&b.rect.y).then(a.rect.x.total_cmp(&b.rect.x)));
+        let hits = super::sort_by_top(hits);
         TimelineLayout { scene, scale, period: span, marks, hits }
     }
 

@@ -239,8 +239,8 @@ pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> 
                     ],
                 ));
             }
-            rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-            for (_, cells) in rows {
+            let starts: Vec<f64> = rows.iter().map(|r| r.0).collect();
+            for (_, cells) in crate::order::apply(&rows, &crate::order::by_number(&starts)) {
                 let tr = el(&doc, "tr", "")?;
                 for (k, cell) in cells.iter().enumerate() {
                     let tag = if k == 0 { "th" } else { "td" };
