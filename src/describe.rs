@@ -230,6 +230,57 @@ pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
         .collect()
 }
 
+/// One CSV field, quoted when needed (RFC 4180). A leading `=`, `+`, `-` or
+/// `@` gets a `'` so that spreadsheets do not run it as a formula.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The data behind a chart as CSV (a header row, then one row per country or
+/// event), with a sources column, in the reader's language.
+pub fn csv(c: &Campaign, view: crate::chart::View, lang: Lang) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match view {
+        crate::chart::View::Bars => {
+            rows.push(vec![t(lang, "code", "codigo"), t(lang, "country", "pais"), c.measure.get(lang).to_string(), t(lang, "notes", "notas"), t(lang, "sources", "fuentes")]);
+            for r in country_rows(c, lang) {
+                // The raw figure (no thousands separator), empty when not published.
+                let value = c.countries.iter().find(|k| k.code == r.code.as_str()).and_then(|k| k.count.value()).map(|v| v.to_string()).unwrap_or_default();
+                rows.push(vec![r.code, r.name, value, r.notes, r.sources]);
+            }
+        }
+        crate::chart::View::Timeline => {
+            rows.push(vec![t(lang, "date", "fecha"), t(lang, "approximate", "aproximada"), t(lang, "event", "suceso"), t(lang, "status", "estado"), t(lang, "sources", "fuentes")]);
+            let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
+            for e in crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i)) {
+                let d = &e.date;
+                let iso = match (d.month, d.day) {
+                    (Some(m), Some(day)) => format!("{}-{m:02}-{day:02}", d.year),
+                    (Some(m), None) => format!("{}-{m:02}", d.year),
+                    _ => d.year.to_string(),
+                };
+                let status = match e.status {
+                    Status::Reported => "reported",
+                    Status::Secondary => "secondary",
+                    Status::Alleged => "alleged",
+                };
+                rows.push(vec![iso, e.approximate.to_string(), e.description.get(lang).to_string(), status.to_string(), source_list(c, &e.sources)]);
+            }
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +319,23 @@ mod tests {
         assert_eq!(alleged.len(), 2);
         assert!(alleged.iter().all(|t| t.lines.iter().any(|l| l == "Alleged")));
         assert!(tip("nonexistent").is_none());
+    }
+
+    #[test]
+    fn csv_keeps_dates_at_their_precision_and_quotes_fields() {
+        let c = careto();
+        let bars = csv(&c, crate::chart::View::Bars, Lang::En);
+        let lines: Vec<&str> = bars.lines().collect();
+        assert_eq!(lines.len(), 32, "a header and 31 countries");
+        assert!(lines.first().is_some_and(|h| h.starts_with("code,country,victim IP addresses,notes,sources")));
+        assert!(lines.get(1).is_some_and(|l| l.starts_with("MAR,Morocco,384,")), "{:?}", lines.get(1));
+        assert!(lines.iter().any(|l| l.starts_with("CUB,Cuba,,")), "Cuba has no figure: an empty cell, not 0");
+        let tl = csv(&c, crate::chart::View::Timeline, Lang::En);
+        assert!(tl.lines().nth(1).is_some_and(|l| l.starts_with("2007,false,")));
+        assert!(tl.contains("2014-02-10,false,"));
+        assert!(tl.contains("2024-05,true,"));
+        assert_eq!(csv_field("=HYPERLINK(x)"), "'=HYPERLINK(x)");
+        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
     }
 
     #[test]

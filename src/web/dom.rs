@@ -28,6 +28,10 @@ pub struct Parts {
     pub button: HtmlElement,
     /// The table's wrapper (visually hidden when closed, still read by screen readers).
     pub data: HtmlElement,
+    /// "Download PNG".
+    pub png: HtmlElement,
+    /// "Download CSV".
+    pub csv: HtmlElement,
 }
 
 fn err(what: &str) -> impl Fn(JsValue) -> String + '_ {
@@ -93,6 +97,11 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     button.set_attribute("type", "button").map_err(err("button"))?;
     button.set_attribute("aria-expanded", "false").map_err(err("button"))?;
     button.set_attribute("aria-controls", &format!("cv-data-{id}")).map_err(err("button"))?;
+    let png = el(&doc, "button", "")?;
+    let csv = el(&doc, "button", "")?;
+    for b in [&png, &csv] {
+        b.set_attribute("type", "button").map_err(err("button"))?;
+    }
     let data = el(&doc, "div", "cv-data cv-closed")?;
     data.set_id(&format!("cv-data-{id}"));
     canvas.set_tab_index(0);
@@ -104,6 +113,8 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     append(&figure, &summary)?;
     append(&figure, &live)?;
     append(&tools, &button)?;
+    append(&tools, &png)?;
+    append(&tools, &csv)?;
     append(&figure, &tools)?;
     append(&figure, &data)?;
     append(&figure, &tip)?;
@@ -116,6 +127,8 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
         summary,
         button,
         data,
+        png,
+        csv,
     })
 }
 
@@ -157,6 +170,8 @@ pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> 
         label(lang, "Show data", "Mostrar datos")
     }));
     let _ = parts.button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    parts.png.set_text_content(Some(label(lang, "Download PNG", "Descargar PNG")));
+    parts.csv.set_text_content(Some(label(lang, "Download CSV", "Descargar CSV")));
     parts.data.set_class_name(if open { "cv-data" } else { "cv-data cv-closed" });
 
     let table = el(&doc, "table", "")?;
@@ -313,4 +328,24 @@ pub fn hide_tip(parts: &Parts) {
 /// Says `message` through the live region.
 pub fn announce(parts: &Parts, message: &str) {
     parts.live.set_text_content(Some(message));
+}
+
+/// Starts a download of `href` (a `data:` URL: nothing leaves the page) as `file_name`.
+pub fn download(parts: &Parts, href: &str, file_name: &str) -> Result<(), String> {
+    let doc = parts.figure.owner_document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(err("link"))?.dyn_into().map_err(|_| "cannot create a link".to_string())?;
+    a.set_href(href);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    append(&parts.figure, &a)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Shows or hides the download buttons (option `downloads`).
+#[allow(dead_code)]
+pub fn show_downloads(parts: &Parts, show: bool) {
+    parts.png.set_hidden(!show);
+    parts.csv.set_hidden(!show);
 }

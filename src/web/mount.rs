@@ -264,6 +264,29 @@ impl State {
         }
     }
 
+    fn file_stem(&self) -> &'static str {
+        match self.settings.view {
+            View::Bars => "careto-viz-bars",
+            View::Timeline => "careto-viz-timeline",
+        }
+    }
+
+    /// Downloads the picture as drawn (device pixels) as PNG.
+    fn download_png(&self) {
+        if let (Some(parts), Ok(url)) = (&self.parts, self.canvas.to_data_url()) {
+            let _ = dom::download(parts, &url, &format!("{}.png", self.file_stem()));
+        }
+    }
+
+    /// Downloads the chart's data, with its sources, as CSV.
+    fn download_csv(&self) {
+        let csv = crate::describe::csv(&self.campaign, self.settings.view, self.lang());
+        let url = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{csv}"))));
+        if let Some(parts) = &self.parts {
+            let _ = dom::download(parts, &url, &format!("{}.csv", self.file_stem()));
+        }
+    }
+
     fn toggle_table(&mut self) {
         self.table_open = !self.table_open;
         let _ = self.draw(false);
@@ -389,9 +412,10 @@ impl Mounted {
     }
 
     fn listen(&mut self) {
-        let (canvas, host, button) = {
+        let (canvas, host, button, png, csv) = {
             let s = self.state.borrow();
-            (s.canvas.clone(), s.host.clone(), s.parts.as_ref().map(|p| p.button.clone()))
+            let p = s.parts.as_ref();
+            (s.canvas.clone(), s.host.clone(), p.map(|p| p.button.clone()), p.map(|p| p.png.clone()), p.map(|p| p.csv.clone()))
         };
         let canvas_target: EventTarget = canvas.clone().into();
         self.on(&canvas_target, "pointermove", |s, e| {
@@ -422,6 +446,12 @@ impl Mounted {
         });
         if let Some(b) = button {
             self.on(&b.into(), "click", |s, _| s.toggle_table());
+        }
+        if let Some(b) = png {
+            self.on(&b.into(), "click", |s, _| s.download_png());
+        }
+        if let Some(b) = csv {
+            self.on(&b.into(), "click", |s, _| s.download_csv());
         }
         if let Some(w) = window() {
             let wt: EventTarget = w.clone().into();
