@@ -330,7 +330,7 @@ describe("a Spanish page (<html lang=\"es\">)", () => {
     assert.match(await page.locator(`${BARS} p.cv-sr`).textContent(), /Marruecos/);
     assert.doesNotMatch(await page.locator(`${BARS} p.cv-sr`).textContent(), /Morocco/);
     for (const host of [BARS, TIMELINE]) {
-      assert.equal((await page.locator(`${host} .cv-tools button`).textContent()).trim(), "Mostrar datos");
+      assert.equal((await page.locator(`${host} .cv-tools button[aria-controls]`).textContent()).trim(), "Mostrar datos");
     }
     assert.match(await page.locator(`${BARS} canvas`).getAttribute("aria-label"), /31 países afectados/);
     assert.deepEqual(session.problems, []);
@@ -421,9 +421,32 @@ describe("the data table", () => {
     assert.equal(cells[0].code, "MAR");
   });
 
+  it("downloads the data as CSV (sources column, no 0 for unpublished) and the chart as PNG", async () => {
+    const { page } = session;
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`${BARS} .cv-tools button`, { hasText: /CSV/ }).click(),
+    ]);
+    assert.equal(csv.suggestedFilename(), "careto-viz-bars.csv");
+    const text = await readFile(await csv.path(), "utf8");
+    const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    assert.equal(lines.length, 32, "a header and 31 countries");
+    assert.match(lines[0], /^code,country,victim IP addresses,notes,sources$/);
+    assert.match(lines[1], /^MAR,Morocco,384,/);
+    assert.match(text, /\nCUB,Cuba,,/, "Cuba has no published figure: an empty cell");
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`${BARS} .cv-tools button`, { hasText: /PNG/ }).click(),
+    ]);
+    assert.equal(png.suggestedFilename(), "careto-viz-bars.png");
+    const bytes = await readFile(await png.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG file");
+    assert.ok(bytes.length > 5_000, `PNG is ${bytes.length} bytes`);
+  });
+
   it("opens with Show data: aria-expanded and a visible table", async () => {
     const { page } = session;
-    const button = page.locator(`${BARS} .cv-tools button`);
+    const button = page.locator(`${BARS} .cv-tools button[aria-controls]`);
     assert.equal(await button.getAttribute("aria-expanded"), "false");
     // Closed, the table is visually hidden (a 1px clipped box) but stays in the
     // accessibility tree.
@@ -460,7 +483,7 @@ describe("accessibility audit (axe-core)", () => {
       const { page } = session;
       try {
         if (options.open) {
-          for (const host of [BARS, TIMELINE]) await page.locator(`${host} .cv-tools button`).click();
+          for (const host of [BARS, TIMELINE]) await page.locator(`${host} .cv-tools button[aria-controls]`).click();
         }
         // page.evaluate is not subject to the page's CSP; an injected <script> would be.
         await page.evaluate(await readFile(AXE_PATH, "utf8"));
