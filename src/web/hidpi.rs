@@ -49,7 +49,7 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
 
 impl HiDpiCanvas {
     /// Sizes `canvas` for `css_size` at `dpr` (bitmap and CSS size), scales
-    /// its context, and wraps it. The bitmap is cleared by the resize.
+    /// its context, and wraps it.
     pub fn new(canvas: &HtmlCanvasElement, css_size: (u32, u32), dpr: f64) -> Result<HiDpiCanvas, String> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
         let device = |css: u32| -> u32 {
@@ -59,8 +59,13 @@ impl HiDpiCanvas {
             let v = v.clamp(1.0, 32_767.0) as u32;
             v
         };
-        canvas.set_width(device(css_size.0));
-        canvas.set_height(device(css_size.1));
+        // Resizing a canvas clears it and costs a reallocation: only when the size changes
+        // (every chart paints its whole background first, so no clear is needed otherwise).
+        let (w, h) = (device(css_size.0), device(css_size.1));
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
         let style = canvas.style();
         style.set_property("width", &format!("{}px", css_size.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
         style.set_property("height", &format!("{}px", css_size.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;

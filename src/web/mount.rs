@@ -185,8 +185,10 @@ impl State {
     /// Copies the finished picture from the buffer onto the visible canvas.
     fn present(&self, css: (u32, u32)) -> Result<(), String> {
         let ctx = super::hidpi::context_2d(&self.canvas)?;
-        self.canvas.set_width(self.buffer.width());
-        self.canvas.set_height(self.buffer.height());
+        if self.canvas.width() != self.buffer.width() || self.canvas.height() != self.buffer.height() {
+            self.canvas.set_width(self.buffer.width());
+            self.canvas.set_height(self.buffer.height());
+        }
         let style = self.canvas.style();
         let _ = style.set_property("width", &format!("{}px", css.0));
         let _ = style.set_property("height", &format!("{}px", css.1));
