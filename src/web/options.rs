@@ -21,21 +21,9 @@ const OPTION_NAMES: [&str; 5] = ["view", "lang", "theme", "width", "campaign"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
+/// Read by hand ([`super::campaign`]), not through serde: far less code in the module.
 pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> {
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err("campaign: expected an object (see campaign.schema.json)".to_string());
-    }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    let campaign: crate::model::Campaign = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
-        if path.is_empty() || path == "." {
-            format!("campaign: {inner}")
-        } else {
-            format!("campaign.{path}: {inner}")
-        }
-    })?;
+    let campaign = super::campaign::read(value)?;
     crate::model::validate::validate(&campaign).map_err(|e| format!("campaign.{e}"))?;
     Ok(campaign)
 }
