@@ -1,0 +1,180 @@
+// Benchmark page: the country bars of the same campaign drawn by Chart.js 4
+// (bench/run.mjs drives it; see `make bench`).
+//
+// Same data as our module: data.js is written by bench/run.mjs from
+// data/careto.toml. The 11 published counts are the bars (largest first, ties
+// by name), filled by the same five colour classes and colours as our light
+// theme (src/scale, src/theme.rs), with title, subtitle, a class legend and
+// tooltips. The 20 countries without a published count are NOT bars (a bar
+// would read as zero): as in our chart they are a list of names, here a
+// paragraph under the canvas, with the source line under it. Animation is
+// off, so the first draw is the complete picture.
+
+import { campaign } from "./data.js";
+import { afterNextFrame, timeSync } from "./common.js";
+
+performance.mark("script-start");
+performance.mark("module-ready"); // Chart.js's bundle has run by now (a deferred script before this one)
+const { Chart } = window; // from the UMD bundle (a deferred script, run before this module)
+
+// Colour classes of our bars chart for Careto's figures (light theme).
+const CLASSES = [
+  { min: 1, label: "1–9", color: "#d4661a" },
+  { min: 10, label: "10–49", color: "#b84a12" },
+  { min: 50, label: "50–99", color: "#96330c" },
+  { min: 100, label: "100–199", color: "#712008" },
+  { min: 200, label: "200+", color: "#4a1003" },
+];
+const classOf = (v) => CLASSES.findLast((c) => v >= c.min);
+
+const published = campaign.countries
+  .filter((c) => c.count !== null)
+  .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+const unpublished = campaign.countries.filter((c) => c.count === null).sort((a, b) => a.name.localeCompare(b.name));
+const measure = campaign.measure[0].toUpperCase() + campaign.measure.slice(1);
+
+const box = document.getElementById("chart-bars");
+document.getElementById("not-published").textContent =
+  `Affected, count not published (${unpublished.length}): ${unpublished.map((c) => c.name).join("  ·  ")}`;
+document.getElementById("source-line").textContent = campaign.barsSourceLine;
+
+const chart = new Chart(box.querySelector("canvas"), {
+  type: "bar",
+  data: {
+    labels: published.map((c) => c.name),
+    datasets: [{
+      label: measure,
+      data: published.map((c) => c.count),
+      backgroundColor: published.map((c) => classOf(c.count)?.color ?? "#888"),
+      barThickness: 16,
+    }],
+  },
+  options: {
+    indexAxis: "y",
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    plugins: {
+      title: { display: true, align: "start", text: `${campaign.name}: ${campaign.countries.length} countries affected`, font: { size: 19, weight: "bold" } },
+      subtitle: { display: true, align: "start", text: `${measure} per country, ${campaign.asOf}` },
+      legend: {
+        align: "start",
+        onClick: null,
+        labels: {
+          generateLabels: () => CLASSES.map((c) => ({ text: c.label, fillStyle: c.color, strokeStyle: c.color, lineWidth: 0, hidden: false })),
+        },
+      },
+      tooltip: { callbacks: { label: (ctx) => `${ctx.raw} ${campaign.measure}` } },
+    },
+    scales: { x: { beginAtZero: true }, y: { grid: { display: false } } },
+  },
+});
+performance.mark("chart-drawn");
+await afterNextFrame();
+performance.mark("chart-frame");
+
+const WIDTHS = [640, 800];
+
+/**
+ * A mousemove at (clientX, clientY) whose target is the canvas, as Chart.js
+ * gets it from the browser: dispatched once, here, so that event.target and
+ * offsetX/offsetY are set (Chart.js reads them). Chart.js's own listener
+ * handles it at the next frame, after the timed loop that uses it.
+ */
+function canvasEvent(clientX, clientY) {
+  const event = new MouseEvent("mousemove", { clientX, clientY, bubbles: true });
+  chart.canvas.dispatchEvent(event);
+  return event;
+}
+
+window.bench = {
+  kind: "chartjs",
+  views: ["bars"],
+  wasmBytes: () => 0,
+
+  /** One redraw at a new container width: ms of chart.resize() (which redraws synchronously, animation being off). */
+  redrawOnce(_view, i) {
+    const w = WIDTHS[i % 2];
+    box.style.width = `${w}px`;
+    const ms = timeSync(() => chart.resize());
+    if (chart.width !== w) throw new Error(`Chart.js did not resize: ${chart.width} px, wanted ${w}`);
+    return ms;
+  },
+
+  async redraws(view, n) {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      out.push(this.redrawOnce(view, i + 1));
+      await afterNextFrame();
+    }
+    box.style.width = "";
+    chart.resize();
+    return out;
+  },
+
+  async manyRedraws(_view, n) {
+    for (let i = 0; i < n; i++) {
+      box.style.width = `${WIDTHS[i % 2]}px`;
+      chart.resize();
+      if (i % 100 === 99) await afterNextFrame();
+    }
+    box.style.width = "";
+    chart.resize();
+    await afterNextFrame();
+  },
+
+  /**
+   * Hover, as Chart.js's own mousemove handling does it: hit-test
+   * (getElementsAtEventForMode), update the tooltip (setActiveElements) and
+   * draw, since its tooltip is painted on the canvas. Then read the tooltip's
+   * title and check it. Timed in batches of 20 (see bench/ours.js): returns
+   * the mean ms per hover of each batch.
+   */
+  hovers(batches) {
+    const canvas = chart.canvas;
+    const r = canvas.getBoundingClientRect();
+    const meta = chart.getDatasetMeta(0);
+    const targets = [0, 1].map((i) => {
+      const bar = meta.data[i];
+      const x = (bar.x + bar.base) / 2;
+      const y = bar.y;
+      return { name: published[i].name, event: canvasEvent(r.left + x, r.top + y), position: { x, y } };
+    });
+    const out = [];
+    let wrong = null;
+    for (let b = 0; b < batches; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 20; i++) {
+        const t = targets[i % 2];
+        const found = chart.getElementsAtEventForMode(t.event, "nearest", { intersect: true, axis: "y" }, true);
+        chart.tooltip.setActiveElements(found, t.position);
+        chart.draw();
+        const title = chart.tooltip.title?.[0] ?? "";
+        if (title !== t.name) wrong ??= `tooltip shows "${title}", expected ${t.name}`;
+      }
+      out.push((performance.now() - t0) / 20);
+    }
+    chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    chart.draw();
+    if (wrong) throw new Error(`hover: ${wrong}`);
+    return out;
+  },
+
+  /** The hit-test alone (getElementsAtEventForMode): mean ms per call over `n` calls, in batches of 1,000. */
+  hitTests(n) {
+    const meta = chart.getDatasetMeta(0);
+    const r = chart.canvas.getBoundingClientRect();
+    const bar = meta.data[0];
+    const event = canvasEvent(r.left + (bar.x + bar.base) / 2, r.top + bar.y);
+    const out = [];
+    for (let b = 0; b < n / 1000; b++) {
+      let found = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < 1000; i++) found += chart.getElementsAtEventForMode(event, "nearest", { intersect: true, axis: "y" }, true).length;
+      out.push((performance.now() - t0) / 1000);
+      if (found === 0) throw new Error("no hits");
+    }
+    return out;
+  },
+};
+document.documentElement.dataset.bench = "ready";

@@ -1,0 +1,23 @@
+// Shared by the bench pages (bench/ours.js, bench/chartjs.js).
+
+/**
+ * Resolves after the next frame has been produced: requestAnimationFrame runs
+ * just before the frame is painted, and a message posted from it is handled
+ * right after (MessageChannel, unlike setTimeout, is not clamped).
+ */
+export function afterNextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+  });
+}
+
+/** Milliseconds taken by a synchronous call. */
+export function timeSync(f) {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}

@@ -1,0 +1,125 @@
+// Benchmark page for careto-viz (bench/run.mjs drives it; see `make bench`).
+// Loads the release module exactly as the demo page does, mounts the charts
+// named in ?views= (default "bars"), marks `chart-drawn` once they are drawn
+// and `chart-frame` once the frame holding them has been produced, then
+// exposes window.bench for the driver's measurements.
+
+import init, { mount } from "./pkg/careto_viz.js";
+import { afterNextFrame, timeSync } from "./common.js";
+
+performance.mark("script-start");
+const views = (new URLSearchParams(location.search).get("views") ?? "bars").split(",");
+const main = document.getElementById("charts");
+
+// init() resolves to the module's exports, memory included.
+const wasm = await init();
+performance.mark("module-ready");
+const charts = {};
+const boxes = {};
+for (const view of views) {
+  const box = document.createElement("div");
+  box.className = "bench-chart";
+  box.id = `chart-${view}`;
+  main.append(box);
+  boxes[view] = box;
+  charts[view] = mount(box, { view, lang: "en", theme: "light" });
+}
+performance.mark("chart-drawn");
+await afterNextFrame();
+performance.mark("chart-frame");
+
+const WIDTHS = [640, 800];
+
+window.bench = {
+  kind: "ours",
+  views,
+  /** Linear memory of the wasm instance, in bytes. */
+  wasmBytes: () => wasm.memory.buffer.byteLength,
+
+  /** One redraw at a new container width: ms of the synchronous call. */
+  redrawOnce(view, i) {
+    boxes[view].style.width = `${WIDTHS[i % 2]}px`;
+    return timeSync(() => charts[view].redraw());
+  },
+
+  /** `n` redraws at alternating widths, a frame between each: per-redraw ms. */
+  async redraws(view, n) {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      out.push(this.redrawOnce(view, i + 1));
+      await afterNextFrame();
+    }
+    boxes[view].style.width = "";
+    charts[view].redraw();
+    return out;
+  },
+
+  /** `n` redraws back to back (a frame every 100): for the memory check. */
+  async manyRedraws(view, n) {
+    for (let i = 0; i < n; i++) {
+      boxes[view].style.width = `${WIDTHS[i % 2]}px`;
+      charts[view].redraw();
+      if (i % 100 === 99) await afterNextFrame();
+    }
+    boxes[view].style.width = "";
+    charts[view].redraw();
+    await afterNextFrame();
+  },
+
+  /**
+   * Hover: a pointermove dispatched on the canvas (inside the shadow root)
+   * at the centre of one bar, then of another; the module's listener
+   * hit-tests, fills and places the tooltip synchronously, so once
+   * dispatchEvent returns the tooltip text is updated: read it and check it
+   * names the right country. performance.now() is coarse (0.1 ms) in a page
+   * that is not cross-origin isolated, so hovers are timed in batches of 20:
+   * returns the mean ms per hover of each of `batches` batches.
+   */
+  hovers(batches) {
+    const chart = charts.bars;
+    const canvas = chart.canvas;
+    const tip = boxes.bars.shadowRoot.querySelector(".cv-tip");
+    const r = canvas.getBoundingClientRect();
+    const targets = [["MAR", "Morocco"], ["BRA", "Brazil"]].map(([code, name]) => {
+      const [x, y, w, h] = chart.barRect(code);
+      const init = { clientX: r.left + x + w / 2, clientY: r.top + y + h / 2, bubbles: true, composed: true, pointerType: "mouse" };
+      return { name, init };
+    });
+    const out = [];
+    let wrong = null;
+    for (let b = 0; b < batches; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 20; i++) {
+        const t = targets[i % 2];
+        canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+        const title = tip.firstChild?.textContent ?? "";
+        if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
+      }
+      out.push((performance.now() - t0) / 20);
+    }
+    canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
+    if (wrong) throw new Error(`hover: ${wrong}`);
+    return out;
+  },
+
+  /** chart.hitTest alone: mean ms per call over `n` calls, in batches of 1,000. */
+  hitTests(n) {
+    const chart = charts.bars;
+    const [x, y, w, h] = chart.barRect("MAR");
+    const points = [[x + w / 2, y + h / 2], [x + 2, y + h / 2], [w + 200, 2]];
+    if (chart.hitTest(points[0][0], points[0][1]) !== "country:MAR") throw new Error("hitTest does not find Morocco");
+    const out = [];
+    for (let b = 0; b < n / 1000; b++) {
+      let found = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < 1000; i++) {
+        const p = points[i % 3];
+        if (chart.hitTest(p[0], p[1]) !== undefined) found++;
+      }
+      out.push((performance.now() - t0) / 1000);
+      if (found === 0) throw new Error("no hits");
+    }
+    return out;
+  },
+};
+document.documentElement.dataset.bench = "ready";

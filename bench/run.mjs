@@ -1,0 +1,433 @@
+#!/usr/bin/env node
+// Performance benchmark (issue #5): `make bench` (after `make build`).
+//
+//   node bench/run.mjs            # everything, about 3–4 minutes on a 2-core machine
+//   BENCH_RUNS=5 BENCH_MEMORY_RUNS=1 BENCH_SCALING=0 node bench/run.mjs   # a quick look
+//
+// 1. Browser: headless Chromium (/usr/bin/chromium through npm playwright-core,
+//    the flags of tests/page/browser.mjs) loads, alternating, BENCH_RUNS times
+//    each (default 20), each in a fresh context (a first visit, nothing cached):
+//      ours-bars  bench/ours.html?views=bars            our release module (www/pkg), the country bars
+//      ours-both  bench/ours.html?views=bars,timeline   the same, bars and timeline
+//      chartjs    bench/chartjs.html                    Chart.js 4 (UMD bundle), the same 11 bars
+//    and measures the bytes downloaded (gzip -9 of each file fetched), the time
+//    from navigation start to the first complete frame, redraws at a new width,
+//    hover (hit-test + tooltip update), the hit-test alone, and memory after
+//    1,000 redraws against after the first (the first BENCH_MEMORY_RUNS runs).
+// 2. Scaling (native): `cargo run --release --example scaling` (examples/scaling.rs),
+//    the real campaign against synthetic ones of up to 2,500 countries and
+//    5,000 events.
+// 3. Writes bench/results/latest.md (a table, with the machine) and
+//    bench/results/latest.json (every sample), both meant to be committed.
+//
+// The pages are served by scripts/serve.mjs from a temporary directory
+// assembled here: bench/*.html|js|css, www/pkg/careto_viz{.js,_bg.wasm},
+// Chart.js's dist/chart.umd.min.js, and data.js (written from data/careto.toml).
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync, constants as zlib } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, "..");
+const RESULTS = path.join(HERE, "results");
+const RUNS = intEnv("BENCH_RUNS", 20);
+const MEMORY_RUNS = Math.min(RUNS, intEnv("BENCH_MEMORY_RUNS", 3));
+const SCALING = process.env.BENCH_SCALING !== "0";
+const REDRAWS_PER_RUN = 30;
+const HOVER_BATCHES = 10; // of 20 hovers each
+const HIT_CALLS = 10_000;
+const MEMORY_REDRAWS = 1_000;
+
+function intEnv(name, fallback) {
+  const v = process.env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number.parseInt(v, 10);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${v} is not a positive whole number`);
+  return n;
+}
+
+const log = (...a) => console.log("[bench]", ...a);
+
+function toml(key) {
+  return execFileSync("python3", ["-c", `import tomllib,sys,json
+v=tomllib.load(open("wasm-pack.toml","rb"))
+for k in sys.argv[1].split("."): v=v[k]
+print(json.dumps(v))`, key], { cwd: REPO, encoding: "utf8" }).trim();
+}
+
+// --- the site -------------------------------------------------------------
+
+const OUT_DIR = JSON.parse(toml("build.out_dir"));
+const OUT_NAME = JSON.parse(toml("build.out_name"));
+const BUDGET = JSON.parse(toml("build.size_budget_gzip"));
+const PKG_FILES = [`${OUT_NAME}.js`, `${OUT_NAME}_bg.wasm`];
+const CHARTJS_DIR = path.join(REPO, "node_modules", "chart.js");
+
+function assemble() {
+  for (const f of PKG_FILES) {
+    if (!existsSync(path.join(REPO, OUT_DIR, f))) throw new Error(`${OUT_DIR}/${f} is missing: run \`make build\` first`);
+  }
+  if (!existsSync(path.join(CHARTJS_DIR, "dist", "chart.umd.min.js"))) {
+    throw new Error("node_modules/chart.js is missing: run `npm ci` (scripts/setup.sh does)");
+  }
+  const root = mkdtempSync(path.join(os.tmpdir(), "careto-bench-"));
+  for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "common.js", "bench.css"]) {
+    cpSync(path.join(HERE, f), path.join(root, f));
+  }
+  cpSync(path.join(REPO, "www", "favicon.svg"), path.join(root, "favicon.svg")); // not counted: not part of a chart
+  mkdirSync(path.join(root, "pkg"));
+  for (const f of PKG_FILES) cpSync(path.join(REPO, OUT_DIR, f), path.join(root, "pkg", f));
+  cpSync(path.join(CHARTJS_DIR, "dist", "chart.umd.min.js"), path.join(root, "chart.umd.min.js"));
+  // The Chart.js page's data, from the same file our module compiles in.
+  const data = execFileSync("python3", ["-c", `import tomllib,json
+d=tomllib.load(open("data/careto.toml","rb"))
+n=lambda c: c["count"] if isinstance(c["count"], int) else None
+print(json.dumps({"name": d["name"]["en"], "measure": d["measure"]["en"], "asOf": d["as_of"]["en"],
+  "barsSourceLine": d["bars_source_line"]["en"],
+  "countries": [{"code": c["code"], "name": c["name"]["en"], "count": n(c)} for c in d["country"]]}, ensure_ascii=False))`],
+  { cwd: REPO, encoding: "utf8" });
+  const campaign = JSON.parse(data);
+  const published = campaign.countries.filter((c) => c.count !== null).length;
+  if (campaign.countries.length !== 31 || published !== 11) {
+    log(`note: data/careto.toml has ${campaign.countries.length} countries, ${published} with a count`);
+  }
+  writeFileSync(path.join(root, "data.js"),
+    `// Written by bench/run.mjs from data/careto.toml (English strings, counts; null = not published).\nexport const campaign = ${JSON.stringify(campaign, null, 1)};\n`);
+  return { root, campaign };
+}
+
+const gzipBytes = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
+
+// --- helpers --------------------------------------------------------------
+
+function median(xs) {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function quantile(xs, q) {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+const summary = (xs) => ({ median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), max: Math.max(...xs), n: xs.length, samples: xs });
+
+function sh(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: REPO, encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const LOAD_AT_START = os.loadavg().map((v) => +v.toFixed(2));
+
+function machine(browserVersion) {
+  const cpus = os.cpus();
+  const dirty = sh("git", ["status", "--porcelain", "--untracked-files=no"]);
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memory_gib: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    chromium: browserVersion,
+    node: process.version,
+    rustc: sh("rustc", ["--version"]),
+    chartjs: JSON.parse(readFileSync(path.join(CHARTJS_DIR, "package.json"), "utf8")).version,
+    git: `${sh("git", ["rev-parse", "--short", "HEAD"]) ?? "?"}${dirty ? " (with uncommitted changes)" : ""}`,
+    load_average_at_start: LOAD_AT_START,
+    load_average_at_end: os.loadavg().map((v) => +v.toFixed(2)),
+    date: new Date().toISOString(),
+  };
+}
+
+// --- one page load --------------------------------------------------------
+
+const PAGES = {
+  "ours-bars": "ours.html?views=bars",
+  "ours-both": "ours.html?views=bars,timeline",
+  chartjs: "chartjs.html",
+};
+
+async function memoryPhase(page, view) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const snapshot = async () => {
+    for (let i = 0; i < 2; i++) await cdp.send("HeapProfiler.collectGarbage");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const js = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? NaN;
+    const wasm = await page.evaluate(() => window.bench.wasmBytes());
+    return { js_heap: js, wasm_memory: wasm, total: js + wasm };
+  };
+  await page.evaluate((v) => window.bench.redrawOnce(v, 1), view);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  const first = await snapshot();
+  // A snapshot after the first 100 too: growth from there on tells a leak from warm-up (JIT code, caches).
+  await page.evaluate(([v, n]) => window.bench.manyRedraws(v, n), [view, 100]);
+  const warm = await snapshot();
+  await page.evaluate(([v, n]) => window.bench.manyRedraws(v, n), [view, MEMORY_REDRAWS - 100]);
+  const after = await snapshot();
+  await cdp.detach();
+  return { first, after_100: warm, after, growth: (after.total - first.total) / first.total, growth_from_100: (after.total - warm.total) / warm.total };
+}
+
+async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
+  const { context, page, problems } = await openPage(browser, { width: 1000, height: 900 });
+  const fetched = [];
+  page.on("response", (res) => {
+    const u = new URL(res.url());
+    if (res.status() === 200 && u.origin === new URL(baseUrl).origin && !u.pathname.endsWith("/favicon.svg")) fetched.push(u.pathname);
+  });
+  try {
+    await page.goto(baseUrl + PAGES[kind], { waitUntil: "load" });
+    await page.waitForSelector("html[data-bench=ready]", { state: "attached", timeout: 30_000 });
+    const marks = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+      return {
+        html: performance.getEntriesByType("navigation")[0]?.responseEnd,
+        script: at("script-start"),
+        ready: at("module-ready"),
+        drawn: at("chart-drawn"),
+        frame: at("chart-frame"),
+      };
+    });
+    const out = {
+      kind,
+      first_frame_ms: marks.frame,
+      html_ms: marks.html,
+      script_start_ms: marks.script,
+      module_ready_ms: marks.ready,
+      drawn_ms: marks.drawn,
+    };
+    if (kind === "ours-both") {
+      out.redraw_timeline_ms = median(await page.evaluate(([n]) => window.bench.redraws("timeline", n), [REDRAWS_PER_RUN]));
+    } else {
+      out.redraw_ms = median(await page.evaluate(([n]) => window.bench.redraws("bars", n), [REDRAWS_PER_RUN]));
+      out.hover_ms = median(await page.evaluate(([n]) => window.bench.hovers(n), [HOVER_BATCHES]));
+      out.hit_ms = median(await page.evaluate(([n]) => window.bench.hitTests(n), [HIT_CALLS]));
+      if (memory) out.memory = await memoryPhase(page, "bars");
+    }
+    if (measureBytes) out.fetched = [...new Set(fetched)];
+    if (problems.length) throw new Error(`${kind}: ${problems.join("; ")}`);
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+// --- scaling --------------------------------------------------------------
+
+function scaling() {
+  log("scaling: cargo run --release --example scaling (examples/scaling.rs; the first build takes a minute or two)");
+  const r = spawnSync("cargo", ["run", "--quiet", "--release", "--example", "scaling"], {
+    cwd: REPO,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 << 20,
+  });
+  if (r.status !== 0) throw new Error(`cargo run --example scaling failed (exit ${r.status})`);
+  return JSON.parse(r.stdout);
+}
+
+// --- the report -----------------------------------------------------------
+
+const KiB = 1024;
+const fmtMs = (v) => (v === null || v === undefined ? "–" : v < 0.1 ? `${(v * 1000).toFixed(1)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
+const fmtBytes = (v) => `${(v / KiB).toFixed(1)} KiB`;
+const fmtRatio = (v) => (v === null || !Number.isFinite(v) ? "–" : `${v.toFixed(2)}×`);
+const fmtPct = (v) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(2)} %`;
+
+function report(r) {
+  const m = r.metrics;
+  const rows = [
+    ["Download (gzip -9, all files the page fetches)", fmtBytes(m.download.ours), fmtBytes(m.download.chartjs), fmtRatio(m.download.ratio), m.download.target, m.download.status],
+    ["First complete frame from navigation start (bars)", fmtMs(m.first_frame.ours), fmtMs(m.first_frame.chartjs), fmtRatio(m.first_frame.ratio), m.first_frame.target, m.first_frame.status],
+    ["First complete frame, bars + timeline (ours) vs bars (Chart.js)", fmtMs(m.first_frame_both.ours), fmtMs(m.first_frame_both.chartjs), fmtRatio(m.first_frame_both.ratio), m.first_frame_both.target, m.first_frame_both.status],
+    ["Redraw at a new width (bars)", fmtMs(m.redraw.ours), fmtMs(m.redraw.chartjs), fmtRatio(m.redraw.ratio), m.redraw.target, m.redraw.status],
+    ["Redraw at a new width (timeline; ours only)", fmtMs(m.redraw_timeline.ours), "–", "–", m.redraw_timeline.target, m.redraw_timeline.status],
+    ["Hover: hit-test + tooltip updated", fmtMs(m.hover.ours), fmtMs(m.hover.chartjs), fmtRatio(m.hover.ratio), m.hover.target, m.hover.status],
+    ["Hit-test alone (per call)", fmtMs(m.hit_test.ours), fmtMs(m.hit_test.chartjs), fmtRatio(m.hit_test.ratio), m.hit_test.target, m.hit_test.status],
+    [`Memory after ${MEMORY_REDRAWS.toLocaleString("en")} redraws vs after the first`, fmtPct(m.memory.ours_growth), fmtPct(m.memory.chartjs_growth), "–", m.memory.target, m.memory.status],
+    [`Memory after ${MEMORY_REDRAWS.toLocaleString("en")} redraws (JS heap + wasm memory)`, fmtBytes(m.memory.ours_after), fmtBytes(m.memory.chartjs_after), fmtRatio(m.memory.ratio), m.memory_abs.target, m.memory_abs.status],
+  ];
+  const mc = r.machine;
+  const lines = [];
+  lines.push("# careto-viz performance (issue #5)", "");
+  lines.push(`Written by \`make bench\` (bench/run.mjs) on ${mc.date.slice(0, 16).replace("T", " ")} UTC, commit ${mc.git}.`, "");
+  lines.push(`Machine: ${mc.cpu}, ${mc.cores} cores, ${mc.memory_gib} GiB; ${mc.os}; headless Chromium ${mc.chromium}; Node ${mc.node}; ${mc.rustc}; Chart.js ${mc.chartjs}. Load average (1, 5, 15 min) ${mc.load_average_at_start.join(", ")} at the start, ${mc.load_average_at_end.join(", ")} at the end: on a shared machine, timings move with it; ratios (both pages alternate) move less.`, "");
+  lines.push(`Medians over ${r.runs} page loads of each page (alternating, each a fresh browser context: a first visit); memory over the first ${r.memory_runs}. Ratio = ours / Chart.js.`, "");
+  lines.push("| Metric | careto-viz | Chart.js | Ratio | Target | Status |", "| --- | ---: | ---: | ---: | --- | --- |");
+  for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
+  const met = Object.values(m).filter((x) => x.status === "MET").length;
+  const missed = Object.values(m).filter((x) => x.status === "MISSED").length;
+  lines.push("", `**${met} met, ${missed} missed.**`, "");
+  const st = r.samples;
+  const ms = (k, key) => fmtMs(st[k]?.[key]?.median);
+  lines.push("### First frame, step by step (medians, ms from navigation start)", "");
+  lines.push("| Page | HTML received | Page script starts | Library ready | Chart drawn | First frame |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const [k, label] of [["ours-bars", "careto-viz, bars"], ["ours-both", "careto-viz, bars + timeline"], ["chartjs", "Chart.js, bars"]]) {
+    lines.push(`| ${label} | ${ms(k, "html_ms")} | ${ms(k, "script_start_ms")} | ${ms(k, "module_ready_ms")} | ${ms(k, "drawn_ms")} | ${ms(k, "first_frame_ms")} |`);
+  }
+  lines.push("", "Page script starts: ours after the wasm-bindgen glue it imports; Chart.js's after the bundle (a deferred script) ran. Library ready: ours after `init()` (wasm fetched, compiled, instantiated); Chart.js's is the same moment as its script start.", "");
+  const memRows = (k) => st[k]?.memory ?? [];
+  const medOf = (xs) => median(xs);
+  const line = (k, label) => {
+    const rs = memRows(k);
+    if (!rs.length) return null;
+    const f = (phase, key) => fmtBytes(medOf(rs.map((x) => x[phase][key])));
+    return `| ${label} | ${f("first", "js_heap")} / ${f("first", "wasm_memory")} | ${f("after_100", "js_heap")} / ${f("after_100", "wasm_memory")} | ${f("after", "js_heap")} / ${f("after", "wasm_memory")} | ${fmtPct(medOf(rs.map((x) => x.growth)))} | ${fmtPct(medOf(rs.map((x) => x.growth_from_100)))} |`;
+  };
+  lines.push("### Memory (medians; JS heap used / wasm linear memory)", "");
+  lines.push("| Page | After the first redraw | After 100 | After 1,000 | Growth from the first | Growth from 100 |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const l of [line("ours-bars", "careto-viz, bars"), line("chartjs", "Chart.js, bars")]) if (l) lines.push(l);
+  lines.push("", "Growth from 100 redraws on separates a leak (it keeps growing) from warm-up (optimised code and caches made in the first redraws).", "");
+  lines.push("### Downloads (gzip -9 of each file, as fetched by the page)", "", "| File | careto-viz | Chart.js |", "| --- | ---: | ---: |");
+  const names = [...new Set([...Object.keys(r.bytes.ours.files), ...Object.keys(r.bytes.chartjs.files)])];
+  for (const n of names) {
+    const a = r.bytes.ours.files[n];
+    const b = r.bytes.chartjs.files[n];
+    lines.push(`| ${n} | ${a === undefined ? "–" : `${a.toLocaleString("en")} B`} | ${b === undefined ? "–" : `${b.toLocaleString("en")} B`} |`);
+  }
+  lines.push(`| **total** | **${r.bytes.ours.total.toLocaleString("en")} B** | **${r.bytes.chartjs.total.toLocaleString("en")} B** |`, "");
+  lines.push("### How it is measured", "");
+  lines.push(
+    "- **Pages.** `bench/ours.html` loads `www/pkg` (the release build after wasm-opt) as the demo page does and mounts the bars (`?views=bars`) or both charts (`?views=bars,timeline`). `bench/chartjs.html` loads Chart.js's whole UMD bundle (`chart.umd.min.js`, a devDependency of the benchmark only) and draws the same 11 published counts from `data/careto.toml` as horizontal bars, largest first, with the same five colour classes and colours, title, subtitle, class legend and tooltips, animation off. The **20 countries without a published count are not bars** on either side: ours lists them inside the chart; the Chart.js page lists them in a paragraph under its canvas (with the source line), since Chart.js has no such element and a zero-length bar would misstate them. Chart.js draws no value labels at the bar ends (that needs a plugin); ours does.",
+    "- **Download:** every file the page fetched, each gzipped at level 9 (node's zlib), summed. Ours: HTML, CSS, page script, wasm-bindgen glue and `.wasm`; Chart.js: HTML, CSS, page script, data and the bundle. The target is `build.size_budget_gzip` in wasm-pack.toml (56 KiB, about 0.8 × the Chart.js bundle alone), for both charts.",
+    "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a message posted from it (the frame with the chart has been produced) and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw.",
+    `- **Redraw:** the container's width alternates between 640 and 800 px and ours calls \`chart.redraw()\`, Chart.js \`chart.resize()\` (which redraws synchronously, animation off); the synchronous call is timed, a frame between each, ${REDRAWS_PER_RUN} per load (median), then the median over loads.`,
+    "- **Hover:** ours dispatches a `pointermove` on the canvas inside the shadow root at the centre of Morocco's, then Brazil's bar; the module's listener hit-tests and fills and places its tooltip synchronously; the tooltip's title is read and checked. Chart.js does what its own mousemove handling does: `getElementsAtEventForMode('nearest', {intersect: true, axis: 'y'})`, `tooltip.setActiveElements` and `chart.draw()` (its tooltip is painted on the canvas), then reads `tooltip.title`. `performance.now()` is coarsened to 0.1 ms in a page that is not cross-origin isolated, so hovers are timed in batches of 20 and hit-tests in batches of 1,000.",
+    "- **Hit-test alone:** ours `chart.hitTest(x, y)` (through the wasm-bindgen boundary, returning a string), Chart.js `getElementsAtEventForMode` with a mouse event.",
+    `- **Memory:** after one redraw at a new width, two forced garbage collections (DevTools protocol), then \`JSHeapUsedSize\` plus, for ours, the wasm instance's linear memory (\`(await init()).memory.buffer.byteLength\`); again after ${MEMORY_REDRAWS.toLocaleString("en")} more redraws at alternating widths. Wasm memory only ever grows, in 64 KiB pages.`,
+    "",
+  );
+  if (r.scaling) {
+    lines.push("### Scaling (native, examples/scaling.rs)", "");
+    lines.push(`${r.scaling.note}. Width ${r.scaling.width_css_px} CSS px. Opt-level "z", as for the wasm. Layout and render are medians of repeated runs; the hit-test is per call, over points half at the centre of a random hit box and half anywhere in the chart. The frame budget is 16 ms.`, "");
+    lines.push("| Chart | Campaign | Items | Hit boxes | Height | Layout | Render (SVG) | Layout + render | Within 16 ms | Hit-test |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+    for (const c of r.scaling.cases) {
+      lines.push(`| ${c.chart} | ${c.synthetic ? `${c.campaign} (SYNTHETIC)` : c.campaign} | ${c.items.toLocaleString("en")} | ${c.hit_boxes.toLocaleString("en")} | ${c.height_px.toLocaleString("en")} px | ${fmtMs(c.layout_ms)} | ${fmtMs(c.render_svg_ms)} | ${fmtMs(c.layout_plus_render_ms)} | ${c.within_frame ? "yes" : "**no**"} | ${c.hit_ns.toFixed(0)} ns |`);
+    }
+    lines.push("");
+    for (const chart of ["bars", "timeline"]) {
+      const cs = r.scaling.cases.filter((c) => c.chart === chart).sort((a, b) => a.items - b.items);
+      if (cs.length >= 2) {
+        const a = cs[0];
+        const b = cs[cs.length - 1];
+        lines.push(`- ${chart}: ${(b.items / a.items).toFixed(0)}× the items → hit-test ${(b.hit_ns / a.hit_ns).toFixed(2)}× (binary search over boxes sorted by top edge, then a short scan), layout ${(b.layout_ms / a.layout_ms).toFixed(0)}×, render ${(b.render_svg_ms / a.render_svg_ms).toFixed(0)}×.`);
+      }
+    }
+    lines.push("");
+  }
+  lines.push("Raw samples: `bench/results/latest.json`. Size investigation: `bench/results/size.md`.", "");
+  return lines.join("\n");
+}
+
+function metric(ours, chartjs, { target, pass }) {
+  const ratio = ours !== null && chartjs ? ours / chartjs : null;
+  return { ours, chartjs, ratio, target, status: pass === null ? "info" : pass(ours, chartjs, ratio) ? "MET" : "MISSED" };
+}
+
+// --- main -----------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  const { root } = assemble();
+  log(`site assembled in ${root}`);
+  const scaled = SCALING ? scaling() : null;
+  if (scaled) log(`scaling done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+
+  const server = await serve(root);
+  const browser = await launchBrowser();
+  const runs = { "ours-bars": [], "ours-both": [], chartjs: [] };
+  let chromium;
+  try {
+    const order = ["ours-bars", "chartjs", "ours-both"];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which page goes first, so neither always follows the other.
+      const kinds = i % 2 === 0 ? order : [...order].reverse();
+      for (const kind of kinds) {
+        runs[kind].push(await loadOnce(browser, server.url, kind, { measureBytes: i === 0, memory: i < MEMORY_RUNS }));
+      }
+      if ((i + 1) % 5 === 0 || i === RUNS - 1) log(`browser runs: ${i + 1}/${RUNS} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+    chromium = browser.version();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const bytesOf = (kind) => {
+    const files = {};
+    for (const p of runs[kind][0].fetched) files[p.replace(/^\//, "")] = gzipBytes(path.join(root, decodeURIComponent(p)));
+    return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+  };
+  const bytes = { ours: bytesOf("ours-both"), chartjs: bytesOf("chartjs") };
+  rmSync(root, { recursive: true, force: true });
+
+  const col = (kind, key) => runs[kind].map((r) => r[key]).filter((v) => v !== undefined);
+  const med = (kind, key) => median(col(kind, key));
+  const mem = (kind) => runs[kind].filter((r) => r.memory).map((r) => r.memory);
+  const oursMem = mem("ours-bars");
+  const cjsMem = mem("chartjs");
+  const memGrowth = (ms) => median(ms.map((x) => x.growth));
+  const memAfter = (ms) => median(ms.map((x) => x.after.total));
+
+  const metrics = {
+    download: metric(bytes.ours.total, bytes.chartjs.total, {
+      target: `≤ ${(BUDGET / KiB).toFixed(0)} KiB for both charts (≈ 0.8 × Chart.js alone)`,
+      pass: (o) => o <= BUDGET,
+    }),
+    first_frame: metric(med("ours-bars", "first_frame_ms"), med("chartjs", "first_frame_ms"), { target: "≤ 0.5 × Chart.js", pass: (_o, _c, r) => r <= 0.5 }),
+    first_frame_both: metric(med("ours-both", "first_frame_ms"), med("chartjs", "first_frame_ms"), { target: "– (information)", pass: null }),
+    redraw: metric(med("ours-bars", "redraw_ms"), med("chartjs", "redraw_ms"), { target: "≤ 0.5 × Chart.js", pass: (_o, _c, r) => r <= 0.5 }),
+    redraw_timeline: metric(med("ours-both", "redraw_timeline_ms"), null, { target: "– (information)", pass: null }),
+    hover: metric(med("ours-bars", "hover_ms"), med("chartjs", "hover_ms"), { target: "< 0.1 ms", pass: (o) => o < 0.1 }),
+    hit_test: metric(med("ours-bars", "hit_ms"), med("chartjs", "hit_ms"), { target: "< 0.1 ms", pass: (o) => o < 0.1 }),
+    memory: {
+      ...metric(memGrowth(oursMem), memGrowth(cjsMem), { target: "within 1 % (ours)", pass: (o) => Math.abs(o) <= 0.01 }),
+      ours_growth: memGrowth(oursMem),
+      chartjs_growth: memGrowth(cjsMem),
+      ours_after: memAfter(oursMem),
+      chartjs_after: memAfter(cjsMem),
+      ratio: memAfter(cjsMem) ? memAfter(oursMem) / memAfter(cjsMem) : null,
+    },
+    memory_abs: { target: "– (information)", status: "info" },
+  };
+  const result = {
+    issue: 5,
+    machine: machine(chromium),
+    runs: RUNS,
+    memory_runs: MEMORY_RUNS,
+    settings: { redraws_per_run: REDRAWS_PER_RUN, hover_batches: HOVER_BATCHES, hovers_per_batch: 20, hit_calls: HIT_CALLS, memory_redraws: MEMORY_REDRAWS },
+    metrics,
+    bytes,
+    samples: Object.fromEntries(Object.entries(runs).map(([k, rs]) => [k, {
+      first_frame_ms: summary(col(k, "first_frame_ms")),
+      html_ms: summary(col(k, "html_ms")),
+      script_start_ms: summary(col(k, "script_start_ms")),
+      module_ready_ms: summary(col(k, "module_ready_ms")),
+      drawn_ms: summary(col(k, "drawn_ms")),
+      ...(k === "ours-both"
+        ? { redraw_timeline_ms: summary(col(k, "redraw_timeline_ms")) }
+        : { redraw_ms: summary(col(k, "redraw_ms")), hover_ms: summary(col(k, "hover_ms")), hit_ms: summary(col(k, "hit_ms")), memory: rs.filter((r) => r.memory).map((r) => r.memory) }),
+    }])),
+    scaling: scaled,
+    seconds: Math.round((Date.now() - t0) / 1000),
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, "latest.json"), JSON.stringify(result, null, 1) + "\n");
+  const md = report(result);
+  writeFileSync(path.join(RESULTS, "latest.md"), md);
+  console.log("\n" + md);
+  log(`wrote bench/results/latest.md and latest.json in ${result.seconds} s`);
+}
+
+main().catch((err) => {
+  console.error("[bench] FAILED:", err?.stack ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,280 @@
+//! Scaling benchmark (issue #5): how layout, rendering and hit testing grow
+//! with the size of a campaign.
+//!
+//! The module only draws its compiled-in campaign in the browser today, so
+//! this measures natively, with the same layout and render code the wasm
+//! runs: the real Careto campaign (31 countries, 11 events) against
+//! SYNTHETIC campaigns built here in code (up to 2,500 countries and 5,000
+//! events; names, figures and dates are made up by a seeded generator and
+//! are clearly marked "Synthetic").
+//!
+//! For each case it times, as the median of several repetitions:
+//! - `BarsLayout::new` / `TimelineLayout::new` at 1024 CSS px (English);
+//! - `render::to_svg` of that layout (the SVG backend stands in for the
+//!   canvas: same `render::draw` walk, different plotters backend);
+//! - `layout.hit(x, y)`, per call, over many points (half at the centre of a
+//!   random hit box, half anywhere in the chart).
+//!
+//! Prints one JSON object on stdout. Run with
+//! `cargo run --release --example scaling` (`bench/run.mjs` does, for
+//! `make bench`); `SCALING_QUICK=1` runs fewer repetitions.
+
+use careto_viz::layout::{BarsLayout, HitBox, Scene, TimelineLayout};
+use careto_viz::model::{Campaign, Count, Country, Event, EventDate, Lang, List, Period, Source, Status, Text};
+use careto_viz::render::to_svg;
+use careto_viz::theme::{Theme, ThemeName};
+use std::borrow::Cow;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const WIDTH: f64 = 1024.0;
+
+/// A small deterministic generator (64-bit LCG, top bits), so every run builds the same campaign.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() as f64) / ((1u64 << 31) as f64)
+    }
+}
+
+fn text(en: String, es: String) -> Text {
+    Text { en: en.into(), es: es.into() }
+}
+
+fn ids(list: &[&'static str]) -> List<careto_viz::model::Str> {
+    Cow::Owned(list.iter().map(|s| Cow::Borrowed(*s)).collect())
+}
+
+const SYLLABLES: [&str; 16] = ["ka", "ro", "mi", "tan", "sel", "vo", "ria", "den", "lu", "pa", "nor", "qui", "be", "sto", "al", "ge"];
+
+/// A made-up, pronounceable name of 2–6 syllables.
+fn name(rng: &mut Rng) -> String {
+    let n = 2 + rng.below(5);
+    let mut s = String::new();
+    for _ in 0..n {
+        s.push_str(SYLLABLES.get(rng.below(SYLLABLES.len() as u64) as usize).copied().unwrap_or("x"));
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => s,
+    }
+}
+
+/// A SYNTHETIC campaign: `countries` countries (about 40 % with a published
+/// figure, skewed like real counts), `events` events spread over 2007–2025 at
+/// day, month and year precision, some approximate, some alleged.
+fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
+    let mut rng = Rng(seed);
+    let countries: Vec<Country> = (0..countries)
+        .map(|i| {
+            let published = rng.below(10) < 4;
+            // Heavy-tailed: most figures small, a few in the thousands.
+            let value = (rng.unit().powi(4) * 5000.0) as u32 + 1;
+            Country {
+                code: format!("X{i:04}").into(),
+                name: text(format!("Synthetic {}", name(&mut rng)), format!("Sintético {}", name(&mut rng))),
+                count: if published { Count::Published(value) } else { Count::NotPublished },
+                alternatives: Cow::Owned(Vec::new()),
+                other_figures: Cow::Owned(Vec::new()),
+                government_targets_only: false,
+                notes: Cow::Owned(Vec::new()),
+                sources: ids(&["SYN"]),
+            }
+        })
+        .collect();
+    let events: Vec<Event> = (0..events)
+        .map(|i| {
+            let year = 2007 + rng.below(19) as i32;
+            let date = match rng.below(3) {
+                0 => EventDate { year, month: None, day: None },
+                1 => EventDate { year, month: Some(1 + rng.below(12) as u8), day: None },
+                _ => EventDate { year, month: Some(1 + rng.below(12) as u8), day: Some(1 + rng.below(28) as u8) },
+            };
+            let status = match rng.below(10) {
+                0 => Status::Alleged,
+                1 => Status::Secondary,
+                _ => Status::Reported,
+            };
+            let label = format!("Synthetic event {i}: {}", name(&mut rng));
+            Event {
+                id: format!("syn-{i}").into(),
+                date,
+                approximate: rng.below(10) == 0,
+                label: text(label.clone(), label),
+                description: text("Synthetic event for the scaling benchmark.".into(), "Evento sintético para la prueba de escala.".into()),
+                status,
+                note: Text::default(),
+                sources: ids(&["SYN"]),
+            }
+        })
+        .collect();
+    Campaign {
+        name: text("SYNTHETIC campaign".into(), "Campaña SINTÉTICA".into()),
+        measure: text("synthetic units".into(), "unidades sintéticas".into()),
+        as_of: text("made up for a benchmark".into(), "inventado para una prueba".into()),
+        totals: Cow::Owned(Vec::new()),
+        active_period: Period {
+            start: EventDate { year: 2007, month: None, day: None },
+            end: EventDate { year: 2014, month: Some(1), day: None },
+            label: text("Active period".into(), "Periodo de actividad".into()),
+            description: text("Synthetic.".into(), "Sintético.".into()),
+            sources: ids(&["SYN"]),
+        },
+        countries: Cow::Owned(countries),
+        events: Cow::Owned(events),
+        sources: Cow::Owned(vec![Source {
+            id: "SYN".into(),
+            title: "Synthetic data for the scaling benchmark".into(),
+            publisher: "careto-viz examples/scaling.rs".into(),
+            date: "".into(),
+            url: "https://example.invalid/synthetic".into(),
+            note: "Not real data.".into(),
+        }]),
+        bars_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
+        timeline_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
+    }
+}
+
+/// Median, in milliseconds, of `f` run repeatedly: at least `min_reps`
+/// times, and more (up to `max_reps`) while under `budget`.
+fn median_ms(min_reps: usize, max_reps: usize, budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
+    let start = Instant::now();
+    let mut samples = Vec::new();
+    while samples.len() < min_reps || (samples.len() < max_reps && start.elapsed() < budget) {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    samples.sort_by(f64::total_cmp);
+    (samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN), samples.len())
+}
+
+/// Per-call time of `hit` in nanoseconds (median over batches) and the share of points that hit something.
+fn hit_ns(scene: &Scene, hits: &[HitBox], reps: usize, hit: impl Fn(f64, f64) -> bool) -> (f64, f64, usize) {
+    let mut rng = Rng(0x5eed);
+    let n = 4096;
+    let points: Vec<(f64, f64)> = (0..n)
+        .map(|k| {
+            let boxed = if k % 2 == 0 { hits.get(rng.below(hits.len() as u64) as usize) } else { None };
+            match boxed {
+                Some(b) => (b.rect.x + b.rect.w / 2.0, b.rect.y + b.rect.h / 2.0),
+                None => (rng.unit() * scene.width, rng.unit() * scene.height),
+            }
+        })
+        .collect();
+    let found = points.iter().filter(|(x, y)| hit(*x, *y)).count();
+    let mut batches = Vec::new();
+    for _ in 0..reps {
+        let t = Instant::now();
+        let mut count = 0usize;
+        for &(x, y) in &points {
+            if hit(black_box(x), black_box(y)) {
+                count += 1;
+            }
+        }
+        black_box(count);
+        batches.push(t.elapsed().as_secs_f64() * 1e9 / n as f64);
+    }
+    batches.sort_by(f64::total_cmp);
+    (batches.get(batches.len() / 2).copied().unwrap_or(f64::NAN), found as f64 / n as f64, n * reps)
+}
+
+fn round(v: f64, digits: i32) -> f64 {
+    let k = 10f64.powi(digits);
+    (v * k).round() / k
+}
+
+#[allow(clippy::too_many_arguments)]
+fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hit_boxes: usize, scene: &Scene, layout: (f64, usize), render: (f64, usize), svg_bytes: usize, hit: (f64, f64, usize)) -> String {
+    let total = layout.0 + render.0;
+    format!(
+        concat!(
+            "{{\"chart\":\"{}\",\"campaign\":\"{}\",\"synthetic\":{},\"items\":{},\"hit_boxes\":{},\"shapes\":{},",
+            "\"height_px\":{},\"layout_ms\":{},\"layout_reps\":{},\"render_svg_ms\":{},\"render_reps\":{},",
+            "\"svg_bytes\":{},\"layout_plus_render_ms\":{},\"frame_budget_ms\":16,\"within_frame\":{},",
+            "\"hit_ns\":{},\"hit_rate\":{},\"hit_calls\":{}}}"
+        ),
+        chart,
+        campaign_name,
+        synthetic,
+        items,
+        hit_boxes,
+        scene.shapes.len(),
+        scene.height,
+        round(layout.0, 4),
+        layout.1,
+        round(render.0, 4),
+        render.1,
+        svg_bytes,
+        round(total, 4),
+        total <= 16.0,
+        round(hit.0, 1),
+        round(hit.1, 3),
+        hit.2
+    )
+}
+
+fn main() {
+    let quick = std::env::var_os("SCALING_QUICK").is_some();
+    let (min_reps, max_reps, budget, hit_reps) = if quick {
+        (3, 9, Duration::from_millis(200), 5)
+    } else {
+        (7, 101, Duration::from_millis(1500), 21)
+    };
+    let theme = Theme::named(ThemeName::Light);
+    let careto = careto_viz::data::careto();
+    let syn = |c, e, seed| synthetic(c, e, seed);
+    // (label, campaign, synthetic?) for the bars (by country count) and the timeline (by event count).
+    let bars_cases: Vec<(&str, Campaign, bool)> = vec![
+        ("careto", careto.clone(), false),
+        ("synthetic-250x5000", syn(250, 5000, 250), true),
+        ("synthetic-2500x500", syn(2500, 500, 2500), true),
+    ];
+    let timeline_cases: Vec<(&str, Campaign, bool)> = vec![
+        ("careto", careto, false),
+        ("synthetic-2500x500", syn(2500, 500, 2500), true),
+        ("synthetic-250x5000", syn(250, 5000, 250), true),
+    ];
+    let mut out = Vec::new();
+    for (label, c, is_syn) in &bars_cases {
+        let layout = median_ms(min_reps, max_reps, budget, || {
+            black_box(BarsLayout::new(black_box(c), WIDTH, Lang::En));
+        });
+        let l = BarsLayout::new(c, WIDTH, Lang::En);
+        let mut svg_bytes = 0;
+        let render = median_ms(min_reps, max_reps, budget, || {
+            svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
+        });
+        let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
+        out.push(case_json("bars", label, *is_syn, c.countries.len(), l.hits.len(), &l.scene, layout, render, svg_bytes, hit));
+    }
+    for (label, c, is_syn) in &timeline_cases {
+        let layout = median_ms(min_reps, max_reps, budget, || {
+            black_box(TimelineLayout::new(black_box(c), WIDTH, Lang::En));
+        });
+        let l = TimelineLayout::new(c, WIDTH, Lang::En);
+        let mut svg_bytes = 0;
+        let render = median_ms(min_reps, max_reps, budget, || {
+            svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
+        });
+        let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
+        out.push(case_json("timeline", label, *is_syn, c.events.len(), l.hits.len(), &l.scene, layout, render, svg_bytes, hit));
+    }
+    println!(
+        "{{\"note\":\"native ({}), release profile; SYNTHETIC campaigns are generated data, not Careto's\",\"width_css_px\":{},\"cases\":[{}]}}",
+        std::env::consts::ARCH,
+        WIDTH,
+        out.join(",")
+    );
+}
