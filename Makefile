@@ -6,8 +6,9 @@
 #   make build        release wasm build + wasm-opt into www/pkg
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         native tests, browser (wasm-bindgen-test) tests, release build, page tests
-#   make site         build, then copy the static site into dist/
+#   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
+#   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
 #   make clean        remove build outputs
 
 SHELL := bash
@@ -54,16 +55,29 @@ test-wasm: setup
 	  echo "test-wasm: no tests/web.rs yet, nothing to run in the browser"; \
 	fi
 
-test-page: build
+# The embed tests (tests/page/embed.test.mjs) load the pages of dist/, so they need `make site`.
+test-page: site
 	node --test tests/page/
+
+# The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
+SITE_VIEWS := bars timeline
+SITE_LANGS := en es
+SITE_THEMES := light dark
 
 site: build
 	rm -rf dist
-	mkdir -p dist/pkg
-	cp www/index.html www/*.css www/*.js www/*.svg dist/
+	mkdir -p dist/pkg dist/img dist/embed
+	cp www/*.html www/*.css www/*.js www/*.json www/*.svg dist/
+	cp www/embed/*.html www/embed/*.css dist/embed/
+	cp campaign.schema.json dist/
 	cp $(JS) $(WASM) dist/pkg/
-	@if grep -nE '<(script|link|img)[^>]*(src|href)="(/|https?:)' dist/index.html; then \
-	  echo "site: dist/index.html must load its files by relative paths" >&2; exit 1; fi
+	cargo build --release --quiet --bin careto-render
+	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
+	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
+	    --width 640 --out dist/img/$$view-$$lang-$$theme.svg; \
+	done; done; done
+	@if grep -nE '<(script|link|img|source|iframe)[^>]*(src|href|srcset)="(/|https?:)' dist/*.html dist/embed/*.html; then \
+	  echo "site: the pages in dist/ must load their files by relative paths" >&2; exit 1; fi
 	@echo "dist/ (open it from any path on any static server):"
 	@cd dist && find . -type f -printf '  %-28p %8s bytes\n' | sort
 
@@ -74,3 +88,10 @@ screenshots: build
 clean:
 	rm -rf $(OUT_DIR) dist target/page-test
 	cargo clean
+
+# Issue #5: headless Chromium, our module against Chart.js (bench/*.html), and
+# examples/scaling.rs natively; writes bench/results/latest.{md,json}.
+# BENCH_RUNS=5 BENCH_MEMORY_RUNS=1 BENCH_SCALING=0 make bench for a quick look.
+.PHONY: bench
+bench: build
+	node bench/run.mjs

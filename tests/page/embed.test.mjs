@@ -1,0 +1,555 @@
+// The static site (`make site` → dist/) served from a sub-path, as a newsroom
+// would host it: every page and every way to embed, in headless Chromium.
+//
+//   make site && node --test tests/page/embed.test.mjs      (make test-page does both)
+//
+// dist/ is copied to <tmp>/news/2026/careto/ and <tmp> is served, so a page that
+// loads anything by an absolute path (/pkg/…) breaks here. SITE_DIR=… tests
+// another copy of the site. Screenshots go to target/page-test/.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+
+const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+const WWW = path.join(REPO_ROOT, "www");
+const SUBPATH = "news/2026/careto/";
+const SHOTS = path.join(REPO_ROOT, "target", "page-test");
+const PAGES = ["index.html", "embed.html", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html"];
+
+let tmp, server, browser, base, origin;
+
+before(async () => {
+  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
+    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
+  });
+  tmp = await mkdtemp(path.join(os.tmpdir(), "careto-embed-"));
+  await cp(DIST, path.join(tmp, SUBPATH), { recursive: true });
+  server = await serve(tmp);
+  base = new URL(SUBPATH, server.url).href;
+  origin = new URL(server.url).origin;
+  browser = await launchBrowser();
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- helpers
+
+async function filesUnder(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...(await filesUnder(path.join(dir, entry.name), rel + "/")));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Summarises a canvas's pixels: the commonest colour is the background; painted = the rest. */
+function canvasStats(canvas) {
+  const { width, height } = canvas;
+  const stats = { width, height, cssWidth: canvas.getBoundingClientRect().width, total: width * height, painted: 0, colours: 0 };
+  if (width === 0 || height === 0) return stats;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const background = Math.max(...counts.values());
+  stats.painted = stats.total - background;
+  stats.colours = [...counts.values()].filter((n) => n >= 20 && n !== background).length;
+  const [r, g, b] = data;
+  stats.corner = [r, g, b];
+  return stats;
+}
+
+/** Asserts that the chart in `host` (a locator of the element mounted into) has a painted canvas. */
+async function assertPainted(host, what) {
+  const canvas = host.locator("canvas.careto-viz__canvas");
+  assert.equal(await canvas.count(), 1, `${what}: no canvas in its shadow root`);
+  const stats = await canvas.evaluate(canvasStats);
+  assert.ok(stats.width > 0 && stats.height > 0, `${what}: canvas is ${stats.width}x${stats.height}`);
+  assert.ok(stats.painted >= Math.max(500, stats.total * 0.02), `${what}: only ${stats.painted} of ${stats.total} pixels painted`);
+  assert.ok(stats.colours >= 3, `${what}: only ${stats.colours} colours besides the background`);
+  return stats;
+}
+
+/** Every request must go to the site's own origin, under the sub-path it is served from. */
+function assertPrivate(requests) {
+  const foreign = requests.filter((url) => new URL(url).origin !== origin);
+  assert.deepEqual(foreign, [], "requests to other hosts");
+  const outside = requests.filter((url) => !url.startsWith(base) && !url.startsWith("data:"));
+  assert.deepEqual(outside, [], `requests outside ${base} (an absolute path somewhere?)`);
+}
+
+const count = (requests, suffix) => requests.filter((url) => new URL(url).pathname.endsWith(suffix)).length;
+
+async function poll(fn, { timeout = 10_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let value = await fn();
+  while (!value && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, interval));
+    value = await fn();
+  }
+  return value;
+}
+
+/** Frame height vs. its document's height, for an <iframe> element handle. */
+async function frameSizes(page, selector) {
+  const handle = await page.$(selector);
+  const frame = await handle.contentFrame();
+  const outer = await handle.evaluate((f) => ({ height: f.getBoundingClientRect().height, styled: f.style.height }));
+  const inner = frame ? await frame.evaluate(() => document.documentElement.getBoundingClientRect().height) : NaN;
+  return { outer: outer.height, styled: outer.styled, inner, frame };
+}
+
+// ---------------------------------------------------------------- static checks
+
+describe("dist/ as `make site` writes it", () => {
+  it("has an identical copy of every file of www/ (relative paths kept), the module and the schema", async () => {
+    const files = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/"));
+    for (const need of ["careto-viz-embed.js", "careto-viz-frame.js", "embed.html", "embed.js", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html", "sample-campaign.json"]) {
+      assert.ok(files.includes(need), `www/${need} is missing`);
+    }
+    const pairs = [
+      ...files.map((f) => [path.join(WWW, f), path.join(DIST, f)]),
+      ...["careto_viz.js", "careto_viz_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
+      [path.join(REPO_ROOT, "campaign.schema.json"), path.join(DIST, "campaign.schema.json")],
+    ];
+    for (const [from, to] of pairs) {
+      const copy = await readFile(to).catch(() => null);
+      assert.ok(copy, `${path.relative(REPO_ROOT, to)} is missing: run make site`);
+      assert.ok(copy.equals(await readFile(from)), `${path.relative(REPO_ROOT, to)} differs from ${path.relative(REPO_ROOT, from)}: run make site`);
+    }
+  });
+
+  it("pages have no inline scripts or styles and load everything by relative paths", async () => {
+    for (const page of PAGES) {
+      const html = await readFile(path.join(DIST, page), "utf8");
+      assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: inline <script>`);
+      assert.doesNotMatch(html, /<style[\s>]/i, `${page}: inline <style>`);
+      assert.doesNotMatch(html, /\sstyle\s*=/i, `${page}: style= attribute`);
+      assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${page}: inline event handler`);
+      for (const [, attr, value] of html.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*?\b(src|href|srcset)="([^"]*)"/gi)) {
+        assert.doesNotMatch(value, /^(\/|[a-z]+:)/i, `${page}: ${attr}="${value}" is not relative`);
+      }
+    }
+  });
+
+  it("every noscript image exists in dist/img, is an SVG, and its alt text starts with the chart's title", async () => {
+    let images = 0;
+    for (const page of PAGES) {
+      const html = await readFile(path.join(DIST, page), "utf8");
+      for (const [, block] of html.matchAll(/<noscript>([\s\S]*?)<\/noscript>/g)) {
+        for (const [tag] of block.matchAll(/<img\b[^>]*>/g)) {
+          const src = tag.match(/\bsrc="([^"]+)"/)?.[1];
+          const alt = tag.match(/\balt="([^"]+)"/)?.[1];
+          const file = path.resolve(path.dirname(path.join(DIST, page)), src);
+          assert.ok(file.startsWith(path.join(DIST, "img") + path.sep), `${page}: ${src} is not in dist/img`);
+          const svg = await readFile(file, "utf8").catch(() => null);
+          assert.ok(svg, `${page}: ${src} does not exist`);
+          assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, `${src} is not an SVG document`);
+          const title = svg.match(/<text[^>]*>\s*([^<]*?)\s*<\/text>/)?.[1];
+          assert.ok(alt && title && alt.startsWith(title), `${page}: alt of ${src} should start with "${title}", is "${alt}"`);
+          images++;
+        }
+      }
+    }
+    assert.ok(images >= 5, `only ${images} noscript images (index.html has 2, cms-script.html 3)`);
+  });
+
+  it("has all 8 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(base + "img/bars-en-light.svg");
+      for (const view of ["bars", "timeline"]) {
+        for (const lang of ["en", "es"]) {
+          for (const theme of ["light", "dark"]) {
+            const name = `${view}-${lang}-${theme}.svg`;
+            const text = await readFile(path.join(DIST, "img", name), "utf8");
+            // The browser's XML parser: a malformed file yields a <parsererror>.
+            const parsed = await page.evaluate((t) => {
+              const doc = new DOMParser().parseFromString(t, "image/svg+xml");
+              const root = doc.documentElement;
+              return {
+                error: doc.getElementsByTagName("parsererror").length > 0,
+                root: root.localName,
+                ns: root.namespaceURI,
+                width: Number(root.getAttribute("width")),
+                title: root.querySelector("text")?.textContent.trim(),
+                background: root.querySelector("rect")?.getAttribute("fill"),
+              };
+            }, text);
+            assert.equal(parsed.error, false, `${name} does not parse`);
+            assert.equal(parsed.root, "svg", name);
+            assert.equal(parsed.ns, "http://www.w3.org/2000/svg", name);
+            assert.equal(parsed.width, 640, `${name} width`);
+            const titles = {
+              "bars-en": "The Mask (Careto): 31 countries affected",
+              "bars-es": "The Mask (Careto): 31 países afectados",
+              "timeline-en": "The Mask (Careto): timeline",
+              "timeline-es": "The Mask (Careto): cronología",
+            };
+            assert.equal(parsed.title, titles[`${view}-${lang}`], `${name} title`);
+            const light = parsed.background?.toUpperCase() === "#FFFFFF";
+            assert.equal(light, theme === "light", `${name} background ${parsed.background}`);
+          }
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("careto-viz-frame.js (the parent page's listener) is under 1 KB", async () => {
+    const { size } = await stat(path.join(DIST, "careto-viz-frame.js"));
+    assert.ok(size < 1024, `careto-viz-frame.js is ${size} bytes`);
+  });
+});
+
+// ---------------------------------------------------------------- pages with JavaScript
+
+describe("index.html from a sub-path", () => {
+  let s;
+  before(async () => {
+    s = await openPage(browser);
+    await s.page.goto(base + "index.html");
+    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+  });
+  after(() => s?.context.close());
+
+  it("draws both charts with no error and no request elsewhere", async () => {
+    for (const id of ["careto-bars", "careto-timeline"]) {
+      assert.equal(await s.page.getAttribute(`#${id}`, "data-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+      await assertPainted(s.page.locator(`#${id}`), id);
+    }
+    assert.deepEqual(s.problems, []);
+    assertPrivate(s.requests);
+    assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1);
+  });
+});
+
+describe("embed.html (the iframe page) on its own", () => {
+  it("fills the window with one chart, margin 0, in the language and theme asked for", async () => {
+    const s = await openPage(browser, { width: 700, height: 900 });
+    try {
+      await s.page.goto(base + "embed.html?view=bars&lang=es&theme=auto");
+      await s.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      const stats = await assertPainted(s.page.locator("#chart"), "embed.html bars");
+      assert.ok(Math.abs(stats.cssWidth - 700) <= 1, `the chart is ${stats.cssWidth}px wide in a 700px window`);
+      const layout = await s.page.evaluate(() => ({
+        margin: getComputedStyle(document.body).margin,
+        lang: document.documentElement.lang,
+        label: document.querySelector("#chart").shadowRoot.querySelector("canvas").getAttribute("aria-label"),
+      }));
+      assert.equal(layout.margin, "0px");
+      assert.equal(layout.lang, "es");
+      assert.equal(layout.label, "The Mask (Careto): 31 países afectados");
+      assert.deepEqual(s.problems, []);
+      assertPrivate(s.requests);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("theme=auto follows a dark system; view=timeline draws the timeline", async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 600 }, colorScheme: "dark" });
+    try {
+      const page = await context.newPage();
+      await page.goto(base + "embed.html?view=timeline&lang=en&theme=auto");
+      await page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      const stats = await assertPainted(page.locator("#chart"), "embed.html timeline (dark)");
+      assert.ok(stats.corner.every((c) => c < 64), `dark theme expected, corner pixel is ${stats.corner}`);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, "rgb(21, 23, 26)", "the page around the chart is dark too");
+      const label = await page.locator("#chart canvas").getAttribute("aria-label");
+      assert.equal(label, "The Mask (Careto): timeline");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("embed/cms-script.html: script tag and placeholders", () => {
+  let s;
+  const IDS = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-sample-bars"];
+  const settled = (page) =>
+    page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => ["ready", "error"].includes(e.dataset.caretoVizState)));
+
+  before(async () => {
+    s = await openPage(browser, { width: 1100, height: 900 });
+    await s.page.goto(base + "embed/cms-script.html", { waitUntil: "load" });
+    assert.ok(await poll(() => settled(s.page), { timeout: 30_000 }), "the placeholders did not settle");
+    await s.page.evaluate(() => document.fonts.ready);
+  });
+  after(() => s?.context.close());
+
+  it("mounts every placeholder, with no error and no request elsewhere", async () => {
+    for (const id of IDS) {
+      const state = await s.page.getAttribute(`#${id}`, "data-careto-viz-state");
+      assert.equal(state, "ready", `#${id}: ${s.problems.join("; ")}`);
+      await assertPainted(s.page.locator(`#${id}`), id);
+    }
+    assert.deepEqual(s.problems, []);
+    assertPrivate(s.requests);
+  });
+
+  it("draws each placeholder with its own options", async () => {
+    const labels = await s.page.evaluate((ids) => ids.map((id) => document.getElementById(id).shadowRoot.querySelector("canvas").getAttribute("aria-label")), IDS);
+    assert.deepEqual(labels, [
+      "The Mask (Careto): 31 countries affected",
+      "The Mask (Careto): cronología",
+      "The Mask (Careto): timeline",
+      "Sample campaign (invented data): 8 countries affected",
+    ]);
+    const dark = await s.page.locator("#embed-timeline-en-dark canvas").evaluate(canvasStats);
+    assert.ok(dark.corner.every((c) => c < 64), `data-theme="dark": corner pixel is ${dark.corner}`);
+  });
+
+  it("loads the module, its wasm and the embed script once for all the charts", () => {
+    assert.equal(count(s.requests, "/careto-viz-embed.js"), 1, "careto-viz-embed.js (four script tags, one module)");
+    assert.equal(count(s.requests, "/pkg/careto_viz.js"), 1, "careto_viz.js");
+    assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1, "careto_viz_bg.wasm");
+    assert.equal(count(s.requests, "/sample-campaign.json"), 1, "sample-campaign.json");
+  });
+
+  it("saves a screenshot", async () => {
+    await s.page.screenshot({ path: path.join(SHOTS, "cms-script.png"), fullPage: true });
+  });
+
+  it("mounts placeholders added later, remounts on a changed option, destroys removed ones", async () => {
+    const { page } = s;
+    await page.evaluate(() => {
+      const div = document.createElement("div");
+      div.id = "late";
+      div.dataset.caretoViz = "timeline";
+      div.dataset.lang = "en";
+      document.querySelector("main").append(div);
+    });
+    assert.ok(await poll(() => page.evaluate(() => document.getElementById("late").dataset.caretoVizState === "ready")), "the added placeholder was not mounted");
+    await assertPainted(page.locator("#late"), "#late");
+
+    await page.evaluate(() => { document.getElementById("late").dataset.lang = "es"; });
+    const relabelled = await poll(() =>
+      page.evaluate(() => document.getElementById("late").shadowRoot.querySelector("canvas")?.getAttribute("aria-label") === "The Mask (Careto): cronología"));
+    assert.ok(relabelled, "data-lang changed but the chart was not redrawn in Spanish");
+
+    await page.evaluate(() => document.getElementById("late").remove());
+    const destroyed = await poll(() => page.evaluate(() => {
+      const late = document.getElementById("late") ?? null;
+      return late === null;
+    }));
+    assert.ok(destroyed);
+    assert.deepEqual(s.problems, []);
+    assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1, "still one wasm download");
+  });
+
+  it("shows a placeholder's error as text in the element", async () => {
+    const { page } = s;
+    const before = s.problems.length;
+    await page.evaluate(() => {
+      const div = document.createElement("div");
+      div.id = "bad";
+      div.dataset.caretoViz = "pie";
+      document.querySelector("main").append(div);
+      const missing = document.createElement("div");
+      missing.id = "missing";
+      missing.dataset.caretoViz = "bars";
+      missing.dataset.campaignSrc = "no-such-campaign.json";
+      document.querySelector("main").append(missing);
+    });
+    for (const [id, expected] of [
+      ["bad", /could not be drawn: careto-viz: view: "pie" is not a view/],
+      ["missing", /could not be drawn: careto-viz: campaign "no-such-campaign.json": HTTP 404/],
+    ]) {
+      assert.ok(await poll(() => page.evaluate((id) => document.getElementById(id).dataset.caretoVizState === "error", id)), `#${id} did not fail`);
+      const text = await page.locator(`#${id} .careto-viz-error`).textContent();
+      assert.match(text, expected);
+      assert.ok(await page.locator(`#${id} .careto-viz-error`).isVisible(), `#${id}: the error is not visible`);
+    }
+    const logged = s.problems.slice(before);
+    assert.ok(logged.some((p) => p.includes('"pie" is not a view')), `logged: ${logged}`);
+    assert.ok(logged.every((p) => /pie|no-such-campaign|404/.test(p)), `unexpected: ${logged}`);
+  });
+});
+
+describe("embed/cms-iframe.html: responsive iframes", () => {
+  let s;
+  const FRAMES = ["#frame-timeline-en", "#frame-bars-es"];
+
+  const fits = async (page, selector) => {
+    const { outer, inner, styled } = await frameSizes(page, selector);
+    return styled !== "" && Number.isFinite(inner) && inner > 100 && Math.abs(outer - inner) <= 2;
+  };
+
+  before(async () => {
+    s = await openPage(browser, { width: 1100, height: 900 });
+    await s.page.goto(base + "embed/cms-iframe.html", { waitUntil: "load" });
+    for (const selector of FRAMES) {
+      await s.page.locator(selector).scrollIntoViewIfNeeded();
+      const frame = await (await s.page.$(selector)).contentFrame();
+      assert.ok(frame, `${selector} has no frame`);
+      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+    }
+    await s.page.evaluate(() => window.scrollTo(0, 0));
+  });
+  after(() => s?.context.close());
+
+  it("draws a chart in each frame, with no error and no request elsewhere", async () => {
+    for (const selector of FRAMES) {
+      const frame = await (await s.page.$(selector)).contentFrame();
+      await assertPainted(frame.locator("#chart"), selector);
+    }
+    assert.deepEqual(s.problems, []);
+    assertPrivate(s.requests);
+  });
+
+  it("sizes each frame to its content (± 2 px) from the posted height", async () => {
+    for (const selector of FRAMES) {
+      assert.ok(await poll(() => fits(s.page, selector)), `${selector}: ${JSON.stringify(await frameSizes(s.page, selector).then(({ frame, ...r }) => r))}`);
+    }
+  });
+
+  it("saves a screenshot", async () => {
+    await s.page.screenshot({ path: path.join(SHOTS, "cms-iframe.png"), fullPage: true });
+  });
+
+  it("follows the content when the window narrows and when the data table opens", async () => {
+    const { page } = s;
+    const before = await frameSizes(page, FRAMES[0]);
+    await page.setViewportSize({ width: 420, height: 900 });
+    assert.ok(await poll(async () => (await fits(page, FRAMES[0])) && (await frameSizes(page, FRAMES[0])).outer !== before.outer),
+      `${FRAMES[0]} did not follow the narrower layout`);
+    for (const selector of FRAMES) assert.ok(await poll(() => fits(page, selector)), `${selector} after narrowing`);
+
+    // "Show data" opens the table inside the frame: the frame grows with it.
+    const closed = (await frameSizes(page, FRAMES[1])).outer;
+    const frame = await (await page.$(FRAMES[1])).contentFrame();
+    await frame.locator("#chart button[aria-controls]").click();
+    assert.ok(await poll(async () => (await fits(page, FRAMES[1])) && (await frameSizes(page, FRAMES[1])).outer > closed + 50),
+      `${FRAMES[1]} did not grow with its data table`);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    assert.deepEqual(s.problems, []);
+  });
+
+  it("ignores height messages from other windows or origins", async () => {
+    const { page } = s;
+    const result = await page.evaluate(async () => {
+      const frame = document.querySelector("#frame-timeline-en");
+      const height = () => frame.style.height;
+      const send = (init) => {
+        window.dispatchEvent(new MessageEvent("message", { data: { type: "careto-viz:height", height: 123, view: "timeline" }, ...init }));
+        return height();
+      };
+      const original = height();
+      return {
+        original,
+        wrongOrigin: send({ origin: "https://evil.example", source: frame.contentWindow }),
+        wrongSource: send({ origin: location.origin, source: window }),
+        wrongType: (() => {
+          window.dispatchEvent(new MessageEvent("message", { data: { type: "other", height: 99 }, origin: location.origin, source: frame.contentWindow }));
+          return height();
+        })(),
+        right: send({ origin: location.origin, source: frame.contentWindow }),
+      };
+    });
+    assert.equal(result.wrongOrigin, result.original, "a message with another origin changed the height");
+    assert.equal(result.wrongSource, result.original, "a message from another window changed the height");
+    assert.equal(result.wrongType, result.original, "another message type changed the height");
+    assert.equal(result.right, "123px", "the listener did not take a well-formed message");
+  });
+});
+
+describe("an iframe from another origin (the usual newsroom case)", () => {
+  it("is sized by careto-viz-frame.js on the parent page", async () => {
+    // The newsroom's page on another origin (another port), with no CSP of ours;
+    // the listener and the frame come from the site under test.
+    const parent = createServer((req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
+        <iframe id="f" src="${base}embed.html?view=bars&amp;lang=en" title="chart" style="width:100%;height:300px;border:0"></iframe>
+        </body></html>`);
+    });
+    await new Promise((resolve) => parent.listen(0, "127.0.0.1", resolve));
+    const s = await openPage(browser, { width: 900, height: 800 });
+    try {
+      await s.page.goto(`http://127.0.0.1:${parent.address().port}/article.html`);
+      const frame = await (await s.page.$("#f")).contentFrame();
+      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      assert.ok(await poll(async () => {
+        const { outer, inner } = await frameSizes(s.page, "#f");
+        return outer !== 300 && Math.abs(outer - inner) <= 2;
+      }), `cross-origin frame not sized: ${JSON.stringify(await frameSizes(s.page, "#f").then(({ frame, ...r }) => r))}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+      parent.closeAllConnections();
+      await new Promise((resolve) => parent.close(resolve));
+    }
+  });
+});
+
+describe("sample.html: a campaign of one's own (invented data)", () => {
+  let s;
+  before(async () => {
+    s = await openPage(browser);
+    await s.page.goto(base + "sample.html");
+    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+  });
+  after(() => s?.context.close());
+
+  it("draws the sample campaign from sample-campaign.json, marked as invented", async () => {
+    for (const id of ["sample-bars", "sample-timeline"]) {
+      assert.equal(await s.page.getAttribute(`#${id}`, "data-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+      await assertPainted(s.page.locator(`#${id}`), id);
+    }
+    const labels = await s.page.evaluate(() =>
+      ["sample-bars", "sample-timeline"].map((id) => document.getElementById(id).shadowRoot.querySelector("canvas").getAttribute("aria-label")));
+    assert.deepEqual(labels, ["Sample campaign (invented data): 8 countries affected", "Sample campaign (invented data): timeline"]);
+    assert.match(await s.page.locator(".sample-banner").first().textContent(), /Invented sample data/);
+    assert.match(await s.page.title(), /invented data/i);
+    assert.equal(count(s.requests, "/sample-campaign.json"), 1);
+    assert.deepEqual(s.problems, []);
+    assertPrivate(s.requests);
+    await s.page.screenshot({ path: path.join(SHOTS, "sample.png"), fullPage: true });
+  });
+});
+
+// ---------------------------------------------------------------- without JavaScript
+
+describe("with JavaScript disabled", () => {
+  for (const [page, expected] of [["index.html", 2], ["embed/cms-script.html", 3]]) {
+    it(`${page} shows the static images from its noscript blocks`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+      const requests = [];
+      try {
+        const p = await context.newPage();
+        p.on("request", (r) => requests.push(r.url()));
+        await p.goto(base + page, { waitUntil: "load" });
+        const images = await p.$$eval("noscript img, img", (imgs) =>
+          [...new Set(imgs)].map((img) => ({ src: img.getAttribute("src"), complete: img.complete, width: img.naturalWidth })));
+        assert.equal(images.length, expected, JSON.stringify(images));
+        for (const img of images) {
+          assert.ok(img.complete && img.width > 0, `${img.src} did not load (naturalWidth ${img.width})`);
+          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline)-(en|es)-(light|dark)\.svg$/);
+        }
+        assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
+        assertPrivate(requests);
+        if (page === "index.html") await p.screenshot({ path: path.join(SHOTS, "index-noscript.png"), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,183 @@
+// campaign.schema.json against the data it documents: the invented sample
+// (www/sample-campaign.json), a JSON export of the real data (data/careto.toml),
+// broken variants of the sample, and the Rust model (src/model/mod.rs) it
+// must stay in step with. No browser, no build: node --test tests/page/schema.test.mjs
+
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const schema = JSON.parse(readFileSync(path.join(ROOT, "campaign.schema.json"), "utf8"));
+const sample = JSON.parse(readFileSync(path.join(ROOT, "www", "sample-campaign.json"), "utf8"));
+
+// strict: unknown keywords, missing types and the like are errors in the schema itself.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+const errorsOf = (data) => (validate(data) ? [] : validate.errors.map((e) => `${e.instancePath || "/"} ${e.message}`));
+
+/** The real data as JSON, exported from data/careto.toml by Python's tomllib (as the Makefile reads TOML). */
+function realData() {
+  const json = execFileSync("python3", ["-c", "import json,sys,tomllib; json.dump(tomllib.load(open(sys.argv[1],'rb')), sys.stdout, ensure_ascii=False)", path.join(ROOT, "data", "careto.toml")], { encoding: "utf8" });
+  return JSON.parse(json);
+}
+
+const clone = (v) => structuredClone(v);
+
+describe("campaign.schema.json", () => {
+  it("is a valid draft 2020-12 schema", () => {
+    assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
+    assert.ok(ajv.validateSchema(schema), JSON.stringify(ajv.errors));
+  });
+
+  it("accepts the invented sample, www/sample-campaign.json", () => {
+    assert.deepEqual(errorsOf(sample), []);
+  });
+
+  it("accepts the real data, data/careto.toml exported as JSON", () => {
+    const real = realData();
+    assert.equal(real.country.length, 31);
+    assert.deepEqual(errorsOf(real), []);
+  });
+
+  const broken = [
+    ["a count of 0", (c) => { c.country[0].count = 0; }, "/country/0/count"],
+    ["a negative count", (c) => { c.country[0].count = -3; }, "/country/0/count"],
+    ["a fractional count", (c) => { c.country[0].count = 2.5; }, "/country/0/count"],
+    ["a count written as text", (c) => { c.country[0].count = "unknown"; }, "/country/0/count"],
+    ["a lower-case code", (c) => { c.country[0].code = "xal"; }, "/country/0/code"],
+    ["a two-letter code", (c) => { c.country[0].code = "XA"; }, "/country/0/code"],
+    ["month 13", (c) => { c.event[0].date = "2019-13"; }, "/event/0/date"],
+    ["31 April", (c) => { c.event[0].date = "2019-04-31"; }, "/event/0/date"],
+    ["a date with a time", (c) => { c.event[0].date = "2019-06-14T10:00"; }, "/event/0/date"],
+    ["a year before 1990", (c) => { c.event[0].date = "1989"; }, "/event/0/date"],
+    ["an unknown status", (c) => { c.event[0].status = "rumoured"; }, "/event/0/status"],
+    ["an approximate date without a note", (c) => { delete c.event[2].note; }, "/event/2"],
+    ["a missing translation", (c) => { c.name.es = ""; }, "/name/es"],
+    ["a half-translated note", (c) => { c.event[2].note.es = ""; }, "/event/2/note"],
+    ["a missing field", (c) => { delete c.measure; }, "/"],
+    ["an unknown field", (c) => { c.colour = "red"; }, "/"],
+    ["an unknown country field", (c) => { c.country[0].population = 5; }, "/country/0"],
+    ["a figure without sources", (c) => { c.country[1].sources = []; }, "/country/1/sources"],
+    ["a source listed twice", (c) => { c.country[1].sources = ["X1", "X1"]; }, "/country/1/sources"],
+    ["alternatives for a count not published", (c) => { c.country[6].alternatives = [{ value: 4, sources: ["X1"] }]; }, "/country/6/alternatives"],
+    ["a tab in a label", (c) => { c.country[0].name.en = "Alpha\tland"; }, "/country/0/name/en"],
+    ["a label over 200 characters", (c) => { c.event[0].label.en = "x".repeat(201); }, "/event/0/label/en"],
+    ["no countries", (c) => { c.country = []; }, "/country"],
+    ["a source id with a space", (c) => { c.source[0].id = "X 1"; }, "/source/0/id"],
+    ["a source without a url field", (c) => { delete c.source[0].url; }, "/source/0"],
+  ];
+  for (const [what, edit, where] of broken) {
+    it(`rejects ${what} (at ${where})`, () => {
+      const c = clone(sample);
+      edit(c);
+      const errors = errorsOf(c);
+      assert.ok(errors.length > 0, `${what} was accepted`);
+      assert.ok(errors.some((e) => e.startsWith(where + " ") || e.startsWith(where + "/")), `expected an error at ${where}, got: ${errors.join("; ")}`);
+    });
+  }
+
+  it("allows what the module allows: a leap day, an empty source date or url, no totals", () => {
+    const c = clone(sample);
+    c.event[0].date = "2020-02-29";
+    c.source[0].date = "";
+    c.source[0].url = "";
+    delete c.total;
+    assert.deepEqual(errorsOf(c), []);
+  });
+});
+
+describe("www/sample-campaign.json", () => {
+  it("is clearly invented: its name, every source and both source lines say so", () => {
+    assert.equal(sample.name.en, "Sample campaign (invented data)");
+    assert.match(sample.name.es, /inventados/);
+    for (const s of sample.source) {
+      assert.match(`${s.title} ${s.publisher} ${s.note}`, /invented/i, `source ${s.id}`);
+      assert.match(s.url, /^(https:\/\/example\.invalid\/.*)?$/, `source ${s.id}: an address that can lead nowhere real`);
+    }
+    for (const line of [sample.bars_source_line, sample.timeline_source_line]) {
+      assert.match(line.en, /INVENTED/);
+      assert.match(line.es, /INVENTADOS/);
+    }
+    for (const c of sample.country) {
+      assert.match(c.code, /^X[A-Z]{2}$/, `${c.code}: invented places use the user-assigned codes XAA–XZZ`);
+      assert.match(c.name.en, /\(invented\)/);
+    }
+  });
+
+  it("has about 8 countries (some not published) and about 5 events of mixed precision and status", () => {
+    assert.equal(sample.country.length, 8);
+    assert.ok(sample.country.filter((c) => c.count === "not published").length >= 2);
+    assert.equal(sample.event.length, 5);
+    const precisions = new Set(sample.event.map((e) => e.date.split("-").length));
+    assert.deepEqual([...precisions].sort(), [1, 2, 3], "year, month and day dates");
+    assert.deepEqual(new Set(sample.event.map((e) => e.status)), new Set(["reported", "secondary", "alleged"]));
+    assert.ok(sample.event.some((e) => e.approximate));
+  });
+
+  it("keeps the rules a schema cannot state: unique codes and ids, every source id resolves", () => {
+    const ids = new Set(sample.source.map((s) => s.id));
+    assert.equal(ids.size, sample.source.length, "source ids are unique");
+    assert.equal(new Set(sample.country.map((c) => c.code)).size, sample.country.length, "country codes are unique");
+    assert.equal(new Set(sample.event.map((e) => e.id)).size, sample.event.length, "event ids are unique");
+    const used = [];
+    JSON.stringify(sample, (key, value) => {
+      if (key === "sources") used.push(...value);
+      return value;
+    });
+    assert.ok(used.length > 10);
+    for (const id of used) assert.ok(ids.has(id), `unknown source id ${id}`);
+  });
+});
+
+describe("the schema and the Rust model (src/model/mod.rs) name the same fields", () => {
+  // Each deserialised struct: its serde field names, and which of them are required
+  // (no #[serde(default)]). Parsed from the source, so a renamed or added field
+  // fails here until the schema follows.
+  const source = readFileSync(path.join(ROOT, "src", "model", "mod.rs"), "utf8");
+  function structFields(name) {
+    const body = source.match(new RegExp(`pub struct ${name} \\{([\\s\\S]*?)\\n\\}`))?.[1];
+    assert.ok(body, `struct ${name} not found in src/model/mod.rs`);
+    const fields = [];
+    let attrs = [];
+    for (const line of body.split("\n").map((l) => l.trim())) {
+      if (line.startsWith("#[")) attrs.push(line);
+      const field = line.match(/^pub (\w+):/);
+      if (field) {
+        const rename = attrs.join(" ").match(/rename = "([^"]+)"/)?.[1];
+        fields.push({ name: rename ?? field[1], required: !attrs.some((a) => /serde\([^)]*default/.test(a)) });
+        attrs = [];
+      }
+    }
+    return fields;
+  }
+  const defs = schema.$defs;
+  const at = {
+    Campaign: schema,
+    Total: defs.total,
+    Country: defs.country,
+    Alternative: defs.country.properties.alternatives.items,
+    OtherFigure: defs.country.properties.other_figures.items,
+    Event: defs.event,
+    Period: defs.period,
+    Source: defs.source,
+    Text: defs.label,
+  };
+  for (const [name, node] of Object.entries(at)) {
+    it(`${name}`, () => {
+      const fields = structFields(name);
+      assert.deepEqual(Object.keys(node.properties).sort(), fields.map((f) => f.name).sort(), "field names");
+      assert.deepEqual([...node.required].sort(), fields.filter((f) => f.required).map((f) => f.name).sort(), "required fields");
+      assert.equal(node.additionalProperties, false, "unknown fields are errors (deny_unknown_fields)");
+    });
+  }
+  it("Status", () => {
+    const variants = [...source.match(/pub enum Status \{([\s\S]*?)\n\}/)[1].matchAll(/^\s*(\w+),/gm)].map((m) => m[1].toLowerCase());
+    assert.deepEqual([...defs.event.properties.status.enum].sort(), variants.sort());
+  });
+});

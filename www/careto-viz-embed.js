@@ -1,0 +1,169 @@
+// careto-viz-embed.js: drop-in embed for pages you do not control (a CMS article).
+//
+//   <div data-careto-viz="bars" data-lang="en"></div>
+//   <div data-careto-viz="timeline" data-lang="es" data-theme="dark"></div>
+//   <div data-careto-viz="bars" data-campaign-src="my-campaign.json"></div>
+//   <script type="module" src="/careto-viz/careto-viz-embed.js"></script>
+//
+// Every element with a data-careto-viz attribute becomes a chart. Its value is
+// the view ("bars" or "timeline"; data-view works too). Optional: data-lang
+// ("en" | "es"; default: the page's lang), data-theme ("light" | "dark" |
+// "auto", the default), data-campaign-src (the address of a campaign JSON file,
+// see campaign.schema.json, relative to the page). The module
+// (./pkg/careto_viz.js next to this file, whatever the page's address) is
+// loaded and initialised once, however many charts and however many copies of
+// this script tag the page has. Elements added later (infinite scroll, a
+// live blog) are mounted when they appear, removed ones are destroyed, and a
+// changed data-* attribute remounts the chart. A chart that cannot be drawn
+// shows why, as text in its element (class "careto-viz-error"), and logs it.
+//
+// Each element gets data-careto-viz-state: "loading", then "ready" or "error".
+// No inline script or style is needed, so a strict Content-Security-Policy
+// (script-src 'self' 'wasm-unsafe-eval') allows it.
+
+const KEY = Symbol.for("careto-viz-embed");
+const SELECTOR = "[data-careto-viz]";
+const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src"];
+
+/** Every mounted chart by its element (kept reachable: a collected handle frees its chart). */
+export const charts = new Map();
+
+/** Loads and initialises the module once; resolves to its exports. */
+let modulePromise = null;
+function loadModule() {
+  modulePromise ??= import(new URL("./pkg/careto_viz.js", import.meta.url).href).then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return modulePromise;
+}
+
+/** One fetch per campaign address, shared by every chart that uses it. */
+const campaigns = new Map();
+function loadCampaign(src) {
+  const url = new URL(src, document.baseURI).href;
+  if (!campaigns.has(url)) {
+    const promise = fetch(url, { credentials: "same-origin" }).then(async (response) => {
+      if (!response.ok) throw new Error(`careto-viz: campaign "${src}": HTTP ${response.status}`);
+      try {
+        return await response.json();
+      } catch (error) {
+        throw new Error(`careto-viz: campaign "${src}" is not valid JSON (${error.message})`);
+      }
+    });
+    // A failed load is not cached: the next chart (or a retry) fetches again.
+    promise.catch(() => campaigns.delete(url));
+    campaigns.set(url, promise);
+  }
+  return campaigns.get(url);
+}
+
+function optionsOf(element) {
+  const view = element.dataset.caretoViz || element.dataset.view;
+  const { lang, theme } = element.dataset;
+  return { ...(view && { view }), ...(lang && { lang }), ...(theme && { theme }) };
+}
+
+function clearError(element) {
+  for (const root of [element, element.shadowRoot]) {
+    root?.querySelectorAll(":scope > .careto-viz-error").forEach((p) => p.remove());
+  }
+}
+
+function showError(element, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  clearError(element);
+  const p = document.createElement("p");
+  p.className = "careto-viz-error";
+  p.setAttribute("role", "alert");
+  p.textContent = `The chart could not be drawn: ${message}`;
+  // Inside the shadow root when the module made one (light children are not shown then).
+  (element.shadowRoot ?? element).append(p);
+  element.dataset.caretoVizState = "error";
+  console.error(message.startsWith("careto-viz:") ? message : `careto-viz: ${message}`, element);
+}
+
+// Each mount has a ticket: a remount or a removal while a mount awaits its
+// campaign or the module makes the older mount give up.
+const tickets = new WeakMap();
+
+async function mountOne(element) {
+  const ticket = {};
+  tickets.set(element, ticket);
+  element.dataset.caretoVizState = "loading";
+  clearError(element);
+  try {
+    const options = optionsOf(element);
+    const src = element.dataset.campaignSrc;
+    const [module, campaign] = await Promise.all([loadModule(), src ? loadCampaign(src) : undefined]);
+    if (tickets.get(element) !== ticket) return;
+    if (!element.isConnected) {
+      // Removed while loading: forget it, so that it mounts if it comes back.
+      tickets.delete(element);
+      delete element.dataset.caretoVizState;
+      return;
+    }
+    if (campaign !== undefined) options.campaign = campaign;
+    charts.set(element, module.mount(element, options));
+    element.dataset.caretoVizState = "ready";
+  } catch (error) {
+    if (tickets.get(element) !== ticket) return;
+    showError(element, error);
+  }
+}
+
+function unmount(element) {
+  tickets.delete(element);
+  const chart = charts.get(element);
+  if (chart) {
+    charts.delete(element);
+    chart.destroy();
+  }
+  clearError(element);
+  delete element.dataset.caretoVizState;
+}
+
+function scan(root) {
+  const found = root.matches?.(SELECTOR) ? [root] : [];
+  found.push(...(root.querySelectorAll?.(SELECTOR) ?? []));
+  for (const element of found) {
+    if (!element.dataset.caretoVizState && element.isConnected) mountOne(element);
+  }
+}
+
+function start() {
+  const observer = new MutationObserver((records) => {
+    let removed = false;
+    const changed = new Set();
+    for (const record of records) {
+      if (record.type === "attributes") {
+        // Our own state attribute is not in the filter; a changed option remounts.
+        if (record.target.matches(SELECTOR) || record.attributeName === "data-careto-viz") changed.add(record.target);
+        continue;
+      }
+      removed ||= record.removedNodes.length > 0;
+      for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) scan(node);
+    }
+    if (removed) {
+      for (const element of charts.keys()) if (!element.isConnected) unmount(element);
+    }
+    for (const element of changed) {
+      unmount(element);
+      if (element.matches(SELECTOR) && element.isConnected) mountOne(element);
+    }
+  });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ATTRIBUTES,
+  });
+  scan(document.documentElement);
+}
+
+// One embed per page: a second copy of this file (another URL, say ?v=2) defers to the first.
+const running = globalThis[KEY];
+if (!running) {
+  globalThis[KEY] = { charts, version: 1 };
+  start();
+}

@@ -1,0 +1,14 @@
+// careto-viz-frame.js: on the page that holds careto-viz iframes (embed.html),
+// sets each frame's height to its content's. Listens for
+// {type:"careto-viz:height",height,view} from a frame's own window and origin.
+addEventListener("message", (e) => {
+  const d = e.data;
+  if (!d || d.type !== "careto-viz:height") return;
+  const h = Math.ceil(Number(d.height));
+  if (!(h > 0 && h < 1e5)) return;
+  for (const f of document.getElementsByTagName("iframe")) {
+    if (f.contentWindow === e.source && new URL(f.src, location.href).origin === e.origin) {
+      f.style.height = h + "px";
+    }
+  }
+});
