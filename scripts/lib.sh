@@ -17,37 +17,31 @@ die() { printf '[%s] ERROR: %s\n' "$(basename "$0" .sh)" "$*" >&2; exit 1; }
 command -v python3 >/dev/null || die "python3 (3.11+, for tomllib) is needed to read wasm-pack.toml"
 python3 -c 'import tomllib' 2>/dev/null || die "python3 has no tomllib: Python 3.11+ is needed to read wasm-pack.toml"
 
-# cfg KEY.PATH [FILE]: one scalar from a TOML file (default wasm-pack.toml).
-cfg() {
-  python3 - "$1" "${2:-wasm-pack.toml}" <<'PY'
+# toml_get scalar|list KEY.PATH [FILE]: one value of a TOML file (default
+# wasm-pack.toml): a scalar, or an array printed one item per line.
+toml_get() {
+  python3 - "$1" "$2" "${3:-wasm-pack.toml}" <<'PY'
 import sys, tomllib
-key, path = sys.argv[1], sys.argv[2]
+kind, key, path = sys.argv[1], sys.argv[2], sys.argv[3]
 value = tomllib.load(open(path, "rb"))
 for part in key.split("."):
     if not isinstance(value, dict) or part not in value:
         sys.exit(f"{path}: missing key {key}")
     value = value[part]
-if isinstance(value, (list, dict)):
-    sys.exit(f"{path}: {key} is not a scalar")
-print(value)
+if kind == "list":
+    if not isinstance(value, list):
+        sys.exit(f"{path}: {key} is not an array")
+    print("\n".join(str(v) for v in value))
+else:
+    if isinstance(value, (list, dict)):
+        sys.exit(f"{path}: {key} is not a scalar")
+    print(value)
 PY
 }
 
-# cfg_list KEY.PATH: a TOML array, one item per line.
-cfg_list() {
-  python3 - "$1" "${2:-wasm-pack.toml}" <<'PY'
-import sys, tomllib
-key, path = sys.argv[1], sys.argv[2]
-value = tomllib.load(open(path, "rb"))
-for part in key.split("."):
-    if not isinstance(value, dict) or part not in value:
-        sys.exit(f"{path}: missing key {key}")
-    value = value[part]
-if not isinstance(value, list):
-    sys.exit(f"{path}: {key} is not an array")
-print("\n".join(str(v) for v in value))
-PY
-}
+# cfg KEY.PATH [FILE]: one scalar. cfg_list KEY.PATH [FILE]: an array, one item per line.
+cfg() { toml_get scalar "$@"; }
+cfg_list() { toml_get list "$@"; }
 
 # check_pins: the versions in wasm-pack.toml must agree with Cargo.toml's `=` pin
 # of wasm-bindgen, with Cargo.lock (when present) and with package.json. Fails loudly.

@@ -8,21 +8,9 @@
 //
 // Every element with data-sample-view gets a chart; a failure is shown as text.
 
-/** Every mounted chart (kept reachable: a collected handle frees its chart). */
-export const charts = new Map();
+import { charts, mountAll } from "./host.js";
 
-const containers = Array.from(document.querySelectorAll("[data-sample-view]"));
-
-function showError(container, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const p = document.createElement("p");
-  p.className = "careto-chart__message careto-chart__message--error";
-  p.setAttribute("role", "alert");
-  p.textContent = `The chart could not be drawn: ${message}`;
-  container.after(p);
-  container.dataset.state = "error";
-  console.error("careto-viz:", message);
-}
+export { charts };
 
 async function loadCampaign() {
   const response = await fetch(new URL("sample-campaign.json", document.baseURI));
@@ -30,18 +18,5 @@ async function loadCampaign() {
   return response.json();
 }
 
-try {
-  const [{ default: init, mount }, campaign] = await Promise.all([import("./pkg/careto_viz.js"), loadCampaign()]);
-  await init();
-  for (const container of containers) {
-    try {
-      charts.set(container, mount(container, { view: container.dataset.sampleView, campaign }));
-      container.dataset.state = "ready";
-    } catch (error) {
-      showError(container, error);
-    }
-  }
-} catch (error) {
-  for (const container of containers) showError(container, error);
-}
-document.documentElement.dataset.caretoViz = "done";
+const containers = Array.from(document.querySelectorAll("[data-sample-view]"));
+await mountAll(containers, (c) => ({ view: c.dataset.sampleView }), loadCampaign().then((campaign) => ({ campaign })));
