@@ -134,7 +134,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let e = message(mount(div.clone().into(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone().into(), options(&[("colour", "red".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, campaign)");
+    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, campaign)");
     let e = mount(div.clone().into(), options(&[("lang", "fr".into())])).err().unwrap();
     assert!(message(e).contains("lang: \"fr\" is not supported"));
 
@@ -235,5 +235,23 @@ fn a_campaign_of_ones_own_is_drawn_and_bad_ones_are_named() {
     }
     let e = message(chart.update(options(&[("width", 100_000.0.into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: 100000 px is wider than a chart can be (4096 px)");
+    chart.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_host_can_hide_the_download_buttons() {
+    set_dpr(1.0);
+    let div = container(640);
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("downloads", false.into())])).unwrap();
+    let root = div.shadow_root().unwrap();
+    let hidden = |root: &web_sys::ShadowRoot| -> Vec<bool> {
+        let buttons = root.query_selector_all(".cv-tools button").unwrap();
+        (0..buttons.length()).map(|i| buttons.item(i).unwrap().dyn_into::<HtmlElement>().unwrap().hidden()).collect()
+    };
+    assert_eq!(hidden(&root), vec![false, true, true], "Show data stays; PNG and CSV hidden");
+    chart.update(options(&[("downloads", true.into())])).unwrap();
+    assert_eq!(hidden(&root), vec![false, false, false]);
+    let e = message(chart.update(options(&[("downloads", "no".into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: downloads: expected true or false, got the string \"no\"");
     chart.destroy();
 }

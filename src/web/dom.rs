@@ -344,7 +344,6 @@ pub fn download(parts: &Parts, href: &str, file_name: &str) -> Result<(), String
 }
 
 /// Shows or hides the download buttons (option `downloads`).
-#[allow(dead_code)]
 pub fn show_downloads(parts: &Parts, show: bool) {
     parts.png.set_hidden(!show);
     parts.csv.set_hidden(!show);

@@ -34,6 +34,7 @@ fn destroyed() -> JsError {
 ///
 /// `options`: `{ view: "bars" | "timeline", lang?: "en" | "es" (default: the page's `lang`),
 /// theme?: "light" | "dark" | "auto" (default: follows `prefers-color-scheme`), width?: number,
+/// downloads?: boolean (default true: PNG and CSV buttons),
 /// campaign?: object (a campaign of your own, see `campaign.schema.json`) }`.
 /// Throws an `Error` naming the problem when the element or an option is wrong.
 #[wasm_bindgen]

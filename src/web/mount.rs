@@ -170,6 +170,7 @@ impl State {
         let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
         if let Some(parts) = &self.parts {
             dom::apply_theme(parts, &theme);
+            dom::show_downloads(parts, self.settings.downloads);
             let fill_key = (want.view, want.lang, self.table_open);
             if self.filled != Some(fill_key) {
                 dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;

@@ -13,11 +13,13 @@ pub struct JsOptions {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub width: Option<f64>,
+    /// Show the PNG and CSV download buttons (default true).
+    pub downloads: Option<bool>,
     /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
     pub campaign: Option<JsValue>,
 }
 
-const OPTION_NAMES: [&str; 5] = ["view", "lang", "theme", "width", "campaign"];
+const OPTION_NAMES: [&str; 6] = ["view", "lang", "theme", "width", "downloads", "campaign"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
@@ -65,6 +67,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         lang: field(&value, "lang", "\"en\" or \"es\"")?,
         theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
         width: field(&value, "width", "a number of CSS pixels")?,
+        downloads: field(&value, "downloads", "true or false")?,
         campaign: {
             let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
             if c.is_undefined() || c.is_null() { None } else { Some(c) }
@@ -90,11 +93,13 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// `None`: the container's width.
     pub width: Option<f64>,
+    /// Whether readers get the PNG and CSV download buttons.
+    pub downloads: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None }
+        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None, downloads: true }
     }
 }
 
@@ -120,6 +125,9 @@ impl Settings {
             }
             // Narrower than the minimum is drawn at the minimum (a phone's narrowest column).
             self.width = Some(w.max(min));
+        }
+        if let Some(d) = js.downloads {
+            self.downloads = d;
         }
         Ok(self)
     }
