@@ -255,3 +255,38 @@ fn the_host_can_hide_the_download_buttons() {
     assert_eq!(e, "careto-viz: downloads: expected true or false, got the string \"no\"");
     chart.destroy();
 }
+
+#[wasm_bindgen_test]
+fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
+    set_dpr(1.0);
+    let div = container(640);
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("theme", "light".into()), ("campaign", sample(""))])).unwrap();
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("AAA").unwrap();
+    let before = pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    let cases: [(&str, &str); 7] = [
+        ("c.country = []", "campaign.country: "),
+        ("c.country[0].name.en = 'x'.repeat(10000)", "campaign.country[0].name.en: label is 10000 characters long; at most 200 allowed"),
+        ("c.active_period.start = '2022'", "campaign.active_period.end: the period ends"),
+        ("c.country[0].name.en = 'a\\nb'", "campaign.country[0].name.en: contains the control character"),
+        ("c.event[0].status = 'rumour'", "campaign.event[0].status: unknown variant"),
+        ("c.country[0].count = Infinity", "campaign.country[0].count: inf is not a whole number >= 0"),
+        ("c.country[0].colour = 'red'", "campaign.country[0]: unknown field `colour`"),
+    ];
+    for (edit, expected) in cases {
+        let e = message(chart.update(options(&[("campaign", sample(edit))])).err().unwrap());
+        assert!(e.starts_with(&format!("careto-viz: {expected}")), "{edit}: got {e}");
+        assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), before, "{edit}: the chart stays");
+    }
+    // Markup in a label is text everywhere: in the table, the summary and the tooltip text, never an element.
+    let html = "<img src=x onerror=alert(1)><script>boom()</script>";
+    chart.update(options(&[("campaign", sample(&format!("c.country[0].name.en = {html:?}")))])).unwrap();
+    let root = div.shadow_root().unwrap();
+    assert!(root.query_selector("script").unwrap().is_none());
+    assert!(root.query_selector("img").unwrap().is_none());
+    let th = root.query_selector("tr[data-code=AAA] th").unwrap().unwrap();
+    assert_eq!(th.text_content().unwrap(), html);
+    let summary = root.query_selector(".cv-sr").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.contains(html), "{summary}");
+    chart.destroy();
+}
