@@ -296,6 +296,12 @@ pub fn show_tip(parts: &Parts, tip: &Tooltip, client_x: f64, client_y: f64) {
     }
     parts.tip.replace_children_with_node(&arr);
     parts.tip.set_hidden(false);
+    place_tip(parts, client_x, client_y);
+}
+
+/// Moves the open tooltip next to (`client_x`, `client_y`), inside the viewport
+/// and not under the pointer (its content stays).
+pub fn place_tip(parts: &Parts, client_x: f64, client_y: f64) {
     let (vw, vh) = web_sys::window()
         .map(|w| {
             let f = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);

@@ -46,6 +46,8 @@ struct State {
     buffer: HtmlCanvasElement,
     /// Test hook: the next draw fails after rendering, before presenting.
     fail_next_draw: bool,
+    /// The item whose tooltip is showing, if any.
+    tip_shows: Option<Target>,
     host: Option<Element>,
     parts: Option<Parts>,
     settings: Settings,
@@ -180,6 +182,8 @@ impl State {
         self.layout = layout;
         self.items = items;
         self.drawn = Some(want);
+        // A new layout may put another item under the same target index: rebuild on the next move.
+        self.tip_shows = None;
         Ok(())
     }
 
@@ -205,13 +209,22 @@ impl State {
         })
     }
 
-    fn show_target(&self, t: Target, client_x: f64, client_y: f64) {
-        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(&self.campaign, t, self.lang())) {
+    /// Shows the tooltip of `t`; when it is already showing (the pointer moved
+    /// within the same item), only moves it: no new text, no DOM rebuilt.
+    fn show_target(&mut self, t: Target, client_x: f64, client_y: f64) {
+        let Some(parts) = &self.parts else { return };
+        if self.tip_shows == Some(t) && !parts.tip.hidden() {
+            dom::place_tip(parts, client_x, client_y);
+            return;
+        }
+        if let Some(tip) = crate::describe::tooltip(&self.campaign, t, self.lang()) {
             dom::show_tip(parts, &tip, client_x, client_y);
+            self.tip_shows = Some(t);
         }
     }
 
-    fn hide_tip(&self) {
+    fn hide_tip(&mut self) {
+        self.tip_shows = None;
         if let Some(parts) = &self.parts {
             dom::hide_tip(parts);
         }
@@ -226,6 +239,7 @@ impl State {
         if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(&self.campaign, item.target, lang)) {
             dom::announce(parts, &tip.announcement());
             let r = self.canvas.get_bounding_client_rect();
+            self.tip_shows = None;
             dom::show_tip(parts, &tip, r.left() + item.rect.x + item.rect.w.min(r.width() * 0.6), r.top() + item.rect.y + item.rect.h / 2.0);
         }
     }
@@ -372,6 +386,7 @@ impl Mounted {
             canvas,
             buffer,
             fail_next_draw: false,
+            tip_shows: None,
             host,
             parts,
             settings,
