@@ -73,3 +73,38 @@ export async function openPage(browser, { width = 1000, height = 800, deviceScal
 export async function waitForCharts(page, timeout = 30_000) {
   await page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout });
 }
+
+/**
+ * Runs in the page (pass it to `locator.evaluate`): summarises a canvas's
+ * pixels. The commonest colour (4 bits per channel) is the background;
+ * `painted` counts the rest, `colours` the other colours covering at least 20
+ * pixels, `corner` is the top-left pixel. With `containerId`, also the width
+ * of that element.
+ */
+export function canvasStats(canvas, containerId) {
+  const { width, height } = canvas;
+  const container = containerId ? document.getElementById(containerId) : null;
+  const stats = {
+    width,
+    height,
+    cssWidth: canvas.getBoundingClientRect().width,
+    dpr: window.devicePixelRatio,
+    containerWidth: container ? container.clientWidth : null,
+    total: width * height,
+    painted: 0,
+    colours: 0,
+  };
+  if (width === 0 || height === 0) return stats;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let background = 0;
+  for (const count of counts.values()) background = Math.max(background, count);
+  stats.painted = stats.total - background;
+  stats.colours = [...counts.values()].filter((count) => count >= 20 && count !== background).length;
+  stats.corner = [data[0], data[1], data[2]];
+  return stats;
+}

@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promise
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
 
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const WWW = path.join(REPO_ROOT, "www");
@@ -53,25 +53,6 @@ async function filesUnder(dir, prefix = "") {
     else out.push(rel);
   }
   return out;
-}
-
-/** Summarises a canvas's pixels: the commonest colour is the background; painted = the rest. */
-function canvasStats(canvas) {
-  const { width, height } = canvas;
-  const stats = { width, height, cssWidth: canvas.getBoundingClientRect().width, total: width * height, painted: 0, colours: 0 };
-  if (width === 0 || height === 0) return stats;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  const counts = new Map();
-  for (let i = 0; i < data.length; i += 4) {
-    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const background = Math.max(...counts.values());
-  stats.painted = stats.total - background;
-  stats.colours = [...counts.values()].filter((n) => n >= 20 && n !== background).length;
-  const [r, g, b] = data;
-  stats.corner = [r, g, b];
-  return stats;
 }
 
 /** Asserts that the chart in `host` (a locator of the element mounted into) has a painted canvas. */

@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve, waitForCharts } from "./browser.mjs";
+import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve, waitForCharts } from "./browser.mjs";
 
 // The site under test: www/ by default, or e.g. PAGE_ROOT=dist after `make site`.
 const ROOT = path.resolve(process.env.PAGE_ROOT ?? path.join(REPO_ROOT, "www"));
@@ -22,35 +22,6 @@ const CHARTS = [
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === "1"
   ? path.join(REPO_ROOT, "docs", "img", "page.png")
   : path.join(REPO_ROOT, "target", "page-test", "page.png");
-
-// Reads a chart's pixels in the page and summarises them: the most common colour
-// is taken as the background; "painted" counts every other pixel, and "colours"
-// counts distinct colours (4 bits per channel) covering at least 20 pixels.
-function canvasStats(canvas, containerId) {
-  const { width, height } = canvas;
-  const stats = {
-    width,
-    height,
-    cssWidth: canvas.getBoundingClientRect().width,
-    dpr: window.devicePixelRatio,
-    containerWidth: document.getElementById(containerId).clientWidth,
-    total: width * height,
-    painted: 0,
-    colours: 0,
-  };
-  if (width === 0 || height === 0) return stats;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  const counts = new Map();
-  for (let i = 0; i < data.length; i += 4) {
-    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  let background = 0;
-  for (const count of counts.values()) background = Math.max(background, count);
-  stats.painted = stats.total - background;
-  stats.colours = [...counts.values()].filter((count) => count >= 20 && count !== background).length;
-  return stats;
-}
 
 // The chart's canvas, found by Playwright's CSS engine, which also looks inside
 // open shadow roots (where the module puts it). Null when there is none.
