@@ -290,3 +290,70 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
     assert!(summary.contains(html), "{summary}");
     chart.destroy();
 }
+
+/// The rest of issue #6's catalogue: elements that cannot hold a chart, sizes
+/// that are not sizes, codes and dates that are not codes or dates. Each error
+/// is exact, and a chart already on screen keeps its picture and its data.
+#[wasm_bindgen_test]
+fn elements_sizes_codes_and_dates_that_cannot_be_drawn_are_named() {
+    set_dpr(1.0);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let cannot_hold = "careto-viz: mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)";
+    for tag in ["img", "input", "table", "textarea"] {
+        let el = document.create_element(tag).unwrap();
+        document.body().unwrap().append_child(&el).unwrap();
+        let e = match mount(el.clone().into(), JsValue::UNDEFINED) {
+            Ok(mut chart) => {
+                chart.destroy();
+                panic!("<{tag}> was accepted")
+            }
+            Err(e) => message(e),
+        };
+        assert_eq!(e, cannot_hold, "<{tag}>");
+        assert!(!el.has_attribute("data-careto-viz-mounted"), "<{tag}> is left as it was");
+        el.remove();
+    }
+    // A <canvas> is the one non-container that can hold a chart: drawn into directly.
+    let bare: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&bare).unwrap();
+    let mut on_canvas = mount(bare.clone().into(), options(&[("view", "bars".into()), ("width", 640.0.into()), ("theme", "light".into())])).unwrap();
+    let m = on_canvas.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&bare, m[0] + m[2] / 2.0, m[1] + m[3] / 2.0), TOP_CLASS, "a given canvas is drawn into");
+    on_canvas.destroy();
+    bare.remove();
+
+    let div = container(640);
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("theme", "light".into()), ("campaign", sample(""))])).unwrap();
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("AAA").unwrap();
+    let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    let before = pixel(&canvas, cx, cy);
+    let css_width = canvas.client_width();
+    let widths: [(JsValue, &str); 4] = [
+        (0.0.into(), "careto-viz: width: 0 is not a positive number of CSS pixels"),
+        ((-5.0).into(), "careto-viz: width: -5 is not a positive number of CSS pixels"),
+        (f64::NAN.into(), "careto-viz: width: NaN is not a positive number of CSS pixels"),
+        (true.into(), "careto-viz: width: expected a number of CSS pixels, got true"),
+    ];
+    for (w, expected) in widths {
+        let e = message(chart.update(options(&[("width", w.clone())])).err().unwrap());
+        assert_eq!(e, expected, "width {w:?}");
+        assert_eq!(canvas.client_width(), css_width, "width {w:?}: the canvas keeps its size");
+        assert_eq!(pixel(&canvas, cx, cy), before, "width {w:?}: the chart stays");
+    }
+    let campaigns: [(&str, &str); 6] = [
+        ("c.country[1].code = 'mar'", "campaign.country[1].code: \"mar\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)"),
+        ("c.country[1].code = 'XX1'", "campaign.country[1].code: \"XX1\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)"),
+        ("c.event[0].date = '2014-02-30'", "campaign.event[0].date: \"2014-02-30\": day 30 is not between 1 and 28"),
+        ("c.event[0].date = 'yesterday'", "campaign.event[0].date: \"yesterday\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("c.event[0].date = 2014", "campaign.event[0].date: expected a string, got a number"),
+        ("c.country[0].count = '384'", "campaign.country[0].count: \"384\" is not a count; write a number or \"not published\""),
+    ];
+    for (edit, expected) in campaigns {
+        let e = message(chart.update(options(&[("campaign", sample(edit))])).err().unwrap());
+        assert!(e.starts_with(&format!("careto-viz: {expected}")), "{edit}: got {e}");
+        assert_eq!(pixel(&canvas, cx, cy), before, "{edit}: the chart stays");
+        assert!(chart.bar_rect("AAA").is_some(), "{edit}: the sample is still the data");
+    }
+    chart.destroy();
+}

@@ -42,16 +42,26 @@ fn shown(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-/// What `v` is, for "expected …, got …".
-fn got(v: &JsValue) -> String {
+/// What `v` is, for "expected …, got …" (options and campaigns alike).
+pub(super) fn got(v: &JsValue) -> String {
     if v.is_null() {
         "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
     } else if Array::is_array(v) {
         "an array".to_string()
     } else if let Some(s) = v.as_string() {
         format!("the string \"{}\"", shown(&s))
+    } else if let Some(b) = v.as_bool() {
+        if b { "true" } else { "false" }.to_string()
+    } else if v.as_f64().is_some() {
+        "a number".to_string()
+    } else if v.is_function() {
+        "a function".to_string()
+    } else if v.is_object() {
+        "an object".to_string()
     } else {
-        v.js_typeof().as_string().unwrap_or_else(|| "something else".to_string())
+        "something else".to_string()
     }
 }
 

@@ -37,11 +37,7 @@ fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected:
         return Ok(None);
     }
     serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
-        let got = if value.is_string() {
-            format!("the string \"{}\"", value.as_string().unwrap_or_default().chars().take(40).collect::<String>())
-        } else {
-            value.js_typeof().as_string().unwrap_or_else(|| "something else".to_string())
-        };
+        let got = super::campaign::got(&value);
         format!("{name}: expected {expected}, got {got}")
     })
 }
