@@ -288,6 +288,18 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
     assert_eq!(th.text_content().unwrap(), html);
     let summary = root.query_selector(".cv-sr").unwrap().unwrap().text_content().unwrap();
     assert!(summary.contains(html), "{summary}");
+    // The tooltip, opened by a pointer over the bar, shows the label as text too.
+    let r = chart.bar_rect("AAA").unwrap();
+    let b = canvas.get_bounding_client_rect();
+    let hover = js_sys::Function::new_with_args(
+        "c, x, y",
+        "c.dispatchEvent(new PointerEvent('pointermove', {clientX: x, clientY: y, bubbles: true, pointerType: 'mouse'}))",
+    );
+    hover.call3(&JsValue::NULL, &canvas, &(b.left() + r[0] + r[2] / 2.0).into(), &(b.top() + r[1] + r[3] / 2.0).into()).unwrap();
+    let tip = root.query_selector(".cv-tip").unwrap().unwrap();
+    assert!(tip.text_content().unwrap().contains(html), "tooltip: {:?}", tip.text_content());
+    assert_eq!(tip.child_element_count(), tip.query_selector_all("*").unwrap().length(), "no nested markup from the label");
+    assert!(tip.query_selector("img, script").unwrap().is_none());
     chart.destroy();
 }
 
