@@ -123,7 +123,7 @@ impl State {
             return w;
         }
         let w = match &self.host {
-            Some(h) => f64::from(h.client_width()),
+            Some(h) => content_width(h),
             None => self.canvas.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0),
         };
         if w > 0.0 { w } else { 640.0 }
@@ -312,6 +312,20 @@ impl State {
             self.filled = Some((self.settings.view, self.lang(), self.table_open));
         }
     }
+}
+
+/// The width of `e`'s content box: `clientWidth` less the padding the host
+/// page may give the element (a CMS theme's `div { padding }`).
+fn content_width(e: &Element) -> f64 {
+    let style = window().and_then(|w| w.get_computed_style(e).ok().flatten());
+    let px = |name: &str| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    f64::from(e.client_width()) - px("padding-left") - px("padding-right")
 }
 
 fn css_px(v: f64) -> u32 {
