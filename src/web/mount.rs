@@ -124,7 +124,7 @@ impl State {
         }
         let w = match &self.host {
             Some(h) => content_width(h),
-            None => self.canvas.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0),
+            None => self.canvas.parent_element().map(|p| content_width(&p)).unwrap_or(0.0),
         };
         if w > 0.0 { w } else { 640.0 }
     }
