@@ -369,3 +369,20 @@ fn elements_sizes_codes_and_dates_that_cannot_be_drawn_are_named() {
     }
     chart.destroy();
 }
+
+#[wasm_bindgen_test]
+fn a_padded_container_or_canvas_parent_gets_a_chart_as_wide_as_its_content_box() {
+    set_dpr(1.0);
+    // A host page's `div { padding }` (a CMS theme): the chart fits inside, not over it.
+    let (div, mut chart) = bars(400);
+    div.style().set_property("padding", "0 17px").unwrap();
+    chart.redraw().unwrap();
+    assert_eq!(chart.canvas().unwrap().width(), 400, "mounted into the padded element");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let parent = container(300);
+    parent.style().set_property("padding", "0 25px").unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    parent.append_child(&canvas).unwrap();
+    let _chart = mount(canvas.clone().into(), options(&[("view", "timeline".into())])).unwrap();
+    assert_eq!(canvas.width(), 300, "a <canvas> in a padded parent");
+}

@@ -321,9 +321,18 @@ pub fn place_tip(parts: &Parts, client_x: f64, client_y: f64) {
         y = client_y - gap - h;
     }
     let y = y.clamp(8.0, (vh - h - 8.0).max(8.0));
+    let (x, y) = (x.round(), y.round());
     let style = parts.tip.style();
-    let _ = style.set_property("left", &format!("{}px", x.round()));
-    let _ = style.set_property("top", &format!("{}px", y.round()));
+    let _ = style.set_property("left", &format!("{x}px"));
+    let _ = style.set_property("top", &format!("{y}px"));
+    // A host-page ancestor with a transform, filter or will-change becomes the
+    // containing block of `position: fixed`: move the tooltip by how far off it landed.
+    let at = parts.tip.get_bounding_client_rect();
+    let (dx, dy) = (x - at.left(), y - at.top());
+    if dx.abs() >= 0.5 || dy.abs() >= 0.5 {
+        let _ = style.set_property("left", &format!("{}px", (x + dx).round()));
+        let _ = style.set_property("top", &format!("{}px", (y + dy).round()));
+    }
 }
 
 /// Hides the tooltip.

@@ -123,8 +123,8 @@ impl State {
             return w;
         }
         let w = match &self.host {
-            Some(h) => f64::from(h.client_width()),
-            None => self.canvas.parent_element().map(|p| f64::from(p.client_width())).unwrap_or(0.0),
+            Some(h) => content_width(h),
+            None => self.canvas.parent_element().map(|p| content_width(&p)).unwrap_or(0.0),
         };
         if w > 0.0 { w } else { 640.0 }
     }
@@ -312,6 +312,18 @@ impl State {
             self.filled = Some((self.settings.view, self.lang(), self.table_open));
         }
     }
+}
+
+/// The width of `e`'s content box: `clientWidth` less the padding the host
+/// page may give the element (a CMS theme's `div { padding }`).
+fn content_width(e: &Element) -> f64 {
+    let style = window().and_then(|w| w.get_computed_style(e).ok().flatten());
+    // JS's parseFloat ("17px" → 17): Rust's own float parsing would add ~15 KB of wasm.
+    let px = |name: &str| {
+        let v = style.as_ref().and_then(|s| s.get_property_value(name).ok()).map_or(f64::NAN, |v| js_sys::Number::parse_float(&v));
+        if v.is_finite() { v } else { 0.0 }
+    };
+    f64::from(e.client_width()) - px("padding-left") - px("padding-right")
 }
 
 fn css_px(v: f64) -> u32 {

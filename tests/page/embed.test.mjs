@@ -19,7 +19,7 @@ const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const WWW = path.join(REPO_ROOT, "www");
 const SUBPATH = "news/2026/careto/";
 const SHOTS = path.join(REPO_ROOT, "target", "page-test");
-const PAGES = ["index.html", "embed.html", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html"];
+const PAGES = ["index.html", "embed.html", "embed/cms-script.html", "embed/cms-iframe.html", "embed/cms-hostile.html", "sample.html"];
 
 let tmp, server, browser, base, origin;
 
@@ -147,7 +147,7 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 5, `only ${images} noscript images (index.html has 2, cms-script.html 3)`);
+    assert.ok(images >= 7, `only ${images} noscript images (index.html has 2, cms-script.html 3, cms-hostile.html 2)`);
   });
 
   it("has all 8 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
