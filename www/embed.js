@@ -12,7 +12,8 @@
 // Query parameters: view ("bars" | "timeline", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
-// campaign.schema.json); other sites' files are refused.
+// campaign.schema.json); other sites' files are refused. The chart's "Copy
+// embed code" button copies this page's address with the same campaign.
 
 const params = new URLSearchParams(location.search);
 const view = params.get("view") || "bars";
@@ -64,7 +65,9 @@ try {
     src ? loadCampaign(src) : undefined,
   ]);
   await init();
-  chart = mount(container, { view, lang, theme, ...(campaign && { campaign }) });
+  const embedUrl = new URL("embed.html", import.meta.url);
+  if (src) embedUrl.searchParams.set("campaign", src);
+  chart = mount(container, { view, lang, theme, embedUrl: embedUrl.href, ...(campaign && { campaign }) });
   root.dataset.caretoViz = "ready";
 } catch (error) {
   showError(error);
