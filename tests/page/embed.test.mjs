@@ -281,6 +281,22 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     }
   });
 
+  it("embed.html?downloads=false&embedCode=false hides those buttons in the frame", async () => {
+    const p = await openPage(browser);
+    try {
+      await p.page.goto(base + "embed.html?view=bars&downloads=false&embedCode=false");
+      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      const visible = await p.page.locator("#chart").getByRole("button").allTextContents();
+      assert.deepEqual(visible, ["Show data"]);
+      await p.page.goto(base + "embed.html?view=bars");
+      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      assert.deepEqual(await p.page.locator("#chart").getByRole("button").allTextContents(), ["Show data", "Download PNG", "Download CSV", "Copy embed code"]);
+      assert.deepEqual(p.problems, []);
+    } finally {
+      await p.context.close();
+    }
+  });
+
   it("without a clipboard, shows the code selected in a read-only field and says how to copy it", async () => {
     const p = await openPage(browser);
     try {

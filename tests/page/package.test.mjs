@@ -85,7 +85,8 @@ describe("the npm package (make package)", () => {
   });
 
   it("README.md and both licences", async () => {
-    assert.ok((await readFile(path.join(unpacked, "package", "README.md"))).equals(await readFile(path.join(REPO_ROOT, "README.md"))));
+    assert.ok((await readFile(path.join(unpacked, "package", "README.md"))).equals(await readFile(path.join(REPO_ROOT, "README.md"))),
+      "the packed README.md is not README.md: wasm-pack copies it into www/pkg at build time, run make build");
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-MIT"), "utf8"), /Copyright \(c\) the careto-viz authors/);
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0/);
   });
