@@ -8,6 +8,7 @@
 #   make test         native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
+#   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
 #   make clean        remove build outputs
 
@@ -26,7 +27,7 @@ CHROMEDRIVER := $(call toml,test.chromedriver)
 WASM := $(OUT_DIR)/$(OUT_NAME)_bg.wasm
 JS := $(OUT_DIR)/$(OUT_NAME).js
 
-.PHONY: help setup build demo test test-native test-wasm test-page site screenshots clean
+.PHONY: help setup build demo test test-native test-wasm test-page site screenshots package clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -86,8 +87,15 @@ screenshots: build
 	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='screenshot' tests/page/page.test.mjs
 	@echo "wrote docs/img/page.png"
 
+# The npm package, from www/pkg as `make build` leaves it (optimised wasm, typed .d.ts):
+# package.json's repository is $(REPOSITORY), Cargo.toml's by default (a placeholder
+# until the project has a public home: the script warns).
+REPOSITORY ?= $(shell python3 -c 'import tomllib; print(tomllib.load(open("Cargo.toml","rb"))["package"]["repository"])')
+package: build
+	REPOSITORY='$(REPOSITORY)' scripts/package.sh target/package
+
 clean:
-	rm -rf $(OUT_DIR) dist target/page-test
+	rm -rf $(OUT_DIR) dist target/page-test target/package
 	cargo clean
 
 # Issue #5: headless Chromium, our module against Chart.js (bench/*.html), and

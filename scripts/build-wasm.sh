@@ -3,6 +3,7 @@
 #   1. wasm-pack build --release --target <build.target> --mode no-install --out-dir <build.out_dir>
 #   2. npm binaryen's wasm-opt with <build.wasm_opt_flags> on the .wasm
 #   3. raw and gzip -9 sizes of the .wasm and .js
+# (and wasm-pack's package.json, README.md, LICENSE-* for scripts/package.sh)
 # Settings come from wasm-pack.toml; tools from scripts/setup.sh (`make setup`).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -19,8 +20,9 @@ command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.s
 
 t0=$SECONDS
 say "wasm-pack build --release --target $TARGET --mode no-install --out-dir $OUT_DIR"
-# --no-pack: no package.json/README copy in the output; the page needs only the .js and .wasm.
-wasm-pack --quiet build . --release --target "$TARGET" --mode no-install --no-pack \
+# Also writes wasm-pack's package.json and copies README.md and the LICENSE
+# files: scripts/package.sh (make package) packs them with the optimised wasm.
+wasm-pack --quiet build . --release --target "$TARGET" --mode no-install \
   --out-dir "$OUT_DIR" --out-name "$OUT_NAME"
 t1=$SECONDS
 

@@ -77,6 +77,14 @@ pub struct Strings {
     pub tag_alleged: &'static str,
     /// Label tag for secondary-only claims.
     pub tag_secondary: &'static str,
+    /// The button that copies the chart's embed code.
+    pub copy_embed: &'static str,
+    /// Announced when the embed code is on the clipboard.
+    pub copied: &'static str,
+    /// Announced when the clipboard is out of reach and the code is shown selected instead.
+    pub copy_by_hand: &'static str,
+    /// The accessible name of the field that shows the embed code.
+    pub embed_code: &'static str,
 }
 
 /// The strings of `lang`.
@@ -100,6 +108,10 @@ const EN: Strings = Strings {
     legend_alleged: "alleged or secondary report",
     tag_alleged: "alleged",
     tag_secondary: "secondary report",
+    copy_embed: "Copy embed code",
+    copied: "Copied",
+    copy_by_hand: "Embed code selected: press Ctrl+C (⌘C) to copy it",
+    embed_code: "Embed code",
 };
 
 const ES: Strings = Strings {
@@ -115,6 +127,10 @@ const ES: Strings = Strings {
     legend_alleged: "presunto o fuente secundaria",
     tag_alleged: "presunto",
     tag_secondary: "fuente secundaria",
+    copy_embed: "Copiar código para insertar",
+    copied: "Copiado",
+    copy_by_hand: "Código seleccionado: pulse Ctrl+C (⌘C) para copiarlo",
+    embed_code: "Código para insertar",
 };
 
 impl Strings {

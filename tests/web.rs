@@ -134,7 +134,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let e = message(mount(div.clone().into(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone().into(), options(&[("colour", "red".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, campaign)");
+    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, embedUrl, embedCode, campaign)");
     let e = mount(div.clone().into(), options(&[("lang", "fr".into())])).err().unwrap();
     assert!(message(e).contains("lang: \"fr\" is not supported"));
 
@@ -248,11 +248,30 @@ fn the_host_can_hide_the_download_buttons() {
         let buttons = root.query_selector_all(".cv-tools button").unwrap();
         (0..buttons.length()).map(|i| buttons.item(i).unwrap().dyn_into::<HtmlElement>().unwrap().hidden()).collect()
     };
-    assert_eq!(hidden(&root), vec![false, true, true], "Show data stays; PNG and CSV hidden");
+    // Show data, PNG, CSV, Copy embed code (no embedUrl given: hidden).
+    assert_eq!(hidden(&root), vec![false, true, true, true], "Show data stays; PNG and CSV hidden");
     chart.update(options(&[("downloads", true.into())])).unwrap();
-    assert_eq!(hidden(&root), vec![false, false, false]);
+    assert_eq!(hidden(&root), vec![false, false, false, true]);
     let e = message(chart.update(options(&[("downloads", "no".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: downloads: expected true or false, got the string \"no\"");
+    chart.destroy();
+}
+
+#[wasm_bindgen_test]
+fn copy_embed_code_shows_only_where_the_host_says_where_embed_html_is() {
+    set_dpr(1.0);
+    let div = container(640);
+    let mut chart = mount(div.clone().into(), options(&[("view", "timeline".into()), ("embedUrl", "https://example.org/c/embed.html".into())])).unwrap();
+    let root = div.shadow_root().unwrap();
+    let embed = || root.query_selector(".cv-tools button:last-child").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap();
+    assert!(!embed().hidden());
+    assert_eq!(embed().text_content().unwrap(), "Copy embed code");
+    chart.update(options(&[("lang", "es".into())])).unwrap();
+    assert_eq!(embed().text_content().unwrap(), "Copiar código para insertar");
+    chart.update(options(&[("embedCode", false.into())])).unwrap();
+    assert!(embed().hidden(), "embedCode: false hides it");
+    let e = message(chart.update(options(&[("embedUrl", "embed.html".into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: embedUrl: \"embed.html\" is not the absolute http(s) address of embed.html");
     chart.destroy();
 }
 

@@ -9,7 +9,10 @@
 // the view ("bars" or "timeline"; data-view works too). Optional: data-lang
 // ("en" | "es"; default: the page's lang), data-theme ("light" | "dark" |
 // "auto", the default), data-campaign-src (the address of a campaign JSON file,
-// see campaign.schema.json, relative to the page). The module
+// see campaign.schema.json, relative to the page), data-downloads="false" and
+// data-embed-code="false" (hide the download and "Copy embed code" buttons;
+// the embed code is the iframe of embed.html next to this file, offered only
+// when the campaign file is on that same site). The module
 // (./pkg/careto_viz.js next to this file, whatever the page's address) is
 // loaded and initialised once, however many charts and however many copies of
 // this script tag the page has. Elements added later (infinite scroll, a
@@ -23,7 +26,7 @@
 
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
-const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src"];
+const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src", "data-downloads", "data-embed-code"];
 
 /** Every mounted chart by its element (kept reachable: a collected handle frees its chart). */
 export const charts = new Map();
@@ -58,10 +61,30 @@ function loadCampaign(src) {
   return campaigns.get(url);
 }
 
+/** The address of embed.html drawing what `element` draws, or undefined (another site's campaign). */
+function embedUrlOf(element) {
+  const url = new URL("embed.html", import.meta.url);
+  const src = element.dataset.campaignSrc;
+  if (src) {
+    const campaign = new URL(src, document.baseURI);
+    if (campaign.origin !== url.origin) return undefined;
+    url.searchParams.set("campaign", campaign.href);
+  }
+  return url.href;
+}
+
 function optionsOf(element) {
   const view = element.dataset.caretoViz || element.dataset.view;
-  const { lang, theme } = element.dataset;
-  return { ...(view && { view }), ...(lang && { lang }), ...(theme && { theme }) };
+  const { lang, theme, downloads, embedCode } = element.dataset;
+  const embedUrl = embedUrlOf(element);
+  return {
+    ...(view && { view }),
+    ...(lang && { lang }),
+    ...(theme && { theme }),
+    ...(downloads === "false" && { downloads: false }),
+    ...(embedCode === "false" && { embedCode: false }),
+    ...(embedUrl && { embedUrl }),
+  };
 }
 
 function clearError(element) {

@@ -8,6 +8,8 @@ addEventListener("message", (e) => {
   if (!(h > 0 && h < 1e5)) return;
   for (const f of document.getElementsByTagName("iframe")) {
     if (f.contentWindow === e.source && new URL(f.src, location.href).origin === e.origin) {
+      // Borderless, as README's CSS has it, also where the page has no CSS for the frame (a pasted snippet).
+      f.style.border = "0";
       f.style.height = h + "px";
     }
   }

@@ -12,7 +12,9 @@
 // Query parameters: view ("bars" | "timeline", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
-// campaign.schema.json); other sites' files are refused.
+// campaign.schema.json); other sites' files are refused. The chart's "Copy
+// embed code" button copies this page's address with the same campaign.
+// downloads=false and embedCode=false hide those buttons.
 
 const params = new URLSearchParams(location.search);
 const view = params.get("view") || "bars";
@@ -64,7 +66,10 @@ try {
     src ? loadCampaign(src) : undefined,
   ]);
   await init();
-  chart = mount(container, { view, lang, theme, ...(campaign && { campaign }) });
+  const embedUrl = new URL("embed.html", import.meta.url);
+  if (src) embedUrl.searchParams.set("campaign", src);
+  const hide = (name) => params.get(name) === "false" && { [name]: false };
+  chart = mount(container, { view, lang, theme, embedUrl: embedUrl.href, ...hide("downloads"), ...hide("embedCode"), ...(campaign && { campaign }) });
   root.dataset.caretoViz = "ready";
 } catch (error) {
   showError(error);

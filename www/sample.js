@@ -19,4 +19,6 @@ async function loadCampaign() {
 }
 
 const containers = Array.from(document.querySelectorAll("[data-sample-view]"));
-await mountAll(containers, (c) => ({ view: c.dataset.sampleView }), loadCampaign().then((campaign) => ({ campaign })));
+// The embed code a reader copies draws the same file: embed.html?campaign=….
+const embedUrl = new URL("embed.html?campaign=sample-campaign.json", import.meta.url).href;
+await mountAll(containers, (c) => ({ view: c.dataset.sampleView, embedUrl }), loadCampaign().then((campaign) => ({ campaign })));

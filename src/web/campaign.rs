@@ -10,8 +10,10 @@
 //! serde-wasm-bindgen and serde_path_to_error, cost the module some 18 KB
 //! gzipped. Strings are copied as text and never interpreted; a list may
 //! hold at most [`MAX_ITEMS`] items. Unknown fields are errors (as the schema
-//! says); `undefined` counts as absent; the four lists may also be spelled
-//! `totals`, `countries`, `events`, `sources`.
+//! says); `undefined` counts as absent. Each field has exactly the one name
+//! the schema documents (`country`, not `countries`; `count: "not
+//! published"`, not `null`): tests/page/schema.test.mjs feeds the same objects
+//! to the schema and to `mount`.
 //!
 //! For size, the readers return values, not `Result`s: the first error is
 //! kept in the [`Reader`], and after it nothing more is read from JS (the
@@ -109,15 +111,15 @@ impl Reader {
         }
     }
 
-    /// `v` as an object whose own keys are all in `fields` (or `aliases`).
-    fn obj(&mut self, v: JsValue, path: String, fields: &[&str], aliases: &[&str]) -> Obj {
+    /// `v` as an object whose own keys are all in `fields`.
+    fn obj(&mut self, v: JsValue, path: String, fields: &[&str]) -> Obj {
         if !self.ok() {
         } else if !v.is_object() || Array::is_array(&v) {
             self.fail(&path, format_args!("expected an object, got {}", got(&v)));
         } else if let Ok(keys) = object_keys(&v) {
             for key in keys.iter() {
                 let key = key.as_string().unwrap_or_default();
-                if !fields.contains(&key.as_str()) && !aliases.contains(&key.as_str()) {
+                if !fields.contains(&key.as_str()) {
                     let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
                     self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", shown(&key)));
                     break;
@@ -152,17 +154,6 @@ impl Reader {
                 self.fail(&o.path, format_args!("missing field `{key}`"));
                 JsValue::UNDEFINED
             }
-        }
-    }
-
-    /// Field `key` of `o` or its other spelling `alias`, not both.
-    fn either(&mut self, o: &Obj, key: &str, alias: &str) -> Option<JsValue> {
-        match (self.opt(o, key), self.opt(o, alias)) {
-            (Some(_), Some(_)) => {
-                self.fail(&o.path, format_args!("duplicate field `{key}` (also given as `{alias}`)"));
-                None
-            }
-            (a, b) => a.or(b),
         }
     }
 
@@ -207,18 +198,12 @@ impl Reader {
         Cow::Owned(out)
     }
 
-    /// A required list under `key` (or `alias`, when given).
-    fn list_at<T>(&mut self, o: &Obj, key: &str, alias: Option<&str>, item: fn(&mut Reader, JsValue, String) -> T) -> List<T>
+    /// A required list under `key`.
+    fn list_at<T>(&mut self, o: &Obj, key: &str, item: fn(&mut Reader, JsValue, String) -> T) -> List<T>
     where
         [T]: ToOwned<Owned = Vec<T>>,
     {
-        let v = match alias {
-            Some(alias) => self.either(o, key, alias).unwrap_or_else(|| {
-                self.fail(&o.path, format_args!("missing field `{key}`"));
-                JsValue::UNDEFINED
-            }),
-            None => self.req(o, key),
-        };
+        let v = self.req(o, key);
         self.list(&v, &o.at(key), item)
     }
 
@@ -235,7 +220,7 @@ impl Reader {
 
     /// The source ids under `sources`.
     fn ids(&mut self, o: &Obj) -> List<Str> {
-        self.list_at(o, "sources", None, |r, v, p| r.string(&v, &p))
+        self.list_at(o, "sources", |r, v, p| r.string(&v, &p))
     }
 
     fn string(&mut self, v: &JsValue, path: &str) -> Str {
@@ -262,7 +247,7 @@ impl Reader {
     }
 
     fn text(&mut self, v: JsValue, path: String) -> Text {
-        let o = self.obj(v, path, &["en", "es"], &[]);
+        let o = self.obj(v, path, &["en", "es"]);
         Text { en: self.string_at(&o, "en"), es: self.string_at(&o, "es") }
     }
 
@@ -321,7 +306,8 @@ impl Reader {
     }
 
     /// As the model's `Count` deserializer over serde-wasm-bindgen: a safe
-    /// integer is checked for sign and size, any other number must be whole.
+    /// integer is checked for sign and size, any other number must be whole;
+    /// the only string is "not published" (and, unlike there, `null` is no count).
     fn count_at(&mut self, o: &Obj, key: &str) -> Count {
         const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
         let v = self.req(o, key);
@@ -342,7 +328,7 @@ impl Reader {
             if s != "not published" {
                 self.fail(&path, format_args!("\"{}\" is not a count; write a number or \"not published\"", shown(&s)));
             }
-        } else if !v.is_null() {
+        } else {
             self.fail(&path, format_args!("expected a whole number >= 0 or the string \"not published\", got {}", got(&v)));
         }
         Count::NotPublished
@@ -379,14 +365,12 @@ impl Reader {
                 "bars_source_line",
                 "timeline_source_line",
             ],
-            // The plural spellings are accepted for the four lists.
-            &["totals", "countries", "events", "sources"],
         );
         Campaign {
             name: self.text_at(&o, "name"),
             measure: self.text_at(&o, "measure"),
             as_of: self.text_at(&o, "as_of"),
-            totals: match self.either(&o, "total", "totals") {
+            totals: match self.opt(&o, "total") {
                 Some(v) => self.list(&v, &o.at("total"), Reader::total),
                 None => Cow::Owned(Vec::new()),
             },
@@ -394,16 +378,16 @@ impl Reader {
                 let v = self.req(&o, "active_period");
                 self.period(v, o.at("active_period"))
             },
-            countries: self.list_at(&o, "country", Some("countries"), Reader::country),
-            events: self.list_at(&o, "event", Some("events"), Reader::event),
-            sources: self.list_at(&o, "source", Some("sources"), Reader::source),
+            countries: self.list_at(&o, "country", Reader::country),
+            events: self.list_at(&o, "event", Reader::event),
+            sources: self.list_at(&o, "source", Reader::source),
             bars_source_line: self.text_at(&o, "bars_source_line"),
             timeline_source_line: self.text_at(&o, "timeline_source_line"),
         }
     }
 
     fn total(&mut self, v: JsValue, path: String) -> Total {
-        let o = self.obj(v, path, &["key", "label", "value", "qualifier", "sources"], &[]);
+        let o = self.obj(v, path, &["key", "label", "value", "qualifier", "sources"]);
         Total {
             key: self.string_at(&o, "key"),
             label: self.text_at(&o, "label"),
@@ -414,7 +398,7 @@ impl Reader {
     }
 
     fn period(&mut self, v: JsValue, path: String) -> Period {
-        let o = self.obj(v, path, &["start", "end", "label", "description", "sources"], &[]);
+        let o = self.obj(v, path, &["start", "end", "label", "description", "sources"]);
         Period {
             start: self.date_at(&o, "start"),
             end: self.date_at(&o, "end"),
@@ -429,7 +413,6 @@ impl Reader {
             v,
             path,
             &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"],
-            &[],
         );
         Country {
             code: self.string_at(&o, "code"),
@@ -444,12 +427,12 @@ impl Reader {
     }
 
     fn alternative(&mut self, v: JsValue, path: String) -> Alternative {
-        let o = self.obj(v, path, &["value", "sources"], &[]);
+        let o = self.obj(v, path, &["value", "sources"]);
         Alternative { value: self.whole_at(&o, "value"), sources: self.ids(&o) }
     }
 
     fn other_figure(&mut self, v: JsValue, path: String) -> OtherFigure {
-        let o = self.obj(v, path, &["value", "unit", "note", "sources"], &[]);
+        let o = self.obj(v, path, &["value", "unit", "note", "sources"]);
         OtherFigure {
             value: self.whole_at(&o, "value"),
             unit: self.text_at(&o, "unit"),
@@ -463,7 +446,6 @@ impl Reader {
             v,
             path,
             &["id", "date", "approximate", "label", "description", "status", "note", "sources"],
-            &[],
         );
         Event {
             id: self.string_at(&o, "id"),
@@ -478,7 +460,7 @@ impl Reader {
     }
 
     fn source(&mut self, v: JsValue, path: String) -> Source {
-        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note"], &[]);
+        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note"]);
         Source {
             id: self.string_at(&o, "id"),
             title: self.string_at(&o, "title"),

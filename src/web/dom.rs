@@ -4,11 +4,23 @@
 
 use crate::chart::View;
 use crate::describe::{self, Tooltip};
-use crate::i18n::format_date;
+use crate::i18n::{format_date, strings};
 use crate::model::{Campaign, Lang};
 use crate::theme::Theme;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The promise `navigator.clipboard.writeText` returns.
+    type Written;
+    /// `navigator.clipboard.writeText`; throws where there is no clipboard API.
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn clipboard_write(text: &str) -> Result<Written, JsValue>;
+    /// `promise.then(ok, fail)`.
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_or(this: &Written, ok: &JsValue, fail: &JsValue);
+}
 
 const CSS: &str = include_str!("chart.css");
 
@@ -32,6 +44,10 @@ pub struct Parts {
     pub png: HtmlElement,
     /// "Download CSV".
     pub csv: HtmlElement,
+    /// "Copy embed code" (shown when the host gave `embedUrl`).
+    pub embed: HtmlElement,
+    /// The embed code, shown selected when the clipboard is out of reach.
+    pub code: HtmlTextAreaElement,
 }
 
 fn err(what: &str) -> impl Fn(JsValue) -> String + '_ {
@@ -99,9 +115,13 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     button.set_attribute("aria-controls", &format!("cv-data-{id}")).map_err(err("button"))?;
     let png = el(&doc, "button", "")?;
     let csv = el(&doc, "button", "")?;
-    for b in [&png, &csv] {
+    let embed = el(&doc, "button", "")?;
+    for b in [&png, &csv, &embed] {
         b.set_attribute("type", "button").map_err(err("button"))?;
     }
+    let code: HtmlTextAreaElement = el(&doc, "textarea", "cv-code")?.unchecked_into();
+    code.set_read_only(true);
+    code.set_hidden(true);
     let data = el(&doc, "div", "cv-data cv-closed")?;
     data.set_id(&format!("cv-data-{id}"));
     canvas.set_tab_index(0);
@@ -115,7 +135,9 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     append(&tools, &button)?;
     append(&tools, &png)?;
     append(&tools, &csv)?;
+    append(&tools, &embed)?;
     append(&figure, &tools)?;
+    append(&figure, &code)?;
     append(&figure, &data)?;
     append(&figure, &tip)?;
     root.append_child(&figure).map_err(|_| "cannot build the chart's DOM".to_string())?;
@@ -129,6 +151,8 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
         data,
         png,
         csv,
+        embed,
+        code,
     })
 }
 
@@ -172,6 +196,8 @@ pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> 
     let _ = parts.button.set_attribute("aria-expanded", if open { "true" } else { "false" });
     parts.png.set_text_content(Some(label(lang, "Download PNG", "Descargar PNG")));
     parts.csv.set_text_content(Some(label(lang, "Download CSV", "Descargar CSV")));
+    parts.embed.set_text_content(Some(strings(lang).copy_embed));
+    let _ = parts.code.set_attribute("aria-label", strings(lang).embed_code);
     parts.data.set_class_name(if open { "cv-data" } else { "cv-data cv-closed" });
 
     let table = el(&doc, "table", "")?;
@@ -358,8 +384,45 @@ pub fn download(parts: &Parts, href: &str, file_name: &str) -> Result<(), String
     Ok(())
 }
 
-/// Shows or hides the download buttons (option `downloads`).
-pub fn show_downloads(parts: &Parts, show: bool) {
+/// Shows or hides the download buttons (option `downloads`) and the
+/// "Copy embed code" button (options `embedUrl` and `embedCode`).
+pub fn show_downloads(parts: &Parts, show: bool, embed: bool) {
     parts.png.set_hidden(!show);
     parts.csv.set_hidden(!show);
+    parts.embed.set_hidden(!embed);
+    if !embed {
+        parts.code.set_hidden(true);
+    }
+}
+
+/// Puts `code` on the clipboard. When the write settles, the "Copy embed
+/// code" button gets a `cv-copied` or `cv-copy-failed` event (plain JS
+/// functions bound to `dispatchEvent`: no closure to keep or free), and the
+/// chart calls [`copied`]. Returns false, having done nothing more, where
+/// there is no clipboard API.
+pub fn copy(parts: &Parts, code: &str) -> bool {
+    parts.code.set_value(code);
+    let Ok(written) = clipboard_write(code) else { return false };
+    let target = &parts.embed;
+    let dispatch = |kind: &str| -> JsValue {
+        match (js_sys::Reflect::get(target, &JsValue::from_str("dispatchEvent")), web_sys::Event::new(kind)) {
+            (Ok(f), Ok(e)) => f.unchecked_into::<js_sys::Function>().bind1(target, &e).into(),
+            _ => JsValue::UNDEFINED,
+        }
+    };
+    written.then_or(&dispatch("cv-copied"), &dispatch("cv-copy-failed"));
+    true
+}
+
+/// After a copy: says "Copied"; or, where the clipboard was out of reach (no
+/// API, no permission, a frame without `clipboard-write`), shows the code
+/// selected in the read-only field and says how to copy it.
+pub fn copied(parts: &Parts, ok: bool, lang: Lang) {
+    let s = strings(lang);
+    parts.code.set_hidden(ok);
+    if !ok {
+        let _ = parts.code.focus();
+        parts.code.select();
+    }
+    parts.live.set_text_content(Some(if ok { s.copied } else { s.copy_by_hand }));
 }

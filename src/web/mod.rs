@@ -11,6 +11,10 @@ mod options;
 use mount::Mounted;
 use wasm_bindgen::prelude::*;
 
+// `MountOptions`, `Campaign` and its parts, appended to careto_viz.d.ts (no bytes in the wasm).
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
 /// Installed once at start-up: a panic that slips through becomes one
 /// console error instead of a bare "unreachable" trap message.
 #[wasm_bindgen(start)]
@@ -32,13 +36,14 @@ fn destroyed() -> JsError {
 
 /// Mounts a chart into `element` (a container element, or a `<canvas>`).
 ///
-/// `options`: `{ view: "bars" | "timeline", lang?: "en" | "es" (default: the page's `lang`),
-/// theme?: "light" | "dark" | "auto" (default: follows `prefers-color-scheme`), width?: number,
-/// downloads?: boolean (default true: PNG and CSV buttons),
-/// campaign?: object (a campaign of your own, see `campaign.schema.json`) }`.
+/// `options`: see `MountOptions` (view, lang, theme, width, downloads,
+/// embedUrl, embedCode, campaign).
 /// Throws an `Error` naming the problem when the element or an option is wrong.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<Chart, JsError> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Chart, JsError> {
     let mounted = Mounted::new(element, options).map_err(|e| JsError::new(&format!("careto-viz: {e}")))?;
     Ok(Chart { mounted: Some(mounted) })
 }
@@ -46,7 +51,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Chart, JsError> {
 #[wasm_bindgen]
 impl Chart {
     /// Changes options (any subset) and redraws; on a bad option nothing changes.
-    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<(), JsError> {
         let m = self.mounted.as_mut().ok_or_else(destroyed)?;
         m.update(options).map_err(|e| JsError::new(&format!("careto-viz: {e}")))
     }

@@ -172,7 +172,7 @@ impl State {
         let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
         if let Some(parts) = &self.parts {
             dom::apply_theme(parts, &theme);
-            dom::show_downloads(parts, self.settings.downloads);
+            dom::show_downloads(parts, self.settings.downloads, self.settings.embed_code && self.settings.embed_url.is_some());
             let fill_key = (want.view, want.lang, self.table_open);
             if self.filled != Some(fill_key) {
                 dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;
@@ -301,6 +301,31 @@ impl State {
         let url = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{csv}"))));
         if let Some(parts) = &self.parts {
             let _ = dom::download(parts, &url, &format!("{}.csv", self.file_stem()));
+        }
+    }
+
+    /// Copies the iframe embed code of the chart as it is (view, language, theme).
+    fn copy_embed(&self) {
+        let (Some(parts), Some(url)) = (&self.parts, &self.settings.embed_url) else { return };
+        let want = self.wanted();
+        let theme = match self.settings.theme {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Fixed(ThemeName::Light) => "light",
+            ThemeChoice::Fixed(ThemeName::Dark) => "dark",
+        };
+        let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
+        // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
+        let height = css_px(self.layout.scene().height + 60.0);
+        let code = crate::embed::snippet(url, want.view, want.lang, theme, &accessible_name(&self.campaign, &options), height);
+        if !dom::copy(parts, &code) {
+            dom::copied(parts, false, want.lang);
+        }
+    }
+
+    /// The clipboard write settled (`cv-copied` or `cv-copy-failed`, see [`dom::copy`]).
+    fn after_copy(&mut self, e: Event) {
+        if let Some(parts) = &self.parts {
+            dom::copied(parts, e.type_() == "cv-copied", self.lang());
         }
     }
 
@@ -442,10 +467,10 @@ impl Mounted {
     }
 
     fn listen(&mut self) {
-        let (canvas, host, button, png, csv) = {
+        let (canvas, host, button, png, csv, embed) = {
             let s = self.state.borrow();
             let p = s.parts.as_ref();
-            (s.canvas.clone(), s.host.clone(), p.map(|p| p.button.clone()), p.map(|p| p.png.clone()), p.map(|p| p.csv.clone()))
+            (s.canvas.clone(), s.host.clone(), p.map(|p| p.button.clone()), p.map(|p| p.png.clone()), p.map(|p| p.csv.clone()), p.map(|p| p.embed.clone()))
         };
         let canvas_target: EventTarget = canvas.clone().into();
         self.on(&canvas_target, "pointermove", |s, e| {
@@ -482,6 +507,12 @@ impl Mounted {
         }
         if let Some(b) = csv {
             self.on(&b.into(), "click", |s, _| s.download_csv());
+        }
+        if let Some(b) = embed {
+            let b: EventTarget = b.into();
+            self.on(&b, "click", |s, _| s.copy_embed());
+            self.on(&b, "cv-copied", State::after_copy);
+            self.on(&b, "cv-copy-failed", State::after_copy);
         }
         if let Some(w) = window() {
             let wt: EventTarget = w.clone().into();
@@ -534,12 +565,12 @@ impl Mounted {
     pub fn update(&mut self, options: JsValue) -> Result<(), String> {
         let js = options::parse(options)?;
         let mut s = self.state.borrow_mut();
-        let next = s.settings.with(&js)?;
+        let next = s.settings.clone().with(&js)?;
         let next_campaign = match js.campaign {
             Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
             None => None,
         };
-        let previous = (s.settings, Rc::clone(&s.campaign), s.focus, s.filled);
+        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled);
         s.settings = next;
         if let Some(c) = next_campaign {
             s.campaign = c;

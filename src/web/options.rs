@@ -1,4 +1,4 @@
-//! Options as JS passes them, converted field by field with
+//! Options as JS passes them, converted field by field through
 //! serde-wasm-bindgen so that every error names the option.
 
 use crate::chart::{parse_lang, parse_theme, View};
@@ -15,11 +15,15 @@ pub struct JsOptions {
     pub width: Option<f64>,
     /// Show the PNG and CSV download buttons (default true).
     pub downloads: Option<bool>,
+    /// The absolute address of `embed.html` (the host knows it; the module does not).
+    pub embed_url: Option<String>,
+    /// Show the "Copy embed code" button when `embed_url` is known (default true).
+    pub embed_code: Option<bool>,
     /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
     pub campaign: Option<JsValue>,
 }
 
-const OPTION_NAMES: [&str; 6] = ["view", "lang", "theme", "width", "downloads", "campaign"];
+const OPTION_NAMES: [&str; 8] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "campaign"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
@@ -30,7 +34,8 @@ pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> 
     Ok(campaign)
 }
 
-/// One option; the message names the option.
+/// One option, converted by serde-wasm-bindgen (only that JS type is
+/// taken: a string is not a number); the message names the option.
 fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
     if value.is_undefined() || value.is_null() {
@@ -64,6 +69,8 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
         width: field(&value, "width", "a number of CSS pixels")?,
         downloads: field(&value, "downloads", "true or false")?,
+        embed_url: field(&value, "embedUrl", "the address of embed.html")?,
+        embed_code: field(&value, "embedCode", "true or false")?,
         campaign: {
             let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
             if c.is_undefined() || c.is_null() { None } else { Some(c) }
@@ -81,7 +88,7 @@ pub enum ThemeChoice {
 }
 
 /// The options a mounted chart keeps.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub view: View,
     /// `None`: the host page's `lang`.
@@ -91,11 +98,15 @@ pub struct Settings {
     pub width: Option<f64>,
     /// Whether readers get the PNG and CSV download buttons.
     pub downloads: bool,
+    /// Where `embed.html` is served (absolute http(s) address), if the host said.
+    pub embed_url: Option<String>,
+    /// Whether readers get the "Copy embed code" button (when `embed_url` is known).
+    pub embed_code: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None, downloads: true }
+        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None, downloads: true, embed_url: None, embed_code: true }
     }
 }
 
@@ -124,6 +135,15 @@ impl Settings {
         }
         if let Some(d) = js.downloads {
             self.downloads = d;
+        }
+        if let Some(u) = &js.embed_url {
+            if !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > 2000 {
+                return Err(format!("embedUrl: \"{}\" is not the absolute http(s) address of embed.html", u.chars().take(40).collect::<String>()));
+            }
+            self.embed_url = Some(u.clone());
+        }
+        if let Some(e) = js.embed_code {
+            self.embed_code = e;
         }
         Ok(self)
     }

@@ -9,7 +9,7 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -218,6 +218,106 @@ describe("index.html from a sub-path", () => {
     assert.deepEqual(s.problems, []);
     assertPrivate(s.requests);
     assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1);
+  });
+});
+
+describe("Copy embed code: the snippet a reader copies works as pasted", () => {
+  let s;
+  let snippet;
+  const shadow = (host, selector) => s.page.locator(host).locator(selector);
+
+  before(async () => {
+    s = await openPage(browser);
+    await s.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await s.page.goto(base + "index.html");
+    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+  });
+  after(() => s?.context.close());
+
+  it("is a button reached by keyboard; Enter copies the iframe snippet and the live region says Copied", async () => {
+    const button = s.page.locator("#careto-timeline").getByRole("button", { name: "Copy embed code" });
+    assert.equal(await button.count(), 1);
+    await button.focus();
+    await s.page.keyboard.press("Enter");
+    const live = shadow("#careto-timeline", "[aria-live]");
+    assert.ok(await poll(async () => (await live.textContent()) === "Copied"), `live region: ${await live.textContent()}`);
+    snippet = await s.page.evaluate(() => navigator.clipboard.readText());
+    const iframe = snippet.match(/^<iframe ([^>]*)><\/iframe>$/m)?.[1];
+    assert.ok(iframe, snippet);
+    const attrs = Object.fromEntries([...iframe.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const src = new URL(attrs.src.replaceAll("&amp;", "&"));
+    assert.equal(src.origin + src.pathname, base + "embed.html", "embed.html where the page found it");
+    assert.deepEqual(Object.fromEntries(src.searchParams), { view: "timeline", lang: "en", theme: "auto" });
+    assert.equal(attrs.title, "The Mask (Careto): timeline");
+    assert.equal(attrs.loading, "lazy");
+    assert.equal(attrs.width, "100%");
+    assert.match(attrs.height, /^\d+$/);
+    assert.equal(attrs.class, "careto-viz-frame");
+    assert.match(snippet, new RegExp(`^<script src="${base.replace(/[.?]/g, "\\$&")}careto-viz-frame\\.js" defer></script>$`, "m"));
+    assert.doesNotMatch(snippet, /style=|<script(?![^>]*\bsrc=)/, "no inline style or script (strict CSP hosts)");
+    assert.equal(await shadow("#careto-timeline", "textarea").isVisible(), false, "no fallback field when the clipboard works");
+    assert.deepEqual(s.problems, []);
+  });
+
+  it("pasted as is into another page, mounts the chart and sizes the frame to it", async () => {
+    assert.ok(snippet, "the test above copied a snippet");
+    await mkdir(path.join(tmp, "elsewhere"), { recursive: true });
+    const html = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>An article</title><link rel="icon" href="${base}favicon.svg"></head>\n<body>\n<p>The article's text.</p>\n${snippet}\n</body>\n</html>\n`;
+    await writeFile(path.join(tmp, "elsewhere", "article.html"), html);
+    const p = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await p.page.goto(new URL("elsewhere/article.html", server.url).href, { waitUntil: "load" });
+      const frame = await (await p.page.$("iframe.careto-viz-frame")).contentFrame();
+      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await assertPainted(frame.locator("#chart"), "pasted iframe");
+      const fits = async () => {
+        const { outer, inner, styled } = await frameSizes(p.page, "iframe.careto-viz-frame");
+        return styled !== "" && inner > 100 && Math.abs(outer - inner) <= 2;
+      };
+      assert.ok(await poll(fits), JSON.stringify(await frameSizes(p.page, "iframe.careto-viz-frame").then(({ frame, ...r }) => r)));
+      assert.deepEqual(p.problems, []);
+    } finally {
+      await p.context.close();
+    }
+  });
+
+  it("embed.html?downloads=false&embedCode=false hides those buttons in the frame", async () => {
+    const p = await openPage(browser);
+    try {
+      await p.page.goto(base + "embed.html?view=bars&downloads=false&embedCode=false");
+      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      const visible = await p.page.locator("#chart").getByRole("button").allTextContents();
+      assert.deepEqual(visible, ["Show data"]);
+      await p.page.goto(base + "embed.html?view=bars");
+      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      assert.deepEqual(await p.page.locator("#chart").getByRole("button").allTextContents(), ["Show data", "Download PNG", "Download CSV", "Copy embed code"]);
+      assert.deepEqual(p.problems, []);
+    } finally {
+      await p.context.close();
+    }
+  });
+
+  it("without a clipboard, shows the code selected in a read-only field and says how to copy it", async () => {
+    const p = await openPage(browser);
+    try {
+      await p.context.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+      await p.page.goto(base + "sample.html");
+      await p.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+      await p.page.locator("#sample-bars").getByRole("button", { name: "Copy embed code" }).click();
+      const field = p.page.locator("#sample-bars").getByRole("textbox", { name: "Embed code" });
+      assert.ok(await field.isVisible());
+      const state = await p.page.locator("#sample-bars").evaluate((host) => {
+        const t = host.shadowRoot.querySelector("textarea");
+        return { focused: host.shadowRoot.activeElement === t, selected: t.value.slice(t.selectionStart, t.selectionEnd), value: t.value, readOnly: t.readOnly };
+      });
+      assert.ok(state.focused && state.readOnly);
+      assert.equal(state.selected, state.value);
+      assert.ok(state.value.includes(`src="${base}embed.html?campaign=sample-campaign.json&amp;view=bars&amp;lang=en&amp;theme=auto"`), state.value);
+      assert.match(await p.page.locator("#sample-bars").locator("[aria-live]").textContent(), /press Ctrl\+C/);
+      assert.deepEqual(p.problems, []);
+    } finally {
+      await p.context.close();
+    }
   });
 });
 

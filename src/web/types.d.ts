@@ -1,0 +1,132 @@
+// The types of mount()'s options and of a campaign, appended to careto_viz.d.ts
+// (web/mod.rs includes this file as a typescript_custom_section). The campaign
+// types follow campaign.schema.json field for field, as src/web/campaign.rs
+// reads them; tests/page/types.test.mjs checks both.
+
+/** The chart to draw. */
+export type View = "bars" | "timeline";
+/** The language of the chart's text, numbers and dates. */
+export type Lang = "en" | "es";
+/** `"auto"` follows the reader's `prefers-color-scheme`, live. */
+export type Theme = "light" | "dark" | "auto";
+
+/** The options of `mount` and `Chart.update` (`update` takes any subset). */
+export interface MountOptions {
+  /** Default `"bars"`. */
+  view?: View;
+  /** Default: the `lang` of the element's closest ancestor that has one, else `"en"`. */
+  lang?: Lang;
+  /** Default `"auto"`. */
+  theme?: Theme;
+  /** CSS px (narrower is drawn at the minimum width); default: the container's width. */
+  width?: number;
+  /** `false` hides the "Download PNG" and "Download CSV" buttons. Default `true`. */
+  downloads?: boolean;
+  /**
+   * The absolute http(s) address of `embed.html` on the site that serves the
+   * module, e.g. `new URL("embed.html", import.meta.url).href`; a query such as
+   * `?campaign=our-campaign.json` is kept. With it, readers get a "Copy embed
+   * code" button (an iframe snippet); without it, no such button.
+   */
+  embedUrl?: string;
+  /** `false` hides the "Copy embed code" button. Default `true` (when `embedUrl` is given). */
+  embedCode?: boolean;
+  /** A campaign of your own (campaign.schema.json); default: The Mask (Careto). */
+  campaign?: Campaign;
+}
+
+/** A text in English and Spanish. */
+export interface Text {
+  en: string;
+  es: string;
+}
+
+/** A date at the precision its source gives: `"2007"`, `"2014-01"` or `"2014-02-10"`. */
+export type DateString = string;
+
+/** A campaign (campaign.schema.json). Unknown fields are errors. */
+export interface Campaign {
+  name: Text;
+  /** What the per-country figures count, lower case, e.g. "victim IP addresses". */
+  measure: Text;
+  as_of: Text;
+  total?: Total[];
+  active_period: Period;
+  country: Country[];
+  event: TimelineEvent[];
+  source: Source[];
+  bars_source_line: Text;
+  timeline_source_line: Text;
+}
+
+/** A campaign-wide figure such as "over 380 unique victims". */
+export interface Total {
+  key: string;
+  label: Text;
+  value: number;
+  qualifier?: Text;
+  /** Source ids (each the `id` of an entry of `source`). */
+  sources: string[];
+}
+
+/** The period the campaign was active. */
+export interface Period {
+  start: DateString;
+  end: DateString;
+  label: Text;
+  description: Text;
+  sources: string[];
+}
+
+/** An affected country. */
+export interface Country {
+  /** ISO 3166-1 alpha-3, e.g. `"MAR"`. */
+  code: string;
+  name: Text;
+  /** A whole number >= 1, or `"not published"` (never 0 for "unknown"). */
+  count: number | "not published";
+  alternatives?: Alternative[];
+  other_figures?: OtherFigure[];
+  government_targets_only?: boolean;
+  notes?: Text[];
+  sources: string[];
+}
+
+/** Another value of the same measure from a disagreeing source. */
+export interface Alternative {
+  value: number;
+  sources: string[];
+}
+
+/** A figure of a different measure (e.g. "46 computers"), never drawn as a bar. */
+export interface OtherFigure {
+  value: number;
+  unit: Text;
+  note?: Text;
+  sources: string[];
+}
+
+/** How well an event is established. */
+export type Status = "reported" | "secondary" | "alleged";
+
+/** A dated event on the timeline. */
+export interface TimelineEvent {
+  id: string;
+  date: DateString;
+  approximate?: boolean;
+  label: Text;
+  description: Text;
+  status: Status;
+  note?: Text;
+  sources: string[];
+}
+
+/** An entry of the bibliography. */
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  date?: string;
+  url: string;
+  note?: string;
+}
