@@ -1,5 +1,6 @@
-//! Options as JS passes them, converted field by field with
-//! serde-wasm-bindgen so that every error names the option.
+//! Options as JS passes them, converted field by field (by hand: five
+//! fields do not need serde-wasm-bindgen's code) so that every error names
+//! the option.
 
 use crate::chart::{parse_lang, parse_theme, View};
 use crate::model::Lang;
@@ -30,13 +31,14 @@ pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> 
     Ok(campaign)
 }
 
-/// One option; the message names the option.
-fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
+/// One option, converted by `convert` (`JsValue::as_string`, `as_f64` or
+/// `as_bool`: exactly a string, a number or a boolean); the message names the option.
+fn field<T>(object: &JsValue, name: &str, expected: &str, convert: fn(&JsValue) -> Option<T>) -> Result<Option<T>, String> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
+    convert(&value).map(Some).ok_or_else(|| {
         let got = if value.is_string() {
             format!("the string \"{}\"", value.as_string().unwrap_or_default().chars().take(40).collect::<String>())
         } else {
@@ -63,11 +65,11 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         }
     }
     Ok(JsOptions {
-        view: field(&value, "view", "\"bars\" or \"timeline\"")?,
-        lang: field(&value, "lang", "\"en\" or \"es\"")?,
-        theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
-        width: field(&value, "width", "a number of CSS pixels")?,
-        downloads: field(&value, "downloads", "true or false")?,
+        view: field(&value, "view", "\"bars\" or \"timeline\"", JsValue::as_string)?,
+        lang: field(&value, "lang", "\"en\" or \"es\"", JsValue::as_string)?,
+        theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"", JsValue::as_string)?,
+        width: field(&value, "width", "a number of CSS pixels", JsValue::as_f64)?,
+        downloads: field(&value, "downloads", "true or false", JsValue::as_bool)?,
         campaign: {
             let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
             if c.is_undefined() || c.is_null() { None } else { Some(c) }
