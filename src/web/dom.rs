@@ -10,7 +10,8 @@ use crate::theme::Theme;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-const CSS: &str = include_str!("chart.css");
+// chart.css as build.rs compacts it (no comments, no needless whitespace).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/chart.css"));
 
 /// The elements of a mounted chart.
 pub struct Parts {
