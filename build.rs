@@ -22,6 +22,7 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build/");
     println!("cargo:rerun-if-changed=src/model/");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/web/chart.css");
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -53,5 +54,45 @@ fn run() -> Result<(), String> {
     let out_path = out_dir.join("careto_data.rs");
     std::fs::write(&out_path, code)
         .map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
+
+    // The chart's stylesheet, compacted: it ships as a string in the wasm.
+    let css_path = manifest_dir.join("src/web/chart.css");
+    let css = std::fs::read_to_string(&css_path)
+        .map_err(|e| format!("cannot read {}: {e}", css_path.display()))?;
+    let css_out = out_dir.join("chart.css");
+    std::fs::write(&css_out, compact_css(&css))
+        .map_err(|e| format!("cannot write {}: {e}", css_out.display()))?;
     Ok(())
+}
+
+/// `css` without comments and without the whitespace CSS does not need: runs
+/// of whitespace become one space, dropped next to `{ } ; , >` and after `:`
+/// (never before it: `a :hover` and `a:hover` differ), and `;}` becomes `}`.
+/// Spaces inside values (`calc(100vw - 16px)`, `"Liberation Sans"`) stay.
+fn compact_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some((before, after)) = rest.split_once("/*") {
+        text.push_str(before);
+        rest = after.split_once("*/").map_or("", |(_, tail)| tail);
+    }
+    text.push_str(rest);
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        let tight = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>');
+        if pending_space && !tight(c) && !out.ends_with(|p: char| tight(p) || p == ':') {
+            out.push(' ');
+        }
+        pending_space = false;
+        if c == '}' && out.ends_with(';') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
 }

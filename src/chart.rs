@@ -46,7 +46,7 @@ pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
 }
 
 /// At most 40 characters of a user's value, for error messages.
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');

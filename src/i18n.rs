@@ -144,12 +144,27 @@ impl Strings {
     }
 }
 
-/// Fills `{key}` placeholders in `template`.
+/// Fills `{key}` placeholders in `template` (one pass; an unknown `{…}` is
+/// left as it is). Searching for a char, not a `&str`, keeps core's
+/// two-way substring searcher out of the wasm.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in pairs {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let known = after.split_once('}').and_then(|(key, tail)| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, tail)));
+        match known {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -200,6 +215,13 @@ mod tests {
         let mut names = vec!["Turquía", "Túnez", "Irán", "irak", "Egipto"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Egipto", "irak", "Irán", "Túnez", "Turquía"]);
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        assert_eq!(fill("{name}: {n} countries", &[("name", "The Mask"), ("n", "31")]), "The Mask: 31 countries");
+        assert_eq!(fill("{a}{a} {b} {", &[("a", "{b}"), ("b", "x")]), "{b}{b} x {");
+        assert_eq!(fill("no placeholders", &[]), "no placeholders");
     }
 
     #[test]

@@ -405,3 +405,55 @@ fn a_padded_container_or_canvas_parent_gets_a_chart_as_wide_as_its_content_box()
     let _chart = mount(canvas.clone().into(), options(&[("view", "timeline".into())])).unwrap();
     assert_eq!(canvas.width(), 300, "a <canvas> in a padded parent");
 }
+
+/// Bytes of the module's linear memory (it only grows; a leak or a
+/// fragmenting allocator shows as growth).
+fn wasm_memory_bytes() -> u32 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    memory.buffer().dyn_into::<js_sys::ArrayBuffer>().unwrap().byte_length()
+}
+
+/// Lets the event loop run (so the test runner's page stays responsive).
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The allocator (lol_alloc's free list, src/lib.rs) frees and reuses memory:
+/// after a warm-up, rounds of redraws, updates of every kind, custom
+/// campaigns and mount/destroy cycles leave the memory where it was.
+#[wasm_bindgen_test]
+async fn memory_stays_bounded_over_many_redraws() {
+    set_dpr(2.0);
+    let cycle = |round: u32| {
+        let (_div, mut chart) = bars(320 + (round % 7) * 100);
+        let div = container(640);
+        let mut timeline = mount(div.into(), options(&[("view", "timeline".into())])).unwrap();
+        for i in 0..2u32 {
+            let lang = if (round + i) % 2 == 0 { "en" } else { "es" };
+            let theme = if i % 2 == 0 { "dark" } else { "light" };
+            chart.update(options(&[("lang", lang.into()), ("theme", theme.into())])).unwrap();
+            timeline.update(options(&[("lang", lang.into()), ("width", f64::from(400 + (round % 5) * 150).into())])).unwrap();
+            chart.redraw().unwrap();
+            timeline.redraw().unwrap();
+        }
+        chart.update(options(&[("campaign", sample(""))])).unwrap();
+        assert!(chart.update(options(&[("campaign", sample("c.country[1].count = NaN"))])).is_err());
+        chart.destroy();
+        timeline.destroy();
+    };
+    for round in 0..8 {
+        cycle(round);
+        yield_to_browser().await;
+    }
+    let warm = wasm_memory_bytes();
+    for round in 0..40 {
+        cycle(round);
+        yield_to_browser().await;
+    }
+    let after = wasm_memory_bytes();
+    assert!(after <= warm + 65_536, "memory grew from {warm} B to {after} B over 40 rounds of redraws (leak or fragmentation)");
+    set_dpr(1.0);
+}

@@ -10,7 +10,6 @@
 //! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
 
 use super::{Campaign, Count, EventDate, Str, Text};
-use std::collections::HashSet;
 use std::fmt;
 
 /// The longest label (in characters) any chart is asked to draw.
@@ -50,7 +49,7 @@ pub fn validate(c: &Campaign) -> Result<(), DataError> {
 /// Checks every rule and returns all broken ones, in file order.
 pub fn validate_all(c: &Campaign) -> Vec<DataError> {
     let mut v = Checker {
-        known: c.sources.iter().map(|s| s.id.as_ref()).collect(),
+        known: Seen::of(c.sources.iter().map(|s| s.id.as_ref())),
         errors: Vec::new(),
     };
     v.campaign(c);
@@ -76,7 +75,8 @@ enum Kind {
 }
 
 struct Checker<'a> {
-    known: HashSet<&'a str>,
+    /// Source ids, sorted (binary search; no hash table in the wasm).
+    known: Seen<'a>,
     errors: Vec<DataError>,
 }
 
@@ -113,7 +113,7 @@ impl Checker<'_> {
     }
 
     fn bibliography(&mut self, c: &Campaign) {
-        let mut seen = HashSet::new();
+        let mut seen = Seen::default();
         for (i, s) in c.sources.iter().enumerate() {
             let p = format!("source[{i}]");
             self.string(&format!("{p}.id"), &s.id, Need::Required);
@@ -144,7 +144,7 @@ impl Checker<'_> {
     }
 
     fn totals(&mut self, c: &Campaign) {
-        let mut keys = HashSet::new();
+        let mut keys = Seen::default();
         for (i, t) in c.totals.iter().enumerate() {
             let p = format!("total[{i}]");
             self.string(&format!("{p}.key"), &t.key, Need::Required);
@@ -196,7 +196,7 @@ impl Checker<'_> {
         if c.countries.is_empty() {
             self.err("country", "no [[country]] entries: at least one is needed");
         }
-        let mut codes = HashSet::new();
+        let mut codes = Seen::default();
         for (i, k) in c.countries.iter().enumerate() {
             let p = format!("country[{i}]");
             let code_ok = k.code.len() == 3 && k.code.bytes().all(|b| b.is_ascii_uppercase());
@@ -248,7 +248,7 @@ impl Checker<'_> {
     }
 
     fn events(&mut self, c: &Campaign) {
-        let mut ids = HashSet::new();
+        let mut ids = Seen::default();
         for (i, e) in c.events.iter().enumerate() {
             let p = format!("event[{i}]");
             self.string(&format!("{p}.id"), &e.id, Need::Required);
@@ -285,7 +285,7 @@ impl Checker<'_> {
                 "no sources: every figure and fact needs at least one source id",
             );
         }
-        let mut seen = HashSet::new();
+        let mut seen = Seen::default();
         for (j, id) in ids.iter().enumerate() {
             let p = format!("{path}[{j}]");
             if !self.known.contains(id.as_ref()) {
@@ -339,8 +339,38 @@ impl Checker<'_> {
             self.err(path, "is empty");
         }
         if let Some(ch) = s.chars().find(|c| c.is_control()) {
-            self.err(path, format!("contains the control character {:?}", ch));
+            self.err(path, format!("contains the control character U+{:04X}", u32::from(ch)));
         }
+    }
+}
+
+/// A set of strings as a sorted `Vec` (binary search): the data's lists are
+/// short, and it keeps hashbrown and SipHash out of the wasm.
+#[derive(Default)]
+struct Seen<'a>(Vec<&'a str>);
+
+impl<'a> Seen<'a> {
+    fn of(items: impl Iterator<Item = &'a str>) -> Self {
+        let mut set = Seen::default();
+        for s in items {
+            set.insert(s);
+        }
+        set
+    }
+
+    /// Adds `s`; false if it was already there (as `HashSet::insert`).
+    fn insert(&mut self, s: &'a str) -> bool {
+        match self.0.binary_search(&s) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, s);
+                true
+            }
+        }
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        self.0.binary_search(&s).is_ok()
     }
 }
 
@@ -676,7 +706,7 @@ mod tests {
         c.countries.to_mut()[0].name.en = "Mor\nocco".into();
         assert_eq!(
             first(&c),
-            "country[0].name.en: contains the control character '\\n'"
+            "country[0].name.en: contains the control character U+000A"
         );
         let mut c = ok();
         c.sources.to_mut()[0].note = "tab\there".into();

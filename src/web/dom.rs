@@ -22,7 +22,8 @@ extern "C" {
     fn then_or(this: &Written, ok: &JsValue, fail: &JsValue);
 }
 
-const CSS: &str = include_str!("chart.css");
+// chart.css as build.rs compacts it (no comments, no needless whitespace).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/chart.css"));
 
 /// The elements of a mounted chart.
 pub struct Parts {

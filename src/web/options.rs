@@ -120,7 +120,7 @@ impl Settings {
             self.lang = Some(parse_lang(l)?);
         }
         if let Some(t) = &js.theme {
-            self.theme = if t == "auto" { ThemeChoice::Auto } else { ThemeChoice::Fixed(parse_theme(t).map_err(|e| e.replace("\"light\" or \"dark\"", "\"light\", \"dark\" or \"auto\""))?) };
+            self.theme = if t == "auto" { ThemeChoice::Auto } else { ThemeChoice::Fixed(parse_theme(t).map_err(|_| format!("theme: \"{}\" is not a theme; use \"light\", \"dark\" or \"auto\"", crate::chart::clip(t)))?) };
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
