@@ -308,10 +308,10 @@ function report(r) {
   );
   if (r.scaling) {
     lines.push("### Scaling (native, examples/scaling.rs)", "");
-    lines.push(`${r.scaling.note}. Width ${r.scaling.width_css_px} CSS px. Opt-level "z", as for the wasm. Layout and render are medians of repeated runs; the hit-test is per call, over points half at the centre of a random hit box and half anywhere in the chart. The frame budget is 16 ms.`, "");
-    lines.push("| Chart | Campaign | Items | Hit boxes | Height | Layout | Render (SVG) | Layout + render | Within 16 ms | Hit-test |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+    lines.push(`${r.scaling.note}. Width ${r.scaling.width_css_px} CSS px. Opt-level "z", as for the wasm. Layout and render are medians of repeated runs; the hit-test is per call, over points half at the centre of a random hit box and half anywhere in the chart. The frame budget is 16 ms. **Redraw** = layout + draw calls: \`render::draw\` onto a backend that records the calls the canvas backend (src/web/hidpi.rs) would make, each text copied as when it is passed to the browser; the browser's own rasterising is not in it (on the page, for Careto's charts, see "Redraw at a new width" above). Render (SVG) is plotters' SVG string building on top of the same walk, for information (the static images, not a redraw).`, "");
+    lines.push("| Chart | Campaign | Items | Hit boxes | Height | Layout | Draw calls | Redraw (layout + draw calls) | Within 16 ms | Render (SVG) | Hit-test |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
     for (const c of r.scaling.cases) {
-      lines.push(`| ${c.chart} | ${c.synthetic ? `${c.campaign} (SYNTHETIC)` : c.campaign} | ${c.items.toLocaleString("en")} | ${c.hit_boxes.toLocaleString("en")} | ${c.height_px.toLocaleString("en")} px | ${fmtMs(c.layout_ms)} | ${fmtMs(c.render_svg_ms)} | ${fmtMs(c.layout_plus_render_ms)} | ${c.within_frame ? "yes" : "**no**"} | ${c.hit_ns.toFixed(0)} ns |`);
+      lines.push(`| ${c.chart} | ${c.synthetic ? `${c.campaign} (SYNTHETIC)` : c.campaign} | ${c.items.toLocaleString("en")} | ${c.hit_boxes.toLocaleString("en")} | ${c.height_px.toLocaleString("en")} px | ${fmtMs(c.layout_ms)} | ${c.draw_calls.toLocaleString("en")} in ${fmtMs(c.render_calls_ms)} | ${fmtMs(c.layout_plus_render_ms)} | ${c.within_frame ? "yes" : "**no**"} | ${fmtMs(c.render_svg_ms)} | ${c.hit_ns.toFixed(0)} ns |`);
     }
     lines.push("");
     for (const chart of ["bars", "timeline"]) {
@@ -319,7 +319,7 @@ function report(r) {
       if (cs.length >= 2) {
         const a = cs[0];
         const b = cs[cs.length - 1];
-        lines.push(`- ${chart}: ${(b.items / a.items).toFixed(0)}× the items → hit-test ${(b.hit_ns / a.hit_ns).toFixed(2)}× (binary search over boxes sorted by top edge, then a short scan), layout ${(b.layout_ms / a.layout_ms).toFixed(0)}×, render ${(b.render_svg_ms / a.render_svg_ms).toFixed(0)}×.`);
+        lines.push(`- ${chart}: ${(b.items / a.items).toFixed(0)}× the items → hit-test ${(b.hit_ns / a.hit_ns).toFixed(2)}× (binary search over boxes sorted by top edge, then a short scan), layout ${(b.layout_ms / a.layout_ms).toFixed(0)}×, draw calls ${(b.render_calls_ms / a.render_calls_ms).toFixed(0)}×, render (SVG) ${(b.render_svg_ms / a.render_svg_ms).toFixed(0)}×.`);
       }
     }
     lines.push("");
