@@ -121,6 +121,8 @@ impl HiDpiCanvas {
             let v = v.clamp(1.0, 32_767.0) as u32;
             v
         };
+        // The context first: if the canvas refuses one, it is left as it was.
+        let context = context_2d(canvas)?;
         // Setting either dimension clears the bitmap and reallocates it, even
         // to the same value: set only the one that changed (every chart paints
         // its whole background first, so no clear is needed otherwise).
@@ -134,7 +136,6 @@ impl HiDpiCanvas {
         let style = canvas.style();
         style.set_property("width", &format!("{}px", css_size.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
         style.set_property("height", &format!("{}px", css_size.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;
-        let context = context_2d(canvas)?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         Ok(HiDpiCanvas { context, css_size, fill: None, stroke: None, line_width: None, font: String::new(), align: None, baseline: None })
     }
