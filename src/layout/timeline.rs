@@ -133,13 +133,14 @@ impl TimelineLayout {
             let room_left = (mx0 - 5.0) - x0;
             let anchor_right = full_w > room_right && (full_w <= room_left || room_left > room_right);
             let room = if anchor_right { room_left } else { room_right };
-            let label = if full_w <= room {
-                full
+            let (label, lw) = if full_w <= room {
+                (full, full_w)
             } else {
                 let tag_w = text::width(&tag, m.label, Weight::Normal);
-                format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
+                let cut = format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w));
+                let w = text::width(&cut, m.label, Weight::Normal);
+                (cut, w)
             };
-            let lw = text::width(&label, m.label, Weight::Normal);
             let label_x0 = if anchor_right { mx0 - 5.0 - lw } else { mx1 + 5.0 };
             let extent = (mx0.min(label_x0), mx1.max(label_x0 + lw));
             let lane = lanes.place(extent);
