@@ -130,7 +130,8 @@ const LOAD_AT_START = os.loadavg().map((v) => +v.toFixed(2));
 
 function machine(browserVersion) {
   const cpus = os.cpus();
-  const dirty = sh("git", ["status", "--porcelain", "--untracked-files=no"]);
+  // The results files themselves do not count: a previous run leaves them changed.
+  const dirty = sh("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results"]);
   return {
     cpu: cpus[0]?.model ?? "unknown",
     cores: cpus.length,
