@@ -29,6 +29,8 @@ await afterNextFrame();
 performance.mark("chart-frame");
 
 const WIDTHS = [640, 800];
+/** The top colour class (200+, light theme), as the Chart.js page uses it. */
+const TOP_CLASS = "74,16,3";
 
 window.bench = {
   kind: "ours",
@@ -38,15 +40,29 @@ window.bench = {
 
   /** One redraw at a new container width: ms of the synchronous call. */
   redrawOnce(view, i) {
-    boxes[view].style.width = `${WIDTHS[i % 2]}px`;
-    return timeSync(() => charts[view].redraw());
+    const w = WIDTHS[i % 2];
+    boxes[view].style.width = `${w}px`;
+    const ms = timeSync(() => charts[view].redraw());
+    if (charts[view].canvas.style.width !== `${w}px`) throw new Error(`did not redraw at ${w} px: ${charts[view].canvas.style.width}`);
+    return ms;
+  },
+
+  /** Checks (untimed) that the last redraw painted: the top bar's centre has the top class's colour. */
+  checkPainted(view) {
+    if (view !== "bars") return;
+    const [x, y, w, h] = charts.bars.barRect("MAR");
+    const canvas = charts.bars.canvas;
+    const k = canvas.width / parseFloat(canvas.style.width);
+    const px = canvas.getContext("2d").getImageData(Math.round((x + w / 2) * k), Math.round((y + h / 2) * k), 1, 1).data;
+    if (`${px[0]},${px[1]},${px[2]}` !== TOP_CLASS) throw new Error(`the redraw did not paint the top bar: ${[...px]}`);
   },
 
   /** `n` redraws at alternating widths, a frame between each: per-redraw ms. */
   async redraws(view, n) {
     const out = [];
     for (let i = 0; i < n; i++) {
-      out.push(this.redrawOnce(view, i + 1));
+      out.push(this.redrawOnce(view, i)); // 640 first: the box starts at 800 px, so every call is a new width
+      this.checkPainted(view);
       await afterNextFrame();
     }
     boxes[view].style.width = "";

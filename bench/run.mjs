@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs            # everything, about 3–4 minutes on a 2-core machine
 //   BENCH_RUNS=5 BENCH_MEMORY_RUNS=1 BENCH_SCALING=0 node bench/run.mjs   # a quick look
+//   BENCH_OUT=/tmp/b BENCH_RUNS=3 ...   # writes latest.{md,json} there, not in bench/results (for iterating)
 //
 // 1. Browser: headless Chromium (/usr/bin/chromium through npm playwright-core,
 //    the flags of tests/page/browser.mjs) loads, alternating, BENCH_RUNS times
@@ -34,7 +35,7 @@ import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
-const RESULTS = path.join(HERE, "results");
+const RESULTS = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(HERE, "results");
 const RUNS = intEnv("BENCH_RUNS", 20);
 const MEMORY_RUNS = Math.min(RUNS, intEnv("BENCH_MEMORY_RUNS", 3));
 const SCALING = process.env.BENCH_SCALING !== "0";
@@ -129,7 +130,8 @@ const LOAD_AT_START = os.loadavg().map((v) => +v.toFixed(2));
 
 function machine(browserVersion) {
   const cpus = os.cpus();
-  const dirty = sh("git", ["status", "--porcelain", "--untracked-files=no"]);
+  // The results files themselves do not count: a previous run leaves them changed.
+  const dirty = sh("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results"]);
   return {
     cpu: cpus[0]?.model ?? "unknown",
     cores: cpus.length,
@@ -299,7 +301,7 @@ function report(r) {
     "- **Pages.** `bench/ours.html` loads `www/pkg` (the release build after wasm-opt) as the demo page does and mounts the bars (`?views=bars`) or both charts (`?views=bars,timeline`). `bench/chartjs.html` loads Chart.js's whole UMD bundle (`chart.umd.min.js`, a devDependency of the benchmark only) and draws the same 11 published counts from `data/careto.toml` as horizontal bars, largest first, with the same five colour classes and colours, title, subtitle, class legend and tooltips, animation off. The **20 countries without a published count are not bars** on either side: ours lists them inside the chart; the Chart.js page lists them in a paragraph under its canvas (with the source line), since Chart.js has no such element and a zero-length bar would misstate them. Chart.js draws no value labels at the bar ends (that needs a plugin); ours does.",
     "- **Download:** every file the page fetched, each gzipped at level 9 (node's zlib), summed. Ours: HTML, CSS, page script, wasm-bindgen glue and `.wasm`; Chart.js: HTML, CSS, page script, data and the bundle. The target is `build.size_budget_gzip` in wasm-pack.toml (56 KiB, about 0.8 × the Chart.js bundle alone), for both charts.",
     "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a message posted from it (the frame with the chart has been produced) and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw.",
-    `- **Redraw:** the container's width alternates between 640 and 800 px and ours calls \`chart.redraw()\`, Chart.js \`chart.resize()\` (which redraws synchronously, animation off); the synchronous call is timed, a frame between each, ${REDRAWS_PER_RUN} per load (median), then the median over loads.`,
+    `- **Redraw:** the container's width alternates between 640 and 800 px (starting at 640: the box is 800 px, so every call is a new width) and ours calls \`chart.redraw()\`, Chart.js \`chart.resize()\`; the synchronous call is timed, a frame between each, ${REDRAWS_PER_RUN} per load (median), then the median over loads. Both are timed to the same point, the new picture on the canvas, and checked: untimed, each page reads back the top bar's pixel after every redraw. **Fairness fix (2026-11-28):** until then Chart.js's figure (0.6 ms) did not include drawing: its own ResizeObserver (\`responsive: true\`) resized and redrew a frame later, outside the timed call, and \`resize()\` left its draw to the animator's next animation frame even with animation off (a draw counter saw 0 draws in the timed call). Now the Chart.js page turns its ResizeObserver off after the first frame (\`options.responsive = false\`), and the timed part is \`resize()\` plus, when that left the drawing for later, \`draw()\`; a plugin counts Chart.js's draws and the page throws unless each timed call drew exactly once.`,
     "- **Hover:** ours dispatches a `pointermove` on the canvas inside the shadow root at the centre of Morocco's, then Brazil's bar; the module's listener hit-tests and fills and places its tooltip synchronously; the tooltip's title is read and checked. Chart.js does what its own mousemove handling does: `getElementsAtEventForMode('nearest', {intersect: true, axis: 'y'})`, `tooltip.setActiveElements` and `chart.draw()` (its tooltip is painted on the canvas), then reads `tooltip.title`. `performance.now()` is coarsened to 0.1 ms in a page that is not cross-origin isolated, so hovers are timed in batches of 20 and hit-tests in batches of 1,000.",
     "- **Hit-test alone:** ours `chart.hitTest(x, y)` (through the wasm-bindgen boundary, returning a string), Chart.js `getElementsAtEventForMode` with a mouse event.",
     `- **Memory:** after one redraw at a new width, two forced garbage collections (DevTools protocol), then \`JSHeapUsedSize\` plus, for ours, the wasm instance's linear memory (\`(await init()).memory.buffer.byteLength\`); again after ${MEMORY_REDRAWS.toLocaleString("en")} more redraws at alternating widths. Wasm memory only ever grows, in 64 KiB pages.`,
@@ -307,10 +309,10 @@ function report(r) {
   );
   if (r.scaling) {
     lines.push("### Scaling (native, examples/scaling.rs)", "");
-    lines.push(`${r.scaling.note}. Width ${r.scaling.width_css_px} CSS px. Opt-level "z", as for the wasm. Layout and render are medians of repeated runs; the hit-test is per call, over points half at the centre of a random hit box and half anywhere in the chart. The frame budget is 16 ms.`, "");
-    lines.push("| Chart | Campaign | Items | Hit boxes | Height | Layout | Render (SVG) | Layout + render | Within 16 ms | Hit-test |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+    lines.push(`${r.scaling.note}. Width ${r.scaling.width_css_px} CSS px. Opt-level "z", as for the wasm. Layout and render are medians of repeated runs; the hit-test is per call, over points half at the centre of a random hit box and half anywhere in the chart. The frame budget is 16 ms. **Redraw** = layout + draw calls: \`render::draw\` onto a backend that records the calls the canvas backend (src/web/hidpi.rs) would make, each text copied as when it is passed to the browser; the browser's own rasterising is not in it (on the page, for Careto's charts, see "Redraw at a new width" above). Render (SVG) is plotters' SVG string building on top of the same walk, for information (the static images, not a redraw).`, "");
+    lines.push("| Chart | Campaign | Items | Hit boxes | Height | Layout | Draw calls | Redraw (layout + draw calls) | Within 16 ms | Render (SVG) | Hit-test |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
     for (const c of r.scaling.cases) {
-      lines.push(`| ${c.chart} | ${c.synthetic ? `${c.campaign} (SYNTHETIC)` : c.campaign} | ${c.items.toLocaleString("en")} | ${c.hit_boxes.toLocaleString("en")} | ${c.height_px.toLocaleString("en")} px | ${fmtMs(c.layout_ms)} | ${fmtMs(c.render_svg_ms)} | ${fmtMs(c.layout_plus_render_ms)} | ${c.within_frame ? "yes" : "**no**"} | ${c.hit_ns.toFixed(0)} ns |`);
+      lines.push(`| ${c.chart} | ${c.synthetic ? `${c.campaign} (SYNTHETIC)` : c.campaign} | ${c.items.toLocaleString("en")} | ${c.hit_boxes.toLocaleString("en")} | ${c.height_px.toLocaleString("en")} px | ${fmtMs(c.layout_ms)} | ${c.draw_calls.toLocaleString("en")} in ${fmtMs(c.render_calls_ms)} | ${fmtMs(c.layout_plus_render_ms)} | ${c.within_frame ? "yes" : "**no**"} | ${fmtMs(c.render_svg_ms)} | ${c.hit_ns.toFixed(0)} ns |`);
     }
     lines.push("");
     for (const chart of ["bars", "timeline"]) {
@@ -318,7 +320,7 @@ function report(r) {
       if (cs.length >= 2) {
         const a = cs[0];
         const b = cs[cs.length - 1];
-        lines.push(`- ${chart}: ${(b.items / a.items).toFixed(0)}× the items → hit-test ${(b.hit_ns / a.hit_ns).toFixed(2)}× (binary search over boxes sorted by top edge, then a short scan), layout ${(b.layout_ms / a.layout_ms).toFixed(0)}×, render ${(b.render_svg_ms / a.render_svg_ms).toFixed(0)}×.`);
+        lines.push(`- ${chart}: ${(b.items / a.items).toFixed(0)}× the items → hit-test ${(b.hit_ns / a.hit_ns).toFixed(2)}× (binary search over boxes sorted by top edge, then a short scan), layout ${(b.layout_ms / a.layout_ms).toFixed(0)}×, draw calls ${(b.render_calls_ms / a.render_calls_ms).toFixed(0)}×, render (SVG) ${(b.render_svg_ms / a.render_svg_ms).toFixed(0)}×.`);
       }
     }
     lines.push("");

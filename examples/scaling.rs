@@ -10,8 +10,12 @@
 //!
 //! For each case it times, as the median of several repetitions:
 //! - `BarsLayout::new` / `TimelineLayout::new` at 1024 CSS px (English);
-//! - `render::to_svg` of that layout (the SVG backend stands in for the
-//!   canvas: same `render::draw` walk, different plotters backend);
+//! - `render::draw` of that layout onto a backend that records the draw
+//!   calls the canvas backend would make (`Recorder`: the wasm side of a
+//!   redraw, our render walk and plotters' plumbing, with each text copied
+//!   as it is when passed to the browser; not the browser's rasterising);
+//! - `render::to_svg` of that layout (the SVG backend: same walk, plus
+//!   plotters' SVG string building, for information);
 //! - `layout.hit(x, y)`, per call, over many points (half at the centre of a
 //!   random hit box, half anywhere in the chart).
 //!
@@ -21,7 +25,9 @@
 
 use careto_viz::layout::{BarsLayout, HitBox, Scene, TimelineLayout};
 use careto_viz::model::{Campaign, Count, Country, Event, EventDate, Lang, List, Period, Source, Status, Text};
-use careto_viz::render::to_svg;
+use careto_viz::render::{draw, to_svg};
+use plotters::prelude::IntoDrawingArea;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use careto_viz::theme::{Theme, ThemeName};
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -146,6 +152,88 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
     }
 }
 
+/// Never happens: recording cannot fail.
+#[derive(Debug)]
+struct NoError;
+
+impl std::fmt::Display for NoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no error")
+    }
+}
+
+impl std::error::Error for NoError {}
+
+/// One call the canvas backend (src/web/hidpi.rs) would make.
+#[allow(dead_code)] // the fields are what a call carries; only their cost matters here
+enum Call {
+    Shape(u8, i32, i32, i32, i32, (u8, u8, u8)),
+    Text(String, i32, i32, f64),
+}
+
+/// A plotters backend that records draw calls: what a canvas redraw costs on
+/// the wasm side, without the browser.
+struct Recorder<'a> {
+    size: (u32, u32),
+    calls: &'a mut Vec<Call>,
+}
+
+impl DrawingBackend for Recorder<'_> {
+    type ErrorType = NoError;
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<NoError>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<NoError>> {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<NoError>> {
+        self.calls.push(Call::Shape(0, p.0, p.1, 1, 1, c.rgb));
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
+        self.calls.push(Call::Shape(1, a.0, a.1, b.0, b.1, s.color().rgb));
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
+        self.calls.push(Call::Shape(2 + u8::from(fill), a.0, a.1, b.0, b.1, s.color().rgb));
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
+        for p in path {
+            self.calls.push(Call::Shape(4, p.0, p.1, 0, 0, s.color().rgb));
+        }
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
+        self.calls.push(Call::Shape(5 + u8::from(fill), c.0, c.1, r as i32, 0, s.color().rgb));
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
+        for p in vert {
+            self.calls.push(Call::Shape(7, p.0, p.1, 0, 0, s.color().rgb));
+        }
+        Ok(())
+    }
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, p: BackendCoord) -> Result<(), DrawingErrorKind<NoError>> {
+        self.calls.push(Call::Text(text.to_string(), p.0, p.1, s.size()));
+        Ok(())
+    }
+}
+
+/// Renders `scene` onto a `Recorder`; returns the number of calls recorded.
+fn record(scene: &Scene, theme: &Theme) -> usize {
+    let size = (scene.width.ceil().max(1.0) as u32, scene.height.ceil().max(1.0) as u32);
+    let mut calls = Vec::new();
+    {
+        let area = Recorder { size, calls: &mut calls }.into_drawing_area();
+        let _ = draw(scene, theme, &area, 1.0);
+    }
+    black_box(calls).len()
+}
+
 /// Median, in milliseconds, of `f` run repeatedly: at least `min_reps`
 /// times, and more (up to `max_reps`) while under `budget`.
 fn median_ms(min_reps: usize, max_reps: usize, budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
@@ -196,12 +284,13 @@ fn round(v: f64, digits: i32) -> f64 {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hit_boxes: usize, scene: &Scene, layout: (f64, usize), render: (f64, usize), svg_bytes: usize, hit: (f64, f64, usize)) -> String {
-    let total = layout.0 + render.0;
+fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hit_boxes: usize, scene: &Scene, layout: (f64, usize), calls: (f64, usize, usize), render: (f64, usize), svg_bytes: usize, hit: (f64, f64, usize)) -> String {
+    // A redraw: layout, then the draw calls (the SVG string is not part of it).
+    let total = layout.0 + calls.0;
     format!(
         concat!(
             "{{\"chart\":\"{}\",\"campaign\":\"{}\",\"synthetic\":{},\"items\":{},\"hit_boxes\":{},\"shapes\":{},",
-            "\"height_px\":{},\"layout_ms\":{},\"layout_reps\":{},\"render_svg_ms\":{},\"render_reps\":{},",
+            "\"height_px\":{},\"layout_ms\":{},\"layout_reps\":{},\"render_calls_ms\":{},\"draw_calls\":{},\"render_svg_ms\":{},\"render_reps\":{},",
             "\"svg_bytes\":{},\"layout_plus_render_ms\":{},\"frame_budget_ms\":16,\"within_frame\":{},",
             "\"hit_ns\":{},\"hit_rate\":{},\"hit_calls\":{}}}"
         ),
@@ -214,6 +303,8 @@ fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hi
         scene.height,
         round(layout.0, 4),
         layout.1,
+        round(calls.0, 4),
+        calls.2,
         round(render.0, 4),
         render.1,
         svg_bytes,
@@ -252,24 +343,34 @@ fn main() {
             black_box(BarsLayout::new(black_box(c), WIDTH, Lang::En));
         });
         let l = BarsLayout::new(c, WIDTH, Lang::En);
+        let mut n_calls = 0;
+        let calls = median_ms(min_reps, max_reps, budget, || {
+            n_calls = record(&l.scene, &theme);
+        });
+        let calls = (calls.0, calls.1, n_calls);
         let mut svg_bytes = 0;
         let render = median_ms(min_reps, max_reps, budget, || {
             svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
         });
         let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
-        out.push(case_json("bars", label, *is_syn, c.countries.len(), l.hits.len(), &l.scene, layout, render, svg_bytes, hit));
+        out.push(case_json("bars", label, *is_syn, c.countries.len(), l.hits.len(), &l.scene, layout, calls, render, svg_bytes, hit));
     }
     for (label, c, is_syn) in &timeline_cases {
         let layout = median_ms(min_reps, max_reps, budget, || {
             black_box(TimelineLayout::new(black_box(c), WIDTH, Lang::En));
         });
         let l = TimelineLayout::new(c, WIDTH, Lang::En);
+        let mut n_calls = 0;
+        let calls = median_ms(min_reps, max_reps, budget, || {
+            n_calls = record(&l.scene, &theme);
+        });
+        let calls = (calls.0, calls.1, n_calls);
         let mut svg_bytes = 0;
         let render = median_ms(min_reps, max_reps, budget, || {
             svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
         });
         let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
-        out.push(case_json("timeline", label, *is_syn, c.events.len(), l.hits.len(), &l.scene, layout, render, svg_bytes, hit));
+        out.push(case_json("timeline", label, *is_syn, c.events.len(), l.hits.len(), &l.scene, layout, calls, render, svg_bytes, hit));
     }
     println!(
         "{{\"note\":\"native ({}), release profile; SYNTHETIC campaigns are generated data, not Careto's\",\"width_css_px\":{},\"cases\":[{}]}}",

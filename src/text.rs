@@ -54,6 +54,11 @@ fn advance(c: char) -> u16 {
 /// Width in CSS px of `s` at `size` px.
 pub fn width(s: &str, size: f64, weight: Weight) -> f64 {
     let em: u32 = s.chars().map(|c| u32::from(advance(c))).sum();
+    em_px(em, size, weight)
+}
+
+/// CSS px of `em` thousandths of an em at `size` px.
+fn em_px(em: u32, size: f64, weight: Weight) -> f64 {
     let bold = match weight {
         Weight::Normal => 1.0,
         Weight::Bold => 1.08,
@@ -86,15 +91,19 @@ pub fn truncate(s: &str, size: f64, weight: Weight, max_width: f64) -> String {
     if width(s, size, weight) <= max_width {
         return s.to_string();
     }
-    let mut out = String::new();
-    for c in s.chars() {
-        out.push(c);
-        if width(&format!("{out}…"), size, weight) > max_width {
-            out.pop();
+    // The longest prefix that fits with the ellipsis, its width summed as it
+    // grows (one pass, no string built per character).
+    let ellipsis = u32::from(advance('…'));
+    let (mut em, mut end) = (0u32, 0usize);
+    for (i, c) in s.char_indices() {
+        let next = em.saturating_add(u32::from(advance(c)));
+        if em_px(next.saturating_add(ellipsis), size, weight) > max_width {
             break;
         }
+        em = next;
+        end = i + c.len_utf8();
     }
-    format!("{}…", out.trim_end())
+    format!("{}…", s.get(..end).unwrap_or(s).trim_end())
 }
 
 #[cfg(test)]

@@ -1,9 +1,13 @@
-//! A HiDPI canvas backend: plotters-canvas draws in bitmap pixels, which
-//! blurs on screens with devicePixelRatio > 1 (plotters issue #164). This
-//! wrapper sizes the bitmap at CSS size × dpr, scales the context once, and
-//! reports the CSS size, so chart code works in CSS pixels and stays sharp.
-//! Text is drawn and measured with the canvas's own `fillText` and
-//! `measureText` (no DOM measuring, no forced layout).
+//! A HiDPI canvas backend for plotters. plotters-canvas's `CanvasBackend`
+//! draws in bitmap pixels, which blurs on screens with devicePixelRatio > 1
+//! (plotters issue #164). This wrapper sizes the bitmap at CSS size × dpr,
+//! scales the context once and reports the CSS size, so chart code works in
+//! CSS pixels and stays sharp. Shapes (rects, lines, paths, circles,
+//! polygons) are drawn by plotters-canvas's `CanvasBackend`, which sets its
+//! own fill and stroke for each. Text is drawn here with the canvas's
+//! `fillText`, setting font, alignment, baseline and colour only when they
+//! change (runs of labels share a style); layout measures text with the
+//! width tables of `text.rs`, so nothing calls `measureText` while drawing.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
@@ -11,16 +15,16 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-type Inner = CanvasBackend;
 type InnerError = <CanvasBackend as DrawingBackend>::ErrorType;
 
-/// Text drawing failed in the browser.
+/// Text drawing failed in the browser (the canvas refused a call).
 #[derive(Debug)]
 struct TextError(String);
 
 impl std::fmt::Display for TextError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "canvas text: {}", self.0)
+        f.write_str("canvas text: ")?;
+        f.write_str(&self.0)
     }
 }
 
@@ -30,11 +34,70 @@ fn text_error(e: JsValue) -> DrawingErrorKind<InnerError> {
     DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| "the browser refused".to_string()))))
 }
 
+/// A colour as the context's state compares it: rgb and alpha in 1/1000.
+type ColorKey = (u8, u8, u8, u16);
+
+fn color_key(c: BackendColor) -> ColorKey {
+    let (r, g, b) = c.rgb;
+    // Alpha is 0..=1 (clamped): 0..=1000 fits u16.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let a = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16;
+    (r, g, b, a)
+}
+
+/// CSS colour text: `#rrggbb` when opaque, else `rgba(r,g,b,0.xyz)`; no f64 formatting.
+fn css_color((r, g, b, a): ColorKey) -> String {
+    if a >= 1000 {
+        let mut s = String::with_capacity(7);
+        s.push('#');
+        for v in [r, g, b] {
+            for nibble in [v >> 4, v & 15] {
+                s.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+            }
+        }
+        s
+    } else {
+        format!("rgba({r},{g},{b},0.{a:03})")
+    }
+}
+
+/// A CSS number with up to two decimals (`13`, `13.5`, `13.25`), by integer arithmetic.
+fn css_number(v: f64) -> String {
+    let v = if v.is_finite() { v.clamp(0.0, 1.0e6) } else { 0.0 };
+    // Clamped to 0..=1e6 above: the hundredths fit an i64.
+    #[allow(clippy::cast_possible_truncation)]
+    let hundredths = (v * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+/// The CSS font of a plotters text style, and the key the cache compares.
+fn font(style: &impl BackendTextStyle) -> String {
+    let weight = match style.style() {
+        FontStyle::Bold => "bold ",
+        FontStyle::Italic => "italic ",
+        FontStyle::Oblique => "oblique ",
+        FontStyle::Normal => "",
+    };
+    format!("{weight}{}px {}", css_number(style.size()), style.family().as_str())
+}
+
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
-    inner: Inner,
+    /// plotters-canvas's backend on the same canvas: draws the shapes.
+    inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     css_size: (u32, u32),
+    // The text state last set by this backend (`None`: unknown, set it).
+    // `inner` sets the fill colour for its shapes, so a shape forgets `fill`.
+    fill: Option<ColorKey>,
+    font: String,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
 }
 
 /// The 2D context of `canvas`, or a message saying why there is none.
@@ -59,36 +122,60 @@ impl HiDpiCanvas {
             let v = v.clamp(1.0, 32_767.0) as u32;
             v
         };
-        // Resizing a canvas clears it and costs a reallocation: only when the size changes
-        // (every chart paints its whole background first, so no clear is needed otherwise).
+        // The context first: if the canvas refuses one, it is left as it was.
+        let context = context_2d(canvas)?;
+        // Setting either dimension clears the bitmap and reallocates it, even
+        // to the same value: set only the one that changed (every chart paints
+        // its whole background first, so no clear is needed otherwise).
         let (w, h) = (device(css_size.0), device(css_size.1));
-        if canvas.width() != w || canvas.height() != h {
+        if canvas.width() != w {
             canvas.set_width(w);
+        }
+        if canvas.height() != h {
             canvas.set_height(h);
         }
         let style = canvas.style();
         style.set_property("width", &format!("{}px", css_size.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
         style.set_property("height", &format!("{}px", css_size.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;
-        let context = context_2d(canvas)?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "plotters cannot use this canvas".to_string())?;
-        Ok(HiDpiCanvas { inner, context, css_size })
+        Ok(HiDpiCanvas { inner, context, css_size, fill: None, font: String::new(), align: None, baseline: None })
     }
-}
 
-fn css_color(c: BackendColor) -> String {
-    let (r, g, b) = c.rgb;
-    format!("rgba({r},{g},{b},{})", c.alpha)
-}
+    fn set_fill(&mut self, c: BackendColor) {
+        let key = color_key(c);
+        if self.fill != Some(key) {
+            self.context.set_fill_style_str(&css_color(key));
+            self.fill = Some(key);
+        }
+    }
 
-fn font(style: &impl BackendTextStyle) -> String {
-    let weight = match style.style() {
-        FontStyle::Bold => "bold ",
-        FontStyle::Italic => "italic ",
-        FontStyle::Oblique => "oblique ",
-        FontStyle::Normal => "",
-    };
-    format!("{weight}{}px {}", style.size(), style.family().as_str())
+    fn set_text(&mut self, style: &impl BackendTextStyle) {
+        let f = font(style);
+        if self.font != f {
+            self.context.set_font(&f);
+            self.font = f;
+        }
+        let anchor = style.anchor();
+        let align = match anchor.h_pos {
+            HPos::Left => "left",
+            HPos::Right => "right",
+            HPos::Center => "center",
+        };
+        if self.align != Some(align) {
+            self.context.set_text_align(align);
+            self.align = Some(align);
+        }
+        let baseline = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.baseline != Some(baseline) {
+            self.context.set_text_baseline(baseline);
+            self.baseline = Some(baseline);
+        }
+    }
 }
 
 impl DrawingBackend for HiDpiCanvas {
@@ -98,82 +185,65 @@ impl DrawingBackend for HiDpiCanvas {
         self.css_size
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<InnerError>> {
         self.inner.ensure_prepared()
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn present(&mut self) -> Result<(), DrawingErrorKind<InnerError>> {
         self.inner.present()
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.fill = None;
         self.inner.draw_pixel(point, color)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
         self.inner.draw_line(from, to, style)
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.fill = None;
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
         self.inner.draw_path(path, style)
     }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.fill = None;
         self.inner.fill_polygon(vert, style)
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.fill = None;
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<InnerError>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
         }
-        let ctx = &self.context;
-        ctx.set_font(&font(style));
-        ctx.set_text_align(match style.anchor().h_pos {
-            HPos::Left => "left",
-            HPos::Right => "right",
-            HPos::Center => "center",
-        });
-        ctx.set_text_baseline(match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        ctx.set_fill_style_str(&css_color(color));
-        ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(text_error)
+        self.set_text(style);
+        self.set_fill(color);
+        self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(text_error)
     }
 
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<InnerError>> {
+        // Not used by our charts (layout measures with text.rs); kept correct for plotters elements that ask.
         self.context.set_font(&font(style));
-        let metrics = self.context.measure_text(text).map_err(text_error)?;
+        let metrics = self.context.measure_text(text).map_err(text_error);
+        if !self.font.is_empty() {
+            // Put back the font the cache says is set.
+            self.context.set_font(&self.font);
+        }
+        let metrics = metrics?;
         let w = metrics.width().ceil().clamp(0.0, 1.0e6);
         let h = style.size().ceil().clamp(0.0, 1.0e6);
         // Both clamped to a small non-negative range above.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok((w as u32, h as u32))
-    }
-
-    fn blit_bitmap(&mut self, pos: BackendCoord, (iw, ih): (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.blit_bitmap(pos, (iw, ih), src)
     }
 }

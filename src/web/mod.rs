@@ -96,8 +96,8 @@ impl Chart {
 }
 
 impl Chart {
-    /// Test hook (not exported to JS): the next draw fails after rendering and
-    /// before presenting, as an internal failure would.
+    /// Test hook (not exported to JS): the next draw fails after rendering onto
+    /// the canvas, as an internal failure would (the previous picture must come back).
     pub fn fail_next_draw(&mut self) {
         if let Some(m) = self.mounted.as_mut() {
             m.fail_next_draw();

@@ -2,8 +2,11 @@
 //! listeners that make it interactive. Plain Rust; the `#[wasm_bindgen]`
 //! wrappers are in `web/mod.rs`.
 //!
-//! Every draw lays out first and touches the canvas only when layout
-//! succeeded, so a failed update leaves the picture on screen as it was.
+//! Every draw lays out first (pure Rust: where bad data would fail) and
+//! touches the canvas only when layout succeeded; it then draws straight onto
+//! the visible canvas, and if drawing fails it paints the previous picture
+//! back before returning. The browser shows nothing until the task ends, so a
+//! failed update leaves the picture on screen as it was.
 
 use super::dom::{self, Parts};
 use super::hidpi::HiDpiCanvas;
@@ -42,9 +45,7 @@ struct Drawn {
 struct State {
     campaign: Rc<Campaign>,
     canvas: HtmlCanvasElement,
-    /// Drawn into first; copied to `canvas` only when the whole picture succeeded.
-    buffer: HtmlCanvasElement,
-    /// Test hook: the next draw fails after rendering, before presenting.
+    /// Test hook: the next draw fails after rendering (the previous picture must come back).
     fail_next_draw: bool,
     /// The item whose tooltip is showing, if any.
     tip_shows: Option<Target>,
@@ -57,6 +58,9 @@ struct State {
     table_open: bool,
     drawn: Option<Drawn>,
     filled: Option<(View, Lang, bool)>,
+    /// What the DOM around the canvas (accessible name, theme colours,
+    /// download and embed-code buttons) was last set for; `None` after a new campaign.
+    dressed: Option<(View, Lang, ThemeName, bool, bool)>,
 }
 
 /// A registered event listener, removed on destroy.
@@ -150,29 +154,23 @@ impl State {
         let layout = Layout::new(&self.campaign, &options);
         let items = layout.items();
         let theme = Theme::named(want.theme);
-        let scene = layout.scene();
-        let size = (css_px(scene.width), css_px(scene.height));
-        let backend = HiDpiCanvas::new(&self.buffer, size, want.dpr)?;
-        let area = backend.into_drawing_area();
-        render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
-        if let Some(item) = want.focus.and_then(|i| items.get(i)) {
-            let r = item.rect;
-            let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
-            let focus = Scene {
-                width: scene.width,
-                height: scene.height,
-                shapes: vec![Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }],
-            };
-            render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+        let fail = std::mem::take(&mut self.fail_next_draw);
+        if let Err(e) = paint(&self.canvas, &layout, &items, want, &theme, fail) {
+            self.restore();
+            return Err(e);
         }
-        if std::mem::take(&mut self.fail_next_draw) {
-            return Err("drawing failed: simulated failure (test hook)".to_string());
+        // Only what changed: a new width alone rebuilds no DOM text.
+        let embed_code = self.settings.embed_code && self.settings.embed_url.is_some();
+        let dress_key = (want.view, want.lang, want.theme, self.settings.downloads, embed_code);
+        if self.dressed != Some(dress_key) {
+            let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
+            if let Some(parts) = &self.parts {
+                dom::apply_theme(parts, &theme);
+                dom::show_downloads(parts, self.settings.downloads, embed_code);
+            }
+            self.dressed = Some(dress_key);
         }
-        self.present(size)?;
-        let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
         if let Some(parts) = &self.parts {
-            dom::apply_theme(parts, &theme);
-            dom::show_downloads(parts, self.settings.downloads, self.settings.embed_code && self.settings.embed_url.is_some());
             let fill_key = (want.view, want.lang, self.table_open);
             if self.filled != Some(fill_key) {
                 dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;
@@ -187,18 +185,11 @@ impl State {
         Ok(())
     }
 
-    /// Copies the finished picture from the buffer onto the visible canvas.
-    fn present(&self, css: (u32, u32)) -> Result<(), String> {
-        let ctx = super::hidpi::context_2d(&self.canvas)?;
-        if self.canvas.width() != self.buffer.width() || self.canvas.height() != self.buffer.height() {
-            self.canvas.set_width(self.buffer.width());
-            self.canvas.set_height(self.buffer.height());
+    /// Paints the last good picture again (after a failed draw); nothing to do before the first.
+    fn restore(&self) {
+        if let Some(d) = self.drawn {
+            let _ = paint(&self.canvas, &self.layout, &self.items, d, &Theme::named(d.theme), false);
         }
-        let style = self.canvas.style();
-        let _ = style.set_property("width", &format!("{}px", css.0));
-        let _ = style.set_property("height", &format!("{}px", css.1));
-        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).map_err(|_| "cannot reset the canvas transform".to_string())?;
-        ctx.draw_image_with_html_canvas_element(&self.buffer, 0.0, 0.0).map_err(|_| "cannot copy the picture onto the canvas".to_string())
     }
 
     fn target_name(&self, t: Target) -> Option<String> {
@@ -351,6 +342,30 @@ fn content_width(e: &Element) -> f64 {
     f64::from(e.client_width()) - px("padding-left") - px("padding-right")
 }
 
+/// Draws `layout` (and the focus ring of `drawn.focus`) onto `canvas`, sized
+/// for the layout's scene at `drawn.dpr`. `fail` is the test hook.
+fn paint(canvas: &HtmlCanvasElement, layout: &Layout, items: &[HitBox], drawn: Drawn, theme: &Theme, fail: bool) -> Result<(), String> {
+    let scene = layout.scene();
+    let size = (css_px(scene.width), css_px(scene.height));
+    let backend = HiDpiCanvas::new(canvas, size, drawn.dpr)?;
+    let area = backend.into_drawing_area();
+    render::draw(scene, theme, &area, 1.0).map_err(|e| e.to_string())?;
+    if let Some(item) = drawn.focus.and_then(|i| items.get(i)) {
+        let r = item.rect;
+        let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
+        let focus = Scene {
+            width: scene.width,
+            height: scene.height,
+            shapes: vec![Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }],
+        };
+        render::draw(&focus, theme, &area, 1.0).map_err(|e| e.to_string())?;
+    }
+    if fail {
+        return Err("drawing failed: simulated failure (test hook)".to_string());
+    }
+    Ok(())
+}
+
 fn css_px(v: f64) -> u32 {
     // Layout clamps widths and heights to a few thousand px.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -412,16 +427,10 @@ impl Mounted {
             }
         };
         super::hidpi::context_2d(&canvas)?;
-        let buffer: HtmlCanvasElement = document
-            .create_element("canvas")
-            .map_err(|_| "mount: cannot create a canvas".to_string())?
-            .dyn_into()
-            .map_err(|_| "mount: cannot create a canvas".to_string())?;
         let layout = Layout::new(&campaign, &ChartOptions::default());
         let state = Rc::new(RefCell::new(State {
             campaign,
             canvas,
-            buffer,
             fail_next_draw: false,
             tip_shows: None,
             host,
@@ -433,6 +442,7 @@ impl Mounted {
             table_open: false,
             drawn: None,
             filled: None,
+            dressed: None,
         }));
         let mut mounted = Mounted { id, state, listeners: Vec::new(), observer: None };
         let drawn = mounted.state.borrow_mut().draw(true);
@@ -570,15 +580,16 @@ impl Mounted {
             Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
             None => None,
         };
-        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled);
+        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.dressed);
         s.settings = next;
         if let Some(c) = next_campaign {
             s.campaign = c;
             s.focus = None;
             s.filled = None;
+            s.dressed = None;
         }
         if let Err(e) = s.draw(true) {
-            (s.settings, s.campaign, s.focus, s.filled) = previous;
+            (s.settings, s.campaign, s.focus, s.filled, s.dressed) = previous;
             return Err(e);
         }
         Ok(())
