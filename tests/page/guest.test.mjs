@@ -230,8 +230,9 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
     for (const id of CHARTS) {
       const { page } = hostile;
       const buttons = page.locator(`${id} .cv-tools button`);
-      assert.equal(await buttons.count(), 3);
-      for (let i = 0; i < 3; i++) {
+      // Show data, Download PNG, Download CSV, Copy embed code.
+      assert.equal(await buttons.count(), 4);
+      for (let i = 0; i < 4; i++) {
         const button = buttons.nth(i);
         assert.ok(await button.isVisible(), `${id}: button ${i} is hidden`);
         const [box, boxPlain] = await Promise.all([button.boundingBox(), plain.page.locator(`${id} .cv-tools button`).nth(i).boundingBox()]);
