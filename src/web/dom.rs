@@ -172,6 +172,12 @@ pub fn apply_theme(parts: &Parts, theme: &Theme) {
     for (name, color) in pairs {
         let _ = style.set_property(name, &color.hex());
     }
+    // Form controls and the table's scrollbar follow the chart's theme, not the host's.
+    let scheme = match theme.name {
+        crate::theme::ThemeName::Light => "light",
+        crate::theme::ThemeName::Dark => "dark",
+    };
+    let _ = style.set_property("color-scheme", scheme);
 }
 
 fn label(lang: Lang, en: &'static str, es: &'static str) -> &'static str {

@@ -345,6 +345,9 @@ describe("dark mode", () => {
         for (const host of [BARS, TIMELINE]) {
           const pixel = await corner(session.page, host);
           assert.ok(sameRgb(pixel, rgb), `${host} in ${colorScheme}: corner pixel ${hex(pixel)}, expected ${hex(rgb)}`);
+          // Scrollbars and form controls inside the chart follow its theme.
+          const scheme = await session.page.evaluate((h) => getComputedStyle(document.querySelector(h).shadowRoot.querySelector("figure.cv")).colorScheme, host);
+          assert.equal(scheme, colorScheme, `${host}: color-scheme inside the chart`);
         }
         assert.deepEqual(session.problems, []);
       } finally {
