@@ -626,3 +626,44 @@ fn hit_boxes_are_sorted_by_top_edge() {
         }
     }
 }
+
+// ---------------------------------------------------------------- found by fuzzing (make fuzz)
+
+#[test]
+fn a_long_measure_keeps_the_legend_heading_inside() {
+    // The layout fuzz target: a 64-character measure at 280 px drew the
+    // legend heading ("<Measure>:") 417 px wide, past the chart's right edge.
+    let mut c = careto();
+    c.measure.en = "Somewhere with a very long name indeed, longer than any real one".into();
+    for w in [WIDTH_RANGE.0, 320.0, 640.0] {
+        let l = BarsLayout::new(&c, w, Lang::En);
+        let problems: Vec<String> = text_problems(&l.scene).into_iter().filter(|p| p.contains("leaves")).collect();
+        assert!(problems.is_empty(), "{w}: {problems:?}");
+    }
+}
+
+#[test]
+fn hit_testing_finds_every_name_of_a_long_row() {
+    // The layout fuzz target: 130 countries without a figure, short names, at
+    // 4096 px put over 64 names in one row, and hit testing, which looked
+    // back at most 64 boxes, missed the first names of the row.
+    let mut c = careto();
+    let template = c.countries[0].clone();
+    for k in 0..130u32 {
+        let mut country = template.clone();
+        let code: String = [b'A' + (k / 26 % 26) as u8, b'A' + (k % 26) as u8, b'Q'].iter().map(|b| char::from(*b)).collect();
+        country.code = code.clone().into();
+        country.name.en = code.into();
+        country.count = Count::NotPublished;
+        country.alternatives = Vec::new().into();
+        c.countries.to_mut().push(country);
+    }
+    careto_viz::model::validate::validate(&c).unwrap();
+    let l = BarsLayout::new(&c, WIDTH_RANGE.1, Lang::En);
+    let first_row = l.not_published.iter().filter(|h| h.rect.y == l.not_published[0].rect.y).count();
+    assert!(first_row > 64, "the case needs a row of more than 64 names, got {first_row}");
+    for h in l.not_published.iter().chain(&l.hits) {
+        let p = h.rect.center();
+        assert_eq!(l.hit(p.x, p.y), Some(h.target), "centre of {:?}", h.rect);
+    }
+}
