@@ -667,3 +667,45 @@ fn hit_testing_finds_every_name_of_a_long_row() {
         assert_eq!(l.hit(p.x, p.y), Some(h.target), "centre of {:?}", h.rect);
     }
 }
+
+fn sample() -> Campaign {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/sample-campaign.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_label_with_no_room_beside_its_wide_mark_goes_under_it() {
+    // The layout fuzz target: the sample campaign's timeline (2016–2020) at
+    // 280 px in Spanish drew "… (fuente secundaria)" past the right edge: its
+    // year-long mark left room for the status tag on neither side.
+    let c = sample();
+    let mut below = 0;
+    for w in [WIDTH_RANGE.0, 300.0, 320.0, 375.0] {
+        for lang in LANGS {
+            let l = TimelineLayout::new(&c, w, lang);
+            let ctx = format!("{w} {}", lang_name(lang));
+            assert!(text_problems(&l.scene).is_empty(), "{ctx}: {:?}", text_problems(&l.scene));
+            for a in &l.marks {
+                let e = &c.events[a.event];
+                assert!(a.label.x >= 0.0 && a.label.right() <= w + EPS, "{ctx}: label of {} {}", e.id, fmt_rect(&a.label));
+                for b in &l.marks {
+                    assert!(a.event == b.event || (!a.label.overlaps(&b.label) && !a.label.overlaps(&b.mark)), "{ctx}: {} and {}", e.id, c.events[b.event].id);
+                }
+                if a.label.center().y > a.mark.center().y + 1.0 {
+                    below += 1;
+                    assert!(!a.label.overlaps(&a.mark), "{ctx}: a label under its mark stays off it");
+                }
+                // The label is hit, and so is the mark.
+                for p in [a.label.center(), a.mark.center()] {
+                    assert_eq!(l.hit(p.x, p.y), Some(Target::Event(a.event)), "{ctx}: {} at {p:?}", e.id);
+                }
+                let text = label_text(&l, &a.label);
+                if e.status == Status::Secondary {
+                    let tag = if lang == Lang::En { "(secondary report)" } else { "(fuente secundaria)" };
+                    assert!(text.ends_with(tag), "{ctx}: {text}");
+                }
+            }
+        }
+    }
+    assert!(below > 0, "the case should put at least one label under its mark");
+}

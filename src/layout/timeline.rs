@@ -1,7 +1,8 @@
 //! The timeline: a year axis, the active period as a span, and each event as
 //! a mark whose width is the period its date names (a day is a dot, a month
 //! or a year a bar across it; an approximate date a dashed, wider bar),
-//! labelled beside the mark in lanes so that no two labels overlap.
+//! labelled beside the mark (or, when a wide mark leaves no room on either
+//! side, under it in the next lane) in lanes so that no two labels overlap.
 
 use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
 use crate::i18n::{fill, format_date, strings};
@@ -18,7 +19,9 @@ pub struct EventMark {
     pub mark: Rect,
     /// The label's box.
     pub label: Rect,
-    /// The lane (row) it sits in, 0 at the top.
+    /// The lane (row) the mark sits in, 0 at the top. The label is beside
+    /// the mark in the same lane or, when it fits on neither side, in the
+    /// lane below, under the mark (see `label`).
     pub lane: usize,
 }
 
@@ -145,26 +148,56 @@ impl TimelineLayout {
             let room_left = (mx0 - 5.0) - x0;
             let anchor_right = full_w > room_right && (full_w <= room_left || room_left > room_right);
             let room = if anchor_right { room_left } else { room_right };
-            let label = if full_w <= room {
-                full
-            } else {
-                let tag_w = text::width(&tag, m.label, Weight::Normal);
-                format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
-            };
-            let lw = text::width(&label, m.label, Weight::Normal);
-            let label_x0 = if anchor_right { mx0 - 5.0 - lw } else { mx1 + 5.0 };
-            let extent = (mx0.min(label_x0), mx1.max(label_x0 + lw));
-            let lane = match lane_ends.iter().position(|spans| spans.iter().all(|(s0, s1)| extent.0 >= s1 + GAP || extent.1 + GAP <= *s0)) {
-                Some(l) => l,
-                None => {
-                    lane_ends.push(Vec::new());
-                    lane_ends.len() - 1
+            let tag_w = text::width(&tag, m.label, Weight::Normal);
+            let fit = |room: f64| {
+                if full_w <= room {
+                    full.clone()
+                } else {
+                    format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
                 }
             };
+            let label = fit(room);
+            let lw = text::width(&label, m.label, Weight::Normal);
+            // A mark so wide (a year-long event on a short time axis, on a
+            // phone) that the label, even shortened, does not fit on either
+            // side: the label goes in the lane below its mark, centred under
+            // it and kept inside the chart, rather than past the chart's edge.
+            let below = lw > room + 1e-9;
+            let (label, lw) = if below {
+                let label = fit(inner);
+                let lw = text::width(&label, m.label, Weight::Normal);
+                (label, lw)
+            } else {
+                (label, lw)
+            };
+            let label_x0 = if below {
+                ((mx0 + mx1) / 2.0 - lw / 2.0).min(x1 - lw).max(x0)
+            } else if anchor_right {
+                mx0 - 5.0 - lw
+            } else {
+                mx1 + 5.0
+            };
+            let label_extent = (label_x0, label_x0 + lw);
+            let extent = if below { (mx0, mx1) } else { (mx0.min(label_x0), mx1.max(label_x0 + lw)) };
+            let free = |lane: usize, (a, b): (f64, f64)| {
+                lane_ends.get(lane).is_none_or(|spans| spans.iter().all(|(s0, s1)| a >= s1 + GAP || b + GAP <= *s0))
+            };
+            // The first lane where the mark (and, below it, its label) overlaps nothing.
+            let lane = (0..=lane_ends.len()).find(|&l| free(l, extent) && (!below || free(l + 1, label_extent))).unwrap_or(lane_ends.len());
+            let lanes_used = if below { lane + 2 } else { lane + 1 };
+            while lane_ends.len() < lanes_used {
+                lane_ends.push(Vec::new());
+            }
             if let Some(spans) = lane_ends.get_mut(lane) {
                 spans.push(extent);
             }
+            if below {
+                if let Some(spans) = lane_ends.get_mut(lane + 1) {
+                    spans.push(label_extent);
+                }
+            }
             let mid = lanes_top + lane as f64 * LANE_H + LANE_H / 2.0;
+            let label_mid = if below { mid + LANE_H } else { mid };
             let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
             let mark = if is_dot {
                 Rect { x: mx0, y: mid - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }
@@ -184,11 +217,14 @@ impl TimelineLayout {
                 shapes.push(Shape::Rect { rect: mark, fill: fill_paint, stroke: outline });
             }
             let text_paint = if e.status == Status::Reported { Paint::Text } else { Paint::Alleged };
-            let (at_x, anchor) = if anchor_right { (label_x0 + lw, Anchor::RightMiddle) } else { (label_x0, Anchor::LeftMiddle) };
-            shapes.push(Shape::Text { text: label, at: Point { x: at_x, y: mid }, anchor, size: m.label, weight: Weight::Normal, paint: text_paint });
-            let label_rect = Rect { x: label_x0, y: mid - LANE_H / 2.0, w: lw, h: LANE_H };
+            let (at_x, anchor) = if anchor_right && !below { (label_x0 + lw, Anchor::RightMiddle) } else { (label_x0, Anchor::LeftMiddle) };
+            shapes.push(Shape::Text { text: label, at: Point { x: at_x, y: label_mid }, anchor, size: m.label, weight: Weight::Normal, paint: text_paint });
+            let label_rect = Rect { x: label_x0, y: label_mid - LANE_H / 2.0, w: lw, h: LANE_H };
             let row = Rect { x: extent.0, y: mid - LANE_H / 2.0, w: extent.1 - extent.0, h: LANE_H };
             hits.push(HitBox { rect: row, target: Target::Event(i) });
+            if below {
+                hits.push(HitBox { rect: label_rect, target: Target::Event(i) });
+            }
             marks.push(EventMark { event: i, mark, label: label_rect, lane });
         }
         y = lanes_top + lane_ends.len() as f64 * LANE_H + 4.0;
