@@ -709,3 +709,22 @@ fn a_label_with_no_room_beside_its_wide_mark_goes_under_it() {
     }
     assert!(below > 0, "the case should put at least one label under its mark");
 }
+
+#[test]
+fn year_labels_stay_inside_on_a_long_axis() {
+    // The layout fuzz target: events in 1990 and 2100 (the extremes the data
+    // rules allow) at 280 px made each year 2.4 px wide, and the label
+    // "1990", centred in its year, started left of the chart.
+    let mut c = careto();
+    c.events.to_mut()[0].date = careto_viz::model::EventDate::parse("1990").unwrap();
+    c.events.to_mut()[1].date = careto_viz::model::EventDate::parse("2100-12-31").unwrap();
+    careto_viz::model::validate::validate(&c).unwrap();
+    for w in [WIDTH_RANGE.0, 320.0, 640.0] {
+        for lang in LANGS {
+            let l = TimelineLayout::new(&c, w, lang);
+            let problems = text_problems(&l.scene);
+            assert!(problems.is_empty(), "{w} {}: {problems:?}", lang_name(lang));
+            assert!(has_text(&l.scene, "1990"), "{w}: the first year is labelled");
+        }
+    }
+}

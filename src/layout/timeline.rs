@@ -235,15 +235,24 @@ impl TimelineLayout {
         let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0].into_iter().find(|k| k * px_per_year >= year_label_w).unwrap_or(100.0);
         let mut year = lo;
         let mut grid = Vec::new();
+        // Right edge of the last year label drawn: a label pushed inside the
+        // chart never lands on its neighbour.
+        let mut last_label_right = f64::NEG_INFINITY;
         while year <= hi + 1e-9 {
             let x = scale.map(year);
             grid.push(Shape::Line { from: Point { x, y: grid_top }, to: Point { x, y }, stroke: Stroke { paint: Paint::Grid, width: 1.0, dashed: false } });
             grid.push(Shape::Line { from: Point { x, y }, to: Point { x, y: y + 4.0 }, stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false } });
             let whole = year as i64;
-            if year < hi && ((year - lo) % step).abs() < 1e-9 {
+            let text = whole.to_string();
+            let half = text::width(&text, m.small, Weight::Normal) / 2.0;
+            // Centred in its year, but never past the chart's edges (a year
+            // can be narrower than its label: a long time axis on a phone).
+            let cx = (x + px_per_year / 2.0).min(width - half).max(half);
+            if year < hi && ((year - lo) % step).abs() < 1e-9 && cx - half >= last_label_right + 2.0 {
+                last_label_right = cx + half;
                 grid.push(Shape::Text {
-                    text: whole.to_string(),
-                    at: Point { x: x + px_per_year / 2.0, y: y + 6.0 + m.small * 0.65 },
+                    text,
+                    at: Point { x: cx, y: y + 6.0 + m.small * 0.65 },
                     anchor: Anchor::CenterMiddle,
                     size: m.small,
                     weight: Weight::Normal,
