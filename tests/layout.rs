@@ -619,6 +619,8 @@ fn hit_boxes_are_sorted_by_top_edge() {
         // No two hit boxes share area: each point means one thing.
         for hits in [&b.hits, &t.hits] {
             for (i, a) in hits.iter().enumerate() {
+                // Hit testing looks back only this far above a point.
+                assert!(a.rect.h <= careto_viz::layout::MAX_HIT_BOX_HEIGHT, "{w}: {:?} is {} tall", a.target, a.rect.h);
                 for bb in hits.iter().skip(i + 1) {
                     assert!(!a.rect.overlaps(&bb.rect), "{w}: {:?} and {:?} overlap", a.target, bb.target);
                 }

@@ -113,9 +113,9 @@ pub const MAX_HIT_BOX_HEIGHT: f64 = 100.0;
 /// than [`MAX_HIT_BOX_HEIGHT`] above `y`: the cost grows with log n plus the
 /// boxes of one band of rows, not with n.
 pub(crate) fn hit_sorted(boxes: &[HitBox], x: f64, y: f64) -> Option<Target> {
-    // Boxes whose top is <= y. A box that starts higher than the tallest box
-    // is tall cannot reach y. (No fixed count: one row can hold hundreds of
-    // names, and a count once missed the first names of a long row.)
+    // Boxes whose top is <= y; one whose top is MAX_HIT_BOX_HEIGHT or more
+    // above y cannot reach y. (No fixed count of boxes: one row can hold
+    // hundreds of names, and a count of 64 missed the first names of a long row.)
     let end = boxes.partition_point(|b| b.rect.y <= y);
     boxes
         .get(..end)?
