@@ -85,6 +85,12 @@ fn layout_seeds() -> Vec<(String, LayoutCase)> {
     out.push(("timeline-long-alleged".into(), at(View::Timeline, 320.0, vec![Edit::EventStatus(0, 2), Edit::EventLabel(0, Lang::En, long)])));
     out.push(("timeline-one-year".into(), at(View::Timeline, 280.0, vec![Edit::Period(24, 1, 24, 12), Edit::EventDate(0, 24, 0, 0, false)])));
     out.push(("timeline-wide-range".into(), at(View::Timeline, 4096.0, vec![Edit::EventDate(0, 0, 1, 1, true), Edit::EventDate(1, 110, 12, 31, false)])));
+    // The inputs of the crashes found so far (see tests/layout.rs).
+    out.push(("crash-year-labels-1990-2100-at-280".into(), at(View::Timeline, 280.0, vec![Edit::EventDate(0, 0, 0, 0, false), Edit::EventDate(1, 110, 12, 31, false)])));
+    let mut sample_narrow = at(View::Timeline, 280.0, vec![]);
+    sample_narrow.sample = true;
+    sample_narrow.options.lang = Lang::Es;
+    out.push(("crash-sample-timeline-es-280".into(), sample_narrow));
     out
 }
 
