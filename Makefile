@@ -10,6 +10,7 @@
 #   make screenshots  build, then refresh docs/img/page.png from the page test
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
+#   make fuzz         cargo-fuzz targets (campaign, layout) for FUZZ_MINUTES (10) minutes EACH, in turn; a crash fails it
 #   make clean        remove build outputs
 
 SHELL := bash
@@ -104,3 +105,14 @@ clean:
 .PHONY: bench
 bench: build
 	node bench/run.mjs
+
+# Issue #6: the cargo-fuzz targets of fuzz/ (campaign validation; layout, SVG
+# and hit testing at arbitrary sizes), each for FUZZ_MINUTES minutes, one
+# after the other, on the stable toolchain (--sanitizer none). Installs the
+# cargo-fuzz of wasm-pack.toml if missing; not part of `make test` or CI.
+# Prints runs, exec/s, corpus size and crashes per target; a crash fails.
+# FUZZ_TARGETS=layout FUZZ_MINUTES=1 make fuzz for one quick target.
+FUZZ_MINUTES ?= 10
+.PHONY: fuzz
+fuzz:
+	FUZZ_MINUTES=$(FUZZ_MINUTES) scripts/fuzz.sh

@@ -619,10 +619,114 @@ fn hit_boxes_are_sorted_by_top_edge() {
         // No two hit boxes share area: each point means one thing.
         for hits in [&b.hits, &t.hits] {
             for (i, a) in hits.iter().enumerate() {
+                // Hit testing looks back only this far above a point.
+                assert!(a.rect.h <= careto_viz::layout::MAX_HIT_BOX_HEIGHT, "{w}: {:?} is {} tall", a.target, a.rect.h);
                 for bb in hits.iter().skip(i + 1) {
                     assert!(!a.rect.overlaps(&bb.rect), "{w}: {:?} and {:?} overlap", a.target, bb.target);
                 }
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- found by fuzzing (make fuzz)
+
+#[test]
+fn a_long_measure_keeps_the_legend_heading_inside() {
+    // The layout fuzz target: a 64-character measure at 280 px drew the
+    // legend heading ("<Measure>:") 417 px wide, past the chart's right edge.
+    let mut c = careto();
+    c.measure.en = "Somewhere with a very long name indeed, longer than any real one".into();
+    for w in [WIDTH_RANGE.0, 320.0, 640.0] {
+        let l = BarsLayout::new(&c, w, Lang::En);
+        let problems: Vec<String> = text_problems(&l.scene).into_iter().filter(|p| p.contains("leaves")).collect();
+        assert!(problems.is_empty(), "{w}: {problems:?}");
+    }
+}
+
+#[test]
+fn hit_testing_finds_every_name_of_a_long_row() {
+    // The layout fuzz target: 130 countries without a figure, short names, at
+    // 4096 px put over 64 names in one row, and hit testing, which looked
+    // back at most 64 boxes, missed the first names of the row.
+    let mut c = careto();
+    let template = c.countries[0].clone();
+    for k in 0..130u32 {
+        let mut country = template.clone();
+        let code: String = [b'A' + (k / 26 % 26) as u8, b'A' + (k % 26) as u8, b'Q'].iter().map(|b| char::from(*b)).collect();
+        country.code = code.clone().into();
+        country.name.en = code.into();
+        country.count = Count::NotPublished;
+        country.alternatives = Vec::new().into();
+        c.countries.to_mut().push(country);
+    }
+    careto_viz::model::validate::validate(&c).unwrap();
+    let l = BarsLayout::new(&c, WIDTH_RANGE.1, Lang::En);
+    let first_row = l.not_published.iter().filter(|h| h.rect.y == l.not_published[0].rect.y).count();
+    assert!(first_row > 64, "the case needs a row of more than 64 names, got {first_row}");
+    for h in l.not_published.iter().chain(&l.hits) {
+        let p = h.rect.center();
+        assert_eq!(l.hit(p.x, p.y), Some(h.target), "centre of {:?}", h.rect);
+    }
+}
+
+fn sample() -> Campaign {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/sample-campaign.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_label_with_no_room_beside_its_wide_mark_goes_under_it() {
+    // The layout fuzz target: the sample campaign's timeline (2016–2020) at
+    // 280 px in Spanish drew "… (fuente secundaria)" past the right edge: its
+    // year-long mark left room for the status tag on neither side.
+    let c = sample();
+    let mut below = 0;
+    for w in [WIDTH_RANGE.0, 300.0, 320.0, 375.0] {
+        for lang in LANGS {
+            let l = TimelineLayout::new(&c, w, lang);
+            let ctx = format!("{w} {}", lang_name(lang));
+            assert!(text_problems(&l.scene).is_empty(), "{ctx}: {:?}", text_problems(&l.scene));
+            for a in &l.marks {
+                let e = &c.events[a.event];
+                assert!(a.label.x >= 0.0 && a.label.right() <= w + EPS, "{ctx}: label of {} {}", e.id, fmt_rect(&a.label));
+                for b in &l.marks {
+                    assert!(a.event == b.event || (!a.label.overlaps(&b.label) && !a.label.overlaps(&b.mark)), "{ctx}: {} and {}", e.id, c.events[b.event].id);
+                }
+                if a.label.center().y > a.mark.center().y + 1.0 {
+                    below += 1;
+                    assert!(!a.label.overlaps(&a.mark), "{ctx}: a label under its mark stays off it");
+                }
+                // The label is hit, and so is the mark.
+                for p in [a.label.center(), a.mark.center()] {
+                    assert_eq!(l.hit(p.x, p.y), Some(Target::Event(a.event)), "{ctx}: {} at {p:?}", e.id);
+                }
+                let text = label_text(&l, &a.label);
+                if e.status == Status::Secondary {
+                    let tag = if lang == Lang::En { "(secondary report)" } else { "(fuente secundaria)" };
+                    assert!(text.ends_with(tag), "{ctx}: {text}");
+                }
+            }
+        }
+    }
+    assert!(below > 0, "the case should put at least one label under its mark");
+}
+
+#[test]
+fn year_labels_stay_inside_on_a_long_axis() {
+    // The layout fuzz target: events in 1990 and 2100 (the extremes the data
+    // rules allow) at 280 px made each year 2.4 px wide, and the label
+    // "1990", centred in its year, started left of the chart.
+    let mut c = careto();
+    c.events.to_mut()[0].date = careto_viz::model::EventDate::parse("1990").unwrap();
+    c.events.to_mut()[1].date = careto_viz::model::EventDate::parse("2100-12-31").unwrap();
+    careto_viz::model::validate::validate(&c).unwrap();
+    for w in [WIDTH_RANGE.0, 320.0, 640.0] {
+        for lang in LANGS {
+            let l = TimelineLayout::new(&c, w, lang);
+            let problems = text_problems(&l.scene);
+            assert!(problems.is_empty(), "{w} {}: {problems:?}", lang_name(lang));
+            assert!(has_text(&l.scene, "1990"), "{w}: the first year is labelled");
         }
     }
 }

@@ -65,7 +65,9 @@ impl BarsLayout {
         // Legend: "<Measure>:" then one swatch per class.
         y += 10.0;
         let swatch = (m.subtitle * 0.9).round();
-        let legend_heading = fill(s.legend_heading, &[("measure", &capitalize(measure))]);
+        // A newsroom's measure can be a long label: the heading is cut to the
+        // chart's width rather than drawn past its edge.
+        let legend_heading = text::truncate(&fill(s.legend_heading, &[("measure", &capitalize(measure))]), m.subtitle, Weight::Normal, inner);
         let mut items: Vec<(Option<usize>, String)> = vec![(None, legend_heading)];
         items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Some(i), c.label())));
         let line_h = (m.subtitle * 1.5).round();

@@ -103,16 +103,25 @@ pub(crate) fn sort_by_top(boxes: Vec<HitBox>) -> Vec<HitBox> {
     crate::order::apply(&boxes, &crate::order::by_number(&keys))
 }
 
+/// No hit box is taller than this (CSS px): a bar's row, a row of names, an
+/// event's lane and the period span are all about 20 px. Hit testing relies
+/// on it; the layout tests and the fuzz target check every box against it.
+pub const MAX_HIT_BOX_HEIGHT: f64 = 100.0;
+
 /// Finds the hit box under `(x, y)` among boxes sorted by their top edge.
-/// Binary search on rows, so the cost grows with log n, not n.
+/// Binary search on rows, then a scan back over the boxes that start less
+/// than [`MAX_HIT_BOX_HEIGHT`] above `y`: the cost grows with log n plus the
+/// boxes of one band of rows, not with n.
 pub(crate) fn hit_sorted(boxes: &[HitBox], x: f64, y: f64) -> Option<Target> {
-    // Boxes whose top is <= y; boxes are never taller than a few rows, so scan back a few.
+    // Boxes whose top is <= y; one whose top is MAX_HIT_BOX_HEIGHT or more
+    // above y cannot reach y. (No fixed count of boxes: one row can hold
+    // hundreds of names, and a count of 64 missed the first names of a long row.)
     let end = boxes.partition_point(|b| b.rect.y <= y);
     boxes
         .get(..end)?
         .iter()
         .rev()
-        .take(64)
+        .take_while(|b| b.rect.y > y - MAX_HIT_BOX_HEIGHT)
         .find(|b| b.rect.contains(x, y))
         .map(|b| b.target)
 }

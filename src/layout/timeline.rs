@@ -1,7 +1,8 @@
 //! The timeline: a year axis, the active period as a span, and each event as
 //! a mark whose width is the period its date names (a day is a dot, a month
 //! or a year a bar across it; an approximate date a dashed, wider bar),
-//! labelled beside the mark in lanes so that no two labels overlap.
+//! labelled beside the mark (or, when a wide mark leaves no room on either
+//! side, under it in the next lane) in lanes so that no two labels overlap.
 
 use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
 use crate::i18n::{fill, format_date, strings};
@@ -18,7 +19,9 @@ pub struct EventMark {
     pub mark: Rect,
     /// The label's box.
     pub label: Rect,
-    /// The lane (row) it sits in, 0 at the top.
+    /// The lane (row) the mark sits in, 0 at the top. The label is beside
+    /// the mark in the same lane or, when it fits on neither side, in the
+    /// lane below, under the mark (see `label`).
     pub lane: usize,
 }
 
@@ -116,7 +119,8 @@ impl TimelineLayout {
         let starts: Vec<f64> = campaign.events.iter().map(|e| date_extent(&e.date, e.approximate).0).collect();
         let order = crate::order::by_number(&starts);
         let lanes_top = y;
-        let mut lanes = Lanes::new(order.len());
+        // At most two lanes per event (a label below its mark), plus one.
+        let mut lanes = Lanes::new(2 * order.len() + 1);
         let mut marks = Vec::with_capacity(order.len());
         let mut shapes = Vec::new();
         for i in order {
@@ -133,18 +137,43 @@ impl TimelineLayout {
             let room_left = (mx0 - 5.0) - x0;
             let anchor_right = full_w > room_right && (full_w <= room_left || room_left > room_right);
             let room = if anchor_right { room_left } else { room_right };
-            let (label, lw) = if full_w <= room {
-                (full, full_w)
-            } else {
-                let tag_w = text::width(&tag, m.label, Weight::Normal);
-                let cut = format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w));
-                let w = text::width(&cut, m.label, Weight::Normal);
-                (cut, w)
+            let tag_w = text::width(&tag, m.label, Weight::Normal);
+            let fit = |room: f64| {
+                if full_w <= room {
+                    full.clone()
+                } else {
+                    format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
+                }
             };
-            let label_x0 = if anchor_right { mx0 - 5.0 - lw } else { mx1 + 5.0 };
-            let extent = (mx0.min(label_x0), mx1.max(label_x0 + lw));
-            let lane = lanes.place(extent);
+            let (label, lw) = if full_w <= room { (full.clone(), full_w) } else {
+                let label = fit(room);
+                let lw = text::width(&label, m.label, Weight::Normal);
+                (label, lw)
+            };
+            // A mark so wide (a year-long event on a short time axis, on a
+            // phone) that the label, even shortened, does not fit on either
+            // side: the label goes in the lane below its mark, centred under
+            // it and kept inside the chart, rather than past the chart's edge.
+            let below = lw > room + 1e-9;
+            let (label, lw) = if below {
+                let label = fit(inner);
+                let lw = text::width(&label, m.label, Weight::Normal);
+                (label, lw)
+            } else {
+                (label, lw)
+            };
+            let label_x0 = if below {
+                ((mx0 + mx1) / 2.0 - lw / 2.0).min(x1 - lw).max(x0)
+            } else if anchor_right {
+                mx0 - 5.0 - lw
+            } else {
+                mx1 + 5.0
+            };
+            let label_extent = (label_x0, label_x0 + lw);
+            let extent = if below { (mx0, mx1) } else { (mx0.min(label_x0), mx1.max(label_x0 + lw)) };
+            let lane = if below { lanes.place_above(extent, label_extent) } else { lanes.place(extent) };
             let mid = lanes_top + lane as f64 * LANE_H + LANE_H / 2.0;
+            let label_mid = if below { mid + LANE_H } else { mid };
             let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
             let mark = if is_dot {
                 Rect { x: mx0, y: mid - DOT_R, w: 2.0 * DOT_R, h: 2.0 * DOT_R }
@@ -164,11 +193,14 @@ impl TimelineLayout {
                 shapes.push(Shape::Rect { rect: mark, fill: fill_paint, stroke: outline });
             }
             let text_paint = if e.status == Status::Reported { Paint::Text } else { Paint::Alleged };
-            let (at_x, anchor) = if anchor_right { (label_x0 + lw, Anchor::RightMiddle) } else { (label_x0, Anchor::LeftMiddle) };
-            shapes.push(Shape::Text { text: label, at: Point { x: at_x, y: mid }, anchor, size: m.label, weight: Weight::Normal, paint: text_paint });
-            let label_rect = Rect { x: label_x0, y: mid - LANE_H / 2.0, w: lw, h: LANE_H };
+            let (at_x, anchor) = if anchor_right && !below { (label_x0 + lw, Anchor::RightMiddle) } else { (label_x0, Anchor::LeftMiddle) };
+            shapes.push(Shape::Text { text: label, at: Point { x: at_x, y: label_mid }, anchor, size: m.label, weight: Weight::Normal, paint: text_paint });
+            let label_rect = Rect { x: label_x0, y: label_mid - LANE_H / 2.0, w: lw, h: LANE_H };
             let row = Rect { x: extent.0, y: mid - LANE_H / 2.0, w: extent.1 - extent.0, h: LANE_H };
             hits.push(HitBox { rect: row, target: Target::Event(i) });
+            if below {
+                hits.push(HitBox { rect: label_rect, target: Target::Event(i) });
+            }
             marks.push(EventMark { event: i, mark, label: label_rect, lane });
         }
         y = lanes_top + lanes.count() as f64 * LANE_H + 4.0;
@@ -179,17 +211,26 @@ impl TimelineLayout {
         let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0].into_iter().find(|k| k * px_per_year >= year_label_w).unwrap_or(100.0);
         let mut year = lo;
         let mut grid = Vec::new();
+        // Right edge of the last year label drawn: a label pushed inside the
+        // chart never lands on its neighbour.
+        let mut last_label_right = f64::NEG_INFINITY;
         while year <= hi + 1e-9 {
             let x = scale.map(year);
             grid.push(Shape::Line { from: Point { x, y: grid_top }, to: Point { x, y }, stroke: Stroke { paint: Paint::Grid, width: 1.0, dashed: false } });
             grid.push(Shape::Line { from: Point { x, y }, to: Point { x, y: y + 4.0 }, stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false } });
             let whole = year as i64;
+            let text = whole.to_string();
+            let half = text::width(&text, m.small, Weight::Normal) / 2.0;
+            // Centred in its year, but never past the chart's edges (a year
+            // can be narrower than its label: a long time axis on a phone).
+            let cx = (x + px_per_year / 2.0).min(width - half).max(half);
             // A multiple of `step` years from the start (no f64 `%`: its fmod costs ~1.5 KB of wasm).
             let steps = ((year - lo) / step).round();
-            if year < hi && (year - lo - steps * step).abs() < 1e-9 {
+            if year < hi && (year - lo - steps * step).abs() < 1e-9 && cx - half >= last_label_right + 2.0 {
+                last_label_right = cx + half;
                 grid.push(Shape::Text {
-                    text: whole.to_string(),
-                    at: Point { x: x + px_per_year / 2.0, y: y + 6.0 + m.small * 0.65 },
+                    text,
+                    at: Point { x: cx, y: y + 6.0 + m.small * 0.65 },
                     anchor: Anchor::CenterMiddle,
                     size: m.small,
                     weight: Weight::Normal,
@@ -314,7 +355,24 @@ impl Lanes {
             self.spans.iter().position(|spans| fits(spans, extent)).unwrap_or(self.spans.len())
         };
         let lane = lane.min(self.spans.len());
-        if lane == self.spans.len() {
+        self.insert(lane, extent);
+        lane
+    }
+
+    /// Puts `extent` in the first lane where it fits while `below` fits in
+    /// the lane under it (a label too wide for its mark's row); returns the
+    /// lane of `extent`. Rare, so a plain scan.
+    fn place_above(&mut self, extent: (f64, f64), below: (f64, f64)) -> usize {
+        let free = |spans: &[Vec<(f64, f64)>], lane: usize, e: (f64, f64)| spans.get(lane).is_none_or(|s| fits(s, e));
+        let lane = (0..=self.spans.len()).find(|&l| free(&self.spans, l, extent) && free(&self.spans, l + 1, below)).unwrap_or(self.spans.len());
+        self.insert(lane, extent);
+        self.insert(lane + 1, below);
+        lane
+    }
+
+    /// Adds `extent` to lane `lane`, opening lanes up to it.
+    fn insert(&mut self, lane: usize, extent: (f64, f64)) {
+        while self.spans.len() <= lane {
             self.spans.push(Vec::new());
         }
         if let Some(spans) = self.spans.get_mut(lane) {
@@ -323,7 +381,6 @@ impl Lanes {
         }
         self.max_start = self.max_start.max(extent.0);
         self.raise(lane, extent.1);
-        lane
     }
 
     /// The leftmost lane whose right-most edge passes `ok` (monotone: true up to some edge).

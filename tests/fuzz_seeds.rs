@@ -1,0 +1,120 @@
+//! Replays the fuzz targets' seed corpora (`fuzz/seeds/<target>/`) through
+//! the very checks the targets run (`fuzz/src/checks.rs`, included here), so
+//! that `cargo test` keeps those checks compiling and passing between runs of
+//! `make fuzz`, and every crash the fuzzer found stays fixed (its input is
+//! kept in the seeds).
+//!
+//! The layout seeds are written by this test: `UPDATE_FUZZ_SEEDS=1 cargo test
+//! --test fuzz_seeds` (after changing their list below or the input format).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+#[path = "../fuzz/src/checks.rs"]
+mod checks;
+
+use careto_viz::chart::{ChartOptions, View};
+use careto_viz::model::Lang;
+use careto_viz::theme::ThemeName;
+use checks::{Edit, LayoutCase};
+use std::path::{Path, PathBuf};
+
+fn seeds(target: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn campaign_seeds_pass_the_checks() {
+    let files = seeds("campaign");
+    assert!(!files.is_empty());
+    for f in &files {
+        let data = std::fs::read(f).unwrap();
+        // Each file is checked, valid or not; the two real campaigns must be valid.
+        let valid = checks::campaign_json(&data);
+        let name = f.file_name().unwrap().to_string_lossy();
+        if name == "careto.json" || name == "sample-campaign.json" {
+            assert!(valid, "{name} should be a valid campaign");
+        }
+    }
+}
+
+/// How `fuzz/seeds/campaign/careto.json` is made from the data file.
+const REGENERATE: &str = "python3 -c 'import tomllib,json; json.dump(tomllib.load(open(\"data/careto.toml\",\"rb\")), open(\"fuzz/seeds/campaign/careto.json\",\"w\"), ensure_ascii=False, indent=1)'";
+
+/// The campaign target's main seed is the real data, in the JSON format.
+#[test]
+fn the_careto_seed_is_the_compiled_in_data() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/campaign/careto.json");
+    let parsed: careto_viz::model::Campaign = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(parsed, careto_viz::data::careto(), "fuzz/seeds/campaign/careto.json is stale: regenerate it with {REGENERATE}");
+}
+
+/// The layout seeds: both campaigns, every view, language and theme, the
+/// widths that matter, and edits toward the edges of what is valid.
+fn layout_seeds() -> Vec<(String, LayoutCase)> {
+    let mut out = Vec::new();
+    let points = vec![(0.0, 0.0), (100.0, 150.0), (300.0, 300.0), (-5.0, 40.0), (5000.0, 200.0)];
+    for (view, v) in [(View::Bars, "bars"), (View::Timeline, "timeline")] {
+        for (lang, l) in [(Lang::En, "en"), (Lang::Es, "es")] {
+            for width in [0.0, 1.0, 320.0, 375.0, 479.5, 640.0, 1280.0, 4096.0, 1e9, f64::NAN] {
+                let theme = if width == 640.0 { ThemeName::Dark } else { ThemeName::Light };
+                let options = ChartOptions { view, lang, theme, width };
+                out.push((format!("{v}-{l}-{width}"), LayoutCase { sample: false, options, edits: vec![], points: points.clone() }));
+            }
+            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0 };
+            out.push((format!("{v}-{l}-sample"), LayoutCase { sample: true, options, edits: vec![], points: points.clone() }));
+        }
+    }
+    let at = |view, width, edits: Vec<Edit>| LayoutCase {
+        sample: false,
+        options: ChartOptions { view, lang: Lang::En, theme: ThemeName::Light, width },
+        edits,
+        points: points.clone(),
+    };
+    let long = "Somewhere with a very long name indeed, longer than any real one".to_string();
+    out.push(("bars-long-texts".into(), at(View::Bars, 280.0, vec![Edit::Text(1, Lang::En, long.clone()), Edit::CountryName(0, Lang::En, long.clone())])));
+    out.push(("bars-many-countries".into(), at(View::Bars, 4096.0, vec![Edit::AddCountries(100, 0, String::new()), Edit::AddCountries(30, 7, "X".into())])));
+    out.push(("bars-huge-count".into(), at(View::Bars, 640.0, vec![Edit::Count(0, u32::MAX), Edit::Count(1, 1)])));
+    out.push(("timeline-crowded".into(), at(View::Timeline, 280.0, vec![Edit::AddEvents(20, 24, 2, 10, 2, "Same day".into())])));
+    out.push(("timeline-long-alleged".into(), at(View::Timeline, 320.0, vec![Edit::EventStatus(0, 2), Edit::EventLabel(0, Lang::En, long)])));
+    out.push(("timeline-one-year".into(), at(View::Timeline, 280.0, vec![Edit::Period(24, 1, 24, 12), Edit::EventDate(0, 24, 0, 0, false)])));
+    out.push(("timeline-wide-range".into(), at(View::Timeline, 4096.0, vec![Edit::EventDate(0, 0, 1, 1, true), Edit::EventDate(1, 110, 12, 31, false)])));
+    // The inputs of the crashes found so far (see tests/layout.rs).
+    out.push(("crash-year-labels-1990-2100-at-280".into(), at(View::Timeline, 280.0, vec![Edit::EventDate(0, 0, 0, 0, false), Edit::EventDate(1, 110, 12, 31, false)])));
+    let mut sample_narrow = at(View::Timeline, 280.0, vec![]);
+    sample_narrow.sample = true;
+    sample_narrow.options.lang = Lang::Es;
+    out.push(("crash-sample-timeline-es-280".into(), sample_narrow));
+    out
+}
+
+#[test]
+fn layout_seeds_pass_the_checks() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/layout");
+    if std::env::var_os("UPDATE_FUZZ_SEEDS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, case) in layout_seeds() {
+            std::fs::write(dir.join(format!("{name}.bin")), case.encode()).unwrap();
+        }
+    }
+    // The generated seeds decode to their cases.
+    for (name, case) in layout_seeds() {
+        let decoded = LayoutCase::decode(&case.encode());
+        assert_eq!(format!("{decoded:?}"), format!("{case:?}"), "{name}: encode/decode round trip");
+    }
+    let files = seeds("layout");
+    assert!(files.len() >= layout_seeds().len(), "run UPDATE_FUZZ_SEEDS=1 cargo test --test fuzz_seeds");
+    let mut laid_out = 0;
+    for f in &files {
+        if checks::layout_case(&std::fs::read(f).unwrap()) {
+            laid_out += 1;
+        }
+    }
+    assert!(laid_out * 2 > files.len(), "most layout seeds should be valid campaigns ({laid_out} of {})", files.len());
+}
