@@ -91,7 +91,7 @@ mod tests {
         // Longer than a few merge rounds, against the standard library's stable sort.
         let keys: Vec<f64> = (0..1000u32).map(|i| f64::from((i * 7919) % 101)).collect();
         let mut expected: Vec<usize> = (0..keys.len()).collect();
-        expected.sort_by(|a, b| keys[*a].total_cmp(&keys[*b]));
+        expected.sort_by(|a, b| keys.get(*a).zip(keys.get(*b)).map_or(std::cmp::Ordering::Equal, |(x, y)| x.total_cmp(y)));
         assert_eq!(by_number(&keys), expected);
         let c = crate::data::careto();
         let ranked = published_by_value(&c, Lang::En);
