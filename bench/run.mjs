@@ -388,7 +388,7 @@ async function main() {
     first_frame_both: metric(med("ours-both", "first_frame_ms"), med("chartjs", "first_frame_ms"), { target: "– (information)", pass: null }),
     redraw: metric(med("ours-bars", "redraw_ms"), med("chartjs", "redraw_ms"), { target: "≤ 0.5 × Chart.js", pass: (_o, _c, r) => r <= 0.5 }),
     redraw_timeline: metric(med("ours-both", "redraw_timeline_ms"), null, { target: "– (information)", pass: null }),
-    hover: metric(med("ours-bars", "hover_ms"), med("chartjs", "hover_ms"), { target: "< 0.1 ms", pass: (o) => o < 0.1 }),
+    hover: metric(med("ours-bars", "hover_ms"), med("chartjs", "hover_ms"), { target: "– (information; the target is on hit-testing)", pass: null }),
     hit_test: metric(med("ours-bars", "hit_ms"), med("chartjs", "hit_ms"), { target: "< 0.1 ms", pass: (o) => o < 0.1 }),
     memory: {
       ...metric(memGrowth(oursMem), memGrowth(cjsMem), { target: "within 1 % (ours)", pass: (o) => Math.abs(o) <= 0.01 }),
