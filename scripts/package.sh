@@ -39,6 +39,12 @@ pkg = json.load(open(src))
 pkg["repository"] = {"type": "git", "url": repository}
 # wasm-pack's --target web names the ES module only as "main"; bundlers look for "module".
 pkg.setdefault("module", pkg["main"])
+# The files, named here: wasm-pack lists the LICENSE-* files only when an
+# earlier build had already left them in its out dir (so not on a fresh
+# checkout), and npm adds LICENSE-MIT / LICENSE-APACHE only when listed.
+main = pkg["main"]
+stem = main[:-len(".js")]
+pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts", "LICENSE-APACHE", "LICENSE-MIT"]
 json.dump(pkg, open(dst, "w"), indent=2)
 open(dst, "a").write("\n")
 PY
