@@ -57,7 +57,12 @@ struct State {
     focus: Option<usize>,
     table_open: bool,
     drawn: Option<Drawn>,
+    /// What the summary and buttons were last filled for.
     filled: Option<(View, Lang, bool)>,
+    /// What the data table was last filled for.
+    table_for: Option<(View, Lang)>,
+    /// The table waits for the first frame (see [`Mounted::fill_table_after_frame`]).
+    table_later: bool,
     /// What the DOM around the canvas (accessible name, theme colours,
     /// download and embed-code buttons) was last set for; `None` after a new campaign.
     dressed: Option<(View, Lang, ThemeName, bool, bool)>,
@@ -170,19 +175,37 @@ impl State {
             }
             self.dressed = Some(dress_key);
         }
-        if let Some(parts) = &self.parts {
-            let fill_key = (want.view, want.lang, self.table_open);
-            if self.filled != Some(fill_key) {
-                dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;
-                self.filled = Some(fill_key);
-            }
-        }
+        self.fill(want.view, want.lang)?;
         self.layout = layout;
         self.items = items;
         self.drawn = Some(want);
         // A new layout may put another item under the same target index: rebuild on the next move.
         self.tip_shows = None;
         Ok(())
+    }
+
+    /// Fills the summary, buttons and (unless it waits for the first frame)
+    /// the data table for `view` in `lang`, each only when it changed.
+    fn fill(&mut self, view: View, lang: Lang) -> Result<(), String> {
+        let Some(parts) = &self.parts else { return Ok(()) };
+        let key = (view, lang, self.table_open);
+        if self.filled != Some(key) {
+            dom::fill_labels(parts, &self.campaign, view, lang, self.table_open);
+            self.filled = Some(key);
+        }
+        if !self.table_later && self.table_for != Some((view, lang)) {
+            dom::fill_table(parts, &self.campaign, view, lang)?;
+            self.table_for = Some((view, lang));
+        }
+        Ok(())
+    }
+
+    /// The first frame is out: fill the table (nothing to do if something did already).
+    fn fill_table_now(&mut self) {
+        self.table_later = false;
+        if let Some(d) = self.drawn {
+            let _ = self.fill(d.view, d.lang);
+        }
     }
 
     /// Paints the last good picture again (after a failed draw); nothing to do before the first.
@@ -322,11 +345,9 @@ impl State {
 
     fn toggle_table(&mut self) {
         self.table_open = !self.table_open;
+        self.table_later = false;
         let _ = self.draw(false);
-        if let Some(parts) = &self.parts {
-            let _ = dom::fill(parts, &self.campaign, self.settings.view, self.lang(), self.table_open);
-            self.filled = Some((self.settings.view, self.lang(), self.table_open));
-        }
+        let _ = self.fill(self.settings.view, self.lang());
     }
 }
 
@@ -442,6 +463,8 @@ impl Mounted {
             table_open: false,
             drawn: None,
             filled: None,
+            table_for: None,
+            table_later: true,
             dressed: None,
         }));
         let mut mounted = Mounted { id, state, listeners: Vec::new(), observer: None };
@@ -451,6 +474,7 @@ impl Mounted {
             return Err(e);
         }
         let _ = element.set_attribute(MOUNTED_ATTR, "");
+        mounted.fill_table_after_frame();
         mounted.listen();
         let wiring = Wiring {
             _state: Rc::clone(&mounted.state),
@@ -459,6 +483,34 @@ impl Mounted {
         };
         LIVE.with(|live| live.borrow_mut().push((id, wiring)));
         Ok(mounted)
+    }
+
+    /// The data table (a row per item with its sources: most of the chart's
+    /// DOM text) is filled after the first frame with the chart: laying it
+    /// out, though visually hidden, took about as long as drawing the chart.
+    /// `requestAnimationFrame` runs just before that frame; the `setTimeout`
+    /// it starts, just after. A hidden page produces no frames: fill now.
+    /// Anything that needs the table sooner (an update, Show data) fills it then.
+    fn fill_table_after_frame(&self) {
+        let visible = window().and_then(|w| w.document()).is_some_and(|d| !d.hidden());
+        let scheduled = visible && window().is_some_and(|w| {
+            let weak = Rc::downgrade(&self.state);
+            let fill = Closure::once_into_js(move || {
+                if let Some(state) = weak.upgrade() {
+                    if let Ok(mut s) = state.try_borrow_mut() {
+                        s.fill_table_now();
+                    }
+                }
+            });
+            // setTimeout(fill, 0), bound: the frame callback's own argument (a time) goes to `fill`, which ignores it.
+            match js_sys::Reflect::get(&w, &JsValue::from_str("setTimeout")).map(JsCast::unchecked_into::<js_sys::Function>) {
+                Ok(set_timeout) => w.request_animation_frame(set_timeout.bind2(&w, &fill, &JsValue::from(0)).unchecked_ref()).is_ok(),
+                Err(_) => false,
+            }
+        });
+        if !scheduled {
+            self.state.borrow_mut().fill_table_now();
+        }
     }
 
     fn on(&mut self, target: &EventTarget, kind: &'static str, f: impl FnMut(&mut State, Event) + 'static) {
@@ -580,16 +632,18 @@ impl Mounted {
             Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
             None => None,
         };
-        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.dressed);
+        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.table_for, s.dressed);
         s.settings = next;
+        s.table_later = false;
         if let Some(c) = next_campaign {
             s.campaign = c;
             s.focus = None;
             s.filled = None;
+            s.table_for = None;
             s.dressed = None;
         }
         if let Err(e) = s.draw(true) {
-            (s.settings, s.campaign, s.focus, s.filled, s.dressed) = previous;
+            (s.settings, s.campaign, s.focus, s.filled, s.table_for, s.dressed) = previous;
             return Err(e);
         }
         Ok(())
