@@ -97,6 +97,45 @@ struct Wiring {
 
 thread_local! {
     static LIVE: RefCell<Vec<(u32, Wiring)>> = const { RefCell::new(Vec::new()) };
+    /// A frame callback that will fill the waiting tables is pending.
+    static TABLES_REQUESTED: Cell<bool> = const { Cell::new(false) };
+    /// `setTimeout(fill_waiting_tables, 0)` as a JS function, made once.
+    static FILL_TABLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Fills the table of every live chart that waits for its first frame.
+fn fill_waiting_tables() {
+    TABLES_REQUESTED.with(|r| r.set(false));
+    LIVE.with(|live| {
+        for (_, w) in live.borrow().iter() {
+            if let Ok(mut s) = w._state.try_borrow_mut() {
+                if s.table_later {
+                    s.fill_table_now();
+                }
+            }
+        }
+    });
+}
+
+/// Asks for [`fill_waiting_tables`] right after the next frame; false if the browser refused.
+fn request_table_fill() -> bool {
+    let Some(w) = window() else { return false };
+    let f = FILL_TABLES.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.is_none() {
+            // Made once and kept for the page's life: no closure per chart.
+            let fill = Closure::<dyn FnMut()>::new(fill_waiting_tables).into_js_value();
+            if let Ok(set_timeout) = js_sys::Reflect::get(&w, &JsValue::from_str("setTimeout")) {
+                // The frame callback's own argument (a time) goes to `fill`, which ignores it.
+                let bound = set_timeout.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &JsValue::from(0));
+                *f = Some(bound.unchecked_into());
+            }
+        }
+        f.clone()
+    });
+    let requested = f.is_some_and(|f| w.request_animation_frame(&f).is_ok());
+    TABLES_REQUESTED.with(|r| r.set(requested));
+    requested
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -489,25 +528,14 @@ impl Mounted {
     /// DOM text) is filled after the first frame with the chart: laying it
     /// out, though visually hidden, took about as long as drawing the chart.
     /// `requestAnimationFrame` runs just before that frame; the `setTimeout`
-    /// it starts, just after. A hidden page produces no frames: fill now.
-    /// Anything that needs the table sooner (an update, Show data) fills it then.
+    /// it starts, just after, and fills every live chart's table still
+    /// waiting ([`fill_waiting_tables`]: one function for all charts, one
+    /// request at a time, so a thousand mounts in a task allocate nothing
+    /// each). A hidden page produces no frames: fill now. Anything that needs
+    /// the table sooner (an update, Show data) fills it then.
     fn fill_table_after_frame(&self) {
         let visible = window().and_then(|w| w.document()).is_some_and(|d| !d.hidden());
-        let scheduled = visible && window().is_some_and(|w| {
-            let weak = Rc::downgrade(&self.state);
-            let fill = Closure::once_into_js(move || {
-                if let Some(state) = weak.upgrade() {
-                    if let Ok(mut s) = state.try_borrow_mut() {
-                        s.fill_table_now();
-                    }
-                }
-            });
-            // setTimeout(fill, 0), bound: the frame callback's own argument (a time) goes to `fill`, which ignores it.
-            match js_sys::Reflect::get(&w, &JsValue::from_str("setTimeout")).map(JsCast::unchecked_into::<js_sys::Function>) {
-                Ok(set_timeout) => w.request_animation_frame(set_timeout.bind2(&w, &fill, &JsValue::from(0)).unchecked_ref()).is_ok(),
-                Err(_) => false,
-            }
-        });
+        let scheduled = visible && (TABLES_REQUESTED.with(Cell::get) || request_table_fill());
         if !scheduled {
             self.state.borrow_mut().fill_table_now();
         }
