@@ -99,9 +99,12 @@ thread_local! {
     static LIVE: RefCell<Vec<(u32, Wiring)>> = const { RefCell::new(Vec::new()) };
     /// A frame callback that will fill the waiting tables is pending.
     static TABLES_REQUESTED: Cell<bool> = const { Cell::new(false) };
-    /// `setTimeout(fill_waiting_tables, 0)` as a JS function, made once.
+    /// `requestIdleCallback(fill_waiting_tables, {timeout})` as a JS function, made once.
     static FILL_TABLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
+
+/// At most this long (ms) after the first frame, the data table is filled even if the page is busy.
+const TABLE_WAIT_MS: u32 = 200;
 
 /// Fills the table of every live chart that waits for its first frame.
 fn fill_waiting_tables() {
@@ -117,7 +120,7 @@ fn fill_waiting_tables() {
     });
 }
 
-/// Asks for [`fill_waiting_tables`] right after the next frame; false if the browser refused.
+/// Asks for [`fill_waiting_tables`] after the next frame; false if the browser refused.
 fn request_table_fill() -> bool {
     let Some(w) = window() else { return false };
     let f = FILL_TABLES.with(|f| {
@@ -125,11 +128,20 @@ fn request_table_fill() -> bool {
         if f.is_none() {
             // Made once and kept for the page's life: no closure per chart.
             let fill = Closure::<dyn FnMut()>::new(fill_waiting_tables).into_js_value();
-            if let Ok(set_timeout) = js_sys::Reflect::get(&w, &JsValue::from_str("setTimeout")) {
-                // The frame callback's own argument (a time) goes to `fill`, which ignores it.
-                let bound = set_timeout.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &JsValue::from(0));
-                *f = Some(bound.unchecked_into());
-            }
+            let get = |name: &str| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok().filter(JsValue::is_function);
+            // requestIdleCallback(fill, {timeout}): after the tasks already
+            // queued, within TABLE_WAIT_MS; setTimeout(fill, 0) where there is none.
+            // The frame callback's own argument (a time) goes to `fill`, which ignores it.
+            let bound = match (get("requestIdleCallback"), get("setTimeout")) {
+                (Some(idle), _) => {
+                    let options = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(TABLE_WAIT_MS));
+                    Some(idle.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &options))
+                }
+                (None, Some(set_timeout)) => Some(set_timeout.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &JsValue::from(0))),
+                (None, None) => None,
+            };
+            *f = bound.map(JsCast::unchecked_into);
         }
         f.clone()
     });
@@ -527,9 +539,9 @@ impl Mounted {
     /// The data table (a row per item with its sources: most of the chart's
     /// DOM text) is filled after the first frame with the chart: laying it
     /// out, though visually hidden, took about as long as drawing the chart.
-    /// `requestAnimationFrame` runs just before that frame; the `setTimeout`
-    /// it starts, just after, and fills every live chart's table still
-    /// waiting ([`fill_waiting_tables`]: one function for all charts, one
+    /// `requestAnimationFrame` runs just before that frame; the idle callback
+    /// it starts (at most [`TABLE_WAIT_MS`] later), after it, and fills every
+    /// live chart's table still waiting ([`fill_waiting_tables`]: one function for all charts, one
     /// request at a time, so a thousand mounts in a task allocate nothing
     /// each). A hidden page produces no frames: fill now. Anything that needs
     /// the table sooner (an update, Show data) fills it then.
