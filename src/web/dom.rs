@@ -187,9 +187,8 @@ fn label(lang: Lang, en: &'static str, es: &'static str) -> &'static str {
     }
 }
 
-/// Fills the summary, the button and the table for `view` in `lang`.
-pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> Result<(), String> {
-    let doc = parts.figure.owner_document().ok_or("no document")?;
+/// Fills the summary and the buttons for `view` in `lang` (the table: [`fill_table`]).
+pub fn fill_labels(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) {
     let summary = match view {
         View::Bars => describe::bars_summary(c, lang),
         View::Timeline => describe::timeline_summary(c, lang),
@@ -206,7 +205,11 @@ pub fn fill(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bool) -> 
     parts.embed.set_text_content(Some(strings(lang).copy_embed));
     let _ = parts.code.set_attribute("aria-label", strings(lang).embed_code);
     parts.data.set_class_name(if open { "cv-data" } else { "cv-data cv-closed" });
+}
 
+/// Fills the data table for `view` in `lang` (caption, headers, a row per item with its sources).
+pub fn fill_table(parts: &Parts, c: &Campaign, view: View, lang: Lang) -> Result<(), String> {
+    let doc = parts.figure.owner_document().ok_or("no document")?;
     let table = el(&doc, "table", "")?;
     let caption = match view {
         View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),

@@ -57,7 +57,12 @@ struct State {
     focus: Option<usize>,
     table_open: bool,
     drawn: Option<Drawn>,
+    /// What the summary and buttons were last filled for.
     filled: Option<(View, Lang, bool)>,
+    /// What the data table was last filled for.
+    table_for: Option<(View, Lang)>,
+    /// The table waits for the first frame (see [`Mounted::fill_table_after_frame`]).
+    table_later: bool,
     /// What the DOM around the canvas (accessible name, theme colours,
     /// download and embed-code buttons) was last set for; `None` after a new campaign.
     dressed: Option<(View, Lang, ThemeName, bool, bool)>,
@@ -92,6 +97,57 @@ struct Wiring {
 
 thread_local! {
     static LIVE: RefCell<Vec<(u32, Wiring)>> = const { RefCell::new(Vec::new()) };
+    /// A frame callback that will fill the waiting tables is pending.
+    static TABLES_REQUESTED: Cell<bool> = const { Cell::new(false) };
+    /// `requestIdleCallback(fill_waiting_tables, {timeout})` as a JS function, made once.
+    static FILL_TABLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// At most this long (ms) after the first frame, the data table is filled even if the page is busy.
+const TABLE_WAIT_MS: u32 = 200;
+
+/// Fills the table of every live chart that waits for its first frame.
+fn fill_waiting_tables() {
+    TABLES_REQUESTED.with(|r| r.set(false));
+    LIVE.with(|live| {
+        for (_, w) in live.borrow().iter() {
+            if let Ok(mut s) = w._state.try_borrow_mut() {
+                if s.table_later {
+                    s.fill_table_now();
+                }
+            }
+        }
+    });
+}
+
+/// Asks for [`fill_waiting_tables`] after the next frame; false if the browser refused.
+fn request_table_fill() -> bool {
+    let Some(w) = window() else { return false };
+    let f = FILL_TABLES.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.is_none() {
+            // Made once and kept for the page's life: no closure per chart.
+            let fill = Closure::<dyn FnMut()>::new(fill_waiting_tables).into_js_value();
+            let get = |name: &str| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok().filter(JsValue::is_function);
+            // requestIdleCallback(fill, {timeout}): after the tasks already
+            // queued, within TABLE_WAIT_MS; setTimeout(fill, 0) where there is none.
+            // The frame callback's own argument (a time) goes to `fill`, which ignores it.
+            let bound = match (get("requestIdleCallback"), get("setTimeout")) {
+                (Some(idle), _) => {
+                    let options = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(TABLE_WAIT_MS));
+                    Some(idle.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &options))
+                }
+                (None, Some(set_timeout)) => Some(set_timeout.unchecked_into::<js_sys::Function>().bind2(&w, &fill, &JsValue::from(0))),
+                (None, None) => None,
+            };
+            *f = bound.map(JsCast::unchecked_into);
+        }
+        f.clone()
+    });
+    let requested = f.is_some_and(|f| w.request_animation_frame(&f).is_ok());
+    TABLES_REQUESTED.with(|r| r.set(requested));
+    requested
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -170,19 +226,37 @@ impl State {
             }
             self.dressed = Some(dress_key);
         }
-        if let Some(parts) = &self.parts {
-            let fill_key = (want.view, want.lang, self.table_open);
-            if self.filled != Some(fill_key) {
-                dom::fill(parts, &self.campaign, want.view, want.lang, self.table_open)?;
-                self.filled = Some(fill_key);
-            }
-        }
+        self.fill(want.view, want.lang)?;
         self.layout = layout;
         self.items = items;
         self.drawn = Some(want);
         // A new layout may put another item under the same target index: rebuild on the next move.
         self.tip_shows = None;
         Ok(())
+    }
+
+    /// Fills the summary, buttons and (unless it waits for the first frame)
+    /// the data table for `view` in `lang`, each only when it changed.
+    fn fill(&mut self, view: View, lang: Lang) -> Result<(), String> {
+        let Some(parts) = &self.parts else { return Ok(()) };
+        let key = (view, lang, self.table_open);
+        if self.filled != Some(key) {
+            dom::fill_labels(parts, &self.campaign, view, lang, self.table_open);
+            self.filled = Some(key);
+        }
+        if !self.table_later && self.table_for != Some((view, lang)) {
+            dom::fill_table(parts, &self.campaign, view, lang)?;
+            self.table_for = Some((view, lang));
+        }
+        Ok(())
+    }
+
+    /// The first frame is out: fill the table (nothing to do if something did already).
+    fn fill_table_now(&mut self) {
+        self.table_later = false;
+        if let Some(d) = self.drawn {
+            let _ = self.fill(d.view, d.lang);
+        }
     }
 
     /// Paints the last good picture again (after a failed draw); nothing to do before the first.
@@ -322,11 +396,9 @@ impl State {
 
     fn toggle_table(&mut self) {
         self.table_open = !self.table_open;
+        self.table_later = false;
         let _ = self.draw(false);
-        if let Some(parts) = &self.parts {
-            let _ = dom::fill(parts, &self.campaign, self.settings.view, self.lang(), self.table_open);
-            self.filled = Some((self.settings.view, self.lang(), self.table_open));
-        }
+        let _ = self.fill(self.settings.view, self.lang());
     }
 }
 
@@ -442,6 +514,8 @@ impl Mounted {
             table_open: false,
             drawn: None,
             filled: None,
+            table_for: None,
+            table_later: true,
             dressed: None,
         }));
         let mut mounted = Mounted { id, state, listeners: Vec::new(), observer: None };
@@ -451,6 +525,7 @@ impl Mounted {
             return Err(e);
         }
         let _ = element.set_attribute(MOUNTED_ATTR, "");
+        mounted.fill_table_after_frame();
         mounted.listen();
         let wiring = Wiring {
             _state: Rc::clone(&mounted.state),
@@ -459,6 +534,23 @@ impl Mounted {
         };
         LIVE.with(|live| live.borrow_mut().push((id, wiring)));
         Ok(mounted)
+    }
+
+    /// The data table (a row per item with its sources: most of the chart's
+    /// DOM text) is filled after the first frame with the chart: laying it
+    /// out, though visually hidden, took about as long as drawing the chart.
+    /// `requestAnimationFrame` runs just before that frame; the idle callback
+    /// it starts (at most [`TABLE_WAIT_MS`] later), after it, and fills every
+    /// live chart's table still waiting ([`fill_waiting_tables`]: one function for all charts, one
+    /// request at a time, so a thousand mounts in a task allocate nothing
+    /// each). A hidden page produces no frames: fill now. Anything that needs
+    /// the table sooner (an update, Show data) fills it then.
+    fn fill_table_after_frame(&self) {
+        let visible = window().and_then(|w| w.document()).is_some_and(|d| !d.hidden());
+        let scheduled = visible && (TABLES_REQUESTED.with(Cell::get) || request_table_fill());
+        if !scheduled {
+            self.state.borrow_mut().fill_table_now();
+        }
     }
 
     fn on(&mut self, target: &EventTarget, kind: &'static str, f: impl FnMut(&mut State, Event) + 'static) {
@@ -580,16 +672,18 @@ impl Mounted {
             Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
             None => None,
         };
-        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.dressed);
+        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.table_for, s.dressed);
         s.settings = next;
+        s.table_later = false;
         if let Some(c) = next_campaign {
             s.campaign = c;
             s.focus = None;
             s.filled = None;
+            s.table_for = None;
             s.dressed = None;
         }
         if let Err(e) = s.draw(true) {
-            (s.settings, s.campaign, s.focus, s.filled, s.dressed) = previous;
+            (s.settings, s.campaign, s.focus, s.filled, s.table_for, s.dressed) = previous;
             return Err(e);
         }
         Ok(())
