@@ -316,6 +316,41 @@ fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hi
     )
 }
 
+/// Repetitions for the timings.
+struct Reps {
+    min: usize,
+    max: usize,
+    budget: Duration,
+    hit: usize,
+}
+
+/// Times one case — layout (`build`), the recorded draw calls and the SVG
+/// render of `scene`, and hit-testing — and returns its JSON.
+fn measure<L>(
+    (chart, label, is_syn, items): (&str, &str, bool, usize),
+    build: impl Fn() -> L,
+    scene: &Scene,
+    hits: &[HitBox],
+    hit: impl Fn(f64, f64) -> bool,
+    theme: &Theme,
+    reps: &Reps,
+) -> String {
+    let layout = median_ms(reps.min, reps.max, reps.budget, || {
+        black_box(build());
+    });
+    let mut n_calls = 0;
+    let calls = median_ms(reps.min, reps.max, reps.budget, || {
+        n_calls = record(scene, theme);
+    });
+    let calls = (calls.0, calls.1, n_calls);
+    let mut svg_bytes = 0;
+    let render = median_ms(reps.min, reps.max, reps.budget, || {
+        svg_bytes = to_svg(scene, theme).map(|s| s.len()).unwrap_or(0);
+    });
+    let hit = hit_ns(scene, hits, reps.hit, hit);
+    case_json(chart, label, is_syn, items, hits.len(), scene, layout, calls, render, svg_bytes, hit)
+}
+
 fn main() {
     let quick = std::env::var_os("SCALING_QUICK").is_some();
     let (min_reps, max_reps, budget, hit_reps) = if quick {
@@ -337,40 +372,17 @@ fn main() {
         ("synthetic-2500x500", syn(2500, 500, 2500), true),
         ("synthetic-250x5000", syn(250, 5000, 250), true),
     ];
+    let reps = Reps { min: min_reps, max: max_reps, budget, hit: hit_reps };
     let mut out = Vec::new();
     for (label, c, is_syn) in &bars_cases {
-        let layout = median_ms(min_reps, max_reps, budget, || {
-            black_box(BarsLayout::new(black_box(c), WIDTH, Lang::En));
-        });
-        let l = BarsLayout::new(c, WIDTH, Lang::En);
-        let mut n_calls = 0;
-        let calls = median_ms(min_reps, max_reps, budget, || {
-            n_calls = record(&l.scene, &theme);
-        });
-        let calls = (calls.0, calls.1, n_calls);
-        let mut svg_bytes = 0;
-        let render = median_ms(min_reps, max_reps, budget, || {
-            svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
-        });
-        let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
-        out.push(case_json("bars", label, *is_syn, c.countries.len(), l.hits.len(), &l.scene, layout, calls, render, svg_bytes, hit));
+        let build = || BarsLayout::new(black_box(c), WIDTH, Lang::En);
+        let l = build();
+        out.push(measure(("bars", label, *is_syn, c.countries.len()), build, &l.scene, &l.hits, |x, y| l.hit(x, y).is_some(), &theme, &reps));
     }
     for (label, c, is_syn) in &timeline_cases {
-        let layout = median_ms(min_reps, max_reps, budget, || {
-            black_box(TimelineLayout::new(black_box(c), WIDTH, Lang::En));
-        });
-        let l = TimelineLayout::new(c, WIDTH, Lang::En);
-        let mut n_calls = 0;
-        let calls = median_ms(min_reps, max_reps, budget, || {
-            n_calls = record(&l.scene, &theme);
-        });
-        let calls = (calls.0, calls.1, n_calls);
-        let mut svg_bytes = 0;
-        let render = median_ms(min_reps, max_reps, budget, || {
-            svg_bytes = to_svg(&l.scene, &theme).map(|s| s.len()).unwrap_or(0);
-        });
-        let hit = hit_ns(&l.scene, &l.hits, hit_reps, |x, y| l.hit(x, y).is_some());
-        out.push(case_json("timeline", label, *is_syn, c.events.len(), l.hits.len(), &l.scene, layout, calls, render, svg_bytes, hit));
+        let build = || TimelineLayout::new(black_box(c), WIDTH, Lang::En);
+        let l = build();
+        out.push(measure(("timeline", label, *is_syn, c.events.len()), build, &l.scene, &l.hits, |x, y| l.hit(x, y).is_some(), &theme, &reps));
     }
     println!(
         "{{\"note\":\"native ({}), release profile; SYNTHETIC campaigns are generated data, not Careto's\",\"width_css_px\":{},\"cases\":[{}]}}",
