@@ -3,7 +3,7 @@
 # Versions and build flags: wasm-pack.toml.
 #
 #   make setup        install the toolchain pieces (idempotent)
-#   make build        release wasm build + wasm-opt into www/pkg
+#   make build        release wasm builds + wasm-opt: www/pkg (article) and www/pkg-full (full)
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
@@ -27,6 +27,10 @@ OUT_NAME := $(call toml,build.out_name)
 CHROMEDRIVER := $(call toml,test.chromedriver)
 WASM := $(OUT_DIR)/$(OUT_NAME)_bg.wasm
 JS := $(OUT_DIR)/$(OUT_NAME).js
+# The full build (reads a newsroom's own campaign): wasm-pack.toml [build.full].
+FULL_OUT_DIR := $(call toml,build.full.out_dir)
+FULL_OUT_NAME := $(call toml,build.full.out_name)
+FULL_FEATURES := $(shell python3 -c 'import tomllib; print(",".join(tomllib.load(open("wasm-pack.toml","rb"))["build"]["full"]["features"]))')
 
 .PHONY: help setup build demo test test-native test-wasm test-page site screenshots package clean
 
@@ -49,10 +53,15 @@ test-native: setup
 	cargo test
 
 # Only tests/web.rs runs in the browser: the other test targets are native
-# (they may read files, which wasm32 cannot).
+# (they may read files, which wasm32 cannot). It runs twice, once per build:
+# the article build (no features: refuses `campaign`, clearly) and the full
+# build (the campaign catalogue of good and bad input); the tests common to
+# both run in both.
 test-wasm: setup
 	@if [ -f tests/web.rs ]; then \
-	  set -x; wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web; \
+	  set -x; \
+	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web; \
+	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features $(FULL_FEATURES); \
 	else \
 	  echo "test-wasm: no tests/web.rs yet, nothing to run in the browser"; \
 	fi
@@ -69,11 +78,12 @@ SITE_THEMES := light dark
 
 site: build
 	rm -rf dist
-	mkdir -p dist/pkg dist/img dist/embed
+	mkdir -p dist/pkg dist/pkg-full dist/img dist/embed
 	cp www/*.html www/*.css www/*.js www/*.json www/*.svg dist/
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
 	cp $(JS) $(WASM) dist/pkg/
+	cp $(FULL_OUT_DIR)/$(FULL_OUT_NAME).js $(FULL_OUT_DIR)/$(FULL_OUT_NAME)_bg.wasm dist/pkg-full/
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
@@ -96,7 +106,7 @@ package: build
 	REPOSITORY='$(REPOSITORY)' scripts/package.sh target/package
 
 clean:
-	rm -rf $(OUT_DIR) dist target/page-test target/package
+	rm -rf $(OUT_DIR) $(FULL_OUT_DIR) dist target/page-test target/package
 	cargo clean
 
 # Issue #5: headless Chromium, our module against Chart.js (bench/*.html), and

@@ -1,5 +1,10 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): draw into a real
 //! canvas and read its pixels back.
+//!
+//! `make test-wasm` runs them against both builds: the article build (no
+//! features: a `campaign` option is refused with a clear message) and the
+//! full build (`--features custom-campaign`: the catalogue of good and bad
+//! campaigns). Tests that need one build say so with `#[cfg(…)]`.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
@@ -208,6 +213,7 @@ fn an_internal_failure_keeps_the_previous_picture() {
     assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a]);
 }
 
+#[cfg(feature = "custom-campaign")]
 #[wasm_bindgen_test]
 fn a_campaign_of_ones_own_is_drawn_and_bad_ones_are_named() {
     set_dpr(1.0);
@@ -275,6 +281,7 @@ fn copy_embed_code_shows_only_where_the_host_says_where_embed_html_is() {
     chart.destroy();
 }
 
+#[cfg(feature = "custom-campaign")]
 #[wasm_bindgen_test]
 fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
     set_dpr(1.0);
@@ -354,9 +361,14 @@ fn elements_sizes_codes_and_dates_that_cannot_be_drawn_are_named() {
     bare.remove();
 
     let div = container(640);
-    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("theme", "light".into()), ("campaign", sample(""))])).unwrap();
+    // The full build draws the sample here; the article build, its own data.
+    #[cfg(feature = "custom-campaign")]
+    let (data, code) = (options(&[("view", "bars".into()), ("theme", "light".into()), ("campaign", sample(""))]), "AAA");
+    #[cfg(not(feature = "custom-campaign"))]
+    let (data, code) = (options(&[("view", "bars".into()), ("theme", "light".into())]), "MAR");
+    let mut chart = mount(div.clone().into(), data).unwrap();
     let canvas = chart.canvas().unwrap();
-    let r = chart.bar_rect("AAA").unwrap();
+    let r = chart.bar_rect(code).unwrap();
     let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
     let before = pixel(&canvas, cx, cy);
     let css_width = canvas.client_width();
@@ -372,6 +384,7 @@ fn elements_sizes_codes_and_dates_that_cannot_be_drawn_are_named() {
         assert_eq!(canvas.client_width(), css_width, "width {w:?}: the canvas keeps its size");
         assert_eq!(pixel(&canvas, cx, cy), before, "width {w:?}: the chart stays");
     }
+    #[cfg(feature = "custom-campaign")]
     let campaigns: [(&str, &str); 6] = [
         ("c.country[1].code = 'mar'", "campaign.country[1].code: \"mar\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)"),
         ("c.country[1].code = 'XX1'", "campaign.country[1].code: \"XX1\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)"),
@@ -380,12 +393,47 @@ fn elements_sizes_codes_and_dates_that_cannot_be_drawn_are_named() {
         ("c.event[0].date = 2014", "campaign.event[0].date: expected a string, got a number"),
         ("c.country[0].count = '384'", "campaign.country[0].count: \"384\" is not a count; write a number or \"not published\""),
     ];
+    #[cfg(feature = "custom-campaign")]
     for (edit, expected) in campaigns {
         let e = message(chart.update(options(&[("campaign", sample(edit))])).err().unwrap());
         assert!(e.starts_with(&format!("careto-viz: {expected}")), "{edit}: got {e}");
         assert_eq!(pixel(&canvas, cx, cy), before, "{edit}: the chart stays");
         assert!(chart.bar_rect("AAA").is_some(), "{edit}: the sample is still the data");
     }
+    chart.destroy();
+}
+
+/// What the article build says to a `campaign` option (src/web/options.rs).
+#[cfg(not(feature = "custom-campaign"))]
+const NO_CAMPAIGN_READER: &str = "careto-viz: campaign: this build (careto_viz.js) has The Mask (Careto) data compiled in and reads no campaign of its own; \
+to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; the npm package's main export)";
+
+/// The article build has no campaign reader: `campaign` (good or bad) gets
+/// one clear message naming the full build, at mount and at update, and the
+/// chart on screen stays as it was, with the Careto data.
+#[cfg(not(feature = "custom-campaign"))]
+#[wasm_bindgen_test]
+fn the_article_build_refuses_a_campaign_and_names_the_full_build() {
+    set_dpr(1.0);
+    let div = container(640);
+    let e = message(mount(div.clone().into(), options(&[("view", "bars".into()), ("campaign", sample(""))])).err().unwrap());
+    assert_eq!(e, NO_CAMPAIGN_READER);
+    assert!(!div.has_attribute("data-careto-viz-mounted"), "nothing is mounted");
+    let mut chart = mount(div.clone().into(), options(&[("view", "bars".into()), ("theme", "light".into())])).unwrap();
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("MAR").unwrap();
+    let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS);
+    for campaign in [sample(""), sample("c.country[1].count = NaN"), JsValue::from_str("careto"), js_sys::Object::new().into()] {
+        let e = message(chart.update(options(&[("theme", "dark".into()), ("campaign", campaign)])).err().unwrap());
+        assert_eq!(e, NO_CAMPAIGN_READER);
+        assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the chart on screen stays");
+        assert_eq!(pixel(&canvas, 2.0, 2.0), WHITE, "the whole update is refused: still light");
+        assert!(chart.bar_rect("MAR").is_some() && chart.bar_rect("AAA").is_none(), "still the Careto data");
+    }
+    // `campaign: undefined` or `null` is no campaign, as in the full build.
+    chart.update(options(&[("campaign", JsValue::NULL), ("theme", "dark".into())])).unwrap();
+    assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a]);
     chart.destroy();
 }
 
@@ -439,7 +487,9 @@ async fn memory_stays_bounded_over_many_redraws() {
             chart.redraw().unwrap();
             timeline.redraw().unwrap();
         }
+        #[cfg(feature = "custom-campaign")]
         chart.update(options(&[("campaign", sample(""))])).unwrap();
+        // Refused: a bad campaign (full build), or any campaign (article build).
         assert!(chart.update(options(&[("campaign", sample("c.country[1].count = NaN"))])).is_err());
         chart.destroy();
         timeline.destroy();

@@ -13,9 +13,11 @@
 // data-embed-code="false" (hide the download and "Copy embed code" buttons;
 // the embed code is the iframe of embed.html next to this file, offered only
 // when the campaign file is on that same site). The module
-// (./pkg/careto_viz.js next to this file, whatever the page's address) is
-// loaded and initialised once, however many charts and however many copies of
-// this script tag the page has. Elements added later (infinite scroll, a
+// (./pkg/careto_viz.js next to this file, whatever the page's address: the
+// article build, the Careto data compiled in) is loaded and initialised once,
+// however many charts and however many copies of this script tag the page
+// has; a placeholder with data-campaign-src gets the full build instead
+// (./pkg-full/careto_viz_full.js, which reads campaigns), also loaded once. Elements added later (infinite scroll, a
 // live blog) are mounted when they appear, removed ones are destroyed, and a
 // changed data-* attribute remounts the chart. A chart that cannot be drawn
 // shows why, as text in its element (class "careto-viz-error"), and logs it.
@@ -31,14 +33,17 @@ const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "
 /** Every mounted chart by its element (kept reachable: a collected handle frees its chart). */
 export const charts = new Map();
 
-/** Loads and initialises the module once; resolves to its exports. */
-let modulePromise = null;
-function loadModule() {
-  modulePromise ??= import(new URL("./pkg/careto_viz.js", import.meta.url).href).then(async (module) => {
-    await module.default();
-    return module;
-  });
-  return modulePromise;
+/** Loads and initialises a build once; resolves to its exports. */
+const modules = new Map();
+function loadModule(full) {
+  const file = full ? "./pkg-full/careto_viz_full.js" : "./pkg/careto_viz.js";
+  if (!modules.has(file)) {
+    modules.set(file, import(new URL(file, import.meta.url).href).then(async (module) => {
+      await module.default();
+      return module;
+    }));
+  }
+  return modules.get(file);
 }
 
 /** One fetch per campaign address, shared by every chart that uses it. */
@@ -118,7 +123,7 @@ async function mountOne(element) {
   try {
     const options = optionsOf(element);
     const src = element.dataset.campaignSrc;
-    const [module, campaign] = await Promise.all([loadModule(), src ? loadCampaign(src) : undefined]);
+    const [module, campaign] = await Promise.all([loadModule(Boolean(src)), src ? loadCampaign(src) : undefined]);
     if (tickets.get(element) !== ticket) return;
     if (!element.isConnected) {
       // Removed while loading: forget it, so that it mounts if it comes back.

@@ -14,6 +14,9 @@
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); other sites' files are refused. The chart's "Copy
 // embed code" button copies this page's address with the same campaign.
+// Without a campaign the page loads the article build (pkg/careto_viz.js: the
+// Careto data compiled in, no campaign reader); with one, the full build
+// (pkg-full/careto_viz_full.js).
 // downloads=false and embedCode=false hide those buttons.
 
 const params = new URLSearchParams(location.search);
@@ -62,7 +65,7 @@ new ResizeObserver(postHeight).observe(root);
 try {
   const src = params.get("campaign");
   const [{ default: init, mount }, campaign] = await Promise.all([
-    import("./pkg/careto_viz.js"),
+    src ? import("./pkg-full/careto_viz_full.js") : import("./pkg/careto_viz.js"),
     src ? loadCampaign(src) : undefined,
   ]);
   await init();

@@ -1,7 +1,8 @@
 // sample.html: the charts drawn from a campaign of one's own (invented sample
-// data), with the module's ES API:
+// data), with the FULL build's ES API (the article build, pkg/careto_viz.js,
+// reads no campaign):
 //
-//   import init, { mount } from "./pkg/careto_viz.js";
+//   import init, { mount } from "./pkg-full/careto_viz_full.js";
 //   await init();
 //   const campaign = await (await fetch("sample-campaign.json")).json();
 //   mount(element, { view: "bars", campaign });
@@ -21,4 +22,9 @@ async function loadCampaign() {
 const containers = Array.from(document.querySelectorAll("[data-sample-view]"));
 // The embed code a reader copies draws the same file: embed.html?campaign=….
 const embedUrl = new URL("embed.html?campaign=sample-campaign.json", import.meta.url).href;
-await mountAll(containers, (c) => ({ view: c.dataset.sampleView, embedUrl }), loadCampaign().then((campaign) => ({ campaign })));
+await mountAll(
+  containers,
+  (c) => ({ view: c.dataset.sampleView, embedUrl }),
+  loadCampaign().then((campaign) => ({ campaign })),
+  () => import("./pkg-full/careto_viz_full.js"),
+);

@@ -24,6 +24,7 @@ use crate::model::{
     Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source,
     Status, Str, Text, Total,
 };
+use super::options::got;
 use js_sys::{Array, Reflect};
 use std::borrow::Cow;
 use std::fmt;
@@ -42,29 +43,6 @@ extern "C" {
 /// At most 40 characters of `s`, for echoing input in a message.
 fn shown(s: &str) -> String {
     s.chars().take(40).collect()
-}
-
-/// What `v` is, for "expected …, got …" (options and campaigns alike).
-pub(super) fn got(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".to_string()
-    } else if v.is_undefined() {
-        "undefined".to_string()
-    } else if Array::is_array(v) {
-        "an array".to_string()
-    } else if let Some(s) = v.as_string() {
-        format!("the string \"{}\"", shown(&s))
-    } else if let Some(b) = v.as_bool() {
-        if b { "true" } else { "false" }.to_string()
-    } else if v.as_f64().is_some() {
-        "a number".to_string()
-    } else if v.is_function() {
-        "a function".to_string()
-    } else if v.is_object() {
-        "an object".to_string()
-    } else {
-        "something else".to_string()
-    }
 }
 
 /// Reads a campaign given as a JS object (see `campaign.schema.json`); the

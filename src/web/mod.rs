@@ -2,6 +2,7 @@
 //! JS values, delegates to [`crate::chart`], and turns every failure into a
 //! JS `Error` with a clear message. It computes nothing itself.
 
+#[cfg(feature = "custom-campaign")]
 mod campaign;
 mod dom;
 mod hidpi;

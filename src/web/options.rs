@@ -28,10 +28,44 @@ const OPTION_NAMES: [&str; 8] = ["view", "lang", "theme", "width", "downloads", 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
 /// Read by hand ([`super::campaign`]), not through serde: far less code in the module.
+#[cfg(feature = "custom-campaign")]
 pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> {
     let campaign = super::campaign::read(value)?;
     crate::model::validate::validate(&campaign).map_err(|e| format!("campaign.{e}"))?;
     Ok(campaign)
+}
+
+/// The article build reads no campaign: the reader, its validation and
+/// their messages are left out of the module (see Cargo.toml's features).
+/// The error leaves the chart as it was, like any bad option.
+#[cfg(not(feature = "custom-campaign"))]
+pub fn parse_campaign(_value: JsValue) -> Result<crate::model::Campaign, String> {
+    Err("campaign: this build (careto_viz.js) has The Mask (Careto) data compiled in and reads no campaign of its own; \
+to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; the npm package's main export)"
+        .to_string())
+}
+
+/// What `v` is, for "expected …, got …" (options and campaigns alike).
+pub(super) fn got(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
+    } else if js_sys::Array::is_array(v) {
+        "an array".to_string()
+    } else if let Some(s) = v.as_string() {
+        format!("the string \"{}\"", s.chars().take(40).collect::<String>())
+    } else if let Some(b) = v.as_bool() {
+        if b { "true" } else { "false" }.to_string()
+    } else if v.as_f64().is_some() {
+        "a number".to_string()
+    } else if v.is_function() {
+        "a function".to_string()
+    } else if v.is_object() {
+        "an object".to_string()
+    } else {
+        "something else".to_string()
+    }
 }
 
 /// One option, converted by serde-wasm-bindgen (only that JS type is
@@ -42,7 +76,7 @@ fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected:
         return Ok(None);
     }
     serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
-        let got = super::campaign::got(&value);
+        let got = got(&value);
         format!("{name}: expected {expected}, got {got}")
     })
 }

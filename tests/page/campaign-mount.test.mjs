@@ -4,6 +4,9 @@
 // campaign.schema.json (ajv) and to mount() in headless Chromium, and both
 // accept or both refuse each one. The module's message names the field the
 // schema points at (`/country/0/count` → `campaign.country[0].count`).
+// mount() is the FULL build's (pkg-full/careto_viz_full.js, as embed.html
+// loads it for ?campaign=…); the article build (pkg/careto_viz.js) refuses
+// every campaign with one message naming the full build.
 //
 // Needs the release build (make build): node --test tests/page/campaign-mount.test.mjs
 
@@ -29,7 +32,8 @@ before(async () => {
   server = await serve(path.join(REPO_ROOT, "www"));
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(new URL("embed.html", server.url).href);
+  // With a campaign, embed.html loads (and initialises) the full build.
+  await page.goto(new URL("embed.html?campaign=sample-campaign.json", server.url).href);
   await page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
 });
 
@@ -41,7 +45,7 @@ after(async () => {
 /** mount() on a fresh element with `campaign`: null when it drew, else the error's message. */
 function mountIn(campaign) {
   return page.evaluate(async (campaign) => {
-    const { mount } = await import(new URL("pkg/careto_viz.js", location.href).href);
+    const { mount } = await import(new URL("pkg-full/careto_viz_full.js", location.href).href);
     const div = document.createElement("div");
     document.body.append(div);
     try {
@@ -58,6 +62,33 @@ function mountIn(campaign) {
 
 /** `/country/0/count` → `campaign.country[0].count`. */
 const fieldPath = (pointer) => "campaign" + pointer.split("/").filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("");
+
+describe("the article build (pkg/careto_viz.js)", () => {
+  it("refuses any campaign, naming the full build, and draws the Careto data", async () => {
+    const result = await page.evaluate(async (campaign) => {
+      const module = await import(new URL("pkg/careto_viz.js", location.href).href);
+      await module.default();
+      const div = document.createElement("div");
+      document.body.append(div);
+      try {
+        let refused;
+        try {
+          module.mount(div, { view: "bars", campaign });
+        } catch (error) {
+          refused = String(error.message);
+        }
+        const chart = module.mount(div, { view: "bars" });
+        const label = chart.canvas.getAttribute("aria-label");
+        chart.destroy();
+        return { refused, label };
+      } finally {
+        div.remove();
+      }
+    }, sample);
+    assert.match(result.refused ?? "", /^careto-viz: campaign: this build \(careto_viz\.js\) has The Mask \(Careto\) data compiled in and reads no campaign of its own; to draw yours, load the full build, careto_viz_full\.js/);
+    assert.equal(result.label, "The Mask (Careto): 31 countries affected");
+  });
+});
 
 describe("campaign.schema.json and mount() accept and refuse the same campaigns", () => {
   it("both accept the invented sample and the real data", async () => {

@@ -99,13 +99,15 @@ async function frameSizes(page, selector) {
 
 describe("dist/ as `make site` writes it", () => {
   it("has an identical copy of every file of www/ (relative paths kept), the module and the schema", async () => {
-    const files = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/"));
+    const files = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/") && !f.startsWith("pkg-full/"));
     for (const need of ["careto-viz-embed.js", "careto-viz-frame.js", "embed.html", "embed.js", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html", "sample-campaign.json"]) {
       assert.ok(files.includes(need), `www/${need} is missing`);
     }
     const pairs = [
       ...files.map((f) => [path.join(WWW, f), path.join(DIST, f)]),
       ...["careto_viz.js", "careto_viz_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
+      // The full build (reads campaigns): embed.html?campaign=…, data-campaign-src, sample.html.
+      ...["careto_viz_full.js", "careto_viz_full_bg.wasm"].map((f) => [path.join(WWW, "pkg-full", f), path.join(DIST, "pkg-full", f)]),
       [path.join(REPO_ROOT, "campaign.schema.json"), path.join(DIST, "campaign.schema.json")],
     ];
     for (const [from, to] of pairs) {
@@ -218,6 +220,7 @@ describe("index.html from a sub-path", () => {
     assert.deepEqual(s.problems, []);
     assertPrivate(s.requests);
     assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1);
+    assert.equal(s.requests.filter((url) => url.includes("careto_viz_full")).length, 0, "a reader of the article never downloads the full build");
   });
 });
 
@@ -402,6 +405,9 @@ describe("embed/cms-script.html: script tag and placeholders", () => {
     assert.equal(count(s.requests, "/careto-viz-embed.js"), 1, "careto-viz-embed.js (four script tags, one module)");
     assert.equal(count(s.requests, "/pkg/careto_viz.js"), 1, "careto_viz.js");
     assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1, "careto_viz_bg.wasm");
+    // The one placeholder with data-campaign-src gets the full build, loaded once too.
+    assert.equal(count(s.requests, "/pkg-full/careto_viz_full.js"), 1, "careto_viz_full.js");
+    assert.equal(count(s.requests, "/careto_viz_full_bg.wasm"), 1, "careto_viz_full_bg.wasm");
     assert.equal(count(s.requests, "/sample-campaign.json"), 1, "sample-campaign.json");
   });
 
