@@ -1,27 +1,38 @@
 #!/usr/bin/env bash
-# The npm package of the module, from the release build in www/pkg (make build:
-# wasm-pack, then wasm-opt with wasm-pack.toml's flags): no second cargo build.
+# The npm package of the module, from the release builds in www/pkg-full and
+# www/pkg (make build: wasm-pack, then wasm-opt with wasm-pack.toml's flags):
+# no second cargo build.
 #
 #   scripts/package.sh [OUT]      OUT defaults to target/package
 #   REPOSITORY=https://… scripts/package.sh      (make package REPOSITORY=https://…)
 #
-# Copies wasm-pack's package.json and the files it lists (the .js, the
-# optimised .wasm, the typed .d.ts), README.md, LICENSE-MIT and LICENSE-APACHE
-# into OUT/careto-viz/, sets package.json's repository to $REPOSITORY
-# (default: Cargo.toml's `repository`), and runs `npm pack` there:
-# OUT/careto-viz-<version>.tgz. Warns when the repository is the placeholder.
+# Both builds, with clear names:
+#   import … from "careto-viz"             the FULL build (careto_viz_full.*, wasm-pack.toml
+#                                          [build.full]): the Careto data, and reads your own campaign
+#   import … from "careto-viz/careto-only" the ARTICLE build (careto_viz.*, [build]): the Careto
+#                                          data only, smaller; `campaign` throws
+# Starts from the full build's wasm-pack package.json, adds the article
+# build's files and an `exports` map, sets repository to $REPOSITORY
+# (default: Cargo.toml's `repository`), copies README.md and the licences
+# into OUT/careto-viz/, and runs `npm pack` there: OUT/careto-viz-<version>.tgz.
+# Warns when the repository is the placeholder.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 OUT=${1:-target/package}
-OUT_DIR=$(cfg build.out_dir)
-OUT_NAME=$(cfg build.out_name)
+FULL_DIR=$(cfg build.full.out_dir)
+FULL_NAME=$(cfg build.full.out_name)
+ARTICLE_DIR=$(cfg build.out_dir)
+ARTICLE_NAME=$(cfg build.out_name)
 DEFAULT_REPOSITORY=$(cfg package.repository Cargo.toml)
 REPOSITORY=${REPOSITORY:-$DEFAULT_REPOSITORY}
 PLACEHOLDER_HOST="example.invalid"
 
-for f in package.json "${OUT_NAME}.js" "${OUT_NAME}_bg.wasm" "${OUT_NAME}.d.ts" README.md LICENSE-MIT LICENSE-APACHE; do
-  [ -f "$OUT_DIR/$f" ] || die "$OUT_DIR/$f is missing: run make build first (make package does)"
+for f in package.json "${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" README.md LICENSE-MIT LICENSE-APACHE; do
+  [ -f "$FULL_DIR/$f" ] || die "$FULL_DIR/$f is missing: run make build first (make package does)"
+done
+for f in "${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts"; do
+  [ -f "$ARTICLE_DIR/$f" ] || die "$ARTICLE_DIR/$f is missing: run make build first (make package does)"
 done
 case "$REPOSITORY" in
   https://*) ;;
@@ -32,25 +43,38 @@ stage="$OUT/careto-viz"
 rm -rf "$stage"
 mkdir -p "$stage"
 # package.json and the files it lists; npm adds README.md and the LICENSE files itself.
-python3 - "$OUT_DIR/package.json" "$stage/package.json" "$REPOSITORY" <<'PY'
+python3 - "$FULL_DIR/package.json" "$stage/package.json" "$REPOSITORY" "$ARTICLE_NAME" <<'PY'
 import json, sys
-src, dst, repository = sys.argv[1:]
+src, dst, repository, article = sys.argv[1:]
 pkg = json.load(open(src))
 pkg["repository"] = {"type": "git", "url": repository}
 # wasm-pack's --target web names the ES module only as "main"; bundlers look for "module".
 pkg.setdefault("module", pkg["main"])
+main = pkg["main"]
+stem = main[:-len(".js")]
+# The entry points: "." the full build, "./careto-only" the article build.
+# The .wasm files are exported too, for bundlers that import them as assets.
+pkg["exports"] = {
+    ".": {"types": f"./{stem}.d.ts", "default": f"./{main}"},
+    "./careto-only": {"types": f"./{article}.d.ts", "default": f"./{article}.js"},
+    f"./{stem}_bg.wasm": f"./{stem}_bg.wasm",
+    f"./{article}_bg.wasm": f"./{article}_bg.wasm",
+    "./package.json": "./package.json",
+}
 # The files, named here: wasm-pack lists the LICENSE-* files only when an
 # earlier build had already left them in its out dir (so not on a fresh
 # checkout), and npm adds LICENSE-MIT / LICENSE-APACHE only when listed.
-main = pkg["main"]
-stem = main[:-len(".js")]
-pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts", "LICENSE-APACHE", "LICENSE-MIT"]
+pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts",
+                article + "_bg.wasm", article + ".js", article + ".d.ts",
+                "LICENSE-APACHE", "LICENSE-MIT"]
 json.dump(pkg, open(dst, "w"), indent=2)
 open(dst, "a").write("\n")
 PY
-mapfile -t listed < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["files"]))' "$stage/package.json")
-for f in "${listed[@]}" README.md LICENSE-MIT LICENSE-APACHE; do
-  cp "$OUT_DIR/$f" "$stage/$f"
+for f in "${FULL_NAME}_bg.wasm" "${FULL_NAME}.js" "${FULL_NAME}.d.ts" README.md LICENSE-MIT LICENSE-APACHE; do
+  cp "$FULL_DIR/$f" "$stage/$f"
+done
+for f in "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.js" "${ARTICLE_NAME}.d.ts"; do
+  cp "$ARTICLE_DIR/$f" "$stage/$f"
 done
 
 tarball=$(cd "$OUT" && npm pack --silent ./careto-viz)

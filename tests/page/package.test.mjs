@@ -1,8 +1,9 @@
 // The npm package (make package → scripts/package.sh), made here from the
-// release build already in www/pkg (no second cargo build): wasm-pack's
-// package.json with every field a registry and a bundler need, the typed
-// .d.ts, exactly the expected files in `npm pack --dry-run`, and the same
-// optimised .wasm as the one the byte budget measures.
+// release builds already in www/pkg-full and www/pkg (no second cargo build):
+// wasm-pack's package.json with every field a registry and a bundler need,
+// the typed .d.ts, exactly the expected files in `npm pack --dry-run`, the
+// full build as the main export ("careto-viz") and the article build as
+// "careto-viz/careto-only" (the same optimised .wasm the byte budget measures).
 //
 // Needs make build: node --test tests/page/package.test.mjs
 
@@ -15,7 +16,9 @@ import path from "node:path";
 import { REPO_ROOT } from "./browser.mjs";
 
 const PKG = path.join(REPO_ROOT, "www", "pkg");
-const FILES = ["LICENSE-APACHE", "LICENSE-MIT", "README.md", "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm", "package.json"];
+const PKG_FULL = path.join(REPO_ROOT, "www", "pkg-full");
+const BUILDS = ["careto_viz_full.d.ts", "careto_viz_full.js", "careto_viz_full_bg.wasm", "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm"];
+const FILES = ["LICENSE-APACHE", "LICENSE-MIT", "README.md", ...BUILDS, "package.json"].sort();
 const cargo = JSON.parse(
   execFileSync("python3", ["-c", "import json,tomllib; print(json.dumps(tomllib.load(open('Cargo.toml','rb'))['package']))"], { cwd: REPO_ROOT, encoding: "utf8" }),
 );
@@ -50,9 +53,13 @@ describe("the npm package (make package)", () => {
     assert.equal(pkg.license, "MIT OR Apache-2.0");
     assert.deepEqual(pkg.repository, { type: "git", url: cargo.repository });
     assert.equal(pkg.type, "module");
-    assert.equal(pkg.module, "careto_viz.js");
-    assert.equal(pkg.types, "careto_viz.d.ts");
-    assert.deepEqual([...pkg.files].sort(), ["LICENSE-APACHE", "LICENSE-MIT", "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm"]);
+    assert.equal(pkg.main, "careto_viz_full.js");
+    assert.equal(pkg.module, "careto_viz_full.js");
+    assert.equal(pkg.types, "careto_viz_full.d.ts");
+    assert.deepEqual([...pkg.files].sort(), ["LICENSE-APACHE", "LICENSE-MIT", ...BUILDS].sort());
+    assert.deepEqual(pkg.exports["."], { types: "./careto_viz_full.d.ts", default: "./careto_viz_full.js" });
+    assert.deepEqual(pkg.exports["./careto-only"], { types: "./careto_viz.d.ts", default: "./careto_viz.js" });
+    for (const f of ["./careto_viz_full_bg.wasm", "./careto_viz_bg.wasm", "./package.json"]) assert.equal(pkg.exports[f], f);
     assert.ok(Array.isArray(pkg.sideEffects), "sideEffects");
   });
 
@@ -71,22 +78,35 @@ describe("the npm package (make package)", () => {
     assert.deepEqual(files.map((f) => f.path).sort(), FILES);
   });
 
-  it("holds the typed .d.ts and the optimised .wasm of www/pkg, byte for byte", async () => {
-    const dts = await readFile(path.join(unpacked, "package", "careto_viz.d.ts"), "utf8");
-    assert.match(dts, /export function mount\(element: HTMLElement, options: MountOptions\): Chart;/);
-    assert.match(dts, /export interface Campaign \{/);
-    for (const f of ["careto_viz_bg.wasm", "careto_viz.js", "careto_viz.d.ts"]) {
-      const packed = await readFile(path.join(unpacked, "package", f));
-      assert.ok(packed.equals(await readFile(path.join(PKG, f))), `${f} differs from www/pkg/${f}`);
+  it("holds the typed .d.ts and the optimised .wasm of www/pkg-full and www/pkg, byte for byte", async () => {
+    for (const stem of ["careto_viz_full", "careto_viz"]) {
+      const dts = await readFile(path.join(unpacked, "package", `${stem}.d.ts`), "utf8");
+      assert.match(dts, /export function mount\(element: HTMLElement, options: MountOptions\): Chart;/);
+      assert.match(dts, /export interface Campaign \{/);
+      const dir = stem === "careto_viz" ? PKG : PKG_FULL;
+      for (const f of [`${stem}_bg.wasm`, `${stem}.js`, `${stem}.d.ts`]) {
+        const packed = await readFile(path.join(unpacked, "package", f));
+        assert.ok(packed.equals(await readFile(path.join(dir, f))), `${f} differs from ${path.relative(REPO_ROOT, dir)}/${f}`);
+      }
+      // After wasm-opt --strip-debug --strip-producers: no name or producers section.
+      const wasm = await readFile(path.join(unpacked, "package", `${stem}_bg.wasm`));
+      assert.equal(wasm.includes(Buffer.from("producers")), false, `${stem}_bg.wasm is not the optimised one`);
     }
-    // After wasm-opt --strip-debug --strip-producers: no name or producers section.
-    const wasm = await readFile(path.join(unpacked, "package", "careto_viz_bg.wasm"));
-    assert.equal(wasm.includes(Buffer.from("producers")), false, "the .wasm is not the optimised one");
+  });
+
+  it("the main export reads a campaign; careto-viz/careto-only is the smaller article build", async () => {
+    const size = async (f) => (await readFile(path.join(unpacked, "package", f))).length;
+    assert.ok((await size("careto_viz.js")) > 0 && (await size("careto_viz_bg.wasm")) < (await size("careto_viz_full_bg.wasm")),
+      "the article build's .wasm is smaller than the full build's");
+    // The campaign reader's messages are only in the full build.
+    const marker = Buffer.from("a list holds at most");
+    assert.ok((await readFile(path.join(unpacked, "package", "careto_viz_full_bg.wasm"))).includes(marker), "the full build reads campaigns");
+    assert.equal((await readFile(path.join(unpacked, "package", "careto_viz_bg.wasm"))).includes(marker), false, "the article build has no campaign reader");
   });
 
   it("README.md and both licences", async () => {
     assert.ok((await readFile(path.join(unpacked, "package", "README.md"))).equals(await readFile(path.join(REPO_ROOT, "README.md"))),
-      "the packed README.md is not README.md: wasm-pack copies it into www/pkg at build time, run make build");
+      "the packed README.md is not README.md: wasm-pack copies it into www/pkg-full at build time, run make build");
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-MIT"), "utf8"), /Copyright \(c\) the careto-viz authors/);
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0/);
   });
