@@ -46,7 +46,7 @@ pub fn ranked(c: &Campaign, lang: Lang) -> Vec<(&Country, u32)> {
 /// The colour classes the bars use for `c`.
 pub fn color_scale(c: &Campaign) -> ColorScale {
     let values: Vec<u32> = c.countries.iter().filter_map(|k| k.count.value()).collect();
-    ColorScale::fit(&values, 5)
+    ColorScale::for_values(&values)
 }
 
 /// The screen-reader summary of the bars, e.g. "Morocco had the most victim

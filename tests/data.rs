@@ -37,6 +37,18 @@ fn validate_accepts_the_real_data() {
     assert!(validate_all(&c).is_empty());
 }
 
+/// The article build (wasm without `custom-campaign`) draws the compiled-in
+/// data with `ColorScale::careto()` instead of fitting classes at run time
+/// (`ColorScale::for_values`): the two must agree on this data.
+#[test]
+fn the_compiled_in_data_fits_the_careto_classes() {
+    use careto_viz::scale::ColorScale;
+    let c = careto();
+    let values: Vec<u32> = c.countries.iter().filter_map(|k| k.count.value()).collect();
+    assert_eq!(ColorScale::fit(&values, 5), ColorScale::careto(), "data/careto.toml changed the colour classes: update ColorScale::careto()");
+    assert_eq!(careto_viz::describe::color_scale(&c), ColorScale::careto());
+}
+
 #[test]
 fn careto_is_the_static_borrowed() {
     use std::borrow::Cow;

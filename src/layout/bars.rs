@@ -60,7 +60,7 @@ impl BarsLayout {
         // Published figures, largest first; ties by name.
         let published = crate::order::published_by_value(campaign, lang);
         let values: Vec<u32> = published.iter().map(|p| p.1).collect();
-        let color_scale = ColorScale::fit(&values, 5);
+        let color_scale = ColorScale::for_values(&values);
 
         // Legend: "<Measure>:" then one swatch per class.
         y += 10.0;

@@ -57,6 +57,25 @@ impl ColorScale {
         Self::from_lower_bounds(&[1, 10, 50, 100, 200])
     }
 
+    /// The scale of the bars for the published figures `values` of the
+    /// campaign on show: [`fit`](Self::fit) with at most 5 classes.
+    ///
+    /// The article build (wasm without the `custom-campaign` feature) only
+    /// ever shows the compiled-in Careto data, whose classes are
+    /// [`careto`](Self::careto) (tests/data.rs checks that `fit` gives exactly
+    /// them), so it returns those and `fit` is left out of that module.
+    pub fn for_values(values: &[u32]) -> Self {
+        #[cfg(all(target_arch = "wasm32", not(feature = "custom-campaign")))]
+        {
+            let _ = values;
+            Self::careto()
+        }
+        #[cfg(not(all(target_arch = "wasm32", not(feature = "custom-campaign"))))]
+        {
+            Self::fit(values, 5)
+        }
+    }
+
     /// Chooses classes for `values`: lower bounds from the ladder 1, 10, 50,
     /// 100, 200, 500, 1000, 2000, 5000, … up to the largest value, then, while
     /// there are more than `max_classes`, the emptiest class (never the first)
