@@ -1,8 +1,6 @@
 // Shared by the demo pages' scripts (main.js, sample.js): load the module once,
 // mount a chart in each container, show any failure as text in the figure.
-// The module is the article build (pkg/careto_viz.js: the Careto data, no
-// campaign reader) unless the page passes another loader: sample.js loads the
-// full build (pkg-full/careto_viz_full.js), which reads a campaign of one's own.
+// (Every reader downloads this file: keep it short. `load`: see sample.js.)
 
 // Every mounted chart, by its container. Exported so that the handles stay
 // reachable for the page's lifetime (the module also keeps each chart alive
@@ -24,8 +22,8 @@ export function showError(container, error) {
 /**
  * Loads the module once and mounts a chart in each container with
  * `optionsOf(container)` plus whatever `extra` resolves to (e.g. a campaign).
- * The module is imported dynamically (by `load`) so that a failure to load it
- * is shown in the figures too, not only in the console.
+ * The module (the article build, unless `load` says) is imported dynamically
+ * so that a failure to load it is shown in the figures too.
  */
 export async function mountAll(containers, optionsOf, extra = Promise.resolve({}), load = () => import("./pkg/careto_viz.js")) {
   try {

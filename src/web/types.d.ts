@@ -31,7 +31,11 @@ export interface MountOptions {
   embedUrl?: string;
   /** `false` hides the "Copy embed code" button. Default `true` (when `embedUrl` is given). */
   embedCode?: boolean;
-  /** A campaign of your own (campaign.schema.json); default: The Mask (Careto). */
+  /**
+   * A campaign of your own (campaign.schema.json); default: The Mask (Careto).
+   * Read by the full build (careto_viz_full.js, the npm package's main export);
+   * the article build (careto_viz.js, "careto-viz/careto-only") throws.
+   */
   campaign?: Campaign;
 }
 

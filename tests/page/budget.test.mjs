@@ -1,7 +1,8 @@
 // Byte budget of the charts (issue #5): everything the demo page loads to
 // draw them, each file gzipped at level 9 as a server would send it, summed.
 //
-// Runs on the release build in www/pkg (after wasm-opt), which `make test`
+// Runs on the ARTICLE release build in www/pkg (after wasm-opt; the full
+// build, www/pkg-full, is for custom campaigns and not measured), which `make test`
 // builds before the page tests: node --test tests/page/budget.test.mjs
 //
 // Two numbers in wasm-pack.toml's [build]:
