@@ -98,7 +98,7 @@ screenshots: build
 	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='screenshot' tests/page/page.test.mjs
 	@echo "wrote docs/img/page.png"
 
-# The npm package, from www/pkg as `make build` leaves it (optimised wasm, typed .d.ts):
+# The npm package, from www/pkg-full (main export) and www/pkg ("careto-viz/careto-only") as `make build` leaves them:
 # package.json's repository is $(REPOSITORY), Cargo.toml's by default (a placeholder
 # until the project has a public home: the script warns).
 REPOSITORY ?= $(shell python3 -c 'import tomllib; print(tomllib.load(open("Cargo.toml","rb"))["package"]["repository"])')
