@@ -54,7 +54,8 @@ struct State {
     host: Option<Element>,
     parts: Option<Parts>,
     settings: Settings,
-    layout: Layout,
+    /// The last good layout (`None` before the first draw).
+    layout: Option<Layout>,
     items: Vec<HitBox>,
     focus: Option<usize>,
     table_open: bool,
@@ -229,7 +230,7 @@ impl State {
             self.dressed = Some(dress_key);
         }
         self.fill(want.view, want.lang)?;
-        self.layout = layout;
+        self.layout = Some(layout);
         self.items = items;
         self.drawn = Some(want);
         // A new layout may put another item under the same target index: rebuild on the next move.
@@ -263,8 +264,8 @@ impl State {
 
     /// Paints the last good picture again (after a failed draw); nothing to do before the first.
     fn restore(&self) {
-        if let Some(d) = self.drawn {
-            let _ = paint(&self.canvas, &self.context, &self.layout, &self.items, d, &Theme::named(d.theme), false);
+        if let (Some(d), Some(layout)) = (self.drawn, &self.layout) {
+            let _ = paint(&self.canvas, &self.context, layout, &self.items, d, &Theme::named(d.theme), false);
         }
     }
 
@@ -336,7 +337,7 @@ impl State {
     fn on_pointer(&mut self, e: &PointerEvent) {
         let x = f64::from(e.offset_x());
         let y = f64::from(e.offset_y());
-        match self.layout.hit(x, y) {
+        match self.layout.as_ref().and_then(|l| l.hit(x, y)) {
             Some(t) => {
                 let _ = self.canvas.style().set_property("cursor", "pointer");
                 self.show_target(t, f64::from(e.client_x()), f64::from(e.client_y()));
@@ -382,7 +383,7 @@ impl State {
         };
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
         // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
-        let height = css_px(self.layout.scene().height + 60.0);
+        let height = css_px(self.layout.as_ref().map_or(0.0, |l| l.scene().height) + 60.0);
         let code = crate::embed::snippet(url, want.view, want.lang, theme, &accessible_name(&self.campaign, &options), height);
         if !dom::copy(parts, &code) {
             dom::copied(parts, false, want.lang);
@@ -514,7 +515,6 @@ impl Mounted {
             }
         };
         let context = super::hidpi::context_2d(&canvas)?;
-        let layout = Layout::new(&campaign, &ChartOptions::default());
         let state = Rc::new(RefCell::new(State {
             campaign,
             canvas,
@@ -524,7 +524,7 @@ impl Mounted {
             host,
             parts,
             settings,
-            layout,
+            layout: None,
             items: Vec::new(),
             focus: None,
             table_open: false,
@@ -745,13 +745,13 @@ impl Mounted {
 
     pub fn hit_test(&self, x: f64, y: f64) -> Option<String> {
         let s = self.state.borrow();
-        let t = s.layout.hit(x, y)?;
+        let t = s.layout.as_ref()?.hit(x, y)?;
         s.target_name(t)
     }
 
     fn with_bar<T>(&self, code: &str, f: impl FnOnce(&crate::layout::bars::Bar, ThemeName) -> Option<T>) -> Option<T> {
         let s = self.state.borrow();
-        let Layout::Bars(b) = &s.layout else { return None };
+        let Some(Layout::Bars(b)) = &s.layout else { return None };
         let bar = b.bars.iter().find(|bar| s.campaign.countries.get(bar.country).is_some_and(|c| c.code == code))?;
         f(bar, s.drawn.map(|d| d.theme).unwrap_or_default())
     }
