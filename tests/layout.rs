@@ -730,3 +730,39 @@ fn year_labels_stay_inside_on_a_long_axis() {
         }
     }
 }
+
+#[test]
+fn texts_are_on_top_and_the_bars_texts_come_a_style_at_a_time() {
+    // No shape covers a text, so layout may order the texts freely; the
+    // bars chart puts them after its shapes, a style at a time, so the
+    // canvas sets each font, alignment and colour a few times per redraw,
+    // not once per label (src/web/hidpi.rs keeps what is set).
+    for campaign in [careto(), sample()] {
+        for view in [View::Bars, View::Timeline] {
+            for width in WIDTHS {
+                for lang in LANGS {
+                    let options = ChartOptions { view, lang, width, ..ChartOptions::default() };
+                    let layout = Layout::new(&campaign, &options);
+                    let scene = layout.scene();
+                    assert!(scene.texts_on_top(), "{view:?} {lang:?} at {width} px");
+                    let mut covered = scene.clone();
+                    let (_, _, b) = texts(scene)[0].clone();
+                    covered.shapes.push(Shape::Rect { rect: b, fill: Some(Paint::Grid), stroke: None });
+                    assert!(!covered.texts_on_top(), "{view:?} {lang:?} at {width} px: a box over a text");
+                    if view == View::Bars {
+                        let styles: Vec<_> = scene
+                            .shapes
+                            .iter()
+                            .filter_map(|s| match s {
+                                Shape::Text { anchor, size, weight, paint, .. } => Some((*anchor, size.to_bits(), *weight, *paint)),
+                                _ => None,
+                            })
+                            .collect();
+                        let changes = styles.windows(2).filter(|w| w[0] != w[1]).count();
+                        assert!(changes <= 10, "{lang:?} at {width} px: the text style changes {changes} times");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -72,6 +72,10 @@ impl BarsLayout {
         items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Some(i), c.label())));
         let line_h = (m.subtitle * 1.5).round();
         let mut x = x0;
+        // Texts go after the shapes, a style at a time (they overlap none of
+        // them): the canvas then sets each font, alignment and colour once,
+        // not once per label (setting a font costs the browser a CSS parse).
+        let mut texts = Vec::new();
         for (class, label) in items {
             let w = text::width(&label, m.subtitle, Weight::Normal) + if class.is_some() { swatch + 5.0 } else { 0.0 };
             if x > x0 && x + w > x1 {
@@ -89,9 +93,10 @@ impl BarsLayout {
                 tx += swatch + 5.0;
             }
             let paint = if class.is_some() { Paint::Text } else { Paint::Muted };
-            scene.shapes.push(Shape::Text { text: label, at: Point { x: tx, y: mid }, anchor: Anchor::LeftMiddle, size: m.subtitle, weight: Weight::Normal, paint });
+            texts.push(Shape::Text { text: label, at: Point { x: tx, y: mid }, anchor: Anchor::LeftMiddle, size: m.subtitle, weight: Weight::Normal, paint });
             x += w + 14.0;
         }
+        scene.shapes.append(&mut texts);
         y += line_h + 10.0;
 
         // Bars.
@@ -111,17 +116,19 @@ impl BarsLayout {
         let mut bars = Vec::with_capacity(published.len());
         let mut hits = Vec::new();
         let bars_top = y;
+        // Names, then values: see the legend's texts.
+        let mut values_text = Vec::new();
         for (country, value) in &published {
             let Some(c) = campaign.countries.get(*country) else { continue };
             let mid = y + pitch / 2.0;
             let name = text::truncate(c.name.get(lang), m.label, Weight::Normal, label_w);
-            scene.shapes.push(Shape::Text { text: name, at: Point { x: bar_x0 - 8.0, y: mid }, anchor: Anchor::RightMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
+            texts.push(Shape::Text { text: name, at: Point { x: bar_x0 - 8.0, y: mid }, anchor: Anchor::RightMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
             let class = color_scale.class_of(*value);
             let rect = Rect { x: bar_x0, y: mid - bar_h / 2.0, w: (scale.map(f64::from(*value)) - bar_x0).max(if *value > 0 { 1.0 } else { 0.0 }), h: bar_h };
             if let Some(class) = class {
                 scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Class(class)), stroke: None });
             }
-            scene.shapes.push(Shape::Text {
+            values_text.push(Shape::Text {
                 text: format_count(*value, lang),
                 at: Point { x: rect.right() + 4.0, y: mid },
                 anchor: Anchor::LeftMiddle,
@@ -140,6 +147,8 @@ impl BarsLayout {
                 stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false },
             });
         }
+        scene.shapes.append(&mut texts);
+        scene.shapes.append(&mut values_text);
 
         // Countries without a published figure: a labelled group of names.
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
@@ -168,7 +177,7 @@ impl BarsLayout {
                     x = x0;
                     y += row_h;
                 } else if k > 0 {
-                    scene.shapes.push(Shape::Text { text: sep.trim().to_string(), at: Point { x: x - sep_w / 2.0, y: y + row_h / 2.0 }, anchor: Anchor::CenterMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Muted });
+                    texts.push(Shape::Text { text: sep.trim().to_string(), at: Point { x: x - sep_w / 2.0, y: y + row_h / 2.0 }, anchor: Anchor::CenterMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Muted });
                 }
                 scene.shapes.push(Shape::Text { text: name, at: Point { x, y: y + row_h / 2.0 }, anchor: Anchor::LeftMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
                 let hit = HitBox { rect: Rect { x, y, w, h: row_h }, target: Target::Country(*i) };
@@ -177,6 +186,8 @@ impl BarsLayout {
                 x += w + sep_w;
             }
             y += row_h;
+            // The separators after the names: see the legend's texts.
+            scene.shapes.append(&mut texts);
         }
 
         // Source line.

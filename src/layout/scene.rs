@@ -183,4 +183,49 @@ impl Scene {
             None
         }
     }
+
+    /// Whether every text is on top: no shape is drawn over a text that
+    /// comes before it (boxes compared with a pixel of margin for
+    /// anti-aliasing). Then the order of the texts among the other shapes
+    /// does not change the picture, and layout is free to put them after
+    /// the shapes, a style at a time, which the canvas draws fastest
+    /// (tests/layout.rs checks both). Quadratic: for tests.
+    pub fn texts_on_top(&self) -> bool {
+        let mut texts: Vec<Rect> = Vec::new();
+        for shape in &self.shapes {
+            match Scene::text_box(shape) {
+                Some(b) => texts.push(b),
+                None => {
+                    let b = shape.paint_box();
+                    if texts.iter().any(|t| t.overlaps(&b)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+}
+
+impl Shape {
+    /// The box a shape other than text may paint: its geometry, widened by
+    /// half its stroke and a pixel of anti-aliasing (for text,
+    /// [`Scene::text_box`]).
+    fn paint_box(&self) -> Rect {
+        let half = |s: Option<&Stroke>| s.map_or(0.0, |s| s.width / 2.0) + 1.0;
+        let around = |c: Point, r: f64| Rect { x: c.x - r, y: c.y - r, w: 2.0 * r, h: 2.0 * r };
+        match self {
+            Shape::Rect { rect, stroke, .. } => {
+                let m = half(stroke.as_ref());
+                Rect { x: rect.x - m, y: rect.y - m, w: rect.w + 2.0 * m, h: rect.h + 2.0 * m }
+            }
+            Shape::Line { from, to, stroke } => {
+                let m = half(Some(stroke));
+                let (x, y) = (from.x.min(to.x), from.y.min(to.y));
+                Rect { x: x - m, y: y - m, w: (from.x - to.x).abs() + 2.0 * m, h: (from.y - to.y).abs() + 2.0 * m }
+            }
+            Shape::Circle { center, radius, stroke, .. } | Shape::Diamond { center, radius, stroke, .. } => around(*center, radius + half(stroke.as_ref())),
+            Shape::Text { at, .. } => Scene::text_box(self).unwrap_or(Rect { x: at.x, y: at.y, w: 0.0, h: 0.0 }),
+        }
+    }
 }

@@ -86,6 +86,17 @@ fn font(style: &impl BackendTextStyle) -> String {
     format!("{weight}{}px {}", css_number(style.size()), style.family().as_str())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A 2D context, for the one call bound here.
+    type Context2d;
+    /// `context.fillText(text, x, y)`, which throws nothing (non-finite
+    /// coordinates are ignored): bound without web-sys's `catch`, whose
+    /// wrapper cost more than the call on a redraw's 70-odd labels.
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
+}
+
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
     /// plotters-canvas's backend on the same canvas: draws the shapes.
@@ -112,8 +123,8 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
 
 impl HiDpiCanvas {
     /// Sizes `canvas` for `css_size` at `dpr` (bitmap and CSS size), scales
-    /// its context, and wraps it.
-    pub fn new(canvas: &HtmlCanvasElement, css_size: (u32, u32), dpr: f64) -> Result<HiDpiCanvas, String> {
+    /// its context (`context`, [`context_2d`] of it), and wraps it.
+    pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (u32, u32), dpr: f64) -> Result<HiDpiCanvas, String> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
         let device = |css: u32| -> u32 {
             let v = (f64::from(css) * dpr).round();
@@ -122,8 +133,7 @@ impl HiDpiCanvas {
             let v = v.clamp(1.0, 32_767.0) as u32;
             v
         };
-        // The context first: if the canvas refuses one, it is left as it was.
-        let context = context_2d(canvas)?;
+        let context = context.clone();
         // Setting either dimension clears the bitmap and reallocates it, even
         // to the same value: set only the one that changed (every chart paints
         // its whole background first, so no clear is needed otherwise).
@@ -228,7 +238,8 @@ impl DrawingBackend for HiDpiCanvas {
         }
         self.set_text(style);
         self.set_fill(color);
-        self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(text_error)
+        self.context.unchecked_ref::<Context2d>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<InnerError>> {

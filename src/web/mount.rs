@@ -21,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent};
+use web_sys::{CanvasRenderingContext2d, Element, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent};
 
 const CANVAS_CLASS: &str = "careto-viz__canvas";
 const MOUNTED_ATTR: &str = "data-careto-viz-mounted";
@@ -45,6 +45,8 @@ struct Drawn {
 struct State {
     campaign: Rc<Campaign>,
     canvas: HtmlCanvasElement,
+    /// Its 2D context, got once at mount.
+    context: CanvasRenderingContext2d,
     /// Test hook: the next draw fails after rendering (the previous picture must come back).
     fail_next_draw: bool,
     /// The item whose tooltip is showing, if any.
@@ -52,7 +54,8 @@ struct State {
     host: Option<Element>,
     parts: Option<Parts>,
     settings: Settings,
-    layout: Layout,
+    /// The last good layout (`None` before the first draw).
+    layout: Option<Layout>,
     items: Vec<HitBox>,
     focus: Option<usize>,
     table_open: bool,
@@ -211,7 +214,7 @@ impl State {
         let items = layout.items();
         let theme = Theme::named(want.theme);
         let fail = std::mem::take(&mut self.fail_next_draw);
-        if let Err(e) = paint(&self.canvas, &layout, &items, want, &theme, fail) {
+        if let Err(e) = paint(&self.canvas, &self.context, &layout, &items, want, &theme, fail) {
             self.restore();
             return Err(e);
         }
@@ -227,7 +230,7 @@ impl State {
             self.dressed = Some(dress_key);
         }
         self.fill(want.view, want.lang)?;
-        self.layout = layout;
+        self.layout = Some(layout);
         self.items = items;
         self.drawn = Some(want);
         // A new layout may put another item under the same target index: rebuild on the next move.
@@ -261,8 +264,8 @@ impl State {
 
     /// Paints the last good picture again (after a failed draw); nothing to do before the first.
     fn restore(&self) {
-        if let Some(d) = self.drawn {
-            let _ = paint(&self.canvas, &self.layout, &self.items, d, &Theme::named(d.theme), false);
+        if let (Some(d), Some(layout)) = (self.drawn, &self.layout) {
+            let _ = paint(&self.canvas, &self.context, layout, &self.items, d, &Theme::named(d.theme), false);
         }
     }
 
@@ -334,7 +337,7 @@ impl State {
     fn on_pointer(&mut self, e: &PointerEvent) {
         let x = f64::from(e.offset_x());
         let y = f64::from(e.offset_y());
-        match self.layout.hit(x, y) {
+        match self.layout.as_ref().and_then(|l| l.hit(x, y)) {
             Some(t) => {
                 let _ = self.canvas.style().set_property("cursor", "pointer");
                 self.show_target(t, f64::from(e.client_x()), f64::from(e.client_y()));
@@ -380,7 +383,7 @@ impl State {
         };
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
         // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
-        let height = css_px(self.layout.scene().height + 60.0);
+        let height = css_px(self.layout.as_ref().map_or(0.0, |l| l.scene().height) + 60.0);
         let code = crate::embed::snippet(url, want.view, want.lang, theme, &accessible_name(&self.campaign, &options), height);
         if !dom::copy(parts, &code) {
             dom::copied(parts, false, want.lang);
@@ -406,20 +409,33 @@ impl State {
 /// page may give the element (a CMS theme's `div { padding }`).
 fn content_width(e: &Element) -> f64 {
     let style = window().and_then(|w| w.get_computed_style(e).ok().flatten());
-    // JS's parseFloat ("17px" → 17): Rust's own float parsing would add ~15 KB of wasm.
+    // JS's parseFloat ("17px" → 17) of the JS string, which never comes into
+    // the wasm (Rust's own float parsing would add ~15 KB of wasm).
     let px = |name: &str| {
-        let v = style.as_ref().and_then(|s| s.get_property_value(name).ok()).map_or(f64::NAN, |v| js_sys::Number::parse_float(&v));
+        let v = style.as_ref().map_or(f64::NAN, |s| parse_float(&s.unchecked_ref::<Style>().property(name)));
         if v.is_finite() { v } else { 0.0 }
     };
     f64::from(e.client_width()) - px("padding-left") - px("padding-right")
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A computed style, for the one call bound here.
+    type Style;
+    /// `style.getPropertyValue(name)` as a JS string (it does not throw).
+    #[wasm_bindgen(method, js_name = getPropertyValue)]
+    fn property(this: &Style, name: &str) -> JsValue;
+    /// JS's `parseFloat` of a JS value (it does not throw).
+    #[wasm_bindgen(js_name = parseFloat)]
+    fn parse_float(v: &JsValue) -> f64;
+}
+
 /// Draws `layout` (and the focus ring of `drawn.focus`) onto `canvas`, sized
 /// for the layout's scene at `drawn.dpr`. `fail` is the test hook.
-fn paint(canvas: &HtmlCanvasElement, layout: &Layout, items: &[HitBox], drawn: Drawn, theme: &Theme, fail: bool) -> Result<(), String> {
+fn paint(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, layout: &Layout, items: &[HitBox], drawn: Drawn, theme: &Theme, fail: bool) -> Result<(), String> {
     let scene = layout.scene();
     let size = (css_px(scene.width), css_px(scene.height));
-    let backend = HiDpiCanvas::new(canvas, size, drawn.dpr)?;
+    let backend = HiDpiCanvas::new(canvas, context, size, drawn.dpr)?;
     let area = backend.into_drawing_area();
     render::draw(scene, theme, &area, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = drawn.focus.and_then(|i| items.get(i)) {
@@ -498,17 +514,17 @@ impl Mounted {
                 (canvas, Some(element.clone()), Some(parts))
             }
         };
-        super::hidpi::context_2d(&canvas)?;
-        let layout = Layout::new(&campaign, &ChartOptions::default());
+        let context = super::hidpi::context_2d(&canvas)?;
         let state = Rc::new(RefCell::new(State {
             campaign,
             canvas,
+            context,
             fail_next_draw: false,
             tip_shows: None,
             host,
             parts,
             settings,
-            layout,
+            layout: None,
             items: Vec::new(),
             focus: None,
             table_open: false,
@@ -729,13 +745,13 @@ impl Mounted {
 
     pub fn hit_test(&self, x: f64, y: f64) -> Option<String> {
         let s = self.state.borrow();
-        let t = s.layout.hit(x, y)?;
+        let t = s.layout.as_ref()?.hit(x, y)?;
         s.target_name(t)
     }
 
     fn with_bar<T>(&self, code: &str, f: impl FnOnce(&crate::layout::bars::Bar, ThemeName) -> Option<T>) -> Option<T> {
         let s = self.state.borrow();
-        let Layout::Bars(b) = &s.layout else { return None };
+        let Some(Layout::Bars(b)) = &s.layout else { return None };
         let bar = b.bars.iter().find(|bar| s.campaign.countries.get(bar.country).is_some_and(|c| c.code == code))?;
         f(bar, s.drawn.map(|d| d.theme).unwrap_or_default())
     }
