@@ -335,6 +335,19 @@ pub fn show_tip(parts: &Parts, tip: &Tooltip, client_x: f64, client_y: f64) {
     place_tip(parts, client_x, client_y);
 }
 
+/// `v.clamp(lo, hi)` for `lo <= hi` (a NaN `v` stays NaN), without `clamp`'s
+/// check of the bounds: its panic message formats both with `{:?}`, which
+/// linked f64's Debug formatting (1 KB) into the module for this alone.
+fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
 /// Moves the open tooltip next to (`client_x`, `client_y`), inside the viewport
 /// and not under the pointer (its content stays).
 pub fn place_tip(parts: &Parts, client_x: f64, client_y: f64) {
@@ -351,12 +364,12 @@ pub fn place_tip(parts: &Parts, client_x: f64, client_y: f64) {
     if x + w > vw - 8.0 {
         x = client_x - gap - w;
     }
-    let x = x.clamp(8.0, (vw - w - 8.0).max(8.0));
+    let x = within(x, 8.0, (vw - w - 8.0).max(8.0));
     let mut y = client_y + gap;
     if y + h > vh - 8.0 {
         y = client_y - gap - h;
     }
-    let y = y.clamp(8.0, (vh - h - 8.0).max(8.0));
+    let y = within(y, 8.0, (vh - h - 8.0).max(8.0));
     let (x, y) = (x.round(), y.round());
     let style = parts.tip.style();
     let _ = style.set_property("left", &format!("{x}px"));
