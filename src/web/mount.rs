@@ -28,7 +28,43 @@ const MOUNTED_ATTR: &str = "data-careto-viz-mounted";
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// The campaign a chart draws, as the chart holds it. The article build only
+/// ever draws the compiled-in [`crate::data::CARETO`], so it holds the static
+/// itself: nothing to copy, count or drop (no campaign drop code in the
+/// module). The full build shares a campaign that may have been passed in.
+#[cfg(not(feature = "custom-campaign"))]
+type Held = &'static Campaign;
+#[cfg(feature = "custom-campaign")]
+type Held = Rc<Campaign>;
+
+#[cfg(feature = "custom-campaign")]
+thread_local! {
     static CARETO: Rc<Campaign> = Rc::new(crate::data::careto());
+}
+
+/// The compiled-in campaign, as a chart holds it.
+#[cfg(not(feature = "custom-campaign"))]
+fn careto() -> Held {
+    &crate::data::CARETO
+}
+
+#[cfg(feature = "custom-campaign")]
+fn careto() -> Held {
+    CARETO.with(Rc::clone)
+}
+
+/// The campaign given in the options, as a chart holds it; the article
+/// build refuses every one (its `parse_campaign` never succeeds).
+#[cfg(not(feature = "custom-campaign"))]
+fn given(v: JsValue) -> Result<Held, String> {
+    options::parse_campaign(v).map(|never| match never {})
+}
+
+#[cfg(feature = "custom-campaign")]
+fn given(v: JsValue) -> Result<Held, String> {
+    options::parse_campaign(v).map(Rc::new)
 }
 
 /// What was last drawn (to skip needless redraws on resize).
@@ -43,7 +79,7 @@ struct Drawn {
 }
 
 struct State {
-    campaign: Rc<Campaign>,
+    campaign: Held,
     canvas: HtmlCanvasElement,
     /// Its 2D context, got once at mount.
     context: CanvasRenderingContext2d,
@@ -162,6 +198,13 @@ fn prefers_dark() -> bool {
 }
 
 impl State {
+    /// The campaign drawn, however it is held ([`Held`]: the borrow is
+    /// needless only in the article build, where it is a reference).
+    #[allow(clippy::needless_borrow)]
+    fn campaign(&self) -> &Campaign {
+        &self.campaign
+    }
+
     fn lang(&self) -> Lang {
         if let Some(l) = self.settings.lang {
             return l;
@@ -210,7 +253,7 @@ impl State {
             return Ok(());
         }
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
-        let layout = Layout::new(&self.campaign, &options);
+        let layout = Layout::new(self.campaign(), &options);
         let items = layout.items();
         let theme = Theme::named(want.theme);
         let fail = std::mem::take(&mut self.fail_next_draw);
@@ -222,7 +265,7 @@ impl State {
         let embed_code = self.settings.embed_code && self.settings.embed_url.is_some();
         let dress_key = (want.view, want.lang, want.theme, self.settings.downloads, embed_code);
         if self.dressed != Some(dress_key) {
-            let _ = self.canvas.set_attribute("aria-label", &accessible_name(&self.campaign, &options));
+            let _ = self.canvas.set_attribute("aria-label", &accessible_name(self.campaign(), &options));
             if let Some(parts) = &self.parts {
                 dom::apply_theme(parts, &theme);
                 dom::show_downloads(parts, self.settings.downloads, embed_code);
@@ -244,11 +287,11 @@ impl State {
         let Some(parts) = &self.parts else { return Ok(()) };
         let key = (view, lang, self.table_open);
         if self.filled != Some(key) {
-            dom::fill_labels(parts, &self.campaign, view, lang, self.table_open);
+            dom::fill_labels(parts, self.campaign(), view, lang, self.table_open);
             self.filled = Some(key);
         }
         if !self.table_later && self.table_for != Some((view, lang)) {
-            dom::fill_table(parts, &self.campaign, view, lang)?;
+            dom::fill_table(parts, self.campaign(), view, lang)?;
             self.table_for = Some((view, lang));
         }
         Ok(())
@@ -285,7 +328,7 @@ impl State {
             dom::place_tip(parts, client_x, client_y);
             return;
         }
-        if let Some(tip) = crate::describe::tooltip(&self.campaign, t, self.lang()) {
+        if let Some(tip) = crate::describe::tooltip(self.campaign(), t, self.lang()) {
             dom::show_tip(parts, &tip, client_x, client_y);
             self.tip_shows = Some(t);
         }
@@ -304,7 +347,7 @@ impl State {
         self.focus = Some(i);
         let _ = self.draw(false);
         let lang = self.lang();
-        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(&self.campaign, item.target, lang)) {
+        if let (Some(parts), Some(tip)) = (&self.parts, crate::describe::tooltip(self.campaign(), item.target, lang)) {
             dom::announce(parts, &tip.announcement());
             let r = self.canvas.get_bounding_client_rect();
             self.tip_shows = None;
@@ -365,7 +408,7 @@ impl State {
 
     /// Downloads the chart's data, with its sources, as CSV.
     fn download_csv(&self) {
-        let csv = crate::describe::csv(&self.campaign, self.settings.view, self.lang());
+        let csv = crate::describe::csv(self.campaign(), self.settings.view, self.lang());
         let url = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&format!("\u{feff}{csv}"))));
         if let Some(parts) = &self.parts {
             let _ = dom::download(parts, &url, &format!("{}.csv", self.file_stem()));
@@ -384,7 +427,7 @@ impl State {
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
         // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
         let height = css_px(self.layout.as_ref().map_or(0.0, |l| l.scene().height) + 60.0);
-        let code = crate::embed::snippet(url, want.view, want.lang, theme, &accessible_name(&self.campaign, &options), height);
+        let code = crate::embed::snippet(url, want.view, want.lang, theme, &accessible_name(self.campaign(), &options), height);
         if !dom::copy(parts, &code) {
             dom::copied(parts, false, want.lang);
         }
@@ -483,8 +526,8 @@ impl Mounted {
         let js = options::parse(options)?;
         let settings = Settings::default().with(&js)?;
         let campaign = match js.campaign {
-            Some(v) => Rc::new(options::parse_campaign(v)?),
-            None => CARETO.with(Rc::clone),
+            Some(v) => given(v)?,
+            None => careto(),
         };
         let document = element.owner_document().ok_or_else(|| "mount: the element has no document".to_string())?;
         let id = NEXT_ID.with(|n| {
@@ -685,10 +728,10 @@ impl Mounted {
         let mut s = self.state.borrow_mut();
         let next = s.settings.clone().with(&js)?;
         let next_campaign = match js.campaign {
-            Some(v) => Some(Rc::new(options::parse_campaign(v)?)),
+            Some(v) => Some(given(v)?),
             None => None,
         };
-        let previous = (s.settings.clone(), Rc::clone(&s.campaign), s.focus, s.filled, s.table_for, s.dressed);
+        let previous = (s.settings.clone(), Held::clone(&s.campaign), s.focus, s.filled, s.table_for, s.dressed);
         s.settings = next;
         s.table_later = false;
         if let Some(c) = next_campaign {

@@ -37,9 +37,10 @@ pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> 
 
 /// The article build reads no campaign: the reader, its validation and
 /// their messages are left out of the module (see Cargo.toml's features).
-/// The error leaves the chart as it was, like any bad option.
+/// The error leaves the chart as it was, like any bad option. It never
+/// succeeds (`Infallible`), so a chart of this build holds only the static.
 #[cfg(not(feature = "custom-campaign"))]
-pub fn parse_campaign(_value: JsValue) -> Result<crate::model::Campaign, String> {
+pub fn parse_campaign(_value: JsValue) -> Result<std::convert::Infallible, String> {
     Err("campaign: this build (careto_viz.js) has The Mask (Careto) data compiled in and reads no campaign of its own; \
 to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; the npm package's main export)"
         .to_string())
