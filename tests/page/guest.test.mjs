@@ -52,26 +52,12 @@ after(async () => {
 
 // ---------------------------------------------------------------- run in the page
 
-/** Every computed property of each element matched by the selectors (the first match), as plain objects. */
-function computedStyles(selectors) {
-  const out = {};
-  for (const selector of selectors) {
-    const element = document.querySelector(selector);
-    if (!element) {
-      out[selector] = null;
-      continue;
-    }
-    const style = getComputedStyle(element);
-    const values = {};
-    for (let i = 0; i < style.length; i++) values[style[i]] = style.getPropertyValue(style[i]);
-    out[selector] = values;
-  }
-  return out;
-}
-
-/** The same for elements inside a chart's shadow root: [hostSelector, innerSelectors]. */
-function innerStyles([host, selectors]) {
-  const root = document.querySelector(host).shadowRoot;
+/**
+ * Every computed property of each element matched by the selectors (the first match), as plain
+ * objects: in the document when `host` is null, else inside that chart's shadow root.
+ */
+function computedStyles([host, selectors]) {
+  const root = host === null ? document : document.querySelector(host).shadowRoot;
   const out = {};
   for (const selector of selectors) {
     const element = root.querySelector(selector);
@@ -191,7 +177,7 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
     hostile = await open("hostile", { hold: true });
     // The host's own elements, while the module is still held back: nothing of ours has run.
     assert.equal(await hostile.page.getAttribute(CHARTS[0], "data-careto-viz-state"), "loading");
-    hostBefore = await hostile.page.evaluate(computedStyles, HOST_ELEMENTS);
+    hostBefore = await hostile.page.evaluate(computedStyles, [null, HOST_ELEMENTS]);
     sheetsBefore = await hostile.page.evaluate(sheets);
     hostile.release();
     await waitReady(hostile.page);
@@ -221,7 +207,7 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
 
   it("the chart's own elements compute exactly the same styles as on the plain page", async () => {
     for (const id of CHARTS) {
-      const [a, b] = await Promise.all([plain.page.evaluate(innerStyles, [id, INNER]), hostile.page.evaluate(innerStyles, [id, INNER])]);
+      const [a, b] = await Promise.all([plain.page.evaluate(computedStyles, [id, INNER]), hostile.page.evaluate(computedStyles, [id, INNER])]);
       assert.deepEqual(differences(a, b), [], `${id}: computed styles inside the chart differ on the hostile page`);
     }
   });
@@ -259,7 +245,7 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
   it("the tooltip is readable: the chart's own font, line-height and colours, inside the viewport", async () => {
     const [{ tip: tipPlain, at: atPlain }, { tip: tipHostile, at }] = await Promise.all([hoverMorocco(plain.page), hoverMorocco(hostile.page)]);
     assert.match(await tipHostile.textContent(), /Morocco.*384/s);
-    const [a, b] = await Promise.all([plain.page.evaluate(innerStyles, ["#hostile-bars", TIP]), hostile.page.evaluate(innerStyles, ["#hostile-bars", TIP])]);
+    const [a, b] = await Promise.all([plain.page.evaluate(computedStyles, ["#hostile-bars", TIP]), hostile.page.evaluate(computedStyles, ["#hostile-bars", TIP])]);
     assert.deepEqual(differences(a, b, PLACED), [], "computed styles of the tooltip differ on the hostile page");
     const tip = b[".cv-tip"];
     assert.match(tip["font-family"], /^"Liberation Sans"/);
@@ -295,7 +281,7 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
   it("leaves the host page as it was: its elements' computed styles, its style sheets, its :focus rule", async () => {
     const { page } = hostile;
     await page.evaluate(() => document.activeElement?.blur());
-    const now = await page.evaluate(computedStyles, HOST_ELEMENTS);
+    const now = await page.evaluate(computedStyles, [null, HOST_ELEMENTS]);
     assert.deepEqual(differences(hostBefore, now, LAYOUT), [], "the host's elements changed when the charts mounted");
     assert.deepEqual(await page.evaluate(sheets), sheetsBefore, "the document's style sheets changed");
     await page.locator("#host-link").focus();
