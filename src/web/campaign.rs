@@ -24,21 +24,14 @@ use crate::model::{
     Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source,
     Status, Str, Text, Total,
 };
-use super::options::got;
-use js_sys::{Array, Reflect};
+use super::js::{got, is_array, own_keys};
+use js_sys::Reflect;
 use std::borrow::Cow;
 use std::fmt;
 use wasm_bindgen::prelude::*;
 
 /// The most items a list (countries, events, sources, source ids…) may have.
 pub const MAX_ITEMS: u32 = 10_000;
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, with a throw (from a proxy, say) caught.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
-}
 
 /// At most 40 characters of `s`, for echoing input in a message.
 fn shown(s: &str) -> String {
@@ -48,8 +41,10 @@ fn shown(s: &str) -> String {
 /// Reads a campaign given as a JS object (see `campaign.schema.json`); the
 /// data rules are checked by the caller.
 pub fn read(value: JsValue) -> Result<Campaign, String> {
-    if !value.is_object() || Array::is_array(&value) {
-        return Err("campaign: expected an object (see campaign.schema.json)".to_string());
+    match is_array(&value) {
+        Ok(false) if value.is_object() => {}
+        Err(()) => return Err("campaign: cannot be read (a revoked proxy?)".to_string()),
+        _ => return Err("campaign: expected an object (see campaign.schema.json)".to_string()),
     }
     let mut r = Reader { first: None };
     let c = r.campaign(value);
@@ -92,11 +87,10 @@ impl Reader {
     /// `v` as an object whose own keys are all in `fields`.
     fn obj(&mut self, v: JsValue, path: String, fields: &[&str]) -> Obj {
         if !self.ok() {
-        } else if !v.is_object() || Array::is_array(&v) {
+        } else if !v.is_object() || is_array(&v) != Ok(false) {
             self.fail(&path, format_args!("expected an object, got {}", got(&v)));
-        } else if let Ok(keys) = object_keys(&v) {
-            for key in keys.iter() {
-                let key = key.as_string().unwrap_or_default();
+        } else if let Ok(keys) = own_keys(&v) {
+            for key in keys {
                 if !fields.contains(&key.as_str()) {
                     let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
                     self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", shown(&key)));
@@ -141,7 +135,7 @@ impl Reader {
         if !self.ok() {
             return;
         }
-        if !Array::is_array(v) {
+        if is_array(v) != Ok(true) {
             return self.fail(path, format_args!("expected an array, got {}", got(v)));
         }
         let len = match Reflect::get(v, &JsValue::from_str("length")).map(|l| l.as_f64()) {

@@ -6,6 +6,7 @@
 mod campaign;
 mod dom;
 mod hidpi;
+mod js;
 mod mount;
 mod options;
 

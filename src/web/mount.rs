@@ -519,8 +519,11 @@ impl Mounted {
         if element.is_undefined() || element.is_null() {
             return Err("mount: no element given (is the selector right?)".to_string());
         }
+        // The browser's own hasAttribute, caught: anything but a genuine
+        // element (a proxy of one, say) is refused here, before any other call.
+        let holds_chart = super::js::has_attribute(&element, MOUNTED_ATTR).map_err(|()| "mount: the first argument is not a DOM element".to_string())?;
         let element: Element = element.dyn_into().map_err(|_| "mount: the first argument is not a DOM element".to_string())?;
-        if element.has_attribute(MOUNTED_ATTR) {
+        if holds_chart {
             return Err("mount: this element already holds a chart; destroy it first".to_string());
         }
         let js = options::parse(options)?;
@@ -724,13 +727,14 @@ impl Mounted {
     }
 
     pub fn update(&mut self, options: JsValue) -> Result<(), String> {
-        let js = options::parse(options)?;
-        let mut s = self.state.borrow_mut();
-        let next = s.settings.clone().with(&js)?;
-        let next_campaign = match js.campaign {
+        // Everything read from JS before the state is borrowed.
+        let mut js = options::parse(options)?;
+        let next_campaign = match js.campaign.take() {
             Some(v) => Some(given(v)?),
             None => None,
         };
+        let mut s = self.state.borrow_mut();
+        let next = s.settings.clone().with(&js)?;
         let previous = (s.settings.clone(), Held::clone(&s.campaign), s.focus, s.filled, s.table_for, s.dressed);
         s.settings = next;
         s.table_later = false;

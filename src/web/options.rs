@@ -4,7 +4,8 @@
 use crate::chart::{parse_lang, parse_theme, View};
 use crate::model::Lang;
 use crate::theme::ThemeName;
-use wasm_bindgen::{JsCast, JsValue};
+use super::js::{got, own_keys};
+use wasm_bindgen::JsValue;
 
 /// Options as given; every field optional.
 #[derive(Default)]
@@ -46,37 +47,34 @@ to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; 
         .to_string())
 }
 
-/// What `v` is, for "expected …, got …" (options and campaigns alike).
-pub(super) fn got(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".to_string()
-    } else if v.is_undefined() {
-        "undefined".to_string()
-    } else if js_sys::Array::is_array(v) {
-        "an array".to_string()
-    } else if let Some(s) = v.as_string() {
-        format!("the string \"{}\"", s.chars().take(40).collect::<String>())
-    } else if let Some(b) = v.as_bool() {
-        if b { "true" } else { "false" }.to_string()
-    } else if v.as_f64().is_some() {
-        "a number".to_string()
-    } else if v.is_function() {
-        "a function".to_string()
-    } else if v.is_object() {
-        "an object".to_string()
-    } else {
-        "something else".to_string()
+/// The JS type an option must have; checked with `typeof` before
+/// serde-wasm-bindgen converts, so no object (a proxy, say) ever reaches it.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+    Flag,
+}
+
+impl Kind {
+    fn of(self, v: &JsValue) -> bool {
+        match self {
+            Kind::Text => v.as_string().is_some(),
+            Kind::Number => v.as_f64().is_some(),
+            Kind::Flag => v.as_bool().is_some(),
+        }
     }
 }
 
 /// One option, converted by serde-wasm-bindgen (only that JS type is
 /// taken: a string is not a number); the message names the option.
-fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, expected: &str) -> Result<Option<T>, String> {
+fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, kind: Kind, expected: &str) -> Result<Option<T>, String> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value::<T>(value.clone()).map(Some).map_err(|_| {
+    let converted = if kind.of(&value) { serde_wasm_bindgen::from_value::<T>(value.clone()).ok() } else { None };
+    converted.map(Some).ok_or_else(|| {
         let got = got(&value);
         format!("{name}: expected {expected}, got {got}")
     })
@@ -90,22 +88,21 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
     if !value.is_object() || value.is_function() {
         return Err("options must be an object such as { view: \"bars\" }".to_string());
     }
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    for key in keys.iter() {
-        let key = key.as_string().unwrap_or_default();
+    let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
+    for key in keys {
         if !OPTION_NAMES.contains(&key.as_str()) {
             let shown: String = key.chars().take(40).collect();
             return Err(format!("options: unknown option \"{shown}\" (known: {})", OPTION_NAMES.join(", ")));
         }
     }
     Ok(JsOptions {
-        view: field(&value, "view", "\"bars\" or \"timeline\"")?,
-        lang: field(&value, "lang", "\"en\" or \"es\"")?,
-        theme: field(&value, "theme", "\"light\", \"dark\" or \"auto\"")?,
-        width: field(&value, "width", "a number of CSS pixels")?,
-        downloads: field(&value, "downloads", "true or false")?,
-        embed_url: field(&value, "embedUrl", "the address of embed.html")?,
-        embed_code: field(&value, "embedCode", "true or false")?,
+        view: field(&value, "view", Kind::Text, "\"bars\" or \"timeline\"")?,
+        lang: field(&value, "lang", Kind::Text, "\"en\" or \"es\"")?,
+        theme: field(&value, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
+        width: field(&value, "width", Kind::Number, "a number of CSS pixels")?,
+        downloads: field(&value, "downloads", Kind::Flag, "true or false")?,
+        embed_url: field(&value, "embedUrl", Kind::Text, "the address of embed.html")?,
+        embed_code: field(&value, "embedCode", Kind::Flag, "true or false")?,
         campaign: {
             let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
             if c.is_undefined() || c.is_null() { None } else { Some(c) }

@@ -1,0 +1,97 @@
+//! The JS built-ins the module calls on values a host hands it (the element,
+//! the options, a campaign), each bound so that a throw cannot reach wasm.
+//!
+//! A JS exception thrown inside an imported function that is bound without
+//! wasm-bindgen's `catch` unwinds straight through the wasm frames above it:
+//! the module's stack pointer is never restored and borrowed state stays
+//! borrowed, so after a few hundred such throws every chart on the page traps
+//! ("memory access out of bounds"). Host values can throw from anything that
+//! looks at them: a revoked `Proxy` (a leaked Immer draft is one) throws from
+//! `Array.isArray`, `Object.keys` and every property read; a live `Proxy` of
+//! an element passes `instanceof` and then throws "Illegal invocation" from
+//! every DOM method.
+//!
+//! ## Audit: every call from Rust into JS that can see a host's value
+//!
+//! | call | where | can it throw? | bound |
+//! | --- | --- | --- | --- |
+//! | `typeof` checks (`is_object`, `is_function`, `as_string`, `as_f64`, `as_bool`, `is_undefined`, `is_null`) | options, campaign | no: `typeof` never throws, not even on a revoked proxy | wasm-bindgen intrinsics |
+//! | `instanceof` (`dyn_into`, `dyn_ref`) | mount | caught by wasm-bindgen's own shim (false) | intrinsic |
+//! | `Array.isArray` | options, campaign | yes (revoked proxy) | [`is_array`], `catch` |
+//! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], `catch` |
+//! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign | yes (getter, `get` trap) | js-sys binds them with `catch` |
+//! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
+//! | `Element.prototype.hasAttribute` | mount, on the element | yes on anything that is not a real element (a proxy of one: "Illegal invocation") | [`has_attribute`], `catch`: the first call on the element, which is refused if it throws |
+//!
+//! After the element has passed [`has_attribute`] it is a genuine DOM
+//! element: web-sys's calls on it (many bound with `catch` already, as the
+//! DOM's `[Throws]` says) reach the browser's own methods unless the page
+//! itself replaced them on that element, which is the page breaking its own
+//! element, not input to validate.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray(v)`, a throw caught.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Object.keys(v)`: own enumerable string keys, a throw caught.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(v: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Element.prototype.hasAttribute.call(v, name)`: the browser's own
+    /// method, which throws on anything but a genuine element; caught.
+    #[wasm_bindgen(js_namespace = ["Element", "prototype", "hasAttribute"], js_name = call, catch)]
+    fn element_has_attribute(v: &JsValue, name: &str) -> Result<bool, JsValue>;
+}
+
+/// Whether `v` is an array; `Err` when asking threw (a revoked proxy).
+pub fn is_array(v: &JsValue) -> Result<bool, ()> {
+    array_is_array(v).map_err(|_| ())
+}
+
+/// The own enumerable string keys of `v`; `Err` when listing them threw.
+/// Keys that are not strings cannot occur (`Object.keys` gives strings).
+pub fn own_keys(v: &JsValue) -> Result<Vec<String>, ()> {
+    let keys = object_keys(v).map_err(|_| ())?;
+    Ok(keys.iter().map(|k| k.as_string().unwrap_or_default()).collect())
+}
+
+/// Whether the genuine DOM element `v` has attribute `name`; `Err` when
+/// `v` is not a genuine element (a plain object, a proxy of an element…).
+pub fn has_attribute(v: &JsValue, name: &str) -> Result<bool, ()> {
+    element_has_attribute(v, name).map_err(|_| ())
+}
+
+/// What `v` is, for "expected …, got …" (options and campaigns alike).
+/// Reads nothing from `v` but its `typeof` and, for objects, `Array.isArray`.
+pub fn got(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
+    } else if let Some(s) = v.as_string() {
+        format!("the string \"{}\"", s.chars().take(40).collect::<String>())
+    } else if let Some(b) = v.as_bool() {
+        if b { "true" } else { "false" }.to_string()
+    } else if v.as_f64().is_some() {
+        "a number".to_string()
+    } else if v.is_function() {
+        "a function".to_string()
+    } else if v.is_object() {
+        match is_array(v) {
+            Ok(true) => "an array".to_string(),
+            Ok(false) => "an object".to_string(),
+            Err(()) => "an object that cannot be read (a revoked proxy?)".to_string(),
+        }
+    } else if v.is_bigint() {
+        "a BigInt".to_string()
+    } else if v.is_symbol() {
+        "a symbol".to_string()
+    } else {
+        "something else".to_string()
+    }
+}
