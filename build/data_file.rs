@@ -6,10 +6,7 @@
 //! include `src/model/mod.rs` with `#[path]`).
 
 use crate::model::validate::validate;
-use crate::model::{
-    Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status,
-    Str, Text, Total,
-};
+use crate::model::{Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status, Str, Text, Total};
 use std::fmt::Write as _;
 
 /// The data file's path relative to the crate root, used in error messages.
@@ -57,9 +54,7 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
         "total" => ("key", &c.totals.get(i)?.key),
         _ => return None,
     };
-    Some(format!(
-        "{name}[{i}] is the [[{name}]] with {key} = {value:?}; indices count from 0 in file order"
-    ))
+    Some(format!("{name}[{i}] is the [[{name}]] with {key} = {value:?}; indices count from 0 in file order"))
 }
 
 /// A constant Rust expression equal to `c` (a `crate::model::Campaign`): every
@@ -73,21 +68,11 @@ pub fn to_rust(c: &Campaign) -> String {
     field(&mut o, 1, "as_of", &text(&c.as_of));
     field(&mut o, 1, "totals", &vec_of(c.totals.iter().map(total)));
     field(&mut o, 1, "active_period", &period(&c.active_period));
-    field(
-        &mut o,
-        1,
-        "countries",
-        &vec_of(c.countries.iter().map(country)),
-    );
+    field(&mut o, 1, "countries", &vec_of(c.countries.iter().map(country)));
     field(&mut o, 1, "events", &vec_of(c.events.iter().map(event)));
     field(&mut o, 1, "sources", &vec_of(c.sources.iter().map(source)));
     field(&mut o, 1, "bars_source_line", &text(&c.bars_source_line));
-    field(
-        &mut o,
-        1,
-        "timeline_source_line",
-        &text(&c.timeline_source_line),
-    );
+    field(&mut o, 1, "timeline_source_line", &text(&c.timeline_source_line));
     o.push('}');
     o
 }
@@ -112,11 +97,7 @@ fn vec_of(items: impl Iterator<Item = String>) -> String {
 }
 
 fn text(t: &Text) -> String {
-    format!(
-        "crate::model::Text {{ en: {}, es: {} }}",
-        string(&t.en),
-        string(&t.es)
-    )
+    format!("crate::model::Text {{ en: {}, es: {} }}", string(&t.en), string(&t.es))
 }
 
 fn option_u8(v: Option<u8>) -> String {
@@ -127,12 +108,7 @@ fn option_u8(v: Option<u8>) -> String {
 }
 
 fn date(d: &EventDate) -> String {
-    format!(
-        "crate::model::EventDate {{ year: {}i32, month: {}, day: {} }}",
-        d.year,
-        option_u8(d.month),
-        option_u8(d.day)
-    )
+    format!("crate::model::EventDate {{ year: {}i32, month: {}, day: {} }}", d.year, option_u8(d.month), option_u8(d.day))
 }
 
 fn count(c: Count) -> String {
@@ -173,21 +149,11 @@ fn period(p: &Period) -> String {
 }
 
 fn alternative(a: &Alternative) -> String {
-    format!(
-        "crate::model::Alternative {{ value: {}u32, sources: {} }}",
-        a.value,
-        strings(&a.sources)
-    )
+    format!("crate::model::Alternative {{ value: {}u32, sources: {} }}", a.value, strings(&a.sources))
 }
 
 fn other_figure(f: &OtherFigure) -> String {
-    format!(
-        "crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}",
-        f.value,
-        text(&f.unit),
-        text(&f.note),
-        strings(&f.sources)
-    )
+    format!("crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}", f.value, text(&f.unit), text(&f.note), strings(&f.sources))
 }
 
 fn country(k: &Country) -> String {

@@ -26,9 +26,9 @@
 use careto_viz::layout::{BarsLayout, HitBox, Scene, TimelineLayout};
 use careto_viz::model::{Campaign, Count, Country, Event, EventDate, Lang, List, Period, Source, Status, Text};
 use careto_viz::render::{draw, to_svg};
+use careto_viz::theme::{Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
-use careto_viz::theme::{Theme, ThemeName};
 use std::borrow::Cow;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -284,7 +284,19 @@ fn round(v: f64, digits: i32) -> f64 {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn case_json(chart: &str, campaign_name: &str, synthetic: bool, items: usize, hit_boxes: usize, scene: &Scene, layout: (f64, usize), calls: (f64, usize, usize), render: (f64, usize), svg_bytes: usize, hit: (f64, f64, usize)) -> String {
+fn case_json(
+    chart: &str,
+    campaign_name: &str,
+    synthetic: bool,
+    items: usize,
+    hit_boxes: usize,
+    scene: &Scene,
+    layout: (f64, usize),
+    calls: (f64, usize, usize),
+    render: (f64, usize),
+    svg_bytes: usize,
+    hit: (f64, f64, usize),
+) -> String {
     // A redraw: layout, then the draw calls (the SVG string is not part of it).
     let total = layout.0 + calls.0;
     format!(
@@ -353,25 +365,15 @@ fn measure<L>(
 
 fn main() {
     let quick = std::env::var_os("SCALING_QUICK").is_some();
-    let (min_reps, max_reps, budget, hit_reps) = if quick {
-        (3, 9, Duration::from_millis(200), 5)
-    } else {
-        (7, 101, Duration::from_millis(1500), 21)
-    };
+    let (min_reps, max_reps, budget, hit_reps) = if quick { (3, 9, Duration::from_millis(200), 5) } else { (7, 101, Duration::from_millis(1500), 21) };
     let theme = Theme::named(ThemeName::Light);
     let careto = careto_viz::data::careto();
     let syn = |c, e, seed| synthetic(c, e, seed);
     // (label, campaign, synthetic?) for the bars (by country count) and the timeline (by event count).
-    let bars_cases: Vec<(&str, Campaign, bool)> = vec![
-        ("careto", careto.clone(), false),
-        ("synthetic-250x5000", syn(250, 5000, 250), true),
-        ("synthetic-2500x500", syn(2500, 500, 2500), true),
-    ];
-    let timeline_cases: Vec<(&str, Campaign, bool)> = vec![
-        ("careto", careto, false),
-        ("synthetic-2500x500", syn(2500, 500, 2500), true),
-        ("synthetic-250x5000", syn(250, 5000, 250), true),
-    ];
+    let bars_cases: Vec<(&str, Campaign, bool)> =
+        vec![("careto", careto.clone(), false), ("synthetic-250x5000", syn(250, 5000, 250), true), ("synthetic-2500x500", syn(2500, 500, 2500), true)];
+    let timeline_cases: Vec<(&str, Campaign, bool)> =
+        vec![("careto", careto, false), ("synthetic-2500x500", syn(2500, 500, 2500), true), ("synthetic-250x5000", syn(250, 5000, 250), true)];
     let reps = Reps { min: min_reps, max: max_reps, budget, hit: hit_reps };
     let mut out = Vec::new();
     for (label, c, is_syn) in &bars_cases {

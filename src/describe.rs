@@ -215,7 +215,13 @@ pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
         .into_iter()
         .map(|k| {
             let tip = country_tooltip(c, k, lang);
-            let notes: Vec<String> = tip.lines.iter().skip(1).filter(|l| !l.starts_with(&t(lang, "Sources", "Fuentes")) && !l.starts_with(&t(lang, "Colour class", "Clase de color"))).cloned().collect();
+            let notes: Vec<String> = tip
+                .lines
+                .iter()
+                .skip(1)
+                .filter(|l| !l.starts_with(&t(lang, "Sources", "Fuentes")) && !l.starts_with(&t(lang, "Colour class", "Clase de color")))
+                .cloned()
+                .collect();
             CountryRow {
                 code: k.code.to_string(),
                 name: k.name.get(lang).to_string(),
@@ -247,7 +253,13 @@ pub fn csv(c: &Campaign, view: crate::chart::View, lang: Lang) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
         crate::chart::View::Bars => {
-            rows.push(vec![t(lang, "code", "codigo"), t(lang, "country", "pais"), c.measure.get(lang).to_string(), t(lang, "notes", "notas"), t(lang, "sources", "fuentes")]);
+            rows.push(vec![
+                t(lang, "code", "codigo"),
+                t(lang, "country", "pais"),
+                c.measure.get(lang).to_string(),
+                t(lang, "notes", "notas"),
+                t(lang, "sources", "fuentes"),
+            ]);
             for r in country_rows(c, lang) {
                 // The raw figure (no thousands separator), empty when not published.
                 let value = c.countries.iter().find(|k| k.code == r.code.as_str()).and_then(|k| k.count.value()).map(|v| v.to_string()).unwrap_or_default();
@@ -255,7 +267,13 @@ pub fn csv(c: &Campaign, view: crate::chart::View, lang: Lang) -> String {
             }
         }
         crate::chart::View::Timeline => {
-            rows.push(vec![t(lang, "date", "fecha"), t(lang, "approximate", "aproximada"), t(lang, "event", "suceso"), t(lang, "status", "estado"), t(lang, "sources", "fuentes")]);
+            rows.push(vec![
+                t(lang, "date", "fecha"),
+                t(lang, "approximate", "aproximada"),
+                t(lang, "event", "suceso"),
+                t(lang, "status", "estado"),
+                t(lang, "sources", "fuentes"),
+            ]);
             let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
             for e in crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i)) {
                 let d = &e.date;

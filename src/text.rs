@@ -47,7 +47,11 @@ fn advance(c: char) -> u16 {
         556
     } else {
         // Dashes, dots, symbols.
-        if c == '\u{2013}' || c == '\u{2014}' { 1000 } else { 584 }
+        if c == '\u{2013}' || c == '\u{2014}' {
+            1000
+        } else {
+            584
+        }
     }
 }
 

@@ -35,7 +35,11 @@ fn themes() -> [(&'static str, Theme); 2] {
 /// sRGB channel (0–255) to linear light (0–1), IEC 61966-2-1.
 fn to_linear(c: u8) -> f64 {
     let c = f64::from(c) / 255.0;
-    if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.040_45 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 /// Linear light (clamped to 0–1) back to an sRGB channel.
@@ -55,24 +59,11 @@ fn linear(c: Rgb) -> [f64; 3] {
 /// Machado, Oliveira & Fernandes (2009), "A physiologically-based model for
 /// simulation of color vision deficiency", IEEE TVCG 15(6); matrices for
 /// severity 1.0 (dichromacy), applied to linear RGB.
-const PROTANOPIA: [[f64; 3]; 3] = [
-    [0.152_286, 1.052_583, -0.204_868],
-    [0.114_503, 0.786_281, 0.099_216],
-    [-0.003_882, -0.048_116, 1.051_998],
-];
-const DEUTERANOPIA: [[f64; 3]; 3] = [
-    [0.367_322, 0.860_646, -0.227_968],
-    [0.280_085, 0.672_501, 0.047_413],
-    [-0.011_820, 0.042_940, 0.968_881],
-];
-const TRITANOPIA: [[f64; 3]; 3] = [
-    [1.255_528, -0.076_749, -0.178_779],
-    [-0.078_411, 0.930_809, 0.147_602],
-    [0.004_733, 0.691_367, 0.303_900],
-];
+const PROTANOPIA: [[f64; 3]; 3] = [[0.152_286, 1.052_583, -0.204_868], [0.114_503, 0.786_281, 0.099_216], [-0.003_882, -0.048_116, 1.051_998]];
+const DEUTERANOPIA: [[f64; 3]; 3] = [[0.367_322, 0.860_646, -0.227_968], [0.280_085, 0.672_501, 0.047_413], [-0.011_820, 0.042_940, 0.968_881]];
+const TRITANOPIA: [[f64; 3]; 3] = [[1.255_528, -0.076_749, -0.178_779], [-0.078_411, 0.930_809, 0.147_602], [0.004_733, 0.691_367, 0.303_900]];
 
-const DEFICIENCIES: [(&str, [[f64; 3]; 3]); 3] =
-    [("protanopia", PROTANOPIA), ("deuteranopia", DEUTERANOPIA), ("tritanopia", TRITANOPIA)];
+const DEFICIENCIES: [(&str, [[f64; 3]; 3]); 3] = [("protanopia", PROTANOPIA), ("deuteranopia", DEUTERANOPIA), ("tritanopia", TRITANOPIA)];
 
 /// `c` as a dichromat of the given kind would see it.
 fn simulate(c: Rgb, m: &[[f64; 3]; 3]) -> Rgb {

@@ -1,11 +1,6 @@
 //! Data honesty: the compiled-in campaign says what the sources say, and no more.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use careto_viz::data::{careto, careto_ref, CARETO};
 use careto_viz::model::validate::{validate, validate_all, MAX_YEAR, MIN_YEAR};
@@ -13,17 +8,11 @@ use careto_viz::model::{Campaign, Count, Country, Event, Precision, Status, Str}
 use std::collections::HashSet;
 
 fn country<'a>(c: &'a Campaign, code: &str) -> &'a Country {
-    c.countries
-        .iter()
-        .find(|k| k.code == code)
-        .unwrap_or_else(|| panic!("no country {code}"))
+    c.countries.iter().find(|k| k.code == code).unwrap_or_else(|| panic!("no country {code}"))
 }
 
 fn event<'a>(c: &'a Campaign, id: &str) -> &'a Event {
-    c.events
-        .iter()
-        .find(|e| e.id == id)
-        .unwrap_or_else(|| panic!("no event {id}"))
+    c.events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))
 }
 
 fn cites(sources: &[Str], id: &str) -> bool {
@@ -57,10 +46,7 @@ fn careto_is_the_static_borrowed() {
     assert_eq!(&c, careto_ref());
     // A copy borrows the static's lists and strings: no allocation.
     assert!(matches!(c.countries, Cow::Borrowed(_)));
-    assert!(std::ptr::eq(
-        c.countries.as_ptr(),
-        CARETO.countries.as_ptr()
-    ));
+    assert!(std::ptr::eq(c.countries.as_ptr(), CARETO.countries.as_ptr()));
     assert!(matches!(c.countries[0].code, Cow::Borrowed(_)));
     assert!(matches!(c.name.en, Cow::Borrowed(_)));
 }
@@ -84,31 +70,12 @@ fn thirty_one_countries_with_unique_codes() {
 #[test]
 fn eleven_published_twenty_not_published() {
     let c = careto();
-    let published: Vec<(&str, u32)> = c
-        .countries
-        .iter()
-        .filter_map(|k| k.count.value().map(|v| (k.code.as_ref(), v)))
-        .collect();
+    let published: Vec<(&str, u32)> = c.countries.iter().filter_map(|k| k.count.value().map(|v| (k.code.as_ref(), v))).collect();
     assert_eq!(published.len(), 11, "{published:?}");
-    let not = c
-        .countries
-        .iter()
-        .filter(|k| k.count == Count::NotPublished)
-        .count();
+    let not = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
     assert_eq!(not, 20);
-    let expected = [
-        ("MAR", 384),
-        ("BRA", 137),
-        ("GBR", 109),
-        ("FRA", 53),
-        ("ESP", 51),
-        ("CHE", 33),
-        ("LBY", 26),
-        ("USA", 22),
-        ("DEU", 3),
-        ("TUN", 3),
-        ("DZA", 1),
-    ];
+    let expected =
+        [("MAR", 384), ("BRA", 137), ("GBR", 109), ("FRA", 53), ("ESP", 51), ("CHE", 33), ("LBY", 26), ("USA", 22), ("DEU", 3), ("TUN", 3), ("DZA", 1)];
     for (code, v) in expected {
         assert_eq!(country(&c, code).count, Count::Published(v), "{code}");
     }
@@ -157,12 +124,7 @@ fn morocco_count_exceeds_unique_victims_so_measure_is_ip_addresses() {
 #[test]
 fn government_only_targets_per_s6() {
     let c = careto();
-    let gov: HashSet<&str> = c
-        .countries
-        .iter()
-        .filter(|k| k.government_targets_only)
-        .map(|k| k.code.as_ref())
-        .collect();
+    let gov: HashSet<&str> = c.countries.iter().filter(|k| k.government_targets_only).map(|k| k.code.as_ref()).collect();
     assert_eq!(gov, HashSet::from(["MAR", "CHE", "CUB", "GIB"]));
     for code in gov {
         assert!(cites(&country(&c, code).sources, "S6"), "{code}");
@@ -217,11 +179,7 @@ fn bibliography_is_s1_to_s39() {
     assert_eq!(s1.date, "2014-02-10");
     assert!(s1.url.starts_with("https://securelist.com/"));
     // Sources that were not read, or read second-hand, say so.
-    for (id, word) in [
-        ("S2", "Not read"),
-        ("S14", "Low reliability"),
-        ("S27", "mirrors"),
-    ] {
+    for (id, word) in [("S2", "Not read"), ("S14", "Low reliability"), ("S27", "mirrors")] {
         let s = c.sources.iter().find(|s| s.id == id).unwrap();
         assert!(s.note.contains(word), "{id}: {}", s.note);
     }
@@ -247,22 +205,14 @@ fn event_dates_valid_and_in_range() {
     }
     // Events are in file order by date.
     for w in c.events.windows(2) {
-        assert!(
-            w[0].date.bounds().0 <= w[1].date.bounds().0,
-            "{} after {}",
-            w[0].id,
-            w[1].id
-        );
+        assert!(w[0].date.bounds().0 <= w[1].date.bounds().0, "{} after {}", w[0].id, w[1].id);
     }
 }
 
 #[test]
 fn dates_keep_their_precision() {
     let c = careto();
-    assert_eq!(
-        event(&c, "earliest-samples").date.precision(),
-        Precision::Year
-    );
+    assert_eq!(event(&c, "earliest-samples").date.precision(), Precision::Year);
     assert_eq!(event(&c, "c2-offline").date.precision(), Precision::Month);
     assert_eq!(event(&c, "disclosure").date.precision(), Precision::Day);
     let d = event(&c, "disclosure").date;
@@ -276,12 +226,7 @@ fn dates_keep_their_precision() {
 #[test]
 fn approximate_dates_are_marked_with_a_note() {
     let c = careto();
-    let approx: Vec<&str> = c
-        .events
-        .iter()
-        .filter(|e| e.approximate)
-        .map(|e| e.id.as_ref())
-        .collect();
+    let approx: Vec<&str> = c.events.iter().filter(|e| e.approximate).map(|e| e.id.as_ref()).collect();
     assert_eq!(approx, vec!["kaspersky-flaw-fixed", "return-2024"]);
     let fixed = event(&c, "kaspersky-flaw-fixed");
     assert_eq!(fixed.date.year, 2008);
@@ -293,25 +238,13 @@ fn approximate_dates_are_marked_with_a_note() {
 #[test]
 fn attributions_are_alleged_and_the_return_secondary() {
     let c = careto();
-    let by_status = |s: Status| -> Vec<&str> {
-        c.events
-            .iter()
-            .filter(|e| e.status == s)
-            .map(|e| e.id.as_ref())
-            .collect()
-    };
-    assert_eq!(
-        by_status(Status::Alleged),
-        vec!["el-mundo-cni", "techcrunch-spain"]
-    );
+    let by_status = |s: Status| -> Vec<&str> { c.events.iter().filter(|e| e.status == s).map(|e| e.id.as_ref()).collect() };
+    assert_eq!(by_status(Status::Alleged), vec!["el-mundo-cni", "techcrunch-spain"]);
     assert_eq!(by_status(Status::Secondary), vec!["return-2024"]);
     let cni = event(&c, "el-mundo-cni");
     assert_eq!((cni.date.year, cni.date.month), (2015, Some(2)));
     let tc = event(&c, "techcrunch-spain");
-    assert_eq!(
-        (tc.date.year, tc.date.month, tc.date.day),
-        (2025, Some(5), Some(23))
-    );
+    assert_eq!((tc.date.year, tc.date.month, tc.date.day), (2025, Some(5), Some(23)));
     // Nothing about a government is reported as fact.
     for e in c.events.iter() {
         let text = format!("{} {}", e.label.en, e.description.en).to_lowercase();

@@ -1,14 +1,7 @@
 //! The data-file pipeline of `build.rs`: broken files fail with messages that
 //! name the field, and the generated Rust round-trips the real file.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    dead_code,
-    missing_docs,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 // The same files build.rs includes, at the same module paths.
 #[path = "../src/model/mod.rs"]
@@ -23,10 +16,7 @@ const REAL: &str = include_str!("../data/careto.toml");
 
 /// The real file with the first occurrence of `from` replaced by `to`.
 fn edit(from: &str, to: &str) -> String {
-    assert!(
-        REAL.contains(from),
-        "test fixture out of date: {from:?} not in the data file"
-    );
+    assert!(REAL.contains(from), "test fixture out of date: {from:?} not in the data file");
     REAL.replacen(from, to, 1)
 }
 
@@ -56,10 +46,7 @@ fn the_real_file_parses_and_validates() {
 #[test]
 fn negative_count_names_the_field() {
     let msg = fails(&edit("count = 51", "count = -5"));
-    mentions(
-        &msg,
-        &["data/careto.toml", "country[4].count", "-5 is negative"],
-    );
+    mentions(&msg, &["data/careto.toml", "country[4].count", "-5 is negative"]);
     // toml's own location is kept.
     mentions(&msg, &["line", "count = -5"]);
 }
@@ -73,22 +60,13 @@ fn non_numeric_count_names_the_field() {
 #[test]
 fn zero_count_names_the_field() {
     let msg = fails(&edit("count = 51", "count = 0"));
-    mentions(
-        &msg,
-        &["data/careto.toml: country[4].count: 0 is not a published figure"],
-    );
+    mentions(&msg, &["data/careto.toml: country[4].count: 0 is not a published figure"]);
 }
 
 #[test]
 fn unknown_source_id_names_the_field() {
-    let msg = fails(&edit(
-        "sources = [\"S1\", \"S3\", \"S5\", \"S6\"]",
-        "sources = [\"S1\", \"S99\", \"S5\", \"S6\"]",
-    ));
-    mentions(
-        &msg,
-        &["data/careto.toml: country[3].sources[1]: unknown source id \"S99\""],
-    );
+    let msg = fails(&edit("sources = [\"S1\", \"S3\", \"S5\", \"S6\"]", "sources = [\"S1\", \"S99\", \"S5\", \"S6\"]"));
+    mentions(&msg, &["data/careto.toml: country[3].sources[1]: unknown source id \"S99\""]);
 }
 
 #[test]
@@ -111,11 +89,7 @@ fn impossible_date_names_the_field() {
 
 #[test]
 fn source_date_checked_too() {
-    let text = REAL.replacen(
-        "date = \"2014-02-10\"\nurl = \"https://securelist",
-        "date = \"2014-02-30\"\nurl = \"https://securelist",
-        1,
-    );
+    let text = REAL.replacen("date = \"2014-02-10\"\nurl = \"https://securelist", "date = \"2014-02-30\"\nurl = \"https://securelist", 1);
     assert_ne!(text, REAL);
     let msg = fails(&text);
     mentions(&msg, &["source[0].date", "day 30"]);
@@ -123,30 +97,21 @@ fn source_date_checked_too() {
 
 #[test]
 fn missing_measure_names_the_field() {
-    let msg = fails(&edit(
-        "measure = { en = \"victim IP addresses\", es = \"direcciones IP de víctimas\" }\n",
-        "",
-    ));
+    let msg = fails(&edit("measure = { en = \"victim IP addresses\", es = \"direcciones IP de víctimas\" }\n", ""));
     mentions(&msg, &["data/careto.toml", "missing field `measure`"]);
 }
 
 #[test]
 fn empty_sources_list_names_the_field() {
     let msg = fails(&edit("sources = [\"S1\", \"S3\"]", "sources = []"));
-    mentions(
-        &msg,
-        &["data/careto.toml: country[6].sources: a published count needs"],
-    );
+    mentions(&msg, &["data/careto.toml: country[6].sources: a published count needs"]);
     let msg = fails(&edit("sources = [\"S19\", \"S20\"]", "sources = []"));
     mentions(&msg, &["event[4].sources: no sources"]);
 }
 
 #[test]
 fn missing_translation_names_the_field() {
-    let msg = fails(&edit(
-        "name = { en = \"Libya\", es = \"Libia\" }",
-        "name = { en = \"Libya\" }",
-    ));
+    let msg = fails(&edit("name = { en = \"Libya\", es = \"Libia\" }", "name = { en = \"Libya\" }"));
     mentions(&msg, &["country[6].name", "missing field `es`"]);
 }
 
@@ -198,18 +163,8 @@ fn generated_rust_is_an_expression_of_the_model() {
         ],
     );
     // A constant expression (it initialises a `static`): nothing allocates.
-    for not_const in [
-        "String::from",
-        "String::new",
-        "vec!",
-        "Vec::new",
-        "to_string",
-        "Owned",
-    ] {
-        assert!(
-            !code.contains(not_const),
-            "{not_const} in the generated code"
-        );
+    for not_const in ["String::from", "String::new", "vec!", "Vec::new", "to_string", "Owned"] {
+        assert!(!code.contains(not_const), "{not_const} in the generated code");
     }
     // Brackets balance (a cheap check that the expression is well formed; the
     // real check is that the library compiles with it).
@@ -249,30 +204,16 @@ fn generated_rust_matches_the_compiled_in_data() {
 fn validation_errors_say_which_table() {
     let msg = fails(&edit("code = \"BRA\"", "code = \"MAR\""));
     mentions(&msg, &["country[1] is the [[country]] with code = \"MAR\""]);
-    let msg = fails(&edit(
-        "sources = [\"S19\", \"S20\"]",
-        "sources = [\"S19\", \"S0\"]",
-    ));
-    mentions(
-        &msg,
-        &[
-            "event[4].sources[1]: unknown source id \"S0\"",
-            "event[4] is the [[event]] with id = \"kaspersky-aware\"",
-        ],
-    );
+    let msg = fails(&edit("sources = [\"S19\", \"S20\"]", "sources = [\"S19\", \"S0\"]"));
+    mentions(&msg, &["event[4].sources[1]: unknown source id \"S0\"", "event[4] is the [[event]] with id = \"kaspersky-aware\""]);
 }
 
 #[test]
 fn print_sample_messages() {
     // Shown with `cargo test --test data_file -- --nocapture print_sample`.
-    for (from, to) in [
-        ("count = 51", "count = -5"),
-        (
-            "sources = [\"S19\", \"S20\"]",
-            "sources = [\"S19\", \"S99\"]",
-        ),
-        ("date = \"2014-02-10\"", "date = \"2014-13-01\""),
-    ] {
+    for (from, to) in
+        [("count = 51", "count = -5"), ("sources = [\"S19\", \"S20\"]", "sources = [\"S19\", \"S99\"]"), ("date = \"2014-02-10\"", "date = \"2014-13-01\"")]
+    {
         println!("{}\n", fails(&edit(from, to)));
     }
 }

@@ -20,11 +20,8 @@ use std::path::{Path, PathBuf};
 
 fn seeds(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds").join(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
     files.sort();
     files
 }
@@ -86,7 +83,10 @@ fn layout_seeds() -> Vec<(String, LayoutCase)> {
     out.push(("timeline-one-year".into(), at(View::Timeline, 280.0, vec![Edit::Period(24, 1, 24, 12), Edit::EventDate(0, 24, 0, 0, false)])));
     out.push(("timeline-wide-range".into(), at(View::Timeline, 4096.0, vec![Edit::EventDate(0, 0, 1, 1, true), Edit::EventDate(1, 110, 12, 31, false)])));
     // The inputs of the crashes found so far (see tests/layout.rs).
-    out.push(("crash-year-labels-1990-2100-at-280".into(), at(View::Timeline, 280.0, vec![Edit::EventDate(0, 0, 0, 0, false), Edit::EventDate(1, 110, 12, 31, false)])));
+    out.push((
+        "crash-year-labels-1990-2100-at-280".into(),
+        at(View::Timeline, 280.0, vec![Edit::EventDate(0, 0, 0, 0, false), Edit::EventDate(1, 110, 12, 31, false)]),
+    ));
     let mut sample_narrow = at(View::Timeline, 280.0, vec![]);
     sample_narrow.sample = true;
     sample_narrow.options.lang = Lang::Es;

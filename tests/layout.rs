@@ -6,9 +6,7 @@
 use careto_viz::chart::{ChartOptions, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::layout::timeline::date_extent;
-use careto_viz::layout::{
-    BarsLayout, Paint, Rect, Scene, Shape, Target, TimelineLayout, WIDTH_RANGE,
-};
+use careto_viz::layout::{BarsLayout, Paint, Rect, Scene, Shape, Target, TimelineLayout, WIDTH_RANGE};
 use careto_viz::model::{Campaign, Count, Lang, Precision, Status};
 use careto_viz::scale::ColorScale;
 use std::collections::BTreeSet;
@@ -21,17 +19,11 @@ const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
 const EPS: f64 = 1e-6;
 
 fn idx(c: &Campaign, code: &str) -> usize {
-    c.countries
-        .iter()
-        .position(|k| k.code == code)
-        .unwrap_or_else(|| panic!("no country {code}"))
+    c.countries.iter().position(|k| k.code == code).unwrap_or_else(|| panic!("no country {code}"))
 }
 
 fn event_idx(c: &Campaign, id: &str) -> usize {
-    c.events
-        .iter()
-        .position(|e| e.id == id)
-        .unwrap_or_else(|| panic!("no event {id}"))
+    c.events.iter().position(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))
 }
 
 fn bars(width: f64, lang: Lang) -> BarsLayout {
@@ -119,8 +111,7 @@ fn bars_are_sorted_largest_first() {
 #[test]
 fn unpublished_countries_are_never_bars() {
     let c = careto();
-    let unpublished: BTreeSet<usize> =
-        (0..c.countries.len()).filter(|&i| c.countries[i].count == Count::NotPublished).collect();
+    let unpublished: BTreeSet<usize> = (0..c.countries.len()).filter(|&i| c.countries[i].count == Count::NotPublished).collect();
     assert_eq!(unpublished.len(), 20);
     for &w in &WIDTHS {
         for lang in LANGS {
@@ -183,9 +174,7 @@ fn bar_colours_follow_the_classes() {
     for b in &l.bars {
         assert_eq!(b.class, scale.class_of(b.value), "value {}", b.value);
         // The scene fills the bar's rectangle with that class.
-        let drawn = l.scene.shapes.iter().any(|s| {
-            matches!(s, Shape::Rect { rect, fill: Some(Paint::Class(k)), .. } if *rect == b.rect && Some(*k) == b.class)
-        });
+        let drawn = l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { rect, fill: Some(Paint::Class(k)), .. } if *rect == b.rect && Some(*k) == b.class));
         assert!(drawn, "no rectangle of class {:?} for value {}", b.class, b.value);
     }
     let class = |code: &str| l.bars.iter().find(|b| b.country == idx(&c, code)).unwrap().class;
@@ -204,11 +193,9 @@ fn bars_scene_says_what_it_shows() {
     for &w in &WIDTHS {
         let l = bars(w, Lang::En);
         let all = joined_text(&l.scene);
-        for needle in [
-            "The Mask (Careto): 31 countries affected",
-            "Victim IP addresses per country, as published in February 2014",
-            c.bars_source_line.en.as_ref(),
-        ] {
+        for needle in
+            ["The Mask (Careto): 31 countries affected", "Victim IP addresses per country, as published in February 2014", c.bars_source_line.en.as_ref()]
+        {
             assert!(all.contains(needle), "{w}: missing \"{needle}\" in {all}");
         }
         for exact in ["Affected, count not published (20)", "1–9", "10–49", "50–99", "100–199", "200+", "384", "Morocco", "Algeria"] {
@@ -275,10 +262,7 @@ fn bars_hit_testing() {
             for pair in l.bars.windows(2) {
                 let between = (pair[0].rect.bottom() + pair[1].rect.y) / 2.0;
                 let hit = l.hit(mar.rect.x + 1.0, between);
-                assert!(
-                    hit == Some(Target::Country(pair[0].country)) || hit == Some(Target::Country(pair[1].country)),
-                    "{w}: between rows, hit {hit:?}"
-                );
+                assert!(hit == Some(Target::Country(pair[0].country)) || hit == Some(Target::Country(pair[1].country)), "{w}: between rows, hit {hit:?}");
             }
             // Every bar's centre, every bar's row.
             for b in &l.bars {
@@ -391,11 +375,8 @@ fn timeline_marks_show_date_precision() {
         for lang in LANGS {
             let l = timeline(w, lang);
             // The disclosure (10 Feb 2014, day known, not approximate) is a dot.
-            let disclosure = c
-                .events
-                .iter()
-                .position(|e| e.date.year == 2014 && e.date.month == Some(2) && e.date.day == Some(10))
-                .expect("an event on 2014-02-10");
+            let disclosure =
+                c.events.iter().position(|e| e.date.year == 2014 && e.date.month == Some(2) && e.date.day == Some(10)).expect("an event on 2014-02-10");
             let m = l.marks.iter().find(|m| m.event == disclosure).unwrap();
             assert!((m.mark.w - 10.0).abs() < EPS && (m.mark.h - 10.0).abs() < EPS, "{w}: dot is {}", fmt_rect(&m.mark));
             assert!(matches!(mark_shape(&l, &m.mark), Shape::Circle { radius, fill: Some(Paint::Reported), .. } if (*radius - 5.0).abs() < EPS));
@@ -504,7 +485,9 @@ fn status_is_said_in_the_label() {
 fn timeline_scene_says_what_it_shows() {
     for &w in &WIDTHS {
         let en = joined_text(&timeline(w, Lang::En).scene);
-        for needle in ["The Mask (Careto): timeline", "Dates as precise as the sources give them", "day known", "approximate", "2007", "Kaspersky discloses Careto"] {
+        for needle in
+            ["The Mask (Careto): timeline", "Dates as precise as the sources give them", "day known", "approximate", "2007", "Kaspersky discloses Careto"]
+        {
             assert!(en.contains(needle), "{w}: missing \"{needle}\"");
         }
         let es = joined_text(&timeline(w, Lang::Es).scene);
@@ -554,9 +537,7 @@ fn shape_is_finite(s: &Shape) -> bool {
     match s {
         Shape::Rect { rect, .. } => r(rect),
         Shape::Line { from, to, .. } => [from.x, from.y, to.x, to.y].iter().all(|v| v.is_finite()),
-        Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => {
-            [center.x, center.y, *radius].iter().all(|v| v.is_finite())
-        }
+        Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => [center.x, center.y, *radius].iter().all(|v| v.is_finite()),
         Shape::Text { at, size, .. } => at.x.is_finite() && at.y.is_finite() && size.is_finite() && *size > 0.0,
     }
 }
@@ -569,11 +550,7 @@ fn out_of_range_widths_are_clamped() {
             for lang in LANGS {
                 let layout = Layout::new(&c, &ChartOptions { view, lang, width: w, ..ChartOptions::default() });
                 let scene = layout.scene();
-                assert!(
-                    scene.width >= WIDTH_RANGE.0 && scene.width <= WIDTH_RANGE.1,
-                    "{w} → {}",
-                    scene.width
-                );
+                assert!(scene.width >= WIDTH_RANGE.0 && scene.width <= WIDTH_RANGE.1, "{w} → {}", scene.width);
                 assert!(scene.height.is_finite() && scene.height > 0.0, "{w}: height {}", scene.height);
                 assert!(scene.shapes.iter().all(shape_is_finite), "{w} {view:?}: a shape with non-finite geometry");
                 let expected = if w.is_nan() || w < WIDTH_RANGE.0 { WIDTH_RANGE.0 } else { WIDTH_RANGE.1 };

@@ -29,8 +29,7 @@ fn round_decimals(s: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let starts_number = c.is_ascii_digit()
-            || (c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        let starts_number = c.is_ascii_digit() || (c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
         // A digit inside a word or a longer number ("S14", "#1A2B3C") starts nothing.
         let inside = i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
         if !starts_number || inside {
@@ -110,10 +109,7 @@ fn check_snapshot(name: &str, actual: &str) {
     }
     let Ok(expected) = std::fs::read_to_string(&golden) else {
         std::fs::write(&golden, &actual).unwrap();
-        panic!(
-            "snapshot {name}: no golden file, so {} was created; review it (commit it if it looks right) and run the tests again",
-            golden.display()
-        );
+        panic!("snapshot {name}: no golden file, so {} was created; review it (commit it if it looks right) and run the tests again", golden.display());
     };
     if expected == actual {
         let _ = std::fs::remove_file(&new);
@@ -148,11 +144,7 @@ fn fill_attr(c: Rgb) -> String {
 /// The text contents of the SVG (one entry per `<text>`), unescaped only for `&amp;`.
 fn text_lines(normalized: &str) -> Vec<String> {
     let lines: Vec<&str> = normalized.lines().collect();
-    lines
-        .windows(2)
-        .filter(|w| w[0].starts_with("<text") && !w[1].starts_with('<'))
-        .map(|w| w[1].replace("&amp;", "&"))
-        .collect()
+    lines.windows(2).filter(|w| w[0].starts_with("<text") && !w[1].starts_with('<')).map(|w| w[1].replace("&amp;", "&")).collect()
 }
 
 /// Fills of the `<rect>` elements.
@@ -166,11 +158,7 @@ fn rect_fills(normalized: &str) -> Vec<String> {
 
 /// Every `font-size` in the SVG.
 fn font_sizes(normalized: &str) -> Vec<f64> {
-    normalized
-        .split("font-size=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next()?.parse().ok())
-        .collect()
+    normalized.split("font-size=\"").skip(1).filter_map(|rest| rest.split('"').next()?.parse().ok()).collect()
 }
 
 // ---------------------------------------------------------------- snapshots

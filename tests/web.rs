@@ -117,8 +117,8 @@ fn the_timeline_paints_its_span_and_marks() {
     'scan: for y in (0..canvas.height()).step_by(2) {
         for x in (0..canvas.width()).step_by(4) {
             if chart.hit_test(f64::from(x), f64::from(y)).as_deref() == Some("period") {
-                found = pixel(&canvas, f64::from(x), f64::from(y)) == [0xf1, 0xd9, 0xc4]
-                    || pixel(&canvas, f64::from(x) + 1.0, f64::from(y)) == [0xf1, 0xd9, 0xc4];
+                found =
+                    pixel(&canvas, f64::from(x), f64::from(y)) == [0xf1, 0xd9, 0xc4] || pixel(&canvas, f64::from(x) + 1.0, f64::from(y)) == [0xf1, 0xd9, 0xc4];
                 if found {
                     break 'scan;
                 }

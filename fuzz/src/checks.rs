@@ -59,9 +59,7 @@ pub fn campaign_json(data: &[u8]) -> bool {
 pub fn check_validation(c: &Campaign) -> bool {
     let all = validate_all(c);
     assert_eq!(validate(c).err(), all.first().cloned(), "validate returns validate_all's first error");
-    const FIELDS: [&str; 10] = [
-        "name", "measure", "as_of", "bars_source_line", "timeline_source_line", "source", "total", "active_period", "country", "event",
-    ];
+    const FIELDS: [&str; 10] = ["name", "measure", "as_of", "bars_source_line", "timeline_source_line", "source", "total", "active_period", "country", "event"];
     for e in &all {
         let head = e.path.split(['.', '[']).next().unwrap_or("");
         assert!(FIELDS.contains(&head), "error path {:?} names no field of the data file ({e})", e.path);
@@ -378,7 +376,11 @@ const EDIT_KINDS: u8 = 11;
 const TEXT_FIELDS: u8 = 6;
 
 fn lang_of(b: u8) -> Lang {
-    if b & 1 == 0 { Lang::En } else { Lang::Es }
+    if b & 1 == 0 {
+        Lang::En
+    } else {
+        Lang::Es
+    }
 }
 
 fn lang_byte(l: Lang) -> u8 {
@@ -451,10 +453,7 @@ impl LayoutCase {
     /// Widths are written as raw f64 bits.
     pub fn encode(&self) -> Vec<u8> {
         let o = &self.options;
-        let flags = u8::from(o.view == View::Timeline)
-            | lang_byte(o.lang) << 1
-            | u8::from(o.theme == ThemeName::Dark) << 2
-            | u8::from(self.sample) << 3;
+        let flags = u8::from(o.view == View::Timeline) | lang_byte(o.lang) << 1 | u8::from(o.theme == ThemeName::Dark) << 2 | u8::from(self.sample) << 3;
         let mut out = vec![flags, 1];
         out.extend_from_slice(&o.width.to_bits().to_le_bytes());
         out.push(self.edits.len() as u8);

@@ -85,11 +85,7 @@ impl BarsLayout {
             let mid = y + line_h / 2.0;
             let mut tx = x;
             if let Some(i) = class {
-                scene.shapes.push(Shape::Rect {
-                    rect: Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch },
-                    fill: Some(Paint::Class(i)),
-                    stroke: None,
-                });
+                scene.shapes.push(Shape::Rect { rect: Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch }, fill: Some(Paint::Class(i)), stroke: None });
                 tx += swatch + 5.0;
             }
             let paint = if class.is_some() { Paint::Text } else { Paint::Muted };
@@ -122,7 +118,14 @@ impl BarsLayout {
             let Some(c) = campaign.countries.get(*country) else { continue };
             let mid = y + pitch / 2.0;
             let name = text::truncate(c.name.get(lang), m.label, Weight::Normal, label_w);
-            texts.push(Shape::Text { text: name, at: Point { x: bar_x0 - 8.0, y: mid }, anchor: Anchor::RightMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
+            texts.push(Shape::Text {
+                text: name,
+                at: Point { x: bar_x0 - 8.0, y: mid },
+                anchor: Anchor::RightMiddle,
+                size: m.label,
+                weight: Weight::Normal,
+                paint: Paint::Text,
+            });
             let class = color_scale.class_of(*value);
             let rect = Rect { x: bar_x0, y: mid - bar_h / 2.0, w: (scale.map(f64::from(*value)) - bar_x0).max(if *value > 0 { 1.0 } else { 0.0 }), h: bar_h };
             if let Some(class) = class {
@@ -163,7 +166,14 @@ impl BarsLayout {
                 stroke: Some(Stroke { paint: Paint::Axis, width: 1.0, dashed: true }),
             });
             let heading = text::truncate(&heading, m.subtitle, Weight::Bold, inner - swatch - 6.0);
-            scene.shapes.push(Shape::Text { text: heading, at: Point { x: x0 + swatch + 6.0, y: mid }, anchor: Anchor::LeftMiddle, size: m.subtitle, weight: Weight::Bold, paint: Paint::Text });
+            scene.shapes.push(Shape::Text {
+                text: heading,
+                at: Point { x: x0 + swatch + 6.0, y: mid },
+                anchor: Anchor::LeftMiddle,
+                size: m.subtitle,
+                weight: Weight::Bold,
+                paint: Paint::Text,
+            });
             y += line_h + 2.0;
             let sep = "  ·  ";
             let sep_w = text::width(sep, m.label, Weight::Normal);
@@ -177,9 +187,23 @@ impl BarsLayout {
                     x = x0;
                     y += row_h;
                 } else if k > 0 {
-                    texts.push(Shape::Text { text: sep.trim().to_string(), at: Point { x: x - sep_w / 2.0, y: y + row_h / 2.0 }, anchor: Anchor::CenterMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Muted });
+                    texts.push(Shape::Text {
+                        text: sep.trim().to_string(),
+                        at: Point { x: x - sep_w / 2.0, y: y + row_h / 2.0 },
+                        anchor: Anchor::CenterMiddle,
+                        size: m.label,
+                        weight: Weight::Normal,
+                        paint: Paint::Muted,
+                    });
                 }
-                scene.shapes.push(Shape::Text { text: name, at: Point { x, y: y + row_h / 2.0 }, anchor: Anchor::LeftMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
+                scene.shapes.push(Shape::Text {
+                    text: name,
+                    at: Point { x, y: y + row_h / 2.0 },
+                    anchor: Anchor::LeftMiddle,
+                    size: m.label,
+                    weight: Weight::Normal,
+                    paint: Paint::Text,
+                });
                 let hit = HitBox { rect: Rect { x, y, w, h: row_h }, target: Target::Country(*i) };
                 not_published.push(hit);
                 hits.push(hit);

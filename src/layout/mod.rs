@@ -66,32 +66,20 @@ pub const WIDTH_RANGE: (f64, f64) = (280.0, 4096.0);
 
 /// Clamps a requested width into [`WIDTH_RANGE`] (NaN gives the minimum).
 pub fn clamp_width(width: f64) -> f64 {
-    if width.is_nan() { WIDTH_RANGE.0 } else { width.clamp(WIDTH_RANGE.0, WIDTH_RANGE.1) }
+    if width.is_nan() {
+        WIDTH_RANGE.0
+    } else {
+        width.clamp(WIDTH_RANGE.0, WIDTH_RANGE.1)
+    }
 }
 
 /// Adds wrapped text lines at `y` (top), returning the y below them.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn text_block(
-    scene: &mut Scene,
-    text: &str,
-    x: f64,
-    y: f64,
-    max_width: f64,
-    size: f64,
-    weight: Weight,
-    paint: Paint,
-) -> f64 {
+pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) -> f64 {
     let line_height = (size * 1.3).round();
     let mut y = y;
     for line in crate::text::wrap(text, size, weight, max_width) {
-        scene.shapes.push(Shape::Text {
-            text: line,
-            at: Point { x, y: y + line_height / 2.0 },
-            anchor: Anchor::LeftMiddle,
-            size,
-            weight,
-            paint,
-        });
+        scene.shapes.push(Shape::Text { text: line, at: Point { x, y: y + line_height / 2.0 }, anchor: Anchor::LeftMiddle, size, weight, paint });
         y += line_height;
     }
     y
@@ -117,11 +105,5 @@ pub(crate) fn hit_sorted(boxes: &[HitBox], x: f64, y: f64) -> Option<Target> {
     // above y cannot reach y. (No fixed count of boxes: one row can hold
     // hundreds of names, and a count of 64 missed the first names of a long row.)
     let end = boxes.partition_point(|b| b.rect.y <= y);
-    boxes
-        .get(..end)?
-        .iter()
-        .rev()
-        .take_while(|b| b.rect.y > y - MAX_HIT_BOX_HEIGHT)
-        .find(|b| b.rect.contains(x, y))
-        .map(|b| b.target)
+    boxes.get(..end)?.iter().rev().take_while(|b| b.rect.y > y - MAX_HIT_BOX_HEIGHT).find(|b| b.rect.contains(x, y)).map(|b| b.target)
 }

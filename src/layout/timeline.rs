@@ -96,12 +96,7 @@ impl TimelineLayout {
         let span = Rect { x: scale.map(period.start.bounds().0), y, w: scale.map(period.end.bounds().1) - scale.map(period.start.bounds().0), h: span_h };
         let grid_top = y;
         scene.shapes.push(Shape::Rect { rect: span, fill: Some(Paint::Span), stroke: None });
-        let span_label = format!(
-            "{}: {} – {}",
-            period.label.get(lang),
-            format_date(&period.start, false, lang),
-            format_date(&period.end, false, lang)
-        );
+        let span_label = format!("{}: {} – {}", period.label.get(lang), format_date(&period.start, false, lang), format_date(&period.end, false, lang));
         let span_label_w = text::width(&span_label, m.label, Weight::Bold);
         let (lx, anchor) = if span_label_w + 12.0 <= span.w {
             (span.x + 6.0, Anchor::LeftMiddle)
@@ -111,7 +106,14 @@ impl TimelineLayout {
             (x0, Anchor::LeftMiddle)
         };
         let span_label = text::truncate(&span_label, m.label, Weight::Bold, x1 - lx);
-        scene.shapes.push(Shape::Text { text: span_label, at: Point { x: lx, y: y + span_h / 2.0 }, anchor, size: m.label, weight: Weight::Bold, paint: Paint::Text });
+        scene.shapes.push(Shape::Text {
+            text: span_label,
+            at: Point { x: lx, y: y + span_h / 2.0 },
+            anchor,
+            size: m.label,
+            weight: Weight::Bold,
+            paint: Paint::Text,
+        });
         let mut hits = vec![HitBox { rect: span, target: Target::ActivePeriod }];
         y += span_h + 8.0;
 
@@ -145,7 +147,9 @@ impl TimelineLayout {
                     format!("{}{tag}", text::truncate(e.label.get(lang), m.label, Weight::Normal, room - tag_w))
                 }
             };
-            let (label, lw) = if full_w <= room { (full.clone(), full_w) } else {
+            let (label, lw) = if full_w <= room {
+                (full.clone(), full_w)
+            } else {
                 let label = fit(room);
                 let lw = text::width(&label, m.label, Weight::Normal);
                 (label, lw)
@@ -182,11 +186,7 @@ impl TimelineLayout {
             };
             let center = mark.center();
             // Colour and a text tag say how well established the claim is.
-            let (fill_paint, outline) = if e.approximate {
-                (None, Some(Stroke { paint, width: 1.5, dashed: true }))
-            } else {
-                (Some(paint), None)
-            };
+            let (fill_paint, outline) = if e.approximate { (None, Some(Stroke { paint, width: 1.5, dashed: true })) } else { (Some(paint), None) };
             if is_dot {
                 shapes.push(Shape::Circle { center, radius: DOT_R, fill: fill_paint, stroke: outline });
             } else {
@@ -285,7 +285,14 @@ fn legend(scene: &mut Scene, s: &crate::i18n::Strings, x0: f64, x1: f64, y: f64,
             2 => Shape::Rect { rect: mark, fill: None, stroke: Some(Stroke { paint: Paint::Reported, width: 1.5, dashed: true }) },
             _ => Shape::Rect { rect: Rect { x: x + 3.0, y: mid - 5.0, w: 10.0, h: 10.0 }, fill: Some(Paint::Alleged), stroke: None },
         });
-        scene.shapes.push(Shape::Text { text: (*label).to_string(), at: Point { x: x + glyph_w + 5.0, y: mid }, anchor: Anchor::LeftMiddle, size, weight: Weight::Normal, paint: Paint::Text });
+        scene.shapes.push(Shape::Text {
+            text: (*label).to_string(),
+            at: Point { x: x + glyph_w + 5.0, y: mid },
+            anchor: Anchor::LeftMiddle,
+            size,
+            weight: Weight::Normal,
+            paint: Paint::Text,
+        });
         x += w + 14.0;
     }
     y + line_h
@@ -462,7 +469,11 @@ mod tests {
                     x += rand(30) as f64 / 3.0;
                     let mark = if round % 3 == 0 { rand(900) as f64 } else { x - rand(6) as f64 };
                     let label = 8.0 + rand(250) as f64;
-                    if rand(4) == 0 { (mark - 5.0 - label, mark + 8.0) } else { (mark, mark + 8.0 + 5.0 + label) }
+                    if rand(4) == 0 {
+                        (mark - 5.0 - label, mark + 8.0)
+                    } else {
+                        (mark, mark + 8.0 + 5.0 + label)
+                    }
                 })
                 .collect();
             let mut lanes = Lanes::new(extents.len());

@@ -151,9 +151,7 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a whole number >= 0 or the string \"not published\"")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                u32::try_from(v)
-                    .map(Count::Published)
-                    .map_err(|_| E::custom(format!("{v} is too large for a count")))
+                u32::try_from(v).map(Count::Published).map_err(|_| E::custom(format!("{v} is too large for a count")))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
                 if v < 0 {
@@ -173,9 +171,7 @@ impl<'de> Deserialize<'de> for Count {
                 if v == "not published" {
                     Ok(Count::NotPublished)
                 } else {
-                    Err(E::custom(format!(
-                        "\"{v}\" is not a count; write a number or \"not published\""
-                    )))
+                    Err(E::custom(format!("\"{v}\" is not a count; write a number or \"not published\"")))
                 }
             }
             fn visit_unit<E: serde::de::Error>(self) -> Result<Count, E> {
@@ -255,9 +251,7 @@ impl EventDate {
         let mut number = |len: usize| -> Result<Option<u8>, String> {
             match parts.next() {
                 None => Ok(None),
-                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    p.parse::<u8>().map(Some).map_err(|_| bad())
-                }
+                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => p.parse::<u8>().map(Some).map_err(|_| bad()),
                 Some(_) => Err(bad()),
             }
         };

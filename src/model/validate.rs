@@ -48,10 +48,7 @@ pub fn validate(c: &Campaign) -> Result<(), DataError> {
 
 /// Checks every rule and returns all broken ones, in file order.
 pub fn validate_all(c: &Campaign) -> Vec<DataError> {
-    let mut v = Checker {
-        known: Seen::of(c.sources.iter().map(|s| s.id.as_ref())),
-        errors: Vec::new(),
-    };
+    let mut v = Checker { known: Seen::of(c.sources.iter().map(|s| s.id.as_ref())), errors: Vec::new() };
     v.campaign(c);
     v.errors
 }
@@ -82,28 +79,15 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn err(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        self.errors.push(DataError {
-            path: path.into(),
-            reason: reason.into(),
-        });
+        self.errors.push(DataError { path: path.into(), reason: reason.into() });
     }
 
     fn campaign(&mut self, c: &Campaign) {
         self.text("name", &c.name, Need::Required, Kind::Label);
         self.text("measure", &c.measure, Need::Required, Kind::Label);
         self.text("as_of", &c.as_of, Need::Required, Kind::Label);
-        self.text(
-            "bars_source_line",
-            &c.bars_source_line,
-            Need::Required,
-            Kind::Prose,
-        );
-        self.text(
-            "timeline_source_line",
-            &c.timeline_source_line,
-            Need::Required,
-            Kind::Prose,
-        );
+        self.text("bars_source_line", &c.bars_source_line, Need::Required, Kind::Prose);
+        self.text("timeline_source_line", &c.timeline_source_line, Need::Required, Kind::Prose);
 
         self.bibliography(c);
         self.totals(c);
@@ -118,16 +102,10 @@ impl Checker<'_> {
             let p = format!("source[{i}]");
             self.string(&format!("{p}.id"), &s.id, Need::Required);
             if !s.id.is_empty() && !seen.insert(s.id.as_ref()) {
-                self.err(
-                    format!("{p}.id"),
-                    format!("duplicate source id \"{}\"", s.id),
-                );
+                self.err(format!("{p}.id"), format!("duplicate source id \"{}\"", s.id));
             }
             if s.id.chars().any(char::is_whitespace) {
-                self.err(
-                    format!("{p}.id"),
-                    format!("source id \"{}\" contains whitespace", s.id),
-                );
+                self.err(format!("{p}.id"), format!("source id \"{}\" contains whitespace", s.id));
             }
             self.string(&format!("{p}.title"), &s.title, Need::Required);
             self.string(&format!("{p}.publisher"), &s.publisher, Need::Optional);
@@ -149,18 +127,10 @@ impl Checker<'_> {
             let p = format!("total[{i}]");
             self.string(&format!("{p}.key"), &t.key, Need::Required);
             if !t.key.is_empty() && !keys.insert(t.key.as_ref()) {
-                self.err(
-                    format!("{p}.key"),
-                    format!("duplicate total key \"{}\"", t.key),
-                );
+                self.err(format!("{p}.key"), format!("duplicate total key \"{}\"", t.key));
             }
             self.text(&format!("{p}.label"), &t.label, Need::Required, Kind::Label);
-            self.text(
-                &format!("{p}.qualifier"),
-                &t.qualifier,
-                Need::Optional,
-                Kind::Label,
-            );
+            self.text(&format!("{p}.qualifier"), &t.qualifier, Need::Optional, Kind::Label);
             self.sources(&format!("{p}.sources"), &t.sources);
         }
     }
@@ -173,22 +143,10 @@ impl Checker<'_> {
         let (start, _) = p.start.bounds();
         let (_, end) = p.end.bounds();
         if start >= end {
-            self.err(
-                "active_period.end",
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    show(p.end),
-                    show(p.start)
-                ),
-            );
+            self.err("active_period.end", format!("the period ends ({}) before it starts ({})", show(p.end), show(p.start)));
         }
         self.text("active_period.label", &p.label, Need::Required, Kind::Label);
-        self.text(
-            "active_period.description",
-            &p.description,
-            Need::Required,
-            Kind::Prose,
-        );
+        self.text("active_period.description", &p.description, Need::Required, Kind::Prose);
         self.sources("active_period.sources", &p.sources);
     }
 
@@ -201,18 +159,9 @@ impl Checker<'_> {
             let p = format!("country[{i}]");
             let code_ok = k.code.len() == 3 && k.code.bytes().all(|b| b.is_ascii_uppercase());
             if !code_ok {
-                self.err(
-                    format!("{p}.code"),
-                    format!(
-                        "\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)",
-                        k.code
-                    ),
-                );
+                self.err(format!("{p}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)", k.code));
             } else if !codes.insert(k.code.as_ref()) {
-                self.err(
-                    format!("{p}.code"),
-                    format!("duplicate country code \"{}\"", k.code),
-                );
+                self.err(format!("{p}.code"), format!("duplicate country code \"{}\"", k.code));
             }
             self.text(&format!("{p}.name"), &k.name, Need::Required, Kind::Label);
             match k.count {
@@ -221,14 +170,10 @@ impl Checker<'_> {
                     "0 is not a published figure for an affected country; \
                      write count = \"not published\" when no figure was published",
                 ),
-                Count::Published(_) if k.sources.is_empty() => self.err(
-                    format!("{p}.sources"),
-                    "a published count needs at least one source",
-                ),
-                Count::NotPublished if !k.alternatives.is_empty() => self.err(
-                    format!("{p}.alternatives"),
-                    "alternative values given but count is \"not published\"",
-                ),
+                Count::Published(_) if k.sources.is_empty() => self.err(format!("{p}.sources"), "a published count needs at least one source"),
+                Count::NotPublished if !k.alternatives.is_empty() => {
+                    self.err(format!("{p}.alternatives"), "alternative values given but count is \"not published\"")
+                }
                 _ => {}
             }
             for (j, a) in k.alternatives.iter().enumerate() {
@@ -253,25 +198,14 @@ impl Checker<'_> {
             let p = format!("event[{i}]");
             self.string(&format!("{p}.id"), &e.id, Need::Required);
             if !e.id.is_empty() && !ids.insert(e.id.as_ref()) {
-                self.err(
-                    format!("{p}.id"),
-                    format!("duplicate event id \"{}\"", e.id),
-                );
+                self.err(format!("{p}.id"), format!("duplicate event id \"{}\"", e.id));
             }
             self.year(&format!("{p}.date"), e.date);
             self.text(&format!("{p}.label"), &e.label, Need::Required, Kind::Label);
-            self.text(
-                &format!("{p}.description"),
-                &e.description,
-                Need::Required,
-                Kind::Prose,
-            );
+            self.text(&format!("{p}.description"), &e.description, Need::Required, Kind::Prose);
             self.text(&format!("{p}.note"), &e.note, Need::Optional, Kind::Prose);
             if e.approximate && e.note.en.is_empty() && e.note.es.is_empty() {
-                self.err(
-                    format!("{p}.note"),
-                    "an approximate date needs a note saying why it is approximate",
-                );
+                self.err(format!("{p}.note"), "an approximate date needs a note saying why it is approximate");
             }
             self.sources(&format!("{p}.sources"), &e.sources);
         }
@@ -280,19 +214,13 @@ impl Checker<'_> {
     /// A list of source ids: non-empty, each known, none twice.
     fn sources(&mut self, path: &str, ids: &[Str]) {
         if ids.is_empty() {
-            self.err(
-                path,
-                "no sources: every figure and fact needs at least one source id",
-            );
+            self.err(path, "no sources: every figure and fact needs at least one source id");
         }
         let mut seen = Seen::default();
         for (j, id) in ids.iter().enumerate() {
             let p = format!("{path}[{j}]");
             if !self.known.contains(id.as_ref()) {
-                self.err(
-                    p,
-                    format!("unknown source id \"{id}\" (no [[source]] with this id)"),
-                );
+                self.err(p, format!("unknown source id \"{id}\" (no [[source]] with this id)"));
             } else if !seen.insert(id.as_ref()) {
                 self.err(p, format!("source id \"{id}\" listed twice"));
             }
@@ -302,10 +230,7 @@ impl Checker<'_> {
     /// A date's year is within [`MIN_YEAR`]..=[`MAX_YEAR`].
     fn year(&mut self, path: &str, d: EventDate) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&d.year) {
-            self.err(
-                path,
-                format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", d.year),
-            );
+            self.err(path, format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", d.year));
         }
     }
 
@@ -317,19 +242,13 @@ impl Checker<'_> {
             if kind == Kind::Label {
                 let n = s.chars().count();
                 if n > MAX_LABEL_CHARS {
-                    self.err(
-                        p,
-                        format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"),
-                    );
+                    self.err(p, format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"));
                 }
             }
         }
         if need == Need::Optional && t.en.trim().is_empty() != t.es.trim().is_empty() {
             let missing = if t.en.trim().is_empty() { "en" } else { "es" };
-            self.err(
-                format!("{path}.{missing}"),
-                "missing translation: give the text in both en and es, or in neither",
-            );
+            self.err(format!("{path}.{missing}"), "missing translation: give the text in both en and es, or in neither");
         }
     }
 
@@ -384,24 +303,14 @@ fn show(d: EventDate) -> String {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Alternative, Country, Event, List, OtherFigure, Period, Source, Status, Total,
-    };
+    use crate::model::{Alternative, Country, Event, List, OtherFigure, Period, Source, Status, Total};
     use std::borrow::Cow;
 
     fn t(s: &str) -> Text {
-        Text {
-            en: s.to_string().into(),
-            es: s.to_string().into(),
-        }
+        Text { en: s.to_string().into(), es: s.to_string().into() }
     }
 
     fn ids(v: &[&str]) -> List<Str> {
@@ -455,13 +364,7 @@ mod tests {
             name: t("The Mask (Careto)"),
             measure: t("victim IP addresses"),
             as_of: t("as published in February 2014"),
-            totals: Cow::Owned(vec![Total {
-                key: "countries".into(),
-                label: t("countries"),
-                value: 2,
-                qualifier: Text::default(),
-                sources: ids(&["S1"]),
-            }]),
+            totals: Cow::Owned(vec![Total { key: "countries".into(), label: t("countries"), value: 2, qualifier: Text::default(), sources: ids(&["S1"]) }]),
             active_period: Period {
                 start: date("2007"),
                 end: date("2014-01"),
@@ -469,10 +372,7 @@ mod tests {
                 description: t("From 2007 to January 2014."),
                 sources: ids(&["S1"]),
             },
-            countries: Cow::Owned(vec![
-                country("MAR", Count::Published(384)),
-                country("CUB", Count::NotPublished),
-            ]),
+            countries: Cow::Owned(vec![country("MAR", Count::Published(384)), country("CUB", Count::NotPublished)]),
             events: Cow::Owned(vec![event("a", "2007"), event("b", "2014-02-10")]),
             sources: Cow::Owned(vec![source("S1"), source("S2")]),
             bars_source_line: t("Source: S1"),
@@ -492,14 +392,8 @@ mod tests {
 
     #[test]
     fn display_names_the_field() {
-        let e = DataError {
-            path: "country[8].sources[1]".to_string(),
-            reason: "unknown source id \"S99\"".to_string(),
-        };
-        assert_eq!(
-            e.to_string(),
-            "country[8].sources[1]: unknown source id \"S99\""
-        );
+        let e = DataError { path: "country[8].sources[1]".to_string(), reason: "unknown source id \"S99\"".to_string() };
+        assert_eq!(e.to_string(), "country[8].sources[1]: unknown source id \"S99\"");
     }
 
     #[test]
@@ -553,10 +447,7 @@ mod tests {
     fn published_count_needs_sources() {
         let mut c = ok();
         c.countries.to_mut()[0].sources.to_mut().clear();
-        assert_eq!(
-            first(&c),
-            "country[0].sources: a published count needs at least one source"
-        );
+        assert_eq!(first(&c), "country[0].sources: a published count needs at least one source");
     }
 
     #[test]
@@ -570,20 +461,14 @@ mod tests {
     fn unknown_source_id() {
         let mut c = ok();
         c.countries.to_mut()[1].sources.to_mut().push("S99".into());
-        assert_eq!(
-            first(&c),
-            "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)"
-        );
+        assert_eq!(first(&c), "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)");
     }
 
     #[test]
     fn source_listed_twice() {
         let mut c = ok();
         c.events.to_mut()[1].sources.to_mut().push("S1".into());
-        assert_eq!(
-            first(&c),
-            "event[1].sources[1]: source id \"S1\" listed twice"
-        );
+        assert_eq!(first(&c), "event[1].sources[1]: source id \"S1\" listed twice");
     }
 
     #[test]
@@ -606,37 +491,22 @@ mod tests {
     #[test]
     fn alternatives_and_other_figures_need_sources() {
         let mut c = ok();
-        c.countries.to_mut()[0]
-            .alternatives
-            .to_mut()
-            .push(Alternative {
-                value: 383,
-                sources: Cow::Owned(vec![]),
-            });
+        c.countries.to_mut()[0].alternatives.to_mut().push(Alternative { value: 383, sources: Cow::Owned(vec![]) });
         assert!(first(&c).starts_with("country[0].alternatives[0].sources: no sources"));
         let mut c = ok();
-        c.countries.to_mut()[1]
-            .other_figures
-            .to_mut()
-            .push(OtherFigure {
-                value: 46,
-                unit: t("computers"),
-                note: t("A different measure."),
-                sources: ids(&["S7"]),
-            });
+        c.countries.to_mut()[1].other_figures.to_mut().push(OtherFigure {
+            value: 46,
+            unit: t("computers"),
+            note: t("A different measure."),
+            sources: ids(&["S7"]),
+        });
         assert!(first(&c).starts_with("country[1].other_figures[0].sources[0]: unknown source id"));
     }
 
     #[test]
     fn alternatives_need_a_published_count() {
         let mut c = ok();
-        c.countries.to_mut()[1]
-            .alternatives
-            .to_mut()
-            .push(Alternative {
-                value: 5,
-                sources: ids(&["S1"]),
-            });
+        c.countries.to_mut()[1].alternatives.to_mut().push(Alternative { value: 5, sources: ids(&["S1"]) });
         assert!(first(&c).starts_with("country[1].alternatives: "));
     }
 
@@ -681,9 +551,7 @@ mod tests {
     fn period_start_before_end() {
         let mut c = ok();
         c.active_period.start = date("2014-02");
-        assert!(first(&c).starts_with(
-            "active_period.end: the period ends (2014-01) before it starts (2014-02)"
-        ));
+        assert!(first(&c).starts_with("active_period.end: the period ends (2014-01) before it starts (2014-02)"));
         // A year and a month inside it overlap: allowed.
         let mut c = ok();
         c.active_period.start = date("2014");
@@ -704,10 +572,7 @@ mod tests {
     fn no_control_characters() {
         let mut c = ok();
         c.countries.to_mut()[0].name.en = "Mor\nocco".into();
-        assert_eq!(
-            first(&c),
-            "country[0].name.en: contains the control character U+000A"
-        );
+        assert_eq!(first(&c), "country[0].name.en: contains the control character U+000A");
         let mut c = ok();
         c.sources.to_mut()[0].note = "tab\there".into();
         assert!(first(&c).starts_with("source[0].note: contains the control character"));

@@ -114,9 +114,7 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, area: &DrawingArea
                     Anchor::RightMiddle => HPos::Right,
                     Anchor::CenterMiddle => HPos::Center,
                 };
-                let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), *size * font_scale, style)
-                    .color(&color(theme, *paint))
-                    .pos(Pos::new(h, VPos::Center));
+                let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), *size * font_scale, style).color(&color(theme, *paint)).pos(Pos::new(h, VPos::Center));
                 area.draw(&Text::new(text.as_str(), pt(*at), font)).map_err(err)?;
             }
         }

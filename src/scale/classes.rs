@@ -40,14 +40,7 @@ impl ColorScale {
         let keys: Vec<f64> = lower_bounds.iter().map(|b| f64::from(*b)).collect();
         let mut bounds: Vec<u32> = crate::order::apply(lower_bounds, &crate::order::by_number(&keys));
         bounds.dedup();
-        let classes = bounds
-            .iter()
-            .enumerate()
-            .map(|(i, &min)| ColorClass {
-                min,
-                max: bounds.get(i + 1).map(|next| next.saturating_sub(1)),
-            })
-            .collect();
+        let classes = bounds.iter().enumerate().map(|(i, &min)| ColorClass { min, max: bounds.get(i + 1).map(|next| next.saturating_sub(1)) }).collect();
         ColorScale { classes }
     }
 
@@ -126,8 +119,20 @@ mod tests {
     #[test]
     fn careto_classes_at_their_edges() {
         let s = ColorScale::careto();
-        let cases = [(0, None), (1, Some(0)), (9, Some(0)), (10, Some(1)), (49, Some(1)), (50, Some(2)),
-            (99, Some(2)), (100, Some(3)), (199, Some(3)), (200, Some(4)), (384, Some(4)), (u32::MAX, Some(4))];
+        let cases = [
+            (0, None),
+            (1, Some(0)),
+            (9, Some(0)),
+            (10, Some(1)),
+            (49, Some(1)),
+            (50, Some(2)),
+            (99, Some(2)),
+            (100, Some(3)),
+            (199, Some(3)),
+            (200, Some(4)),
+            (384, Some(4)),
+            (u32::MAX, Some(4)),
+        ];
         for (v, class) in cases {
             assert_eq!(s.class_of(v), class, "value {v}");
         }

@@ -17,7 +17,11 @@ impl LinearScale {
 
     fn span(&self) -> f64 {
         let s = self.domain.1 - self.domain.0;
-        if s == 0.0 || !s.is_finite() { 1.0 } else { s }
+        if s == 0.0 || !s.is_finite() {
+            1.0
+        } else {
+            s
+        }
     }
 
     /// The pixel position of `v`.

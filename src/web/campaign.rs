@@ -20,11 +20,8 @@
 //! values returned are placeholders, dropped unused). The message is the one
 //! an early return would give.
 
-use crate::model::{
-    Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source,
-    Status, Str, Text, Total,
-};
 use super::js::{got, is_array, own_keys};
+use crate::model::{Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source, Status, Str, Text, Total};
 use js_sys::Reflect;
 use std::borrow::Cow;
 use std::fmt;
@@ -325,18 +322,7 @@ impl Reader {
         let o = self.obj(
             v,
             "campaign".to_string(),
-            &[
-                "name",
-                "measure",
-                "as_of",
-                "total",
-                "active_period",
-                "country",
-                "event",
-                "source",
-                "bars_source_line",
-                "timeline_source_line",
-            ],
+            &["name", "measure", "as_of", "total", "active_period", "country", "event", "source", "bars_source_line", "timeline_source_line"],
         );
         Campaign {
             name: self.text_at(&o, "name"),
@@ -381,11 +367,7 @@ impl Reader {
     }
 
     fn country(&mut self, v: JsValue, path: String) -> Country {
-        let o = self.obj(
-            v,
-            path,
-            &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"],
-        );
+        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"]);
         Country {
             code: self.string_at(&o, "code"),
             name: self.text_at(&o, "name"),
@@ -405,20 +387,11 @@ impl Reader {
 
     fn other_figure(&mut self, v: JsValue, path: String) -> OtherFigure {
         let o = self.obj(v, path, &["value", "unit", "note", "sources"]);
-        OtherFigure {
-            value: self.whole_at(&o, "value"),
-            unit: self.text_at(&o, "unit"),
-            note: self.text_or_empty(&o, "note"),
-            sources: self.ids(&o),
-        }
+        OtherFigure { value: self.whole_at(&o, "value"), unit: self.text_at(&o, "unit"), note: self.text_or_empty(&o, "note"), sources: self.ids(&o) }
     }
 
     fn event(&mut self, v: JsValue, path: String) -> Event {
-        let o = self.obj(
-            v,
-            path,
-            &["id", "date", "approximate", "label", "description", "status", "note", "sources"],
-        );
+        let o = self.obj(v, path, &["id", "date", "approximate", "label", "description", "status", "note", "sources"]);
         Event {
             id: self.string_at(&o, "id"),
             date: self.date_at(&o, "date"),

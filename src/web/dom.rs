@@ -56,11 +56,7 @@ fn err(what: &str) -> impl Fn(JsValue) -> String + '_ {
 }
 
 fn el(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, String> {
-    let e: HtmlElement = doc
-        .create_element(tag)
-        .map_err(err(tag))?
-        .dyn_into()
-        .map_err(|_| format!("cannot create a {tag}"))?;
+    let e: HtmlElement = doc.create_element(tag).map_err(err(tag))?.dyn_into().map_err(|_| format!("cannot create a {tag}"))?;
     if !class.is_empty() {
         e.set_class_name(class);
     }
@@ -74,18 +70,13 @@ fn text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<HtmlEle
 }
 
 fn append(parent: &Element, child: &web_sys::Node) -> Result<(), String> {
-    parent
-        .append_child(child)
-        .map(|_| ())
-        .map_err(|_| "cannot build the chart's DOM".to_string())
+    parent.append_child(child).map(|_| ()).map_err(|_| "cannot build the chart's DOM".to_string())
 }
 
 /// Builds the shadow DOM inside `host` around `canvas`; `id` makes ids unique in the page.
 pub fn build(host: &Element, canvas: &HtmlCanvasElement, id: u32) -> Result<Parts, String> {
     let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let root = host
-        .attach_shadow(&init)
-        .map_err(|_| "mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)".to_string())?;
+    let root = host.attach_shadow(&init).map_err(|_| "mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)".to_string())?;
     build_in(&root, canvas, id)
 }
 
@@ -127,9 +118,7 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     data.set_id(&format!("cv-data-{id}"));
     canvas.set_tab_index(0);
     canvas.set_attribute("role", "img").map_err(err("canvas"))?;
-    canvas
-        .set_attribute("aria-describedby", &format!("cv-summary-{id}"))
-        .map_err(err("canvas"))?;
+    canvas.set_attribute("aria-describedby", &format!("cv-summary-{id}")).map_err(err("canvas"))?;
     append(&figure, canvas)?;
     append(&figure, &summary)?;
     append(&figure, &live)?;
@@ -142,19 +131,7 @@ pub fn build_in(root: &ShadowRoot, canvas: &HtmlCanvasElement, id: u32) -> Resul
     append(&figure, &data)?;
     append(&figure, &tip)?;
     root.append_child(&figure).map_err(|_| "cannot build the chart's DOM".to_string())?;
-    Ok(Parts {
-        root,
-        figure,
-        tip,
-        live,
-        summary,
-        button,
-        data,
-        png,
-        csv,
-        embed,
-        code,
-    })
+    Ok(Parts { root, figure, tip, live, summary, button, data, png, csv, embed, code })
 }
 
 /// Sets the theme's colours as the custom properties the CSS reads.
@@ -194,11 +171,7 @@ pub fn fill_labels(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bo
         View::Timeline => describe::timeline_summary(c, lang),
     };
     parts.summary.set_text_content(Some(&summary));
-    parts.button.set_text_content(Some(if open {
-        label(lang, "Hide data", "Ocultar datos")
-    } else {
-        label(lang, "Show data", "Mostrar datos")
-    }));
+    parts.button.set_text_content(Some(if open { label(lang, "Hide data", "Ocultar datos") } else { label(lang, "Show data", "Mostrar datos") }));
     let _ = parts.button.set_attribute("aria-expanded", if open { "true" } else { "false" });
     parts.png.set_text_content(Some(label(lang, "Download PNG", "Descargar PNG")));
     parts.csv.set_text_content(Some(label(lang, "Download CSV", "Descargar CSV")));
@@ -280,15 +253,7 @@ pub fn fill_table(parts: &Parts, c: &Campaign, view: View, lang: Lang) -> Result
             for e in c.events.iter() {
                 let tip = describe::event_tooltip(c, e, lang);
                 let status = tip.lines.get(1).cloned().unwrap_or_default();
-                rows.push((
-                    e.date.bounds().0,
-                    [
-                        tip.title,
-                        e.description.get(lang).to_string(),
-                        status,
-                        describe::source_list(c, &e.sources),
-                    ],
-                ));
+                rows.push((e.date.bounds().0, [tip.title, e.description.get(lang).to_string(), status, describe::source_list(c, &e.sources)]));
             }
             let starts: Vec<f64> = rows.iter().map(|r| r.0).collect();
             for (_, cells) in crate::order::apply(&rows, &crate::order::by_number(&starts)) {

@@ -212,7 +212,13 @@ impl DrawingBackend for HiDpiCanvas {
         self.inner.draw_line(from, to, style)
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<InnerError>> {
         self.fill = None;
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }

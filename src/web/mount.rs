@@ -210,10 +210,7 @@ impl State {
             return l;
         }
         let from = self.host.clone().or_else(|| self.canvas.parent_element());
-        from.and_then(|e| e.closest("[lang]").ok().flatten())
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|l| parse_lang(&l).ok())
-            .unwrap_or(Lang::En)
+        from.and_then(|e| e.closest("[lang]").ok().flatten()).and_then(|e| e.get_attribute("lang")).and_then(|l| parse_lang(&l).ok()).unwrap_or(Lang::En)
     }
 
     fn theme(&self) -> ThemeName {
@@ -232,7 +229,11 @@ impl State {
             Some(h) => content_width(h),
             None => self.canvas.parent_element().map(|p| content_width(&p)).unwrap_or(0.0),
         };
-        if w > 0.0 { w } else { 640.0 }
+        if w > 0.0 {
+            w
+        } else {
+            640.0
+        }
     }
 
     fn wanted(&self) -> Drawn {
@@ -456,7 +457,11 @@ fn content_width(e: &Element) -> f64 {
     // the wasm (Rust's own float parsing would add ~15 KB of wasm).
     let px = |name: &str| {
         let v = style.as_ref().map_or(f64::NAN, |s| parse_float(&s.unchecked_ref::<Style>().property(name)));
-        if v.is_finite() { v } else { 0.0 }
+        if v.is_finite() {
+            v
+        } else {
+            0.0
+        }
     };
     f64::from(e.client_width()) - px("padding-left") - px("padding-right")
 }
@@ -475,7 +480,15 @@ extern "C" {
 
 /// Draws `layout` (and the focus ring of `drawn.focus`) onto `canvas`, sized
 /// for the layout's scene at `drawn.dpr`. `fail` is the test hook.
-fn paint(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, layout: &Layout, items: &[HitBox], drawn: Drawn, theme: &Theme, fail: bool) -> Result<(), String> {
+fn paint(
+    canvas: &HtmlCanvasElement,
+    context: &CanvasRenderingContext2d,
+    layout: &Layout,
+    items: &[HitBox],
+    drawn: Drawn,
+    theme: &Theme,
+    fail: bool,
+) -> Result<(), String> {
     let scene = layout.scene();
     let size = (css_px(scene.width), css_px(scene.height));
     let backend = HiDpiCanvas::new(canvas, context, size, drawn.dpr)?;
@@ -589,11 +602,7 @@ impl Mounted {
         let _ = element.set_attribute(MOUNTED_ATTR, "");
         mounted.fill_table_after_frame();
         mounted.listen();
-        let wiring = Wiring {
-            _state: Rc::clone(&mounted.state),
-            listeners: std::mem::take(&mut mounted.listeners),
-            observer: mounted.observer.take(),
-        };
+        let wiring = Wiring { _state: Rc::clone(&mounted.state), listeners: std::mem::take(&mut mounted.listeners), observer: mounted.observer.take() };
         LIVE.with(|live| live.borrow_mut().push((id, wiring)));
         Ok(mounted)
     }

@@ -1,10 +1,10 @@
 //! Options as JS passes them, converted field by field through
 //! serde-wasm-bindgen so that every error names the option.
 
+use super::js::{got, own_keys};
 use crate::chart::{parse_lang, parse_theme, View};
 use crate::model::Lang;
 use crate::theme::ThemeName;
-use super::js::{got, own_keys};
 use wasm_bindgen::JsValue;
 
 /// Options as given; every field optional.
@@ -105,7 +105,11 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         embed_code: field(&value, "embedCode", Kind::Flag, "true or false")?,
         campaign: {
             let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
-            if c.is_undefined() || c.is_null() { None } else { Some(c) }
+            if c.is_undefined() || c.is_null() {
+                None
+            } else {
+                Some(c)
+            }
         },
     })
 }
@@ -152,7 +156,13 @@ impl Settings {
             self.lang = Some(parse_lang(l)?);
         }
         if let Some(t) = &js.theme {
-            self.theme = if t == "auto" { ThemeChoice::Auto } else { ThemeChoice::Fixed(parse_theme(t).map_err(|_| format!("theme: \"{}\" is not a theme; use \"light\", \"dark\" or \"auto\"", crate::chart::clip(t)))?) };
+            self.theme = if t == "auto" {
+                ThemeChoice::Auto
+            } else {
+                ThemeChoice::Fixed(
+                    parse_theme(t).map_err(|_| format!("theme: \"{}\" is not a theme; use \"light\", \"dark\" or \"auto\"", crate::chart::clip(t)))?,
+                )
+            };
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
