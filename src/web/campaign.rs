@@ -21,7 +21,7 @@
 //! an early return would give.
 
 use super::js::{got, is_array, own_keys};
-use crate::model::{Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source, Status, Str, Text, Total};
+use crate::model::{clip, Alternative, Campaign, Count, Country, Event, EventDate, List, OtherFigure, Period, Source, Status, Str, Text, Total};
 use js_sys::Reflect;
 use std::borrow::Cow;
 use std::fmt;
@@ -29,11 +29,6 @@ use wasm_bindgen::prelude::*;
 
 /// The most items a list (countries, events, sources, source ids…) may have.
 pub const MAX_ITEMS: u32 = 10_000;
-
-/// At most 40 characters of `s`, for echoing input in a message.
-fn shown(s: &str) -> String {
-    s.chars().take(40).collect()
-}
 
 /// Reads a campaign given as a JS object (see `campaign.schema.json`); the
 /// data rules are checked by the caller.
@@ -90,7 +85,7 @@ impl Reader {
             for key in keys {
                 if !fields.contains(&key.as_str()) {
                     let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                    self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", shown(&key)));
+                    self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&key)));
                     break;
                 }
             }
@@ -295,7 +290,7 @@ impl Reader {
             }
         } else if let Some(s) = v.as_string() {
             if s != "not published" {
-                self.fail(&path, format_args!("\"{}\" is not a count; write a number or \"not published\"", shown(&s)));
+                self.fail(&path, format_args!("\"{}\" is not a count; write a number or \"not published\"", clip(&s)));
             }
         } else {
             self.fail(&path, format_args!("expected a whole number >= 0 or the string \"not published\", got {}", got(&v)));
@@ -311,7 +306,7 @@ impl Reader {
             "alleged" => Status::Alleged,
             "reported" => Status::Reported,
             s => {
-                let s = shown(s);
+                let s = clip(s);
                 self.fail(&path, format_args!("unknown variant `{s}`, expected one of `reported`, `secondary`, `alleged`"));
                 Status::Reported
             }
@@ -322,7 +317,19 @@ impl Reader {
         let o = self.obj(
             v,
             "campaign".to_string(),
-            &["name", "measure", "as_of", "total", "active_period", "country", "event", "source", "bars_source_line", "timeline_source_line"],
+            &[
+                "name",
+                "measure",
+                "as_of",
+                "total",
+                "active_period",
+                "country",
+                "event",
+                "source",
+                "bars_source_line",
+                "timeline_source_line",
+                "government_targets_sources",
+            ],
         );
         Campaign {
             name: self.text_at(&o, "name"),
@@ -341,6 +348,10 @@ impl Reader {
             sources: self.list_at(&o, "source", Reader::source),
             bars_source_line: self.text_at(&o, "bars_source_line"),
             timeline_source_line: self.text_at(&o, "timeline_source_line"),
+            government_targets_sources: match self.opt(&o, "government_targets_sources") {
+                Some(v) => self.list(&v, &o.at("government_targets_sources"), |r, v, p| r.string(&v, &p)),
+                None => Cow::Owned(Vec::new()),
+            },
         }
     }
 

@@ -74,7 +74,7 @@ pub fn got(v: &JsValue) -> String {
     } else if v.is_undefined() {
         "undefined".to_string()
     } else if let Some(s) = v.as_string() {
-        format!("the string \"{}\"", s.chars().take(40).collect::<String>())
+        format!("the string \"{}\"", crate::model::clip(&s))
     } else if let Some(b) = v.as_bool() {
         if b { "true" } else { "false" }.to_string()
     } else if v.as_f64().is_some() {
