@@ -3,7 +3,7 @@
 # Versions and build flags: wasm-pack.toml.
 #
 #   make setup        install the toolchain pieces (idempotent)
-#   make build        release wasm builds + wasm-opt: www/pkg (article) and www/pkg-full (full)
+#   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full)
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
@@ -82,8 +82,8 @@ site: build
 	cp www/*.html www/*.css www/*.js www/*.json www/*.svg dist/
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
-	cp $(JS) $(WASM) dist/pkg/
-	cp $(FULL_OUT_DIR)/$(FULL_OUT_NAME).js $(FULL_OUT_DIR)/$(FULL_OUT_NAME)_bg.wasm dist/pkg-full/
+	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm dist/pkg/
+	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm dist/pkg-full/
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \

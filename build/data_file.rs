@@ -57,6 +57,37 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
     Some(format!("{name}[{i}] is the [[{name}]] with {key} = {value:?}; indices count from 0 in file order"))
 }
 
+/// What the first picture of a chart needs of `c`: the article's drawing
+/// kernel compiles in only this (the details module and the full build have
+/// all of `c`). Kept: names, counts, dates, labels, statuses, the period and
+/// the event descriptions (the timeline's summary reads them), totals and
+/// source lines. Emptied: notes, alternative and other figures, every list of
+/// source ids and the bibliography, which only tooltips, the table and the
+/// CSV show. tests/data.rs checks that layouts, titles and summaries are the
+/// same from either.
+pub fn first_paint(c: &Campaign) -> Campaign {
+    use std::borrow::Cow;
+    let mut c = c.clone();
+    c.sources = Cow::Owned(Vec::new());
+    c.government_targets_sources = Cow::Owned(Vec::new());
+    c.active_period.description = Text::default();
+    c.active_period.sources = Cow::Owned(Vec::new());
+    for t in c.totals.to_mut() {
+        t.sources = Cow::Owned(Vec::new());
+    }
+    for k in c.countries.to_mut() {
+        k.alternatives = Cow::Owned(Vec::new());
+        k.other_figures = Cow::Owned(Vec::new());
+        k.notes = Cow::Owned(Vec::new());
+        k.sources = Cow::Owned(Vec::new());
+    }
+    for e in c.events.to_mut() {
+        e.note = Text::default();
+        e.sources = Cow::Owned(Vec::new());
+    }
+    c
+}
+
 /// A constant Rust expression equal to `c` (a `crate::model::Campaign`): every
 /// string and list is a `Cow::Borrowed` of a literal, so it can initialise a
 /// `static` and needs no code at run time.

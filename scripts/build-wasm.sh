@@ -1,84 +1,119 @@
 #!/usr/bin/env bash
-# Release builds of the wasm module, two variants of the one crate
-# (wasm-pack.toml [build] and [build.full]):
-#   article  <build.out_dir>/<build.out_name>*: The Mask (Careto) compiled in, no
-#            campaign reader (what the article's pages load; the byte budget)
-#   full     <build.full.out_dir>/<build.full.out_name>*: with the Cargo features
-#            <build.full.features> (reads a newsroom's own campaign)
-# For each:
-#   1. wasm-pack build --release --target <build.target> --mode no-install --out-dir … --out-name … [-- --features …]
-#   2. npm binaryen's wasm-opt with <build.wasm_opt_flags> on the .wasm
-#   3. raw and gzip -9 sizes of the .wasm and .js
-# (and wasm-pack's package.json, README.md, LICENSE-* for scripts/package.sh)
-# Settings come from wasm-pack.toml; tools from scripts/setup.sh (`make setup`).
+# Release builds of the wasm modules: three builds of the one crate
+# (wasm-pack.toml [build], [build.details], [build.full]) and the shell's
+# lazily loaded interaction layer ([build.interact]):
+#   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
+#            Mask (Careto) compiled in, bundled with the first-paint shell
+#   details  www/pkg/careto_viz_details.{js,_bg.wasm}: the article's details
+#            module (the words of tooltips, table and CSV, written as JSON by
+#            careto-details first), loaded after the first frame
+#   full     www/pkg-full/careto_viz_full.{js,_bg.wasm}: kernel and details in
+#            one module, which also reads a newsroom's own campaign
+#   interact careto_viz_interact.js in both out dirs: the interaction layer
+# For each wasm build:
+#   1. wasm-pack build --release --target web --mode no-install into
+#      target/wasm-pack/<build>/, with the pinned toolchain, RUSTFLAGS and
+#      cargo arguments of wasm-pack.toml [build] (std built with the module)
+#   2. npm binaryen's wasm-opt with [build].wasm_opt_flags into the out dir
+#   3. esbuild: the build's entry (src/web/shell/*.js) bundled with the
+#      wasm-bindgen glue and minified into the out dir
+# then the hand-written types (src/web/shell/careto_viz.d.ts) next to each
+# entry, and the gzip -9 sizes. Settings: wasm-pack.toml; tools:
+# scripts/setup.sh (`make setup`).
 #
-#   scripts/build-wasm.sh              both builds
-#   BUILDS=article scripts/build-wasm.sh   (or full) only one, for a quick look
+#   scripts/build-wasm.sh                     every build
+#   BUILDS="article details" scripts/build-wasm.sh   some, for a quick look
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 check_pins
 TARGET=$(cfg build.target)
+TOOLCHAIN=$(cfg build.toolchain)
 mapfile -t WASM_OPT_FLAGS < <(cfg_list build.wasm_opt_flags)
+mapfile -t RUST_FLAGS < <(cfg_list build.rustflags)
+mapfile -t CARGO_ARGS < <(cfg_list build.cargo_args)
 WASM_OPT="$REPO_ROOT/node_modules/.bin/wasm-opt"
-BUILDS=${BUILDS:-article full}
+ESBUILD="$REPO_ROOT/node_modules/.bin/esbuild"
+BUILDS=${BUILDS:-article details full}
+STAGE="$REPO_ROOT/target/wasm-pack"
 
 command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.sh (make setup)"
 [ -x "$WASM_OPT" ] || die "$WASM_OPT not found: run scripts/setup.sh (make setup)"
+[ -x "$ESBUILD" ] || die "$ESBUILD not found: run scripts/setup.sh (make setup)"
+rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 || die "toolchain $TOOLCHAIN is not installed: run scripts/setup.sh (make setup)"
 
-# build_one NAME OUT_DIR OUT_NAME [FEATURE…]: prints the gzip total of .wasm + .js last.
-build_one() {
-  local name=$1 out_dir=$2 out_name=$3
-  shift 3
-  local cargo_args=()
-  (($# > 0)) && cargo_args=(-- --features "$(IFS=,; echo "$*")")
-  local t0=$SECONDS
-  say "$name: wasm-pack build --release --target $TARGET --mode no-install --out-dir $out_dir --out-name $out_name ${cargo_args[*]}"
-  # Also writes wasm-pack's package.json and copies README.md and the LICENSE
-  # files: scripts/package.sh (make package) packs them with the optimised wasm.
-  wasm-pack --quiet build . --release --target "$TARGET" --mode no-install \
-    --out-dir "$out_dir" --out-name "$out_name" "${cargo_args[@]}"
-  local t1=$SECONDS
-  local wasm="$out_dir/${out_name}_bg.wasm" js="$out_dir/${out_name}.js"
-  [ -f "$wasm" ] && [ -f "$js" ] || die "wasm-pack did not produce $wasm and $js"
-  local before
-  before=$(stat -c %s "$wasm")
-  say "$name: wasm-opt ${WASM_OPT_FLAGS[*]}"
-  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt"
-  mv "$wasm.opt" "$wasm"
-  say "$name: wasm-opt: $before -> $(stat -c %s "$wasm") bytes ($(( SECONDS - t1 ))s)"
+# The chart's stylesheet, minified once: the shell imports it as text.
+mkdir -p "$STAGE"
+"$ESBUILD" src/web/shell/chart.css --minify --log-level=warning --outfile="$STAGE/chart.css"
 
-  local total_raw=0 total_gz=0 f raw gz
-  printf '%-40s %10s %12s\n' "file" "bytes" "gzip -9"
-  for f in "$wasm" "$js"; do
-    raw=$(stat -c %s "$f")
-    gz=$(gzip -9c "$f" | wc -c)
-    total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
-    printf '%-40s %10d %12d\n' "$f" "$raw" "$gz"
+sizes() {
+  local f
+  for f in "$@"; do
+    printf '%-48s %9d %9d\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
   done
-  printf '%-40s %10d %12d\n' "total" "$total_raw" "$total_gz"
+}
+
+# build_one NAME SECTION: one wasm build, as wasm-pack.toml's SECTION says.
+build_one() {
+  local name=$1 section=$2 t0=$SECONDS
+  local out_dir out_name entry features
+  out_dir=$(cfg "$section.out_dir")
+  out_name=$(cfg "$section.out_name")
+  entry=$(cfg "$section.entry")
+  features=$(cfg_list "$section.features" | paste -sd, -)
+  local stage="$STAGE/$name"
+  local args=("${CARGO_ARGS[@]}")
+  [ -n "$features" ] && args+=(--features "$features")
+  local env=()
+  if [ "$name" = details ]; then
+    # The words it compiles in, written by the same Rust code natively.
+    cargo run --release --quiet --bin careto-details -- --out "$STAGE/details.json"
+    env=(CARETO_DETAILS_JSON="$STAGE/details.json")
+  fi
+  say "$name: wasm-pack build ($TOOLCHAIN) --out-name $out_name -- ${args[*]}"
+  rm -rf "$stage"
+  # Also writes wasm-pack's package.json and copies README.md and the
+  # LICENSE files: scripts/package.sh packs them with the optimised wasm.
+  env "${env[@]}" RUSTUP_TOOLCHAIN="$TOOLCHAIN" RUSTFLAGS="${RUST_FLAGS[*]}" \
+    wasm-pack --quiet build . --release --target "$TARGET" --mode no-install \
+    --out-dir "$stage" --out-name "$out_name" -- "${args[@]}"
+  local wasm="$stage/${out_name}_bg.wasm" glue="$stage/${out_name}.js"
+  [ -f "$wasm" ] && [ -f "$glue" ] || die "wasm-pack did not produce $wasm and $glue"
+  mkdir -p "$out_dir"
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$out_dir/${out_name}_bg.wasm"
+  say "$name: wasm-opt: $(stat -c %s "$wasm") -> $(stat -c %s "$out_dir/${out_name}_bg.wasm") bytes"
+  # The entry and the glue in one minified ES module; the lazily loaded
+  # parts (./careto_viz_*.js next to it) stay separate files.
+  "$ESBUILD" "$entry" --bundle --format=esm --minify --log-level=warning \
+    --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" --loader:.css=text \
+    --external:./careto_viz_interact.js --external:./careto_viz_details.js \
+    --outfile="$out_dir/${out_name}.js"
+  if [ "$(cfg "$section.types")" = "true" ]; then
+    cp src/web/shell/careto_viz.d.ts "$out_dir/${out_name}.d.ts"
+  fi
   say "$name: built in $(( SECONDS - t0 ))s"
-  LAST_GZ=$total_gz
 }
 
 t0=$SECONDS
 for b in $BUILDS; do
   case "$b" in
-    article)
-      build_one article "$(cfg build.out_dir)" "$(cfg build.out_name)"
-      # The budget is the article's: what a reader of the Careto charts downloads.
-      budget=$(cfg build.size_budget_gzip)
-      if ((LAST_GZ > budget)); then
-        say "WARNING: article build: gzip total $LAST_GZ bytes is over the budget of $budget (wasm-pack.toml build.size_budget_gzip)"
-      else
-        say "article build: gzip total $LAST_GZ bytes, within the budget of $budget"
-      fi
-      ;;
-    full)
-      mapfile -t features < <(cfg_list build.full.features)
-      build_one full "$(cfg build.full.out_dir)" "$(cfg build.full.out_name)" "${features[@]}"
-      ;;
-    *) die "BUILDS: unknown build \"$b\" (article, full)" ;;
+    article) build_one article build ;;
+    details) build_one details build.details ;;
+    full) build_one full build.full ;;
+    *) die "BUILDS: unknown build \"$b\" (article, details, full)" ;;
   esac
+done
+
+# The interaction layer, one file for both builds.
+interact_name=$(cfg build.interact.out_name)
+for dir in "$(cfg build.out_dir)" "$(cfg build.full.out_dir)"; do
+  mkdir -p "$dir"
+  "$ESBUILD" "$(cfg build.interact.entry)" --bundle --format=esm --minify --log-level=warning --outfile="$dir/$interact_name.js"
+done
+
+a=$(cfg build.out_dir)
+printf '%-48s %9s %9s\n' "file" "bytes" "gzip -9"
+for f in "$a"/*.js "$a"/*.wasm "$(cfg build.full.out_dir)"/*.js "$(cfg build.full.out_dir)"/*.wasm; do
+  [ -f "$f" ] && sizes "$f"
 done
 say "built ($BUILDS) in $(( SECONDS - t0 ))s"

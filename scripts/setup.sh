@@ -4,9 +4,10 @@
 # so a second run takes seconds. Versions come from wasm-pack.toml.
 #
 #   rust target wasm32-unknown-unknown   rustup
+#   the nightly of [build].toolchain     rustup (rust-src, wasm32): release wasm only
 #   wasm-pack, wasm-bindgen-cli          cargo install, exact versions
 #   chromium, chromedriver, fonts        apt-get (Debian packages)
-#   playwright-core, wasm-opt            npm ci (package.json / package-lock.json)
+#   playwright-core, wasm-opt, esbuild   npm ci (package.json / package-lock.json)
 #
 # wasm-opt comes from npm's binaryen only (Debian's package is too old and
 # silently breaks the module); see wasm-pack.toml.
@@ -63,6 +64,18 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   say "installing rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+  done_step
+fi
+
+# --- the date-pinned nightly for the release wasm builds (std built with the module)
+NIGHTLY=$(cfg build.toolchain)
+if rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 &&
+   rustup +"$NIGHTLY" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown &&
+   rustup +"$NIGHTLY" component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "ok: toolchain $NIGHTLY with rust-src and wasm32-unknown-unknown"
+else
+  say "installing toolchain $NIGHTLY (minimal, rust-src, wasm32-unknown-unknown)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown
   done_step
 fi
 

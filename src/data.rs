@@ -15,6 +15,12 @@ use std::borrow::Cow;
 /// and no code runs to build it.
 pub static CARETO: Campaign = include!(concat!(env!("OUT_DIR"), "/careto_data.rs"));
 
+/// What a first picture needs of [`CARETO`] (build.rs, `first_paint`):
+/// no notes, alternative or other figures, source lists or bibliography. The
+/// article's drawing kernel holds only this; layouts, titles and summaries
+/// are the same as from [`CARETO`] (tests/data.rs).
+pub static CARETO_FIRST_PAINT: Campaign = include!(concat!(env!("OUT_DIR"), "/careto_first_paint.rs"));
+
 /// An owned copy of [`CARETO`].
 ///
 /// Cheap: every string and list in it is a `Cow::Borrowed` reference into

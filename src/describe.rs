@@ -43,6 +43,26 @@ pub fn color_scale(c: &Campaign) -> ColorScale {
     ColorScale::for_values(&values)
 }
 
+/// A chart's title, which is also the canvas's accessible name: the title
+/// the layout draws, e.g. "The Mask (Careto): 31 countries affected".
+pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
+    let s = strings(lang);
+    match view {
+        View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
+        View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+    }
+}
+
+/// What a target is called outside the module: `"country:MAR"`,
+/// `"event:<id>"`, `"period"` (the `hitTest` API).
+pub fn target_name(c: &Campaign, t: Target) -> Option<String> {
+    Some(match t {
+        Target::Country(i) => format!("country:{}", c.countries.get(i)?.code),
+        Target::Event(i) => format!("event:{}", c.events.get(i)?.id),
+        Target::ActivePeriod => "period".to_string(),
+    })
+}
+
 /// The screen-reader summary of the bars, e.g. "Morocco had the most victim
 /// IP addresses, 384, followed by Brazil, 137, …; 20 more countries were
 /// affected but no count was published."

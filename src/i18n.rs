@@ -88,6 +88,10 @@ pub struct Strings {
     pub copy_by_hand: &'static str,
     /// The accessible name of the field that shows the embed code.
     pub embed_code: &'static str,
+    /// Said (and shown as the cursor) while the interactive part of a chart is on its way.
+    pub loading: &'static str,
+    /// Shown and said when the interactive part of a chart could not be loaded.
+    pub load_failed: &'static str,
     /// Bars summary: the country with the largest figure, `{country}`, `{measure}` and `{n}` filled in.
     pub summary_leader: &'static str,
     /// Bars summary: between the leader and the list of the others.
@@ -150,6 +154,15 @@ pub struct Strings {
     pub csv_status: &'static str,
 }
 
+/// The words of the controls around a chart, in the order the JS shell
+/// reads them (`LABEL` in src/web/shell/core.js): show data, hide data,
+/// download PNG, download CSV, copy embed code, copied, copy by hand,
+/// loading, load failed, and the name of the embed code's field.
+pub fn controls(lang: Lang) -> [&'static str; 10] {
+    let s = strings(lang);
+    [s.show_data, s.hide_data, s.download_png, s.download_csv, s.copy_embed, s.copied, s.copy_by_hand, s.loading, s.load_failed, s.embed_code]
+}
+
 /// The strings of `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
@@ -175,6 +188,8 @@ const EN: Strings = Strings {
     copied: "Copied",
     copy_by_hand: "Embed code selected: press Ctrl+C (⌘C) to copy it",
     embed_code: "Embed code",
+    loading: "Loading…",
+    load_failed: "The chart's interactive features could not be loaded. Try again.",
     summary_leader: "{country} had the most {measure}, {n}",
     summary_followed_by: ", followed by ",
     summary_unpublished: "{n} more countries were affected but no count was published.",
@@ -224,6 +239,8 @@ const ES: Strings = Strings {
     copied: "Copiado",
     copy_by_hand: "Código seleccionado: pulse Ctrl+C (⌘C) para copiarlo",
     embed_code: "Código para insertar",
+    loading: "Cargando…",
+    load_failed: "No se pudieron cargar las funciones interactivas del gráfico. Vuelva a intentarlo.",
     summary_leader: "{country} tuvo más {measure}, {n}",
     summary_followed_by: ", seguido de ",
     summary_unpublished: "Otros {n} países fueron afectados, pero no se publicó su cifra.",

@@ -8,7 +8,7 @@
 pub mod chart;
 pub mod data;
 pub mod describe;
-pub mod embed;
+pub mod details;
 pub mod i18n;
 pub mod layout;
 pub mod model;

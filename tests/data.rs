@@ -264,3 +264,55 @@ fn source_lines_are_short_and_name_kaspersky() {
         }
     }
 }
+
+/// The article's drawing kernel compiles in only `CARETO_FIRST_PAINT`: every
+/// picture, title and summary must come out the same as from the whole data.
+#[test]
+fn the_first_paint_data_draws_and_says_exactly_what_the_whole_data_does() {
+    use careto_viz::chart::{ChartOptions, Layout, View};
+    use careto_viz::data::CARETO_FIRST_PAINT;
+    use careto_viz::describe;
+    use careto_viz::model::Lang;
+    use careto_viz::theme::ThemeName;
+    let (full, slim) = (&CARETO, &CARETO_FIRST_PAINT);
+    assert!(slim.sources.is_empty() && slim.countries.iter().all(|k| k.notes.is_empty() && k.sources.is_empty()), "the slim data is slim");
+    for view in [View::Bars, View::Timeline] {
+        for lang in [Lang::En, Lang::Es] {
+            for width in [280.0, 320.0, 375.0, 479.0, 480.0, 640.0, 1024.0, 1280.0] {
+                let o = ChartOptions { view, lang, theme: ThemeName::Light, width };
+                assert_eq!(Layout::new(slim, &o), Layout::new(full, &o), "{view:?} {lang:?} {width}");
+            }
+            assert_eq!(describe::title(slim, view, lang), describe::title(full, view, lang));
+        }
+        assert_eq!(describe::bars_summary(slim, Lang::En), describe::bars_summary(full, Lang::En));
+        assert_eq!(describe::timeline_summary(slim, Lang::Es), describe::timeline_summary(full, Lang::Es));
+    }
+}
+
+/// The release wasm is built with `-Zfmt-debug=none` (wasm-pack.toml), which
+/// prints `{:?}` as nothing: no message of the library may use it.
+#[test]
+fn no_message_in_the_library_formats_with_debug() {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("bin") {
+                    walk(&path, found);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // Test modules print with Debug freely; they never reach the wasm.
+                let library = text.split("#[cfg(test)]").next().unwrap_or_default();
+                for (i, line) in library.lines().enumerate() {
+                    if line.contains(":?}") || line.contains(":#?}") {
+                        found.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+    assert!(found.is_empty(), "Debug formatting in library code:\n{}", found.join("\n"));
+}

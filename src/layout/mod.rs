@@ -26,6 +26,18 @@ pub enum Target {
     ActivePeriod,
 }
 
+impl Target {
+    /// A short key for the target, as the page's shell and the details
+    /// module pass it: `"c3"` (country 3), `"e5"` (event 5), `"p"` (the period).
+    pub fn key(self) -> String {
+        match self {
+            Target::Country(i) => format!("c{i}"),
+            Target::Event(i) => format!("e{i}"),
+            Target::ActivePeriod => "p".to_string(),
+        }
+    }
+}
+
 /// A region of the chart that stands for one item.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HitBox {

@@ -97,6 +97,20 @@ extern "C" {
     fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
 }
 
+/// The longest side of a canvas bitmap, device px (Chromium and Firefox).
+pub const MAX_SIDE: f64 = 32_767.0;
+/// The largest canvas bitmap, device px: Safari on iOS (4096 × 4096); Chromium allows 16 times more.
+pub const MAX_AREA: f64 = 16_777_216.0;
+
+/// Whole CSS px for a layout size: rounded up, at least 1, at most [`MAX_SIDE`].
+fn css_px(v: f64) -> u32 {
+    let v = if v.is_finite() { v.ceil().clamp(1.0, MAX_SIDE) } else { 1.0 };
+    // In 1..=MAX_SIDE, whole.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let px = v as u32;
+    px
+}
+
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
     /// plotters-canvas's backend on the same canvas: draws the shapes.
@@ -111,45 +125,41 @@ pub struct HiDpiCanvas {
     baseline: Option<&'static str>,
 }
 
-/// The 2D context of `canvas`, or a message saying why there is none.
-pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
-    canvas
-        .get_context("2d")
-        .map_err(|_| "the canvas refused a 2D context".to_string())?
-        .ok_or_else(|| "the canvas has no 2D context (is it already used for WebGL?)".to_string())?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| "the canvas's context is not 2D".to_string())
-}
-
 impl HiDpiCanvas {
-    /// Sizes `canvas` for `css_size` at `dpr` (bitmap and CSS size), scales
-    /// its context (`context`, [`context_2d`] of it), and wraps it.
-    pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (u32, u32), dpr: f64) -> Result<HiDpiCanvas, String> {
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
-        let device = |css: u32| -> u32 {
-            let v = (f64::from(css) * dpr).round();
-            // Bounded above: css sizes are clamped by layout and dpr by 8.
+    /// Sizes `canvas` for `css_size` (CSS px, rounded up) at `dpr` (bitmap
+    /// and CSS size), scales its context (`context`, [`context_2d`] of it),
+    /// and wraps it. The bitmap stays within what every browser can hold
+    /// ([`MAX_SIDE`], [`MAX_AREA`]) by lowering the ratio for both sides
+    /// alike: a very tall chart is less sharp, never squashed or cut.
+    pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (f64, f64), dpr: f64) -> Result<HiDpiCanvas, String> {
+        let css = (css_px(css_size.0), css_px(css_size.1));
+        let (w, h) = (f64::from(css.0), f64::from(css.1));
+        let wanted = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
+        let dpr = wanted.min(MAX_SIDE / w).min(MAX_SIDE / h).min((MAX_AREA / (w * h)).sqrt());
+        let device = |css: f64| -> u32 {
+            // At most MAX_SIDE by the choice of dpr above; at least 1.
+            let v = (css * dpr).floor().clamp(1.0, MAX_SIDE);
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let v = v.clamp(1.0, 32_767.0) as u32;
+            let v = v as u32;
             v
         };
         let context = context.clone();
         // Setting either dimension clears the bitmap and reallocates it, even
         // to the same value: set only the one that changed (every chart paints
         // its whole background first, so no clear is needed otherwise).
-        let (w, h) = (device(css_size.0), device(css_size.1));
-        if canvas.width() != w {
-            canvas.set_width(w);
+        let (bw, bh) = (device(w), device(h));
+        if canvas.width() != bw {
+            canvas.set_width(bw);
         }
-        if canvas.height() != h {
-            canvas.set_height(h);
+        if canvas.height() != bh {
+            canvas.set_height(bh);
         }
         let style = canvas.style();
-        style.set_property("width", &format!("{}px", css_size.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
-        style.set_property("height", &format!("{}px", css_size.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;
+        style.set_property("width", &format!("{}px", css.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
+        style.set_property("height", &format!("{}px", css.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "plotters cannot use this canvas".to_string())?;
-        Ok(HiDpiCanvas { inner, context, css_size, fill: None, font: String::new(), align: None, baseline: None })
+        Ok(HiDpiCanvas { inner, context, css_size: css, fill: None, font: String::new(), align: None, baseline: None })
     }
 
     fn set_fill(&mut self, c: BackendColor) {

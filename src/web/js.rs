@@ -1,5 +1,5 @@
-//! The JS built-ins the module calls on values a host hands it (the element,
-//! the options, a campaign), each bound so that a throw cannot reach wasm.
+//! The JS built-ins the module calls on values a host hands it (the options,
+//! a campaign), each bound so that a throw cannot reach wasm.
 //!
 //! A JS exception thrown inside an imported function that is bound without
 //! wasm-bindgen's `catch` unwinds straight through the wasm frames above it:
@@ -16,18 +16,18 @@
 //! | call | where | can it throw? | bound |
 //! | --- | --- | --- | --- |
 //! | `typeof` checks (`is_object`, `is_function`, `as_string`, `as_f64`, `as_bool`, `is_undefined`, `is_null`) | options, campaign | no: `typeof` never throws, not even on a revoked proxy | wasm-bindgen intrinsics |
-//! | `instanceof` (`dyn_into`, `dyn_ref`) | mount | caught by wasm-bindgen's own shim (false) | intrinsic |
 //! | `Array.isArray` | options, campaign | yes (revoked proxy) | [`is_array`], `catch` |
 //! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], `catch` |
 //! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign | yes (getter, `get` trap) | js-sys binds them with `catch` |
 //! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
-//! | `Element.prototype.hasAttribute` | mount, on the element | yes on anything that is not a real element (a proxy of one: "Illegal invocation") | [`has_attribute`], `catch`: the first call on the element, which is refused if it throws |
 //!
-//! After the element has passed [`has_attribute`] it is a genuine DOM
-//! element: web-sys's calls on it (many bound with `catch` already, as the
-//! DOM's `[Throws]` says) reach the browser's own methods unless the page
-//! itself replaced them on that element, which is the page breaking its own
-//! element, not input to validate.
+//! The element never reaches the module: the JS shell (src/web/shell/core.js)
+//! checks it with the browser's own `Element.prototype.hasAttribute` in a
+//! `try` (a proxy of an element throws "Illegal invocation" there), builds
+//! the DOM, and hands the module only the canvas it made and that canvas's
+//! 2D context, on which the module calls the drawing methods (plotters-canvas
+//! and `fillText`, which throw nothing for the values layout gives them;
+//! `setTransform`, bound with `catch` by web-sys).
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -41,11 +41,6 @@ extern "C" {
     /// `Object.keys(v)`: own enumerable string keys, a throw caught.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(v: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Element.prototype.hasAttribute.call(v, name)`: the browser's own
-    /// method, which throws on anything but a genuine element; caught.
-    #[wasm_bindgen(js_namespace = ["Element", "prototype", "hasAttribute"], js_name = call, catch)]
-    fn element_has_attribute(v: &JsValue, name: &str) -> Result<bool, JsValue>;
 }
 
 /// Whether `v` is an array; `Err` when asking threw (a revoked proxy).
@@ -58,12 +53,6 @@ pub fn is_array(v: &JsValue) -> Result<bool, ()> {
 pub fn own_keys(v: &JsValue) -> Result<Vec<String>, ()> {
     let keys = object_keys(v).map_err(|_| ())?;
     Ok(keys.iter().map(|k| k.as_string().unwrap_or_default()).collect())
-}
-
-/// Whether the genuine DOM element `v` has attribute `name`; `Err` when
-/// `v` is not a genuine element (a plain object, a proxy of an element…).
-pub fn has_attribute(v: &JsValue, name: &str) -> Result<bool, ()> {
-    element_has_attribute(v, name).map_err(|_| ())
 }
 
 /// What `v` is, for "expected …, got …" (options and campaigns alike).

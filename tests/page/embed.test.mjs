@@ -308,7 +308,8 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
       await p.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
       await p.page.locator("#sample-bars").getByRole("button", { name: "Copy embed code" }).click();
       const field = p.page.locator("#sample-bars").getByRole("textbox", { name: "Embed code" });
-      assert.ok(await field.isVisible());
+      // The interaction layer may still be on its way (loaded after the first frame): the click waits for it.
+      await field.waitFor({ state: "visible", timeout: 10_000 });
       const state = await p.page.locator("#sample-bars").evaluate((host) => {
         const t = host.shadowRoot.querySelector("textarea");
         return { focused: host.shadowRoot.activeElement === t, selected: t.value.slice(t.selectionStart, t.selectionEnd), value: t.value, readOnly: t.readOnly };

@@ -78,13 +78,22 @@ function instrument() {
   };
   const { addEventListener, removeEventListener } = EventTarget.prototype;
   EventTarget.prototype.addEventListener = function (type, listener, options) {
-    // `once` and `signal` listeners remove themselves: not counted (the module uses neither).
-    const selfRemoving = typeof options === "object" && options !== null && (options.once || options.signal);
-    if (listener && !selfRemoving) {
+    // A listener with a `signal` (the module gives all of its own one, per
+    // chart) is counted until its signal aborts; `once` alone is not counted
+    // (it removes itself when it fires, which this cannot see).
+    const signal = typeof options === "object" && options !== null ? options.signal : undefined;
+    const onceOnly = typeof options === "object" && options !== null && options.once && !signal;
+    if (listener && !onceOnly && !signal?.aborted) {
       const set = slot(this, type, options, true);
       if (!set.has(listener)) {
         set.add(listener);
-        bump(kindOf(this), 1);
+        const kind = kindOf(this);
+        bump(kind, 1);
+        if (signal) {
+          addEventListener.call(signal, "abort", () => {
+            if (set.delete(listener)) bump(kind, -1);
+          }, { once: true });
+        }
       }
     }
     return addEventListener.call(this, type, listener, options);

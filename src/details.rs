@@ -1,0 +1,155 @@
+//! The details of a chart: everything the interaction layer shows that the
+//! first picture does not need: each item's tooltip and announcement, and
+//! the data table. One plain value per view and language, written by
+//! [`crate::describe`], handed to the page's shell once (by the article's
+//! lazily loaded details module, or by the full build) and read there
+//! without calling back.
+
+use crate::describe;
+use crate::i18n::strings;
+use crate::layout::Target;
+use crate::model::{Campaign, Lang};
+use crate::view::View;
+use serde::Serialize;
+
+/// One item's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tip {
+    /// The item, as [`Target::key`] names it (`"c3"`).
+    pub key: String,
+    /// The tooltip's first line.
+    pub title: String,
+    /// The tooltip's other lines.
+    pub lines: Vec<String>,
+    /// What the live region says when the keyboard reaches the item.
+    pub say: String,
+}
+
+/// A column of the data table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// Its heading.
+    pub text: String,
+    /// Numbers, aligned right.
+    pub numeric: bool,
+}
+
+/// A row of the data table; its first cell heads the row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// The country's ISO code (bars only).
+    pub code: Option<String>,
+    /// The cells, in column order.
+    pub cells: Vec<String>,
+}
+
+/// The data table of a chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// Its caption.
+    pub caption: String,
+    /// Its columns.
+    pub head: Vec<Column>,
+    /// Its rows, in reading order.
+    pub rows: Vec<Row>,
+}
+
+/// Everything the interaction layer shows for one view in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Details {
+    /// A tip per item.
+    pub tips: Vec<Tip>,
+    /// The data table.
+    pub table: Table,
+}
+
+fn column(text: &str, numeric: bool) -> Column {
+    Column { text: text.to_string(), numeric }
+}
+
+fn tip(c: &Campaign, target: Target, lang: Lang) -> Option<Tip> {
+    let t = describe::tooltip(c, target, lang)?;
+    let say = t.announcement();
+    Some(Tip { key: target.key(), title: t.title, lines: t.lines, say })
+}
+
+/// The details of `view` of `c` in `lang`.
+pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
+    let s = strings(lang);
+    let caption = describe::table_caption(c, view, lang);
+    let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
+        View::Bars => (
+            (0..c.countries.len()).map(Target::Country).collect(),
+            vec![column(s.col_country, false), column(c.measure.get(lang), true), column(s.col_notes, false), column(s.sources, false)],
+            describe::country_rows(c, lang).into_iter().map(|r| Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }).collect(),
+        ),
+        View::Timeline => (
+            std::iter::once(Target::ActivePeriod).chain((0..c.events.len()).map(Target::Event)).collect(),
+            vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
+            describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
+        ),
+    };
+    Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang)).collect(), table: Table { caption, head, rows } }
+}
+
+/// The CSV download of each view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Csv {
+    /// The countries.
+    pub bars: String,
+    /// The timeline.
+    pub timeline: String,
+}
+
+/// Everything the interaction layer shows in one language, for both views:
+/// what the article's details module holds, per language, as JSON written at
+/// build time (`careto-details`), so it runs no code of ours to show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words {
+    /// The bars' details.
+    pub bars: Details,
+    /// The timeline's details.
+    pub timeline: Details,
+    /// Both CSV downloads.
+    pub csv: Csv,
+}
+
+/// The [`Words`] of `c` in `lang`.
+pub fn words(c: &Campaign, lang: Lang) -> Words {
+    Words {
+        bars: details(c, View::Bars, lang),
+        timeline: details(c, View::Timeline, lang),
+        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_has_a_tip_and_a_row_and_the_table_leads_with_the_largest() {
+        let c = crate::data::careto_ref();
+        let d = details(c, View::Bars, Lang::En);
+        assert_eq!(d.tips.len(), 31);
+        assert_eq!(d.table.rows.len(), 31);
+        let first = &d.table.rows[0];
+        assert_eq!(first.code.as_deref(), Some("MAR"));
+        assert_eq!(first.cells[..2], ["Morocco".to_string(), "384".to_string()]);
+        let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
+        assert!(morocco.key.starts_with('c'));
+        assert!(morocco.say.starts_with("Morocco. 384 victim IP addresses"), "{}", morocco.say);
+        assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
+    }
+
+    #[test]
+    fn the_timeline_has_the_period_first_and_spanish_words() {
+        let c = crate::data::careto_ref();
+        let d = details(c, View::Timeline, Lang::Es);
+        assert_eq!(d.tips[0].key, "p");
+        assert_eq!(d.tips.len(), c.events.len() + 1);
+        assert_eq!(d.table.rows.len(), c.events.len() + 1);
+        assert_eq!(d.table.head[0].text, "Fecha");
+        assert!(d.table.caption.contains("cronología"), "{}", d.table.caption);
+    }
+}

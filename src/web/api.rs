@@ -1,0 +1,255 @@
+//! The drawing kernel's surface: [`Chart`] and [`labels`], in every build
+//! but the details module.
+
+use super::{drawing, held, options};
+use drawing::{Drawing, Surroundings};
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A failure as the JS `Error` the page gets: prefixed once, here.
+pub(super) fn error(e: String) -> JsError {
+    JsError::new(&format!("careto-viz: {e}"))
+}
+
+/// `Some(i)` for an index >= 0.
+fn index(i: i32) -> Option<usize> {
+    usize::try_from(i).ok()
+}
+
+/// A chart's options, layout and drawing; the shell owns its DOM.
+#[wasm_bindgen]
+pub struct Chart {
+    drawing: Drawing,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Checks `options` (see `MountOptions`; the campaign too, in the full
+    /// build). Throws an `Error` naming the problem.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Chart, JsError> {
+        let js = options::parse(options).map_err(error)?;
+        let settings = options::Settings::default().with(&js).map_err(error)?;
+        let campaign = match js.campaign {
+            Some(v) => held::given(v).map_err(error)?,
+            None => held::careto(),
+        };
+        Ok(Chart { drawing: Drawing::new(campaign, settings) })
+    }
+
+    /// Takes what the page says: the host's content width (CSS px, 0 when
+    /// unknown), `devicePixelRatio`, the nearest `lang` (any string; one we
+    /// do not speak counts as none) and `prefers-color-scheme: dark`.
+    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool) {
+        let page_lang = page_lang.and_then(|l| crate::model::Lang::parse(&l).ok());
+        let focus = self.drawing.surroundings.focus;
+        self.drawing.surroundings = Surroundings { width, dpr, page_lang, dark, focus };
+    }
+
+    /// The item with the keyboard focus (drawn with a ring), or -1.
+    #[wasm_bindgen(getter)]
+    pub fn focus(&self) -> i32 {
+        self.drawing.surroundings.focus.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
+    /// Moves the keyboard focus to item `i` (-1: none); the next draw shows it.
+    #[wasm_bindgen(setter)]
+    pub fn set_focus(&mut self, i: i32) {
+        self.drawing.surroundings.focus = index(i).filter(|&i| i < self.drawing.items().len());
+    }
+
+    /// Changes whenever the campaign or the options change (the page's
+    /// caches of words follow it).
+    #[wasm_bindgen(getter)]
+    pub fn generation(&self) -> u32 {
+        self.drawing.generation()
+    }
+
+    /// Draws onto `canvas` if anything that decides the picture changed
+    /// (always, with `force`). Returns bits: 1 painted, 2 the words changed
+    /// (title, summary, colours, items). On failure the previous picture stays.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, force: bool) -> Result<u32, JsError> {
+        self.drawing.draw(canvas, context, force).map_err(error)
+    }
+
+    /// Changes options (any subset) and draws; on any error nothing changes
+    /// and the picture on screen stays.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+        canvas: &HtmlCanvasElement,
+        context: &CanvasRenderingContext2d,
+    ) -> Result<u32, JsError> {
+        // Everything is read from JS before anything changes.
+        let mut js = options::parse(options).map_err(error)?;
+        let mut campaign = match js.campaign.take() {
+            Some(v) => held::given(v).map_err(error)?,
+            None => held::Held::clone(self.drawing.held()),
+        };
+        let mut settings = self.drawing.settings.clone().with(&js).map_err(error)?;
+        let focus = self.drawing.surroundings.focus;
+        self.drawing.swap(&mut campaign, &mut settings);
+        match self.drawing.draw(canvas, context, true) {
+            Ok(changed) => Ok(changed),
+            Err(e) => {
+                self.drawing.swap(&mut campaign, &mut settings);
+                self.drawing.surroundings.focus = focus;
+                Err(error(e))
+            }
+        }
+    }
+
+    /// Which chart: `"bars"` or `"timeline"`.
+    #[wasm_bindgen(getter)]
+    pub fn view(&self) -> String {
+        self.drawing.settings.view.as_str().to_string()
+    }
+
+    /// The language spoken: `"en"` or `"es"`.
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        self.drawing.lang().as_str().to_string()
+    }
+
+    /// The theme drawn: `"light"` or `"dark"`.
+    #[wasm_bindgen(getter)]
+    pub fn theme(&self) -> String {
+        self.drawing.theme().as_str().to_string()
+    }
+
+    /// The theme as the options say: `"auto"`, `"light"` or `"dark"`.
+    #[wasm_bindgen(getter, js_name = themeOption)]
+    pub fn theme_option(&self) -> String {
+        self.drawing.settings.theme.as_str().to_string()
+    }
+
+    /// Whether the PNG and CSV buttons show.
+    #[wasm_bindgen(getter)]
+    pub fn downloads(&self) -> bool {
+        self.drawing.settings.downloads
+    }
+
+    /// The address of `embed.html` when "Copy embed code" shows, else `undefined`.
+    #[wasm_bindgen(getter, js_name = embedUrl)]
+    pub fn embed_url(&self) -> Option<String> {
+        let s = &self.drawing.settings;
+        if s.embed_code {
+            s.embed_url.clone()
+        } else {
+            None
+        }
+    }
+
+    /// The chart's title (the canvas's accessible name).
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> String {
+        self.drawing.title()
+    }
+
+    /// The screen-reader summary, generated from the data.
+    #[wasm_bindgen(getter)]
+    pub fn summary(&self) -> String {
+        self.drawing.summary()
+    }
+
+    /// The theme's colours for the DOM around the canvas, as CSS custom
+    /// property values: background, text, muted text, grid, focus.
+    #[wasm_bindgen(getter)]
+    pub fn colors(&self) -> Vec<String> {
+        let t = crate::theme::Theme::named(self.drawing.theme());
+        [t.background, t.text, t.text_muted, t.grid, t.focus].iter().map(|c| c.hex()).collect()
+    }
+
+    /// The picture's height, CSS px.
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> f64 {
+        self.drawing.height()
+    }
+
+    /// How many items the keyboard moves through.
+    #[wasm_bindgen(getter, js_name = itemCount)]
+    pub fn item_count(&self) -> u32 {
+        u32::try_from(self.drawing.items().len()).unwrap_or(u32::MAX)
+    }
+
+    /// Item `i`'s box `[x, y, width, height]` (CSS px) and what it stands for
+    /// as a key of [`details`]'s tips (`"c3"`, `"e5"`, `"p"`).
+    pub fn item(&self, i: u32) -> Option<Vec<JsValue>> {
+        let item = self.drawing.items().get(usize::try_from(i).ok()?)?;
+        let r = item.rect;
+        Some(vec![r.x.into(), r.y.into(), r.w.into(), r.h.into(), item.target.key().into()])
+    }
+
+    /// The item under `(x, y)` CSS px as a key (`"c3"`), or `undefined`.
+    pub fn hit(&self, x: f64, y: f64) -> Option<String> {
+        self.drawing.layout()?.hit(x, y).map(crate::layout::Target::key)
+    }
+
+    /// The index in keyboard order of the item with key `key`, or -1.
+    #[wasm_bindgen(js_name = itemOf)]
+    pub fn item_of(&self, key: &str) -> i32 {
+        let found = self.drawing.items().iter().position(|h| h.target.key() == key);
+        found.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
+    /// What is under `(x, y)` in CSS px: `"country:MAR"`, `"event:<id>"`,
+    /// `"period"`, or `undefined`.
+    #[wasm_bindgen(js_name = hitTest)]
+    pub fn hit_test(&self, x: f64, y: f64) -> Option<String> {
+        let t = self.drawing.layout()?.hit(x, y)?;
+        crate::describe::target_name(self.drawing.campaign(), t)
+    }
+
+    /// The bar of the country with ISO code `code` as `[x, y, width, height]` in CSS px.
+    #[wasm_bindgen(js_name = barRect)]
+    pub fn bar_rect(&self, code: &str) -> Option<Vec<f64>> {
+        let bar = self.bar(code)?;
+        Some(vec![bar.rect.x, bar.rect.y, bar.rect.w, bar.rect.h])
+    }
+
+    /// The fill colour (`#rrggbb`) of the country's bar, from its colour class.
+    #[wasm_bindgen(js_name = barColor)]
+    pub fn bar_color(&self, code: &str) -> Option<String> {
+        let class = self.bar(code)?.class?;
+        Some(crate::theme::Theme::named(self.drawing.drawn()?.theme).class_color(class).hex())
+    }
+
+    /// Test hook (tests/web.rs): the next draw fails after rendering onto the
+    /// canvas, as an internal failure would (the previous picture must come back).
+    #[cfg(feature = "test-hooks")]
+    #[wasm_bindgen(js_name = failNextDraw)]
+    pub fn fail_next_draw(&mut self) {
+        self.drawing.fail_next_draw = true;
+    }
+
+    /// The chart's details (tooltips, announcements, the data table) for its
+    /// view and language: the full build's own, for its own campaign.
+    #[cfg(feature = "custom-campaign")]
+    pub fn details(&self) -> Result<JsValue, JsError> {
+        let d = crate::details::details(self.drawing.campaign(), self.drawing.settings.view, self.drawing.lang());
+        super::details::to_js(&d)
+    }
+
+    /// The chart's data as CSV, in its language.
+    #[cfg(feature = "custom-campaign")]
+    pub fn csv(&self) -> String {
+        crate::describe::csv(self.drawing.campaign(), self.drawing.settings.view, self.drawing.lang())
+    }
+}
+
+impl Chart {
+    fn bar(&self, code: &str) -> Option<&crate::layout::bars::Bar> {
+        let Some(crate::chart::Layout::Bars(b)) = self.drawing.layout() else { return None };
+        let c = self.drawing.campaign();
+        b.bars.iter().find(|bar| c.countries.get(bar.country).is_some_and(|k| k.code == code))
+    }
+}
+
+/// The words of the controls around a chart in `lang` (`"en"` or `"es"`;
+/// anything else: English), in the order the shell reads them: see
+/// [`crate::i18n::Controls`].
+#[wasm_bindgen]
+pub fn labels(lang: &str) -> Vec<String> {
+    let lang = crate::model::Lang::parse(lang).unwrap_or(crate::model::Lang::En);
+    crate::i18n::controls(lang).iter().map(|s| (*s).to_string()).collect()
+}

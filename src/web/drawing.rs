@@ -1,0 +1,277 @@
+//! A chart's drawing on its canvas: what it draws (campaign and settings),
+//! where (the surroundings the page reports: width, pixel ratio, language,
+//! colour scheme, keyboard focus), and the last good picture.
+//!
+//! Every draw lays out first (pure Rust: where bad data would fail) and
+//! touches the canvas only when layout succeeded; it then draws straight onto
+//! the canvas, and if drawing fails it paints the last good picture back
+//! before returning. The browser shows nothing until the task ends, so a
+//! failed update leaves the picture on screen as it was.
+
+use super::held::Held;
+use super::hidpi::HiDpiCanvas;
+use super::options::{Settings, ThemeChoice};
+use crate::chart::{ChartOptions, Layout, View};
+use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke};
+use crate::model::{Campaign, Lang};
+use crate::render;
+use crate::theme::{Theme, ThemeName};
+use plotters::prelude::IntoDrawingArea;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// What the page around the chart says at the moment of a draw.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Surroundings {
+    /// The host element's content width, CSS px (0: unknown).
+    pub width: f64,
+    /// `devicePixelRatio`.
+    pub dpr: f64,
+    /// The language of the nearest `[lang]` ancestor, when it is one we speak.
+    pub page_lang: Option<Lang>,
+    /// `prefers-color-scheme: dark`.
+    pub dark: bool,
+    /// The item with the keyboard focus, by its index in [`Drawing::items`].
+    pub focus: Option<usize>,
+}
+
+impl Default for Surroundings {
+    fn default() -> Self {
+        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None }
+    }
+}
+
+/// Everything that decides the picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Picture {
+    /// Width, whole CSS px.
+    pub width: f64,
+    /// Device pixels per CSS px.
+    pub dpr: f64,
+    /// Colours.
+    pub theme: ThemeName,
+    /// Language.
+    pub lang: Lang,
+    /// Which chart.
+    pub view: View,
+    /// The focused item, drawn with a ring.
+    pub focus: Option<usize>,
+}
+
+impl Picture {
+    fn options(&self) -> ChartOptions {
+        ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width }
+    }
+}
+
+/// What a draw changed, as bits for the page: [`Changed::PICTURE`] and
+/// [`Changed::WORDS`] (title, summary, colours of the DOM around the canvas,
+/// and the items: view, language, theme or campaign changed).
+pub struct Changed;
+
+impl Changed {
+    /// The canvas was painted.
+    pub const PICTURE: u32 = 1;
+    /// View, language, theme, campaign or a DOM-facing setting changed.
+    pub const WORDS: u32 = 2;
+}
+
+/// The last good picture: its inputs, layout and hit boxes.
+struct Last {
+    picture: Picture,
+    layout: Layout,
+    items: Vec<HitBox>,
+}
+
+/// A chart's drawing: see the module documentation.
+pub struct Drawing {
+    campaign: Held,
+    /// The options as given and checked.
+    pub settings: Settings,
+    /// What the page said last.
+    pub surroundings: Surroundings,
+    last: Option<Last>,
+    /// Bumped whenever campaign or settings change: the DOM words follow it.
+    generation: u32,
+    words_for: Option<(u32, Lang, ThemeName)>,
+    /// Test hook: the next draw fails after rendering (the previous picture must come back).
+    #[cfg(feature = "test-hooks")]
+    pub fail_next_draw: bool,
+}
+
+impl Drawing {
+    /// A drawing of `campaign` with `settings`, not yet drawn.
+    pub fn new(campaign: Held, settings: Settings) -> Drawing {
+        Drawing {
+            campaign,
+            settings,
+            surroundings: Surroundings::default(),
+            last: None,
+            generation: 0,
+            words_for: None,
+            #[cfg(feature = "test-hooks")]
+            fail_next_draw: false,
+        }
+    }
+
+    /// The campaign drawn, however it is held ([`Held`]: the borrow is
+    /// needless only in the article build, where it is a reference).
+    #[allow(clippy::needless_borrow)]
+    pub fn campaign(&self) -> &Campaign {
+        &self.campaign
+    }
+
+    /// The language the chart speaks: the option, else the page's, else English.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang.or(self.surroundings.page_lang).unwrap_or(Lang::En)
+    }
+
+    /// The theme drawn: the option, else the reader's colour scheme.
+    pub fn theme(&self) -> ThemeName {
+        match self.settings.theme {
+            ThemeChoice::Fixed(t) => t,
+            ThemeChoice::Auto if self.surroundings.dark => ThemeName::Dark,
+            ThemeChoice::Auto => ThemeName::Light,
+        }
+    }
+
+    /// The picture the settings and surroundings ask for now.
+    pub fn wanted(&self) -> Picture {
+        let s = &self.surroundings;
+        let width = self.settings.width.unwrap_or(if s.width > 0.0 { s.width } else { 640.0 });
+        Picture { width: width.floor(), dpr: s.dpr, theme: self.theme(), lang: self.lang(), view: self.settings.view, focus: s.focus }
+    }
+
+    /// The campaign as held (to keep it across an update).
+    pub fn held(&self) -> &Held {
+        &self.campaign
+    }
+
+    /// Bumped whenever campaign or settings change.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    /// The last good picture's inputs, if any.
+    pub fn drawn(&self) -> Option<Picture> {
+        self.last.as_ref().map(|l| l.picture)
+    }
+
+    /// The last good layout, if any.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.last.as_ref().map(|l| &l.layout)
+    }
+
+    /// The items of the last good layout, in keyboard order.
+    pub fn items(&self) -> &[HitBox] {
+        self.last.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// Replaces campaign and settings (an update); the caller draws next and
+    /// puts the old ones back if that fails ([`Drawing::swap`] again).
+    /// A new view or campaign has other items: the keyboard focus goes.
+    pub fn swap(&mut self, campaign: &mut Held, settings: &mut Settings) {
+        let items_change = settings.view != self.settings.view || !same(campaign, &self.campaign);
+        std::mem::swap(&mut self.campaign, campaign);
+        std::mem::swap(&mut self.settings, settings);
+        self.generation = self.generation.wrapping_add(1);
+        if items_change {
+            self.surroundings.focus = None;
+        }
+    }
+
+    /// Draws when anything that decides the picture changed (or always, with
+    /// `force`) onto `canvas` (with its 2D `context`). Returns [`Changed`] bits.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, force: bool) -> Result<u32, String> {
+        let want = self.wanted();
+        if !force && self.drawn() == Some(want) {
+            return Ok(0);
+        }
+        let layout = Layout::new(self.campaign(), &want.options());
+        let items = layout.items();
+        #[cfg(feature = "test-hooks")]
+        let fail = std::mem::take(&mut self.fail_next_draw);
+        #[cfg(not(feature = "test-hooks"))]
+        let fail = false;
+        if let Err(e) = paint(canvas, context, &layout, &items, want, fail) {
+            self.restore(canvas, context);
+            return Err(e);
+        }
+        self.last = Some(Last { picture: want, layout, items });
+        let words = (self.generation, want.lang, want.theme);
+        let mut changed = Changed::PICTURE;
+        if self.words_for != Some(words) {
+            self.words_for = Some(words);
+            changed |= Changed::WORDS;
+        }
+        Ok(changed)
+    }
+
+    /// Paints the last good picture again (after a failed draw); nothing to do before the first.
+    fn restore(&self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d) {
+        if let Some(last) = &self.last {
+            // Best effort: what could fail here failed already, and was reported.
+            let _ = paint(canvas, context, &last.layout, &last.items, last.picture, false);
+        }
+    }
+
+    /// The chart's title, its accessible name.
+    pub fn title(&self) -> String {
+        crate::describe::title(self.campaign(), self.settings.view, self.lang())
+    }
+
+    /// The screen-reader summary.
+    pub fn summary(&self) -> String {
+        match self.settings.view {
+            View::Bars => crate::describe::bars_summary(self.campaign(), self.lang()),
+            View::Timeline => crate::describe::timeline_summary(self.campaign(), self.lang()),
+        }
+    }
+
+    /// The height of the last good picture, CSS px (0 before the first).
+    pub fn height(&self) -> f64 {
+        self.layout().map_or(0.0, |l| l.scene().height)
+    }
+}
+
+/// Whether two holds are the same campaign (not merely equal).
+#[cfg(not(feature = "custom-campaign"))]
+fn same(a: &Held, b: &Held) -> bool {
+    std::ptr::eq(*a, *b)
+}
+
+/// Whether two holds are the same campaign (not merely equal).
+#[cfg(feature = "custom-campaign")]
+fn same(a: &Held, b: &Held) -> bool {
+    std::rc::Rc::ptr_eq(a, b)
+}
+
+/// Draws `layout` (and the focus ring of `picture.focus`) onto `canvas`,
+/// sized for the layout's scene at `picture.dpr`. `fail` is the test hook.
+fn paint(
+    canvas: &HtmlCanvasElement,
+    context: &CanvasRenderingContext2d,
+    layout: &Layout,
+    items: &[HitBox],
+    picture: Picture,
+    fail: bool,
+) -> Result<(), String> {
+    let scene = layout.scene();
+    let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr)?;
+    let area = backend.into_drawing_area();
+    let theme = Theme::named(picture.theme);
+    render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+    if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
+        let focus = Scene { width: scene.width, height: scene.height, shapes: vec![focus_ring(item.rect)] };
+        render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+    }
+    if fail {
+        return Err("drawing failed: simulated failure (test hook)".to_string());
+    }
+    Ok(())
+}
+
+/// The keyboard focus ring around an item's box.
+fn focus_ring(r: Rect) -> Shape {
+    let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
+    Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }
+}

@@ -1,0 +1,399 @@
+// The first-paint shell of a careto-viz chart: everything a reader needs
+// before the first picture, and nothing else.
+//
+// mount() checks the element (here in JS: a hostile object never reaches the
+// wasm module), has the module check the options (Chart: the kernel), builds
+// the chart's shadow DOM (canvas, summary, live region, the controls) and
+// draws. It follows the container's size, the pixel ratio, the colour scheme
+// and the page's language. Everything else (tooltips with their notes and
+// sources, keyboard, the data table, downloads, Copy embed code) is the
+// interaction layer (interact.js) with the details it shows (the details
+// module, or the full build itself): fetched when the browser is idle after
+// the first frame, or at once when a reader reaches for it, who meanwhile
+// sees a busy cursor and hears "Loading…". A layer that fails to load loses
+// nothing: the picture stays, the control says why, the next use retries.
+//
+// The build entries (article.js, full.js) bundle this file with their wasm
+// glue: scripts/build-wasm.sh, esbuild.
+
+import css from "careto-viz-css";
+
+const PREFIX = "careto-viz: ";
+const MOUNTED = "data-careto-viz-mounted";
+const WORDS = 2;
+
+/** The words of the controls, in the order of i18n::Controls (src/i18n.rs). */
+const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9 };
+export { L as LABEL };
+
+const fail = (message) => new Error(PREFIX + message);
+
+/** A text of `error` for people, with the prefix once. */
+export function messageOf(error) {
+  const m = error instanceof Error ? error.message : String(error);
+  return m.startsWith(PREFIX) ? m : PREFIX + m;
+}
+
+/** Logs `error` once, prefixed once. */
+export function report(error) {
+  console.error(messageOf(error));
+}
+
+let sheet;
+/** The chart's stylesheet, constructed once per page (no inline style under CSP). */
+function stylesheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
+
+/** Runs `f` after the next frame, when the browser is idle (or 1 s at most). */
+function afterFrame(f) {
+  requestAnimationFrame(() => (self.requestIdleCallback ?? ((g) => setTimeout(g, 1)))(f, { timeout: 1000 }));
+}
+
+/** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
+function contentWidth(e) {
+  const s = getComputedStyle(e);
+  return e.clientWidth - (parseFloat(s.paddingLeft) || 0) - (parseFloat(s.paddingRight) || 0);
+}
+
+const el = (tag, className, attributes = {}) => {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+  return e;
+};
+
+/**
+ * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
+ * Chart; `labels`; `ready()`: whether init ran; `build`: its file name),
+ * `details()` a promise of the details provider (see interact.js).
+ */
+export function shell(wasm, details) {
+  const { Kernel, labels, ready } = wasm;
+  let nextId = 1;
+
+  // The interaction layer, loaded once for every chart of the page; a
+  // failed load is forgotten, so the next use retries.
+  let layer = null;
+  let loading = null;
+  let prefetchReported = false;
+  const waiting = new Set();
+  function loadLayer() {
+    loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
+      ([module, provider]) => {
+        layer = module.layer(provider, { labels, L, report, messageOf });
+        for (const st of waiting) st.arrived();
+        waiting.clear();
+        return layer;
+      },
+      (error) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  }
+
+  /** The chart's state; the public Chart below holds it. */
+  class State {
+    constructor(element, kernel) {
+      this.kernel = kernel;
+      this.id = nextId++;
+      this.ac = new AbortController();
+      this.tableOpen = false;
+      this.pending = null;
+      if (element.localName === "canvas" && element.namespaceURI === "http://www.w3.org/1999/xhtml") {
+        this.canvas = element;
+        this.host = null;
+        this.parts = null;
+      } else {
+        this.host = element;
+        this.canvas = el("canvas", "careto-viz__canvas");
+        this.parts = this.build(element);
+      }
+      this.ctx = this.canvas.getContext("2d");
+      if (!this.ctx) throw fail("mount: the canvas has no 2D context (is it already used for WebGL?)");
+    }
+
+    /** The shadow DOM around the canvas; its ids are unique in the page. */
+    build(host) {
+      let root = host.shadowRoot;
+      if (root && root.childElementCount > 0) throw fail("mount: this element already has a shadow root; use an empty <div>");
+      if (!root) {
+        try {
+          root = host.attachShadow({ mode: "open" });
+        } catch {
+          throw fail("mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)");
+        }
+      }
+      root.adoptedStyleSheets = [stylesheet()];
+      const id = this.id;
+      const p = { root };
+      p.figure = el("figure", "cv");
+      p.summary = el("p", "cv-sr", { id: `cv-summary-${id}` });
+      p.live = el("div", "cv-sr", { "aria-live": "polite", "aria-atomic": "true" });
+      p.tools = el("div", "cv-tools");
+      p.show = el("button", "", { type: "button", "aria-expanded": "false", "aria-controls": `cv-data-${id}` });
+      p.png = el("button", "", { type: "button" });
+      p.csv = el("button", "", { type: "button" });
+      p.embed = el("button", "", { type: "button" });
+      p.status = el("span", "cv-status", { role: "status" });
+      p.code = el("textarea", "cv-code", { readonly: "" });
+      p.code.hidden = true;
+      p.data = el("div", "cv-data cv-closed", { id: `cv-data-${id}` });
+      p.tip = el("div", "cv-tip", { role: "tooltip", id: `cv-tip-${id}` });
+      p.tip.hidden = true;
+      const c = this.canvas;
+      c.tabIndex = 0;
+      c.setAttribute("role", "img");
+      c.setAttribute("aria-describedby", `cv-summary-${id}`);
+      p.tools.append(p.show, p.png, p.csv, p.embed, p.status);
+      p.figure.append(c, p.summary, p.live, p.tools, p.code, p.data, p.tip);
+      root.append(p.figure);
+      return p;
+    }
+
+    /** Tells the kernel what the page says now: width, pixel ratio, language, colour scheme. */
+    place() {
+      const around = this.host ?? this.canvas.parentElement;
+      const lang = (this.host ?? this.canvas).closest("[lang]")?.getAttribute("lang");
+      this.kernel.place(around ? contentWidth(around) : 0, devicePixelRatio || 1, lang ?? undefined, matchMedia("(prefers-color-scheme: dark)").matches);
+    }
+
+    /** Draws if anything that decides the picture changed (always, with `force`). */
+    draw(force = false) {
+      this.place();
+      return this.after(this.kernel.draw(this.canvas, this.ctx, force));
+    }
+
+    /** Draws, reporting a failure instead of throwing (listeners, frames). */
+    redrawQuietly() {
+      try {
+        this.draw();
+      } catch (error) {
+        report(error);
+      }
+    }
+
+    /** After a draw: the DOM's words follow the picture's (only when they changed). */
+    after(changed) {
+      if (!(changed & WORDS)) return changed;
+      const k = this.kernel;
+      this.canvas.setAttribute("aria-label", k.title);
+      const p = this.parts;
+      if (!p) return changed;
+      this.labels = labels(k.lang);
+      p.figure.lang = k.lang;
+      p.summary.textContent = k.summary;
+      const [bg, text, muted, grid, focus] = k.colors;
+      const style = p.figure.style;
+      for (const [name, value] of [["bg", bg], ["text", text], ["muted", muted], ["grid", grid], ["focus", focus], ["tip-bg", text], ["tip-text", bg]]) {
+        style.setProperty(`--cv-${name}`, value);
+      }
+      style.setProperty("color-scheme", k.theme);
+      this.setLabels();
+      p.png.hidden = p.csv.hidden = !k.downloads;
+      p.embed.hidden = !k.embedUrl;
+      if (!k.embedUrl) p.code.hidden = true;
+      this.tableFor = null;
+      if (layer) layer.words(this);
+      return changed;
+    }
+
+    setLabels() {
+      const p = this.parts;
+      const t = this.labels;
+      p.show.textContent = t[this.tableOpen ? L.hide : L.show];
+      p.png.textContent = t[L.png];
+      p.csv.textContent = t[L.csv];
+      p.embed.textContent = t[L.embed];
+      p.code.setAttribute("aria-label", t[L.codeName]);
+    }
+
+    /** Runs `use(layer)` now, or once the layer has arrived (busy meanwhile). */
+    use(use) {
+      if (layer) return use(layer);
+      this.pending = use;
+      this.busy(true);
+      waiting.add(this);
+      loadLayer().catch((error) => {
+        waiting.delete(this);
+        this.busy(false);
+        this.pending = null;
+        const t = this.labels ?? labels(this.kernel.lang);
+        if (this.parts) {
+          this.parts.status.textContent = t[L.loadFailed];
+          this.parts.live.textContent = t[L.loadFailed];
+        }
+        report(`${t[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
+      });
+    }
+
+    /** The layer is here: its first job is the table; then what a reader asked for. */
+    arrived() {
+      this.busy(false);
+      if (this.parts) this.parts.status.textContent = "";
+      layer.words(this);
+      const pending = this.pending;
+      this.pending = null;
+      if (pending) pending(layer);
+    }
+
+    busy(on) {
+      this.canvas.style.cursor = on ? "progress" : "";
+      if (on && this.parts) this.parts.live.textContent = (this.labels ?? labels(this.kernel.lang))[L.loading];
+    }
+
+    /** Listeners, removed all at once by destroy (one AbortController). */
+    listen() {
+      const signal = this.ac.signal;
+      const on = (target, type, f, options = {}) => target.addEventListener(type, f, { ...options, signal });
+      const c = this.canvas;
+      on(window, "resize", () => this.redrawQuietly());
+      on(matchMedia("(prefers-color-scheme: dark)"), "change", () => this.redrawQuietly());
+      // A move to a screen with another pixel ratio (no resize event): a
+      // query for the current ratio, set again after each change.
+      const watchRatio = () => {
+        if (signal.aborted) return;
+        matchMedia(`(resolution: ${devicePixelRatio}dppx)`).addEventListener("change", () => {
+          this.redrawQuietly();
+          watchRatio();
+        }, { once: true, signal });
+      };
+      watchRatio();
+      if (this.host) {
+        this.observer = new ResizeObserver(() => this.redrawQuietly());
+        this.observer.observe(this.host);
+      }
+      if (!this.parts) return;
+      const p = this.parts;
+      const pointer = (e) => {
+        if (layer) return layer.pointer(this, e);
+        // Before the layer: a busy cursor over an item, and the layer on its way.
+        if (this.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
+        const at = { type: e.type, offsetX: e.offsetX, offsetY: e.offsetY, clientX: e.clientX, clientY: e.clientY, pointerType: e.pointerType };
+        this.use((l) => l.pointer(this, at));
+      };
+      on(c, "pointermove", pointer);
+      on(c, "pointerdown", pointer);
+      on(c, "pointerleave", (e) => layer?.leave(this, e));
+      on(c, "keydown", (e) => {
+        if (e.key === "Escape") return layer?.key(this, e.key);
+        if (!["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "Enter", " "].includes(e.key)) return;
+        e.preventDefault();
+        const key = e.key;
+        this.use((l) => l.key(this, key));
+      });
+      on(c, "blur", () => layer?.blur(this));
+      on(p.show, "click", () => this.use((l) => l.toggleTable(this)));
+      on(p.png, "click", () => this.use((l) => l.png(this)));
+      on(p.csv, "click", () => this.use((l) => l.csv(this)));
+      on(p.embed, "click", () => this.use((l) => l.copy(this)));
+      // The layer comes when the browser is idle after the first frame.
+      afterFrame(() => {
+        if (signal.aborted || layer || waiting.has(this)) return;
+        waiting.add(this);
+        loadLayer().catch((error) => {
+          waiting.delete(this);
+          // One console error for a failed prefetch, however many charts; a reader's use reports again.
+          if (!prefetchReported) report(`${(this.labels ?? labels(this.kernel.lang))[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
+          prefetchReported = true;
+        });
+      });
+    }
+
+    destroy() {
+      this.ac.abort();
+      this.observer?.disconnect();
+      waiting.delete(this);
+      layer?.forget(this);
+      if (this.parts) {
+        this.parts.root.replaceChildren();
+        this.host.removeAttribute(MOUNTED);
+      } else {
+        this.canvas.removeAttribute(MOUNTED);
+      }
+      this.kernel.free();
+    }
+  }
+
+  const states = new WeakMap();
+  const destroyed = () => fail("this chart was destroyed; mount a new one");
+  const live = (chart) => {
+    const st = states.get(chart);
+    if (!st) throw destroyed();
+    return st;
+  };
+
+  /** A chart mounted in the page (see careto_viz.d.ts). */
+  class Chart {
+    /** Changes options (any subset) and redraws; on a bad option nothing changes. */
+    update(options) {
+      const st = live(this);
+      st.place();
+      st.after(st.kernel.update(options, st.canvas, st.ctx));
+    }
+    /** Measures the container again and redraws. */
+    redraw() {
+      live(this).draw(true);
+    }
+    /** Removes the chart's DOM and listeners and frees it. */
+    destroy() {
+      const st = states.get(this);
+      if (!st) return;
+      states.delete(this);
+      st.destroy();
+    }
+    /** What is under (x, y) CSS px: "country:MAR", "event:<id>", "period" or undefined. */
+    hitTest(x, y) {
+      return states.get(this)?.kernel.hitTest(x, y);
+    }
+    /** The bar of country `code` as [x, y, width, height] CSS px. */
+    barRect(code) {
+      return states.get(this)?.kernel.barRect(code);
+    }
+    /** The fill colour (#rrggbb) of the country's bar. */
+    barColor(code) {
+      return states.get(this)?.kernel.barColor(code);
+    }
+    /** The canvas the chart draws on. */
+    get canvas() {
+      return states.get(this)?.canvas;
+    }
+  }
+
+  /** Mounts a chart into `element` (a container element, or a <canvas>). */
+  function mount(element, options) {
+    if (!ready()) throw fail(`mount: the module is not initialised: await init() (the default export of ${wasm.build}) first, in a browser, or call initSync({ module })`);
+    if (element === undefined || element === null) throw fail("mount: no element given (is the selector right?)");
+    let holds;
+    try {
+      // The browser's own method: anything but a genuine element throws here.
+      holds = Element.prototype.hasAttribute.call(element, MOUNTED);
+    } catch {
+      throw fail("mount: the first argument is not a DOM element");
+    }
+    if (holds) throw fail("mount: this element already holds a chart; destroy it first");
+    const kernel = new Kernel(options);
+    let st;
+    try {
+      st = new State(element, kernel);
+      st.draw(true);
+    } catch (error) {
+      if (st) st.destroy();
+      else kernel.free();
+      throw error;
+    }
+    element.setAttribute(MOUNTED, "");
+    st.listen();
+    const chart = new Chart();
+    states.set(chart, st);
+    return chart;
+  }
+
+  return { mount, Chart };
+}

@@ -1,0 +1,249 @@
+// The interaction layer of careto-viz charts, loaded after the first frame
+// (core.js): tooltips with their notes and sources, the keyboard, the data
+// table, the PNG and CSV downloads and Copy embed code. One layer serves
+// every chart of the page; `provider` gives each chart's details (the words
+// Rust's describe module writes: see src/web/details.rs), from the article's
+// details module or from the full build itself.
+
+import { embedCode } from "./embed-code.js";
+
+const ROWS_PER_SLICE = 200;
+
+/** The layer, given the details `provider` and the shell's helpers. */
+export function layer(provider, { labels, L, report }) {
+  const cache = new WeakMap();
+
+  /** The chart's details for its current view and language (asked once per change). */
+  function detailsOf(st) {
+    const key = `${st.kernel.view}|${st.kernel.lang}|${st.kernel.generation}`;
+    let d = cache.get(st);
+    if (!d || d.key !== key) {
+      const raw = provider.details(st.kernel);
+      d = { key, raw, tips: new Map(raw.tips.map((t) => [t.key, t])) };
+      cache.set(st, d);
+    }
+    return d;
+  }
+
+  function showTip(st, key, clientX, clientY) {
+    const p = st.parts;
+    const tip = detailsOf(st).tips.get(key);
+    if (!tip) return hideTip(st);
+    if (st.tipKey !== key || p.tip.hidden) {
+      const b = document.createElement("b");
+      b.textContent = tip.title;
+      p.tip.replaceChildren(b, ...tip.lines.map((line) => {
+        const e = document.createElement("p");
+        e.textContent = line;
+        return e;
+      }));
+      p.tip.hidden = false;
+      st.tipKey = key;
+    }
+    placeTip(p.tip, clientX, clientY);
+  }
+
+  function hideTip(st) {
+    st.tipKey = null;
+    if (st.parts) st.parts.tip.hidden = true;
+  }
+
+  /** Puts the tooltip next to (x, y), inside the viewport and not under the pointer. */
+  function placeTip(tip, x, y) {
+    const r = tip.getBoundingClientRect();
+    const vw = innerWidth;
+    const vh = innerHeight;
+    const gap = 14;
+    let left = x + gap;
+    if (left + r.width > vw - 8) left = x - gap - r.width;
+    left = Math.round(Math.min(Math.max(left, 8), Math.max(vw - r.width - 8, 8)));
+    let top = y + gap;
+    if (top + r.height > vh - 8) top = y - gap - r.height;
+    top = Math.round(Math.min(Math.max(top, 8), Math.max(vh - r.height - 8, 8)));
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+    // A host ancestor with a transform, filter or will-change contains `position: fixed`: correct by how far off it landed.
+    const at = tip.getBoundingClientRect();
+    const dx = left - at.left;
+    const dy = top - at.top;
+    if (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5) {
+      tip.style.left = `${Math.round(left + dx)}px`;
+      tip.style.top = `${Math.round(top + dy)}px`;
+    }
+  }
+
+  function focusItem(st, i) {
+    const k = st.kernel;
+    const item = k.item(i);
+    if (!item) return;
+    k.focus = i;
+    st.redrawQuietly();
+    const [x, y, w, h, key] = item;
+    const tip = detailsOf(st).tips.get(key);
+    if (!tip) return;
+    st.parts.live.textContent = tip.say;
+    const r = st.canvas.getBoundingClientRect();
+    st.tipKey = null;
+    showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
+  }
+
+  /** Fills the data table (in slices, so a large campaign never blocks the page). */
+  function fillTable(st, now = false) {
+    const p = st.parts;
+    if (!p || st.ac.signal.aborted) return;
+    const d = detailsOf(st);
+    if (st.tableFor === d.key) return;
+    st.tableFor = d.key;
+    const t = d.raw.table;
+    const table = document.createElement("table");
+    const caption = document.createElement("caption");
+    caption.textContent = t.caption;
+    const head = document.createElement("tr");
+    for (const c of t.head) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = c.text;
+      if (c.numeric) th.className = "cv-num";
+      head.append(th);
+    }
+    const thead = document.createElement("thead");
+    thead.append(head);
+    const tbody = document.createElement("tbody");
+    table.append(caption, thead, tbody);
+    p.data.replaceChildren(table);
+    let at = 0;
+    const slice = () => {
+      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
+      const end = now ? t.rows.length : Math.min(at + ROWS_PER_SLICE, t.rows.length);
+      for (; at < end; at++) {
+        const row = t.rows[at];
+        const tr = document.createElement("tr");
+        if (row.code) tr.dataset.code = row.code;
+        row.cells.forEach((text, i) => {
+          const cell = document.createElement(i === 0 ? "th" : "td");
+          if (i === 0) cell.scope = "row";
+          if (t.head[i]?.numeric) cell.className = "cv-num";
+          cell.textContent = text;
+          tr.append(cell);
+        });
+        tbody.append(tr);
+      }
+      if (at < t.rows.length) setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  /** Starts a download of `href` (a data: or blob: URL: nothing leaves the page) as `name`. */
+  function download(st, href, name) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    a.hidden = true;
+    st.parts.figure.append(a);
+    a.click();
+    a.remove();
+  }
+
+  const stem = (st) => `careto-viz-${st.kernel.view}`;
+
+  return {
+    /** View, language, theme or campaign changed (or the layer just arrived). */
+    words(st) {
+      hideTip(st);
+      if (!st.parts) return;
+      if (st.tableOpen || document.hidden) fillTable(st, true);
+      else setTimeout(() => fillTable(st), 0);
+      if (!st.documentListening) {
+        st.documentListening = true;
+        const signal = st.ac.signal;
+        document.addEventListener("keydown", (e) => e.key === "Escape" && hideTip(st), { signal });
+        // A tap or click elsewhere closes the tooltip.
+        document.addEventListener("pointerdown", (e) => e.composedPath().includes(st.canvas) || hideTip(st), { signal });
+      }
+    },
+
+    pointer(st, e) {
+      const key = st.kernel.hit(e.offsetX, e.offsetY);
+      st.canvas.style.cursor = key === undefined ? "default" : "pointer";
+      if (key === undefined) hideTip(st);
+      else showTip(st, key, e.clientX, e.clientY);
+    },
+
+    leave(st, e) {
+      if (e.pointerType !== "touch") hideTip(st);
+    },
+
+    key(st, key) {
+      const k = st.kernel;
+      const n = k.itemCount;
+      if (key === "Escape") return hideTip(st);
+      if (n === 0) return;
+      const at = k.focus;
+      let next;
+      if (key === "ArrowDown" || key === "ArrowRight") next = at < 0 ? 0 : Math.min(at + 1, n - 1);
+      else if (key === "ArrowUp" || key === "ArrowLeft") next = at < 0 ? 0 : Math.max(at - 1, 0);
+      else if (key === "Home") next = 0;
+      else if (key === "End") next = n - 1;
+      else return;
+      focusItem(st, next);
+    },
+
+    blur(st) {
+      st.kernel.focus = -1;
+      hideTip(st);
+      st.redrawQuietly();
+    },
+
+    toggleTable(st) {
+      const p = st.parts;
+      st.tableOpen = !st.tableOpen;
+      p.show.setAttribute("aria-expanded", String(st.tableOpen));
+      p.data.className = st.tableOpen ? "cv-data" : "cv-data cv-closed";
+      st.setLabels();
+      fillTable(st, true);
+    },
+
+    png(st) {
+      download(st, st.canvas.toDataURL("image/png"), `${stem(st)}.png`);
+    },
+
+    csv(st) {
+      const text = provider.csv(st.kernel);
+      download(st, `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${text}`)}`, `${stem(st)}.csv`);
+    },
+
+    copy(st) {
+      const k = st.kernel;
+      const p = st.parts;
+      const url = k.embedUrl;
+      if (!url) return;
+      // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
+      const height = Math.ceil(k.height + 60);
+      const code = embedCode(url, k.view, k.lang, k.themeOption, k.title, height);
+      p.code.value = code;
+      const t = labels(k.lang);
+      const done = (ok) => {
+        p.code.hidden = ok;
+        if (!ok) {
+          p.code.focus();
+          p.code.select();
+        }
+        p.live.textContent = t[ok ? L.copied : L.copyByHand];
+      };
+      let written;
+      try {
+        written = navigator.clipboard.writeText(code);
+      } catch {
+        return done(false);
+      }
+      written.then(() => done(true), () => done(false));
+    },
+
+    forget(st) {
+      cache.delete(st);
+    },
+
+    /** For tests and reports. */
+    report,
+  };
+}

@@ -1,0 +1,25 @@
+// The embed code "Copy embed code" copies (src/web/shell/embed-code.js),
+// checked in Node: the README's iframe with the chart's own settings.
+
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { embedCode } from "../../src/web/shell/embed-code.js";
+
+describe("embed code", () => {
+  it("is the README's iframe with the chart's settings", () => {
+    assert.equal(
+      embedCode("https://graphics.example.org/careto/embed.html", "timeline", "es", "dark", "The Mask (Careto): timeline", 600),
+      '<iframe src="https://graphics.example.org/careto/embed.html?view=timeline&amp;lang=es&amp;theme=dark" ' +
+        'title="The Mask (Careto): timeline" loading="lazy" width="100%" height="600" class="careto-viz-frame"></iframe>\n' +
+        "<!-- optional, once per page: sizes every such frame to its content -->\n" +
+        '<script src="https://graphics.example.org/careto/careto-viz-frame.js" defer></script>',
+    );
+  });
+
+  it("keeps a query, drops a fragment and escapes", () => {
+    const s = embedCode("https://x.example/a/embed.html?campaign=c.json#top", "bars", "en", "auto", 'A "B" <C> & D', 500);
+    assert.ok(s.includes('src="https://x.example/a/embed.html?campaign=c.json&amp;view=bars&amp;lang=en&amp;theme=auto"'), s);
+    assert.ok(s.includes('title="A &quot;B&quot; &lt;C&gt; &amp; D"'), s);
+    assert.ok(s.includes('<script src="https://x.example/a/careto-viz-frame.js" defer>'), s);
+  });
+});
