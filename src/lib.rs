@@ -15,6 +15,7 @@ pub mod model;
 pub mod order;
 pub mod render;
 pub mod scale;
+pub mod sort;
 pub mod text;
 pub mod theme;
 pub mod view;

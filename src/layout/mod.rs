@@ -87,8 +87,9 @@ pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_widt
 
 /// Hit boxes ordered by top edge, then left edge.
 pub(crate) fn sort_by_top(boxes: Vec<HitBox>) -> Vec<HitBox> {
-    let keys: Vec<f64> = boxes.iter().map(|b| b.rect.y * 1.0e5 + b.rect.x).collect();
-    crate::order::apply(&boxes, &crate::order::by_number(&keys))
+    let at = |i: usize| boxes.get(i).map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |b| b.rect);
+    let order = crate::sort::by(boxes.len(), &|a, b| at(a).y.total_cmp(&at(b).y).then_with(|| at(a).x.total_cmp(&at(b).x)));
+    crate::sort::apply(&boxes, &order)
 }
 
 /// No hit box is taller than this (CSS px): a bar's row, a row of names, an
