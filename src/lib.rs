@@ -12,6 +12,7 @@ pub mod embed;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod num;
 pub mod order;
 pub mod render;
 pub mod scale;

@@ -9,6 +9,7 @@
 //! change (runs of labels share a style); layout measures text with the
 //! width tables of `text.rs`, so nothing calls `measureText` while drawing.
 
+use crate::num::{saturating_i64, saturating_u32};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use plotters_canvas::CanvasBackend;
@@ -40,8 +41,7 @@ type ColorKey = (u8, u8, u8, u16);
 fn color_key(c: BackendColor) -> ColorKey {
     let (r, g, b) = c.rgb;
     // Alpha is 0..=1 (clamped): 0..=1000 fits u16.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let a = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16;
+    let a = u16::try_from(saturating_u32((c.alpha.clamp(0.0, 1.0) * 1000.0).round())).unwrap_or(1000);
     (r, g, b, a)
 }
 
@@ -65,8 +65,7 @@ fn css_color((r, g, b, a): ColorKey) -> String {
 fn css_number(v: f64) -> String {
     let v = if v.is_finite() { v.clamp(0.0, 1.0e6) } else { 0.0 };
     // Clamped to 0..=1e6 above: the hundredths fit an i64.
-    #[allow(clippy::cast_possible_truncation)]
-    let hundredths = (v * 100.0).round() as i64;
+    let hundredths = saturating_i64((v * 100.0).round());
     let (whole, frac) = (hundredths / 100, hundredths % 100);
     match frac {
         0 => whole.to_string(),
@@ -129,9 +128,7 @@ impl HiDpiCanvas {
         let device = |css: u32| -> u32 {
             let v = (f64::from(css) * dpr).round();
             // Bounded above: css sizes are clamped by layout and dpr by 8.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let v = v.clamp(1.0, 32_767.0) as u32;
-            v
+            saturating_u32(v.clamp(1.0, 32_767.0))
         };
         let context = context.clone();
         // Setting either dimension clears the bitmap and reallocates it, even
@@ -260,7 +257,6 @@ impl DrawingBackend for HiDpiCanvas {
         let w = metrics.width().ceil().clamp(0.0, 1.0e6);
         let h = style.size().ceil().clamp(0.0, 1.0e6);
         // Both clamped to a small non-negative range above.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Ok((w as u32, h as u32))
+        Ok((saturating_u32(w), saturating_u32(h)))
     }
 }

@@ -97,6 +97,7 @@ impl Chart {
     }
 }
 
+#[cfg(feature = "test-hooks")]
 impl Chart {
     /// Test hook (not exported to JS): the next draw fails after rendering onto
     /// the canvas, as an internal failure would (the previous picture must come back).

@@ -14,6 +14,7 @@ use super::options::{self, Settings, ThemeChoice};
 use crate::chart::{ChartOptions, Layout, View};
 use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke, Target};
 use crate::model::{Campaign, Lang};
+use crate::num::css_px;
 use crate::render;
 use crate::theme::{Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
@@ -84,6 +85,7 @@ struct State {
     /// Its 2D context, got once at mount.
     context: CanvasRenderingContext2d,
     /// Test hook: the next draw fails after rendering (the previous picture must come back).
+    #[cfg(feature = "test-hooks")]
     fail_next_draw: bool,
     /// The item whose tooltip is showing, if any.
     tip_shows: Option<Target>,
@@ -257,7 +259,10 @@ impl State {
         let layout = Layout::new(self.campaign(), &options);
         let items = layout.items();
         let theme = Theme::named(want.theme);
+        #[cfg(feature = "test-hooks")]
         let fail = std::mem::take(&mut self.fail_next_draw);
+        #[cfg(not(feature = "test-hooks"))]
+        let fail = false;
         if let Err(e) = paint(&self.canvas, &self.context, &layout, &items, want, &theme, fail) {
             self.restore();
             return Err(e);
@@ -472,7 +477,8 @@ extern "C" {
 }
 
 /// Draws `layout` (and the focus ring of `drawn.focus`) onto `canvas`, sized
-/// for the layout's scene at `drawn.dpr`. `fail` is the test hook.
+/// for the layout's scene at `drawn.dpr`. `fail` is the test hook (always
+/// false without the `test-hooks` feature).
 fn paint(
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
@@ -501,13 +507,6 @@ fn paint(
         return Err("drawing failed: simulated failure (test hook)".to_string());
     }
     Ok(())
-}
-
-fn css_px(v: f64) -> u32 {
-    // Layout clamps widths and heights to a few thousand px.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let px = v.ceil().clamp(1.0, 16_384.0) as u32;
-    px
 }
 
 /// The canvas's accessible name: the chart's title.
@@ -571,6 +570,7 @@ impl Mounted {
             campaign,
             canvas,
             context,
+            #[cfg(feature = "test-hooks")]
             fail_next_draw: false,
             tip_shows: None,
             host,
@@ -755,6 +755,7 @@ impl Mounted {
     }
 
     /// Test hook: makes the next draw fail after rendering, before the picture is shown.
+    #[cfg(feature = "test-hooks")]
     pub fn fail_next_draw(&mut self) {
         self.state.borrow_mut().fail_next_draw = true;
     }

@@ -49,8 +49,7 @@ pub(super) fn shapes(scale: &LinearScale, years: Years, top: f64, axis_y: f64, w
         let x = scale.map(year);
         grid.push(Shape::Line { from: Point { x, y: top }, to: Point { x, y }, stroke: Stroke { paint: Paint::Grid, width: 1.0, dashed: false } });
         grid.push(Shape::Line { from: Point { x, y }, to: Point { x, y: y + 4.0 }, stroke: Stroke { paint: Paint::Axis, width: 1.0, dashed: false } });
-        let whole = year as i64;
-        let text = whole.to_string();
+        let text = crate::num::saturating_i64(year).to_string();
         let half = text::width(&text, size, Weight::Normal) / 2.0;
         // Centred in its year, but never past the chart's edges (a year
         // can be narrower than its label: a long time axis on a phone).

@@ -6,6 +6,7 @@ use super::{date_extent, DOT_R, LANE_H, MARK_H};
 use crate::i18n::{strings, Strings};
 use crate::layout::{Anchor, HitBox, Paint, Point, Rect, Shape, Stroke, Target};
 use crate::model::{Campaign, Event, Lang, Precision, Status};
+use crate::num::count_f64;
 use crate::scale::LinearScale;
 use crate::text::{self, Weight};
 
@@ -59,7 +60,7 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
         let label_extent = (label.left, label.left + label.width);
         let extent = if below { (mx0, mx1) } else { (mx0.min(label.left), mx1.max(label.left + label.width)) };
         let lane = if below { lanes.place_above(extent, label_extent) } else { lanes.place(extent) };
-        let mid = top + lane as f64 * LANE_H + LANE_H / 2.0;
+        let mid = top + count_f64(lane) * LANE_H + LANE_H / 2.0;
         let label_mid = if below { mid + LANE_H } else { mid };
         let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
         let mark = if is_dot {

@@ -144,21 +144,22 @@ mod tests {
     #[test]
     fn lanes_place_exactly_as_the_first_fit_scan() {
         let mut seed = 7u64;
-        let mut rand = move |n: u64| {
+        // Uniform in 0..n, as a float (n is small: exact).
+        let mut rand = move |n: u32| {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
+            f64::from(u32::try_from((seed >> 33) % u64::from(n)).unwrap_or(0))
         };
         for round in 0..60 {
-            let n = 1 + rand(400) as usize;
+            let n = 1 + usize::try_from(crate::num::saturating_u32(rand(400))).unwrap_or(0);
             // Marks mostly in date order (as the timeline places them), labels left or right,
             // and in every third round any order at all (the fallback path).
             let mut x = 0.0;
             let extents: Vec<(f64, f64)> = (0..n)
                 .map(|_| {
-                    x += rand(30) as f64 / 3.0;
-                    let mark = if round % 3 == 0 { rand(900) as f64 } else { x - rand(6) as f64 };
-                    let label = 8.0 + rand(250) as f64;
-                    if rand(4) == 0 {
+                    x += rand(30) / 3.0;
+                    let mark = if round % 3 == 0 { rand(900) } else { x - rand(6) };
+                    let label = 8.0 + rand(250);
+                    if rand(4) < 1.0 {
                         (mark - 5.0 - label, mark + 8.0)
                     } else {
                         (mark, mark + 8.0 + 5.0 + label)

@@ -81,7 +81,7 @@ impl TimelineLayout {
         let span = period_span(campaign, &scale, span_top, (x0, x1), m.label, lang);
         let lanes_top = span_top + (SPAN_H + 8.0);
         let events = events::place(campaign, &scale, lanes_top, (x0, x1), m.label, lang);
-        let axis_y = lanes_top + events.lanes as f64 * LANE_H + 4.0;
+        let axis_y = lanes_top + crate::num::count_f64(events.lanes) * LANE_H + 4.0;
         // Back to front: the year grid, the span and its label, the events.
         scene.shapes.extend(axis::shapes(&scale, years, span_top, axis_y, width, m.small));
         scene.shapes.extend(span.shapes);
