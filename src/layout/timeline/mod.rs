@@ -14,7 +14,7 @@ mod lanes;
 
 pub use events::EventMark;
 
-use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{hit_sorted, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target};
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{Campaign, EventDate, Lang};
 use crate::scale::LinearScale;
@@ -61,14 +61,9 @@ impl TimelineLayout {
     /// title and legend, the active period's span, the events in their lanes,
     /// the year axis behind them, and the source line.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> TimelineLayout {
-        let width = clamp_width(width);
-        let m = Metrics::for_width(width);
+        let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = strings(lang);
-        let x0 = m.pad;
-        let x1 = width - m.pad;
         let inner = x1 - x0;
-        let mut scene = Scene { width, height: 0.0, shapes: Vec::new() };
-        scene.shapes.push(Shape::Rect { rect: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, fill: Some(Paint::Background), stroke: None });
 
         let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
@@ -89,11 +84,7 @@ impl TimelineLayout {
         y = axis_y + (6.0 + m.small * 1.3);
 
         y = text_block(&mut scene, campaign.timeline_source_line.get(lang), x0, y + 10.0, inner, m.small, Weight::Normal, Paint::Muted);
-        let height = (y + m.pad).ceil();
-        scene.height = height;
-        if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
-            rect.h = height;
-        }
+        Frame::finish(&mut scene, y, m.pad);
         let mut hits = vec![HitBox { rect: span.rect, target: Target::ActivePeriod }];
         hits.extend(events.hits);
         let hits = super::sort_by_top(hits);
