@@ -5,7 +5,8 @@
 #   make setup        install the toolchain pieces (idempotent)
 #   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full)
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
-#   make test         native tests, browser (wasm-bindgen-test) tests, release build, page tests
+#   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
+#   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for both builds)
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
@@ -32,7 +33,7 @@ FULL_OUT_DIR := $(call toml,build.full.out_dir)
 FULL_OUT_NAME := $(call toml,build.full.out_name)
 FULL_FEATURES := $(shell python3 -c 'import tomllib; print(",".join(tomllib.load(open("wasm-pack.toml","rb"))["build"]["full"]["features"]))')
 
-.PHONY: help setup build demo test test-native test-wasm test-page site screenshots package clean
+.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -47,7 +48,22 @@ demo: build
 	@echo "Demo page: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	PORT=$(PORT) QUIET=1 node scripts/serve.mjs www
 
-test: test-native test-wasm test-page
+test: lint test-native test-wasm test-page
+
+# Format (rustfmt.toml) and lints (Cargo.toml [lints]), warnings as errors:
+# native with every target (lib, bin, tests, examples), then the wasm32
+# module as each build compiles it (article: no features; full:
+# custom-campaign) and tests/web.rs with its test-hooks, for both builds.
+# fuzz/ is its own workspace: formatted here, linted where tests/fuzz_seeds.rs
+# includes its checks.
+lint: setup
+	cargo fmt --check
+	cd fuzz && cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks,$(FULL_FEATURES) -- -D warnings
 
 test-native: setup
 	cargo test
@@ -56,12 +72,13 @@ test-native: setup
 # (they may read files, which wasm32 cannot). It runs twice, once per build:
 # the article build (no features: refuses `campaign`, clearly) and the full
 # build (the campaign catalogue of good and bad input); the tests common to
-# both run in both.
+# both run in both. Both enable the test-hooks feature (Chart::fail_next_draw),
+# which Cargo.toml requires for tests/web.rs and no shipped build has.
 test-wasm: setup
 	@if [ -f tests/web.rs ]; then \
 	  set -x; \
-	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web; \
-	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features $(FULL_FEATURES); \
+	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features test-hooks; \
+	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features test-hooks,$(FULL_FEATURES); \
 	else \
 	  echo "test-wasm: no tests/web.rs yet, nothing to run in the browser"; \
 	fi

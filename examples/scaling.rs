@@ -25,6 +25,7 @@
 
 use careto_viz::layout::{BarsLayout, HitBox, Scene, TimelineLayout};
 use careto_viz::model::{Campaign, Count, Country, Event, EventDate, Lang, List, Period, Source, Status, Text};
+use careto_viz::num::{count_f64, saturating_u32};
 use careto_viz::render::{draw, to_svg};
 use careto_viz::theme::{Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
@@ -39,17 +40,26 @@ const WIDTH: f64 = 1024.0;
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 31 random bits.
+    fn next(&mut self) -> u32 {
         self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
+        u32::try_from(self.0 >> 33).unwrap_or(0)
     }
     /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: u64) -> u64 {
+    fn below(&mut self, n: u32) -> u32 {
         self.next() % n.max(1)
+    }
+    /// Uniform in `0..n` (n > 0), as an index.
+    fn index(&mut self, n: usize) -> usize {
+        usize::try_from(self.below(u32::try_from(n).unwrap_or(u32::MAX))).unwrap_or(0)
+    }
+    /// Uniform in `0..n` (n > 0), as a byte.
+    fn byte(&mut self, n: u8) -> u8 {
+        u8::try_from(self.below(u32::from(n))).unwrap_or(0)
     }
     /// Uniform in [0, 1).
     fn unit(&mut self) -> f64 {
-        (self.next() as f64) / ((1u64 << 31) as f64)
+        f64::from(self.next()) / f64::from(1u32 << 31)
     }
 }
 
@@ -68,7 +78,7 @@ fn name(rng: &mut Rng) -> String {
     let n = 2 + rng.below(5);
     let mut s = String::new();
     for _ in 0..n {
-        s.push_str(SYLLABLES.get(rng.below(SYLLABLES.len() as u64) as usize).copied().unwrap_or("x"));
+        s.push_str(SYLLABLES.get(rng.index(SYLLABLES.len())).copied().unwrap_or("x"));
     }
     let mut c = s.chars();
     match c.next() {
@@ -86,7 +96,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
         .map(|i| {
             let published = rng.below(10) < 4;
             // Heavy-tailed: most figures small, a few in the thousands.
-            let value = (rng.unit().powi(4) * 5000.0) as u32 + 1;
+            let value = saturating_u32(rng.unit().powi(4) * 5000.0) + 1;
             Country {
                 code: format!("X{i:04}").into(),
                 name: text(format!("Synthetic {}", name(&mut rng)), format!("Sintético {}", name(&mut rng))),
@@ -101,11 +111,11 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
         .collect();
     let events: Vec<Event> = (0..events)
         .map(|i| {
-            let year = 2007 + rng.below(19) as i32;
+            let year = 2007 + i32::from(rng.byte(19));
             let date = match rng.below(3) {
                 0 => EventDate { year, month: None, day: None },
-                1 => EventDate { year, month: Some(1 + rng.below(12) as u8), day: None },
-                _ => EventDate { year, month: Some(1 + rng.below(12) as u8), day: Some(1 + rng.below(28) as u8) },
+                1 => EventDate { year, month: Some(1 + rng.byte(12)), day: None },
+                _ => EventDate { year, month: Some(1 + rng.byte(12)), day: Some(1 + rng.byte(28)) },
             };
             let status = match rng.below(10) {
                 0 => Status::Alleged,
@@ -209,7 +219,7 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
-        self.calls.push(Call::Shape(5 + u8::from(fill), c.0, c.1, r as i32, 0, s.color().rgb));
+        self.calls.push(Call::Shape(5 + u8::from(fill), c.0, c.1, i32::try_from(r).unwrap_or(i32::MAX), 0, s.color().rgb));
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
@@ -226,7 +236,7 @@ impl DrawingBackend for Recorder<'_> {
 
 /// Renders `scene` onto a `Recorder`; returns the number of calls recorded.
 fn record(scene: &Scene, theme: &Theme) -> usize {
-    let size = (scene.width.ceil().max(1.0) as u32, scene.height.ceil().max(1.0) as u32);
+    let size = (saturating_u32(scene.width.ceil().max(1.0)), saturating_u32(scene.height.ceil().max(1.0)));
     let mut calls = Vec::new();
     {
         let area = Recorder { size, calls: &mut calls }.into_drawing_area();
@@ -255,7 +265,7 @@ fn hit_ns(scene: &Scene, hits: &[HitBox], reps: usize, hit: impl Fn(f64, f64) ->
     let n = 4096;
     let points: Vec<(f64, f64)> = (0..n)
         .map(|k| {
-            let boxed = if k % 2 == 0 { hits.get(rng.below(hits.len() as u64) as usize) } else { None };
+            let boxed = if k % 2 == 0 { hits.get(rng.index(hits.len())) } else { None };
             match boxed {
                 Some(b) => (b.rect.x + b.rect.w / 2.0, b.rect.y + b.rect.h / 2.0),
                 None => (rng.unit() * scene.width, rng.unit() * scene.height),
@@ -273,10 +283,10 @@ fn hit_ns(scene: &Scene, hits: &[HitBox], reps: usize, hit: impl Fn(f64, f64) ->
             }
         }
         black_box(count);
-        batches.push(t.elapsed().as_secs_f64() * 1e9 / n as f64);
+        batches.push(t.elapsed().as_secs_f64() * 1e9 / count_f64(n));
     }
     batches.sort_by(f64::total_cmp);
-    (batches.get(batches.len() / 2).copied().unwrap_or(f64::NAN), found as f64 / n as f64, n * reps)
+    (batches.get(batches.len() / 2).copied().unwrap_or(f64::NAN), count_f64(found) / count_f64(n), n * reps)
 }
 
 fn round(v: f64, digits: i32) -> f64 {

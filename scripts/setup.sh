@@ -5,6 +5,7 @@
 #
 #   rust target wasm32-unknown-unknown   rustup
 #   the nightly of [build].toolchain     rustup (rust-src, wasm32): release wasm only
+#   rustfmt, clippy (make lint)          rustup components
 #   wasm-pack, wasm-bindgen-cli          cargo install, exact versions
 #   chromium, chromedriver, fonts        apt-get (Debian packages)
 #   playwright-core, wasm-opt, esbuild   npm ci (package.json / package-lock.json)
@@ -56,6 +57,19 @@ if ((${#missing[@]})); then
   trap '[ -z "$apt_pid" ] || wait "$apt_pid" 2>/dev/null || true' EXIT
 else
   say "ok: apt packages ${APT_PACKAGES[*]}"
+fi
+
+# --- rustfmt and clippy (make lint)
+missing_components=()
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || missing_components+=("$component")
+done
+if ((${#missing_components[@]})); then
+  say "installing rust components: ${missing_components[*]}"
+  rustup component add "${missing_components[@]}"
+  done_step
+else
+  say "ok: rust components rustfmt, clippy"
 fi
 
 # --- rust target

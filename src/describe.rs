@@ -92,18 +92,12 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
     out
 }
 
-/// The events in the order of their start (ties in data order).
-fn events_by_date(c: &Campaign) -> impl Iterator<Item = &Event> {
-    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
-    crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i))
-}
-
 /// The screen-reader summary of the timeline.
 pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
     let mut out = fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]);
-    for e in events_by_date(c) {
+    for e in crate::order::events_by_date(c) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
@@ -299,7 +293,7 @@ pub fn event_rows(c: &Campaign, lang: Lang) -> Vec<EventRow> {
             sources: source_list(c, &e.sources),
         });
     }
-    crate::order::apply(&rows, &crate::order::by_number(&starts))
+    crate::sort::apply(&rows, &crate::sort::by_number(&starts))
 }
 
 /// One CSV field, quoted when needed (RFC 4180). A leading `=`, `+`, `-` or
@@ -329,7 +323,7 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
         }
         View::Timeline => {
             rows.push([s.csv_date, s.csv_approximate, s.csv_event, s.csv_status, s.csv_sources].map(String::from).to_vec());
-            for e in events_by_date(c) {
+            for e in crate::order::events_by_date(c) {
                 let d = &e.date;
                 let iso = match (d.month, d.day) {
                     (Some(m), Some(day)) => format!("{}-{m:02}-{day:02}", d.year),
@@ -427,7 +421,7 @@ mod tests {
         let statuses: Vec<&str> = rows.iter().map(|r| r.status.as_str()).collect();
         assert_eq!(statuses.iter().filter(|s| **s == "Alleged").count(), 2);
         assert!(statuses.contains(&"Known only from secondary reports"));
-        for (row, e) in rows.iter().skip(1).zip(events_by_date(&c)) {
+        for (row, e) in rows.iter().skip(1).zip(crate::order::events_by_date(&c)) {
             assert_eq!(row.date, format_date(&e.date, e.approximate, Lang::En));
             assert_eq!(row.status, event_tooltip(&c, e, Lang::En).lines.get(1).cloned().unwrap_or_default());
         }

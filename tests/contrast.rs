@@ -4,6 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod golden;
+
 use careto_viz::theme::{Rgb, Theme};
 
 /// WCAG 2.x 1.4.3: normal-size text.
@@ -47,9 +49,7 @@ fn from_linear(v: f64) -> u8 {
     let v = v.clamp(0.0, 1.0);
     let s = if v <= 0.003_130_8 { 12.92 * v } else { 1.055 * v.powf(1.0 / 2.4) - 0.055 };
     // In 0..=255 after the clamp.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let out = (s * 255.0).round() as u8;
-    out
+    u8::try_from(careto_viz::num::saturating_u32((s * 255.0).round())).unwrap_or(u8::MAX)
 }
 
 fn linear(c: Rgb) -> [f64; 3] {
@@ -212,26 +212,33 @@ fn the_simulation_is_sane() {
     assert!((Rgb(0x76, 0x76, 0x76).contrast(Rgb(255, 255, 255)) - 4.54).abs() < 0.01);
 }
 
-/// Prints the palette's figures (run with `--nocapture`) and fails on nothing:
-/// a record for reviewers of a palette change.
+/// The palette's figures (contrast, luminance, and each colour-vision
+/// deficiency's neighbour ΔE and contrast) are the ones reviewed in
+/// `tests/snapshots/palette.txt`: a palette change fails here until the new
+/// figures are looked at and accepted (`UPDATE_SNAPSHOTS=1 cargo test --test
+/// contrast`). Also printed with `--nocapture`.
 #[test]
-fn report_the_palette() {
+fn the_palette_report_is_the_reviewed_one() {
+    use std::fmt::Write as _;
+    let mut out = String::new();
     for (name, t) in themes() {
-        println!("{name}: background {}", t.background.hex());
+        writeln!(out, "{name}: background {}", t.background.hex()).unwrap();
         for (k, c) in t.classes.iter().enumerate() {
-            println!("  class {k} {} contrast {:.2} luminance {:.4}", c.hex(), c.contrast(t.background), c.luminance());
+            writeln!(out, "  class {k} {} contrast {:.2} luminance {:.4}", c.hex(), c.contrast(t.background), c.luminance()).unwrap();
         }
         for (cvd, m) in &DEFICIENCIES {
             let sim: Vec<Rgb> = t.classes.iter().map(|c| simulate(*c, m)).collect();
             let de: Vec<String> = sim.windows(2).map(|w| format!("{:.1}", delta_e(w[0], w[1]))).collect();
             let cr: Vec<String> = sim.windows(2).map(|w| format!("{:.2}", w[0].contrast(w[1]))).collect();
-            println!("  {cvd}: neighbour ΔE [{}], neighbour contrast [{}]", de.join(", "), cr.join(", "));
+            writeln!(out, "  {cvd}: neighbour ΔE [{}], neighbour contrast [{}]", de.join(", "), cr.join(", ")).unwrap();
             for (k, w) in sim.windows(2).enumerate() {
                 let d = delta_e(w[0], w[1]);
                 if d < 10.0 {
-                    println!("    note: classes {k}/{} at ΔE {d:.1}, under the common 10", k + 1);
+                    writeln!(out, "    note: classes {k}/{} at ΔE {d:.1}, under the common 10", k + 1).unwrap();
                 }
             }
         }
     }
+    print!("{out}");
+    golden::check("contrast", "palette", "txt", &out);
 }

@@ -208,12 +208,27 @@ fn validation_errors_say_which_table() {
     mentions(&msg, &["event[4].sources[1]: unknown source id \"S0\"", "event[4] is the [[event]] with id = \"kaspersky-aware\""]);
 }
 
+/// The messages a newsroom editor sees for three common mistakes, in full:
+/// the file, the field, toml's own location and the reason (shown with
+/// `cargo test --test data_file -- --nocapture sample_messages`).
 #[test]
-fn print_sample_messages() {
-    // Shown with `cargo test --test data_file -- --nocapture print_sample`.
-    for (from, to) in
+fn sample_messages_in_full() {
+    let messages: Vec<String> =
         [("count = 51", "count = -5"), ("sources = [\"S19\", \"S20\"]", "sources = [\"S19\", \"S99\"]"), ("date = \"2014-02-10\"", "date = \"2014-13-01\"")]
-    {
-        println!("{}\n", fails(&edit(from, to)));
+            .into_iter()
+            .map(|(from, to)| fails(&edit(from, to)))
+            .collect();
+    for m in &messages {
+        println!("{m}\n");
     }
+    assert_eq!(
+        messages,
+        [
+            "data/careto.toml: country[4].count: TOML parse error at line 149, column 9\n    |\n149 | count = -5\n    |         ^^\n-5 is negative; a count is >= 0",
+            "data/careto.toml: event[4].sources[1]: unknown source id \"S99\" (no [[source]] with this id)\n  \
+             (event[4] is the [[event]] with id = \"kaspersky-aware\"; indices count from 0 in file order)",
+            "data/careto.toml: event[6].date: TOML parse error at line 435, column 8\n    |\n435 | date = \"2014-13-01\"\n    |        ^^^^^^^^^^^^\n\
+             \"2014-13-01\": month 13 is not between 1 and 12",
+        ]
+    );
 }

@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod golden;
+
 use careto_viz::chart::{ChartOptions, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::layout::timeline::date_extent;
@@ -578,12 +580,34 @@ fn the_edges_of_the_width_range_lay_out_cleanly() {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Every layout at every width in [`WIDTHS`], both views and both languages,
+/// is the one recorded in `tests/snapshots/layouts.txt` (an FNV-1a digest
+/// of its scene, hit boxes and keyboard items, as `{:?}` writes them: every
+/// coordinate to the last bit). Deterministic across runs and machines, and
+/// a refactor that moves anything by any amount fails here; an intended
+/// change is accepted with `UPDATE_SNAPSHOTS=1 cargo test --test layout`.
 #[test]
-fn layout_is_deterministic() {
+fn layouts_are_the_recorded_ones() {
+    fn fnv1a(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    let c = careto();
+    let mut out = String::new();
+    for view in [View::Bars, View::Timeline] {
+        for lang in LANGS {
+            for &width in &WIDTHS {
+                let layout = |c: &Campaign| Layout::new(c, &ChartOptions { view, lang, width, ..ChartOptions::default() });
+                let l = layout(&c);
+                assert_eq!(l, layout(&c), "{view:?} {lang:?} {width}: the same inputs, another layout");
+                out.push_str(&format!("{} {} {width} {:016x}\n", view.as_str(), lang.as_str(), fnv1a(&format!("{l:?} {:?}", l.items()))));
+            }
+        }
+    }
     for &w in &WIDTHS {
         assert_eq!(bars(w, Lang::En), bars(w, Lang::En));
         assert_eq!(timeline(w, Lang::Es), timeline(w, Lang::Es));
     }
+    golden::check("layout", "layouts", "txt", &out);
 }
 
 #[test]

@@ -2,14 +2,8 @@
 //!
 //! Golden files live in `tests/snapshots/NAME.svg`, normalised (decimals
 //! rounded to one place, one tag or text per line) so that diffs are readable
-//! and float noise does not fail the test.
-//!
-//! * A golden file is missing: it is written and the test fails saying so.
-//! * The output differs: `tests/snapshots/NAME.new.svg` is written beside it
-//!   and the test fails with the first differing line. Review with
-//!   `diff tests/snapshots/NAME.svg tests/snapshots/NAME.new.svg`; accept with
-//!   `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
-//! * `UPDATE_SNAPSHOTS=1`: every golden file is (re)written.
+//! and float noise does not fail the test. Missing, differing and refreshed
+//! (`UPDATE_SNAPSHOTS=1`) as `tests/golden/mod.rs` says.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -17,7 +11,8 @@ use careto_viz::chart::{svg, ChartOptions, View};
 use careto_viz::data::careto;
 use careto_viz::model::Lang;
 use careto_viz::theme::{Rgb, Theme, ThemeName};
-use std::path::PathBuf;
+
+mod golden;
 
 // ---------------------------------------------------------------- normalising
 
@@ -90,46 +85,9 @@ fn normalize(svg: &str) -> String {
 
 // ---------------------------------------------------------------- golden files
 
-fn snapshot_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots")
-}
-
 /// Compares `actual` (normalised) with the golden file `NAME.svg`.
 fn check_snapshot(name: &str, actual: &str) {
-    let dir = snapshot_dir();
-    std::fs::create_dir_all(&dir).unwrap();
-    let golden = dir.join(format!("{name}.svg"));
-    let new = dir.join(format!("{name}.new.svg"));
-    let actual = normalize(actual);
-    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
-    if update {
-        std::fs::write(&golden, &actual).unwrap();
-        let _ = std::fs::remove_file(&new);
-        return;
-    }
-    let Ok(expected) = std::fs::read_to_string(&golden) else {
-        std::fs::write(&golden, &actual).unwrap();
-        panic!("snapshot {name}: no golden file, so {} was created; review it (commit it if it looks right) and run the tests again", golden.display());
-    };
-    if expected == actual {
-        let _ = std::fs::remove_file(&new);
-        return;
-    }
-    std::fs::write(&new, &actual).unwrap();
-    let (mut e_lines, mut a_lines) = (expected.lines(), actual.lines());
-    let mut line = 1;
-    let (was, now) = loop {
-        match (e_lines.next(), a_lines.next()) {
-            (Some(e), Some(a)) if e == a => line += 1,
-            (e, a) => break (e.unwrap_or("<end of file>"), a.unwrap_or("<end of file>")),
-        }
-    };
-    panic!(
-        "snapshot {name} differs from tests/snapshots/{name}.svg; first difference at line {line}:\n  golden: {was}\n  now:    {now}\n\
-         The new output is in tests/snapshots/{name}.new.svg.\n\
-         Review: diff tests/snapshots/{name}.svg tests/snapshots/{name}.new.svg\n\
-         Accept: UPDATE_SNAPSHOTS=1 cargo test --test snapshots"
-    );
+    golden::check("snapshots", name, "svg", &normalize(actual));
 }
 
 fn render(view: View, lang: Lang, theme: ThemeName, width: f64) -> String {

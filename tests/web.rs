@@ -4,7 +4,8 @@
 //! `make test-wasm` runs them against both builds: the article build (no
 //! features: a `campaign` option is refused with a clear message) and the
 //! full build (`--features custom-campaign`: the catalogue of good and bad
-//! campaigns). Tests that need one build say so with `#[cfg(…)]`.
+//! campaigns). Tests that need one build say so with `#[cfg(…)]`. Both runs
+//! enable the `test-hooks` feature (Cargo.toml requires it for this target).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 

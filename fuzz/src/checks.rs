@@ -393,10 +393,10 @@ fn lang_byte(l: Lang) -> u8 {
 fn push_text(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     if b.len() < 255 {
-        out.push(b.len() as u8);
+        out.push(u8::try_from(b.len()).unwrap_or(u8::MAX));
     } else {
         out.push(255);
-        out.extend_from_slice(&(b.len().min(u16::MAX.into()) as u16).to_le_bytes());
+        out.extend_from_slice(&u16::try_from(b.len()).unwrap_or(u16::MAX).to_le_bytes());
     }
     out.extend_from_slice(&b[..b.len().min(u16::MAX.into())]);
 }
@@ -442,8 +442,9 @@ impl LayoutCase {
         }
         let mut points = Vec::new();
         while !b.0.is_empty() && points.len() < 256 {
-            let x = f64::from(b.u16() as i16);
-            let y = f64::from(b.u16() as i16);
+            // The two bytes read as an i16 (two's complement), not converted.
+            let x = f64::from(i16::from_le_bytes(b.u16().to_le_bytes()));
+            let y = f64::from(i16::from_le_bytes(b.u16().to_le_bytes()));
             points.push((x, y));
         }
         LayoutCase { sample: flags & 8 != 0, options, edits, points }
@@ -456,7 +457,7 @@ impl LayoutCase {
         let flags = u8::from(o.view == View::Timeline) | lang_byte(o.lang) << 1 | u8::from(o.theme == ThemeName::Dark) << 2 | u8::from(self.sample) << 3;
         let mut out = vec![flags, 1];
         out.extend_from_slice(&o.width.to_bits().to_le_bytes());
-        out.push(self.edits.len() as u8);
+        out.push(u8::try_from(self.edits.len()).unwrap_or(u8::MAX));
         for e in &self.edits {
             match e {
                 Edit::Count(i, v) => {
@@ -520,8 +521,10 @@ impl LayoutCase {
             }
         }
         for (x, y) in &self.points {
-            out.extend_from_slice(&(*x as i16).to_le_bytes());
-            out.extend_from_slice(&(*y as i16).to_le_bytes());
+            // Points come from i16s (decode): exact, and saturated if not.
+            let i16_of = |v: f64| i16::try_from(careto_viz::num::saturating_i32(v)).unwrap_or(if v < 0.0 { i16::MIN } else { i16::MAX });
+            out.extend_from_slice(&i16_of(*x).to_le_bytes());
+            out.extend_from_slice(&i16_of(*y).to_le_bytes());
         }
         out
     }

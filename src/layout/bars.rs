@@ -2,7 +2,7 @@
 //! with a legend; then the countries without a published figure as a
 //! labelled group of names (never as zero-length bars); then the source line.
 
-use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{hit_sorted, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target};
 use crate::i18n::{capitalize, fill, format_count, strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::{ColorScale, LinearScale};
@@ -39,14 +39,9 @@ pub struct BarsLayout {
 impl BarsLayout {
     /// Lays out `campaign` at `width` CSS px (clamped to the supported range) in `lang`.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> BarsLayout {
-        let width = clamp_width(width);
-        let m = Metrics::for_width(width);
+        let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = strings(lang);
-        let x0 = m.pad;
-        let x1 = width - m.pad;
         let inner = x1 - x0;
-        let mut scene = Scene { width, height: 0.0, shapes: Vec::new() };
-        scene.shapes.push(Shape::Rect { rect: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, fill: Some(Paint::Background), stroke: None });
 
         // Title and subtitle.
         let name = campaign.name.get(lang);
@@ -216,11 +211,7 @@ impl BarsLayout {
 
         // Source line.
         y = text_block(&mut scene, campaign.bars_source_line.get(lang), x0, y + 12.0, inner, m.small, Weight::Normal, Paint::Muted);
-        let height = (y + m.pad).ceil();
-        scene.height = height;
-        if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
-            rect.h = height;
-        }
+        Frame::finish(&mut scene, y, m.pad);
         let hits = super::sort_by_top(hits);
         BarsLayout { scene, bars, not_published, color_scale, hits }
     }

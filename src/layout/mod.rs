@@ -85,6 +85,47 @@ pub fn clamp_width(width: f64) -> f64 {
     }
 }
 
+/// What both charts start from: the width (clamped), its metrics, the
+/// content's left and right edges, and a scene holding only the background,
+/// whose height [`Frame::finish`] sets.
+pub(crate) struct Frame {
+    /// The chart's width, clamped into [`WIDTH_RANGE`].
+    pub width: f64,
+    /// The sizes for that width.
+    pub metrics: Metrics,
+    /// The content's left edge (the padding).
+    pub x0: f64,
+    /// The content's right edge.
+    pub x1: f64,
+    /// The background, then whatever the chart adds.
+    pub scene: Scene,
+}
+
+impl Frame {
+    /// The frame of a chart `width` CSS px wide.
+    pub fn new(width: f64) -> Frame {
+        let width = clamp_width(width);
+        let metrics = Metrics::for_width(width);
+        let scene = Scene {
+            width,
+            height: 0.0,
+            shapes: vec![Shape::Rect { rect: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, fill: Some(Paint::Background), stroke: None }],
+        };
+        Frame { width, metrics, x0: metrics.pad, x1: width - metrics.pad, scene }
+    }
+
+    /// Ends `scene` below `bottom` (the foot of its last line) plus the
+    /// padding, rounded up to a whole px: the scene's height and the
+    /// background's.
+    pub fn finish(scene: &mut Scene, bottom: f64, pad: f64) {
+        let height = (bottom + pad).ceil();
+        scene.height = height;
+        if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
+            rect.h = height;
+        }
+    }
+}
+
 /// Adds wrapped text lines at `y` (top), returning the y below them.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) -> f64 {
@@ -99,8 +140,9 @@ pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_widt
 
 /// Hit boxes ordered by top edge, then left edge.
 pub(crate) fn sort_by_top(boxes: Vec<HitBox>) -> Vec<HitBox> {
-    let keys: Vec<f64> = boxes.iter().map(|b| b.rect.y * 1.0e5 + b.rect.x).collect();
-    crate::order::apply(&boxes, &crate::order::by_number(&keys))
+    let at = |i: usize| boxes.get(i).map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |b| b.rect);
+    let order = crate::sort::by(boxes.len(), &|a, b| at(a).y.total_cmp(&at(b).y).then_with(|| at(a).x.total_cmp(&at(b).x)));
+    crate::sort::apply(&boxes, &order)
 }
 
 /// No hit box is taller than this (CSS px): a bar's row, a row of names, an

@@ -195,12 +195,7 @@ impl<'de> Deserialize<'de> for Count {
                 self.visit_u64(v.unsigned_abs())
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
-                if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
-                    // Checked above: whole, non-negative and in range.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    return Ok(Count::Published(v as u32));
-                }
-                Err(E::custom(format!("{v} is not a whole number >= 0")))
+                whole_u32(v).map(Count::Published).ok_or_else(|| E::custom(format!("{v} is not a whole number >= 0")))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
                 if v == "not published" {
@@ -214,6 +209,21 @@ impl<'de> Deserialize<'de> for Count {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// `v` as a `u32` when it is a whole number from 0 to `u32::MAX` (a count
+/// as JSON or JS numbers write it), else `None`.
+pub fn whole_u32(v: f64) -> Option<u32> {
+    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) {
+        // Whole, non-negative and in range, checked above: the model's one
+        // float-to-integer cast (it cannot use the crate's `num`, since
+        // build.rs includes this module alone).
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = v as u32;
+        Some(n)
+    } else {
+        None
     }
 }
 
@@ -308,13 +318,6 @@ impl EventDate {
             }
         }
         Ok(date)
-    }
-
-    /// A fractional year for placing the date on a time axis: the middle of
-    /// the period the date names (mid-year for a year, mid-month for a month).
-    pub fn midpoint(&self) -> f64 {
-        let (start, end) = self.bounds();
-        (start + end) / 2.0
     }
 
     /// The start and end, as fractional years, of the period the date names.

@@ -13,7 +13,7 @@ use crate::theme::{Rgb, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, DrawingBackend};
+use plotters_backend::DrawingBackend;
 
 /// Why drawing failed (the backend's own message).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,7 @@ fn color(theme: &Theme, paint: Paint) -> RGBColor {
 fn px(v: f64) -> i32 {
     if v.is_finite() {
         // Layout keeps coordinates within a few thousand px.
-        #[allow(clippy::cast_possible_truncation)]
-        let r = v.round().clamp(-1.0e6, 1.0e6) as i32;
-        r
+        crate::num::saturating_i32(v.round().clamp(-1.0e6, 1.0e6))
     } else {
         0
     }
@@ -153,15 +151,4 @@ fn draw_polyline<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-/// Paints the whole background of a backend in the theme's colour (before a redraw).
-pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), RenderError> {
-    let c = theme.background;
-    area.fill(&RGBColor(c.0, c.1, c.2)).map_err(|e| RenderError(e.to_string()))
-}
-
-/// The backend colour of a theme colour (for backends drawn directly).
-pub fn backend_color(c: Rgb) -> BackendColor {
-    BackendColor { alpha: 1.0, rgb: (c.0, c.1, c.2) }
 }

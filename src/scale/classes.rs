@@ -36,9 +36,9 @@ impl ColorScale {
     /// Classes starting at each of `lower_bounds` (ascending); the last is open.
     /// Example: `[1, 10, 50, 100, 200]` gives 1–9, 10–49, 50–99, 100–199, 200+.
     pub fn from_lower_bounds(lower_bounds: &[u32]) -> Self {
-        // Through order::by_number, the crate's one sort routine (no quicksort of its own).
-        let keys: Vec<f64> = lower_bounds.iter().map(|b| f64::from(*b)).collect();
-        let mut bounds: Vec<u32> = crate::order::apply(lower_bounds, &crate::order::by_number(&keys));
+        // Through the crate's one sort routine (no quicksort of its own).
+        let at = |i: usize| lower_bounds.get(i).copied().unwrap_or(0);
+        let mut bounds: Vec<u32> = crate::sort::apply(lower_bounds, &crate::sort::by(lower_bounds.len(), &|a, b| at(a).cmp(&at(b))));
         bounds.dedup();
         let classes = bounds.iter().enumerate().map(|(i, &min)| ColorClass { min, max: bounds.get(i + 1).map(|next| next.saturating_sub(1)) }).collect();
         ColorScale { classes }

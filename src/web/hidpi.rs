@@ -9,6 +9,7 @@
 //! change (runs of labels share a style); layout measures text with the
 //! width tables of `text.rs`, so nothing calls `measureText` while drawing.
 
+use crate::num::{saturating_i64, saturating_u32};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use plotters_canvas::CanvasBackend;
@@ -40,8 +41,7 @@ type ColorKey = (u8, u8, u8, u16);
 fn color_key(c: BackendColor) -> ColorKey {
     let (r, g, b) = c.rgb;
     // Alpha is 0..=1 (clamped): 0..=1000 fits u16.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let a = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16;
+    let a = u16::try_from(saturating_u32((c.alpha.clamp(0.0, 1.0) * 1000.0).round())).unwrap_or(1000);
     (r, g, b, a)
 }
 
@@ -65,8 +65,7 @@ fn css_color((r, g, b, a): ColorKey) -> String {
 fn css_number(v: f64) -> String {
     let v = if v.is_finite() { v.clamp(0.0, 1.0e6) } else { 0.0 };
     // Clamped to 0..=1e6 above: the hundredths fit an i64.
-    #[allow(clippy::cast_possible_truncation)]
-    let hundredths = (v * 100.0).round() as i64;
+    let hundredths = saturating_i64((v * 100.0).round());
     let (whole, frac) = (hundredths / 100, hundredths % 100);
     match frac {
         0 => whole.to_string(),
@@ -102,15 +101,6 @@ pub const MAX_SIDE: f64 = 32_767.0;
 /// The largest canvas bitmap, device px: Safari on iOS (4096 × 4096); Chromium allows 16 times more.
 pub const MAX_AREA: f64 = 16_777_216.0;
 
-/// Whole CSS px for a layout size: rounded up, at least 1, at most [`MAX_SIDE`].
-fn css_px(v: f64) -> u32 {
-    let v = if v.is_finite() { v.ceil().clamp(1.0, MAX_SIDE) } else { 1.0 };
-    // In 1..=MAX_SIDE, whole.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let px = v as u32;
-    px
-}
-
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
     /// plotters-canvas's backend on the same canvas: draws the shapes.
@@ -132,17 +122,13 @@ impl HiDpiCanvas {
     /// ([`MAX_SIDE`], [`MAX_AREA`]) by lowering the ratio for both sides
     /// alike: a very tall chart is less sharp, never squashed or cut.
     pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (f64, f64), dpr: f64) -> Result<HiDpiCanvas, String> {
+        let css_px = |v: f64| saturating_u32(if v.is_finite() { v.ceil().clamp(1.0, MAX_SIDE) } else { 1.0 });
         let css = (css_px(css_size.0), css_px(css_size.1));
         let (w, h) = (f64::from(css.0), f64::from(css.1));
         let wanted = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
         let dpr = wanted.min(MAX_SIDE / w).min(MAX_SIDE / h).min((MAX_AREA / (w * h)).sqrt());
-        let device = |css: f64| -> u32 {
-            // At most MAX_SIDE by the choice of dpr above; at least 1.
-            let v = (css * dpr).floor().clamp(1.0, MAX_SIDE);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let v = v as u32;
-            v
-        };
+        // At most MAX_SIDE by the choice of dpr above; at least 1.
+        let device = |css: f64| -> u32 { saturating_u32((css * dpr).floor().clamp(1.0, MAX_SIDE)) };
         let context = context.clone();
         // Setting either dimension clears the bitmap and reallocates it, even
         // to the same value: set only the one that changed (every chart paints
@@ -270,7 +256,6 @@ impl DrawingBackend for HiDpiCanvas {
         let w = metrics.width().ceil().clamp(0.0, 1.0e6);
         let h = style.size().ceil().clamp(0.0, 1.0e6);
         // Both clamped to a small non-negative range above.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Ok((w as u32, h as u32))
+        Ok((saturating_u32(w), saturating_u32(h)))
     }
 }

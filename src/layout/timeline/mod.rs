@@ -1,0 +1,166 @@
+//! The timeline: a year axis, the active period as a span, and each event as
+//! a mark whose width is the period its date names (a day is a dot, a month
+//! or a year a bar across it; an approximate date a dashed, wider bar),
+//! labelled beside the mark (or, when a wide mark leaves no room on either
+//! side, under it in the next lane) in lanes so that no two labels overlap.
+//!
+//! [`TimelineLayout::new`] puts the parts together: the active period's span
+//! (here), the events and their labels (`events.rs`), the lanes they go in
+//! (`lanes.rs`) and the year axis (`axis.rs`).
+
+mod axis;
+mod events;
+mod lanes;
+
+pub use events::EventMark;
+
+use super::{hit_sorted, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use crate::i18n::{fill, format_date, strings};
+use crate::model::{Campaign, EventDate, Lang};
+use crate::scale::LinearScale;
+use crate::text::{self, Weight};
+
+/// The laid-out timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineLayout {
+    /// What to draw.
+    pub scene: Scene,
+    /// Fractional years → x.
+    pub scale: LinearScale,
+    /// The active-period span.
+    pub period: Rect,
+    /// Events, in date order.
+    pub marks: Vec<EventMark>,
+    /// Hit boxes sorted by top edge.
+    pub hits: Vec<HitBox>,
+}
+
+/// The time extent a date covers on the axis; approximate dates are widened
+/// by half their unit on each side.
+pub fn date_extent(date: &EventDate, approximate: bool) -> (f64, f64) {
+    let (lo, hi) = date.bounds();
+    if approximate {
+        let half = (hi - lo) / 2.0;
+        (lo - half, hi + half)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// The height of a lane of events (CSS px).
+const LANE_H: f64 = 22.0;
+/// The height of a month's or year's bar.
+const MARK_H: f64 = 10.0;
+/// The radius of a day's dot.
+const DOT_R: f64 = 5.0;
+/// The height of the active period's span.
+const SPAN_H: f64 = 22.0;
+
+impl TimelineLayout {
+    /// Lays out the timeline of `campaign` at `width` CSS px in `lang`: the
+    /// title and legend, the active period's span, the events in their lanes,
+    /// the year axis behind them, and the source line.
+    pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> TimelineLayout {
+        let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
+        let s = strings(lang);
+        let inner = x1 - x0;
+
+        let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
+        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = text_block(&mut scene, s.timeline_subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        y = legend(&mut scene, s, x0, x1, y + 8.0, m.subtitle);
+
+        let years = axis::Years::covering(campaign);
+        let scale = LinearScale::new((years.first, years.last), (x0, x1));
+        let span_top = y + 10.0;
+        let span = period_span(campaign, &scale, span_top, (x0, x1), m.label, lang);
+        let lanes_top = span_top + (SPAN_H + 8.0);
+        let events = events::place(campaign, &scale, lanes_top, (x0, x1), m.label, lang);
+        let axis_y = lanes_top + crate::num::count_f64(events.lanes) * LANE_H + 4.0;
+        // Back to front: the year grid, the span and its label, the events.
+        scene.shapes.extend(axis::shapes(&scale, years, span_top, axis_y, width, m.small));
+        scene.shapes.extend(span.shapes);
+        scene.shapes.extend(events.shapes);
+        y = axis_y + (6.0 + m.small * 1.3);
+
+        y = text_block(&mut scene, campaign.timeline_source_line.get(lang), x0, y + 10.0, inner, m.small, Weight::Normal, Paint::Muted);
+        Frame::finish(&mut scene, y, m.pad);
+        let mut hits = vec![HitBox { rect: span.rect, target: Target::ActivePeriod }];
+        hits.extend(events.hits);
+        let hits = super::sort_by_top(hits);
+        TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits }
+    }
+
+    /// The item under `(x, y)` CSS px, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        hit_sorted(&self.hits, x, y)
+    }
+}
+
+/// The active period as drawn: its span and the span with its label.
+struct PeriodSpan {
+    /// The span, from the period's start to its end.
+    rect: Rect,
+    /// The span and its label, in drawing order.
+    shapes: [Shape; 2],
+}
+
+/// The active period's span from `top`, labelled inside it when the label
+/// fits there, else right of it, else from the chart's left edge `x0`; the
+/// label is cut at the right edge `x1`.
+fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f64, f64), size: f64, lang: Lang) -> PeriodSpan {
+    let period = &campaign.active_period;
+    let rect = Rect { x: scale.map(period.start.bounds().0), y: top, w: scale.map(period.end.bounds().1) - scale.map(period.start.bounds().0), h: SPAN_H };
+    let label = format!("{}: {} – {}", period.label.get(lang), format_date(&period.start, false, lang), format_date(&period.end, false, lang));
+    let label_w = text::width(&label, size, Weight::Bold);
+    let lx = if label_w + 12.0 <= rect.w {
+        rect.x + 6.0
+    } else if rect.right() + 6.0 + label_w <= x1 {
+        rect.right() + 6.0
+    } else {
+        x0
+    };
+    let label = text::truncate(&label, size, Weight::Bold, x1 - lx);
+    PeriodSpan {
+        rect,
+        shapes: [
+            Shape::Rect { rect, fill: Some(Paint::Span), stroke: None },
+            Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint: Paint::Text },
+        ],
+    }
+}
+
+/// Draws the mark legend from `y`; returns the y below it.
+fn legend(scene: &mut Scene, s: &crate::i18n::Strings, x0: f64, x1: f64, y: f64, size: f64) -> f64 {
+    let line_h = (size * 1.5).round();
+    let glyph_w = 16.0;
+    let items = [s.legend_day, s.legend_period, s.legend_approximate, s.legend_alleged];
+    let mut x = x0;
+    let mut y = y;
+    for (k, label) in items.iter().enumerate() {
+        let w = glyph_w + 5.0 + text::width(label, size, Weight::Normal);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line_h;
+        }
+        let mid = y + line_h / 2.0;
+        let c = Point { x: x + glyph_w / 2.0, y: mid };
+        let mark = Rect { x, y: mid - MARK_H / 2.0, w: glyph_w, h: MARK_H };
+        scene.shapes.push(match k {
+            0 => Shape::Circle { center: c, radius: DOT_R, fill: Some(Paint::Reported), stroke: None },
+            1 => Shape::Rect { rect: mark, fill: Some(Paint::Reported), stroke: None },
+            2 => Shape::Rect { rect: mark, fill: None, stroke: Some(Stroke { paint: Paint::Reported, width: 1.5, dashed: true }) },
+            _ => Shape::Rect { rect: Rect { x: x + 3.0, y: mid - 5.0, w: 10.0, h: 10.0 }, fill: Some(Paint::Alleged), stroke: None },
+        });
+        scene.shapes.push(Shape::Text {
+            text: (*label).to_string(),
+            at: Point { x: x + glyph_w + 5.0, y: mid },
+            anchor: Anchor::LeftMiddle,
+            size,
+            weight: Weight::Normal,
+            paint: Paint::Text,
+        });
+        x += w + 14.0;
+    }
+    y + line_h
+}
