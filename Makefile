@@ -61,6 +61,7 @@ lint: setup
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features details -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks,$(FULL_FEATURES) -- -D warnings

@@ -88,7 +88,7 @@ build_one() {
     --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" --loader:.css=text \
     --external:./careto_viz_interact.js --external:./careto_viz_details.js \
     --outfile="$out_dir/${out_name}.js"
-  if [ "$(cfg "$section.types")" = "true" ]; then
+  if [ "$(cfg "$section.types")" = "True" ]; then  # python prints TOML booleans as True/False
     cp src/web/shell/careto_viz.d.ts "$out_dir/${out_name}.d.ts"
   fi
   say "$name: built in $(( SECONDS - t0 ))s"

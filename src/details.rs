@@ -124,6 +124,7 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::expect_used)]
 mod tests {
     use super::*;
 

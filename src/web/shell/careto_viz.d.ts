@@ -1,7 +1,47 @@
-// The types of mount()'s options and of a campaign, appended to careto_viz.d.ts
-// (web/mod.rs includes this file as a typescript_custom_section). The campaign
-// types follow campaign.schema.json field for field, as src/web/campaign.rs
-// reads them; tests/page/types.test.mjs checks both.
+// The types of careto-viz's entry modules: careto_viz.js (the article
+// build), careto_viz_full.js (the full build; the npm package's main export)
+// and everything they export. Written by hand next to the JS shell
+// (src/web/shell/); scripts/build-wasm.sh copies it next to each entry. The
+// campaign types follow campaign.schema.json field for field, as
+// src/web/campaign.rs reads them; tests/page/types.test.mjs checks both, with
+// TypeScript's default settings (`tsc --strict`, no --lib).
+
+/** What `init` takes: where the `.wasm` is, or its bytes, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Fetches and instantiates the module (the `_bg.wasm` next to this file, by
+ * default). Call it once, in a browser, before `mount`.
+ */
+export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<unknown>;
+
+/** `init` for a module at hand (bytes or a `WebAssembly.Module`), synchronously. */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+
+/**
+ * Mounts a chart into `element` (a container element, or a `<canvas>`).
+ * Throws an `Error` naming the problem when the element or an option is
+ * wrong, or when `init` has not run.
+ */
+export function mount(element: HTMLElement, options: MountOptions): Chart;
+
+/** A chart mounted in the page. */
+export interface Chart {
+  /** Changes options (any subset) and redraws; on a bad option it throws and nothing changes. */
+  update(options: MountOptions): void;
+  /** Measures the container again and redraws (after a resize or a zoom). */
+  redraw(): void;
+  /** Removes the chart's DOM and listeners and frees it. */
+  destroy(): void;
+  /** What is under `(x, y)` CSS px from the canvas's top-left: `"country:MAR"`, `"event:<id>"`, `"period"`, or `undefined`. */
+  hitTest(x: number, y: number): string | undefined;
+  /** The bar of the country with ISO code `code` as `[x, y, width, height]` in CSS px. */
+  barRect(code: string): Float64Array | undefined;
+  /** The fill colour (`#rrggbb`) of the country's bar, from its colour class. */
+  barColor(code: string): string | undefined;
+  /** The canvas the chart draws on (`undefined` once destroyed). */
+  readonly canvas: HTMLCanvasElement | undefined;
+}
 
 /** The chart to draw. */
 export type View = "bars" | "timeline";
