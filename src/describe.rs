@@ -92,7 +92,9 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
     out
 }
 
-/// The screen-reader summary of the timeline.
+/// The screen-reader summary of the timeline: the active period, then each
+/// event at its date's precision, by its label (the chart's own words; the
+/// data table has the descriptions), alleged or secondary claims tagged.
 pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
@@ -101,7 +103,7 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
-        out.push_str(e.description.get(lang).trim_end_matches('.'));
+        out.push_str(e.label.get(lang).trim_end_matches('.'));
         if let Some(tag) = status_words(e.status, lang) {
             out.push_str(" (");
             out.push_str(tag);
