@@ -45,14 +45,10 @@ pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
     }
 }
 
-/// At most 40 characters of a user's value, for error messages.
-pub(crate) fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
-}
+/// At most 40 characters of a user's value, for error messages: the one
+/// `clip` of the crate, in the model so that the data rules and both campaign
+/// readers cut echoed input the same way.
+pub(crate) use crate::model::clip;
 
 /// Everything that decides a chart's picture.
 #[derive(Debug, Clone, Copy, PartialEq)]
