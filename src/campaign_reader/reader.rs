@@ -13,20 +13,28 @@ use crate::model::{Campaign, Count, EventDate, List, Status, Str, Text};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Reads a campaign within `budget` (the browser always uses [`super::BUDGET`];
-/// tests use smaller ones). The data rules are checked by the caller.
-pub fn read_with<H: HostValue>(value: H, budget: Budget) -> Result<Campaign, String> {
+/// The most of an object's key copied: more than any field name, and more
+/// than a message repeats. Keys are not charged to the budget: at most
+/// eleven per object are read, so they cost at most what the items do.
+const KEY_UNITS: usize = 64;
+
+/// Reads a campaign within `budget` (the browser always uses
+/// [`super::BUDGET`]; tests use smaller ones), and says how much of the
+/// budget it spent. The data rules are checked by the caller.
+pub fn read_with<H: HostValue>(value: H, budget: Budget) -> (Result<Campaign, String>, Budget) {
     let value = Val::new(value);
+    let nothing = Budget { items: 0, text_bytes: 0 };
     match value.kind {
         Ok(Kind::Object) => {}
-        Err(Unreadable) => return Err("campaign: cannot be read (a revoked proxy?)".to_string()),
-        Ok(_) => return Err("campaign: expected an object (see campaign.schema.json)".to_string()),
+        Err(Unreadable) => return (Err("campaign: cannot be read (a revoked proxy?)".to_string()), nothing),
+        Ok(_) => return (Err("campaign: expected an object (see campaign.schema.json)".to_string()), nothing),
     }
     let mut r = Reader { first: None, budget, items_left: budget.items, text_left: budget.text_bytes };
     let c = r.campaign(value);
+    let spent = Budget { items: budget.items - r.items_left, text_bytes: budget.text_bytes - r.text_left };
     match r.first {
-        Some(e) => Err(e),
-        None => Ok(c),
+        Some(e) => (Err(e), spent),
+        None => (Ok(c), spent),
     }
 }
 
@@ -115,22 +123,19 @@ impl Reader {
         }
     }
 
-    /// The string `v` (of [`Kind::String`]), charged to the text budget:
-    /// its length before it is copied, its UTF-8 bytes after.
+    /// The string `v` (of [`Kind::String`]), charged to the text budget. At
+    /// most one unit more than is left is copied: a longer string comes out
+    /// longer than what is left (each UTF-16 unit is at least one UTF-8
+    /// byte), and is refused.
     fn text_of<H: HostValue>(&mut self, v: &H, path: &Path) -> Option<String> {
-        // Each UTF-16 unit is at least one UTF-8 byte.
-        let s = if v.string_len() <= self.text_left { Some(v.string()) } else { None };
-        match s {
-            Some(s) if s.len() <= self.text_left => {
-                self.text_left -= s.len();
-                Some(s)
-            }
-            _ => {
-                let limit = self.budget.text_bytes;
-                self.fail(path, format_args!("too much text: a campaign holds at most {limit} bytes of text in all its strings together"));
-                None
-            }
+        let s = v.string(self.text_left.saturating_add(1));
+        if s.len() <= self.text_left {
+            self.text_left -= s.len();
+            return Some(s);
         }
+        let limit = self.budget.text_bytes;
+        self.fail(path, format_args!("too much text: a campaign holds at most {limit} bytes of text in all its strings together"));
+        None
     }
 
     /// What `v` is, for "expected …, got …"; a string is repeated, clipped.
@@ -175,7 +180,8 @@ impl Reader {
             self.expected(&v, &path, "an object");
         } else if let Ok(keys) = v.v.own_keys(fields.len() + 1) {
             for key in keys {
-                let Some(name) = self.text_of(&key, &path) else { break };
+                // Keys are strings (`Object.keys`): copied up to KEY_UNITS, not charged.
+                let name = key.string(KEY_UNITS);
                 match fields.iter().position(|f| *f == name) {
                     Some(i) => present |= 1 << i,
                     None => {

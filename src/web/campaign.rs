@@ -3,11 +3,11 @@
 //! this file is its `JsValue` side, each call bound so that no JS exception
 //! reaches wasm (see [`super::js`]), and each read an own property only.
 
-use super::js::{has_own_item, is_array, own_keys_of};
+use super::js::{has_own_item, is_array, own_keys_of, string_prefix};
 use crate::campaign_reader::{HostValue, Kind, Unreadable};
 use crate::model::Campaign;
-use js_sys::{JsString, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 
 /// Reads a campaign given as a JS object (see `campaign.schema.json`)
 /// within the reader's budget, then checks the data rules.
@@ -51,13 +51,10 @@ impl HostValue for JsValue {
         self.as_bool().unwrap_or(false)
     }
 
-    fn string_len(&self) -> usize {
-        // A primitive string's `length`: no getter of the host's runs.
-        self.unchecked_ref::<JsString>().length() as usize
-    }
-
-    fn string(&self) -> String {
-        self.as_string().unwrap_or_default()
+    fn string(&self, units: usize) -> String {
+        // `String.prototype.slice` on a primitive string (`typeof` checked):
+        // no code of the host's runs, and only what is asked is copied.
+        string_prefix(self, u32::try_from(units).unwrap_or(u32::MAX))
     }
 
     fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable> {

@@ -214,6 +214,27 @@ fn index_key(k: &str) -> Option<u32> {
     (n != u32::MAX && n.to_string() == k).then_some(n)
 }
 
+/// The first `units` UTF-16 units of `chars`, as JS's `slice(0, units)`
+/// copied out: a surrogate pair cut in half becomes U+FFFD.
+fn prefix(chars: impl Iterator<Item = char>, units: usize) -> String {
+    let mut out = String::new();
+    let mut left = units;
+    for c in chars {
+        match c.len_utf16() {
+            n if n <= left => {
+                out.push(c);
+                left -= n;
+            }
+            _ if left > 0 => {
+                out.push(char::REPLACEMENT_CHARACTER);
+                break;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
 /// A value of a [`Graph`], as the reader holds it.
 #[derive(Debug, Clone, Copy)]
 pub struct Value<'g> {
@@ -269,19 +290,10 @@ impl HostValue for Value<'_> {
         matches!(self.node(), Node::Bool(true))
     }
 
-    fn string_len(&self) -> usize {
-        self.graph.count(0);
-        match self.node() {
-            Node::Str(s) => s.encode_utf16().count(),
-            Node::Huge { unit, times } => unit.encode_utf16().count().saturating_mul(*times),
-            _ => 0,
-        }
-    }
-
-    fn string(&self) -> String {
+    fn string(&self, units: usize) -> String {
         let s = match self.node() {
-            Node::Str(s) => s.clone(),
-            Node::Huge { unit, times } => unit.repeat(*times),
+            Node::Str(s) => prefix(s.chars(), units),
+            Node::Huge { unit, times } => prefix(unit.chars().cycle().take(unit.chars().count().saturating_mul(*times)), units),
             _ => String::new(),
         };
         self.graph.count(s.len());
