@@ -2,13 +2,15 @@
 //! root's `tests/fuzz_seeds.rs` (which includes this file with `#[path]`), so
 //! a change to the library that breaks a check fails `cargo test` too.
 //!
-//! Two inputs:
+//! Three inputs (the third, **host_campaign**, is in `host.rs`):
 //!
 //! - **campaign**: bytes → UTF-8 → a [`Campaign`] in the documented JSON
 //!   format (`campaign.schema.json`), parsed with serde like a newsroom's file
 //!   → [`validate_all`]. Never panics; a campaign that passes validation must
 //!   have every property the rest of the code relies on ([`campaign_invariants`]),
 //!   and the words and both charts must come out of it ([`check_layout`]).
+//!   The browser's own reader reads the same JSON (as `JSON.parse` gives
+//!   it) and must agree with serde (`host::json_agreement`).
 //! - **layout**: bytes → a [`LayoutCase`] (the real campaign or the sample,
 //!   a few edits, a width, view, language, theme and points; see
 //!   [`LayoutCase::decode`]) → when the edited campaign is valid,
@@ -40,6 +42,8 @@ pub fn sample_campaign() -> Campaign {
 /// and passed validation.
 pub fn campaign_json(data: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(data) else { return false };
+    // The browser's reader, through JSON.parse's graph, reads it as serde does.
+    crate::host::json_agreement(text);
     let Ok(campaign) = serde_json::from_str::<Campaign>(text) else { return false };
     if !check_validation(&campaign) {
         return false;
@@ -292,7 +296,7 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
 // ------------------------------------------------------------------ layout input
 
 /// Reads little-endian values off the front of the input; past its end, zeros.
-struct Bytes<'a>(&'a [u8]);
+pub struct Bytes<'a>(pub &'a [u8]);
 
 impl Bytes<'_> {
     fn take<const N: usize>(&mut self) -> [u8; N] {
@@ -302,20 +306,20 @@ impl Bytes<'_> {
         self.0 = &self.0[n..];
         out
     }
-    fn u8(&mut self) -> u8 {
+    pub fn u8(&mut self) -> u8 {
         self.take::<1>()[0]
     }
-    fn u16(&mut self) -> u16 {
+    pub fn u16(&mut self) -> u16 {
         u16::from_le_bytes(self.take())
     }
-    fn u32(&mut self) -> u32 {
+    pub fn u32(&mut self) -> u32 {
         u32::from_le_bytes(self.take())
     }
-    fn u64(&mut self) -> u64 {
+    pub fn u64(&mut self) -> u64 {
         u64::from_le_bytes(self.take())
     }
     /// A length byte (255: a u16 follows), then that many bytes as lossy UTF-8.
-    fn text(&mut self) -> String {
+    pub fn text(&mut self) -> String {
         let mut len = usize::from(self.u8());
         if len == 255 {
             len = usize::from(self.u16());
