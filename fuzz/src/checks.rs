@@ -21,7 +21,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Layout, View};
-use careto_viz::layout::{clamp_width, HitBox, Rect, Scene, Shape, Target, MAX_HIT_BOX_HEIGHT};
+use careto_viz::layout::{clamp_width, max_height, HitBox, Rect, Scene, Shape, Target, MAX_CANVAS_AREA, MAX_HIT_BOX_HEIGHT};
 use careto_viz::model::validate::{validate, validate_all, MAX_LABEL_CHARS, MAX_YEAR, MIN_YEAR};
 use careto_viz::model::{days_in_month, Campaign, Count, Event, EventDate, Lang, Status, Str, Text};
 use careto_viz::theme::{Theme, ThemeName};
@@ -203,6 +203,8 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
     let ctx = format!("{:?} {:?} width {:?}", options.view, options.lang, options.width);
     assert_eq!(scene.width.to_bits(), clamp_width(options.width).to_bits(), "{ctx}: scene width");
     assert!(scene.height.is_finite() && scene.height > 0.0, "{ctx}: height {}", scene.height);
+    // Never taller than a browser's canvas can be (issue 13.4).
+    assert!(scene.height <= max_height(scene.width) && scene.height * scene.width <= MAX_CANVAS_AREA, "{ctx}: {} x {}", scene.width, scene.height);
     let (w, h) = (scene.width, scene.height);
     let inside = |r: &Rect| r.x >= -EPS && r.y >= -EPS && r.right() <= w + EPS && r.bottom() <= h + EPS;
     for s in &scene.shapes {
@@ -259,17 +261,19 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
     let items = layout.items();
     match &layout {
         Layout::Bars(l) => {
-            assert_eq!(items.len(), c.countries.len(), "{ctx}: one item per country");
-            assert_eq!(l.bars.len(), c.countries.iter().filter(|k| k.count != Count::NotPublished).count());
+            // Every country is drawn, or counted in the "…and N more" line.
+            assert_eq!(items.len() + l.hidden, c.countries.len(), "{ctx}: one item per country drawn");
+            let published = c.countries.iter().filter(|k| k.count != Count::NotPublished).count();
+            assert_eq!(l.bars.len() + l.hidden.saturating_sub(c.countries.len() - published), published);
             assert!(l.bars.windows(2).all(|p| p[0].value >= p[1].value), "{ctx}: bars largest first");
             for b in &l.bars {
                 assert!(b.rect.w >= 1.0, "{ctx}: bar of {} is {} wide", b.value, b.rect.w);
             }
         }
         Layout::Timeline(l) => {
-            assert_eq!(items.len(), c.events.len() + 1, "{ctx}: the period and one item per event");
+            assert_eq!(items.len() + l.hidden, c.events.len() + 1, "{ctx}: the period and one item per event drawn");
             let events: HashSet<usize> = l.marks.iter().map(|m| m.event).collect();
-            assert_eq!((events.len(), l.marks.len()), (c.events.len(), c.events.len()), "{ctx}: every event drawn once");
+            assert_eq!((events.len(), l.marks.len() + l.hidden), (l.marks.len(), c.events.len()), "{ctx}: every event drawn once or counted");
             // The promise of the lanes: no label overlaps another label or another event's mark.
             for a in &l.marks {
                 assert!(inside(&a.mark) && inside(&a.label), "{ctx}: event {} mark {:?} / label {:?} leaves the canvas", a.event, a.mark, a.label);

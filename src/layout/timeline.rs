@@ -4,7 +4,10 @@
 //! labelled beside the mark (or, when a wide mark leaves no room on either
 //! side, under it in the next lane) in lanes so that no two labels overlap.
 
-use super::{clamp_width, hit_sorted, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{
+    clamp_width, foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target,
+    MAX_SOURCE_LINES, MORE_LINES,
+};
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{Campaign, EventDate, Lang, Precision, Status};
 use crate::scale::LinearScale;
@@ -38,6 +41,9 @@ pub struct TimelineLayout {
     pub marks: Vec<EventMark>,
     /// Hit boxes sorted by top edge.
     pub hits: Vec<HitBox>,
+    /// Events not drawn, their lanes below the tallest canvas a browser
+    /// draws ([`super::max_height`]): counted in an "…and N more" line.
+    pub hidden: usize,
 }
 
 /// The time extent a date covers on the axis; approximate dates are widened
@@ -121,6 +127,15 @@ impl TimelineLayout {
         let starts: Vec<f64> = campaign.events.iter().map(|e| date_extent(&e.date, e.approximate).0).collect();
         let order = crate::order::by_number(&starts);
         let lanes_top = y;
+        // Lanes end where the axis and the foot still fit under them in the
+        // tallest canvas a browser draws; events placed below are not drawn.
+        let source = text::wrap_at_most(campaign.timeline_source_line.get(lang), m.small, Weight::Normal, inner, MAX_SOURCE_LINES);
+        let axis_h = 4.0 + 6.0 + m.small * 1.3;
+        let room = max_height(width) - foot_height(source.len(), 10.0, &m) - axis_h - lanes_top;
+        // Whole lanes that fit: room / LANE_H, at least one.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let max_lanes = (room / LANE_H).floor().max(1.0) as usize;
+        let mut hidden = 0;
         // At most two lanes per event (a label below its mark), plus one.
         let mut lanes = Lanes::new(2 * order.len() + 1);
         let mut marks = Vec::with_capacity(order.len());
@@ -176,6 +191,11 @@ impl TimelineLayout {
             let label_extent = (label_x0, label_x0 + lw);
             let extent = if below { (mx0, mx1) } else { (mx0.min(label_x0), mx1.max(label_x0 + lw)) };
             let lane = if below { lanes.place_above(extent, label_extent) } else { lanes.place(extent) };
+            if lane + usize::from(below) >= max_lanes {
+                // Placed (so that the lanes above are as they would be), not drawn.
+                hidden += 1;
+                continue;
+            }
             let mid = lanes_top + lane as f64 * LANE_H + LANE_H / 2.0;
             let label_mid = if below { mid + LANE_H } else { mid };
             let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
@@ -203,7 +223,7 @@ impl TimelineLayout {
             }
             marks.push(EventMark { event: i, mark, label: label_rect, lane });
         }
-        y = lanes_top + lanes.count() as f64 * LANE_H + 4.0;
+        y = lanes_top + lanes.count().min(max_lanes) as f64 * LANE_H + 4.0;
 
         // Year grid (behind the marks) and axis.
         let px_per_year = (x1 - x0) / (hi - lo);
@@ -247,14 +267,19 @@ impl TimelineLayout {
         scene.shapes.extend(shapes);
         y += 6.0 + m.small * 1.3;
 
-        y = text_block(&mut scene, campaign.timeline_source_line.get(lang), x0, y + 10.0, inner, m.small, Weight::Normal, Paint::Muted);
+        if hidden > 0 {
+            let more = fill(s.more_events, &[("n", &crate::i18n::format_count(u32::try_from(hidden).unwrap_or(u32::MAX), lang))]);
+            let more = text::wrap_at_most(&more, m.small, Weight::Normal, inner, MORE_LINES);
+            y = lines_block(&mut scene, more, x0, y + 8.0, m.small, Weight::Normal, Paint::Muted);
+        }
+        y = lines_block(&mut scene, source, x0, y + 10.0, m.small, Weight::Normal, Paint::Muted);
         let height = (y + m.pad).ceil();
         scene.height = height;
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
         let hits = super::sort_by_top(hits);
-        TimelineLayout { scene, scale, period: span, marks, hits }
+        TimelineLayout { scene, scale, period: span, marks, hits, hidden }
     }
 
     /// The item under `(x, y)` CSS px, if any.
