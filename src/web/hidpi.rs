@@ -125,12 +125,15 @@ impl HiDpiCanvas {
     /// Sizes `canvas` for `css_size` at `dpr` (bitmap and CSS size), scales
     /// its context (`context`, [`context_2d`] of it), and wraps it.
     pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (u32, u32), dpr: f64) -> Result<HiDpiCanvas, String> {
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
+        // One scale for both sides, lowered until the bitmap fits the
+        // browsers' caps (issue 13.4: each side clamped on its own at
+        // 32,767 px scaled a tall chart unevenly at DPR 3).
+        let dpr = crate::layout::bitmap_scale(f64::from(css_size.0), f64::from(css_size.1), dpr);
         let device = |css: u32| -> u32 {
             let v = (f64::from(css) * dpr).round();
-            // Bounded above: css sizes are clamped by layout and dpr by 8.
+            // In 1..=MAX_CANVAS_SIDE: bitmap_scale keeps it there.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let v = v.clamp(1.0, 32_767.0) as u32;
+            let v = v.clamp(1.0, crate::layout::MAX_CANVAS_SIDE) as u32;
             v
         };
         let context = context.clone();
