@@ -311,7 +311,13 @@ fn messages_clip_input_and_name_numbers_as_js_does() {
         own.insert(0, (key, Slot::Value(one)));
     }
     let e = refused(&g, root);
-    assert!(e.starts_with(&format!("campaign.country[0]: unknown field `{clipped}`, expected one of `code`")), "{e}");
+    assert!(e.starts_with("campaign.country[0]: unknown field of 1000000 characters, expected one of `code`"), "{e}");
+    assert!(g.stats().bytes_copied < 100_000, "the key was not copied: {:?}", g.stats());
+    // A key of 50 characters is repeated, clipped.
+    let mut c = sample();
+    c["country"][0]["y".repeat(50)] = json!(1);
+    let (g, root) = graph_of(&c.to_string());
+    assert!(refused(&g, root).starts_with(&format!("campaign.country[0]: unknown field `{clipped}`, expected one of `code`")));
     for (n, expected) in [
         (f64::INFINITY, "campaign.country[0].count: Infinity is too large for a count (at most 4294967295)"),
         (f64::NEG_INFINITY, "campaign.country[0].count: -Infinity is negative; a count is >= 0"),

@@ -32,12 +32,12 @@
 //! | --- | --- | --- |
 //! | items in one list | [`MAX_ITEMS`] = 10,000 | far above any real campaign (Careto: 31 countries) |
 //! | items in all lists together | 50,000 | 10,000 countries and 10,000 events with a source id each, and 5,000 sources, fit (Careto has about 250 items); reading 50,000 items takes Chromium some 20-30 ms on a desktop, so a refusal is well under 100 ms |
-//! | bytes of text in all strings together (UTF-8) | 2,000,000 | about a 2 MB campaign file (Careto's is 25 KB); object keys are copied up to 64 characters only (field names are shorter) and not counted: an object has at most eleven |
+//! | bytes of text in all strings together (UTF-8) | 2,000,000 | about a 2 MB campaign file (Careto's is 25 KB); object keys are copied only up to 64 characters (field names are shorter) and not counted: an object has at most eleven |
 //! | nesting | 4 levels below the campaign (`campaign.country[0].notes[1].en`) | fixed by the schema: the reader only descends into the fields it names, so a value nested 10,000 deep is refused at its first level |
 //!
 //! A list is charged its whole length before its first item is read, and a
-//! string is copied only up to what is left of the budget (then charged its
-//! UTF-8 bytes), so no
+//! string is copied only if its length fits what is left of the budget
+//! (then charged its UTF-8 bytes), so no
 //! refused campaign costs more work or memory than the largest accepted
 //! one, and a hostile one is refused after reading at most that much. The
 //! data rules ([`crate::model::validate`]) run after reading, and stop at
@@ -94,10 +94,10 @@ pub trait HostValue: Sized {
     fn number(&self) -> f64;
     /// The boolean, when [`Kind::Boolean`].
     fn boolean(&self) -> bool;
-    /// The string, when [`Kind::String`], copied up to its first `units`
-    /// UTF-16 code units (JS's `slice(0, units)`: a surrogate pair cut in
-    /// half ends in U+FFFD): a string of a gigabyte costs what is asked.
-    fn string(&self, units: usize) -> String;
+    /// The string, when [`Kind::String`], copied if it has at most `units`
+    /// UTF-16 code units (JS's `length`); else its length, and nothing
+    /// copied (nor, in JS, flattened: a string of a gigabyte costs nothing).
+    fn string(&self, units: usize) -> Result<String, usize>;
     /// The first `limit` own enumerable string keys (`Object.keys`), as host strings.
     fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable>;
     /// The value of the own property `key`, which [`HostValue::own_keys`]

@@ -13,9 +13,9 @@ use crate::model::{Campaign, Count, EventDate, List, Status, Str, Text};
 use std::borrow::Cow;
 use std::fmt;
 
-/// The most of an object's key copied: more than any field name, and more
-/// than a message repeats. Keys are not charged to the budget: at most
-/// eleven per object are read, so they cost at most what the items do.
+/// The longest object key copied: longer than any field name, and than a
+/// message repeats. Keys are not charged to the budget: at most eleven per
+/// object are read, so they cost at most what the items do.
 const KEY_UNITS: usize = 64;
 
 /// Reads a campaign within `budget` (the browser always uses
@@ -123,19 +123,21 @@ impl Reader {
         }
     }
 
-    /// The string `v` (of [`Kind::String`]), charged to the text budget. At
-    /// most one unit more than is left is copied: a longer string comes out
-    /// longer than what is left (each UTF-16 unit is at least one UTF-8
-    /// byte), and is refused.
+    /// The string `v` (of [`Kind::String`]), charged to the text budget: a
+    /// string longer than what is left is not copied (each UTF-16 unit is
+    /// at least one UTF-8 byte), one that fits is charged its UTF-8 bytes.
     fn text_of<H: HostValue>(&mut self, v: &H, path: &Path) -> Option<String> {
-        let s = v.string(self.text_left.saturating_add(1));
-        if s.len() <= self.text_left {
-            self.text_left -= s.len();
-            return Some(s);
+        match v.string(self.text_left) {
+            Ok(s) if s.len() <= self.text_left => {
+                self.text_left -= s.len();
+                Some(s)
+            }
+            _ => {
+                let limit = self.budget.text_bytes;
+                self.fail(path, format_args!("too much text: a campaign holds at most {limit} bytes of text in all its strings together"));
+                None
+            }
         }
-        let limit = self.budget.text_bytes;
-        self.fail(path, format_args!("too much text: a campaign holds at most {limit} bytes of text in all its strings together"));
-        None
     }
 
     /// What `v` is, for "expected …, got …"; a string is repeated, clipped.
@@ -182,11 +184,14 @@ impl Reader {
             for key in keys {
                 // Keys are strings (`Object.keys`): copied up to KEY_UNITS, not charged.
                 let name = key.string(KEY_UNITS);
-                match fields.iter().position(|f| *f == name) {
+                match fields.iter().position(|f| name.as_deref() == Ok(*f)) {
                     Some(i) => present |= 1 << i,
                     None => {
                         let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                        self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&name)));
+                        match name {
+                            Ok(name) => self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&name))),
+                            Err(len) => self.fail(&path, format_args!("unknown field of {len} characters, expected one of {expected}")),
+                        }
                         break;
                     }
                 }

@@ -3,11 +3,11 @@
 //! this file is its `JsValue` side, each call bound so that no JS exception
 //! reaches wasm (see [`super::js`]), and each read an own property only.
 
-use super::js::{has_own_item, is_array, own_keys_of, string_prefix};
+use super::js::{has_own_item, is_array, own_keys_of};
 use crate::campaign_reader::{HostValue, Kind, Unreadable};
 use crate::model::Campaign;
-use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use js_sys::{JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads a campaign given as a JS object (see `campaign.schema.json`)
 /// within the reader's budget, then checks the data rules.
@@ -51,10 +51,14 @@ impl HostValue for JsValue {
         self.as_bool().unwrap_or(false)
     }
 
-    fn string(&self, units: usize) -> String {
-        // `String.prototype.slice` on a primitive string (`typeof` checked):
-        // no code of the host's runs, and only what is asked is copied.
-        string_prefix(self, u32::try_from(units).unwrap_or(u32::MAX))
+    fn string(&self, units: usize) -> Result<String, usize> {
+        // A primitive string's `length` (`typeof` checked: no code of the
+        // host's runs); a string too long is neither copied nor flattened.
+        let len = self.unchecked_ref::<JsString>().length() as usize;
+        if len > units {
+            return Err(len);
+        }
+        Ok(self.as_string().unwrap_or_default())
     }
 
     fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable> {

@@ -21,7 +21,7 @@
 //! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], [`own_keys_of`], `catch` |
 //! | `Object.prototype.hasOwnProperty.call(a, i)` | campaign (each array item) | yes (revoked proxy, `getOwnPropertyDescriptor` trap) | [`has_own_item`], `catch` |
 //! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign (own keys and own items only) | yes (getter, `get` trap) | js-sys binds them with `catch` |
-//! | `String.prototype.slice.call(s, 0, n)`, copied into wasm | campaign | no: `s` is a primitive string (`typeof` checked), no code of the host's runs | [`string_prefix`] |
+//! | a primitive string's `length` (`JsString::length`) | options, campaign | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
 //! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
 //! | `Element.prototype.hasAttribute` | mount, on the element | yes on anything that is not a real element (a proxy of one: "Illegal invocation") | [`has_attribute`], `catch`: the first call on the element, which is refused if it throws |
 //!
@@ -52,10 +52,6 @@ extern "C" {
     /// `v`'s own (not a hole), a throw caught.
     #[wasm_bindgen(js_namespace = ["Object", "prototype", "hasOwnProperty"], js_name = call, catch)]
     fn object_has_own_index(v: &JsValue, i: u32) -> Result<bool, JsValue>;
-
-    /// `String.prototype.slice.call(s, 0, end)`, copied into wasm.
-    #[wasm_bindgen(js_namespace = ["String", "prototype", "slice"], js_name = call)]
-    fn string_slice(s: &JsValue, start: u32, end: u32) -> String;
 
     /// `Element.prototype.hasAttribute.call(v, name)`: the browser's own
     /// method, which throws on anything but a genuine element; caught.
@@ -91,13 +87,6 @@ pub fn own_keys_of(v: &JsValue, limit: usize) -> Result<Vec<JsValue>, ()> {
 #[cfg(feature = "custom-campaign")]
 pub fn has_own_item(v: &JsValue, i: u32) -> Result<bool, ()> {
     object_has_own_index(v, i).map_err(|_| ())
-}
-
-/// The first `units` UTF-16 units of the primitive string `s`, copied into
-/// wasm (a string of a gigabyte costs what is asked, not a gigabyte).
-#[cfg(feature = "custom-campaign")]
-pub fn string_prefix(s: &JsValue, units: u32) -> String {
-    string_slice(s, 0, units)
 }
 
 /// Whether the genuine DOM element `v` has attribute `name`; `Err` when

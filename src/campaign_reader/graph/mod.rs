@@ -214,27 +214,6 @@ fn index_key(k: &str) -> Option<u32> {
     (n != u32::MAX && n.to_string() == k).then_some(n)
 }
 
-/// The first `units` UTF-16 units of `chars`, as JS's `slice(0, units)`
-/// copied out: a surrogate pair cut in half becomes U+FFFD.
-fn prefix(chars: impl Iterator<Item = char>, units: usize) -> String {
-    let mut out = String::new();
-    let mut left = units;
-    for c in chars {
-        match c.len_utf16() {
-            n if n <= left => {
-                out.push(c);
-                left -= n;
-            }
-            _ if left > 0 => {
-                out.push(char::REPLACEMENT_CHARACTER);
-                break;
-            }
-            _ => break,
-        }
-    }
-    out
-}
-
 /// A value of a [`Graph`], as the reader holds it.
 #[derive(Debug, Clone, Copy)]
 pub struct Value<'g> {
@@ -290,14 +269,23 @@ impl HostValue for Value<'_> {
         matches!(self.node(), Node::Bool(true))
     }
 
-    fn string(&self, units: usize) -> String {
+    fn string(&self, units: usize) -> Result<String, usize> {
+        let len = match self.node() {
+            Node::Str(s) => s.encode_utf16().count(),
+            Node::Huge { unit, times } => unit.encode_utf16().count().saturating_mul(*times),
+            _ => 0,
+        };
+        if len > units {
+            self.graph.count(0);
+            return Err(len);
+        }
         let s = match self.node() {
-            Node::Str(s) => prefix(s.chars(), units),
-            Node::Huge { unit, times } => prefix(unit.chars().cycle().take(unit.chars().count().saturating_mul(*times)), units),
+            Node::Str(s) => s.clone(),
+            Node::Huge { unit, times } => unit.repeat(*times),
             _ => String::new(),
         };
         self.graph.count(s.len());
-        s
+        Ok(s)
     }
 
     fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable> {
