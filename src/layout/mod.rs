@@ -102,14 +102,20 @@ pub const MAX_CANVAS_SIDE: f64 = 32_767.0;
 /// caps the area at 16,777,216 (Chromium at about 268 million).
 pub const MAX_CANVAS_AREA: f64 = 16_777_216.0;
 
-/// The tallest chart laid out at `width` CSS px: at devicePixelRatio 1 its
-/// bitmap fits every browser's caps (at higher ratios the canvas lowers the
-/// ratio, evenly, until it fits: `web/hidpi.rs`). Rows that would go below
-/// are not drawn but counted in an "…and N more" line, and hit testing
-/// knows only what is drawn; the data table lists every row. Never a
-/// picture cut off by the browser.
+/// The tallest CSS size a chart's canvas is given (`web/mount.rs` clamps
+/// its CSS size to it): half the longest canvas side, so that at DPR 2 the
+/// bitmap just fits.
+pub const MAX_CHART_HEIGHT: f64 = 16_384.0;
+
+/// The tallest chart laid out at `width` CSS px: at most
+/// [`MAX_CHART_HEIGHT`], and at devicePixelRatio 1 its bitmap fits every
+/// browser's caps (at higher ratios the canvas lowers the ratio, evenly,
+/// until it fits: [`bitmap_scale`]). Rows that would go below are not
+/// drawn but counted in an "…and N more" line, and hit testing knows only
+/// what is drawn; the data table lists every row. Never a picture cut off
+/// by the browser.
 pub fn max_height(width: f64) -> f64 {
-    (MAX_CANVAS_AREA / clamp_width(width)).min(MAX_CANVAS_SIDE).floor()
+    (MAX_CANVAS_AREA / clamp_width(width)).min(MAX_CHART_HEIGHT).floor()
 }
 
 /// The device pixels per CSS pixel of a `css_width` × `css_height` chart
