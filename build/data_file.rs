@@ -73,6 +73,7 @@ pub fn to_rust(c: &Campaign) -> String {
     field(&mut o, 1, "sources", &vec_of(c.sources.iter().map(source)));
     field(&mut o, 1, "bars_source_line", &text(&c.bars_source_line));
     field(&mut o, 1, "timeline_source_line", &text(&c.timeline_source_line));
+    field(&mut o, 1, "government_targets_sources", &strings(&c.government_targets_sources));
     o.push('}');
     o
 }

@@ -5,50 +5,7 @@
 use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
 use crate::model::{Campaign, Lang};
 use crate::theme::ThemeName;
-
-/// Which chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// The country bars.
-    #[default]
-    Bars,
-    /// The timeline.
-    Timeline,
-}
-
-impl View {
-    /// Parses `bars` or `timeline`.
-    pub fn parse(s: &str) -> Result<View, String> {
-        match s {
-            "bars" => Ok(View::Bars),
-            "timeline" => Ok(View::Timeline),
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
-        }
-    }
-}
-
-/// Parses `en` or `es`.
-pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    match s.to_ascii_lowercase().split(['-', '_']).next().unwrap_or("") {
-        "en" => Ok(Lang::En),
-        "es" => Ok(Lang::Es),
-        _ => Err(format!("lang: \"{}\" is not supported; use \"en\" or \"es\"", clip(s))),
-    }
-}
-
-/// Parses `light` or `dark`.
-pub fn parse_theme(s: &str) -> Result<ThemeName, String> {
-    match s {
-        "light" => Ok(ThemeName::Light),
-        "dark" => Ok(ThemeName::Dark),
-        other => Err(format!("theme: \"{}\" is not a theme; use \"light\" or \"dark\"", clip(other))),
-    }
-}
-
-/// At most 40 characters of a user's value, for error messages: the one
-/// `clip` of the crate, in the model so that the data rules and both campaign
-/// readers cut echoed input the same way.
-pub(crate) use crate::model::clip;
+pub use crate::view::View;
 
 /// Everything that decides a chart's picture.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -42,6 +42,7 @@ pub fn careto() -> Campaign {
         sources: Cow::Borrowed(&c.sources),
         bars_source_line: text(&c.bars_source_line),
         timeline_source_line: text(&c.timeline_source_line),
+        government_targets_sources: Cow::Borrowed(&c.government_targets_sources),
     }
 }
 

@@ -2,10 +2,11 @@
 //! each item, and the rows of the data table. Generated from the same data as
 //! the pictures, in the reader's language, so every reader gets the same facts.
 
-use crate::i18n::{format_count, format_date};
+use crate::i18n::{fill, format_count, format_date, strings};
 use crate::layout::Target;
 use crate::model::{Campaign, Count, Country, Event, Lang, Status};
 use crate::scale::ColorScale;
+use crate::view::View;
 
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,13 +32,6 @@ impl Tooltip {
     }
 }
 
-fn t(lang: Lang, en: &str, es: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Es => es.to_string(),
-    }
-}
-
 /// Countries with a published figure, largest first (ties by name).
 pub fn ranked(c: &Campaign, lang: Lang) -> Vec<(&Country, u32)> {
     crate::order::published_by_value(c, lang).into_iter().filter_map(|(i, n)| c.countries.get(i).map(|k| (k, n))).collect()
@@ -53,18 +47,16 @@ pub fn color_scale(c: &Campaign) -> ColorScale {
 /// IP addresses, 384, followed by Brazil, 137, …; 20 more countries were
 /// affected but no count was published."
 pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
+    let s = strings(lang);
     let ranked = ranked(c, lang);
     let measure = c.measure.get(lang);
     let unpublished = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
     let mut out = String::new();
     if let Some(((first, n), rest)) = ranked.split_first() {
-        out.push_str(&match lang {
-            Lang::En => format!("{} had the most {measure}, {}", first.name.en, format_count(*n, lang)),
-            Lang::Es => format!("{} tuvo más {measure}, {}", first.name.es, format_count(*n, lang)),
-        });
+        out.push_str(&fill(s.summary_leader, &[("country", first.name.get(lang)), ("measure", measure), ("n", &format_count(*n, lang))]));
         if !rest.is_empty() {
             let others: Vec<String> = rest.iter().map(|(k, n)| format!("{}, {}", k.name.get(lang), format_count(*n, lang))).collect();
-            out.push_str(&t(lang, ", followed by ", ", seguido de "));
+            out.push_str(s.summary_followed_by);
             out.push_str(&others.join("; "));
         }
         out.push('.');
@@ -73,31 +65,33 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&match lang {
-            Lang::En => format!("{unpublished} more countries were affected but no count was published."),
-            Lang::Es => format!("Otros {unpublished} países fueron afectados, pero no se publicó su cifra."),
-        });
+        out.push_str(&fill(s.summary_unpublished, &[("n", &unpublished.to_string())]));
     }
     out.push(' ');
     out.push_str(c.bars_source_line.get(lang));
     out
 }
 
+/// The events in the order of their start (ties in data order).
+fn events_by_date(c: &Campaign) -> impl Iterator<Item = &Event> {
+    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
+    crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i))
+}
+
 /// The screen-reader summary of the timeline.
 pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
-    let mut out = match lang {
-        Lang::En => format!("{} from {} to {}.", p.label.en, format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
-        Lang::Es => format!("{}: de {} a {}.", p.label.es, format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
-    };
-    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
-    for e in crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i)) {
+    let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
+    let mut out = fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]);
+    for e in events_by_date(c) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
         out.push_str(e.description.get(lang).trim_end_matches('.'));
         if let Some(tag) = status_words(e.status, lang) {
-            out.push_str(&format!(" ({tag})"));
+            out.push_str(" (");
+            out.push_str(tag);
+            out.push(')');
         }
         out.push('.');
     }
@@ -106,11 +100,22 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     out
 }
 
-fn status_words(s: Status, lang: Lang) -> Option<String> {
-    match s {
+/// A claim's status in running text; none for a reported one.
+fn status_words(status: Status, lang: Lang) -> Option<&'static str> {
+    let s = strings(lang);
+    match status {
         Status::Reported => None,
-        Status::Secondary => Some(t(lang, "known only from secondary reports", "solo conocido por fuentes secundarias")),
-        Status::Alleged => Some(t(lang, "alleged", "presunto")),
+        Status::Secondary => Some(s.status_secondary),
+        Status::Alleged => Some(s.status_alleged),
+    }
+}
+
+/// A claim's status on a line of its own (tooltip, table): "Reported",
+/// "Known only from secondary reports", "Alleged".
+pub fn status_line(status: Status, lang: Lang) -> String {
+    match status_words(status, lang) {
+        Some(words) => crate::i18n::capitalize(words),
+        None => strings(lang).status_reported.to_string(),
     }
 }
 
@@ -125,54 +130,60 @@ pub fn source_list(c: &Campaign, ids: &[crate::model::Str]) -> String {
         .join(", ")
 }
 
-/// The tooltip of a country.
-pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
+/// "Sources: S1 (Kaspersky Lab), …", the last line of every tooltip.
+fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
+    format!("{}: {}", strings(lang).sources, source_list(c, ids))
+}
+
+/// What a country's tooltip and table row say beyond its figure: other
+/// reported figures, figures of other measures, whether only government
+/// computers were targeted (with the sources the data gives), and notes.
+fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
+    let s = strings(lang);
     let mut lines = Vec::new();
-    let measure = c.measure.get(lang);
-    match k.count {
-        Count::Published(n) => {
-            lines.push(format!("{} {measure}", format_count(n, lang)));
-            if let Some(class) = color_scale(c).classes().iter().find(|cl| cl.contains(n)) {
-                lines.push(match lang {
-                    Lang::En => format!("Colour class {}", class.label()),
-                    Lang::Es => format!("Clase de color {}", class.label()),
-                });
-            }
-        }
-        Count::NotPublished => lines.push(t(lang, "Affected; no count was published", "Afectado; no se publicó cifra")),
-    }
     if !k.alternatives.is_empty() {
         let alts: Vec<String> = k.alternatives.iter().map(|a| format!("{} ({})", format_count(a.value, lang), a.sources.join(", "))).collect();
-        lines.push(match lang {
-            Lang::En => format!("Other reported figures: {}", alts.join("; ")),
-            Lang::Es => format!("Otras cifras publicadas: {}", alts.join("; ")),
-        });
+        lines.push(fill(s.other_figures, &[("figures", &alts.join("; "))]));
     }
     for f in k.other_figures.iter() {
         lines.push(format!("{} {} ({}): {}", format_count(f.value, lang), f.unit.get(lang), f.sources.join(", "), f.note.get(lang)));
     }
     if k.government_targets_only {
-        lines.push(t(lang, "Only government computers were targeted (S6)", "Solo se atacaron ordenadores del Gobierno (S6)"));
+        let cited = &c.government_targets_sources;
+        lines.push(if cited.is_empty() { s.government_only.to_string() } else { format!("{} ({})", s.government_only, cited.join(", ")) });
     }
     for n in k.notes.iter() {
         lines.push(n.get(lang).to_string());
     }
-    lines.push(format!("{}: {}", t(lang, "Sources", "Fuentes"), source_list(c, &k.sources)));
+    lines
+}
+
+/// The tooltip of a country.
+pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
+    let s = strings(lang);
+    let mut lines = Vec::new();
+    match k.count {
+        Count::Published(n) => {
+            lines.push(format!("{} {}", format_count(n, lang), c.measure.get(lang)));
+            if let Some(class) = color_scale(c).classes().iter().find(|cl| cl.contains(n)) {
+                lines.push(fill(s.colour_class, &[("class", &class.label())]));
+            }
+        }
+        Count::NotPublished => lines.push(s.no_count.to_string()),
+    }
+    lines.extend(country_notes(c, k, lang));
+    lines.push(sources_line(c, &k.sources, lang));
     Tooltip { title: k.name.get(lang).to_string(), lines }
 }
 
 /// The tooltip of an event.
 pub fn event_tooltip(c: &Campaign, e: &Event, lang: Lang) -> Tooltip {
-    let mut lines = vec![e.description.get(lang).to_string()];
-    lines.push(match status_words(e.status, lang) {
-        Some(words) => crate::i18n::capitalize(&words),
-        None => t(lang, "Reported", "Publicado"),
-    });
+    let mut lines = vec![e.description.get(lang).to_string(), status_line(e.status, lang)];
     let note = e.note.get(lang);
     if !note.is_empty() {
         lines.push(note.to_string());
     }
-    lines.push(format!("{}: {}", t(lang, "Sources", "Fuentes"), source_list(c, &e.sources)));
+    lines.push(sources_line(c, &e.sources, lang));
     Tooltip { title: format_date(&e.date, e.approximate, lang), lines }
 }
 
@@ -185,9 +196,18 @@ pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
             let p = &c.active_period;
             Some(Tooltip {
                 title: format!("{}: {} – {}", p.label.get(lang), format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
-                lines: vec![p.description.get(lang).to_string(), format!("{}: {}", t(lang, "Sources", "Fuentes"), source_list(c, &p.sources))],
+                lines: vec![p.description.get(lang).to_string(), sources_line(c, &p.sources, lang)],
             })
         }
+    }
+}
+
+/// The caption of a chart's data table: "The Mask (Careto): victim IP
+/// addresses", "The Mask (Careto): timeline".
+pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
+    match view {
+        View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
     }
 }
 
@@ -213,27 +233,53 @@ pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
     order.extend(crate::order::unpublished_by_name(c, lang).into_iter().filter_map(|i| c.countries.get(i)));
     order
         .into_iter()
-        .map(|k| {
-            let tip = country_tooltip(c, k, lang);
-            let notes: Vec<String> = tip
-                .lines
-                .iter()
-                .skip(1)
-                .filter(|l| !l.starts_with(&t(lang, "Sources", "Fuentes")) && !l.starts_with(&t(lang, "Colour class", "Clase de color")))
-                .cloned()
-                .collect();
-            CountryRow {
-                code: k.code.to_string(),
-                name: k.name.get(lang).to_string(),
-                value: match k.count {
-                    Count::Published(n) => format_count(n, lang),
-                    Count::NotPublished => t(lang, "not published", "no publicada"),
-                },
-                notes: notes.join(" · "),
-                sources: source_list(c, &k.sources),
-            }
+        .map(|k| CountryRow {
+            code: k.code.to_string(),
+            name: k.name.get(lang).to_string(),
+            value: match k.count {
+                Count::Published(n) => format_count(n, lang),
+                Count::NotPublished => strings(lang).not_published.to_string(),
+            },
+            notes: country_notes(c, k, lang).join(" · "),
+            sources: source_list(c, &k.sources),
         })
         .collect()
+}
+
+/// One row of the timeline's data table: the active period or an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    /// The date at its precision ("c. 2008"), or the period's "2007 – Jan 2014".
+    pub date: String,
+    /// What happened.
+    pub event: String,
+    /// "Reported", "Known only from secondary reports" or "Alleged".
+    pub status: String,
+    /// Source ids with publishers.
+    pub sources: String,
+}
+
+/// The rows of the timeline's data table: the active period and the
+/// events, by start date (the period first among equal starts).
+pub fn event_rows(c: &Campaign, lang: Lang) -> Vec<EventRow> {
+    let p = &c.active_period;
+    let mut rows = vec![EventRow {
+        date: format!("{} – {}", format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
+        event: format!("{}: {}", p.label.get(lang), p.description.get(lang)),
+        status: strings(lang).status_reported.to_string(),
+        sources: source_list(c, &p.sources),
+    }];
+    let mut starts = vec![p.start.bounds().0];
+    for e in c.events.iter() {
+        starts.push(e.date.bounds().0);
+        rows.push(EventRow {
+            date: format_date(&e.date, e.approximate, lang),
+            event: e.description.get(lang).to_string(),
+            status: status_line(e.status, lang),
+            sources: source_list(c, &e.sources),
+        });
+    }
+    crate::order::apply(&rows, &crate::order::by_number(&starts))
 }
 
 /// Where a spreadsheet may start a new cell: the separators of CSV (`,`,
@@ -285,45 +331,28 @@ pub fn csv_separator(lang: Lang) -> char {
 /// event), with a sources column, in the reader's language, its fields
 /// separated by [`csv_separator`] and written by `csv_field` (quoted, no
 /// formula anywhere).
-pub fn csv(c: &Campaign, view: crate::chart::View, lang: Lang) -> String {
+pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
+    let s = strings(lang);
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
-        crate::chart::View::Bars => {
-            rows.push(vec![
-                t(lang, "code", "codigo"),
-                t(lang, "country", "pais"),
-                c.measure.get(lang).to_string(),
-                t(lang, "notes", "notas"),
-                t(lang, "sources", "fuentes"),
-            ]);
+        View::Bars => {
+            rows.push([s.csv_code, s.csv_country, c.measure.get(lang), s.csv_notes, s.csv_sources].map(String::from).to_vec());
             for r in country_rows(c, lang) {
                 // The raw figure (no thousands separator), empty when not published.
                 let value = c.countries.iter().find(|k| k.code == r.code.as_str()).and_then(|k| k.count.value()).map(|v| v.to_string()).unwrap_or_default();
                 rows.push(vec![r.code, r.name, value, r.notes, r.sources]);
             }
         }
-        crate::chart::View::Timeline => {
-            rows.push(vec![
-                t(lang, "date", "fecha"),
-                t(lang, "approximate", "aproximada"),
-                t(lang, "event", "suceso"),
-                t(lang, "status", "estado"),
-                t(lang, "sources", "fuentes"),
-            ]);
-            let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
-            for e in crate::order::by_number(&starts).into_iter().filter_map(|i| c.events.get(i)) {
+        View::Timeline => {
+            rows.push([s.csv_date, s.csv_approximate, s.csv_event, s.csv_status, s.csv_sources].map(String::from).to_vec());
+            for e in events_by_date(c) {
                 let d = &e.date;
                 let iso = match (d.month, d.day) {
                     (Some(m), Some(day)) => format!("{}-{m:02}-{day:02}", d.year),
                     (Some(m), None) => format!("{}-{m:02}", d.year),
                     _ => d.year.to_string(),
                 };
-                let status = match e.status {
-                    Status::Reported => "reported",
-                    Status::Secondary => "secondary",
-                    Status::Alleged => "alleged",
-                };
-                rows.push(vec![iso, e.approximate.to_string(), e.description.get(lang).to_string(), status.to_string(), source_list(c, &e.sources)]);
+                rows.push(vec![iso, e.approximate.to_string(), e.description.get(lang).to_string(), e.status.as_str().to_string(), source_list(c, &e.sources)]);
             }
         }
     }
@@ -380,13 +409,13 @@ mod tests {
     #[test]
     fn csv_keeps_dates_at_their_precision_and_quotes_fields() {
         let c = careto();
-        let bars = csv(&c, crate::chart::View::Bars, Lang::En);
+        let bars = csv(&c, View::Bars, Lang::En);
         let lines: Vec<&str> = bars.lines().collect();
         assert_eq!(lines.len(), 32, "a header and 31 countries");
         assert!(lines.first().is_some_and(|h| h.starts_with(r#""code","country","victim IP addresses","notes","sources""#)));
         assert!(lines.get(1).is_some_and(|l| l.starts_with(r#""MAR","Morocco","384","#)), "{:?}", lines.get(1));
         assert!(lines.iter().any(|l| l.starts_with(r#""CUB","Cuba","","#)), "Cuba has no figure: an empty cell, not 0");
-        let tl = csv(&c, crate::chart::View::Timeline, Lang::En);
+        let tl = csv(&c, View::Timeline, Lang::En);
         assert!(tl.lines().nth(1).is_some_and(|l| l.starts_with(r#""2007","false","#)));
         assert!(tl.contains(r#""2014-02-10","false","#));
         assert!(tl.contains(r#""2024-05","true","#));
@@ -432,7 +461,7 @@ mod tests {
         let mut c = careto();
         c.countries.to_mut()[0].name.es = "Marruecos;=cmd|'/C calc'!A0".into();
         for (lang, sep) in [(Lang::En, ","), (Lang::Es, ";")] {
-            for view in [crate::chart::View::Bars, crate::chart::View::Timeline] {
+            for view in [View::Bars, View::Timeline] {
                 let text = csv(&c, view, lang);
                 for line in text.split("\r\n").filter(|l| !l.is_empty()) {
                     let fields = split_quoted(line, sep);
@@ -443,7 +472,7 @@ mod tests {
                 }
             }
         }
-        let es = csv(&c, crate::chart::View::Bars, Lang::Es);
+        let es = csv(&c, View::Bars, Lang::Es);
         assert!(es.starts_with(r#""codigo";"pais";"direcciones IP de víctimas";"notas";"fuentes""#), "{}", &es[..80]);
         assert!(es.contains(r#""MAR";"Marruecos;'=cmd|'/C calc'!A0";"384";"#), "the label's formula is neutralised");
     }
@@ -462,6 +491,38 @@ mod tests {
         }
         fields.push(&line[start..]);
         fields
+    }
+
+    #[test]
+    fn the_government_only_claim_cites_the_sources_the_data_gives() {
+        let mut c = careto();
+        let line = |c: &Campaign, lang| c.countries.iter().find(|k| k.code == "GIB").map(|k| country_tooltip(c, k, lang).lines).unwrap_or_default();
+        assert!(line(&c, Lang::En).iter().any(|l| l == "Only government computers were targeted (S6)"));
+        assert!(line(&c, Lang::Es).iter().any(|l| l == "Solo se atacaron ordenadores del Gobierno (S6)"));
+        c.government_targets_sources = std::borrow::Cow::Owned(vec!["S1".into(), "S3".into()]);
+        assert!(line(&c, Lang::En).iter().any(|l| l == "Only government computers were targeted (S1, S3)"));
+        c.government_targets_sources = std::borrow::Cow::Owned(vec![]);
+        assert!(line(&c, Lang::En).iter().any(|l| l == "Only government computers were targeted"));
+    }
+
+    #[test]
+    fn the_timeline_table_has_the_period_then_the_events_by_date_with_their_status() {
+        let c = careto();
+        let rows = event_rows(&c, Lang::En);
+        assert_eq!(rows.len(), c.events.len() + 1);
+        assert_eq!(rows.first().map(|r| (r.date.as_str(), r.status.as_str())), Some(("2007 – Jan 2014", "Reported")));
+        assert!(rows.first().is_some_and(|r| r.event.starts_with("Active period: From 2007")));
+        let statuses: Vec<&str> = rows.iter().map(|r| r.status.as_str()).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == "Alleged").count(), 2);
+        assert!(statuses.contains(&"Known only from secondary reports"));
+        for (row, e) in rows.iter().skip(1).zip(events_by_date(&c)) {
+            assert_eq!(row.date, format_date(&e.date, e.approximate, Lang::En));
+            assert_eq!(row.status, event_tooltip(&c, e, Lang::En).lines.get(1).cloned().unwrap_or_default());
+        }
+        let es = event_rows(&c, Lang::Es);
+        assert_eq!(es.first().map(|r| r.status.as_str()), Some("Publicado"));
+        assert_eq!(table_caption(&c, View::Timeline, Lang::Es), "The Mask (Careto): cronología");
+        assert_eq!(table_caption(&c, View::Bars, Lang::En), "The Mask (Careto): victim IP addresses");
     }
 
     #[test]

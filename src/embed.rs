@@ -3,8 +3,8 @@
 //! Pure Rust, tested natively; the browser side (button, clipboard) is in
 //! `web/`.
 
-use crate::chart::View;
 use crate::model::Lang;
+use crate::view::View;
 
 /// `s` with `&`, `"`, `<` and `>` escaped, for an HTML attribute value.
 fn attr(s: &str) -> String {
@@ -17,14 +17,7 @@ fn attr(s: &str) -> String {
 /// `embed.html`, perhaps with a query (`?campaign=…`) that is kept;
 /// `careto-viz-frame.js` is taken to sit next to it.
 pub fn snippet(embed_url: &str, view: View, lang: Lang, theme: &str, title: &str, height: u32) -> String {
-    let view = match view {
-        View::Bars => "bars",
-        View::Timeline => "timeline",
-    };
-    let lang = match lang {
-        Lang::En => "en",
-        Lang::Es => "es",
-    };
+    let (view, lang) = (view.as_str(), lang.as_str());
     let page = embed_url.split('#').next().unwrap_or_default();
     let sep = if page.contains('?') { '&' } else { '?' };
     let src = format!("{page}{sep}view={view}&lang={lang}&theme={theme}");

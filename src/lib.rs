@@ -19,6 +19,7 @@ pub mod render;
 pub mod scale;
 pub mod text;
 pub mod theme;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -50,6 +50,26 @@ pub enum ThemeName {
     Dark,
 }
 
+impl ThemeName {
+    /// Parses `light` or `dark`.
+    pub fn parse(s: &str) -> Result<ThemeName, String> {
+        match s {
+            "light" => Ok(ThemeName::Light),
+            "dark" => Ok(ThemeName::Dark),
+            other => Err(format!("theme: \"{}\" is not a theme; use \"light\" or \"dark\"", crate::model::clip(other))),
+        }
+    }
+
+    /// The theme's name as [`ThemeName::parse`] reads it (and CSS's
+    /// `color-scheme` takes it): `light` or `dark`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Light => "light",
+            ThemeName::Dark => "dark",
+        }
+    }
+}
+
 /// Every colour a chart uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {

@@ -290,7 +290,7 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
     let canvas = chart.canvas().unwrap();
     let r = chart.bar_rect("AAA").unwrap();
     let before = pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
-    let cases: [(&str, &str); 7] = [
+    let cases: [(&str, &str); 8] = [
         ("c.country = []", "campaign.country: "),
         ("c.country[0].name.en = 'x'.repeat(10000)", "campaign.country[0].name.en: label is 10000 characters long; at most 200 allowed"),
         ("c.active_period.start = '2022'", "campaign.active_period.end: the period ends"),
@@ -298,6 +298,7 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
         ("c.event[0].status = 'rumour'", "campaign.event[0].status: unknown variant"),
         ("c.country[0].count = Infinity", "campaign.country[0].count: Infinity is too large for a count (at most 4294967295)"),
         ("c.country[0].colour = 'red'", "campaign.country[0]: unknown field `colour`"),
+        ("c.government_targets_sources = ['S99']", "campaign.government_targets_sources[0]: unknown source id \"S99\""),
     ];
     for (edit, expected) in cases {
         let e = message(chart.update(options(&[("campaign", sample(edit))])).err().unwrap());

@@ -154,7 +154,7 @@ const SPECIAL_NUMBERS: [f64; 18] = [
 
 /// Keys a hostile object may add, own or on its prototype: the schema's
 /// field names (so that a mistake reading them shows) and a few others.
-const KEYS: [&str; 24] = [
+const KEYS: [&str; 25] = [
     "name",
     "measure",
     "as_of",
@@ -179,6 +179,7 @@ const KEYS: [&str; 24] = [
     "approximate",
     "__proto__",
     "0",
+    "government_targets_sources",
 ];
 
 /// One hostile change to a node of the graph (`target` is taken modulo the

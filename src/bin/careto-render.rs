@@ -32,8 +32,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--view" => options.view = View::parse(&value()?)?,
-            "--lang" => options.lang = careto_viz::chart::parse_lang(&value()?)?,
-            "--theme" => options.theme = careto_viz::chart::parse_theme(&value()?)?,
+            "--lang" => options.lang = careto_viz::model::Lang::parse(&value()?)?,
+            "--theme" => options.theme = careto_viz::theme::ThemeName::parse(&value()?)?,
             "--width" => {
                 let v = value()?;
                 options.width = v.parse::<f64>().map_err(|_| format!("--width: \"{v}\" is not a number"))?;

@@ -10,8 +10,19 @@ use std::borrow::Cow;
 
 impl Reader {
     pub(super) fn campaign<H: HostValue>(&mut self, v: Val<H>) -> Campaign {
-        const FIELDS: &[&str] =
-            &["name", "measure", "as_of", "total", "active_period", "country", "event", "source", "bars_source_line", "timeline_source_line"];
+        const FIELDS: &[&str] = &[
+            "name",
+            "measure",
+            "as_of",
+            "total",
+            "active_period",
+            "country",
+            "event",
+            "source",
+            "bars_source_line",
+            "timeline_source_line",
+            "government_targets_sources",
+        ];
         let o = self.obj(v, Path::ROOT, FIELDS);
         Campaign {
             name: self.text_at(&o, "name"),
@@ -33,6 +44,7 @@ impl Reader {
             sources: self.list_at(&o, "source", Reader::source),
             bars_source_line: self.text_at(&o, "bars_source_line"),
             timeline_source_line: self.text_at(&o, "timeline_source_line"),
+            government_targets_sources: self.list_or_empty(&o, "government_targets_sources", |r, v, p| r.string(&v, &p)),
         }
     }
 

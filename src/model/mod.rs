@@ -52,6 +52,26 @@ pub enum Lang {
     Es,
 }
 
+impl Lang {
+    /// Parses a language tag: `en` or `es`, in any case, with or without a
+    /// region (`es-MX`, `en_GB`).
+    pub fn parse(s: &str) -> Result<Lang, String> {
+        match s.to_ascii_lowercase().split(['-', '_']).next().unwrap_or("") {
+            "en" => Ok(Lang::En),
+            "es" => Ok(Lang::Es),
+            _ => Err(format!("lang: \"{}\" is not supported; use \"en\" or \"es\"", clip(s))),
+        }
+    }
+
+    /// The language's code as [`Lang::parse`] reads it: `en` or `es`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
 /// One campaign: everything a chart, a tooltip or a table needs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
@@ -80,6 +100,10 @@ pub struct Campaign {
     pub bars_source_line: Text,
     /// The short source line shown under the timeline.
     pub timeline_source_line: Text,
+    /// Source ids for the countries marked [`Country::government_targets_only`],
+    /// cited in their tooltips (none: the claim is shown without a citation).
+    #[serde(default)]
+    pub government_targets_sources: List<Str>,
 }
 
 /// A campaign-wide figure such as "over 380 unique victims".
@@ -116,7 +140,8 @@ pub struct Country {
     /// Figures of a different measure (e.g. Cuba's "46 computers"): notes, never bar values.
     #[serde(default)]
     pub other_figures: List<OtherFigure>,
-    /// Whether sources say only government computers were targeted there.
+    /// Whether sources say only government computers were targeted there
+    /// (which sources: [`Campaign::government_targets_sources`]).
     #[serde(default)]
     pub government_targets_only: bool,
     /// Free-text notes (uncertainty, context).
@@ -350,6 +375,15 @@ impl Status {
             "secondary" => Ok(Status::Secondary),
             "alleged" => Ok(Status::Alleged),
             other => Err(format!("unknown variant `{}`, expected one of `reported`, `secondary`, `alleged`", clip(other))),
+        }
+    }
+
+    /// The status as the data file writes it: `reported`, `secondary` or `alleged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Secondary => "secondary",
+            Status::Alleged => "alleged",
         }
     }
 }

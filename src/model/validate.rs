@@ -112,6 +112,9 @@ impl Checker<'_> {
             }
             part(self, c);
         }
+        if !c.government_targets_sources.is_empty() {
+            self.sources("government_targets_sources", &c.government_targets_sources);
+        }
     }
 
     fn bibliography(&mut self, c: &Campaign) {
@@ -414,6 +417,7 @@ mod tests {
             sources: Cow::Owned(vec![source("S1"), source("S2")]),
             bars_source_line: t("Source: S1"),
             timeline_source_line: t("Source: S1"),
+            government_targets_sources: List::default(),
         }
     }
 
@@ -499,6 +503,15 @@ mod tests {
         let mut c = ok();
         c.countries.to_mut()[1].sources.to_mut().push("S99".into());
         assert_eq!(first(&c), "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)");
+    }
+
+    #[test]
+    fn government_targets_sources_are_optional_but_must_resolve() {
+        let mut c = ok();
+        c.government_targets_sources = ids(&["S1", "S2"]);
+        assert_eq!(validate(&c), Ok(()));
+        c.government_targets_sources = ids(&["S1", "S99"]);
+        assert_eq!(first(&c), "government_targets_sources[1]: unknown source id \"S99\" (no [[source]] with this id)");
     }
 
     #[test]

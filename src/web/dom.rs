@@ -2,11 +2,11 @@
 //! summary, "Show data" button and the data table. All text goes in through
 //! `textContent` (never parsed as HTML).
 
-use crate::chart::View;
 use crate::describe::{self, Tooltip};
-use crate::i18n::{format_date, strings};
+use crate::i18n::strings;
 use crate::model::{Campaign, Lang};
 use crate::theme::Theme;
+use crate::view::View;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -150,18 +150,7 @@ pub fn apply_theme(parts: &Parts, theme: &Theme) {
         let _ = style.set_property(name, &color.hex());
     }
     // Form controls and the table's scrollbar follow the chart's theme, not the host's.
-    let scheme = match theme.name {
-        crate::theme::ThemeName::Light => "light",
-        crate::theme::ThemeName::Dark => "dark",
-    };
-    let _ = style.set_property("color-scheme", scheme);
-}
-
-fn label(lang: Lang, en: &'static str, es: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Es => es,
-    }
+    let _ = style.set_property("color-scheme", theme.name.as_str());
 }
 
 /// Fills the summary and the buttons for `view` in `lang` (the table: [`fill_table`]).
@@ -170,43 +159,30 @@ pub fn fill_labels(parts: &Parts, c: &Campaign, view: View, lang: Lang, open: bo
         View::Bars => describe::bars_summary(c, lang),
         View::Timeline => describe::timeline_summary(c, lang),
     };
+    let s = strings(lang);
     parts.summary.set_text_content(Some(&summary));
-    parts.button.set_text_content(Some(if open { label(lang, "Hide data", "Ocultar datos") } else { label(lang, "Show data", "Mostrar datos") }));
+    parts.button.set_text_content(Some(if open { s.hide_data } else { s.show_data }));
     let _ = parts.button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    parts.png.set_text_content(Some(label(lang, "Download PNG", "Descargar PNG")));
-    parts.csv.set_text_content(Some(label(lang, "Download CSV", "Descargar CSV")));
-    parts.embed.set_text_content(Some(strings(lang).copy_embed));
-    let _ = parts.code.set_attribute("aria-label", strings(lang).embed_code);
+    parts.png.set_text_content(Some(s.download_png));
+    parts.csv.set_text_content(Some(s.download_csv));
+    parts.embed.set_text_content(Some(s.copy_embed));
+    let _ = parts.code.set_attribute("aria-label", s.embed_code);
     parts.data.set_class_name(if open { "cv-data" } else { "cv-data cv-closed" });
 }
 
-/// Fills the data table for `view` in `lang` (caption, headers, a row per item with its sources).
+/// Fills the data table for `view` in `lang` (caption, headers, a row per
+/// item with its sources; the words come from [`describe`]).
 pub fn fill_table(parts: &Parts, c: &Campaign, view: View, lang: Lang) -> Result<(), String> {
     let doc = parts.figure.owner_document().ok_or("no document")?;
+    let s = strings(lang);
     let table = el(&doc, "table", "")?;
-    let caption = match view {
-        View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
-        View::Timeline => format!("{}: {}", c.name.get(lang), label(lang, "timeline", "cronología")),
-    };
-    {
-        let node = text(&doc, "caption", "", &caption)?;
-        append(&table, &node)?;
-    }
+    let caption = text(&doc, "caption", "", &describe::table_caption(c, view, lang))?;
+    append(&table, &caption)?;
     let thead = el(&doc, "thead", "")?;
     let head = el(&doc, "tr", "")?;
-    let headers: Vec<(&str, &str)> = match view {
-        View::Bars => vec![
-            (label(lang, "Country", "País"), ""),
-            (c.measure.get(lang), "cv-num"),
-            (label(lang, "Notes", "Notas"), ""),
-            (label(lang, "Sources", "Fuentes"), ""),
-        ],
-        View::Timeline => vec![
-            (label(lang, "Date", "Fecha"), ""),
-            (label(lang, "Event", "Suceso"), ""),
-            (label(lang, "Status", "Estado"), ""),
-            (label(lang, "Sources", "Fuentes"), ""),
-        ],
+    let headers: [(&str, &str); 4] = match view {
+        View::Bars => [(s.col_country, ""), (c.measure.get(lang), "cv-num"), (s.col_notes, ""), (s.sources, "")],
+        View::Timeline => [(s.col_date, ""), (s.col_event, ""), (s.col_status, ""), (s.sources, "")],
     };
     for (h, class) in headers {
         let th = text(&doc, "th", class, h)?;
@@ -221,57 +197,32 @@ pub fn fill_table(parts: &Parts, c: &Campaign, view: View, lang: Lang) -> Result
             for row in describe::country_rows(c, lang) {
                 let tr = el(&doc, "tr", "")?;
                 let _ = tr.set_attribute("data-code", &row.code);
-                let th = text(&doc, "th", "", &row.name)?;
-                let _ = th.set_attribute("scope", "row");
-                append(&tr, &th)?;
-                {
-                    let node = text(&doc, "td", "cv-num", &row.value)?;
-                    append(&tr, &node)?;
-                }
-                {
-                    let node = text(&doc, "td", "", &row.notes)?;
-                    append(&tr, &node)?;
-                }
-                {
-                    let node = text(&doc, "td", "", &row.sources)?;
-                    append(&tr, &node)?;
-                }
+                cells(&doc, &tr, [("", &row.name), ("cv-num", &row.value), ("", &row.notes), ("", &row.sources)])?;
                 append(&tbody, &tr)?;
             }
         }
         View::Timeline => {
-            let p = &c.active_period;
-            let mut rows: Vec<(f64, [String; 4])> = vec![(
-                p.start.bounds().0,
-                [
-                    format!("{} – {}", format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
-                    format!("{}: {}", p.label.get(lang), p.description.get(lang)),
-                    label(lang, "Reported", "Publicado").to_string(),
-                    describe::source_list(c, &p.sources),
-                ],
-            )];
-            for e in c.events.iter() {
-                let tip = describe::event_tooltip(c, e, lang);
-                let status = tip.lines.get(1).cloned().unwrap_or_default();
-                rows.push((e.date.bounds().0, [tip.title, e.description.get(lang).to_string(), status, describe::source_list(c, &e.sources)]));
-            }
-            let starts: Vec<f64> = rows.iter().map(|r| r.0).collect();
-            for (_, cells) in crate::order::apply(&rows, &crate::order::by_number(&starts)) {
+            for row in describe::event_rows(c, lang) {
                 let tr = el(&doc, "tr", "")?;
-                for (k, cell) in cells.iter().enumerate() {
-                    let tag = if k == 0 { "th" } else { "td" };
-                    let cell_el = text(&doc, tag, "", cell)?;
-                    if k == 0 {
-                        let _ = cell_el.set_attribute("scope", "row");
-                    }
-                    append(&tr, &cell_el)?;
-                }
+                cells(&doc, &tr, [("", &row.date), ("", &row.event), ("", &row.status), ("", &row.sources)])?;
                 append(&tbody, &tr)?;
             }
         }
     }
     append(&table, &tbody)?;
     parts.data.replace_children_with_node_1(&table);
+    Ok(())
+}
+
+/// A table row's cells, `(class, text)` each: the first a row header, the others data.
+fn cells(doc: &Document, tr: &Element, cells: [(&str, &str); 4]) -> Result<(), String> {
+    for (k, (class, content)) in cells.into_iter().enumerate() {
+        let cell = text(doc, if k == 0 { "th" } else { "td" }, class, content)?;
+        if k == 0 {
+            let _ = cell.set_attribute("scope", "row");
+        }
+        append(tr, &cell)?;
+    }
     Ok(())
 }
 

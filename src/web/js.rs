@@ -108,7 +108,7 @@ pub fn got(v: &JsValue) -> String {
             // Not copied into wasm memory just to be cut.
             format!("a string of {len} characters")
         } else {
-            format!("the string \"{}\"", crate::chart::clip(&v.as_string().unwrap_or_default()))
+            format!("the string \"{}\"", crate::model::clip(&v.as_string().unwrap_or_default()))
         }
     } else if let Some(b) = v.as_bool() {
         if b { "true" } else { "false" }.to_string()

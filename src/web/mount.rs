@@ -11,7 +11,7 @@
 use super::dom::{self, Parts};
 use super::hidpi::HiDpiCanvas;
 use super::options::{self, Settings, ThemeChoice};
-use crate::chart::{parse_lang, ChartOptions, Layout, View};
+use crate::chart::{ChartOptions, Layout, View};
 use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke, Target};
 use crate::model::{Campaign, Lang};
 use crate::render;
@@ -210,7 +210,7 @@ impl State {
             return l;
         }
         let from = self.host.clone().or_else(|| self.canvas.parent_element());
-        from.and_then(|e| e.closest("[lang]").ok().flatten()).and_then(|e| e.get_attribute("lang")).and_then(|l| parse_lang(&l).ok()).unwrap_or(Lang::En)
+        from.and_then(|e| e.closest("[lang]").ok().flatten()).and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l).ok()).unwrap_or(Lang::En)
     }
 
     fn theme(&self) -> ThemeName {
@@ -393,11 +393,8 @@ impl State {
         }
     }
 
-    fn file_stem(&self) -> &'static str {
-        match self.settings.view {
-            View::Bars => "careto-viz-bars",
-            View::Timeline => "careto-viz-timeline",
-        }
+    fn file_stem(&self) -> String {
+        format!("careto-viz-{}", self.settings.view.as_str())
     }
 
     /// Downloads the picture as drawn (device pixels) as PNG.
@@ -420,11 +417,7 @@ impl State {
     fn copy_embed(&self) {
         let (Some(parts), Some(url)) = (&self.parts, &self.settings.embed_url) else { return };
         let want = self.wanted();
-        let theme = match self.settings.theme {
-            ThemeChoice::Auto => "auto",
-            ThemeChoice::Fixed(ThemeName::Light) => "light",
-            ThemeChoice::Fixed(ThemeName::Dark) => "dark",
-        };
+        let theme = self.settings.theme.as_str();
         let options = ChartOptions { view: want.view, lang: want.lang, theme: want.theme, width: want.width };
         // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
         let height = css_px(self.layout.as_ref().map_or(0.0, |l| l.scene().height) + 60.0);

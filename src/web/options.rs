@@ -2,9 +2,9 @@
 //! serde-wasm-bindgen so that every error names the option.
 
 use super::js::{got, own_keys, MAX_OPTION_CHARS};
-use crate::chart::{parse_lang, parse_theme, View};
-use crate::model::Lang;
+use crate::model::{clip, Lang};
 use crate::theme::ThemeName;
+use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Options as given; every field optional.
@@ -102,7 +102,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
     let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
     for key in &keys {
         if !OPTION_NAMES.contains(&key.as_str()) {
-            return Err(format!("options: unknown option \"{}\" (known: {})", crate::chart::clip(key), OPTION_NAMES.join(", ")));
+            return Err(format!("options: unknown option \"{}\" (known: {})", clip(key), OPTION_NAMES.join(", ")));
         }
     }
     let keys = &keys;
@@ -132,6 +132,24 @@ pub enum ThemeChoice {
     Auto,
     /// Always this theme.
     Fixed(ThemeName),
+}
+
+impl ThemeChoice {
+    /// Parses `auto`, `light` or `dark`.
+    pub fn parse(s: &str) -> Result<ThemeChoice, String> {
+        if s == "auto" {
+            return Ok(ThemeChoice::Auto);
+        }
+        ThemeName::parse(s).map(ThemeChoice::Fixed).map_err(|_| format!("theme: \"{}\" is not a theme; use \"light\", \"dark\" or \"auto\"", clip(s)))
+    }
+
+    /// The choice's name as [`ThemeChoice::parse`] reads it: `auto`, `light` or `dark`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Fixed(t) => t.as_str(),
+        }
+    }
 }
 
 /// The options a mounted chart keeps.
@@ -164,16 +182,10 @@ impl Settings {
             self.view = View::parse(v)?;
         }
         if let Some(l) = &js.lang {
-            self.lang = Some(parse_lang(l)?);
+            self.lang = Some(Lang::parse(l)?);
         }
         if let Some(t) = &js.theme {
-            self.theme = if t == "auto" {
-                ThemeChoice::Auto
-            } else {
-                ThemeChoice::Fixed(
-                    parse_theme(t).map_err(|_| format!("theme: \"{}\" is not a theme; use \"light\", \"dark\" or \"auto\"", crate::chart::clip(t)))?,
-                )
-            };
+            self.theme = ThemeChoice::parse(t)?;
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
@@ -191,7 +203,7 @@ impl Settings {
         }
         if let Some(u) = &js.embed_url {
             if !(u.starts_with("https://") || u.starts_with("http://")) {
-                return Err(format!("embedUrl: \"{}\" is not the absolute http(s) address of embed.html", crate::chart::clip(u)));
+                return Err(format!("embedUrl: \"{}\" is not the absolute http(s) address of embed.html", clip(u)));
             }
             self.embed_url = Some(u.clone());
         }

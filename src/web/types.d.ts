@@ -61,6 +61,8 @@ export interface Campaign {
   source: Source[];
   bars_source_line: Text;
   timeline_source_line: Text;
+  /** The sources saying only government computers were targeted in the countries marked `government_targets_only`. */
+  government_targets_sources?: string[];
 }
 
 /** A campaign-wide figure such as "over 380 unique victims". */
