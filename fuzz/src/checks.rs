@@ -63,7 +63,19 @@ pub fn campaign_json(data: &[u8]) -> bool {
 pub fn check_validation(c: &Campaign) -> bool {
     let all = validate_all(c);
     assert_eq!(validate(c).err(), all.first().cloned(), "validate returns validate_all's first error");
-    const FIELDS: [&str; 10] = ["name", "measure", "as_of", "bars_source_line", "timeline_source_line", "source", "total", "active_period", "country", "event"];
+    const FIELDS: [&str; 11] = [
+        "name",
+        "measure",
+        "as_of",
+        "bars_source_line",
+        "timeline_source_line",
+        "source",
+        "total",
+        "active_period",
+        "country",
+        "event",
+        "government_targets_sources",
+    ];
     for e in &all {
         let head = e.path.split(['.', '[']).next().unwrap_or("");
         assert!(FIELDS.contains(&head), "error path {:?} names no field of the data file ({e})", e.path);

@@ -154,7 +154,7 @@ const SPECIAL_NUMBERS: [f64; 18] = [
 
 /// Keys a hostile object may add, own or on its prototype: the schema's
 /// field names (so that a mistake reading them shows) and a few others.
-const KEYS: [&str; 25] = [
+const KEYS: [&str; 26] = [
     "name",
     "measure",
     "as_of",
@@ -180,6 +180,7 @@ const KEYS: [&str; 25] = [
     "__proto__",
     "0",
     "government_targets_sources",
+    "a key far longer than any field name, longer than the sixty-four characters the reader copies of a key",
 ];
 
 /// One hostile change to a node of the graph (`target` is taken modulo the
@@ -372,10 +373,20 @@ fn apply(g: &mut Graph, e: &Hostile) {
             }
         }
         Hostile::Own(t, k, v) => {
-            let key = g.string(KEYS[usize::from(*k) % KEYS.len()]);
+            // As `o[key] = value`: an own key is set, never listed twice (a
+            // proxy whose ownKeys lists a key twice throws, as KeysThrow).
+            let name = KEYS[usize::from(*k) % KEYS.len()];
             let value = pick(*v);
+            let existing = match g.node(pick(*t)) {
+                Some(Node::Object { own, .. }) => own.iter().position(|(key, _)| matches!(g.node(*key), Some(Node::Str(s)) if s == name)),
+                _ => None,
+            };
+            let key = g.string(name);
             if let Some(Node::Object { own, .. }) = g.node_mut(pick(*t)) {
-                own.push((key, Slot::Value(value)));
+                match existing.and_then(|i| own.get_mut(i)) {
+                    Some(slot) => slot.1 = Slot::Value(value),
+                    None => own.push((key, Slot::Value(value))),
+                }
             }
         }
         Hostile::Remove(t, k) => match g.node_mut(pick(*t)) {
@@ -420,6 +431,9 @@ fn apply(g: &mut Graph, e: &Hostile) {
         }
         Hostile::Nest(t, depth) => {
             let target = pick(*t);
+            if is_key(g, target) {
+                return;
+            }
             let Some(original) = g.node(target).cloned() else { return };
             let mut inner = g.add(original);
             for _ in 0..(*depth % 10_001) {
@@ -431,9 +445,16 @@ fn apply(g: &mut Graph, e: &Hostile) {
     }
 }
 
-/// Node `id` becomes `node` (never `undefined` itself, which all share).
+/// Whether node `id` is an object's key: keys stay distinct strings, as in
+/// JS (`Object.keys` lists each own key once, as a string).
+fn is_key(g: &Graph, id: NodeId) -> bool {
+    (0..g.len()).any(|o| matches!(g.node(o), Some(Node::Object { own, .. }) if own.iter().any(|(k, _)| *k == id)))
+}
+
+/// Node `id` becomes `node` (never `undefined` itself, which all share,
+/// nor a key).
 fn replace(g: &mut Graph, id: NodeId, node: Node) {
-    if id != UNDEFINED {
+    if id != UNDEFINED && !is_key(g, id) {
         if let Some(n) = g.node_mut(id) {
             *n = node;
         }
