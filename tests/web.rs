@@ -324,7 +324,7 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
         ("c.active_period.start = '2022'", "campaign.active_period.end: the period ends"),
         ("c.country[0].name.en = 'a\\nb'", "campaign.country[0].name.en: contains the control character"),
         ("c.event[0].status = 'rumour'", "campaign.event[0].status: unknown variant"),
-        ("c.country[0].count = Infinity", "campaign.country[0].count: inf is not a whole number >= 0"),
+        ("c.country[0].count = Infinity", "campaign.country[0].count: Infinity is too large for a count (at most 4294967295)"),
         ("c.country[0].colour = 'red'", "campaign.country[0]: unknown field `colour`"),
         ("c.government_targets_sources = ['S99']", "campaign.government_targets_sources[0]: unknown source id \"S99\""),
     ];
