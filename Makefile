@@ -97,7 +97,13 @@ SITE_THEMES := light dark
 site: build
 	rm -rf dist
 	mkdir -p dist/pkg dist/pkg-full dist/img dist/embed
-	cp www/*.html www/*.css www/*.js www/*.json www/*.svg dist/
+	cp www/*.html www/*.css www/*.json www/*.svg dist/
+	# The pages' scripts as a server would send them: each with the loader it
+	# imports (careto-viz-loader.js) bundled in, minified (pkg/ is already);
+	# careto-viz-frame.js is a classic script, minified only.
+	for f in main sample embed careto-viz-embed; do \
+	  esbuild "www/$$f.js" --bundle --format=esm --minify --log-level=warning --outfile="dist/$$f.js"; done
+	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
 	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm dist/pkg/

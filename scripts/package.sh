@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The npm package of the module, from the release builds in www/pkg-full and
-# www/pkg (make build: wasm-pack, then wasm-opt with wasm-pack.toml's flags):
-# no second cargo build.
+# www/pkg (make build: wasm-pack, wasm-opt with wasm-pack.toml's flags,
+# esbuild), with wasm-pack's package.json from target/wasm-pack/full: no
+# second cargo build.
 #
 #   scripts/package.sh [OUT]      OUT defaults to target/package
 #   REPOSITORY=https://… scripts/package.sh      (make package REPOSITORY=https://…)
@@ -24,14 +25,23 @@ FULL_DIR=$(cfg build.full.out_dir)
 FULL_NAME=$(cfg build.full.out_name)
 ARTICLE_DIR=$(cfg build.out_dir)
 ARTICLE_NAME=$(cfg build.out_name)
+DETAILS_NAME=$(cfg build.details.out_name)
+INTERACT_NAME=$(cfg build.interact.out_name)
+# wasm-pack's own package.json, README.md and licences, from the full build's stage.
+WASM_PACK_DIR=target/wasm-pack/full
 DEFAULT_REPOSITORY=$(cfg package.repository Cargo.toml)
 REPOSITORY=${REPOSITORY:-$DEFAULT_REPOSITORY}
 PLACEHOLDER_HOST="example.invalid"
 
-for f in package.json "${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" README.md LICENSE-MIT LICENSE-APACHE; do
+for f in package.json README.md LICENSE-MIT LICENSE-APACHE; do
+  [ -f "$WASM_PACK_DIR/$f" ] || die "$WASM_PACK_DIR/$f is missing: run make build first (make package does)"
+done
+FULL_FILES=("${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" "${INTERACT_NAME}.js")
+ARTICLE_FILES=("${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts" "${DETAILS_NAME}.js" "${DETAILS_NAME}_bg.wasm")
+for f in "${FULL_FILES[@]}"; do
   [ -f "$FULL_DIR/$f" ] || die "$FULL_DIR/$f is missing: run make build first (make package does)"
 done
-for f in "${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts"; do
+for f in "${ARTICLE_FILES[@]}"; do
   [ -f "$ARTICLE_DIR/$f" ] || die "$ARTICLE_DIR/$f is missing: run make build first (make package does)"
 done
 case "$REPOSITORY" in
@@ -43,9 +53,9 @@ stage="$OUT/careto-viz"
 rm -rf "$stage"
 mkdir -p "$stage"
 # package.json and the files it lists; npm adds README.md and the LICENSE files itself.
-python3 - "$FULL_DIR/package.json" "$stage/package.json" "$REPOSITORY" "$ARTICLE_NAME" <<'PY'
+python3 - "$WASM_PACK_DIR/package.json" "$stage/package.json" "$REPOSITORY" "$ARTICLE_NAME" "$DETAILS_NAME" "$INTERACT_NAME" <<'PY'
 import json, sys
-src, dst, repository, article = sys.argv[1:]
+src, dst, repository, article, details, interact = sys.argv[1:]
 pkg = json.load(open(src))
 pkg["repository"] = {"type": "git", "url": repository}
 # wasm-pack's --target web names the ES module only as "main"; bundlers look for "module".
@@ -64,16 +74,22 @@ pkg["exports"] = {
 # The files, named here: wasm-pack lists the LICENSE-* files only when an
 # earlier build had already left them in its out dir (so not on a fresh
 # checkout), and npm adds LICENSE-MIT / LICENSE-APACHE only when listed.
+# Each entry loads its lazily loaded parts from next to itself: the
+# interaction layer (both builds) and the article build's details module.
 pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts",
                 article + "_bg.wasm", article + ".js", article + ".d.ts",
+                details + ".js", details + "_bg.wasm", interact + ".js",
                 "LICENSE-APACHE", "LICENSE-MIT"]
 json.dump(pkg, open(dst, "w"), indent=2)
 open(dst, "a").write("\n")
 PY
-for f in "${FULL_NAME}_bg.wasm" "${FULL_NAME}.js" "${FULL_NAME}.d.ts" README.md LICENSE-MIT LICENSE-APACHE; do
+for f in README.md LICENSE-MIT LICENSE-APACHE; do
+  cp "$WASM_PACK_DIR/$f" "$stage/$f"
+done
+for f in "${FULL_FILES[@]}"; do
   cp "$FULL_DIR/$f" "$stage/$f"
 done
-for f in "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.js" "${ARTICLE_NAME}.d.ts"; do
+for f in "${ARTICLE_FILES[@]}"; do
   cp "$ARTICLE_DIR/$f" "$stage/$f"
 done
 

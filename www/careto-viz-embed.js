@@ -17,7 +17,8 @@
 // article build, the Careto data compiled in) is loaded and initialised once,
 // however many charts and however many copies of this script tag the page
 // has; a placeholder with data-campaign-src gets the full build instead
-// (./pkg-full/careto_viz_full.js, which reads campaigns), also loaded once. Elements added later (infinite scroll, a
+// (./pkg-full/careto_viz_full.js, which reads campaigns), also loaded once
+// (careto-viz-loader.js: one loader for every page). Elements added later (infinite scroll, a
 // live blog) are mounted when they appear, removed ones are destroyed, and a
 // changed data-* attribute remounts the chart. A chart that cannot be drawn
 // shows why, as text in its element (class "careto-viz-error"), and logs it.
@@ -26,62 +27,19 @@
 // No inline script or style is needed, so a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval') allows it.
 
+import { STATE, clearError, embedUrlFor, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
+
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
 const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src", "data-downloads", "data-embed-code"];
 
-/** Every mounted chart by its element (kept reachable: a collected handle frees its chart). */
+/** Every mounted chart by its element (for the console and the tests). */
 export const charts = new Map();
-
-/** Loads and initialises a build once; resolves to its exports. */
-const modules = new Map();
-function loadModule(full) {
-  const file = full ? "./pkg-full/careto_viz_full.js" : "./pkg/careto_viz.js";
-  if (!modules.has(file)) {
-    modules.set(file, import(new URL(file, import.meta.url).href).then(async (module) => {
-      await module.default();
-      return module;
-    }));
-  }
-  return modules.get(file);
-}
-
-/** One fetch per campaign address, shared by every chart that uses it. */
-const campaigns = new Map();
-function loadCampaign(src) {
-  const url = new URL(src, document.baseURI).href;
-  if (!campaigns.has(url)) {
-    const promise = fetch(url, { credentials: "same-origin" }).then(async (response) => {
-      if (!response.ok) throw new Error(`careto-viz: campaign "${src}": HTTP ${response.status}`);
-      try {
-        return await response.json();
-      } catch (error) {
-        throw new Error(`careto-viz: campaign "${src}" is not valid JSON (${error.message})`);
-      }
-    });
-    // A failed load is not cached: the next chart (or a retry) fetches again.
-    promise.catch(() => campaigns.delete(url));
-    campaigns.set(url, promise);
-  }
-  return campaigns.get(url);
-}
-
-/** The address of embed.html drawing what `element` draws, or undefined (another site's campaign). */
-function embedUrlOf(element) {
-  const url = new URL("embed.html", import.meta.url);
-  const src = element.dataset.campaignSrc;
-  if (src) {
-    const campaign = new URL(src, document.baseURI);
-    if (campaign.origin !== url.origin) return undefined;
-    url.searchParams.set("campaign", campaign.href);
-  }
-  return url.href;
-}
 
 function optionsOf(element) {
   const view = element.dataset.caretoViz || element.dataset.view;
-  const { lang, theme, downloads, embedCode } = element.dataset;
-  const embedUrl = embedUrlOf(element);
+  const { lang, theme, downloads, embedCode, campaignSrc } = element.dataset;
+  const embedUrl = embedUrlFor(campaignSrc);
   return {
     ...(view && { view }),
     ...(lang && { lang }),
@@ -92,25 +50,6 @@ function optionsOf(element) {
   };
 }
 
-function clearError(element) {
-  for (const root of [element, element.shadowRoot]) {
-    root?.querySelectorAll(":scope > .careto-viz-error").forEach((p) => p.remove());
-  }
-}
-
-function showError(element, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  clearError(element);
-  const p = document.createElement("p");
-  p.className = "careto-viz-error";
-  p.setAttribute("role", "alert");
-  p.textContent = `The chart could not be drawn: ${message}`;
-  // Inside the shadow root when the module made one (light children are not shown then).
-  (element.shadowRoot ?? element).append(p);
-  element.dataset.caretoVizState = "error";
-  console.error(message.startsWith("careto-viz:") ? message : `careto-viz: ${message}`, element);
-}
-
 // Each mount has a ticket: a remount or a removal while a mount awaits its
 // campaign or the module makes the older mount give up.
 const tickets = new WeakMap();
@@ -118,22 +57,22 @@ const tickets = new WeakMap();
 async function mountOne(element) {
   const ticket = {};
   tickets.set(element, ticket);
-  element.dataset.caretoVizState = "loading";
+  element.setAttribute(STATE, "loading");
   clearError(element);
   try {
     const options = optionsOf(element);
     const src = element.dataset.campaignSrc;
-    const [module, campaign] = await Promise.all([loadModule(Boolean(src)), src ? loadCampaign(src) : undefined]);
+    const [module, campaign] = await Promise.all([loadBuild(Boolean(src)), src ? loadCampaign(src) : undefined]);
     if (tickets.get(element) !== ticket) return;
     if (!element.isConnected) {
       // Removed while loading: forget it, so that it mounts if it comes back.
       tickets.delete(element);
-      delete element.dataset.caretoVizState;
+      element.removeAttribute(STATE);
       return;
     }
     if (campaign !== undefined) options.campaign = campaign;
     charts.set(element, module.mount(element, options));
-    element.dataset.caretoVizState = "ready";
+    element.setAttribute(STATE, "ready");
   } catch (error) {
     if (tickets.get(element) !== ticket) return;
     showError(element, error);
@@ -148,14 +87,14 @@ function unmount(element) {
     chart.destroy();
   }
   clearError(element);
-  delete element.dataset.caretoVizState;
+  element.removeAttribute(STATE);
 }
 
 function scan(root) {
   const found = root.matches?.(SELECTOR) ? [root] : [];
   found.push(...(root.querySelectorAll?.(SELECTOR) ?? []));
   for (const element of found) {
-    if (!element.dataset.caretoVizState && element.isConnected) mountOne(element);
+    if (!element.hasAttribute(STATE) && element.isConnected) mountOne(element);
   }
 }
 

@@ -1,18 +1,18 @@
-// Thin host for the careto-viz module: load it once, then mount one chart per
-// element that has a data-view attribute ("bars" or "timeline"; data-lang and
-// data-theme are passed on when present), with the address of embed.html next
-// to this file for the "Copy embed code" button. Drawing, sizing, redrawing on resize,
-// tooltips and keyboard use are the module's job.
+// The demo page's script: one chart per element with a data-view attribute
+// ("bars" or "timeline"; data-lang and data-theme are passed on when
+// present), with "Copy embed code" pointing at embed.html next to this file.
+// Loading, mounting and failures: careto-viz-loader.js.
 
-import { charts, mountAll } from "./host.js";
+import { embedUrlFor, mountAll } from "./careto-viz-loader.js";
 
-export { charts };
+const embedUrl = embedUrlFor();
 
-const embedUrl = new URL("embed.html", import.meta.url).href;
+/** Every mounted chart, by its element (for the console and the tests). */
+export const charts = new Map();
 
-function optionsOf(container) {
-  const { view, lang, theme } = container.dataset;
+const elements = Array.from(document.querySelectorAll("[data-view]"));
+const mounted = await mountAll(elements, (element) => {
+  const { view, lang, theme } = element.dataset;
   return { view, ...(lang && { lang }), ...(theme && { theme }), embedUrl };
-}
-
-await mountAll(Array.from(document.querySelectorAll("[data-view]")), optionsOf);
+});
+elements.forEach((element, i) => mounted[i] && charts.set(element, mounted[i]));

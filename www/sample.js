@@ -7,24 +7,18 @@
 //   const campaign = await (await fetch("sample-campaign.json")).json();
 //   mount(element, { view: "bars", campaign });
 //
-// Every element with data-sample-view gets a chart; a failure is shown as text.
+// Every element with data-sample-view gets a chart (careto-viz-loader.js
+// loads the full build and the campaign once); a failure is shown as text.
 
-import { charts, mountAll } from "./host.js";
+import { embedUrlFor, mountAll } from "./careto-viz-loader.js";
 
-export { charts };
-
-async function loadCampaign() {
-  const response = await fetch(new URL("sample-campaign.json", document.baseURI));
-  if (!response.ok) throw new Error(`sample-campaign.json: HTTP ${response.status}`);
-  return response.json();
-}
-
-const containers = Array.from(document.querySelectorAll("[data-sample-view]"));
+const src = "sample-campaign.json";
 // The embed code a reader copies draws the same file: embed.html?campaign=….
-const embedUrl = new URL("embed.html?campaign=sample-campaign.json", import.meta.url).href;
-await mountAll(
-  containers,
-  (c) => ({ view: c.dataset.sampleView, embedUrl }),
-  loadCampaign().then((campaign) => ({ campaign })),
-  () => import("./pkg-full/careto_viz_full.js"),
-);
+const embedUrl = embedUrlFor(src);
+
+/** Every mounted chart, by its element (for the console and the tests). */
+export const charts = new Map();
+
+const elements = Array.from(document.querySelectorAll("[data-sample-view]"));
+const mounted = await mountAll(elements, (element) => ({ view: element.dataset.sampleView, embedUrl }), src);
+elements.forEach((element, i) => mounted[i] && charts.set(element, mounted[i]));

@@ -71,7 +71,7 @@ export async function openPage(browser, { width = 1000, height = 800, deviceScal
 
 /** Waits until main.js has finished mounting (or failing to mount) every chart. */
 export async function waitForCharts(page, timeout = 30_000) {
-  await page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout });
+  await page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout });
 }
 
 /**

@@ -34,7 +34,7 @@ before(async () => {
   ({ page, problems } = await openPage(browser));
   // With a campaign, embed.html loads (and initialises) the full build.
   await page.goto(new URL("embed.html?campaign=sample-campaign.json", server.url).href);
-  await page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+  await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
 });
 
 after(async () => {

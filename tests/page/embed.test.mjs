@@ -98,16 +98,26 @@ async function frameSizes(page, selector) {
 // ---------------------------------------------------------------- static checks
 
 describe("dist/ as `make site` writes it", () => {
-  it("has an identical copy of every file of www/ (relative paths kept), the module and the schema", async () => {
-    const files = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/") && !f.startsWith("pkg-full/"));
+  it("has an identical copy of every file of www/ (relative paths kept; scripts bundled and minified), the modules and the schema", async () => {
+    const all = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/") && !f.startsWith("pkg-full/"));
+    // The pages' scripts are bundled with the loader and minified by make site:
+    // each is there, and none imports the loader any more.
+    const scripts = all.filter((f) => !f.includes("/") && f.endsWith(".js"));
+    for (const f of scripts.filter((f) => f !== "careto-viz-loader.js")) {
+      const copy = await readFile(path.join(DIST, f), "utf8").catch(() => null);
+      assert.ok(copy, `dist/${f} is missing: run make site`);
+      assert.doesNotMatch(copy, /careto-viz-loader/, `dist/${f} still imports the loader`);
+      assert.ok(copy.length < (await readFile(path.join(WWW, f), "utf8")).length + 2500, `dist/${f} is not minified`);
+    }
+    const files = all.filter((f) => !scripts.includes(f));
     for (const need of ["careto-viz-embed.js", "careto-viz-frame.js", "embed.html", "embed.js", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html", "sample-campaign.json"]) {
       assert.ok(files.includes(need), `www/${need} is missing`);
     }
     const pairs = [
       ...files.map((f) => [path.join(WWW, f), path.join(DIST, f)]),
-      ...["careto_viz.js", "careto_viz_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
+      ...["careto_viz.js", "careto_viz_bg.wasm", "careto_viz_interact.js", "careto_viz_details.js", "careto_viz_details_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
       // The full build (reads campaigns): embed.html?campaign=…, data-campaign-src, sample.html.
-      ...["careto_viz_full.js", "careto_viz_full_bg.wasm"].map((f) => [path.join(WWW, "pkg-full", f), path.join(DIST, "pkg-full", f)]),
+      ...["careto_viz_full.js", "careto_viz_full_bg.wasm", "careto_viz_interact.js"].map((f) => [path.join(WWW, "pkg-full", f), path.join(DIST, "pkg-full", f)]),
       [path.join(REPO_ROOT, "campaign.schema.json"), path.join(DIST, "campaign.schema.json")],
     ];
     for (const [from, to] of pairs) {
@@ -208,13 +218,13 @@ describe("index.html from a sub-path", () => {
   before(async () => {
     s = await openPage(browser);
     await s.page.goto(base + "index.html");
-    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+    await s.page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
   });
   after(() => s?.context.close());
 
   it("draws both charts with no error and no request elsewhere", async () => {
     for (const id of ["careto-bars", "careto-timeline"]) {
-      assert.equal(await s.page.getAttribute(`#${id}`, "data-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+      assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
       await assertPainted(s.page.locator(`#${id}`), id);
     }
     assert.deepEqual(s.problems, []);
@@ -233,7 +243,7 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     s = await openPage(browser);
     await s.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
     await s.page.goto(base + "index.html");
-    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+    await s.page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
   });
   after(() => s?.context.close());
 
@@ -271,7 +281,7 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     try {
       await p.page.goto(new URL("elsewhere/article.html", server.url).href, { waitUntil: "load" });
       const frame = await (await p.page.$("iframe.careto-viz-frame")).contentFrame();
-      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       await assertPainted(frame.locator("#chart"), "pasted iframe");
       const fits = async () => {
         const { outer, inner, styled } = await frameSizes(p.page, "iframe.careto-viz-frame");
@@ -288,11 +298,11 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     const p = await openPage(browser);
     try {
       await p.page.goto(base + "embed.html?view=bars&downloads=false&embedCode=false");
-      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await p.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       const visible = await p.page.locator("#chart").getByRole("button").allTextContents();
       assert.deepEqual(visible, ["Show data"]);
       await p.page.goto(base + "embed.html?view=bars");
-      await p.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await p.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       assert.deepEqual(await p.page.locator("#chart").getByRole("button").allTextContents(), ["Show data", "Download PNG", "Download CSV", "Copy embed code"]);
       assert.deepEqual(p.problems, []);
     } finally {
@@ -305,7 +315,7 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     try {
       await p.context.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
       await p.page.goto(base + "sample.html");
-      await p.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+      await p.page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
       await p.page.locator("#sample-bars").getByRole("button", { name: "Copy embed code" }).click();
       const field = p.page.locator("#sample-bars").getByRole("textbox", { name: "Embed code" });
       // The interaction layer may still be on its way (loaded after the first frame): the click waits for it.
@@ -330,7 +340,7 @@ describe("embed.html (the iframe page) on its own", () => {
     const s = await openPage(browser, { width: 700, height: 900 });
     try {
       await s.page.goto(base + "embed.html?view=bars&lang=es&theme=auto");
-      await s.page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       const stats = await assertPainted(s.page.locator("#chart"), "embed.html bars");
       assert.ok(Math.abs(stats.cssWidth - 700) <= 1, `the chart is ${stats.cssWidth}px wide in a 700px window`);
       const layout = await s.page.evaluate(() => ({
@@ -353,7 +363,7 @@ describe("embed.html (the iframe page) on its own", () => {
     try {
       const page = await context.newPage();
       await page.goto(base + "embed.html?view=timeline&lang=en&theme=auto");
-      await page.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       const stats = await assertPainted(page.locator("#chart"), "embed.html timeline (dark)");
       assert.ok(stats.corner.every((c) => c < 64), `dark theme expected, corner pixel is ${stats.corner}`);
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -488,7 +498,7 @@ describe("embed/cms-iframe.html: responsive iframes", () => {
       await s.page.locator(selector).scrollIntoViewIfNeeded();
       const frame = await (await s.page.$(selector)).contentFrame();
       assert.ok(frame, `${selector} has no frame`);
-      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
     }
     await s.page.evaluate(() => window.scrollTo(0, 0));
   });
@@ -574,7 +584,7 @@ describe("an iframe from another origin (the usual newsroom case)", () => {
     try {
       await s.page.goto(`http://127.0.0.1:${parent.address().port}/article.html`);
       const frame = await (await s.page.$("#f")).contentFrame();
-      await frame.waitForSelector('html[data-careto-viz="ready"]', { state: "attached", timeout: 30_000 });
+      await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       assert.ok(await poll(async () => {
         const { outer, inner } = await frameSizes(s.page, "#f");
         return outer !== 300 && Math.abs(outer - inner) <= 2;
@@ -593,13 +603,13 @@ describe("sample.html: a campaign of one's own (invented data)", () => {
   before(async () => {
     s = await openPage(browser);
     await s.page.goto(base + "sample.html");
-    await s.page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+    await s.page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
   });
   after(() => s?.context.close());
 
   it("draws the sample campaign from sample-campaign.json, marked as invented", async () => {
     for (const id of ["sample-bars", "sample-timeline"]) {
-      assert.equal(await s.page.getAttribute(`#${id}`, "data-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+      assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
       await assertPainted(s.page.locator(`#${id}`), id);
     }
     const labels = await s.page.evaluate(() =>

@@ -264,6 +264,8 @@ async function polluted({ sample }) {
     const chart = module.mount(div, { campaign: sample, lang: "en" });
     out.label = chart.canvas.getAttribute("aria-label");
     div.shadowRoot.querySelector(".cv-tools button[aria-controls]").click();
+    // The interaction layer fills the table (loaded after the first frame, or on this click).
+    for (let i = 0; i < 200 && !div.shadowRoot.querySelector("table tbody tr"); i++) await new Promise((r) => setTimeout(r, 25));
     out.table = div.shadowRoot.querySelector("table")?.textContent ?? "";
     chart.destroy();
     const careto = module.mount(div, {});

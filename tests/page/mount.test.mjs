@@ -28,7 +28,7 @@ before(async () => {
   page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   await page.goto(new URL("index.html", server.url).href);
-  await page.waitForSelector('html[data-careto-viz="done"]', { state: "attached", timeout: 30_000 });
+  await page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
 });
 
 after(async () => {

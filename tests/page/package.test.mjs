@@ -17,7 +17,12 @@ import { REPO_ROOT } from "./browser.mjs";
 
 const PKG = path.join(REPO_ROOT, "www", "pkg");
 const PKG_FULL = path.join(REPO_ROOT, "www", "pkg-full");
-const BUILDS = ["careto_viz_full.d.ts", "careto_viz_full.js", "careto_viz_full_bg.wasm", "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm"];
+const BUILDS = [
+  "careto_viz_full.d.ts", "careto_viz_full.js", "careto_viz_full_bg.wasm",
+  "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm",
+  // Loaded after the first frame, from next to each entry.
+  "careto_viz_details.js", "careto_viz_details_bg.wasm", "careto_viz_interact.js",
+];
 const FILES = ["LICENSE-APACHE", "LICENSE-MIT", "README.md", ...BUILDS, "package.json"].sort();
 const cargo = JSON.parse(
   execFileSync("python3", ["-c", "import json,tomllib; print(json.dumps(tomllib.load(open('Cargo.toml','rb'))['package']))"], { cwd: REPO_ROOT, encoding: "utf8" }),
@@ -106,7 +111,7 @@ describe("the npm package (make package)", () => {
 
   it("README.md and both licences", async () => {
     assert.ok((await readFile(path.join(unpacked, "package", "README.md"))).equals(await readFile(path.join(REPO_ROOT, "README.md"))),
-      "the packed README.md is not README.md: wasm-pack copies it into www/pkg-full at build time, run make build");
+      "the packed README.md is not README.md: wasm-pack copies it into target/wasm-pack/full at build time, run make build");
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-MIT"), "utf8"), /Copyright \(c\) the careto-viz authors/);
     assert.match(await readFile(path.join(unpacked, "package", "LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0/);
   });

@@ -89,7 +89,7 @@ describe("demo page at 1000px", () => {
 
   for (const { id, view } of CHARTS) {
     it(`mounts and paints the ${view} chart`, async () => {
-      const state = await session.page.getAttribute(`#${id}`, "data-state");
+      const state = await session.page.getAttribute(`#${id}`, "data-careto-viz-state");
       assert.equal(state, "ready", `mount failed: ${session.problems.join("; ")}`);
       const stats = await statsOf(session.page, id);
       assert.ok(stats, `#${id} has no <canvas class="careto-viz__canvas">`);
@@ -153,7 +153,7 @@ describe("demo page at 360px (phone)", () => {
   it("draws both charts without errors or horizontal scrolling", async () => {
     assert.deepEqual(session.problems, []);
     for (const { id } of CHARTS) {
-      assert.equal(await session.page.getAttribute(`#${id}`, "data-state"), "ready", `#${id} did not mount`);
+      assert.equal(await session.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id} did not mount`);
     }
     const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the viewport`);
@@ -176,8 +176,8 @@ describe("demo page when the module cannot load", () => {
 
   it("shows the error as text in each figure", async () => {
     for (const { id } of CHARTS) {
-      assert.equal(await session.page.getAttribute(`#${id}`, "data-state"), "error");
-      const text = await session.page.textContent(`#${id} + .careto-chart__message--error`);
+      assert.equal(await session.page.getAttribute(`#${id}`, "data-careto-viz-state"), "error");
+      const text = await session.page.textContent(`#${id} .careto-viz-error`);
       assert.match(text ?? "", /could not be drawn/);
     }
   });

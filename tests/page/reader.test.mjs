@@ -118,7 +118,7 @@ async function openReady(browser, { url, width = 1000, height = 800, deviceScale
   assert.equal(response?.status(), 200);
   await waitForCharts(session.page);
   for (const id of [BARS, TIMELINE]) {
-    assert.equal(await session.page.getAttribute(id, "data-state"), "ready", `${id} did not mount`);
+    assert.equal(await session.page.getAttribute(id, "data-careto-viz-state"), "ready", `${id} did not mount`);
   }
   await session.page.evaluate(() => document.fonts.ready);
   await collectGarbage(session.page);

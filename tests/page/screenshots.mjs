@@ -52,8 +52,8 @@ async function open(browser, { width, height, deviceScaleFactor = 1, colorScheme
   await session.page.goto(url, { waitUntil: "load" });
   await waitForCharts(session.page);
   for (const id of CHARTS) {
-    const state = await session.page.getAttribute(id, "data-state");
-    if (state !== "ready") throw new Error(`${id} did not mount (data-state=${state})`);
+    const state = await session.page.getAttribute(id, "data-careto-viz-state");
+    if (state !== "ready") throw new Error(`${id} did not mount (data-careto-viz-state=${state})`);
   }
   await session.page.evaluate(() => document.fonts.ready);
   return session;
