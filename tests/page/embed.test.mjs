@@ -111,7 +111,7 @@ describe("dist/ as `make site` writes it", () => {
     }
     const files = all.filter((f) => !scripts.includes(f));
     for (const need of ["careto-viz-embed.js", "careto-viz-frame.js", "embed.html", "embed.js", "embed/cms-script.html", "embed/cms-iframe.html", "sample.html", "sample-campaign.json"]) {
-      assert.ok(files.includes(need), `www/${need} is missing`);
+      assert.ok(all.includes(need), `www/${need} is missing`);
     }
     const pairs = [
       ...files.map((f) => [path.join(WWW, f), path.join(DIST, f)]),
