@@ -4,9 +4,10 @@
 # lazily loaded interaction layer ([build.interact]):
 #   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
 #            Mask (Careto) compiled in, bundled with the first-paint shell
-#   details  www/pkg/careto_viz_details.{js,_bg.wasm}: the article's details
-#            module (the words of tooltips, table and CSV, written as JSON by
-#            careto-details first), loaded after the first frame
+#   details  www/pkg/careto_viz_details_<lang>.{js,_bg.wasm}: the article's
+#            details module of each language (the words of tooltips, table
+#            and CSV, written as JSON by careto-details first), loaded after
+#            the first frame
 #   full     www/pkg-full/careto_viz_full.{js,_bg.wasm}: kernel and details in
 #            one module, which also reads a newsroom's own campaign
 #   interact careto_viz_interact.js in both out dirs: the interaction layer
@@ -42,9 +43,10 @@ command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.s
 [ -x "$ESBUILD" ] || die "$ESBUILD not found: run scripts/setup.sh (make setup)"
 rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 || die "toolchain $TOOLCHAIN is not installed: run scripts/setup.sh (make setup)"
 
-# The chart's stylesheet, minified once: the shell imports it as text.
+# The charts' stylesheets, minified once: the shell and the interaction layer import them as text.
 mkdir -p "$STAGE"
 "$ESBUILD" src/web/shell/chart.css --minify --log-level=warning --outfile="$STAGE/chart.css"
+"$ESBUILD" src/web/shell/interact.css --minify --log-level=warning --outfile="$STAGE/interact.css"
 
 sizes() {
   local f
@@ -53,22 +55,23 @@ sizes() {
   done
 }
 
-# build_one NAME SECTION: one wasm build, as wasm-pack.toml's SECTION says.
+# build_one NAME SECTION [LANG]: one wasm build, as wasm-pack.toml's SECTION
+# says; for the details module, LANG names the language it holds.
 build_one() {
-  local name=$1 section=$2 t0=$SECONDS
+  local name=$1 section=$2 lang=${3:-} t0=$SECONDS
   local out_dir out_name entry features
   out_dir=$(cfg "$section.out_dir")
-  out_name=$(cfg "$section.out_name")
+  out_name=$(cfg "$section.out_name")${lang:+_$lang}
   entry=$(cfg "$section.entry")
   features=$(cfg_list "$section.features" | paste -sd, -)
-  local stage="$STAGE/$name"
+  local stage="$STAGE/$name${lang:+-$lang}"
   local args=("${CARGO_ARGS[@]}")
   [ -n "$features" ] && args+=(--features "$features")
   local env=()
-  if [ "$name" = details ]; then
+  if [ -n "$lang" ]; then
     # The words it compiles in, written by the same Rust code natively.
-    cargo run --release --quiet --bin careto-details -- --out "$STAGE/details.json"
-    env=(CARETO_DETAILS_JSON="$STAGE/details.json")
+    cargo run --release --quiet --bin careto-details -- --lang "$lang" --out "$STAGE/details-$lang.json"
+    env=(CARETO_DETAILS_JSON="$STAGE/details-$lang.json")
   fi
   say "$name: wasm-pack build ($TOOLCHAIN) --out-name $out_name -- ${args[*]}"
   rm -rf "$stage"
@@ -86,7 +89,7 @@ build_one() {
   # parts (./careto_viz_*.js next to it) stay separate files.
   "$ESBUILD" "$entry" --bundle --format=esm --minify --log-level=warning \
     --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" --loader:.css=text \
-    --external:./careto_viz_interact.js --external:./careto_viz_details.js \
+    --external:./careto_viz_interact.js \
     --outfile="$out_dir/${out_name}.js"
   if [ "$(cfg "$section.types")" = "True" ]; then  # python prints TOML booleans as True/False
     cp src/web/shell/careto_viz.d.ts "$out_dir/${out_name}.d.ts"
@@ -98,7 +101,7 @@ t0=$SECONDS
 for b in $BUILDS; do
   case "$b" in
     article) build_one article build ;;
-    details) build_one details build.details ;;
+    details) for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done ;;
     full) build_one full build.full ;;
     *) die "BUILDS: unknown build \"$b\" (article, details, full)" ;;
   esac
@@ -108,7 +111,8 @@ done
 interact_name=$(cfg build.interact.out_name)
 for dir in "$(cfg build.out_dir)" "$(cfg build.full.out_dir)"; do
   mkdir -p "$dir"
-  "$ESBUILD" "$(cfg build.interact.entry)" --bundle --format=esm --minify --log-level=warning --outfile="$dir/$interact_name.js"
+  "$ESBUILD" "$(cfg build.interact.entry)" --bundle --format=esm --minify --log-level=warning \
+    --alias:careto-viz-interact-css="$STAGE/interact.css" --loader:.css=text --outfile="$dir/$interact_name.js"
 done
 
 a=$(cfg build.out_dir)

@@ -37,7 +37,8 @@ for f in package.json README.md LICENSE-MIT LICENSE-APACHE; do
   [ -f "$WASM_PACK_DIR/$f" ] || die "$WASM_PACK_DIR/$f is missing: run make build first (make package does)"
 done
 FULL_FILES=("${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" "${INTERACT_NAME}.js")
-ARTICLE_FILES=("${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts" "${DETAILS_NAME}.js" "${DETAILS_NAME}_bg.wasm")
+ARTICLE_FILES=("${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts")
+for lang in $(cfg_list build.details.langs); do ARTICLE_FILES+=("${DETAILS_NAME}_$lang.js" "${DETAILS_NAME}_${lang}_bg.wasm"); done
 for f in "${FULL_FILES[@]}"; do
   [ -f "$FULL_DIR/$f" ] || die "$FULL_DIR/$f is missing: run make build first (make package does)"
 done
@@ -53,9 +54,9 @@ stage="$OUT/careto-viz"
 rm -rf "$stage"
 mkdir -p "$stage"
 # package.json and the files it lists; npm adds README.md and the LICENSE files itself.
-python3 - "$WASM_PACK_DIR/package.json" "$stage/package.json" "$REPOSITORY" "$ARTICLE_NAME" "$DETAILS_NAME" "$INTERACT_NAME" <<'PY'
+python3 - "$WASM_PACK_DIR/package.json" "$stage/package.json" "$REPOSITORY" "$ARTICLE_NAME" "$INTERACT_NAME" "${ARTICLE_FILES[@]:3}" <<'PY'
 import json, sys
-src, dst, repository, article, details, interact = sys.argv[1:]
+src, dst, repository, article, interact, *details = sys.argv[1:]
 pkg = json.load(open(src))
 pkg["repository"] = {"type": "git", "url": repository}
 # wasm-pack's --target web names the ES module only as "main"; bundlers look for "module".
@@ -78,7 +79,7 @@ pkg["exports"] = {
 # interaction layer (both builds) and the article build's details module.
 pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts",
                 article + "_bg.wasm", article + ".js", article + ".d.ts",
-                details + ".js", details + "_bg.wasm", interact + ".js",
+                *details, interact + ".js",
                 "LICENSE-APACHE", "LICENSE-MIT"]
 json.dump(pkg, open(dst, "w"), indent=2)
 open(dst, "a").write("\n")

@@ -2,7 +2,7 @@
 //! each item, and the rows of the data table. Generated from the same data as
 //! the pictures, in the reader's language, so every reader gets the same facts.
 
-use crate::i18n::{fill, format_count, format_date, strings};
+use crate::i18n::{detail_strings, fill, format_count, format_date, strings};
 use crate::layout::Target;
 use crate::model::{Campaign, Count, Country, Event, Lang, Status};
 use crate::scale::ColorScale;
@@ -131,7 +131,7 @@ fn status_words(status: Status, lang: Lang) -> Option<&'static str> {
 pub fn status_line(status: Status, lang: Lang) -> String {
     match status_words(status, lang) {
         Some(words) => crate::i18n::capitalize(words),
-        None => strings(lang).status_reported.to_string(),
+        None => detail_strings(lang).status_reported.to_string(),
     }
 }
 
@@ -148,14 +148,14 @@ pub fn source_list(c: &Campaign, ids: &[crate::model::Str]) -> String {
 
 /// "Sources: S1 (Kaspersky Lab), …", the last line of every tooltip.
 fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
-    format!("{}: {}", strings(lang).sources, source_list(c, ids))
+    format!("{}: {}", detail_strings(lang).sources, source_list(c, ids))
 }
 
 /// What a country's tooltip and table row say beyond its figure: other
 /// reported figures, figures of other measures, whether only government
 /// computers were targeted (with the sources the data gives), and notes.
 fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
-    let s = strings(lang);
+    let s = detail_strings(lang);
     let mut lines = Vec::new();
     if !k.alternatives.is_empty() {
         let alts: Vec<String> = k.alternatives.iter().map(|a| format!("{} ({})", format_count(a.value, lang), a.sources.join(", "))).collect();
@@ -176,7 +176,7 @@ fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
 
 /// The tooltip of a country.
 pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
-    let s = strings(lang);
+    let s = detail_strings(lang);
     let mut lines = Vec::new();
     match k.count {
         Count::Published(n) => {
@@ -254,7 +254,7 @@ pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
             name: k.name.get(lang).to_string(),
             value: match k.count {
                 Count::Published(n) => format_count(n, lang),
-                Count::NotPublished => strings(lang).not_published.to_string(),
+                Count::NotPublished => detail_strings(lang).not_published.to_string(),
             },
             notes: country_notes(c, k, lang).join(" · "),
             sources: source_list(c, &k.sources),
@@ -282,7 +282,7 @@ pub fn event_rows(c: &Campaign, lang: Lang) -> Vec<EventRow> {
     let mut rows = vec![EventRow {
         date: format!("{} – {}", format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
         event: format!("{}: {}", p.label.get(lang), p.description.get(lang)),
-        status: strings(lang).status_reported.to_string(),
+        status: detail_strings(lang).status_reported.to_string(),
         sources: source_list(c, &p.sources),
     }];
     let mut starts = vec![p.start.bounds().0];
@@ -348,7 +348,7 @@ pub fn csv_separator(lang: Lang) -> char {
 /// separated by [`csv_separator`] and written by `csv_field` (quoted, no
 /// formula anywhere).
 pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
-    let s = strings(lang);
+    let s = detail_strings(lang);
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
         View::Bars => {

@@ -6,7 +6,7 @@
 //! without calling back.
 
 use crate::describe;
-use crate::i18n::strings;
+use crate::i18n::detail_strings;
 use crate::layout::Target;
 use crate::model::{Campaign, Lang};
 use crate::view::View;
@@ -75,7 +75,7 @@ fn tip(c: &Campaign, target: Target, lang: Lang) -> Option<Tip> {
 
 /// The details of `view` of `c` in `lang`.
 pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
-    let s = strings(lang);
+    let s = detail_strings(lang);
     let caption = describe::table_caption(c, view, lang);
     let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
         View::Bars => (

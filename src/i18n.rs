@@ -104,24 +104,10 @@ pub struct Strings {
     pub summary_unpublished: &'static str,
     /// Timeline summary: the active period, `{label}`, `{start}` and `{end}` filled in.
     pub summary_period: &'static str,
-    /// A reported claim's status, as a tooltip line or a table cell.
-    pub status_reported: &'static str,
     /// A secondary-only claim's status, in running text.
     pub status_secondary: &'static str,
     /// An alleged claim's status, in running text.
     pub status_alleged: &'static str,
-    /// Tooltip: the bar's colour class, `{class}` filled in.
-    pub colour_class: &'static str,
-    /// Tooltip: a country without a published figure.
-    pub no_count: &'static str,
-    /// Tooltip and table: figures of the same measure from disagreeing sources, `{figures}` filled in.
-    pub other_figures: &'static str,
-    /// Tooltip and table: only government computers were targeted (the sources follow, from the data).
-    pub government_only: &'static str,
-    /// Before a list of sources, and the table's column of them.
-    pub sources: &'static str,
-    /// The table's value of a country without a published figure.
-    pub not_published: &'static str,
     /// The button that opens the data table.
     pub show_data: &'static str,
     /// The button that closes the data table.
@@ -130,32 +116,6 @@ pub struct Strings {
     pub download_png: &'static str,
     /// The button that downloads the data.
     pub download_csv: &'static str,
-    /// Table column: the country.
-    pub col_country: &'static str,
-    /// Table column: notes.
-    pub col_notes: &'static str,
-    /// Table column: the date.
-    pub col_date: &'static str,
-    /// Table column: the event.
-    pub col_event: &'static str,
-    /// Table column: the status of the claim.
-    pub col_status: &'static str,
-    /// CSV column: the ISO code.
-    pub csv_code: &'static str,
-    /// CSV column: the country.
-    pub csv_country: &'static str,
-    /// CSV column: notes.
-    pub csv_notes: &'static str,
-    /// CSV column: sources.
-    pub csv_sources: &'static str,
-    /// CSV column: the date.
-    pub csv_date: &'static str,
-    /// CSV column: whether the date is approximate.
-    pub csv_approximate: &'static str,
-    /// CSV column: the event.
-    pub csv_event: &'static str,
-    /// CSV column: the status of the claim.
-    pub csv_status: &'static str,
 }
 
 /// The words of the controls around a chart, in the order the JS shell
@@ -200,32 +160,12 @@ const EN: Strings = Strings {
     summary_followed_by: ", followed by ",
     summary_unpublished: "{n} more countries were affected but no count was published.",
     summary_period: "{label} from {start} to {end}.",
-    status_reported: "Reported",
     status_secondary: "known only from secondary reports",
     status_alleged: "alleged",
-    colour_class: "Colour class {class}",
-    no_count: "Affected; no count was published",
-    other_figures: "Other reported figures: {figures}",
-    government_only: "Only government computers were targeted",
-    sources: "Sources",
-    not_published: "not published",
     show_data: "Show data",
     hide_data: "Hide data",
     download_png: "Download PNG",
     download_csv: "Download CSV",
-    col_country: "Country",
-    col_notes: "Notes",
-    col_date: "Date",
-    col_event: "Event",
-    col_status: "Status",
-    csv_code: "code",
-    csv_country: "country",
-    csv_notes: "notes",
-    csv_sources: "sources",
-    csv_date: "date",
-    csv_approximate: "approximate",
-    csv_event: "event",
-    csv_status: "status",
 };
 
 const ES: Strings = Strings {
@@ -253,19 +193,100 @@ const ES: Strings = Strings {
     summary_followed_by: ", seguido de ",
     summary_unpublished: "Otros {n} países fueron afectados, pero no se publicó su cifra.",
     summary_period: "{label}: de {start} a {end}.",
-    status_reported: "Publicado",
     status_secondary: "solo conocido por fuentes secundarias",
     status_alleged: "presunto",
+    show_data: "Mostrar datos",
+    hide_data: "Ocultar datos",
+    download_png: "Descargar PNG",
+    download_csv: "Descargar CSV",
+};
+
+/// The words only the details say (tooltips, the data table, the CSV): kept
+/// apart from [`Strings`] so that the drawing kernel, which never says
+/// them, does not carry them (see ARCHITECTURE.md, "The split").
+#[derive(Debug, Clone, Copy)]
+pub struct DetailStrings {
+    /// A reported claim's status, as a tooltip line or a table cell.
+    pub status_reported: &'static str,
+    /// Tooltip: the bar's colour class, `{class}` filled in.
+    pub colour_class: &'static str,
+    /// Tooltip: a country without a published figure.
+    pub no_count: &'static str,
+    /// Tooltip and table: figures of the same measure from disagreeing sources, `{figures}` filled in.
+    pub other_figures: &'static str,
+    /// Tooltip and table: only government computers were targeted (the sources follow, from the data).
+    pub government_only: &'static str,
+    /// Before a list of sources, and the table's column of them.
+    pub sources: &'static str,
+    /// The table's value of a country without a published figure.
+    pub not_published: &'static str,
+    /// Table column: the country.
+    pub col_country: &'static str,
+    /// Table column: notes.
+    pub col_notes: &'static str,
+    /// Table column: the date.
+    pub col_date: &'static str,
+    /// Table column: the event.
+    pub col_event: &'static str,
+    /// Table column: the status of the claim.
+    pub col_status: &'static str,
+    /// CSV column: the ISO code.
+    pub csv_code: &'static str,
+    /// CSV column: the country.
+    pub csv_country: &'static str,
+    /// CSV column: notes.
+    pub csv_notes: &'static str,
+    /// CSV column: sources.
+    pub csv_sources: &'static str,
+    /// CSV column: the date.
+    pub csv_date: &'static str,
+    /// CSV column: whether the date is approximate.
+    pub csv_approximate: &'static str,
+    /// CSV column: the event.
+    pub csv_event: &'static str,
+    /// CSV column: the status of the claim.
+    pub csv_status: &'static str,
+}
+
+/// The detail strings of `lang`.
+pub fn detail_strings(lang: Lang) -> &'static DetailStrings {
+    match lang {
+        Lang::En => &DETAILS_EN,
+        Lang::Es => &DETAILS_ES,
+    }
+}
+
+const DETAILS_EN: DetailStrings = DetailStrings {
+    status_reported: "Reported",
+    colour_class: "Colour class {class}",
+    no_count: "Affected; no count was published",
+    other_figures: "Other reported figures: {figures}",
+    government_only: "Only government computers were targeted",
+    sources: "Sources",
+    not_published: "not published",
+    col_country: "Country",
+    col_notes: "Notes",
+    col_date: "Date",
+    col_event: "Event",
+    col_status: "Status",
+    csv_code: "code",
+    csv_country: "country",
+    csv_notes: "notes",
+    csv_sources: "sources",
+    csv_date: "date",
+    csv_approximate: "approximate",
+    csv_event: "event",
+    csv_status: "status",
+};
+
+const DETAILS_ES: DetailStrings = DetailStrings {
+    status_reported: "Publicado",
     colour_class: "Clase de color {class}",
     no_count: "Afectado; no se publicó cifra",
     other_figures: "Otras cifras publicadas: {figures}",
     government_only: "Solo se atacaron ordenadores del Gobierno",
     sources: "Fuentes",
     not_published: "no publicada",
-    show_data: "Mostrar datos",
-    hide_data: "Ocultar datos",
-    download_png: "Descargar PNG",
-    download_csv: "Descargar CSV",
     col_country: "País",
     col_notes: "Notas",
     col_date: "Fecha",

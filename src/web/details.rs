@@ -1,21 +1,21 @@
 //! The details: the words the interaction layer shows (tooltips,
 //! announcements, the data table, the CSV downloads: [`crate::details`]).
 //!
-//! The article's details module (feature `details`) holds them for the
-//! compiled-in campaign as JSON written at build time by `careto-details`
-//! from the same Rust code, so it carries no code of ours beyond handing the
-//! text over; the page's shell parses it once. The full build computes each
+//! The article's details modules (feature `details`, one build per
+//! language) hold them for the compiled-in campaign as JSON written at build
+//! time by `careto-details` from the same Rust code, so they carry no code of
+//! ours beyond handing the text over; the page's shell parses it once. The full build computes each
 //! chart's own (`Chart.details()`, `Chart.csv()`).
 
 #[cfg(feature = "details")]
 use wasm_bindgen::prelude::*;
 
-/// The words of the compiled-in campaign: `{"en": Words, "es": Words}` as JSON.
+/// The words of the compiled-in campaign in this module's language, as JSON.
 #[cfg(feature = "details")]
 const WORDS: &str = include_str!(env!("CARETO_DETAILS_JSON"));
 
-/// The words of the compiled-in campaign in both languages, as JSON
-/// (`{"en": …, "es": …}`, each a [`crate::details::Words`]).
+/// The words of the compiled-in campaign in this module's language (one
+/// module per language), as JSON: a [`crate::details::Words`].
 #[cfg(feature = "details")]
 #[wasm_bindgen]
 pub fn words() -> js_sys::JsString {

@@ -60,9 +60,13 @@ export async function openPage(browser, { width = 1000, height = 800, deviceScal
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("request", (req) => requests.push(req.url()));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? "unknown"})`),
-  );
+  page.on("requestfailed", (req) => {
+    const why = req.failure()?.errorText ?? "unknown";
+    // A request the page gave up on when it navigated away (a test going to
+    // the next page while a prefetch or the favicon is in flight) is no
+    // failure; a 404 shows as a response, offline and CSP blocks have their own codes.
+    if (why !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()} (${why})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -115,7 +115,7 @@ describe("dist/ as `make site` writes it", () => {
     }
     const pairs = [
       ...files.map((f) => [path.join(WWW, f), path.join(DIST, f)]),
-      ...["careto_viz.js", "careto_viz_bg.wasm", "careto_viz_interact.js", "careto_viz_details.js", "careto_viz_details_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
+      ...["careto_viz.js", "careto_viz_bg.wasm", "careto_viz_interact.js", "careto_viz_details_en.js", "careto_viz_details_en_bg.wasm", "careto_viz_details_es.js", "careto_viz_details_es_bg.wasm"].map((f) => [path.join(WWW, "pkg", f), path.join(DIST, "pkg", f)]),
       // The full build (reads campaigns): embed.html?campaign=…, data-campaign-src, sample.html.
       ...["careto_viz_full.js", "careto_viz_full_bg.wasm", "careto_viz_interact.js"].map((f) => [path.join(WWW, "pkg-full", f), path.join(DIST, "pkg-full", f)]),
       [path.join(REPO_ROOT, "campaign.schema.json"), path.join(DIST, "campaign.schema.json")],

@@ -21,7 +21,7 @@ const BUILDS = [
   "careto_viz_full.d.ts", "careto_viz_full.js", "careto_viz_full_bg.wasm",
   "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm",
   // Loaded after the first frame, from next to each entry.
-  "careto_viz_details.js", "careto_viz_details_bg.wasm", "careto_viz_interact.js",
+  "careto_viz_details_en.js", "careto_viz_details_en_bg.wasm", "careto_viz_details_es.js", "careto_viz_details_es_bg.wasm", "careto_viz_interact.js",
 ];
 const FILES = ["LICENSE-APACHE", "LICENSE-MIT", "README.md", ...BUILDS, "package.json"].sort();
 const cargo = JSON.parse(

@@ -92,20 +92,15 @@ export function shell(wasm, details) {
   const { Kernel, ready } = wasm;
   let nextId = 1;
 
-  // The interaction layer, loaded once for every chart of the page; a
-  // failed load is forgotten, so the next use retries.
+  // The interaction layer and the details provider, loaded once for every
+  // chart of the page (a failed load is forgotten, so the next use retries);
+  // then each chart's words in its language (layer.prepare).
   let layer = null;
   let loading = null;
   let prefetchReported = false;
-  const waiting = new Set();
   function loadLayer() {
     loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
-      ([module, provider]) => {
-        layer = module.layer(provider, { L, report });
-        for (const st of waiting) st.arrived();
-        waiting.clear();
-        return layer;
-      },
+      ([module, provider]) => (layer = module.layer(provider, { L, report })),
       (error) => {
         loading = null;
         throw error;
@@ -215,7 +210,9 @@ export function shell(wasm, details) {
       p.embed.hidden = !w.embedUrl;
       if (!w.embedUrl) p.code.hidden = true;
       this.tableFor = null;
-      if (layer) layer.words(this);
+      if (layer?.ready(this)) layer.words(this);
+      // Another language: its words come first (the table waits for them).
+      else if (layer) this.bring().then(() => this.arrived(), () => {});
       return changed;
     }
 
@@ -229,33 +226,44 @@ export function shell(wasm, details) {
       p.code.setAttribute("aria-label", t[L.codeName]);
     }
 
-    /** Runs `use(layer)` now, or once the layer has arrived (busy meanwhile). */
+    /** The layer and this chart's words, loaded if need be (one request at a time). */
+    bring() {
+      this.bringing ??= loadLayer()
+        .then((l) => l.prepare(this))
+        .finally(() => (this.bringing = null));
+      return this.bringing;
+    }
+
+    /** Runs `use(layer)` now, or once the layer and this chart's words have arrived (busy meanwhile). */
     use(use) {
-      if (layer) return use(layer);
+      if (layer?.ready(this)) return use(layer);
       this.pending = use;
       this.busy(true);
-      waiting.add(this);
-      loadLayer().catch((error) => {
-        waiting.delete(this);
-        this.busy(false);
-        this.pending = null;
-        const t = this.words.labels;
-        if (this.parts) {
-          this.parts.status.textContent = t[L.loadFailed];
-          this.parts.live.textContent = t[L.loadFailed];
-        }
-        report(`${t[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
-      });
+      this.bring().then(() => this.arrived(), (error) => this.failed(error));
     }
 
     /** The layer is here: its first job is the table; then what a reader asked for. */
     arrived() {
+      if (this.ac.signal.aborted) return;
       this.busy(false);
       if (this.parts) this.parts.status.textContent = "";
       layer.words(this);
       const pending = this.pending;
       this.pending = null;
       if (pending) pending(layer);
+    }
+
+    /** The layer could not be loaded: the control says why, in the chart's language; the console once. */
+    failed(error) {
+      if (this.ac.signal.aborted) return;
+      this.busy(false);
+      this.pending = null;
+      const text = this.words.labels[L.loadFailed];
+      if (this.parts) {
+        this.parts.status.textContent = text;
+        this.parts.live.textContent = text;
+      }
+      report(`${text} (${error instanceof Error ? error.message : error})`);
     }
 
     busy(on) {
@@ -287,7 +295,7 @@ export function shell(wasm, details) {
       if (!this.parts) return;
       const p = this.parts;
       const pointer = (e) => {
-        if (layer) return layer.pointer(this, e);
+        if (layer?.ready(this)) return layer.pointer(this, e);
         // Before the layer: a busy cursor over an item, and the layer on its way.
         if (this.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
         const at = { type: e.type, offsetX: e.offsetX, offsetY: e.offsetY, clientX: e.clientX, clientY: e.clientY, pointerType: e.pointerType };
@@ -310,21 +318,21 @@ export function shell(wasm, details) {
       on(p.embed, "click", () => this.use((l) => l.copy(this)));
       // The layer comes when the browser is idle after the first frame.
       afterFrame(() => {
-        if (signal.aborted || layer || waiting.has(this)) return;
-        waiting.add(this);
-        loadLayer().catch((error) => {
-          waiting.delete(this);
-          // One console error for a failed prefetch, however many charts; a reader's use reports again.
-          if (!prefetchReported) report(`${this.words.labels[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
-          prefetchReported = true;
-        });
+        if (signal.aborted) return;
+        this.bring().then(
+          () => this.arrived(),
+          (error) => {
+            // One console error for a failed prefetch, however many charts; a reader's use reports again.
+            if (!prefetchReported) report(`${this.words.labels[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
+            prefetchReported = true;
+          },
+        );
       });
     }
 
     destroy() {
       this.ac.abort();
       this.observer?.disconnect();
-      waiting.delete(this);
       layer?.forget(this);
       if (this.parts) {
         this.parts.root.replaceChildren();

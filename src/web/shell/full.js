@@ -21,6 +21,12 @@ export function initSync(options) {
   return exports;
 }
 
-const details = async () => ({ details: (st) => st.kernel.details(), csv: (st) => st.kernel.csv() });
+// Kernel and details are one module here: every language's words are at hand.
+const details = async () => ({
+  has: () => true,
+  prepare: () => Promise.resolve(),
+  details: (st) => st.kernel.details(),
+  csv: (st) => st.kernel.csv(),
+});
 
 export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details);

@@ -3,8 +3,10 @@
 // table, the PNG and CSV downloads and Copy embed code. One layer serves
 // every chart of the page; `provider` gives each chart's details (the words
 // Rust's describe module writes: see src/web/details.rs), from the article's
-// details module or from the full build itself.
+// details modules (one per language, loaded by `prepare`) or from the full
+// build itself: { has(lang), prepare(lang), details(st), csv(st) }.
 
+import css from "careto-viz-interact-css";
 import { embedCode } from "./embed-code.js";
 
 const ROWS_PER_SLICE = 200;
@@ -12,6 +14,9 @@ const ROWS_PER_SLICE = 200;
 /** The layer, given the details `provider` and the shell's helpers. */
 export function layer(provider, { L, report }) {
   const cache = new WeakMap();
+  // The styles of what this layer shows (interact.css), one sheet for every chart.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
 
   /** The chart's details for its current view and language (asked once per change). */
   function detailsOf(st) {
@@ -147,6 +152,16 @@ export function layer(provider, { L, report }) {
   const stem = (st) => `careto-viz-${st.words.view}`;
 
   return {
+    /** Whether this chart's words (its language's details) are here. */
+    ready(st) {
+      return provider.has(st.words.lang);
+    },
+
+    /** Loads this chart's words (its language's details). */
+    prepare(st) {
+      return provider.prepare(st.words.lang);
+    },
+
     /** View, language, theme or campaign changed (or the layer just arrived). */
     words(st) {
       hideTip(st);
@@ -155,6 +170,7 @@ export function layer(provider, { L, report }) {
       else setTimeout(() => fillTable(st), 0);
       if (!st.documentListening) {
         st.documentListening = true;
+        st.parts.root.adoptedStyleSheets = [...st.parts.root.adoptedStyleSheets, sheet];
         const signal = st.ac.signal;
         document.addEventListener("keydown", (e) => e.key === "Escape" && hideTip(st), { signal });
         // A tap or click elsewhere closes the tooltip.
