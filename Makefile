@@ -97,7 +97,9 @@ SITE_THEMES := light dark
 site: build
 	rm -rf dist
 	mkdir -p dist/pkg dist/pkg-full dist/img dist/embed
-	cp www/*.html www/*.css www/*.json www/*.svg dist/
+	cp www/*.html www/*.json www/*.svg dist/
+	# Stylesheets and scripts as a server would send them, minified.
+	for f in www/*.css; do esbuild "$$f" --minify --log-level=warning --outfile="dist/$$(basename "$$f")"; done
 	# The pages' scripts as a server would send them: each with the loader it
 	# imports (careto-viz-loader.js) bundled in, minified (pkg/ is already);
 	# careto-viz-frame.js is a classic script, minified only.

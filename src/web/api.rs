@@ -152,13 +152,6 @@ impl Chart {
         self.drawing.layout()?.hit(x, y).map(crate::layout::Target::key)
     }
 
-    /// The index in keyboard order of the item with key `key`, or -1.
-    #[wasm_bindgen(js_name = itemOf)]
-    pub fn item_of(&self, key: &str) -> i32 {
-        let found = self.drawing.items().iter().position(|h| h.target.key() == key);
-        found.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
-    }
-
     /// What is under `(x, y)` in CSS px: `"country:MAR"`, `"event:<id>"`,
     /// `"period"`, or `undefined`.
     #[wasm_bindgen(js_name = hitTest)]

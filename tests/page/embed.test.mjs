@@ -98,15 +98,16 @@ async function frameSizes(page, selector) {
 // ---------------------------------------------------------------- static checks
 
 describe("dist/ as `make site` writes it", () => {
-  it("has an identical copy of every file of www/ (relative paths kept; scripts bundled and minified), the modules and the schema", async () => {
+  it("has an identical copy of every file of www/ (relative paths kept; scripts bundled, scripts and styles minified), the modules and the schema", async () => {
     const all = (await filesUnder(WWW)).filter((f) => !f.startsWith("pkg/") && !f.startsWith("pkg-full/"));
     // The pages' scripts are bundled with the loader and minified by make site:
     // each is there, and none imports the loader any more.
-    const scripts = all.filter((f) => !f.includes("/") && f.endsWith(".js"));
+    const scripts = all.filter((f) => !f.includes("/") && (f.endsWith(".js") || f.endsWith(".css")));
     for (const f of scripts.filter((f) => f !== "careto-viz-loader.js")) {
       const copy = await readFile(path.join(DIST, f), "utf8").catch(() => null);
       assert.ok(copy, `dist/${f} is missing: run make site`);
       assert.doesNotMatch(copy, /careto-viz-loader/, `dist/${f} still imports the loader`);
+      if (f.endsWith(".css")) assert.doesNotMatch(copy, /\/\*/, `dist/${f} is not minified`);
       assert.ok(copy.length < (await readFile(path.join(WWW, f), "utf8")).length + 2500, `dist/${f} is not minified`);
     }
     const files = all.filter((f) => !scripts.includes(f));
