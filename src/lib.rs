@@ -9,6 +9,8 @@ pub mod chart;
 pub mod data;
 pub mod describe;
 pub mod embed;
+#[cfg(careto_map)]
+pub mod geo;
 pub mod i18n;
 pub mod layout;
 pub mod model;

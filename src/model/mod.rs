@@ -8,6 +8,7 @@
 //! can include it (with `#[path]`) and validate the data file with the very
 //! same types and rules the library uses at run time.
 
+pub mod places;
 pub mod validate;
 
 use serde::Deserialize;
