@@ -19,12 +19,79 @@
 //! The output depends on the two input files only: the same input gives the
 //! same bytes.
 
+// Build-time code, run by a developer (make geo) and by a test, on two
+// known files: an index out of range would be a bug in this file, and its
+// panic the clearest report of it.
+#![allow(clippy::indexing_slicing)]
+
 use careto_viz::model::places::{Place, PLACES};
 use serde_json::Value;
 
 /// Coordinate units per degree: a tenth of a degree (about 11 km), under
 /// half a pixel on a 1,280 px world and far under 1:110m's own accuracy.
 pub const UNITS_PER_DEGREE: i64 = 10;
+
+/// Rings that cross the antimeridian (Fiji, Russia's Chukotka and Wrangel
+/// Island: a step from 180° to −180°) become one closed ring per side,
+/// each a new arc of its own, closed along the map's edge; a planar
+/// projection would otherwise draw the step as a line across the world.
+/// The arcs they used (none is a border with another country) fall out of
+/// use and are not written.
+fn split_at_antimeridian(t: &mut Topology) -> Result<(), String> {
+    let jumps = |ring: &[(f64, f64)]| ring.windows(2).any(|w| matches!(w, [p, q] if (p.0 - q.0).abs() > 180.0));
+    for c in 0..t.countries.len() {
+        let polygons = t.countries[c].1.clone();
+        let mut out: Polygons = Vec::new();
+        for polygon in polygons {
+            let outer = ring_points(&t.arcs, polygon.first().map(Vec::as_slice).unwrap_or(&[]))?;
+            if !jumps(&outer) {
+                out.push(polygon);
+                continue;
+            }
+            if polygon.len() > 1 {
+                return Err("a ring with holes crosses the antimeridian".into());
+            }
+            for piece in split_ring(&outer) {
+                t.arcs.push(piece);
+                out.push(vec![vec![t.arcs.len() as i64 - 1]]);
+            }
+        }
+        t.countries[c].1 = out;
+    }
+    Ok(())
+}
+
+/// A closed ring cut where it steps across the antimeridian, each piece
+/// closed along it.
+fn split_ring(ring: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+    let open = &ring[..ring.len().saturating_sub(1)];
+    let n = open.len();
+    let is_jump = |i: usize| (open[i].0 - open[(i + 1) % n].0).abs() > 180.0;
+    let Some(first) = (0..n).find(|i| is_jump(*i)) else { return vec![ring.to_vec()] };
+    // Where the step from p to q meets the antimeridian: p's side and the latitude.
+    let crossing = |p: (f64, f64), q: (f64, f64)| {
+        let side = if p.0 < 0.0 { -180.0 } else { 180.0 };
+        let q_lon = q.0 + if side > 0.0 { 360.0 } else { -360.0 };
+        let t = if q_lon == p.0 { 0.0 } else { (side - p.0) / (q_lon - p.0) };
+        (side, p.1 + t * (q.1 - p.1))
+    };
+    let mut pieces = Vec::new();
+    let (side, lat) = crossing(open[first], open[(first + 1) % n]);
+    let mut current: Vec<(f64, f64)> = vec![(-side, lat)];
+    for step in 1..=n {
+        let i = (first + step) % n;
+        current.push(open[i]);
+        if is_jump(i) {
+            let (side, lat) = crossing(open[i], open[(i + 1) % n]);
+            current.push((side, lat));
+            let start = current[0];
+            current.push(start);
+            pieces.push(std::mem::take(&mut current));
+            current.push((-side, lat));
+        }
+    }
+    pieces
+}
 
 /// ISO 3166-1 numeric code of Antarctica, which the map leaves out.
 const ANTARCTICA: &str = "010";
@@ -179,7 +246,8 @@ type Shape = (Option<[u8; 3]>, (i64, i64), Polygons);
 /// Converts `countries-110m.json` and `countries-10m.json` (their text) to
 /// the geometry file's bytes.
 pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, String> {
-    let t110 = read_topology(countries_110m).map_err(|e| format!("countries-110m.json: {e}"))?;
+    let mut t110 = read_topology(countries_110m).map_err(|e| format!("countries-110m.json: {e}"))?;
+    split_at_antimeridian(&mut t110)?;
     let t10 = read_topology(countries_10m).map_err(|e| format!("countries-10m.json: {e}"))?;
 
     // The shapes of 1:110m, Antarctica left out; arcs renumbered in order of first use.

@@ -7,6 +7,9 @@ use crate::layout::Target;
 use crate::model::{Campaign, Count, Country, Event, Lang, Status};
 use crate::scale::ColorScale;
 
+#[cfg(careto_map)]
+pub mod map;
+
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tooltip {
@@ -252,6 +255,9 @@ fn csv_field(s: &str) -> String {
 pub fn csv(c: &Campaign, view: crate::chart::View, lang: Lang) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
+        // The map shows the bars' data: the same table.
+        #[cfg(careto_map)]
+        crate::chart::View::Map => return csv(c, crate::chart::View::Bars, lang),
         crate::chart::View::Bars => {
             rows.push(vec![
                 t(lang, "code", "codigo"),

@@ -20,6 +20,8 @@ pub fn snippet(embed_url: &str, view: View, lang: Lang, theme: &str, title: &str
     let view = match view {
         View::Bars => "bars",
         View::Timeline => "timeline",
+        #[cfg(careto_map)]
+        View::Map => "map",
     };
     let lang = match lang {
         Lang::En => "en",
