@@ -167,7 +167,7 @@ const EN: Strings = Strings {
     map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}. \
 Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
     #[cfg(careto_map)]
-    map_points: "; {names}, which 1:110m leaves out, at Natural Earth 1:10m locations",
+    map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
     #[cfg(careto_map)]
     map_summary_where: "{name}: {n} countries affected, {where}.",
     #[cfg(careto_map)]
@@ -233,7 +233,7 @@ const ES: Strings = Strings {
     map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}. \
 Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
     #[cfg(careto_map)]
-    map_points: "; {names}, que la escala 1:110m omite, en su ubicación de Natural Earth 1:10m",
+    map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
     #[cfg(careto_map)]
     map_summary_where: "{name}: {n} países afectados, {where}.",
     #[cfg(careto_map)]
