@@ -148,3 +148,24 @@ fn user_assigned_ranges() {
         assert!(!is_user_assigned(code), "{code}");
     }
 }
+
+#[test]
+fn the_schema_accepts_exactly_the_codes_validation_accepts() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("campaign.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let any_of = schema["$defs"]["country"]["properties"]["code"]["anyOf"].as_array().unwrap();
+    let listed: Vec<&str> = any_of[0]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let table: Vec<&str> = PLACES.iter().map(|p| p.code()).collect();
+    assert_eq!(listed, table, "campaign.schema.json lists the code table");
+    // The pattern of user-assigned codes, read as is_user_assigned reads them.
+    assert_eq!(any_of[1]["pattern"], "^(AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z])$");
+    let pattern = |c: &[u8]| matches!(c, [b'A', b'A', _] | [b'Q', b'M'..=b'Z', _] | [b'X', _, _] | [b'Z', b'Z', _]);
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            for c in b'A'..=b'Z' {
+                let code = [a, b, c];
+                assert_eq!(pattern(&code), is_user_assigned(std::str::from_utf8(&code).unwrap()));
+            }
+        }
+    }
+}
