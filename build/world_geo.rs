@@ -10,8 +10,9 @@
 //! - the shapes of `countries-110m.json`, Antarctica left out; each ISO
 //!   numeric id becomes its alpha-3 code through `model::places` (an id
 //!   missing from the table is an error); land without an id keeps no code;
-//! - arcs kept shared between neighbours (each border once), quantised to
-//!   [`UNITS_PER_DEGREE`], repeated points dropped, delta- and varint-encoded;
+//! - arcs kept shared between neighbours (each border once), projected with
+//!   Equal Earth, quantised to [`UNITS_PER_RADIUS`], repeated points
+//!   dropped, delta- and varint-encoded;
 //! - every place of the table that 1:110m lacks (Gibraltar, Singapore,
 //!   Malta…) as a point at the centroid of its largest ring in
 //!   `countries-10m.json`.
@@ -27,9 +28,10 @@
 use careto_viz::model::places::{Place, PLACES};
 use serde_json::Value;
 
-/// Coordinate units per degree: a tenth of a degree (about 11 km), under
-/// half a pixel on a 1,280 px world and far under 1:110m's own accuracy.
-pub const UNITS_PER_DEGREE: i64 = 10;
+/// Coordinate units per sphere radius, in Equal Earth's plane: 0.002 of the
+/// radius (about a tenth of a degree, 13 km), under half a pixel on a
+/// 1,280 px world and far under 1:110m's own accuracy.
+pub const UNITS_PER_RADIUS: i64 = 500;
 
 /// Rings that cross the antimeridian (Fiji, Russia's Chukotka and Wrangel
 /// Island: a step from 180° to −180°) become one closed ring per side,
@@ -207,11 +209,13 @@ fn location(arcs: &[Vec<(f64, f64)>], polygons: &[Vec<Vec<i64>>]) -> Result<(f64
     best.map(|b| b.1).ok_or_else(|| "a country without polygons".to_string())
 }
 
-fn quantise(v: f64) -> i64 {
-    // Degrees within ±180: the product is far inside i64.
+/// A point in degrees, projected with Equal Earth and quantised.
+fn quantise((lon, lat): (f64, f64)) -> (i64, i64) {
+    let (x, y) = careto_viz::geo::projection::equal_earth(lon, lat);
+    // Within ±2.71 radii: the products are far inside i64.
     #[allow(clippy::cast_possible_truncation)]
-    let q = (v * UNITS_PER_DEGREE as f64).round() as i64;
-    q
+    let q = |v: f64| (v * UNITS_PER_RADIUS as f64).round() as i64;
+    (q(x), q(y))
 }
 
 fn place_by_numeric(id: &str) -> Result<&'static Place, String> {
@@ -291,8 +295,8 @@ pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, Str
         if shapes.iter().any(|s| s.0 == Some(place.code)) {
             continue;
         }
-        let (lon, lat) = location(&t10.arcs, polygons)?;
-        shapes.push((Some(place.code), (quantise(lon), quantise(lat)), Vec::new()));
+        let at = location(&t10.arcs, polygons)?;
+        shapes.push((Some(place.code), quantise(at), Vec::new()));
     }
     let missing: Vec<&str> = PLACES.iter().filter(|p| !shapes.iter().any(|s| s.0 == Some(p.code))).map(Place::code).collect();
     if !missing.is_empty() {
@@ -308,12 +312,12 @@ pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, Str
 
     let mut out = Vec::new();
     out.extend_from_slice(b"CVW1");
-    varint(&mut out, UNITS_PER_DEGREE as u64);
+    varint(&mut out, UNITS_PER_RADIUS as u64);
     count(&mut out, kept.len());
     for &index in &kept {
         let mut points: Vec<(i64, i64)> = Vec::new();
-        for &(lon, lat) in t110.arcs.get(index).map(Vec::as_slice).unwrap_or(&[]) {
-            let p = (quantise(lon), quantise(lat));
+        for &point in t110.arcs.get(index).map(Vec::as_slice).unwrap_or(&[]) {
+            let p = quantise(point);
             if points.last() != Some(&p) {
                 points.push(p);
             }

@@ -41,6 +41,20 @@ fn campaign_seeds_pass_the_checks() {
     }
 }
 
+#[test]
+fn geometry_seeds_pass_the_checks() {
+    let files = seeds("geometry");
+    assert!(files.iter().any(|f| f.ends_with("world-110m.bin")));
+    for f in &files {
+        let data = std::fs::read(f).unwrap();
+        let decoded = checks::geometry(&data);
+        if f.ends_with("world-110m.bin") {
+            assert!(decoded, "the real geometry decodes");
+            assert_eq!(data, careto_viz::geo::WORLD_110M, "fuzz/seeds/geometry/world-110m.bin is data/world-110m.bin");
+        }
+    }
+}
+
 /// How `fuzz/seeds/campaign/careto.json` is made from the data file.
 const REGENERATE: &str = "python3 -c 'import tomllib,json; json.dump(tomllib.load(open(\"data/careto.toml\",\"rb\")), open(\"fuzz/seeds/campaign/careto.json\",\"w\"), ensure_ascii=False, indent=1)'";
 

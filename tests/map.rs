@@ -180,7 +180,10 @@ fn keyboard_order_largest_count_first_then_alphabetically() {
         assert_eq!(items.len(), 31);
         let codes: Vec<&str> = items.iter().map(|h| if let Target::Country(i) = h.target { c.countries[i].code.as_ref() } else { "" }).collect();
         assert_eq!(codes[..11], ["MAR", "BRA", "GBR", "FRA", "ESP", "CHE", "LBY", "USA", "DEU", "TUN", "DZA"]);
-        let names: Vec<String> = items[11..].iter().map(|h| if let Target::Country(i) = h.target { careto_viz::i18n::sort_key(c.countries[i].name.get(lang)) } else { String::new() }).collect();
+        let names: Vec<String> = items[11..]
+            .iter()
+            .map(|h| if let Target::Country(i) = h.target { careto_viz::i18n::sort_key(c.countries[i].name.get(lang)) } else { String::new() })
+            .collect();
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted, "{lang:?}");
@@ -212,7 +215,12 @@ fn the_legend_is_the_bars_plus_the_two_tones_in_both_languages() {
     assert!(es.join(" ").contains("proyección Equal Earth"));
     // One legend drawing: the bars' swatches, in the same places relative to the legend's start.
     let swatches = |scene: &Scene| -> Vec<(Paint, f64, f64)> {
-        scene.shapes.iter().filter_map(|s| if let Shape::Rect { rect, fill: Some(p @ Paint::Class(_)), .. } = s { Some((*p, rect.x, rect.w)) } else { None }).take(5).collect()
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| if let Shape::Rect { rect, fill: Some(p @ Paint::Class(_)), .. } = s { Some((*p, rect.x, rect.w)) } else { None })
+            .take(5)
+            .collect()
     };
     let bars = careto_viz::layout::BarsLayout::new(&careto(), 640.0, Lang::En);
     assert_eq!(swatches(&en.scene), swatches(&bars.scene));

@@ -14,6 +14,10 @@
 //!   [`LayoutCase::decode`]) → when the edited campaign is valid,
 //!   [`check_layout`]: layout, SVG through `render`, hit testing.
 //!
+//! - **geometry**: bytes → the map's geometry file → `World::decode`: an
+//!   error naming a byte inside the input, or a world whose rings close and
+//!   whose points are finite, which the map lays out ([`geometry`]).
+//!
 //! Panics (assertions) are the findings; nothing here returns an error.
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -351,6 +355,44 @@ fn check_map(c: &Campaign, l: &MapLayout, layout: &Layout, points: &[(f64, f64)]
             assert_eq!(layout.hit(k.anchor.x, k.anchor.y), Some(Target::Country(k.country)), "{ctx}: anchor of {}", c.countries[k.country].code);
         }
     }
+}
+
+// ------------------------------------------------------------------ geometry
+
+/// The geometry target: `data` as the map's geometry file. Returns whether it decoded.
+pub fn geometry(data: &[u8]) -> bool {
+    let world = match careto_viz::geo::World::decode(data) {
+        Ok(w) => w,
+        Err(e) => {
+            assert!(e.offset <= data.len(), "error at byte {} of {}: {e}", e.offset, data.len());
+            assert!(!e.reason.is_empty());
+            return false;
+        }
+    };
+    let b = world.bounds;
+    assert!(finite(&[b.x, b.y, b.w, b.h]) && b.w >= 0.0 && b.h >= 0.0, "bounds {b:?}");
+    for s in &world.shapes {
+        assert!(finite(&[s.location.x, s.location.y]));
+        for p in &s.polygons {
+            assert!(!p.rings.is_empty());
+            for r in &p.rings {
+                assert!(r.len() >= 2 && r.first() == r.last(), "an open ring");
+                assert!(r.iter().all(|q| finite(&[q.x, q.y])));
+            }
+        }
+    }
+    // The map lays a decoded world out and hit-tests it.
+    let c = careto_viz::data::careto();
+    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0 };
+    let layout = Layout::with_world(&c, &options, &world);
+    let Layout::Map(l) = &layout else { panic!("not a map") };
+    assert!(layout.scene().height.is_finite());
+    let f = l.frame;
+    for i in 0..=8 {
+        let (x, y) = (f.x + f.w * f64::from(i) / 8.0, f.y + f.h * f64::from(i) / 8.0);
+        assert_eq!(layout.hit(x, y), l.hit_without_index(x, y));
+    }
+    true
 }
 
 // ------------------------------------------------------------------ layout input

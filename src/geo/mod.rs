@@ -1,7 +1,9 @@
 //! The world map's geometry: Natural Earth's 1:110m countries in our own
 //! compact file (`data/world-110m.bin`, made by `make geo` from npm
-//! `world-atlas`; see `data/README.md`), its decoder, and the Equal Earth
-//! projection ([`projection`]).
+//! `world-atlas`; see `data/README.md`), already projected with Equal Earth
+//! ([`projection`], run by the converter), and its decoder. So the module
+//! does no trigonometry at run time (the wasm carries none of it: about
+//! 8 KB of libm) and layout only scales and shifts.
 //!
 //! The decoder works the same natively and in wasm32: it reads a byte
 //! slice (no file system), never panics, does work bounded by the input's
@@ -11,11 +13,13 @@
 //! # The file (version 1)
 //!
 //! Integers are LEB128 varints; signed ones are zigzag-encoded first;
-//! coordinates are in 1/`units` degrees (longitude east, latitude north).
+//! coordinates are Equal Earth's on a sphere of radius 1 (x east, y north),
+//! in 1/`units` of that radius.
 //!
 //! ```text
 //! magic        "CVW1"
-//! units        varint: coordinate units per degree (10: a tenth of a degree)
+//! units        varint: coordinate units per sphere radius (500: 0.002,
+//!              about a tenth of a degree)
 //! arc count    varint
 //!   arc        varint point count (at least 2), then (dx, dy) per point:
 //!              the first from (0, 0), each next from the one before
@@ -23,7 +27,7 @@
 //!   shape      3 bytes: ISO 3166-1 alpha-3 code (A–Z), or 3 zero bytes for
 //!              land without a code; varint polygon count; with 0 polygons
 //!              (a place too small for 1:110m, drawn as a marker only) its
-//!              location (lon, lat) follows. (A shape with polygons has its
+//!              location (x, y) follows. (A shape with polygons has its
 //!              marker at the centroid of its largest ring, found by the
 //!              decoder.)
 //!   polygon    varint ring count (at least 1: the outer ring, then holes)
@@ -119,14 +123,15 @@ impl World {
             return Err(r.error_at(0, "it does not start with \"CVW1\""));
         }
         let units = r.varint()?;
-        if !(1..=10_000).contains(&units) {
-            return Err(r.error("units per degree out of range"));
+        if !(1..=100_000).contains(&units) {
+            return Err(r.error("units per radius out of range"));
         }
-        // Checked above: 1..=10,000.
+        // Checked above: 1..=100,000.
         #[allow(clippy::cast_precision_loss)]
-        let per_degree = units as f64;
-        let lon_max = i64::try_from(units * 180).unwrap_or(i64::MAX);
-        let lat_max = lon_max / 2;
+        let per_radius = units as f64;
+        // Equal Earth's extent, a unit of rounding more: x within ±2.7067, y within ±1.3174.
+        #[allow(clippy::cast_possible_truncation)]
+        let (lon_max, lat_max) = ((2.7067 * per_radius) as i64 + 1, (1.3174 * per_radius) as i64 + 1);
 
         // Arcs: integer points first (joins are checked on them), projected after.
         let n_arcs = r.count(3)?;
@@ -143,7 +148,7 @@ impl World {
                 x = x.saturating_add(r.signed()?);
                 y = y.saturating_add(r.signed()?);
                 if x.abs() > lon_max || y.abs() > lat_max {
-                    return Err(r.error("a point lies outside the globe"));
+                    return Err(r.error("a point lies outside the map"));
                 }
                 points.push((x, y));
             }
@@ -151,10 +156,10 @@ impl World {
             arcs.push(points);
         }
         let project = |(x, y): (i64, i64)| {
-            // Within ±180° × ±90° in units of at most 10,000: exact in f64.
+            // Within the map's extent, a few hundred thousand units at most: exact in f64.
             #[allow(clippy::cast_precision_loss)]
-            let (px, py) = projection::equal_earth(x as f64 / per_degree, y as f64 / per_degree);
-            Point { x: px, y: -py }
+            let p = Point { x: x as f64 / per_radius, y: -(y as f64) / per_radius };
+            p
         };
         let projected: Vec<Vec<Point>> = arcs.iter().map(|a| a.iter().map(|p| project(*p)).collect()).collect();
 
@@ -196,7 +201,7 @@ impl World {
             let location = if n_polygons == 0 {
                 let (lon, lat) = (r.signed()?, r.signed()?);
                 if lon.abs() > lon_max || lat.abs() > lat_max {
-                    return Err(r.error("a location lies outside the globe"));
+                    return Err(r.error("a location lies outside the map"));
                 }
                 project((lon, lat))
             } else {

@@ -113,7 +113,7 @@ pub(crate) fn nearest_marker(countries: &[MapCountry], x: f64, y: f64) -> Option
     let mut best: Option<(f64, usize)> = None;
     for (slot, c) in countries.iter().enumerate() {
         if let Some(m) = c.marker {
-            let d = (m.x - x).hypot(m.y - y);
+            let d = super::place::distance(m, Point { x, y });
             if d <= MARKER_HIT_RADIUS && best.is_none_or(|b| d < b.0) {
                 best = Some((d, slot));
             }

@@ -121,7 +121,8 @@ impl MapLayout {
         let mut points_only = Vec::new();
         for &i in &order {
             let Some(k) = campaign.countries.get(i) else { continue };
-            let Some((shape_index, shape)) = world.shapes.iter().enumerate().find(|(_, s)| s.code_str() == k.code.as_ref()) else {
+            let Some((shape_index, shape)) = world.shapes.iter().enumerate().find(|(_, s)| s.code.as_ref().is_some_and(|c| c.as_slice() == k.code.as_bytes()))
+            else {
                 if !crate::model::places::is_known(&k.code) {
                     not_on_map.push(i);
                 }

@@ -15,7 +15,7 @@ pub(super) fn on_screen(points: &[Point], project: &dyn Fn(Point) -> Point) -> V
     let mut out: Vec<Point> = Vec::with_capacity(points.len());
     for p in points.iter().map(|p| project(*p)) {
         match out.last() {
-            Some(q) if (p.x - q.x).hypot(p.y - q.y) < MIN_STEP => {}
+            Some(q) if distance(p, *q) < MIN_STEP => {}
             _ => out.push(p),
         }
     }
@@ -95,15 +95,42 @@ pub(super) fn draw_marker(scene: &mut Scene, at: Point, class: Option<usize>) {
                 stroke: Some(Stroke { paint: Paint::Hatch, width: 1.0, dashed: false }),
             });
             let r = MARKER_RADIUS - 0.5;
-            let disc: Vec<Point> = (0..=16)
-                .map(|k| {
-                    let a = f64::from(k) * std::f64::consts::TAU / 16.0;
-                    Point { x: at.x + r * a.cos(), y: at.y + r * a.sin() }
-                })
-                .collect();
+            let disc: Vec<Point> = UNIT_CIRCLE.iter().map(|(c, s)| Point { x: at.x + r * c, y: at.y + r * s }).collect();
             crate::layout::hatch::hatch(scene, &[&disc], crate::layout::hatch::SPACING * 0.75);
         }
     }
+}
+
+/// A circle as 16 sides: (cos, sin) of every 22.5°, closed. Constants, so
+/// that the wasm carries no trigonometry (libm's sin and cos are ~8 KB).
+const UNIT_CIRCLE: [(f64, f64); 17] = {
+    const A: f64 = 0.923_879_532_511_286_7; // cos 22.5°
+    const B: f64 = std::f64::consts::FRAC_1_SQRT_2; // cos 45°
+    const C: f64 = 0.382_683_432_365_089_8; // cos 67.5°
+    [
+        (1.0, 0.0),
+        (A, C),
+        (B, B),
+        (C, A),
+        (0.0, 1.0),
+        (-C, A),
+        (-B, B),
+        (-A, C),
+        (-1.0, 0.0),
+        (-A, -C),
+        (-B, -B),
+        (-C, -A),
+        (0.0, -1.0),
+        (C, -A),
+        (B, -B),
+        (A, -C),
+        (1.0, 0.0),
+    ]
+};
+
+/// The distance between two points (`f64::hypot` would bring libm's into the wasm).
+pub(super) fn distance(a: Point, b: Point) -> f64 {
+    ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
 }
 
 /// Sets each country's anchor (a point that hits it) and focus box.
@@ -122,7 +149,7 @@ pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
         });
         let Some((_, rings)) = largest else { continue };
         let bbox = rings.first().map_or(frame, |r| points_box(r, 0.0));
-        let free = |p: &Point| markers.iter().all(|(k, m)| *k == c.country || (m.x - p.x).hypot(m.y - p.y) > MARKER_HIT_RADIUS);
+        let free = |p: &Point| markers.iter().all(|(k, m)| *k == c.country || distance(*m, *p) > MARKER_HIT_RADIUS);
         let candidates: Vec<Point> = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].iter().filter_map(|f| widest_inside(rings, bbox.y + f * bbox.h)).collect();
         c.anchor = candidates.iter().find(|p| free(p)).or(candidates.first()).copied().unwrap_or(bbox.center());
         c.focus = clip(Rect { x: bbox.x - 3.0, y: bbox.y - 3.0, w: bbox.w + 6.0, h: bbox.h + 6.0 }, frame);
@@ -157,4 +184,15 @@ fn clip(r: Rect, frame: Rect) -> Rect {
     let x1 = r.right().min(frame.right()).max(x0);
     let y1 = r.bottom().min(frame.bottom()).max(y0);
     Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unit_circle_is_one() {
+        for (k, (c, s)) in super::UNIT_CIRCLE.iter().enumerate() {
+            let a = (k as f64) * std::f64::consts::TAU / 16.0;
+            assert!((c - a.cos()).abs() < 1e-12 && (s - a.sin()).abs() < 1e-12, "{k}");
+        }
+    }
 }
