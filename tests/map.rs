@@ -281,3 +281,21 @@ fn the_map_view_through_the_chart_layer() {
     let svg = careto_viz::chart::svg(&c, &ChartOptions { view: View::Map, ..ChartOptions::default() }).unwrap();
     assert!(svg.contains("<polygon") && svg.contains("no victims reported"));
 }
+
+#[test]
+fn no_line_crosses_the_world() {
+    // Fiji, Chukotka and Wrangel Island cross the antimeridian: a ring that
+    // steps from 180° to −180° drew a line across the whole map until the
+    // converter cut such rings per side.
+    let l = map(640.0, Lang::En);
+    let longest = l
+        .scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Polygon { points, .. } | Shape::Path { points, .. } => points.windows(2).map(|w| (w[1].x - w[0].x).abs()).reduce(f64::max),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    assert!(longest < l.frame.w / 4.0, "a step {longest} px wide on a {} px map", l.frame.w);
+}
