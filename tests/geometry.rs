@@ -261,3 +261,11 @@ fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     assert_eq!(e.reason, "arcs are used more often than borders allow");
     assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
 }
+
+#[test]
+fn the_smallest_i64_as_a_coordinate_is_refused_not_a_panic() {
+    // The geometry fuzz target: a delta of zigzag u64::MAX is i64::MIN, and
+    // `i64::MIN.abs()` overflowed (a panic where overflow is checked).
+    let crash = [b'C', b'V', b'W', b'1', 10, 1, 5, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0xfe, 0xbe, 0xb9, 0xbe, 0xfe, 0xff, 0xf6, 0x10];
+    assert_eq!(reason(&crash), "the map's geometry file is corrupt or truncated: a point lies outside the map (byte 25)");
+}

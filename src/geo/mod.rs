@@ -130,8 +130,9 @@ impl World {
         #[allow(clippy::cast_precision_loss)]
         let per_radius = units as f64;
         // Equal Earth's extent, a unit of rounding more: x within ±2.7067, y within ±1.3174.
-        #[allow(clippy::cast_possible_truncation)]
-        let (lon_max, lat_max) = ((2.7067 * per_radius) as i64 + 1, (1.3174 * per_radius) as i64 + 1);
+        // Compared with unsigned_abs: a coordinate may be i64::MIN, whose abs() overflows.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (lon_max, lat_max) = ((2.7067 * per_radius) as u64 + 1, (1.3174 * per_radius) as u64 + 1);
 
         // Arcs: integer points first (joins are checked on them), projected after.
         let n_arcs = r.count(3)?;
@@ -147,7 +148,7 @@ impl World {
             for _ in 0..n {
                 x = x.saturating_add(r.signed()?);
                 y = y.saturating_add(r.signed()?);
-                if x.abs() > lon_max || y.abs() > lat_max {
+                if x.unsigned_abs() > lon_max || y.unsigned_abs() > lat_max {
                     return Err(r.error("a point lies outside the map"));
                 }
                 points.push((x, y));
@@ -200,7 +201,7 @@ impl World {
             }
             let location = if n_polygons == 0 {
                 let (lon, lat) = (r.signed()?, r.signed()?);
-                if lon.abs() > lon_max || lat.abs() > lat_max {
+                if lon.unsigned_abs() > lon_max || lat.unsigned_abs() > lat_max {
                     return Err(r.error("a location lies outside the map"));
                 }
                 project((lon, lat))
