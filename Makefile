@@ -10,6 +10,7 @@
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
+#   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
 #   make fuzz         cargo-fuzz targets (campaign, layout) for FUZZ_MINUTES (10) minutes EACH, in turn; a crash fails it
 #   make clean        remove build outputs
@@ -33,7 +34,7 @@ FULL_OUT_DIR := $(call toml,build.full.out_dir)
 FULL_OUT_NAME := $(call toml,build.full.out_name)
 FULL_FEATURES := $(shell python3 -c 'import tomllib; print(",".join(tomllib.load(open("wasm-pack.toml","rb"))["build"]["full"]["features"]))')
 
-.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean
+.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean geo
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -90,7 +91,7 @@ test-page: site
 	node --test tests/page/
 
 # The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
-SITE_VIEWS := bars timeline
+SITE_VIEWS := bars timeline map
 SITE_LANGS := en es
 SITE_THEMES := light dark
 
@@ -122,6 +123,12 @@ screenshots: build
 REPOSITORY ?= $(shell python3 -c 'import tomllib; print(tomllib.load(open("Cargo.toml","rb"))["package"]["repository"])')
 package: build
 	REPOSITORY='$(REPOSITORY)' scripts/package.sh target/package
+
+# The map's geometry: Natural Earth 1:110m (and 1:10m points) from npm
+# world-atlas, converted by build/world_geo.rs. The output is committed;
+# tests/geometry.rs converts again and fails if the bytes differ.
+geo: setup
+	cargo run --quiet --example careto-geo -- node_modules/world-atlas data/world-110m.bin
 
 clean:
 	rm -rf $(OUT_DIR) $(FULL_OUT_DIR) dist target/page-test target/package
