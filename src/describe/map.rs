@@ -23,10 +23,12 @@ pub fn by_region(c: &Campaign) -> Vec<RegionCount> {
         }
     }
     // Most countries first, ties in the table's order: the crate's one sort.
-    let order = |n: &[(usize, usize)]| crate::sort::by(n.len(), &|a, b| match (n.get(a), n.get(b)) {
-        (Some((rank_a, count_a)), Some((rank_b, count_b))) => count_b.cmp(count_a).then(rank_a.cmp(rank_b)),
-        _ => std::cmp::Ordering::Equal,
-    });
+    let order = |n: &[(usize, usize)]| {
+        crate::sort::by(n.len(), &|a, b| match (n.get(a), n.get(b)) {
+            (Some((rank_a, count_a)), Some((rank_b, count_b))) => count_b.cmp(count_a).then(rank_a.cmp(rank_b)),
+            _ => std::cmp::Ordering::Equal,
+        })
+    };
     let sub_keys: Vec<(usize, usize)> = subs.iter().map(|(s, n)| (*s as usize, *n)).collect();
     let subs = crate::sort::apply(&subs, &order(&sub_keys));
     let mut regions: Vec<RegionCount> = Vec::new();
