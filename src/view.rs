@@ -26,13 +26,16 @@ impl View {
             "timeline" => Ok(View::Timeline),
             #[cfg(careto_map)]
             "map" => Ok(View::Map),
+            #[cfg(careto_map)]
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"map\"", clip(other))),
             // A wasm build without the map: "map" is a view, just not in this build.
             #[cfg(not(careto_map))]
             "map" => {
                 Err("view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map"
                     .to_string())
             }
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"map\"", clip(other))),
+            #[cfg(not(careto_map))]
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
         }
     }
 
