@@ -6,7 +6,7 @@
 #   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full)
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
-#   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for both builds)
+#   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
@@ -53,8 +53,10 @@ test: lint test-native test-wasm test-page
 
 # Format (rustfmt.toml) and lints (Cargo.toml [lints]), warnings as errors:
 # native with every target (lib, bin, tests, examples), then the wasm32
-# module as each build compiles it (article: no features; full:
-# custom-campaign) and tests/web.rs with its test-hooks, for both builds.
+# module as each build compiles it (article: no features, and its details
+# module; full: custom-campaign; and with the map feature, which no page
+# loads yet but must keep compiling) and tests/web.rs with its test-hooks,
+# for both builds.
 # fuzz/ is its own workspace: formatted here, linted where tests/fuzz_seeds.rs
 # includes its checks.
 lint: setup
@@ -64,6 +66,7 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features details -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features map -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks,$(FULL_FEATURES) -- -D warnings
 
