@@ -123,20 +123,20 @@ impl World {
             return Err(r.error_at(0, "it does not start with \"CVW1\""));
         }
         let units = r.varint()?;
-        if !(1..=100_000).contains(&units) {
-            return Err(r.error("units per radius out of range"));
-        }
-        // Checked above: 1..=100,000.
-        #[allow(clippy::cast_precision_loss)]
-        let per_radius = units as f64;
-        // Equal Earth's extent, a unit of rounding more: x within ±2.7067, y within ±1.3174.
+        let per_radius = match u32::try_from(units) {
+            Ok(units) if (1..=100_000).contains(&units) => f64::from(units),
+            _ => return Err(r.error("units per radius out of range")),
+        };
+        // Equal Earth's extent, a unit of rounding more: x within ±2.7067, y within ±1.3174
+        // (at most 270,671 units, so a coordinate within it is also an i32).
         // Compared with unsigned_abs: a coordinate may be i64::MIN, whose abs() overflows.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let (lon_max, lat_max) = ((2.7067 * per_radius) as u64 + 1, (1.3174 * per_radius) as u64 + 1);
+        let extent = |radii: f64| u64::from(crate::num::saturating_u32(radii * per_radius)) + 1;
+        let (lon_max, lat_max) = (extent(2.7067), extent(1.3174));
+        let within = |v: i64, max: u64| if v.unsigned_abs() > max { None } else { i32::try_from(v).ok() };
 
         // Arcs: integer points first (joins are checked on them), projected after.
         let n_arcs = r.count(3)?;
-        let mut arcs: Vec<Vec<(i64, i64)>> = Vec::with_capacity(n_arcs);
+        let mut arcs: Vec<Vec<(i32, i32)>> = Vec::with_capacity(n_arcs);
         let mut total_points = 0usize;
         for _ in 0..n_arcs {
             let n = r.count(2)?;
@@ -148,20 +148,15 @@ impl World {
             for _ in 0..n {
                 x = x.saturating_add(r.signed()?);
                 y = y.saturating_add(r.signed()?);
-                if x.unsigned_abs() > lon_max || y.unsigned_abs() > lat_max {
+                let (Some(px), Some(py)) = (within(x, lon_max), within(y, lat_max)) else {
                     return Err(r.error("a point lies outside the map"));
-                }
-                points.push((x, y));
+                };
+                points.push((px, py));
             }
             total_points += n;
             arcs.push(points);
         }
-        let project = |(x, y): (i64, i64)| {
-            // Within the map's extent, a few hundred thousand units at most: exact in f64.
-            #[allow(clippy::cast_precision_loss)]
-            let p = Point { x: x as f64 / per_radius, y: -(y as f64) / per_radius };
-            p
-        };
+        let project = |(x, y): (i32, i32)| Point { x: f64::from(x) / per_radius, y: -f64::from(y) / per_radius };
         let projected: Vec<Vec<Point>> = arcs.iter().map(|a| a.iter().map(|p| project(*p)).collect()).collect();
 
         // Shapes. A ring repeats its arcs' points: at most this many in all
@@ -201,9 +196,9 @@ impl World {
             }
             let location = if n_polygons == 0 {
                 let (lon, lat) = (r.signed()?, r.signed()?);
-                if lon.unsigned_abs() > lon_max || lat.unsigned_abs() > lat_max {
+                let (Some(lon), Some(lat)) = (within(lon, lon_max), within(lat, lat_max)) else {
                     return Err(r.error("a location lies outside the map"));
-                }
+                };
                 project((lon, lat))
             } else {
                 largest_ring_centroid(&polygons)
@@ -313,9 +308,8 @@ impl<'a> Reader<'a> {
 
     fn signed(&mut self) -> Result<i64, GeoError> {
         let z = self.varint()?;
-        // Zigzag: 0, -1, 1, -2… (the shift leaves 63 bits, which fit an i64).
-        #[allow(clippy::cast_possible_wrap)]
-        let half = (z >> 1) as i64;
+        // Zigzag: 0, -1, 1, -2… (the shift leaves 63 bits, which always fit an i64).
+        let half = i64::try_from(z >> 1).map_err(|_| self.error("a number is too long"))?;
         Ok(if z & 1 == 0 { half } else { !half })
     }
 
@@ -330,14 +324,14 @@ impl<'a> Reader<'a> {
     }
 
     /// One ring: arc references joined into a closed list of projected points.
-    fn ring(&mut self, arcs: &[Vec<(i64, i64)>], projected: &[Vec<Point>], budget: &mut usize) -> Result<Vec<Point>, GeoError> {
+    fn ring(&mut self, arcs: &[Vec<(i32, i32)>], projected: &[Vec<Point>], budget: &mut usize) -> Result<Vec<Point>, GeoError> {
         let n = self.count(1)?;
         if n == 0 {
             return Err(self.error("a ring has no arc"));
         }
         let mut ring: Vec<Point> = Vec::new();
-        let mut first: Option<(i64, i64)> = None;
-        let mut last: Option<(i64, i64)> = None;
+        let mut first: Option<(i32, i32)> = None;
+        let mut last: Option<(i32, i32)> = None;
         for _ in 0..n {
             let k = self.signed()?;
             let (index, reversed) = if k >= 0 { (k, false) } else { (!k, true) };

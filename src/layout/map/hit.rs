@@ -38,9 +38,8 @@ impl Index {
     pub(crate) fn new(countries: &[MapCountry], frame: Rect) -> Index {
         let dim = |len: f64| {
             let n = (len / CELL).ceil();
-            // A finite, non-negative count of cells within a 4,096 px map.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let n = if n.is_finite() && n > 0.0 { n.min(4096.0) as usize } else { 1 };
+            // A finite, non-negative count of cells within a 4,096 px map (NaN and below 1: 1).
+            let n = if n.is_finite() && n > 0.0 { usize::try_from(crate::num::saturating_u32(n.min(4096.0))).unwrap_or(1) } else { 1 };
             n.max(1)
         };
         let (cols, rows) = (dim(frame.w), dim(frame.h));
