@@ -20,18 +20,13 @@
 //! The output depends on the two input files only: the same input gives the
 //! same bytes.
 
-// Build-time code, run by a developer (make geo) and by a test, on two
-// known files: an index out of range would be a bug in this file, and its
-// panic the clearest report of it.
-#![allow(clippy::indexing_slicing)]
-
 use careto_viz::model::places::{Place, PLACES};
 use serde_json::Value;
 
 /// Coordinate units per sphere radius, in Equal Earth's plane: 0.002 of the
 /// radius (about a tenth of a degree, 13 km), under half a pixel on a
 /// 1,280 px world and far under 1:110m's own accuracy.
-pub const UNITS_PER_RADIUS: i64 = 500;
+pub const UNITS_PER_RADIUS: u32 = 500;
 
 /// Rings that cross the antimeridian (Fiji, Russia's Chukotka and Wrangel
 /// Island: a step from 180° to −180°) become one closed ring per side,
@@ -41,10 +36,10 @@ pub const UNITS_PER_RADIUS: i64 = 500;
 /// use and are not written.
 fn split_at_antimeridian(t: &mut Topology) -> Result<(), String> {
     let jumps = |ring: &[(f64, f64)]| ring.windows(2).any(|w| matches!(w, [p, q] if (p.0 - q.0).abs() > 180.0));
-    for c in 0..t.countries.len() {
-        let polygons = t.countries[c].1.clone();
+    let mut countries = std::mem::take(&mut t.countries);
+    for (_, polygons) in &mut countries {
         let mut out: Polygons = Vec::new();
-        for polygon in polygons {
+        for polygon in std::mem::take(polygons) {
             let outer = ring_points(&t.arcs, polygon.first().map(Vec::as_slice).unwrap_or(&[]))?;
             if !jumps(&outer) {
                 out.push(polygon);
@@ -54,21 +49,25 @@ fn split_at_antimeridian(t: &mut Topology) -> Result<(), String> {
                 return Err("a ring with holes crosses the antimeridian".into());
             }
             for piece in split_ring(&outer) {
+                let k = i64::try_from(t.arcs.len()).map_err(|e| e.to_string())?;
                 t.arcs.push(piece);
-                out.push(vec![vec![t.arcs.len() as i64 - 1]]);
+                out.push(vec![vec![k]]);
             }
         }
-        t.countries[c].1 = out;
+        *polygons = out;
     }
+    t.countries = countries;
     Ok(())
 }
 
 /// A closed ring cut where it steps across the antimeridian, each piece
 /// closed along it.
 fn split_ring(ring: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
-    let open = &ring[..ring.len().saturating_sub(1)];
+    let open = ring.split_last().map_or(&[][..], |(_, open)| open);
     let n = open.len();
-    let is_jump = |i: usize| (open[i].0 - open[(i + 1) % n].0).abs() > 180.0;
+    // The i-th point, i taken round the ring (only called with n > 0).
+    let at = |i: usize| open.get(i % n).copied().unwrap_or_default();
+    let is_jump = |i: usize| (at(i).0 - at(i + 1).0).abs() > 180.0;
     let Some(first) = (0..n).find(|i| is_jump(*i)) else { return vec![ring.to_vec()] };
     // Where the step from p to q meets the antimeridian: p's side and the latitude.
     let crossing = |p: (f64, f64), q: (f64, f64)| {
@@ -78,15 +77,15 @@ fn split_ring(ring: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
         (side, p.1 + t * (q.1 - p.1))
     };
     let mut pieces = Vec::new();
-    let (side, lat) = crossing(open[first], open[(first + 1) % n]);
+    let (side, lat) = crossing(at(first), at(first + 1));
     let mut current: Vec<(f64, f64)> = vec![(-side, lat)];
     for step in 1..=n {
         let i = (first + step) % n;
-        current.push(open[i]);
+        current.push(at(i));
         if is_jump(i) {
-            let (side, lat) = crossing(open[i], open[(i + 1) % n]);
+            let (side, lat) = crossing(at(i), at(i + 1));
             current.push((side, lat));
-            let start = current[0];
+            let start = current.first().copied().unwrap_or((side, lat));
             current.push(start);
             pieces.push(std::mem::take(&mut current));
             current.push((-side, lat));
@@ -187,7 +186,7 @@ fn area_centroid(ring: &[(f64, f64)]) -> (f64, (f64, f64)) {
         cy += (y0 + y1) * cross;
     }
     if a.abs() < 1e-12 {
-        let n = ring.len().max(1) as f64;
+        let n = careto_viz::num::count_f64(ring.len().max(1));
         let (sx, sy) = ring.iter().fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
         return (0.0, (sx / n, sy / n));
     }
@@ -212,9 +211,8 @@ fn location(arcs: &[Vec<(f64, f64)>], polygons: &[Vec<Vec<i64>>]) -> Result<(f64
 /// A point in degrees, projected with Equal Earth and quantised.
 fn quantise((lon, lat): (f64, f64)) -> (i64, i64) {
     let (x, y) = careto_viz::geo::projection::equal_earth(lon, lat);
-    // Within ±2.71 radii: the products are far inside i64.
-    #[allow(clippy::cast_possible_truncation)]
-    let q = |v: f64| (v * UNITS_PER_RADIUS as f64).round() as i64;
+    // Within ±2.71 radii: the products are far inside i64, so saturating never bites.
+    let q = |v: f64| careto_viz::num::saturating_i64((v * f64::from(UNITS_PER_RADIUS)).round());
     (q(x), q(y))
 }
 
@@ -236,7 +234,8 @@ fn varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn signed(out: &mut Vec<u8>, v: i64) {
-    varint(out, ((v << 1) ^ (v >> 63)) as u64);
+    // Zigzag (0, -1, 1, -2… as 0, 1, 2, 3…): the bits of the i64, read as a u64.
+    varint(out, u64::from_ne_bytes(((v << 1) ^ (v >> 63)).to_ne_bytes()));
 }
 
 fn count(out: &mut Vec<u8>, n: usize) {
@@ -271,10 +270,15 @@ pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, Str
                 for &k in ring {
                     let index = usize::try_from(if k >= 0 { k } else { !k }).map_err(|e| e.to_string())?;
                     let slot = new_index.get_mut(index).ok_or_else(|| format!("arc {k} out of range"))?;
-                    let n = *slot.get_or_insert_with(|| {
-                        kept.push(index);
-                        kept.len() as i64 - 1
-                    });
+                    let n = match *slot {
+                        Some(n) => n,
+                        None => {
+                            let n = i64::try_from(kept.len()).map_err(|e| e.to_string())?;
+                            kept.push(index);
+                            *slot = Some(n);
+                            n
+                        }
+                    };
                     refs.push(if k >= 0 { n } else { !n });
                 }
                 rings.push(refs);
@@ -312,7 +316,7 @@ pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, Str
 
     let mut out = Vec::new();
     out.extend_from_slice(b"CVW1");
-    varint(&mut out, UNITS_PER_RADIUS as u64);
+    varint(&mut out, u64::from(UNITS_PER_RADIUS));
     count(&mut out, kept.len());
     for &index in &kept {
         let mut points: Vec<(i64, i64)> = Vec::new();

@@ -221,6 +221,16 @@ fn every_truncation_and_many_corruptions_fail_cleanly() {
     assert!(decoded > 0, "some corruptions (a coordinate changed) still decode");
 }
 
+/// `v` as a LEB128 varint, as the file writes its counts.
+fn varint(f: &mut Vec<u8>, mut v: u32) {
+    let low = |v: u32| u8::try_from(v & 0x7f).unwrap();
+    while v >= 0x80 {
+        f.push(low(v) | 0x80);
+        v >>= 7;
+    }
+    f.push(low(v));
+}
+
 #[test]
 fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     // One closed arc of 10,000 points, then a shape whose ring names it
@@ -229,12 +239,7 @@ fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     f.push(10);
     f.push(1);
     let points = 10_000u32;
-    let mut v = points;
-    while v >= 0x80 {
-        f.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    f.push(v as u8);
+    varint(&mut f, points);
     f.extend_from_slice(&[0, 0]);
     for k in 1..points {
         f.extend_from_slice(if k == points - 1 {
@@ -249,12 +254,7 @@ fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     f.extend_from_slice(b"AAA");
     f.extend_from_slice(&[1, 1]);
     let refs = 100_000u32;
-    let mut v = refs;
-    while v >= 0x80 {
-        f.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    f.push(v as u8);
+    varint(&mut f, refs);
     f.extend(std::iter::repeat_n(0u8, refs as usize));
     let t = std::time::Instant::now();
     let e = World::decode(&f).unwrap_err();
