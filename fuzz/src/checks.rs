@@ -731,9 +731,9 @@ fn apply(c: &mut Campaign, e: &Edit, serial: &mut usize) {
             k.notes = Cow::Owned(Vec::new());
             k.sources = sources;
             for j in 0..u32::from(*n) {
-                // The next unused code: AAA, AAB, …
+                // The next unused code: the map's places, then XAA, XAB, …
                 let used: HashSet<String> = c.countries.iter().map(|k| k.code.to_string()).collect();
-                let Some(code) = (0..(careto_viz::model::places::PLACES.len() as u32 + 26 * 26)).map(code_of).find(|c| !used.contains(c)) else { return };
+                let Some(code) = (0..careto_viz::model::places::PLACES.len() + 26 * 26).map(code_of).find(|c| !used.contains(c)) else { return };
                 let name = if s.trim().is_empty() { code.clone() } else { format!("{}{j}", clean(s)) };
                 k.code = Cow::Owned(code);
                 k.name = Text { en: clean(&name), es: clean(&name) };
@@ -812,13 +812,13 @@ fn apply(c: &mut Campaign, e: &Edit, serial: &mut usize) {
 /// The n-th code for an added country: the map's places first (so that
 /// added countries land on the map), then user-assigned codes XAA…XZZ
 /// (invented places: valid, listed as not on the map).
-fn code_of(n: u32) -> String {
+fn code_of(n: usize) -> String {
     let places = &careto_viz::model::places::PLACES;
-    if let Some(p) = places.get(n as usize) {
+    if let Some(p) = places.get(n) {
         return p.code().to_string();
     }
-    let k = n as usize - places.len();
-    let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
+    let k = n - places.len();
+    let letter = |k: usize| char::from(b'A' + u8::try_from(k % 26).unwrap());
     ['X', letter(k / 26), letter(k)].iter().collect()
 }
 
