@@ -43,9 +43,14 @@ pub fn hatch(scene: &mut Scene, rings: &[&[Point]], spacing: f64) {
             }
         }
     }
-    // Along each line by x; lines in order (the crate's one sort).
-    let keys: Vec<f64> = hits.iter().map(|(k, p)| k * 1.0e6 + p.x).collect();
-    let sorted = crate::sort::apply(&hits, &crate::sort::by_number(&keys));
+    // Lines in order, along each line by x: a comparison of the two keys
+    // (no key folded into one float), through the crate's one sort.
+    let at = |i: usize| hits.get(i).map_or((f64::INFINITY, f64::INFINITY), |(k, p)| (*k, p.x));
+    let order = crate::sort::by(hits.len(), &|a, b| {
+        let ((ka, xa), (kb, xb)) = (at(a), at(b));
+        ka.total_cmp(&kb).then(xa.total_cmp(&xb))
+    });
+    let sorted = crate::sort::apply(&hits, &order);
     let stroke = Stroke { paint: Paint::Hatch, width: 1.0, dashed: false };
     // The points of one line pair up; a line with an odd count (an open
     // ring) pairs as far as it goes and leaves the next line unharmed.
@@ -111,5 +116,19 @@ mod tests {
             assert!(!(mid.x > 10.0 && mid.x < 20.0 && mid.y < 30.0), "{a:?}-{b:?} crosses the notch");
         }
         assert!(lines(&[&[p(0.0, 0.0), p(f64::NAN, 1.0), p(0.0, 0.0)]]).is_empty());
+    }
+
+    #[test]
+    fn a_shape_longer_than_a_million_px_along_the_lines_is_hatched_whole() {
+        // A band 20 px wide along the "/" direction, 2,000,000 px long: each
+        // of its 3 lines (k = 1..=3) meets it 2,000,000 px apart. A key of
+        // k · 10⁶ + x mixed the lines up and drew none of them.
+        let band = [p(0.0, 1.0), p(2.0e6, -2.0e6 + 1.0), p(2.0e6, -2.0e6 + 21.0), p(0.0, 21.0), p(0.0, 1.0)];
+        let l = lines(&[&band]);
+        assert_eq!(l.len(), 3, "{l:?}");
+        for (a, b) in &l {
+            assert_eq!((a.x, b.x), (0.0, 2.0e6));
+            assert!(((a.x + a.y) - (b.x + b.y)).abs() < 1e-6);
+        }
     }
 }
