@@ -54,6 +54,7 @@ pub const BROKEN: &[Broken] = &[
     ("a count written as text", |c| c["country"][0]["count"] = json!("unknown"), "/country/0/count"),
     ("a lower-case code", |c| c["country"][0]["code"] = json!("xal"), "/country/0/code"),
     ("a two-letter code", |c| c["country"][0]["code"] = json!("XA"), "/country/0/code"),
+    ("a code of no place on the map, not user-assigned", |c| c["country"][0]["code"] = json!("MRC"), "/country/0/code"),
     ("month 13", |c| c["event"][0]["date"] = json!("2019-13"), "/event/0/date"),
     ("31 April", |c| c["event"][0]["date"] = json!("2019-04-31"), "/event/0/date"),
     ("a date with a time", |c| c["event"][0]["date"] = json!("2019-06-14T10:00"), "/event/0/date"),
@@ -95,6 +96,9 @@ pub const ALLOWED: &[Allowed] = &[
         c["country"][0]["count"] = json!("not published");
         drop(remove(&mut c["country"][0], "alternatives"));
     }),
+    ("a code of the map (Western Sahara)", |c| c["country"][0]["code"] = json!("ESH")),
+    ("a code of the map that 1:110m draws as a point (Gibraltar)", |c| c["country"][0]["code"] = json!("GIB")),
+    ("a user-assigned code of another range", |c| c["country"][0]["code"] = json!("QMA")),
 ];
 
 /// The largest campaign within the reader's limits, roughly: 10,000
