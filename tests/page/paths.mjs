@@ -37,9 +37,14 @@ export const LOADING = { en: "Loading…", es: "Cargando…" };
  * every resource fetched so far, in the same task as the mounts: before any
  * frame), and then `window.__cvFrame`, the time just after the first frame
  * with the charts was produced (requestAnimationFrame, then a message posted
- * from it).
+ * from it); `window.__cvFrameReady` is a promise of it.
  */
 export function watchFirstFrame() {
+  let frameSeen;
+  /** Resolves to `__cvFrame` once it is set. */
+  window.__cvFrameReady = new Promise((resolve) => {
+    frameSeen = resolve;
+  });
   const seen = () => {
     const html = document.documentElement;
     if (!html || !html.hasAttribute("data-careto-viz") || window.__cvMounted) return;
@@ -52,6 +57,7 @@ export function watchFirstFrame() {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         window.__cvFrame = performance.now();
+        frameSeen(window.__cvFrame);
       };
       channel.port2.postMessage(0);
     });
