@@ -59,11 +59,10 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
 
 /// What the first picture of a chart needs of `c`: the article's drawing
 /// kernel compiles in only this (the details module and the full build have
-/// all of `c`). Kept: names, counts, dates, labels, statuses, the period and
-/// the event descriptions (the timeline's summary reads them), totals and
-/// source lines. Emptied: notes, alternative and other figures, every list of
-/// source ids and the bibliography, which only tooltips, the table and the
-/// CSV show. tests/data.rs checks that layouts, titles and summaries are the
+/// all of `c`). Kept: names, counts, dates, labels, statuses, the period,
+/// totals and source lines. Emptied: descriptions, notes, alternative and
+/// other figures, every list of source ids and the bibliography, which only
+/// tooltips, the table and the CSV show. tests/data.rs checks that layouts, titles and summaries are the
 /// same from either.
 pub fn first_paint(c: &Campaign) -> Campaign {
     use std::borrow::Cow;
@@ -82,6 +81,7 @@ pub fn first_paint(c: &Campaign) -> Campaign {
         k.sources = Cow::Owned(Vec::new());
     }
     for e in c.events.to_mut() {
+        e.description = Text::default();
         e.note = Text::default();
         e.sources = Cow::Owned(Vec::new());
     }

@@ -62,6 +62,10 @@ pub struct Strings {
     pub bars_subtitle: &'static str,
     /// Heading of the group of countries without a published figure.
     pub not_published_heading: &'static str,
+    /// Under bars cut at the tallest canvas a browser draws, `{n}` filled in.
+    pub more_countries: &'static str,
+    /// Under a timeline cut at the tallest canvas a browser draws, `{n}` filled in.
+    pub more_events: &'static str,
     /// Legend heading before the colour classes.
     pub legend_heading: &'static str,
     /// Timeline title, `{name}` filled in.
@@ -175,6 +179,8 @@ const EN: Strings = Strings {
     bars_title: "{name}: {n} countries affected",
     bars_subtitle: "{measure} per country, {as_of}",
     not_published_heading: "Affected, count not published ({n})",
+    more_countries: "…and {n} more countries, too many to draw: all are in the data table",
+    more_events: "…and {n} more events, too many to draw: all are in the data table",
     legend_heading: "{measure}:",
     timeline_title: "{name}: timeline",
     timeline_subtitle: "Dates as precise as the sources give them",
@@ -226,6 +232,8 @@ const ES: Strings = Strings {
     bars_title: "{name}: {n} países afectados",
     bars_subtitle: "{measure} por país, {as_of}",
     not_published_heading: "Afectados, sin cifra publicada ({n})",
+    more_countries: "…y {n} países más, demasiados para dibujarlos: todos están en la tabla de datos",
+    more_events: "…y {n} sucesos más, demasiados para dibujarlos: todos están en la tabla de datos",
     legend_heading: "{measure}:",
     timeline_title: "{name}: cronología",
     timeline_subtitle: "Fechas tan precisas como las dan las fuentes",

@@ -5,6 +5,8 @@
 //! The browser surface lives in `web` (wasm32 only). Start reading at
 //! `ARCHITECTURE.md`.
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "custom-campaign"))]
+pub mod campaign_reader;
 pub mod chart;
 pub mod data;
 pub mod describe;

@@ -73,21 +73,37 @@ fn em_px(em: u32, size: f64, weight: Weight) -> f64 {
 /// Splits `s` into lines no wider than `max_width` (a single word wider than
 /// that gets a line of its own and is cut with an ellipsis).
 pub fn wrap(s: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
+    wrap_at_most(s, size, weight, max_width, usize::MAX)
+}
+
+/// As [`wrap`], in at most `max_lines` lines: when the text goes on, the
+/// last one ends with "…" (and the rest is never measured, so a megabyte
+/// of text costs no more than the lines drawn).
+pub fn wrap_at_most(s: &str, size: f64, weight: Weight, max_width: f64, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut cut = false;
     for word in s.split_whitespace() {
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if width(&candidate, size, weight) <= max_width || line.is_empty() {
             line = candidate;
         } else {
             lines.push(std::mem::take(&mut line));
+            if lines.len() == max_lines {
+                cut = true;
+                break;
+            }
             line = word.to_string();
         }
     }
     if !line.is_empty() {
         lines.push(line);
     }
-    lines.into_iter().map(|l| truncate(&l, size, weight, max_width)).collect()
+    let mut lines: Vec<String> = lines.into_iter().map(|l| truncate(&l, size, weight, max_width)).collect();
+    if let (true, Some(last)) = (cut, lines.last_mut()) {
+        *last = truncate(&format!("{}…", last.trim_end_matches('…')), size, weight, max_width);
+    }
+    lines
 }
 
 /// `s`, cut with "…" so that it fits in `max_width`.

@@ -1,7 +1,7 @@
 //! The data-file pipeline of `build.rs`: broken files fail with messages that
 //! name the field, and the generated Rust round-trips the real file.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(dead_code, unused_imports, missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 // The same files build.rs includes, at the same module paths.
 #[path = "../src/model/mod.rs"]

@@ -11,11 +11,14 @@
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
+#[path = "../fuzz/src/host.rs"]
+mod host;
 
 use careto_viz::chart::{ChartOptions, View};
 use careto_viz::model::Lang;
 use careto_viz::theme::ThemeName;
 use checks::{Edit, LayoutCase};
+use host::HostCase;
 use std::path::{Path, PathBuf};
 
 fn seeds(target: &str) -> Vec<PathBuf> {
@@ -117,4 +120,58 @@ fn layout_seeds_pass_the_checks() {
         }
     }
     assert!(laid_out * 2 > files.len(), "most layout seeds should be valid campaigns ({laid_out} of {})", files.len());
+}
+
+/// The host_campaign seeds: the two campaigns as they are, and the hostile
+/// objects of issue 13 (node ids looked up in the sample's graph).
+fn host_seeds() -> Vec<(&'static str, HostCase, bool)> {
+    use host::Hostile::*;
+    let (g, root) = HostCase { sample: true, edits: vec![] }.graph();
+    let id = |path: &[&str]| -> u16 {
+        let node = path.iter().fold(root, |id, step| match step.parse::<usize>() {
+            Ok(i) => g.item_of(id, i).unwrap(),
+            Err(_) => g.field(id, step).unwrap(),
+        });
+        u16::try_from(node).unwrap()
+    };
+    let sample = |edits| HostCase { sample: true, edits };
+    let notes = id(&["country", "0", "notes"]);
+    vec![
+        ("careto", HostCase { sample: false, edits: vec![] }, true),
+        ("sample", sample(vec![]), true),
+        // 1,000 countries sharing one list of 10,000 source ids: refused at the budget.
+        ("shared-sources", sample(vec![Inflate(id(&["country"]), 1_000), Inflate(id(&["country", "1", "sources"]), 10_000)]), false),
+        ("revoked-country", sample(vec![Revoke(id(&["country", "0"]))]), false),
+        ("throwing-getter", sample(vec![Throws(id(&["country", "0"]), 1)]), false),
+        ("keys-throw", sample(vec![KeysThrow(id(&["country", "2"]))]), false),
+        // Inherited notes are no notes: still accepted, and read as serde reads the JSON.
+        ("proto-notes", sample(vec![Proto(id(&["country", "1"]), 12, notes), Proto(id(&["country", "0"]), 4, id(&["country"]))]), true),
+        ("terabyte-name", sample(vec![Huge(id(&["name", "en"]), "x".into(), u32::MAX)]), false),
+        ("nested-notes", sample(vec![Nest(notes, 10_000)]), false),
+        ("length-nan", sample(vec![Length(id(&["country"]), 0)]), false),
+        ("length-billion", sample(vec![Length(id(&["event"]), 1_000_000_000_f64.to_bits())]), false),
+        ("hole", sample(vec![Remove(id(&["event"]), 1)]), false),
+        ("count-2-53", sample(vec![Number(id(&["country", "0", "count"]), 8)]), false),
+        ("count-bigint", sample(vec![Primitive(id(&["country", "0", "count"]), 4)]), false),
+        ("date-symbol", sample(vec![Primitive(id(&["event", "0", "date"]), 5)]), false),
+        ("cycle", sample(vec![Share(id(&["country", "0", "notes"]), 0, id(&["country", "0"]))]), false),
+    ]
+}
+
+#[test]
+fn host_campaign_seeds_pass_the_checks() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/host_campaign");
+    if std::env::var_os("UPDATE_FUZZ_SEEDS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, case, _) in host_seeds() {
+            std::fs::write(dir.join(format!("{name}.bin")), case.encode()).unwrap();
+        }
+    }
+    for (name, case, accepted) in host_seeds() {
+        assert_eq!(HostCase::decode(&case.encode()), case, "{name}: encode/decode round trip");
+        assert_eq!(host::host_case(&std::fs::read(dir.join(format!("{name}.bin"))).unwrap()), accepted, "{name}");
+    }
+    for f in seeds("host_campaign") {
+        host::host_case(&std::fs::read(f).unwrap());
+    }
 }

@@ -214,15 +214,20 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let e = chart.update(options(&[("theme", "sepia".into())])).err().unwrap();
     assert!(message(e).contains("theme: \"sepia\" is not a theme"));
     assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the chart on screen stays after a bad update");
-    assert_eq!(chart.chart.theme(), "light", "and its settings");
+    assert_eq!(chart.chart.words()[2], "light", "and its settings");
     chart.update(options(&[("theme", "dark".into())])).unwrap();
     assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a], "dark background after a good update");
-    assert_eq!(chart.chart.theme(), "dark");
+    assert_eq!(chart.chart.words()[2], "dark");
     // Words the shell puts around the canvas come from the same kernel.
-    assert_eq!(chart.chart.title(), "The Mask (Careto): 31 countries affected");
-    assert!(chart.chart.summary().starts_with("Morocco had the most victim IP addresses, 384"), "{}", chart.chart.summary());
+    // (Chart.words: view, lang, theme, theme option, downloads, embedUrl, title, summary, colours, controls.)
+    let words = chart.chart.words();
+    assert_eq!(words[..6], ["bars", "en", "dark", "dark", "1", ""].map(String::from));
+    assert_eq!(words[6], "The Mask (Careto): 31 countries affected");
+    assert!(words[7].starts_with("Morocco had the most victim IP addresses, 384"), "{}", words[7]);
+    assert_eq!(words[13], "Show data");
     chart.update(options(&[("lang", "es".into())])).unwrap();
-    assert_eq!(chart.chart.title(), "The Mask (Careto): 31 países afectados");
+    assert_eq!(chart.chart.words()[6], "The Mask (Careto): 31 países afectados");
+    assert_eq!(chart.chart.words()[13], "Mostrar datos");
 }
 
 /// A small campaign of invented sample data, as a newsroom would pass it.
@@ -319,7 +324,7 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
         ("c.active_period.start = '2022'", "campaign.active_period.end: the period ends"),
         ("c.country[0].name.en = 'a\\nb'", "campaign.country[0].name.en: contains the control character"),
         ("c.event[0].status = 'rumour'", "campaign.event[0].status: unknown variant"),
-        ("c.country[0].count = Infinity", "campaign.country[0].count: inf is not a whole number >= 0"),
+        ("c.country[0].count = Infinity", "campaign.country[0].count: Infinity is too large for a count (at most 4294967295)"),
         ("c.country[0].colour = 'red'", "campaign.country[0]: unknown field `colour`"),
         ("c.government_targets_sources = ['S99']", "campaign.government_targets_sources[0]: unknown source id \"S99\""),
     ];
@@ -331,7 +336,7 @@ fn more_bad_campaigns_are_refused_by_name_and_the_chart_stays() {
     // Markup in a label is text in the summary (the shell sets it as textContent: tests/page/mount.test.mjs).
     let html = "<img src=x onerror=alert(1)><script>boom()</script>";
     chart.update(options(&[("campaign", sample(&format!("c.country[0].name.en = '{html}'")))])).unwrap();
-    assert!(chart.chart.summary().contains(html), "{}", chart.chart.summary());
+    assert!(chart.chart.words()[7].contains(html), "{}", chart.chart.words()[7]);
     drop(chart);
 }
 

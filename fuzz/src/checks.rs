@@ -2,13 +2,15 @@
 //! root's `tests/fuzz_seeds.rs` (which includes this file with `#[path]`), so
 //! a change to the library that breaks a check fails `cargo test` too.
 //!
-//! Two inputs:
+//! Three inputs (the third, **host_campaign**, is in `host.rs`):
 //!
 //! - **campaign**: bytes → UTF-8 → a [`Campaign`] in the documented JSON
 //!   format (`campaign.schema.json`), parsed with serde like a newsroom's file
 //!   → [`validate_all`]. Never panics; a campaign that passes validation must
 //!   have every property the rest of the code relies on ([`campaign_invariants`]),
 //!   and the words and both charts must come out of it ([`check_layout`]).
+//!   The browser's own reader reads the same JSON (as `JSON.parse` gives
+//!   it) and must agree with serde (`host::json_agreement`).
 //! - **layout**: bytes → a [`LayoutCase`] (the real campaign or the sample,
 //!   a few edits, a width, view, language, theme and points; see
 //!   [`LayoutCase::decode`]) → when the edited campaign is valid,
@@ -19,7 +21,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Layout, View};
-use careto_viz::layout::{clamp_width, HitBox, Rect, Scene, Shape, Target, MAX_HIT_BOX_HEIGHT};
+use careto_viz::layout::{clamp_width, max_height, HitBox, Rect, Scene, Shape, Target, MAX_CANVAS_AREA, MAX_HIT_BOX_HEIGHT};
 use careto_viz::model::validate::{validate, validate_all, MAX_LABEL_CHARS, MAX_YEAR, MIN_YEAR};
 use careto_viz::model::{days_in_month, Campaign, Count, Event, EventDate, Lang, Status, Str, Text};
 use careto_viz::theme::{Theme, ThemeName};
@@ -40,6 +42,8 @@ pub fn sample_campaign() -> Campaign {
 /// and passed validation.
 pub fn campaign_json(data: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(data) else { return false };
+    // The browser's reader, through JSON.parse's graph, reads it as serde does.
+    crate::host::json_agreement(text);
     let Ok(campaign) = serde_json::from_str::<Campaign>(text) else { return false };
     if !check_validation(&campaign) {
         return false;
@@ -59,7 +63,19 @@ pub fn campaign_json(data: &[u8]) -> bool {
 pub fn check_validation(c: &Campaign) -> bool {
     let all = validate_all(c);
     assert_eq!(validate(c).err(), all.first().cloned(), "validate returns validate_all's first error");
-    const FIELDS: [&str; 10] = ["name", "measure", "as_of", "bars_source_line", "timeline_source_line", "source", "total", "active_period", "country", "event"];
+    const FIELDS: [&str; 11] = [
+        "name",
+        "measure",
+        "as_of",
+        "bars_source_line",
+        "timeline_source_line",
+        "source",
+        "total",
+        "active_period",
+        "country",
+        "event",
+        "government_targets_sources",
+    ];
     for e in &all {
         let head = e.path.split(['.', '[']).next().unwrap_or("");
         assert!(FIELDS.contains(&head), "error path {:?} names no field of the data file ({e})", e.path);
@@ -199,6 +215,8 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
     let ctx = format!("{:?} {:?} width {:?}", options.view, options.lang, options.width);
     assert_eq!(scene.width.to_bits(), clamp_width(options.width).to_bits(), "{ctx}: scene width");
     assert!(scene.height.is_finite() && scene.height > 0.0, "{ctx}: height {}", scene.height);
+    // Never taller than a browser's canvas can be (issue 13.4).
+    assert!(scene.height <= max_height(scene.width) && scene.height * scene.width <= MAX_CANVAS_AREA, "{ctx}: {} x {}", scene.width, scene.height);
     let (w, h) = (scene.width, scene.height);
     let inside = |r: &Rect| r.x >= -EPS && r.y >= -EPS && r.right() <= w + EPS && r.bottom() <= h + EPS;
     for s in &scene.shapes {
@@ -255,17 +273,19 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
     let items = layout.items();
     match &layout {
         Layout::Bars(l) => {
-            assert_eq!(items.len(), c.countries.len(), "{ctx}: one item per country");
-            assert_eq!(l.bars.len(), c.countries.iter().filter(|k| k.count != Count::NotPublished).count());
+            // Every country is drawn, or counted in the "…and N more" line.
+            assert_eq!(items.len() + l.hidden, c.countries.len(), "{ctx}: one item per country drawn");
+            let published = c.countries.iter().filter(|k| k.count != Count::NotPublished).count();
+            assert_eq!(l.bars.len() + l.hidden.saturating_sub(c.countries.len() - published), published);
             assert!(l.bars.windows(2).all(|p| p[0].value >= p[1].value), "{ctx}: bars largest first");
             for b in &l.bars {
                 assert!(b.rect.w >= 1.0, "{ctx}: bar of {} is {} wide", b.value, b.rect.w);
             }
         }
         Layout::Timeline(l) => {
-            assert_eq!(items.len(), c.events.len() + 1, "{ctx}: the period and one item per event");
+            assert_eq!(items.len() + l.hidden, c.events.len() + 1, "{ctx}: the period and one item per event drawn");
             let events: HashSet<usize> = l.marks.iter().map(|m| m.event).collect();
-            assert_eq!((events.len(), l.marks.len()), (c.events.len(), c.events.len()), "{ctx}: every event drawn once");
+            assert_eq!((events.len(), l.marks.len() + l.hidden), (l.marks.len(), c.events.len()), "{ctx}: every event drawn once or counted");
             // The promise of the lanes: no label overlaps another label or another event's mark.
             for a in &l.marks {
                 assert!(inside(&a.mark) && inside(&a.label), "{ctx}: event {} mark {:?} / label {:?} leaves the canvas", a.event, a.mark, a.label);
@@ -292,7 +312,7 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
 // ------------------------------------------------------------------ layout input
 
 /// Reads little-endian values off the front of the input; past its end, zeros.
-struct Bytes<'a>(&'a [u8]);
+pub struct Bytes<'a>(pub &'a [u8]);
 
 impl Bytes<'_> {
     fn take<const N: usize>(&mut self) -> [u8; N] {
@@ -302,20 +322,20 @@ impl Bytes<'_> {
         self.0 = &self.0[n..];
         out
     }
-    fn u8(&mut self) -> u8 {
+    pub fn u8(&mut self) -> u8 {
         self.take::<1>()[0]
     }
-    fn u16(&mut self) -> u16 {
+    pub fn u16(&mut self) -> u16 {
         u16::from_le_bytes(self.take())
     }
-    fn u32(&mut self) -> u32 {
+    pub fn u32(&mut self) -> u32 {
         u32::from_le_bytes(self.take())
     }
-    fn u64(&mut self) -> u64 {
+    pub fn u64(&mut self) -> u64 {
         u64::from_le_bytes(self.take())
     }
     /// A length byte (255: a u16 follows), then that many bytes as lossy UTF-8.
-    fn text(&mut self) -> String {
+    pub fn text(&mut self) -> String {
         let mut len = usize::from(self.u8());
         if len == 255 {
             len = usize::from(self.u16());

@@ -4,3 +4,4 @@
 //! the checks cannot rot between fuzzing runs.
 
 pub mod checks;
+pub mod host;

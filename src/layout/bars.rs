@@ -2,7 +2,10 @@
 //! with a legend; then the countries without a published figure as a
 //! labelled group of names (never as zero-length bars); then the source line.
 
-use super::{hit_sorted, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{
+    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
+    MORE_LINES,
+};
 use crate::i18n::{capitalize, fill, format_count, strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::{ColorScale, LinearScale};
@@ -34,6 +37,10 @@ pub struct BarsLayout {
     pub color_scale: ColorScale,
     /// Hit boxes sorted by top edge (bars' rows, then the unpublished names).
     pub hits: Vec<HitBox>,
+    /// Countries not drawn, the chart being as tall as a canvas can be
+    /// ([`super::max_height`]): counted in an "…and N more" line; the
+    /// smallest bars, then the last names without a figure.
+    pub hidden: usize,
 }
 
 impl BarsLayout {
@@ -51,6 +58,12 @@ impl BarsLayout {
         let measure = campaign.measure.get(lang);
         let subtitle = fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]);
         y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+
+        // Rows end where the foot (the "…and N more" line, the source line)
+        // still fits under them in the tallest canvas a browser draws.
+        let source = text::wrap_at_most(campaign.bars_source_line.get(lang), m.small, Weight::Normal, inner, MAX_SOURCE_LINES);
+        let rows_end = max_height(width) - foot_height(source.len(), 12.0, &m);
+        let mut hidden = 0;
 
         // Published figures, largest first; ties by name.
         let published = crate::order::published_by_value(campaign, lang);
@@ -109,7 +122,11 @@ impl BarsLayout {
         let bars_top = y;
         // Names, then values: see the legend's texts.
         let mut values_text = Vec::new();
-        for (country, value) in &published {
+        for (k, (country, value)) in published.iter().enumerate() {
+            if y + pitch > rows_end {
+                hidden += published.len() - k;
+                break;
+            }
             let Some(c) = campaign.countries.get(*country) else { continue };
             let mid = y + pitch / 2.0;
             let name = text::truncate(c.name.get(lang), m.label, Weight::Normal, label_w);
@@ -151,7 +168,11 @@ impl BarsLayout {
         // Countries without a published figure: a labelled group of names.
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut not_published = Vec::with_capacity(unpublished.len());
-        if !unpublished.is_empty() {
+        let row_h = (m.label * 1.6).round();
+        if hidden > 0 || y + 14.0 + line_h + 2.0 + row_h > rows_end {
+            // No room for the group's heading and a row of names.
+            hidden += unpublished.len();
+        } else if !unpublished.is_empty() {
             y += 14.0;
             let heading = fill(s.not_published_heading, &[("n", &unpublished.len().to_string())]);
             let mid = y + line_h / 2.0;
@@ -172,13 +193,16 @@ impl BarsLayout {
             y += line_h + 2.0;
             let sep = "  ·  ";
             let sep_w = text::width(sep, m.label, Weight::Normal);
-            let row_h = (m.label * 1.6).round();
             let mut x = x0;
             for (k, i) in unpublished.iter().enumerate() {
                 let Some(c) = campaign.countries.get(*i) else { continue };
                 let name = text::truncate(c.name.get(lang), m.label, Weight::Normal, inner);
                 let w = text::width(&name, m.label, Weight::Normal);
                 if x > x0 && x + w > x1 {
+                    if y + 2.0 * row_h > rows_end {
+                        hidden += unpublished.len() - k;
+                        break;
+                    }
                     x = x0;
                     y += row_h;
                 } else if k > 0 {
@@ -209,11 +233,17 @@ impl BarsLayout {
             scene.shapes.append(&mut texts);
         }
 
+        if hidden > 0 {
+            let more = fill(s.more_countries, &[("n", &format_count(u32::try_from(hidden).unwrap_or(u32::MAX), lang))]);
+            let more = text::wrap_at_most(&more, m.small, Weight::Normal, inner, MORE_LINES);
+            y = lines_block(&mut scene, more, x0, y + 8.0, m.small, Weight::Normal, Paint::Muted);
+        }
+
         // Source line.
-        y = text_block(&mut scene, campaign.bars_source_line.get(lang), x0, y + 12.0, inner, m.small, Weight::Normal, Paint::Muted);
+        y = lines_block(&mut scene, source, x0, y + 12.0, m.small, Weight::Normal, Paint::Muted);
         Frame::finish(&mut scene, y, m.pad);
         let hits = super::sort_by_top(hits);
-        BarsLayout { scene, bars, not_published, color_scale, hits }
+        BarsLayout { scene, bars, not_published, color_scale, hits, hidden }
     }
 
     /// The item under `(x, y)` CSS px, if any.

@@ -129,13 +129,74 @@ impl Frame {
 /// Adds wrapped text lines at `y` (top), returning the y below them.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) -> f64 {
-    let line_height = (size * 1.3).round();
+    lines_block(scene, crate::text::wrap(text, size, weight, max_width), x, y, size, weight, paint)
+}
+
+/// Adds `lines` of text at `y` (top), returning the y below them.
+pub(crate) fn lines_block(scene: &mut Scene, lines: Vec<String>, x: f64, y: f64, size: f64, weight: Weight, paint: Paint) -> f64 {
+    let line_height = line_height(size);
     let mut y = y;
-    for line in crate::text::wrap(text, size, weight, max_width) {
+    for line in lines {
         scene.shapes.push(Shape::Text { text: line, at: Point { x, y: y + line_height / 2.0 }, anchor: Anchor::LeftMiddle, size, weight, paint });
         y += line_height;
     }
     y
+}
+
+/// The height of a line of wrapped text at `size`.
+pub(crate) fn line_height(size: f64) -> f64 {
+    (size * 1.3).round()
+}
+
+/// The longest canvas side Chromium and Firefox draw, in bitmap px.
+pub const MAX_CANVAS_SIDE: f64 = 32_767.0;
+
+/// The largest canvas bitmap every browser draws, in px: Safari on iOS
+/// caps the area at 16,777,216 (Chromium at about 268 million).
+pub const MAX_CANVAS_AREA: f64 = 16_777_216.0;
+
+/// The tallest CSS size a chart's canvas is given (`web/mount.rs` clamps
+/// its CSS size to it): half the longest canvas side, so that at DPR 2 the
+/// bitmap just fits.
+pub const MAX_CHART_HEIGHT: f64 = 16_384.0;
+
+/// The tallest chart laid out at `width` CSS px: at most
+/// [`MAX_CHART_HEIGHT`], and at devicePixelRatio 1 its bitmap fits every
+/// browser's caps (at higher ratios the canvas lowers the ratio, evenly,
+/// until it fits: [`bitmap_scale`]). Rows that would go below are not
+/// drawn but counted in an "…and N more" line, and hit testing knows only
+/// what is drawn; the data table lists every row. Never a picture cut off
+/// by the browser.
+pub fn max_height(width: f64) -> f64 {
+    (MAX_CANVAS_AREA / clamp_width(width)).min(MAX_CHART_HEIGHT).floor()
+}
+
+/// The device pixels per CSS pixel of a `css_width` × `css_height` chart
+/// on a screen of devicePixelRatio `dpr`: `dpr` itself, or, when the bitmap
+/// would pass [`MAX_CANVAS_SIDE`] or [`MAX_CANVAS_AREA`], the largest ratio
+/// under which it fits, the same for both sides (clamping each side on its
+/// own scaled the picture unevenly). A bad `dpr` counts as 1; at most 8.
+pub fn bitmap_scale(css_width: f64, css_height: f64, dpr: f64) -> f64 {
+    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
+    let (w, h) = (css_width.max(1.0), css_height.max(1.0));
+    // Sides are rounded to whole pixels: one pixel of margin on each.
+    let side = (MAX_CANVAS_SIDE - 1.0) / w.max(h);
+    let area = (MAX_CANVAS_AREA / ((w + 1.0) * (h + 1.0))).sqrt();
+    dpr.min(side).min(area)
+}
+
+/// The most lines a chart's source line is drawn in ("…" at the end of the
+/// last); the chart's summary, read by screen readers, has all of it.
+pub const MAX_SOURCE_LINES: usize = 10;
+
+/// The most lines the "…and N more" line wraps into (two at the narrowest width).
+pub(crate) const MORE_LINES: usize = 2;
+
+/// What a chart's foot takes below its rows, at most: the "…and N more"
+/// line, the source line in `source` lines after a `gap`, and the padding.
+pub(crate) fn foot_height(source: usize, gap: f64, m: &Metrics) -> f64 {
+    let small = line_height(m.small);
+    8.0 + crate::num::count_f64(MORE_LINES + source) * small + gap + m.pad + 1.0
 }
 
 /// Hit boxes ordered by top edge, then left edge.

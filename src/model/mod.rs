@@ -8,9 +8,11 @@
 //! can include it (with `#[path]`) and validate the data file with the very
 //! same types and rules the library uses at run time.
 
+mod fields;
 pub mod validate;
 
-use serde::Deserialize;
+pub use fields::{clip, number, whole_number, CLIP_CHARS};
+use serde::{Deserialize, Deserializer};
 
 /// An owned or `'static` string: the compiled-in campaign borrows its strings
 /// from the binary (no code builds them), a parsed one owns them.
@@ -22,7 +24,7 @@ pub type List<T> = std::borrow::Cow<'static, [T]>;
 
 /// A string in every language the charts speak.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Text {
     /// English.
     pub en: Str,
@@ -70,19 +72,9 @@ impl Lang {
     }
 }
 
-/// At most 40 characters of a value someone gave, with `…` when it was cut:
-/// for echoing input (an option, a field of a campaign) in an error message.
-pub fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().nth(40).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// One campaign: everything a chart, a tooltip or a table needs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Campaign {
     /// The campaign's name, e.g. "The Mask (Careto)".
     pub name: Text,
@@ -116,13 +108,14 @@ pub struct Campaign {
 
 /// A campaign-wide figure such as "over 380 unique victims".
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Total {
     /// Machine key, e.g. `unique_victims`.
     pub key: Str,
     /// What is counted, e.g. "unique victims".
     pub label: Text,
     /// The figure.
+    #[serde(deserialize_with = "fields::figure")]
     pub value: u32,
     /// "over", "more than", or empty when exact.
     #[serde(default)]
@@ -133,7 +126,7 @@ pub struct Total {
 
 /// An affected country.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-3 code, e.g. `MAR`.
     pub code: Str,
@@ -177,36 +170,50 @@ impl Count {
     }
 }
 
+impl Count {
+    /// A count given as a number: a whole number 1..=`u32::MAX` (0 too: the
+    /// validator, not the reader, says why 0 is no published figure). The
+    /// one rule and message of both readers (serde's, for the data file, and
+    /// the browser's host-value reader).
+    pub fn from_number(n: f64) -> Result<Count, String> {
+        whole_number(n, "a count").map(Count::Published)
+    }
+
+    /// A count given as text: only "not published".
+    pub fn from_text(s: &str) -> Result<Count, String> {
+        if s == "not published" {
+            Ok(Count::NotPublished)
+        } else {
+            Err(format!("\"{}\" is not a count; write a number or \"not published\"", clip(s)))
+        }
+    }
+
+    /// What a count must be, for "expected …, got …".
+    pub const EXPECTED: &'static str = "a whole number >= 0 or the string \"not published\"";
+}
+
 impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl serde::de::Visitor<'_> for V {
             type Value = Count;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a whole number >= 0 or the string \"not published\"")
+                f.write_str(Count::EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                u32::try_from(v).map(Count::Published).map_err(|_| E::custom(format!("{v} is too large for a count")))
+                fields::whole_u64(v, "a count").map(Count::Published).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                if v < 0 {
-                    return Err(E::custom(format!("{v} is negative; a count is >= 0")));
-                }
-                self.visit_u64(v.unsigned_abs())
+                fields::whole_i64(v, "a count").map(Count::Published).map_err(E::custom)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
-                whole_u32(v).map(Count::Published).ok_or_else(|| E::custom(format!("{v} is not a whole number >= 0")))
+                Count::from_number(v).map_err(E::custom)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
-                if v == "not published" {
-                    Ok(Count::NotPublished)
-                } else {
-                    Err(E::custom(format!("\"{v}\" is not a count; write a number or \"not published\"")))
-                }
+                Count::from_text(v).map_err(E::custom)
             }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<Count, E> {
-                Ok(Count::NotPublished)
-            }
+            // No `visit_unit`: `null` is no count (the schema and the browser
+            // reader say so too); "not published" says it.
         }
         d.deserialize_any(V)
     }
@@ -229,9 +236,10 @@ pub fn whole_u32(v: f64) -> Option<u32> {
 
 /// A disagreeing value of the same measure, with its sources.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Alternative {
     /// The other value.
+    #[serde(deserialize_with = "fields::figure")]
     pub value: u32,
     /// Source ids.
     pub sources: List<Str>,
@@ -239,9 +247,10 @@ pub struct Alternative {
 
 /// A figure of another measure, shown as a note (never as a bar).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct OtherFigure {
     /// The figure.
+    #[serde(deserialize_with = "fields::figure")]
     pub value: u32,
     /// What it counts, e.g. "computers".
     pub unit: Text,
@@ -286,7 +295,7 @@ impl EventDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
     pub fn parse(s: &str) -> Result<EventDate, String> {
-        let bad = || format!("\"{s}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        let bad = || format!("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(s));
         let mut parts = s.split('-');
         let year_part = parts.next().ok_or_else(bad)?;
         if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
@@ -339,8 +348,8 @@ impl EventDate {
 }
 
 impl<'de> Deserialize<'de> for EventDate {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
         EventDate::parse(&s).map_err(serde::de::Error::custom)
     }
 }
@@ -356,8 +365,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// How well a claim is established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// Reported by the primary source (Kaspersky) or several independent sources.
     Reported,
@@ -368,6 +376,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// Parses `reported`, `secondary` or `alleged`.
+    pub fn parse(s: &str) -> Result<Status, String> {
+        match s {
+            "reported" => Ok(Status::Reported),
+            "secondary" => Ok(Status::Secondary),
+            "alleged" => Ok(Status::Alleged),
+            other => Err(format!("unknown variant `{}`, expected one of `reported`, `secondary`, `alleged`", clip(other))),
+        }
+    }
+
     /// The status as the data file writes it: `reported`, `secondary` or `alleged`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -378,9 +396,17 @@ impl Status {
     }
 }
 
+/// From a string only (a derived enum would also take `{"reported": null}`).
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
+        Status::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A dated event on the timeline.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Event {
     /// Stable id, e.g. `disclosure`.
     pub id: Str,
@@ -404,7 +430,7 @@ pub struct Event {
 
 /// A period drawn as a span.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Period {
     /// The first date known.
     pub start: EventDate,
@@ -420,7 +446,7 @@ pub struct Period {
 
 /// An entry of the bibliography.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Source {
     /// The id used by every figure, e.g. `S1`.
     pub id: Str,
@@ -437,3 +463,5 @@ pub struct Source {
     #[serde(default)]
     pub note: Str,
 }
+
+fields::objects_only!(Text, Campaign, Total, Country, Alternative, OtherFigure, Event, Period, Source);

@@ -99,65 +99,32 @@ impl Chart {
         }
     }
 
-    /// Which chart: `"bars"` or `"timeline"`.
-    #[wasm_bindgen(getter)]
-    pub fn view(&self) -> String {
-        self.drawing.settings.view.as_str().to_string()
-    }
-
-    /// The language spoken: `"en"` or `"es"`.
-    #[wasm_bindgen(getter)]
-    pub fn lang(&self) -> String {
-        self.drawing.lang().as_str().to_string()
-    }
-
-    /// The theme drawn: `"light"` or `"dark"`.
-    #[wasm_bindgen(getter)]
-    pub fn theme(&self) -> String {
-        self.drawing.theme().as_str().to_string()
-    }
-
-    /// The theme as the options say: `"auto"`, `"light"` or `"dark"`.
-    #[wasm_bindgen(getter, js_name = themeOption)]
-    pub fn theme_option(&self) -> String {
-        self.drawing.settings.theme.as_str().to_string()
-    }
-
-    /// Whether the PNG and CSV buttons show.
-    #[wasm_bindgen(getter)]
-    pub fn downloads(&self) -> bool {
-        self.drawing.settings.downloads
-    }
-
-    /// The address of `embed.html` when "Copy embed code" shows, else `undefined`.
-    #[wasm_bindgen(getter, js_name = embedUrl)]
-    pub fn embed_url(&self) -> Option<String> {
-        let s = &self.drawing.settings;
-        if s.embed_code {
-            s.embed_url.clone()
-        } else {
-            None
-        }
-    }
-
-    /// The chart's title (the canvas's accessible name).
-    #[wasm_bindgen(getter)]
-    pub fn title(&self) -> String {
-        self.drawing.title()
-    }
-
-    /// The screen-reader summary, generated from the data.
-    #[wasm_bindgen(getter)]
-    pub fn summary(&self) -> String {
-        self.drawing.summary()
-    }
-
-    /// The theme's colours for the DOM around the canvas, as CSS custom
-    /// property values: background, text, muted text, grid, focus.
-    #[wasm_bindgen(getter)]
-    pub fn colors(&self) -> Vec<String> {
-        let t = crate::theme::Theme::named(self.drawing.theme());
-        [t.background, t.text, t.text_muted, t.grid, t.focus].iter().map(|c| c.hex()).collect()
+    /// Everything the shell writes into the DOM around the canvas after a
+    /// draw that changed the words (bit 2), in one call, in this order:
+    /// view (`"bars"`, `"timeline"`), language (`"en"`, `"es"`), theme drawn
+    /// (`"light"`, `"dark"`), theme option (`"auto"`, `"light"`, `"dark"`),
+    /// downloads (`"1"` or `""`), the address of `embed.html` when "Copy embed
+    /// code" shows (else `""`), title (the canvas's accessible name),
+    /// summary; the theme's background, text, muted, grid and focus colours;
+    /// then the controls' words ([`crate::i18n::controls`]).
+    pub fn words(&self) -> Vec<String> {
+        let d = &self.drawing;
+        let s = &d.settings;
+        let embed_url = if s.embed_code { s.embed_url.clone().unwrap_or_default() } else { String::new() };
+        let theme = crate::theme::Theme::named(d.theme());
+        let mut words = vec![
+            s.view.as_str().to_string(),
+            d.lang().as_str().to_string(),
+            d.theme().as_str().to_string(),
+            s.theme.as_str().to_string(),
+            if s.downloads { "1" } else { "" }.to_string(),
+            embed_url,
+            d.title(),
+            d.summary(),
+        ];
+        words.extend([theme.background, theme.text, theme.text_muted, theme.grid, theme.focus].iter().map(|c| c.hex()));
+        words.extend(crate::i18n::controls(d.lang()).iter().map(|w| (*w).to_string()));
+        words
     }
 
     /// The picture's height, CSS px.
@@ -243,13 +210,4 @@ impl Chart {
         let c = self.drawing.campaign();
         b.bars.iter().find(|bar| c.countries.get(bar.country).is_some_and(|k| k.code == code))
     }
-}
-
-/// The words of the controls around a chart in `lang` (`"en"` or `"es"`;
-/// anything else: English), in the order the shell reads them: see
-/// [`crate::i18n::Controls`].
-#[wasm_bindgen]
-pub fn labels(lang: &str) -> Vec<String> {
-    let lang = crate::model::Lang::parse(lang).unwrap_or(crate::model::Lang::En);
-    crate::i18n::controls(lang).iter().map(|s| (*s).to_string()).collect()
 }

@@ -96,11 +96,6 @@ extern "C" {
     fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
 }
 
-/// The longest side of a canvas bitmap, device px (Chromium and Firefox).
-pub const MAX_SIDE: f64 = 32_767.0;
-/// The largest canvas bitmap, device px: Safari on iOS (4096 × 4096); Chromium allows 16 times more.
-pub const MAX_AREA: f64 = 16_777_216.0;
-
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
     /// plotters-canvas's backend on the same canvas: draws the shapes.
@@ -117,18 +112,18 @@ pub struct HiDpiCanvas {
 
 impl HiDpiCanvas {
     /// Sizes `canvas` for `css_size` (CSS px, rounded up) at `dpr` (bitmap
-    /// and CSS size), scales its context (`context`, [`context_2d`] of it),
-    /// and wraps it. The bitmap stays within what every browser can hold
-    /// ([`MAX_SIDE`], [`MAX_AREA`]) by lowering the ratio for both sides
-    /// alike: a very tall chart is less sharp, never squashed or cut.
+    /// and CSS size), scales its context (`context`), and wraps it. One
+    /// scale for both sides, lowered until the bitmap fits what every
+    /// browser can hold ([`crate::layout::bitmap_scale`]): a very tall chart
+    /// is less sharp, never squashed or cut.
     pub fn new(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, css_size: (f64, f64), dpr: f64) -> Result<HiDpiCanvas, String> {
-        let css_px = |v: f64| saturating_u32(if v.is_finite() { v.ceil().clamp(1.0, MAX_SIDE) } else { 1.0 });
+        let side = crate::layout::MAX_CANVAS_SIDE;
+        let css_px = |v: f64| saturating_u32(if v.is_finite() { v.ceil().clamp(1.0, side) } else { 1.0 });
         let css = (css_px(css_size.0), css_px(css_size.1));
         let (w, h) = (f64::from(css.0), f64::from(css.1));
-        let wanted = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
-        let dpr = wanted.min(MAX_SIDE / w).min(MAX_SIDE / h).min((MAX_AREA / (w * h)).sqrt());
-        // At most MAX_SIDE by the choice of dpr above; at least 1.
-        let device = |css: f64| -> u32 { saturating_u32((css * dpr).floor().clamp(1.0, MAX_SIDE)) };
+        let dpr = crate::layout::bitmap_scale(w, h, dpr);
+        // In 1..=MAX_CANVAS_SIDE: bitmap_scale keeps it there.
+        let device = |css: f64| -> u32 { saturating_u32((css * dpr).round().clamp(1.0, side)) };
         let context = context.clone();
         // Setting either dimension clears the bitmap and reallocates it, even
         // to the same value: set only the one that changed (every chart paints

@@ -17,8 +17,10 @@
 //! | --- | --- | --- | --- |
 //! | `typeof` checks (`is_object`, `is_function`, `as_string`, `as_f64`, `as_bool`, `is_undefined`, `is_null`) | options, campaign | no: `typeof` never throws, not even on a revoked proxy | wasm-bindgen intrinsics |
 //! | `Array.isArray` | options, campaign | yes (revoked proxy) | [`is_array`], `catch` |
-//! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], `catch` |
-//! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign | yes (getter, `get` trap) | js-sys binds them with `catch` |
+//! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], [`own_keys_of`], `catch` |
+//! | `Object.prototype.hasOwnProperty.call(a, i)` | campaign (each array item) | yes (revoked proxy, `getOwnPropertyDescriptor` trap) | [`has_own_item`], `catch` |
+//! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign (own keys and own items only) | yes (getter, `get` trap) | js-sys binds them with `catch` |
+//! | a primitive string's `length` (`JsString::length`) | options, campaign | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
 //! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
 //!
 //! The element never reaches the module: the JS shell (src/web/shell/core.js)
@@ -32,6 +34,10 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+/// The longest string option (`view`, `lang`, `theme`, `embedUrl`) read:
+/// longer ones are refused before they are copied into wasm memory.
+pub const MAX_OPTION_CHARS: u32 = 2000;
+
 #[wasm_bindgen]
 extern "C" {
     /// `Array.isArray(v)`, a throw caught.
@@ -41,6 +47,11 @@ extern "C" {
     /// `Object.keys(v)`: own enumerable string keys, a throw caught.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(v: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Object.prototype.hasOwnProperty.call(v, i)`: whether item `i` is
+    /// `v`'s own (not a hole), a throw caught.
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "hasOwnProperty"], js_name = call, catch)]
+    fn object_has_own_index(v: &JsValue, i: u32) -> Result<bool, JsValue>;
 }
 
 /// Whether `v` is an array; `Err` when asking threw (a revoked proxy).
@@ -55,6 +66,24 @@ pub fn own_keys(v: &JsValue) -> Result<Vec<String>, ()> {
     Ok(keys.iter().map(|k| k.as_string().unwrap_or_default()).collect())
 }
 
+/// The first `limit` own enumerable string keys of `v`, as JS strings (the
+/// campaign reader copies them within its budget); `Err` when listing threw.
+#[cfg(feature = "custom-campaign")]
+pub fn own_keys_of(v: &JsValue, limit: usize) -> Result<Vec<JsValue>, ()> {
+    let keys = object_keys(v).map_err(|_| ())?;
+    let n = (keys.length() as usize).min(limit);
+    // n <= keys.length(), a u32.
+    #[allow(clippy::cast_possible_truncation)]
+    Ok((0..n as u32).map(|i| keys.get(i)).collect())
+}
+
+/// Whether item `i` of the array `v` is its own (`false` for a hole); `Err`
+/// when asking threw.
+#[cfg(feature = "custom-campaign")]
+pub fn has_own_item(v: &JsValue, i: u32) -> Result<bool, ()> {
+    object_has_own_index(v, i).map_err(|_| ())
+}
+
 /// What `v` is, for "expected …, got …" (options and campaigns alike).
 /// Reads nothing from `v` but its `typeof` and, for objects, `Array.isArray`.
 pub fn got(v: &JsValue) -> String {
@@ -62,8 +91,14 @@ pub fn got(v: &JsValue) -> String {
         "null".to_string()
     } else if v.is_undefined() {
         "undefined".to_string()
-    } else if let Some(s) = v.as_string() {
-        format!("the string \"{}\"", crate::model::clip(&s))
+    } else if v.is_string() {
+        let len = v.unchecked_ref::<js_sys::JsString>().length();
+        if len > MAX_OPTION_CHARS {
+            // Not copied into wasm memory just to be cut.
+            format!("a string of {len} characters")
+        } else {
+            format!("the string \"{}\"", crate::model::clip(&v.as_string().unwrap_or_default()))
+        }
     } else if let Some(b) = v.as_bool() {
         if b { "true" } else { "false" }.to_string()
     } else if v.as_f64().is_some() {
@@ -79,7 +114,7 @@ pub fn got(v: &JsValue) -> String {
     } else if v.is_bigint() {
         "a BigInt".to_string()
     } else if v.is_symbol() {
-        "a symbol".to_string()
+        "a Symbol".to_string()
     } else {
         "something else".to_string()
     }

@@ -9,8 +9,8 @@
 //! module's wasm-bindgen glue. See ARCHITECTURE.md, "The split".
 //!
 //! Exports by build:
-//! - every build: [`Chart`] (options, layout, drawing, hit testing, title and
-//!   summary) and [`labels`] (the controls' words);
+//! - every build: [`Chart`] (options, layout, drawing, hit testing, and the
+//!   words around the canvas: title, summary, the controls' words);
 //! - the `details` feature (the article's second module, loaded after the
 //!   first frame): [`words`] only, the compiled-in campaign's words as JSON;
 //! - `custom-campaign` (the full build): [`Chart::details`] and
@@ -40,4 +40,4 @@ mod options;
 pub use details::words;
 
 #[cfg(not(feature = "details"))]
-pub use api::{labels, Chart};
+pub use api::Chart;

@@ -1,11 +1,11 @@
 //! Options as JS passes them, converted field by field through
 //! serde-wasm-bindgen so that every error names the option.
 
-use super::js::{got, own_keys};
+use super::js::{got, own_keys, MAX_OPTION_CHARS};
 use crate::model::{clip, Lang};
 use crate::theme::ThemeName;
 use crate::view::View;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Options as given; every field optional.
 #[derive(Default)]
@@ -31,9 +31,7 @@ const OPTION_NAMES: [&str; 8] = ["view", "lang", "theme", "width", "downloads", 
 /// Read by hand ([`super::campaign`]), not through serde: far less code in the module.
 #[cfg(feature = "custom-campaign")]
 pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> {
-    let campaign = super::campaign::read(value)?;
-    crate::model::validate::validate(&campaign).map_err(|e| format!("campaign.{e}"))?;
-    Ok(campaign)
+    super::campaign::read(value)
 }
 
 /// The article build reads no campaign: the reader, its validation and
@@ -66,12 +64,25 @@ impl Kind {
     }
 }
 
+/// The option `name` of `object` when it is an own key (in `keys`): the
+/// prototype chain is never consulted, so a polluted `Object.prototype.view`
+/// or `.campaign` is no option.
+fn own(object: &JsValue, keys: &[String], name: &str) -> Result<JsValue, String> {
+    if !keys.iter().any(|k| k == name) {
+        return Ok(JsValue::UNDEFINED);
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))
+}
+
 /// One option, converted by serde-wasm-bindgen (only that JS type is
 /// taken: a string is not a number); the message names the option.
-fn field<T: serde::de::DeserializeOwned>(object: &JsValue, name: &str, kind: Kind, expected: &str) -> Result<Option<T>, String> {
-    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))?;
+fn field<T: serde::de::DeserializeOwned>(object: &JsValue, keys: &[String], name: &str, kind: Kind, expected: &str) -> Result<Option<T>, String> {
+    let value = own(object, keys, name)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
+    }
+    if value.is_string() && value.unchecked_ref::<js_sys::JsString>().length() > MAX_OPTION_CHARS {
+        return Err(format!("{name}: expected {expected}, got {}", got(&value)));
     }
     let converted = if kind.of(&value) { serde_wasm_bindgen::from_value::<T>(value.clone()).ok() } else { None };
     converted.map(Some).ok_or_else(|| {
@@ -89,21 +100,22 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         return Err("options must be an object such as { view: \"bars\" }".to_string());
     }
     let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
-    for key in keys {
+    for key in &keys {
         if !OPTION_NAMES.contains(&key.as_str()) {
-            return Err(format!("options: unknown option \"{}\" (known: {})", clip(&key), OPTION_NAMES.join(", ")));
+            return Err(format!("options: unknown option \"{}\" (known: {})", clip(key), OPTION_NAMES.join(", ")));
         }
     }
+    let keys = &keys;
     Ok(JsOptions {
-        view: field(&value, "view", Kind::Text, "\"bars\" or \"timeline\"")?,
-        lang: field(&value, "lang", Kind::Text, "\"en\" or \"es\"")?,
-        theme: field(&value, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
-        width: field(&value, "width", Kind::Number, "a number of CSS pixels")?,
-        downloads: field(&value, "downloads", Kind::Flag, "true or false")?,
-        embed_url: field(&value, "embedUrl", Kind::Text, "the address of embed.html")?,
-        embed_code: field(&value, "embedCode", Kind::Flag, "true or false")?,
+        view: field(&value, keys, "view", Kind::Text, "\"bars\" or \"timeline\"")?,
+        lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
+        theme: field(&value, keys, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
+        width: field(&value, keys, "width", Kind::Number, "a number of CSS pixels")?,
+        downloads: field(&value, keys, "downloads", Kind::Flag, "true or false")?,
+        embed_url: field(&value, keys, "embedUrl", Kind::Text, "the address of embed.html")?,
+        embed_code: field(&value, keys, "embedCode", Kind::Flag, "true or false")?,
         campaign: {
-            let c = js_sys::Reflect::get(&value, &JsValue::from_str("campaign")).map_err(|_| "campaign: cannot be read".to_string())?;
+            let c = own(&value, keys, "campaign")?;
             if c.is_undefined() || c.is_null() {
                 None
             } else {
@@ -190,7 +202,7 @@ impl Settings {
             self.downloads = d;
         }
         if let Some(u) = &js.embed_url {
-            if !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > 2000 {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
                 return Err(format!("embedUrl: \"{}\" is not the absolute http(s) address of embed.html", clip(u)));
             }
             self.embed_url = Some(u.clone());

@@ -434,9 +434,10 @@ describe("the data table", () => {
     const text = await readFile(await csv.path(), "utf8");
     const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
     assert.equal(lines.length, 32, "a header and 31 countries");
-    assert.match(lines[0], /^code,country,victim IP addresses,notes,sources$/);
-    assert.match(lines[1], /^MAR,Morocco,384,/);
-    assert.match(text, /\nCUB,Cuba,,/, "Cuba has no published figure: an empty cell");
+    // Every field quoted (issue 13.6); an English CSV is split on commas.
+    assert.match(lines[0], /^"code","country","victim IP addresses","notes","sources"$/);
+    assert.match(lines[1], /^"MAR","Morocco","384",/);
+    assert.match(text, /\n"CUB","Cuba","",/, "Cuba has no published figure: an empty cell");
     const [png] = await Promise.all([
       page.waitForEvent("download"),
       page.locator(`${BARS} .cv-tools button`, { hasText: /PNG/ }).click(),

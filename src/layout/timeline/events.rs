@@ -38,19 +38,24 @@ pub(super) struct PlacedEvents {
     pub shapes: Vec<Shape>,
     /// Each event's row (and, for a label under its mark, the label's box).
     pub hits: Vec<HitBox>,
-    /// How many lanes the events take.
+    /// How many lanes the events take (at most the lanes allowed).
     pub lanes: usize,
+    /// Events not drawn: their lanes fall below the tallest canvas a browser
+    /// draws ([`crate::layout::max_height`]).
+    pub hidden: usize,
 }
 
 /// Places every event of `campaign` in date order, each in the first lane
-/// from `top` where it overlaps nothing, between `bounds` (x0, x1).
-pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: (f64, f64), size: f64, lang: Lang) -> PlacedEvents {
+/// from `top` where it overlaps nothing, between `bounds` (x0, x1). Events
+/// whose lane (or label's lane) is `max_lanes` or below are placed, so that
+/// the lanes above are as they would be, but not drawn: counted in `hidden`.
+pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: (f64, f64), size: f64, lang: Lang, max_lanes: usize) -> PlacedEvents {
     let s = strings(lang);
     let starts: Vec<f64> = campaign.events.iter().map(|e| date_extent(&e.date, e.approximate).0).collect();
     let order = crate::sort::by_number(&starts);
     // At most two lanes per event (a label below its mark), plus one.
     let mut lanes = Lanes::new(2 * order.len() + 1);
-    let mut placed = PlacedEvents { marks: Vec::with_capacity(order.len()), shapes: Vec::new(), hits: Vec::new(), lanes: 0 };
+    let mut placed = PlacedEvents { marks: Vec::with_capacity(order.len()), shapes: Vec::new(), hits: Vec::new(), lanes: 0, hidden: 0 };
     for i in order {
         let Some(e) = campaign.events.get(i) else { continue };
         let is_dot = e.date.precision() == Precision::Day && !e.approximate;
@@ -60,6 +65,10 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
         let label_extent = (label.left, label.left + label.width);
         let extent = if below { (mx0, mx1) } else { (mx0.min(label.left), mx1.max(label.left + label.width)) };
         let lane = if below { lanes.place_above(extent, label_extent) } else { lanes.place(extent) };
+        if lane + usize::from(below) >= max_lanes {
+            placed.hidden += 1;
+            continue;
+        }
         let mid = top + count_f64(lane) * LANE_H + LANE_H / 2.0;
         let label_mid = if below { mid + LANE_H } else { mid };
         let paint = if e.status == Status::Reported { Paint::Reported } else { Paint::Alleged };
@@ -89,7 +98,7 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
         }
         placed.marks.push(EventMark { event: i, mark, label: label_rect, lane });
     }
-    placed.lanes = lanes.count();
+    placed.lanes = lanes.count().min(max_lanes);
     placed
 }
 

@@ -14,7 +14,10 @@ mod lanes;
 
 pub use events::EventMark;
 
-use super::{hit_sorted, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{
+    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
+    MORE_LINES,
+};
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{Campaign, EventDate, Lang};
 use crate::scale::LinearScale;
@@ -33,6 +36,9 @@ pub struct TimelineLayout {
     pub marks: Vec<EventMark>,
     /// Hit boxes sorted by top edge.
     pub hits: Vec<HitBox>,
+    /// Events not drawn, their lanes below the tallest canvas a browser
+    /// draws ([`super::max_height`]): counted in an "…and N more" line.
+    pub hidden: usize,
 }
 
 /// The time extent a date covers on the axis; approximate dates are widened
@@ -75,7 +81,14 @@ impl TimelineLayout {
         let span_top = y + 10.0;
         let span = period_span(campaign, &scale, span_top, (x0, x1), m.label, lang);
         let lanes_top = span_top + (SPAN_H + 8.0);
-        let events = events::place(campaign, &scale, lanes_top, (x0, x1), m.label, lang);
+        // Lanes end where the axis and the foot still fit under them in the
+        // tallest canvas a browser draws; events placed below are not drawn.
+        let source = text::wrap_at_most(campaign.timeline_source_line.get(lang), m.small, Weight::Normal, inner, MAX_SOURCE_LINES);
+        let axis_h = 4.0 + 6.0 + m.small * 1.3;
+        let room = max_height(width) - foot_height(source.len(), 10.0, &m) - axis_h - lanes_top;
+        // Whole lanes that fit, at least one.
+        let max_lanes = usize::try_from(crate::num::saturating_u32((room / LANE_H).floor().max(1.0))).unwrap_or(1);
+        let events = events::place(campaign, &scale, lanes_top, (x0, x1), m.label, lang, max_lanes);
         let axis_y = lanes_top + crate::num::count_f64(events.lanes) * LANE_H + 4.0;
         // Back to front: the year grid, the span and its label, the events.
         scene.shapes.extend(axis::shapes(&scale, years, span_top, axis_y, width, m.small));
@@ -83,12 +96,17 @@ impl TimelineLayout {
         scene.shapes.extend(events.shapes);
         y = axis_y + (6.0 + m.small * 1.3);
 
-        y = text_block(&mut scene, campaign.timeline_source_line.get(lang), x0, y + 10.0, inner, m.small, Weight::Normal, Paint::Muted);
+        if events.hidden > 0 {
+            let more = fill(s.more_events, &[("n", &crate::i18n::format_count(u32::try_from(events.hidden).unwrap_or(u32::MAX), lang))]);
+            let more = text::wrap_at_most(&more, m.small, Weight::Normal, inner, MORE_LINES);
+            y = lines_block(&mut scene, more, x0, y + 8.0, m.small, Weight::Normal, Paint::Muted);
+        }
+        y = lines_block(&mut scene, source, x0, y + 10.0, m.small, Weight::Normal, Paint::Muted);
         Frame::finish(&mut scene, y, m.pad);
         let mut hits = vec![HitBox { rect: span.rect, target: Target::ActivePeriod }];
         hits.extend(events.hits);
         let hits = super::sort_by_top(hits);
-        TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits }
+        TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits, hidden: events.hidden }
     }
 
     /// The item under `(x, y)` CSS px, if any.

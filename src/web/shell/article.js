@@ -3,7 +3,7 @@
 // the first-paint shell. Its details (tooltips, table, CSV, embed code) are
 // a second module, careto_viz_details.js, loaded after the first frame.
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel, labels } from "careto-viz-wasm";
+import initWasm, { initSync as initWasmSync, Chart as Kernel } from "careto-viz-wasm";
 import { shell } from "./core.js";
 
 let ready = false;
@@ -27,7 +27,7 @@ async function details() {
   const m = await import("./careto_viz_details.js");
   await m.default();
   const words = JSON.parse(m.words());
-  return { details: (k) => words[k.lang][k.view], csv: (k) => words[k.lang].csv[k.view] };
+  return { details: (st) => words[st.words.lang][st.words.view], csv: (st) => words[st.words.lang].csv[st.words.view] };
 }
 
-export const { mount, Chart } = shell({ Kernel, labels, ready: () => ready, build: "careto_viz.js" }, details);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz.js" }, details);

@@ -22,9 +22,25 @@ const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
 const WORDS = 2;
 
-/** The words of the controls, in the order of i18n::Controls (src/i18n.rs). */
+/** The words of the controls, in the order of i18n::controls (src/i18n.rs). */
 const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9 };
-export { L as LABEL };
+
+/** The kernel's words (Chart.words in src/web/api.rs) as an object. */
+function wordsOf(kernel) {
+  const w = kernel.words();
+  return {
+    view: w[0],
+    lang: w[1],
+    theme: w[2],
+    themeOption: w[3],
+    downloads: w[4] === "1",
+    embedUrl: w[5] || undefined,
+    title: w[6],
+    summary: w[7],
+    colors: w.slice(8, 13),
+    labels: w.slice(13),
+  };
+}
 
 const fail = (message) => new Error(PREFIX + message);
 
@@ -69,11 +85,11 @@ const el = (tag, className, attributes = {}) => {
 
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
- * Chart; `labels`; `ready()`: whether init ran; `build`: its file name),
+ * Chart; `ready()`: whether init ran; `build`: its file name),
  * `details()` a promise of the details provider (see interact.js).
  */
 export function shell(wasm, details) {
-  const { Kernel, labels, ready } = wasm;
+  const { Kernel, ready } = wasm;
   let nextId = 1;
 
   // The interaction layer, loaded once for every chart of the page; a
@@ -85,7 +101,7 @@ export function shell(wasm, details) {
   function loadLayer() {
     loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
       ([module, provider]) => {
-        layer = module.layer(provider, { labels, L, report, messageOf });
+        layer = module.layer(provider, { L, report });
         for (const st of waiting) st.arrived();
         waiting.clear();
         return layer;
@@ -182,23 +198,22 @@ export function shell(wasm, details) {
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
     after(changed) {
       if (!(changed & WORDS)) return changed;
-      const k = this.kernel;
-      this.canvas.setAttribute("aria-label", k.title);
+      const w = (this.words = wordsOf(this.kernel));
+      this.canvas.setAttribute("aria-label", w.title);
       const p = this.parts;
       if (!p) return changed;
-      this.labels = labels(k.lang);
-      p.figure.lang = k.lang;
-      p.summary.textContent = k.summary;
-      const [bg, text, muted, grid, focus] = k.colors;
+      p.figure.lang = w.lang;
+      p.summary.textContent = w.summary;
+      const [bg, text, muted, grid, focus] = w.colors;
       const style = p.figure.style;
       for (const [name, value] of [["bg", bg], ["text", text], ["muted", muted], ["grid", grid], ["focus", focus], ["tip-bg", text], ["tip-text", bg]]) {
         style.setProperty(`--cv-${name}`, value);
       }
-      style.setProperty("color-scheme", k.theme);
+      style.setProperty("color-scheme", w.theme);
       this.setLabels();
-      p.png.hidden = p.csv.hidden = !k.downloads;
-      p.embed.hidden = !k.embedUrl;
-      if (!k.embedUrl) p.code.hidden = true;
+      p.png.hidden = p.csv.hidden = !w.downloads;
+      p.embed.hidden = !w.embedUrl;
+      if (!w.embedUrl) p.code.hidden = true;
       this.tableFor = null;
       if (layer) layer.words(this);
       return changed;
@@ -206,7 +221,7 @@ export function shell(wasm, details) {
 
     setLabels() {
       const p = this.parts;
-      const t = this.labels;
+      const t = this.words.labels;
       p.show.textContent = t[this.tableOpen ? L.hide : L.show];
       p.png.textContent = t[L.png];
       p.csv.textContent = t[L.csv];
@@ -224,7 +239,7 @@ export function shell(wasm, details) {
         waiting.delete(this);
         this.busy(false);
         this.pending = null;
-        const t = this.labels ?? labels(this.kernel.lang);
+        const t = this.words.labels;
         if (this.parts) {
           this.parts.status.textContent = t[L.loadFailed];
           this.parts.live.textContent = t[L.loadFailed];
@@ -245,7 +260,7 @@ export function shell(wasm, details) {
 
     busy(on) {
       this.canvas.style.cursor = on ? "progress" : "";
-      if (on && this.parts) this.parts.live.textContent = (this.labels ?? labels(this.kernel.lang))[L.loading];
+      if (on && this.parts) this.parts.live.textContent = this.words.labels[L.loading];
     }
 
     /** Listeners, removed all at once by destroy (one AbortController). */
@@ -300,7 +315,7 @@ export function shell(wasm, details) {
         loadLayer().catch((error) => {
           waiting.delete(this);
           // One console error for a failed prefetch, however many charts; a reader's use reports again.
-          if (!prefetchReported) report(`${(this.labels ?? labels(this.kernel.lang))[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
+          if (!prefetchReported) report(`${this.words.labels[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
           prefetchReported = true;
         });
       });

@@ -2,7 +2,7 @@
 // minified by scripts/build-wasm.sh): kernel and details in one module, which
 // also reads a newsroom's own campaign (the `campaign` option).
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel, labels } from "careto-viz-wasm";
+import initWasm, { initSync as initWasmSync, Chart as Kernel } from "careto-viz-wasm";
 import { shell } from "./core.js";
 
 let ready = false;
@@ -21,6 +21,6 @@ export function initSync(options) {
   return exports;
 }
 
-const details = async () => ({ details: (k) => k.details(), csv: (k) => k.csv() });
+const details = async () => ({ details: (st) => st.kernel.details(), csv: (st) => st.kernel.csv() });
 
-export const { mount, Chart } = shell({ Kernel, labels, ready: () => ready, build: "careto_viz_full.js" }, details);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details);

@@ -10,15 +10,15 @@ import { embedCode } from "./embed-code.js";
 const ROWS_PER_SLICE = 200;
 
 /** The layer, given the details `provider` and the shell's helpers. */
-export function layer(provider, { labels, L, report }) {
+export function layer(provider, { L, report }) {
   const cache = new WeakMap();
 
   /** The chart's details for its current view and language (asked once per change). */
   function detailsOf(st) {
-    const key = `${st.kernel.view}|${st.kernel.lang}|${st.kernel.generation}`;
+    const key = `${st.words.view}|${st.words.lang}|${st.kernel.generation}`;
     let d = cache.get(st);
     if (!d || d.key !== key) {
-      const raw = provider.details(st.kernel);
+      const raw = provider.details(st);
       d = { key, raw, tips: new Map(raw.tips.map((t) => [t.key, t])) };
       cache.set(st, d);
     }
@@ -144,7 +144,7 @@ export function layer(provider, { labels, L, report }) {
     a.remove();
   }
 
-  const stem = (st) => `careto-viz-${st.kernel.view}`;
+  const stem = (st) => `careto-viz-${st.words.view}`;
 
   return {
     /** View, language, theme or campaign changed (or the layer just arrived). */
@@ -208,20 +208,20 @@ export function layer(provider, { labels, L, report }) {
     },
 
     csv(st) {
-      const text = provider.csv(st.kernel);
+      const text = provider.csv(st);
       download(st, `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${text}`)}`, `${stem(st)}.csv`);
     },
 
     copy(st) {
-      const k = st.kernel;
+      const w = st.words;
       const p = st.parts;
-      const url = k.embedUrl;
+      const url = w.embedUrl;
       if (!url) return;
       // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
-      const height = Math.ceil(k.height + 60);
-      const code = embedCode(url, k.view, k.lang, k.themeOption, k.title, height);
+      const height = Math.ceil(st.kernel.height + 60);
+      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height);
       p.code.value = code;
-      const t = labels(k.lang);
+      const t = w.labels;
       const done = (ok) => {
         p.code.hidden = ok;
         if (!ok) {

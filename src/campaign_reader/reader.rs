@@ -1,0 +1,421 @@
+//! The reader: one pass over the host value, field by field, charging the
+//! [`Budget`] before each list and string (see the module above).
+//!
+//! For size, the readers return values, not `Result`s: the first error is
+//! kept in the [`Reader`], and after it nothing more is read from the host
+//! (the values returned are placeholders, dropped unused). The message is
+//! the one an early return would give. Paths are built on the stack and
+//! written out only for that message.
+
+use super::{Budget, HostValue, Kind, Unreadable, MAX_ITEMS};
+use crate::model::{clip, number, whole_number};
+use crate::model::{Campaign, Count, EventDate, List, Status, Str, Text};
+use std::borrow::Cow;
+use std::fmt;
+
+/// The longest object key copied: longer than any field name, and than a
+/// message repeats. Keys are not charged to the budget: at most eleven per
+/// object are read, so they cost at most what the items do.
+const KEY_UNITS: usize = 64;
+
+/// Reads a campaign within `budget` (the browser always uses
+/// [`super::BUDGET`]; tests use smaller ones), and says how much of the
+/// budget it spent. The data rules are checked by the caller.
+pub fn read_with<H: HostValue>(value: H, budget: Budget) -> (Result<Campaign, String>, Budget) {
+    let value = Val::new(value);
+    let nothing = Budget { items: 0, text_bytes: 0 };
+    match value.kind {
+        Ok(Kind::Object) => {}
+        Err(Unreadable) => return (Err("campaign: cannot be read (a revoked proxy?)".to_string()), nothing),
+        Ok(_) => return (Err("campaign: expected an object (see campaign.schema.json)".to_string()), nothing),
+    }
+    let mut r = Reader { first: None, budget, items_left: budget.items, text_left: budget.text_bytes };
+    let c = r.campaign(value);
+    let spent = Budget { items: budget.items - r.items_left, text_bytes: budget.text_bytes - r.text_left };
+    match r.first {
+        Some(e) => (Err(e), spent),
+        None => (Ok(c), spent),
+    }
+}
+
+/// A host value and its kind, asked once.
+pub(super) struct Val<H> {
+    v: H,
+    kind: Result<Kind, Unreadable>,
+}
+
+impl<H: HostValue> Val<H> {
+    fn new(v: H) -> Self {
+        let kind = v.kind();
+        Val { v, kind }
+    }
+}
+
+/// One step down a field path.
+#[derive(Clone, Copy)]
+enum Step {
+    Key(&'static str),
+    Index(u32),
+}
+
+/// A field path (`campaign.country[2].count`), a chain on the stack.
+#[derive(Clone, Copy)]
+pub(super) struct Path<'a> {
+    up: Option<&'a Path<'a>>,
+    step: Option<Step>,
+}
+
+impl Path<'_> {
+    pub(super) const ROOT: Path<'static> = Path { up: None, step: None };
+
+    pub(super) fn key(&self, key: &'static str) -> Path<'_> {
+        Path { up: Some(self), step: Some(Step::Key(key)) }
+    }
+
+    fn index(&self, i: u32) -> Path<'_> {
+        Path { up: Some(self), step: Some(Step::Index(i)) }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.up {
+            Some(up) => up.fmt(f)?,
+            None => f.write_str("campaign")?,
+        }
+        match self.step {
+            Some(Step::Key(k)) => write!(f, ".{k}"),
+            Some(Step::Index(i)) => write!(f, "[{i}]"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An object being read: its path and which of its `fields` are own keys.
+pub(super) struct Obj<'p, H> {
+    v: H,
+    pub(super) path: Path<'p>,
+    fields: &'static [&'static str],
+    /// Bit `i`: `fields[i]` is an own key.
+    present: u16,
+}
+
+/// Holds the first error and what is left of the budget.
+pub(super) struct Reader {
+    first: Option<String>,
+    budget: Budget,
+    items_left: u32,
+    text_left: usize,
+}
+
+/// An item reader: a value at a path to a `T`.
+pub(super) type Item<H, T> = fn(&mut Reader, Val<H>, Path<'_>) -> T;
+
+impl Reader {
+    fn ok(&self) -> bool {
+        self.first.is_none()
+    }
+
+    /// Records an error, unless one already is.
+    fn fail(&mut self, path: &Path, reason: fmt::Arguments) {
+        if self.first.is_none() {
+            self.first = Some(format!("{path}: {reason}"));
+        }
+    }
+
+    /// The string `v` (of [`Kind::String`]), charged to the text budget: a
+    /// string longer than what is left is not copied (each UTF-16 unit is
+    /// at least one UTF-8 byte), one that fits is charged its UTF-8 bytes.
+    fn text_of<H: HostValue>(&mut self, v: &H, path: &Path) -> Option<String> {
+        match v.string(self.text_left) {
+            Ok(s) if s.len() <= self.text_left => {
+                self.text_left -= s.len();
+                Some(s)
+            }
+            _ => {
+                let limit = self.budget.text_bytes;
+                self.fail(path, format_args!("too much text: a campaign holds at most {limit} bytes of text in all its strings together"));
+                None
+            }
+        }
+    }
+
+    /// What `v` is, for "expected …, got …"; a string is repeated, clipped.
+    fn got<H: HostValue>(&mut self, v: &Val<H>, path: &Path) -> String {
+        match v.kind {
+            Err(Unreadable) => "an object that cannot be read (a revoked proxy?)".to_string(),
+            Ok(Kind::String) => match self.text_of(&v.v, path) {
+                Some(s) => format!("the string \"{}\"", clip(&s)),
+                None => "a string".to_string(),
+            },
+            Ok(kind) => match kind {
+                Kind::Undefined => "undefined",
+                Kind::Null => "null",
+                Kind::Boolean if v.v.boolean() => "true",
+                Kind::Boolean => "false",
+                Kind::Number => "a number",
+                Kind::BigInt => "a BigInt",
+                Kind::Symbol => "a Symbol",
+                Kind::Function => "a function",
+                Kind::Array => "an array",
+                Kind::Object | Kind::String => "an object",
+            }
+            .to_string(),
+        }
+    }
+
+    /// Fails with "expected `what`, got …".
+    fn expected<H: HostValue>(&mut self, v: &Val<H>, path: &Path, what: &str) {
+        if self.ok() {
+            let got = self.got(v, path);
+            self.fail(path, format_args!("expected {what}, got {got}"));
+        }
+    }
+
+    /// `v` as an object whose own keys are all in `fields`. Only the first
+    /// `fields.len() + 1` keys are looked at: keys are distinct, so if there
+    /// are more, one of those is unknown.
+    pub(super) fn obj<'p, H: HostValue>(&mut self, v: Val<H>, path: Path<'p>, fields: &'static [&'static str]) -> Obj<'p, H> {
+        let mut present = 0u16;
+        if !self.ok() {
+        } else if v.kind != Ok(Kind::Object) {
+            self.expected(&v, &path, "an object");
+        } else if let Ok(keys) = v.v.own_keys(fields.len() + 1) {
+            for key in keys {
+                // Keys are strings (`Object.keys`): copied up to KEY_UNITS, not charged.
+                let name = key.string(KEY_UNITS);
+                match fields.iter().position(|f| name.as_deref() == Ok(*f)) {
+                    Some(i) => present |= 1 << i,
+                    None => {
+                        let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+                        match name {
+                            Ok(name) => self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&name))),
+                            Err(len) => self.fail(&path, format_args!("unknown field of {len} characters, expected one of {expected}")),
+                        }
+                        break;
+                    }
+                }
+            }
+        } else {
+            self.fail(&path, format_args!("cannot be read (its keys could not be listed)"));
+        }
+        Obj { v: v.v, path, fields, present }
+    }
+
+    /// Field `key` of `o` if it is an own key and not `undefined`; `None`
+    /// when absent, or after an error.
+    pub(super) fn opt<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Option<Val<H>> {
+        let own = o.fields.iter().position(|f| *f == key).is_some_and(|i| o.present & (1 << i) != 0);
+        if !self.ok() || !own {
+            return None;
+        }
+        match o.v.get(key) {
+            Ok(v) => Some(Val::new(v)).filter(|v| v.kind != Ok(Kind::Undefined)),
+            Err(Unreadable) => {
+                self.fail(&o.path.key(key), format_args!("cannot be read (a getter or proxy threw)"));
+                None
+            }
+        }
+    }
+
+    /// Field `key` of `o`, which must be present; `None` after an error.
+    pub(super) fn req<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Option<Val<H>> {
+        let v = self.opt(o, key);
+        if v.is_none() && self.ok() {
+            self.fail(&o.path, format_args!("missing field `{key}`"));
+        }
+        v
+    }
+
+    /// Calls `f` on each item of the array `v` and its path, until an error.
+    /// The list is charged to the budget, whole, before its first item is
+    /// read. Not generic over `f`: the module holds this loop once.
+    fn each<H: HostValue>(&mut self, v: &Val<H>, path: &Path, f: &mut dyn FnMut(&mut Reader, Val<H>, Path<'_>)) {
+        if !self.ok() {
+            return;
+        }
+        if v.kind != Ok(Kind::Array) {
+            return self.expected(v, path, "an array");
+        }
+        let Ok(len) = v.v.length() else {
+            return self.fail(path, format_args!("cannot be read (its length could not be read)"));
+        };
+        if len > f64::from(MAX_ITEMS) {
+            return self.fail(path, format_args!("{} items; a list holds at most {MAX_ITEMS}", number(len)));
+        }
+        if !(len >= 0.0 && len.fract() == 0.0) {
+            return self.fail(path, format_args!("its length, {}, is not a number of items", number(len)));
+        }
+        // Whole and in 0..=MAX_ITEMS, checked above.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let len = len as u32;
+        if len > self.items_left {
+            let limit = self.budget.items;
+            return self.fail(path, format_args!("too much data: a campaign holds at most {limit} items in all its lists together"));
+        }
+        self.items_left -= len;
+        for i in 0..len {
+            let p = path.index(i);
+            match v.v.item(i) {
+                Ok(Some(e)) => f(self, Val::new(e), p),
+                Ok(None) => self.fail(&p, format_args!("an empty slot (the array has a hole here)")),
+                Err(Unreadable) => self.fail(&p, format_args!("cannot be read (a getter or proxy threw)")),
+            }
+            if !self.ok() {
+                return;
+            }
+        }
+    }
+
+    /// An array read item by item with `item`.
+    pub(super) fn list<H: HostValue, T>(&mut self, v: &Val<H>, path: &Path, item: Item<H, T>) -> List<T>
+    where
+        [T]: ToOwned<Owned = Vec<T>>,
+    {
+        let mut out = Vec::new();
+        self.each(v, path, &mut |r, e, p| out.push(item(r, e, p)));
+        Cow::Owned(out)
+    }
+
+    /// A required list under `key`.
+    pub(super) fn list_at<H: HostValue, T>(&mut self, o: &Obj<H>, key: &'static str, item: Item<H, T>) -> List<T>
+    where
+        [T]: ToOwned<Owned = Vec<T>>,
+    {
+        match self.req(o, key) {
+            Some(v) => self.list(&v, &o.path.key(key), item),
+            None => Cow::Owned(Vec::new()),
+        }
+    }
+
+    /// An optional list (empty when absent) under `key`.
+    pub(super) fn list_or_empty<H: HostValue, T>(&mut self, o: &Obj<H>, key: &'static str, item: Item<H, T>) -> List<T>
+    where
+        [T]: ToOwned<Owned = Vec<T>>,
+    {
+        match self.opt(o, key) {
+            Some(v) => self.list(&v, &o.path.key(key), item),
+            None => Cow::Owned(Vec::new()),
+        }
+    }
+
+    /// The source ids under `sources`.
+    pub(super) fn ids<H: HostValue>(&mut self, o: &Obj<H>) -> List<Str> {
+        self.list_at(o, "sources", |r, v, p| r.string(&v, &p))
+    }
+
+    pub(super) fn string<H: HostValue>(&mut self, v: &Val<H>, path: &Path) -> Str {
+        if self.ok() && v.kind == Ok(Kind::String) {
+            if let Some(s) = self.text_of(&v.v, path) {
+                return Cow::Owned(s);
+            }
+        } else {
+            self.expected(v, path, "a string");
+        }
+        Cow::Borrowed("")
+    }
+
+    pub(super) fn string_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Str {
+        match self.req(o, key) {
+            Some(v) => self.string(&v, &o.path.key(key)),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    /// An optional string (empty when absent).
+    pub(super) fn string_or_empty<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Str {
+        match self.opt(o, key) {
+            Some(v) => self.string(&v, &o.path.key(key)),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    pub(super) fn text<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Text {
+        let o = self.obj(v, path, &["en", "es"]);
+        Text { en: self.string_at(&o, "en"), es: self.string_at(&o, "es") }
+    }
+
+    pub(super) fn text_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Text {
+        match self.req(o, key) {
+            Some(v) => self.text(v, o.path.key(key)),
+            None => Text::default(),
+        }
+    }
+
+    /// An optional text (empty in both languages when absent).
+    pub(super) fn text_or_empty<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Text {
+        match self.opt(o, key) {
+            Some(v) => self.text(v, o.path.key(key)),
+            None => Text::default(),
+        }
+    }
+
+    /// A figure: a whole number 0..=u32::MAX.
+    pub(super) fn whole_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> u32 {
+        let path = o.path.key(key);
+        match self.req(o, key) {
+            Some(v) if v.kind == Ok(Kind::Number) => match whole_number(v.v.number(), "a figure") {
+                Ok(n) => return n,
+                Err(e) => self.fail(&path, format_args!("{e}")),
+            },
+            Some(v) => self.expected(&v, &path, "a whole number >= 0"),
+            None => {}
+        }
+        0
+    }
+
+    /// An optional flag (false when absent).
+    pub(super) fn flag_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> bool {
+        match self.opt(o, key) {
+            Some(v) if v.kind == Ok(Kind::Boolean) => v.v.boolean(),
+            Some(v) => {
+                self.expected(&v, &o.path.key(key), "true or false");
+                false
+            }
+            None => false,
+        }
+    }
+
+    pub(super) fn date_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> EventDate {
+        let s = self.string_at(o, key);
+        match EventDate::parse(&s) {
+            Ok(d) => return d,
+            Err(e) => self.fail(&o.path.key(key), format_args!("{e}")),
+        }
+        EventDate { year: 0, month: None, day: None }
+    }
+
+    /// As the model's `Count` deserializer: a whole number, or the string
+    /// "not published" (`null` is no count, as the schema says).
+    pub(super) fn count_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Count {
+        let path = o.path.key(key);
+        let counted = match self.req(o, key) {
+            Some(v) if v.kind == Ok(Kind::Number) => Some(Count::from_number(v.v.number())),
+            Some(v) if v.kind == Ok(Kind::String) => self.text_of(&v.v, &path).map(|s| Count::from_text(&s)),
+            Some(v) => {
+                self.expected(&v, &path, Count::EXPECTED);
+                None
+            }
+            None => None,
+        };
+        match counted {
+            Some(Ok(c)) => c,
+            Some(Err(e)) => {
+                self.fail(&path, format_args!("{e}"));
+                Count::NotPublished
+            }
+            None => Count::NotPublished,
+        }
+    }
+
+    pub(super) fn status_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Status {
+        let s = self.string_at(o, key);
+        if self.ok() {
+            match Status::parse(&s) {
+                Ok(status) => return status,
+                Err(e) => self.fail(&o.path.key(key), format_args!("{e}")),
+            }
+        }
+        Status::Reported
+    }
+}

@@ -1,0 +1,122 @@
+//! The campaign's shape as the reader walks it: one function per object of
+//! `campaign.schema.json`, each naming its fields exactly as the schema and
+//! the model do. The primitives (fields, lists, strings, numbers, the
+//! budget) are in `reader.rs`.
+
+use super::reader::{Path, Reader, Val};
+use super::HostValue;
+use crate::model::{Alternative, Campaign, Country, Event, EventDate, OtherFigure, Period, Source, Text, Total};
+use std::borrow::Cow;
+
+impl Reader {
+    pub(super) fn campaign<H: HostValue>(&mut self, v: Val<H>) -> Campaign {
+        const FIELDS: &[&str] = &[
+            "name",
+            "measure",
+            "as_of",
+            "total",
+            "active_period",
+            "country",
+            "event",
+            "source",
+            "bars_source_line",
+            "timeline_source_line",
+            "government_targets_sources",
+        ];
+        let o = self.obj(v, Path::ROOT, FIELDS);
+        Campaign {
+            name: self.text_at(&o, "name"),
+            measure: self.text_at(&o, "measure"),
+            as_of: self.text_at(&o, "as_of"),
+            totals: self.list_or_empty(&o, "total", Reader::total),
+            active_period: match self.req(&o, "active_period") {
+                Some(v) => self.period(v, o.path.key("active_period")),
+                None => Period {
+                    start: EventDate { year: 0, month: None, day: None },
+                    end: EventDate { year: 0, month: None, day: None },
+                    label: Text::default(),
+                    description: Text::default(),
+                    sources: Cow::Owned(Vec::new()),
+                },
+            },
+            countries: self.list_at(&o, "country", Reader::country),
+            events: self.list_at(&o, "event", Reader::event),
+            sources: self.list_at(&o, "source", Reader::source),
+            bars_source_line: self.text_at(&o, "bars_source_line"),
+            timeline_source_line: self.text_at(&o, "timeline_source_line"),
+            government_targets_sources: self.list_or_empty(&o, "government_targets_sources", |r, v, p| r.string(&v, &p)),
+        }
+    }
+
+    fn total<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Total {
+        let o = self.obj(v, path, &["key", "label", "value", "qualifier", "sources"]);
+        Total {
+            key: self.string_at(&o, "key"),
+            label: self.text_at(&o, "label"),
+            value: self.whole_at(&o, "value"),
+            qualifier: self.text_or_empty(&o, "qualifier"),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn period<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Period {
+        let o = self.obj(v, path, &["start", "end", "label", "description", "sources"]);
+        Period {
+            start: self.date_at(&o, "start"),
+            end: self.date_at(&o, "end"),
+            label: self.text_at(&o, "label"),
+            description: self.text_at(&o, "description"),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn country<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Country {
+        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"]);
+        Country {
+            code: self.string_at(&o, "code"),
+            name: self.text_at(&o, "name"),
+            count: self.count_at(&o, "count"),
+            alternatives: self.list_or_empty(&o, "alternatives", Reader::alternative),
+            other_figures: self.list_or_empty(&o, "other_figures", Reader::other_figure),
+            government_targets_only: self.flag_at(&o, "government_targets_only"),
+            notes: self.list_or_empty(&o, "notes", Reader::text),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn alternative<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Alternative {
+        let o = self.obj(v, path, &["value", "sources"]);
+        Alternative { value: self.whole_at(&o, "value"), sources: self.ids(&o) }
+    }
+
+    fn other_figure<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> OtherFigure {
+        let o = self.obj(v, path, &["value", "unit", "note", "sources"]);
+        OtherFigure { value: self.whole_at(&o, "value"), unit: self.text_at(&o, "unit"), note: self.text_or_empty(&o, "note"), sources: self.ids(&o) }
+    }
+
+    fn event<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Event {
+        let o = self.obj(v, path, &["id", "date", "approximate", "label", "description", "status", "note", "sources"]);
+        Event {
+            id: self.string_at(&o, "id"),
+            date: self.date_at(&o, "date"),
+            approximate: self.flag_at(&o, "approximate"),
+            label: self.text_at(&o, "label"),
+            description: self.text_at(&o, "description"),
+            status: self.status_at(&o, "status"),
+            note: self.text_or_empty(&o, "note"),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn source<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Source {
+        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note"]);
+        Source {
+            id: self.string_at(&o, "id"),
+            title: self.string_at(&o, "title"),
+            publisher: self.string_at(&o, "publisher"),
+            date: self.string_or_empty(&o, "date"),
+            url: self.string_at(&o, "url"),
+            note: self.string_or_empty(&o, "note"),
+        }
+    }
+}
