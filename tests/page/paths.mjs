@@ -3,7 +3,7 @@
 //
 //   first frame   everything fetched before the first chart's first frame:
 //                 the resource list at the moment the page says its charts
-//                 are mounted (main.js and embed.js set html[data-careto-viz]
+//                 are mounted (main.js and embed.js set html[data-careto-viz-state]
 //                 in the same task as the mounts, before any frame), read by
 //                 a MutationObserver that an init script installs;
 //   all features  everything fetched once a reader has used every feature
@@ -32,7 +32,7 @@ export const gzip9 = (bytes) => gzipSync(bytes, { level: zlib.Z_BEST_COMPRESSION
 export const LOADING = { en: "Loading…", es: "Cargando…" };
 
 /**
- * Init script (context.addInitScript): when html[data-careto-viz] is first
+ * Init script (context.addInitScript): when html[data-careto-viz-state] is first
  * set, records `window.__cvMounted` = { at, state, urls } (the navigation and
  * every resource fetched so far, in the same task as the mounts: before any
  * frame), and then `window.__cvFrame`, the time just after the first frame
@@ -47,10 +47,11 @@ export function watchFirstFrame() {
   });
   const seen = () => {
     const html = document.documentElement;
-    if (!html || !html.hasAttribute("data-careto-viz") || window.__cvMounted) return;
+    const state = html?.getAttribute("data-careto-viz-state");
+    if (!state || state === "loading" || window.__cvMounted) return;
     window.__cvMounted = {
       at: performance.now(),
-      state: html.dataset.caretoViz,
+      state,
       urls: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => e.name),
     };
     requestAnimationFrame(() => {
@@ -62,7 +63,7 @@ export function watchFirstFrame() {
       channel.port2.postMessage(0);
     });
   };
-  new MutationObserver(seen).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-careto-viz"] });
+  new MutationObserver(seen).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-careto-viz-state"] });
 }
 
 /** Resolves (in the page) once `window[name]` is set, to its value. */
@@ -225,7 +226,7 @@ export async function measurePath(browser, { base, root, url, path: kind, width 
     const response = await page.goto(new URL(url, base).href, { waitUntil: "load" });
     if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
     const mounted = await page.evaluate(waitFor, "__cvMounted");
-    if (mounted.state !== "done" && mounted.state !== "ready") throw new Error(`${url}: the charts did not mount (data-careto-viz="${mounted.state}"): ${problems.join("; ")}`);
+    if (mounted.state !== "ready") throw new Error(`${url}: the charts did not mount (data-careto-viz-state="${mounted.state}"): ${problems.join("; ")}`);
     let urls = mounted.urls;
     let hosts = [];
     if (kind === "all-features") {
