@@ -79,7 +79,7 @@ impl Metrics {
 }
 
 /// The narrowest and widest chart laid out; other widths are clamped.
-pub const WIDTH_RANGE: (f64, f64) = (280.0, 4096.0);
+pub const WIDTH_RANGE: (f64, f64) = (240.0, 4096.0);
 
 /// Clamps a requested width into [`WIDTH_RANGE`] (NaN gives the minimum).
 pub fn clamp_width(width: f64) -> f64 {
