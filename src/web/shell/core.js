@@ -70,6 +70,21 @@ function afterFrame(f) {
   requestAnimationFrame(() => (self.requestIdleCallback ?? ((g) => setTimeout(g, 1)))(f, { timeout: 1000 }));
 }
 
+/**
+ * A clipboard write started now whose text comes later: { written, give(text) },
+ * or null where the clipboard cannot take one.
+ */
+function clipboardLater() {
+  let give;
+  const text = new Promise((resolve) => (give = resolve));
+  try {
+    const item = new ClipboardItem({ "text/plain": text.then((t) => new Blob([t], { type: "text/plain" })) });
+    return { written: navigator.clipboard.write([item]), give };
+  } catch {
+    return null;
+  }
+}
+
 /** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
 function contentWidth(e) {
   const s = getComputedStyle(e);
@@ -311,7 +326,17 @@ export function shell(wasm, details) {
       };
       watchRatio();
       if (this.host) {
-        this.observer = new ResizeObserver(() => this.redrawQuietly());
+        // The redraw waits for the next frame: drawn in the observer's
+        // callback, a new width gives the host a new height at once, which
+        // every engine reports as an error event on the page ("ResizeObserver
+        // loop completed with undelivered notifications"; a newsroom's error
+        // monitoring would log it on every resize).
+        this.observer = new ResizeObserver(() => {
+          this.resizeFrame ||= requestAnimationFrame(() => {
+            this.resizeFrame = 0;
+            if (!signal.aborted) this.redrawQuietly();
+          });
+        });
         this.observer.observe(this.host);
       }
       if (!this.parts) return;
@@ -337,7 +362,14 @@ export function shell(wasm, details) {
       on(p.show, "click", () => this.use((l) => l.toggleTable(this)));
       on(p.png, "click", () => this.use((l) => l.png(this)));
       on(p.csv, "click", () => this.use((l) => l.csv(this)));
-      on(p.embed, "click", () => this.use((l) => l.copy(this)));
+      on(p.embed, "click", () => {
+        if (layer?.ready(this)) return layer.copy(this);
+        // Safari (WebKit) lets a page write to the clipboard only during the
+        // click itself, not when the layer has arrived later: the write
+        // starts now, with its text to come (a ClipboardItem of a promise).
+        const later = clipboardLater();
+        this.use((l) => l.copy(this, later));
+      });
       // The layer comes when the browser is idle after the first frame.
       afterFrame(() => {
         if (signal.aborted) return;
@@ -355,6 +387,7 @@ export function shell(wasm, details) {
     destroy() {
       this.ac.abort();
       this.observer?.disconnect();
+      cancelAnimationFrame(this.resizeFrame);
       layer?.forget(this);
       if (this.parts) {
         this.parts.root.replaceChildren();

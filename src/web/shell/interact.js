@@ -228,7 +228,8 @@ export function layer(provider, { L, report }) {
       download(st, `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${text}`)}`, `${stem(st)}.csv`);
     },
 
-    copy(st) {
+    /** Copies the embed code; `later` is a clipboard write the click started (see core.js), given the text now. */
+    copy(st, later) {
       const w = st.words;
       const p = st.parts;
       const url = w.embedUrl;
@@ -247,10 +248,15 @@ export function layer(provider, { L, report }) {
         p.live.textContent = t[ok ? L.copied : L.copyByHand];
       };
       let written;
-      try {
-        written = navigator.clipboard.writeText(code);
-      } catch {
-        return done(false);
+      if (later) {
+        later.give(code);
+        written = later.written;
+      } else {
+        try {
+          written = navigator.clipboard.writeText(code);
+        } catch {
+          return done(false);
+        }
       }
       written.then(() => done(true), () => done(false));
     },
