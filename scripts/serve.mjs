@@ -10,7 +10,7 @@
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -63,12 +63,19 @@ function resolveInside(root, urlPath) {
   return file;
 }
 
-async function handle(root, req, res) {
+async function handle(root, req, res, hooks) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
     return sendError(res, 405, "Method Not Allowed");
   }
   const { pathname } = new URL(req.url ?? "/", "http://localhost");
+  const wait = hooks.delay?.(pathname);
+  if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+  const extra = hooks.files?.[pathname];
+  if (extra !== undefined) {
+    res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": MIME[path.extname(pathname)] ?? "text/plain" });
+    return res.end(req.method === "HEAD" ? undefined : extra);
+  }
   let file = resolveInside(root, pathname);
   if (file === null) return sendError(res, 403, "Forbidden");
   let info;
@@ -90,6 +97,7 @@ async function handle(root, req, res) {
   const real = await realpath(file);
   if (!real.startsWith(root + path.sep)) return sendError(res, 403, "Forbidden");
   const type = MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  if (hooks.head && type.startsWith("text/html")) return sendHtml(res, req, await readFile(file, "utf8"), hooks.head);
   res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": type, "Content-Length": info.size });
   if (req.method === "HEAD") return res.end();
   const stream = createReadStream(file);
@@ -97,16 +105,29 @@ async function handle(root, req, res) {
   stream.pipe(res);
 }
 
+/** An HTML page with `head` (markup) inserted at the start of its <head>. */
+function sendHtml(res, req, html, head) {
+  const body = Buffer.from(html.replace(/<head>/i, (tag) => tag + head));
+  res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": MIME[".html"], "Content-Length": body.length });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 /**
  * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port).
  * Resolves to { server, url, port, close } where url ends in "/".
+ * Tests may pass `head` (markup put first in every page's <head>), `files` (more
+ * files by absolute path: { "/x.js": "text" }; the cross-engine tests' error
+ * probe, tests/page/engines.mjs), `onError(status, url)`, told of every
+ * answer of 400 or more, and `delay(pathname)`: milliseconds to wait before
+ * answering (a slow network for one file).
  */
-export async function startServer({ root = "www", port = 8080, log = false } = {}) {
+export async function startServer({ root = "www", port = 8080, log = false, head = "", files, onError, delay } = {}) {
   const realRoot = await realpath(path.resolve(root));
   const server = createServer((req, res) => {
-    handle(realRoot, req, res)
+    handle(realRoot, req, res, { head, files, delay })
       .catch(() => sendError(res, 500, "Internal Server Error"))
       .finally(() => {
+        if (onError && res.statusCode >= 400) onError(res.statusCode, req.url);
         if (log) console.log(`${res.statusCode} ${req.method} ${req.url}`);
       });
   });

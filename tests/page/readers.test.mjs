@@ -1,0 +1,560 @@
+// What a reader meets, in every reader's browser: the same tests in Chromium,
+// Firefox and WebKit (tests/page/engines.mjs), each named with its engine.
+// The site as `make site` writes it (dist/), served from a sub-path under the
+// pages' strict CSP (`script-src 'self' 'wasm-unsafe-eval'`), every page
+// watched for console errors, uncaught errors, CSP violations and HTTP errors.
+//
+//   make site && node --test tests/page/readers.test.mjs
+//   ENGINES=webkit node --test tests/page/readers.test.mjs     (one engine)
+//
+// Checks that only Chromium can make stay in the Playwright files, each
+// saying why: garbage collection on demand (reader.test.mjs, V8's --expose-gc),
+// layout shifts (Chromium alone reports them), leaks (CDP heap and DOM
+// counters), byte budgets (what Chromium fetched), PDF printing and
+// forced-colors emulation (Chromium's; print.test.mjs).
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT } from "./browser.mjs";
+import { ENGINES, launch, serveForEngines } from "./engines.mjs";
+
+const require = createRequire(import.meta.url);
+const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+const SUBPATH = "news/2026/careto/";
+const BARS = "#careto-bars";
+const TIMELINE = "#careto-timeline";
+/** The top colour class (200+) in the light theme: only Morocco's bar and its legend swatch. */
+const TOP_CLASS_LIGHT = [0x4a, 0x10, 0x03];
+const LIGHT_BG = [0xff, 0xff, 0xff];
+const DARK_BG = [0x15, 0x17, 0x1a];
+
+let tmp, server, base;
+before(async () => {
+  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
+    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
+  });
+  tmp = await mkdtemp(path.join(os.tmpdir(), "careto-readers-"));
+  const site = path.join(tmp, SUBPATH);
+  await cp(DIST, site, { recursive: true });
+  // The same article in Spanish: only the page's language differs.
+  const html = await readFile(path.join(site, "index.html"), "utf8");
+  assert.match(html, /<html lang="en">/);
+  await writeFile(path.join(site, "index-es.html"), html.replace('<html lang="en">', '<html lang="es">'));
+  server = await serveForEngines(tmp);
+  base = new URL(SUBPATH, server.url).href;
+});
+after(async () => {
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- run in the page (self-contained: they are sent as source)
+
+/** Whether every chart of the page has settled; the states by element id. */
+function settled() {
+  const all = [...document.querySelectorAll("[data-careto-viz-state]")].filter((e) => e !== document.documentElement);
+  const root = document.documentElement.dataset.caretoVizState;
+  if (all.length === 0 || root === "loading" || all.some((e) => e.dataset.caretoVizState === "loading")) return null;
+  return Object.fromEntries(all.map((e) => [e.id || e.localName, e.dataset.caretoVizState]));
+}
+
+/** A summary of the canvas in the shadow root of `host` (see browser.mjs's canvasStats). */
+function canvasStats(host) {
+  const h = typeof host === "string" ? document.querySelector(host) : host;
+  const canvas = h.shadowRoot.querySelector("canvas");
+  const { width, height } = canvas;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let background = 0;
+  for (const count of counts.values()) background = Math.max(background, count);
+  return {
+    width,
+    height,
+    cssWidth: canvas.getBoundingClientRect().width,
+    container: h.clientWidth,
+    dpr: devicePixelRatio,
+    total: width * height,
+    painted: width * height - background,
+    colours: [...counts.values()].filter((n) => n >= 20 && n !== background).length,
+    corner: Array.from(canvas.getContext("2d").getImageData(3, 3, 1, 1).data.slice(0, 3)),
+  };
+}
+
+/** The widest horizontal run of colour `rgb` in the chart's canvas (Morocco's bar for the top class), in viewport CSS px. */
+function widestRunOf([host, rgb]) {
+  const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
+  canvas.scrollIntoView({ block: "center" });
+  const { width, height } = canvas;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  let best = { length: 0, x: 0, y0: 0, y1: 0 };
+  for (let y = 0; y < height; y++) {
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const i = (y * width + x) * 4;
+      const hit = x < width && data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2];
+      if (hit && start < 0) start = x;
+      if (!hit && start >= 0) {
+        const length = x - start;
+        if (length > best.length) best = { length, x: start, y0: y, y1: y };
+        else if (length === best.length && x - length === best.x && y === best.y1 + 1) best.y1 = y;
+        start = -1;
+      }
+    }
+  }
+  if (best.length === 0) return null;
+  const rect = canvas.getBoundingClientRect();
+  const scale = rect.width / width;
+  return { lengthCss: best.length * scale, x: rect.left + (best.x + best.length / 2) * scale, y: rect.top + ((best.y0 + best.y1 + 1) / 2) * scale };
+}
+
+/** The chart's tooltip: null when hidden, else its text and box. */
+function tipOf(host) {
+  const tip = document.querySelector(host).shadowRoot.querySelector(".cv-tip");
+  if (!tip || tip.hidden) return null;
+  const r = tip.getBoundingClientRect();
+  return { text: tip.textContent, box: { x: r.left, y: r.top, width: r.width, height: r.height }, viewport: [innerWidth, innerHeight] };
+}
+
+/** The chart's live region's text. */
+function liveOf(host) {
+  return document.querySelector(host).shadowRoot.querySelector('[aria-live="polite"]').textContent;
+}
+
+/** A cheap fingerprint of the chart's bitmap. */
+function canvasHash(host) {
+  const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let h = 2166136261;
+  for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);
+  return `${canvas.width}x${canvas.height}:${h >>> 0}`;
+}
+
+/** Where the focus is: the host's id and the tag and label of what has it in the shadow root. */
+function focused() {
+  const host = document.activeElement;
+  const inner = host?.shadowRoot?.activeElement;
+  return { host: host?.id, inner: inner?.localName, label: inner?.getAttribute("aria-label") ?? inner?.textContent };
+}
+
+// ---------------------------------------------------------------- helpers in node
+
+const sameRgb = (p, rgb) => p[0] === rgb[0] && p[1] === rgb[1] && p[2] === rgb[2];
+
+/** A page at `url` (relative to the site) with every chart settled; asserts they are all ready. */
+async function open(engine, url, options = {}) {
+  const page = await engine.newPage(server, options);
+  await page.goto(new URL(url, base).href);
+  const states = await page.waitFor(settled, null, { timeout: 30_000, message: `${url}: the charts did not settle` });
+  for (const [id, state] of Object.entries(states)) assert.equal(state, "ready", `${engine.name}: ${url}: #${id} is ${state}: ${(await page.problems()).join("; ")}`);
+  await page.evaluate(() => document.fonts.ready.then(() => true));
+  return page;
+}
+
+async function assertPainted(page, host, what) {
+  const s = await page.evaluate(canvasStats, host);
+  assert.ok(s.width > 0 && s.height > 0, `${what}: canvas ${s.width}x${s.height}`);
+  assert.ok(s.painted >= Math.max(500, s.total * 0.02), `${what}: only ${s.painted} of ${s.total} pixels painted`);
+  assert.ok(s.colours >= 3, `${what}: ${s.colours} colours besides the background`);
+  return s;
+}
+
+async function assertNoProblems(page, what = "") {
+  assert.deepEqual(await page.problems(), [], `${page.engine}${what ? `: ${what}` : ""}`);
+}
+
+async function waitLive(page, host, ...patterns) {
+  let text = "";
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    text = await page.evaluate(liveOf, host);
+    if (patterns.every((p) => p.test(text))) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${page.engine}: the live region says ${JSON.stringify(text)}; expected ${patterns.join(" and ")}`);
+}
+
+// ---------------------------------------------------------------- the suites, once per engine
+
+for (const name of ENGINES) {
+  describe(name, () => {
+    let engine;
+    before(async () => {
+      engine = await launch(name);
+    });
+    after(() => engine?.close());
+    const t = (title) => `${name}: ${title}`;
+
+    describe("the article page at 1000 px", () => {
+      let page;
+      before(async () => {
+        page = await open(engine, "index.html");
+      });
+      after(() => page?.close());
+
+      it(t("paints both charts as wide as their containers, pixels read back, under the strict CSP, with no error"), async () => {
+        assert.equal(await page.refusesInlineScript(), true, "the page is not under its strict CSP");
+        for (const host of [BARS, TIMELINE]) {
+          const s = await assertPainted(page, host, host);
+          assert.ok(Math.abs(s.cssWidth - s.container) <= 1, `${host}: canvas ${s.cssWidth} CSS px, container ${s.container}`);
+          assert.ok(Math.abs(s.width / s.dpr - s.container) <= 1, `${host}: bitmap ${s.width} px at dpr ${s.dpr}, container ${s.container}`);
+          assert.ok(sameRgb(s.corner, LIGHT_BG), `${host}: corner ${s.corner}`);
+        }
+        assert.ok(await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]), "no pixel of Morocco's class colour #4a1003");
+        await assertNoProblems(page);
+      });
+
+      it(t("hover: Morocco's tooltip inside the viewport, off the pointer; Escape hides it"), async () => {
+        const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+        assert.ok(bar && bar.lengthCss > 100, `Morocco's bar not found: ${JSON.stringify(bar)}`);
+        assert.equal(await page.evaluate(tipOf, BARS), null, "a tooltip before any hover");
+        await page.mouseMove(bar.x - 5, bar.y);
+        await page.mouseMove(bar.x, bar.y);
+        const tip = await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
+        assert.match(tip.text, /Morocco/);
+        assert.match(tip.text, /384 victim IP addresses/);
+        assert.match(tip.text, /S1/);
+        const { box, viewport } = tip;
+        assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport[0] && box.y + box.height <= viewport[1], `tooltip ${JSON.stringify(box)} outside ${viewport}`);
+        const under = bar.x >= box.x && bar.x <= box.x + box.width && bar.y >= box.y && bar.y <= box.y + box.height;
+        assert.ok(!under, `tooltip ${JSON.stringify(box)} covers the pointer at ${bar.x},${bar.y}`);
+        await page.press("Escape");
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { message: "Escape did not hide the tooltip" });
+        // A click elsewhere (the heading) closes a tooltip too.
+        await page.mouseMove(bar.x + 3, bar.y);
+        await page.waitFor(tipOf, BARS, { message: "no tooltip on the second hover" });
+        await page.clickOn(["h1"]);
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { message: "a click elsewhere did not close the tooltip" });
+        await assertNoProblems(page);
+      });
+
+      it(t("keyboard: Tab reaches the bars; arrows, Home and End move a drawn focus ring and the live region follows"), async () => {
+        await page.evaluate(() => {
+          document.activeElement?.blur();
+          window.scrollTo(0, 0);
+        });
+        await page.press("Tab");
+        const f = await page.evaluate(focused);
+        assert.deepEqual({ host: f.host, inner: f.inner }, { host: "careto-bars", inner: "canvas" }, `the first Tab stop is ${JSON.stringify(f)}`);
+        assert.match(f.label ?? "", /31 countries/);
+        const before = await page.evaluate(canvasHash, BARS);
+        await page.press("ArrowDown");
+        await waitLive(page, BARS, /Morocco/, /384/);
+        await page.press("ArrowDown");
+        const brazil = await waitLive(page, BARS, /^Brazil\b/, /137/);
+        assert.notEqual(await page.evaluate(canvasHash, BARS), before, "no focus ring was drawn");
+        await page.press("Home");
+        await waitLive(page, BARS, /Morocco/);
+        await page.press("End");
+        const last = await waitLive(page, BARS, /Venezuela/);
+        assert.doesNotMatch(last, /\d+ victim IP addresses/, `an unpublished country with a count: ${last}`);
+        await page.press("ArrowUp");
+        await waitLive(page, BARS, /Turkey/);
+        assert.doesNotMatch(brazil, /\.\./);
+        await assertNoProblems(page);
+      });
+
+      it(t("Show data opens and closes the table (aria-expanded; 31 rows, Morocco first)"), async () => {
+        const state = () =>
+          page.evaluate((h) => {
+            const root = document.querySelector(h).shadowRoot;
+            const button = root.querySelector(".cv-tools button[aria-controls]");
+            const data = root.querySelector(".cv-data");
+            const r = data.getBoundingClientRect();
+            return {
+              expanded: button.getAttribute("aria-expanded"),
+              label: button.textContent.trim(),
+              controls: !!root.getElementById(button.getAttribute("aria-controls")),
+              height: r.height,
+              rows: [...root.querySelectorAll("table tbody tr")].map((tr) => tr.dataset.code),
+            };
+          }, BARS);
+        const closed = await state();
+        assert.equal(closed.expanded, "false");
+        assert.ok(closed.height <= 1, `the closed table is ${closed.height}px tall`);
+        await page.clickOn([BARS, ".cv-tools button[aria-controls]"]);
+        await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector(".cv-tools button[aria-controls]").getAttribute("aria-expanded") === "true", BARS);
+        const open = await state();
+        assert.equal(open.label, "Hide data");
+        assert.ok(open.controls, "aria-controls points at nothing");
+        assert.ok(open.height > 100, `the open table is ${open.height}px tall`);
+        assert.equal(open.rows.length, 31);
+        assert.equal(open.rows[0], "MAR");
+        await page.clickOn([BARS, ".cv-tools button[aria-controls]"]);
+        assert.equal((await state()).expanded, "false");
+        await assertNoProblems(page);
+      });
+
+      it(t("downloads the CSV (sources column, nothing for unpublished) and the PNG"), async () => {
+        const button = (text) => page.evaluate(([h, text]) => [...document.querySelector(h).shadowRoot.querySelectorAll(".cv-tools button")].findIndex((b) => b.textContent.includes(text)), [BARS, text]);
+        const csv = await page.download(async () => page.clickOn([BARS, `.cv-tools button:nth-of-type(${(await button("CSV")) + 1})`]));
+        assert.equal(csv.name, "careto-viz-bars.csv");
+        const text = csv.bytes.toString("utf8");
+        const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+        assert.equal(lines.length, 32, "a header and 31 countries");
+        assert.match(lines[0], /^"code","country","victim IP addresses","notes","sources"$/);
+        assert.match(lines[1], /^"MAR","Morocco","384",/);
+        assert.match(text, /\n"CUB","Cuba","",/);
+        const png = await page.download(async () => page.clickOn([BARS, `.cv-tools button:nth-of-type(${(await button("PNG")) + 1})`]));
+        assert.equal(png.name, "careto-viz-bars.png");
+        assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG file");
+        assert.ok(png.bytes.length > 5_000, `PNG of ${png.bytes.length} bytes`);
+        await assertNoProblems(page);
+      });
+
+      it(t("a resized container redraws the chart at its new width"), async () => {
+        await page.evaluate((h) => {
+          document.querySelector(h).style.width = "400px";
+        }, BARS);
+        await page.waitFor((h) => Math.round(document.querySelector(h).shadowRoot.querySelector("canvas").width / devicePixelRatio) === 400, BARS, { message: "not redrawn at 400 px" });
+        const s = await assertPainted(page, BARS, "after the resize");
+        assert.equal(Math.round(s.cssWidth), 400);
+        await assertNoProblems(page);
+      });
+
+      it(t("a narrower window redraws both charts at their new width"), async () => {
+        await page.evaluate((h) => document.querySelector(h).style.removeProperty("width"), BARS);
+        await page.setViewport(600, 800);
+        for (const host of [BARS, TIMELINE]) {
+          await page.waitFor((h) => {
+            const e = document.querySelector(h);
+            const c = e.shadowRoot.querySelector("canvas");
+            return e.clientWidth < 600 && Math.abs(c.width / devicePixelRatio - e.clientWidth) <= 1;
+          }, host, { message: `${host} not redrawn in a 600 px window` });
+          await assertPainted(page, host, host);
+        }
+        await assertNoProblems(page);
+      });
+    });
+
+    describe("a phone: 320 px at 2 device pixels per CSS px", () => {
+      let page;
+      before(async () => {
+        page = await open(engine, "index.html", { width: 320, height: 640, dpr: 2, touch: true });
+      });
+      after(() => page?.close());
+
+      it(t("HiDPI: bitmaps of 2 × the CSS width, no sideways scrolling"), async (ctx) => {
+        assert.equal(await page.evaluate(() => devicePixelRatio), 2);
+        const width = await page.evaluate(() => innerWidth);
+        if (name === "webkit" && width > 320) {
+          // MiniBrowser's window (toolbar and all) is never narrower than this.
+          ctx.diagnostic(`webkit: MiniBrowser's narrowest viewport is ${width} CSS px; tested there`);
+        } else {
+          assert.equal(width, 320);
+        }
+        const sideways = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+        assert.ok(sideways <= 0, `the page scrolls ${sideways} px sideways`);
+        for (const host of [BARS, TIMELINE]) {
+          const s = await assertPainted(page, host, host);
+          assert.ok(s.cssWidth <= width, `${host}: ${s.cssWidth} CSS px`);
+          assert.equal(s.width, Math.round(s.container) * 2, `${host}: bitmap ${s.width} for ${s.container} CSS px`);
+        }
+        await assertNoProblems(page);
+      });
+
+      it(t("tap: a tap on Morocco's bar shows its tooltip, a tap elsewhere closes it"), async (ctx) => {
+        const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+        assert.ok(bar, "Morocco's bar not found");
+        await page.evaluate(() => {
+          window.__pointers = [];
+          addEventListener("pointerdown", (e) => __pointers.push(e.pointerType), true);
+        });
+        await page.tap(bar.x, bar.y);
+        const tip = await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip after a tap" });
+        assert.match(tip.text, /Morocco/);
+        const { box, viewport } = tip;
+        assert.ok(box.x >= 0 && box.x + box.width <= viewport[0], `tooltip ${JSON.stringify(box)} outside a ${viewport[0]} px viewport`);
+        const heading = await page.centerOf(["h1"]);
+        await page.tap(heading.x, heading.y);
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { message: "a tap elsewhere did not close the tooltip" });
+        const pointers = await page.evaluate(() => window.__pointers);
+        if (name === "webkit") {
+          // WebKitWebDriver takes touch actions but delivers them as the mouse
+          // (WebKitGTK makes touch events only from a real touch screen): here
+          // the tap is a mouse press, through the same pointerdown path.
+          assert.deepEqual(pointers, ["mouse", "mouse"]);
+          ctx.diagnostic("webkit: WebKitWebDriver delivers touch actions as mouse pointers");
+        } else {
+          assert.deepEqual(pointers, ["touch", "touch"], "the taps were not touch pointers");
+        }
+        await assertNoProblems(page);
+      });
+    });
+
+    describe("dark and Spanish", () => {
+      it(t("a dark system: both charts on #15171a, color-scheme dark inside"), async () => {
+        const page = await open(engine, "index.html", { colorScheme: "dark" });
+        try {
+          for (const host of [BARS, TIMELINE]) {
+            const s = await assertPainted(page, host, host);
+            assert.ok(sameRgb(s.corner, DARK_BG), `${host}: corner ${s.corner}`);
+            const scheme = await page.evaluate((h) => getComputedStyle(document.querySelector(h).shadowRoot.querySelector("figure.cv")).colorScheme, host);
+            assert.equal(scheme, "dark");
+          }
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it(t("a Spanish page: names, summary, buttons and accessible name in Spanish"), async () => {
+        const page = await open(engine, "index-es.html");
+        try {
+          const words = await page.evaluate((h) => {
+            const root = document.querySelector(h).shadowRoot;
+            return {
+              label: root.querySelector("canvas").getAttribute("aria-label"),
+              summary: root.querySelector("p.cv-sr").textContent,
+              show: root.querySelector(".cv-tools button[aria-controls]").textContent.trim(),
+            };
+          }, BARS);
+          assert.match(words.label, /31 países afectados/);
+          assert.match(words.summary, /Marruecos/);
+          assert.doesNotMatch(words.summary, /Morocco/);
+          assert.equal(words.show, "Mostrar datos");
+          await page.press("Tab");
+          await page.press("ArrowDown");
+          await waitLive(page, BARS, /Marruecos/, /384/);
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+
+    describe("Copy embed code", () => {
+      it(t("Enter on the button copies the iframe snippet and the live region says Copied"), async () => {
+        const page = await open(engine, "index.html");
+        try {
+          await page.grantClipboard();
+          const { x, y } = await page.centerOf([TIMELINE, ".cv-tools button:nth-of-type(4)"]);
+          assert.equal(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector(".cv-tools button:nth-of-type(4)").textContent, TIMELINE), "Copy embed code");
+          await page.click(x, y);
+          await waitLive(page, TIMELINE, /^Copied$/);
+          const snippet = await page.readClipboard();
+          const iframe = snippet.match(/^<iframe ([^>]*)><\/iframe>$/m)?.[1];
+          assert.ok(iframe, snippet);
+          const src = new URL(iframe.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&"));
+          assert.equal(src.origin + src.pathname, base + "embed.html");
+          assert.deepEqual(Object.fromEntries(src.searchParams), { view: "timeline", lang: "en", theme: "auto" });
+          assert.match(snippet, /careto-viz-frame\.js" defer><\/script>$/m);
+          assert.equal(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("textarea").hidden, TIMELINE), true, "the fallback field shows although the clipboard worked");
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+
+    describe("Copy embed code before the interaction layer arrives", () => {
+      it(t("a click while the layer is still on its way still copies (the write starts during the click)"), async () => {
+        // The layer comes 2 s late: the reader's click is long before it.
+        server.delays = (pathname) => (pathname.endsWith("/careto_viz_interact.js") ? 2_000 : 0);
+        const page = await open(engine, "index.html");
+        try {
+          await page.grantClipboard();
+          const before = await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("/careto_viz_interact.js") && r.responseEnd > 0));
+          assert.equal(before, false, "the layer arrived before the click: the test tests nothing");
+          await page.clickOn([BARS, ".cv-tools button:nth-of-type(4)"]);
+          await waitLive(page, BARS, /^(Loading…|Copied)$/);
+          server.delays = null;
+          const said = await page.waitFor((h) => {
+            const t = document.querySelector(h).shadowRoot.querySelector("[aria-live]").textContent;
+            return t === "Loading…" ? null : t;
+          }, BARS, { timeout: 10_000 });
+          assert.equal(said, "Copied", "the click before the layer did not copy");
+          assert.match(await page.readClipboard(), /^<iframe src="[^"]*embed\.html\?view=bars&amp;lang=en&amp;theme=auto"/);
+          await assertNoProblems(page);
+        } finally {
+          server.delays = null;
+          await page.close();
+        }
+      });
+    });
+
+    describe("every embed path, under the strict CSP", () => {
+      it(t("embed.html (the iframe page): one chart, the language and theme asked for"), async () => {
+        const page = await open(engine, "embed.html?view=bars&lang=es&theme=dark", { width: 700, height: 900 });
+        try {
+          const s = await assertPainted(page, "#chart", "embed.html");
+          assert.ok(Math.abs(s.cssWidth - 700) <= 1, `${s.cssWidth} CSS px in a 700 px window`);
+          assert.ok(sameRgb(s.corner, DARK_BG), `corner ${s.corner}`);
+          assert.equal(await page.evaluate(() => document.querySelector("#chart").shadowRoot.querySelector("canvas").getAttribute("aria-label")), "The Mask (Careto): 31 países afectados");
+          assert.equal(await page.refusesInlineScript(), true);
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it(t("embed/cms-script.html: every placeholder mounted with its own options, the full build's too"), async () => {
+        const page = await open(engine, "embed/cms-script.html", { width: 1100, height: 900 });
+        try {
+          const ids = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-sample-bars"];
+          for (const id of ids) await assertPainted(page, `#${id}`, id);
+          const labels = await page.evaluate((ids) => ids.map((id) => document.getElementById(id).shadowRoot.querySelector("canvas").getAttribute("aria-label")), ids);
+          assert.deepEqual(labels, [
+            "The Mask (Careto): 31 countries affected",
+            "The Mask (Careto): cronología",
+            "The Mask (Careto): timeline",
+            "Sample campaign (invented data): 8 countries affected",
+          ]);
+          assert.ok((await page.evaluate(canvasStats, "#embed-timeline-en-dark")).corner.every((c) => c < 64), "data-theme=dark");
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it(t("embed/cms-iframe.html: a chart in each frame, each frame sized to its content"), async () => {
+        const page = await engine.newPage(server, { width: 1100, height: 900 });
+        try {
+          await page.goto(new URL("embed/cms-iframe.html", base).href);
+          const frames = ["#frame-timeline-en", "#frame-bars-es"];
+          const sizes = await page.waitFor((frames) => {
+            const out = [];
+            for (const sel of frames) {
+              const f = document.querySelector(sel);
+              f.scrollIntoView();
+              const doc = f.contentDocument;
+              if (doc?.documentElement.dataset.caretoVizState !== "ready") return null;
+              const inner = doc.documentElement.getBoundingClientRect().height;
+              const outer = f.getBoundingClientRect().height;
+              if (!(f.style.height && inner > 100 && Math.abs(outer - inner) <= 2)) return null;
+              const c = doc.querySelector("#chart").shadowRoot.querySelector("canvas");
+              out.push({ sel, inner, outer, width: c.width, problems: f.contentWindow.__problems });
+            }
+            return out;
+          }, frames, { timeout: 30_000, message: "the frames were not drawn and sized" });
+          for (const s of sizes) {
+            assert.ok(s.width > 0, `${s.sel}: empty canvas`);
+            assert.deepEqual(s.problems, [], `${s.sel}: problems in the frame`);
+          }
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it(t("sample.html: the full build draws a campaign of one's own"), async () => {
+        const page = await open(engine, "sample.html");
+        try {
+          for (const id of ["sample-bars", "sample-timeline"]) await assertPainted(page, `#${id}`, id);
+          assert.equal(await page.evaluate(() => document.querySelector("#sample-bars").shadowRoot.querySelector("canvas").getAttribute("aria-label")), "Sample campaign (invented data): 8 countries affected");
+          assert.equal(await page.refusesInlineScript(), true);
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  });
+}
