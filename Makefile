@@ -27,6 +27,7 @@ toml = $(shell python3 -c 'import tomllib,sys; v=tomllib.load(open("wasm-pack.to
 OUT_DIR := $(call toml,build.out_dir)
 OUT_NAME := $(call toml,build.out_name)
 CHROMEDRIVER := $(call toml,test.chromedriver)
+GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 WASM := $(OUT_DIR)/$(OUT_NAME)_bg.wasm
 JS := $(OUT_DIR)/$(OUT_NAME).js
 # The full build (reads a newsroom's own campaign): wasm-pack.toml [build.full].
@@ -74,16 +75,18 @@ test-native: setup
 	cargo test
 
 # Only tests/web.rs runs in the browser: the other test targets are native
-# (they may read files, which wasm32 cannot). It runs twice, once per build:
+# (they may read files, which wasm32 cannot). It runs twice in Chromium, once per build:
 # the article build (no features: refuses `campaign`, clearly) and the full
 # build (the campaign catalogue of good and bad input); the tests common to
-# both run in both. Both enable the test-hooks feature (Chart::fail_next_draw),
+# both run in both; then the full build (all of the tests) once more in
+# Firefox ESR through geckodriver. All enable the test-hooks feature (Chart::fail_next_draw),
 # which Cargo.toml requires for tests/web.rs and no shipped build has.
 test-wasm: setup
 	@if [ -f tests/web.rs ]; then \
 	  set -x; \
 	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features test-hooks; \
 	  wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) --mode no-install -- --test web --features test-hooks,$(FULL_FEATURES); \
+	  wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) --mode no-install -- --test web --features test-hooks,$(FULL_FEATURES); \
 	else \
 	  echo "test-wasm: no tests/web.rs yet, nothing to run in the browser"; \
 	fi

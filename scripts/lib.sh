@@ -79,7 +79,7 @@ if os.path.exists("Cargo.lock"):
 # package.json devDependencies: exact versions, equal to wasm-pack.toml.
 pkg = json.load(open("package.json"))
 dev = pkg.get("devDependencies", {})
-for name, key in (("binaryen", "binaryen_npm"), ("playwright-core", "playwright_core")):
+for name, key in (("binaryen", "binaryen_npm"), ("playwright-core", "playwright_core"), ("puppeteer-core", "puppeteer_core")):
     if dev.get(name) != tools[key]:
         bad.append(f'package.json devDependencies["{name}"] is {dev.get(name)!r}, wasm-pack.toml {key} is "{tools[key]}"')
 for name, version in dev.items():

@@ -6,9 +6,12 @@
 #   rust target wasm32-unknown-unknown   rustup
 #   the nightly of [build].toolchain     rustup (rust-src, wasm32): release wasm only
 #   rustfmt, clippy (make lint)          rustup components
-#   wasm-pack, wasm-bindgen-cli          cargo install, exact versions
-#   chromium, chromedriver, fonts        apt-get (Debian packages)
-#   playwright-core, wasm-opt, esbuild   npm ci (package.json / package-lock.json)
+#   wasm-pack, wasm-bindgen-cli,         cargo install, exact versions
+#   geckodriver
+#   chromium, chromedriver, fonts,       apt-get (Debian packages)
+#   firefox-esr, webkit2gtk-driver, xvfb
+#   playwright-core, puppeteer-core,     npm ci (package.json / package-lock.json)
+#   wasm-opt, esbuild
 #
 # wasm-opt comes from npm's binaryen only (Debian's package is too old and
 # silently breaks the module); see wasm-pack.toml.
@@ -24,6 +27,7 @@ check_pins
 
 WASM_PACK=$(cfg tools.wasm_pack)
 WASM_BINDGEN=$(cfg tools.wasm_bindgen_cli)
+GECKODRIVER=$(cfg tools.geckodriver)
 BINARYEN=$(cfg tools.binaryen_npm)
 mapfile -t APT_PACKAGES < <(cfg_list apt.packages)
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -128,6 +132,16 @@ fi
 have=$(wasm-bindgen --version 2>/dev/null || true)
 [ "$have" = "wasm-bindgen $WASM_BINDGEN" ] || die "after install, wasm-bindgen --version says '$have', want $WASM_BINDGEN"
 
+# --- geckodriver (tests/web.rs in Firefox), exactly the pinned version
+have=$(geckodriver --version 2>/dev/null | head -n 1 || true)
+case "$have" in
+  "geckodriver $GECKODRIVER"|"geckodriver $GECKODRIVER "*) say "ok: $have" ;;
+  *)
+    [ -n "$have" ] && say "found '$have', want geckodriver $GECKODRIVER"
+    cargo_install geckodriver "$GECKODRIVER"
+    ;;
+esac
+
 # --- npm packages (playwright-core, binaryen's wasm-opt). npm ci only when the lock changed.
 stamp=node_modules/.careto-setup-stamp
 want_stamp="$(sha256sum package-lock.json | cut -d' ' -f1) node-$(node --version)"
@@ -167,5 +181,11 @@ driver_version=$("$CHROMEDRIVER" --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9
 [ -n "$chromium_version" ] && [ "$chromium_version" = "$driver_version" ] ||
   die "chromium ($chromium_version) and chromedriver ($driver_version) differ; reinstall both from apt"
 say "ok: chromium and chromedriver $chromium_version"
+for key in firefox webkit_driver minibrowser; do
+  bin=$(cfg "test.$key")
+  [ -x "$bin" ] || die "$bin (wasm-pack.toml test.$key) not found after installing ${APT_PACKAGES[*]}"
+done
+command -v Xvfb >/dev/null || die "Xvfb not found after installing ${APT_PACKAGES[*]}"
+say "ok: $("$(cfg test.firefox)" --version 2>/dev/null), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null), Xvfb"
 
 say "setup complete in $(( SECONDS - t0 ))s"
