@@ -10,6 +10,7 @@ use crate::view::View;
 
 #[cfg(careto_map)]
 pub mod map;
+pub mod say;
 
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,8 +21,12 @@ pub struct Tip {
     pub title: String,
     /// The tooltip's other lines.
     pub lines: Vec<String>,
-    /// What the live region says when the keyboard reaches the item.
+    /// What the live region says when the keyboard reaches the item: one
+    /// short line ([`describe::say`]).
     pub say: String,
+    /// What it says when the reader asks for the details (Enter or Space):
+    /// the tooltip's text as sentences.
+    pub full: String,
 }
 
 /// A column of the data table.
@@ -67,10 +71,15 @@ fn column(text: &str, numeric: bool) -> Column {
     Column { text: text.to_string(), numeric }
 }
 
-fn tip(c: &Campaign, target: Target, lang: Lang) -> Option<Tip> {
+fn tip(c: &Campaign, target: Target, lang: Lang, say: &describe::say::Lines) -> Option<Tip> {
     let t = describe::tooltip(c, target, lang)?;
-    let say = t.announcement();
-    Some(Tip { key: target.key(), title: t.title, lines: t.lines, say })
+    let line = match target {
+        Target::Country(i) => say.countries.get(i),
+        Target::Event(i) => say.events.get(i),
+        Target::ActivePeriod => Some(&say.period),
+    };
+    let full = t.announcement();
+    Some(Tip { key: target.key(), say: line.cloned().unwrap_or_else(|| full.clone()), title: t.title, lines: t.lines, full })
 }
 
 /// The details of `view` of `c` in `lang`.
@@ -92,7 +101,8 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
             describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
         ),
     };
-    Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang)).collect(), table: Table { caption, head, rows } }
+    let say = describe::say::lines(c, lang);
+    Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang, &say)).collect(), table: Table { caption, head, rows } }
 }
 
 /// The CSV download of each view.
@@ -142,7 +152,9 @@ mod tests {
         assert_eq!(first.cells[..2], ["Morocco".to_string(), "384".to_string()]);
         let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
         assert!(morocco.key.starts_with('c'));
-        assert!(morocco.say.starts_with("Morocco. 384 victim IP addresses"), "{}", morocco.say);
+        assert_eq!(morocco.say, "Morocco, 384 victim IP addresses, 1 of 11");
+        assert!(morocco.full.starts_with("Morocco. 384 victim IP addresses. Colour class 200+."), "{}", morocco.full);
+        assert!(morocco.full.contains("Sources: S1"), "{}", morocco.full);
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
     }
 

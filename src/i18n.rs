@@ -383,6 +383,12 @@ pub struct DetailStrings {
     pub csv_event: &'static str,
     /// CSV column: the status of the claim.
     pub csv_status: &'static str,
+    /// Announcement: an item's place among its kind, `{i}` and `{n}` filled in ("2 of 11").
+    pub say_position: &'static str,
+    /// Announcement: a country's place among those without a count.
+    pub say_position_unpublished: &'static str,
+    /// Announcement: in place of a figure, a country without a published count.
+    pub say_no_count: &'static str,
 }
 
 /// The detail strings of `lang`.
@@ -414,6 +420,9 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     csv_approximate: "approximate",
     csv_event: "event",
     csv_status: "status",
+    say_position: "{i} of {n}",
+    say_position_unpublished: "{i} of {n} without a count",
+    say_no_count: "no count published",
 };
 
 const DETAILS_ES: DetailStrings = DetailStrings {
@@ -437,6 +446,9 @@ const DETAILS_ES: DetailStrings = DetailStrings {
     csv_approximate: "aproximada",
     csv_event: "suceso",
     csv_status: "estado",
+    say_position: "{i} de {n}",
+    say_position_unpublished: "{i} de {n} sin cifra",
+    say_no_count: "sin cifra publicada",
 };
 
 impl Strings {

@@ -235,7 +235,7 @@ for (const name of ENGINES) {
         await assertNoProblems(page);
       });
 
-      it(t("keyboard: Tab reaches the bars; arrows, Home and End move a drawn focus ring and the live region follows"), async () => {
+      it(t("keyboard: Tab reaches the bars; arrows, Home and End move a drawn ring and say one short line; Enter and Space the details; Escape closes"), async () => {
         await page.evaluate(() => {
           document.activeElement?.blur();
           window.scrollTo(0, 0);
@@ -246,18 +246,35 @@ for (const name of ENGINES) {
         assert.match(f.label ?? "", /31 countries/);
         const before = await page.evaluate(canvasHash, BARS);
         await page.press("ArrowDown");
-        await waitLive(page, BARS, /Morocco/, /384/);
+        await waitLive(page, BARS, /^Morocco, 384 victim IP addresses, 1 of 11$/);
         await page.press("ArrowDown");
-        const brazil = await waitLive(page, BARS, /^Brazil\b/, /137/);
+        await waitLive(page, BARS, /^Brazil, 137 victim IP addresses, 2 of 11$/);
         assert.notEqual(await page.evaluate(canvasHash, BARS), before, "no focus ring was drawn");
+        assert.equal(await page.evaluate(tipOf, BARS), null, "moving shows the details: they wait for Enter");
+        await page.press("Enter");
+        const full = await waitLive(page, BARS, /^Brazil\. 137 victim IP addresses\. /, /Sources: S1/);
+        assert.doesNotMatch(full, /\.\./);
+        const tip = await page.waitFor(tipOf, BARS, { message: "Enter did not open the details" });
+        assert.match(tip.text, /^Brazil137 victim IP addresses/);
+        await page.press("Escape");
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { message: "Escape did not close the details" });
         await page.press("Home");
-        await waitLive(page, BARS, /Morocco/);
+        await waitLive(page, BARS, /^Morocco, 384 victim IP addresses, 1 of 11$/);
         await page.press("End");
-        const last = await waitLive(page, BARS, /Venezuela/);
-        assert.doesNotMatch(last, /\d+ victim IP addresses/, `an unpublished country with a count: ${last}`);
+        await waitLive(page, BARS, /^Venezuela, no count published, 20 of 20 without a count$/);
+        await page.press("Space");
+        await waitLive(page, BARS, /^Venezuela\. Affected; no count was published\./);
+        await page.waitFor(tipOf, BARS, { message: "Space did not open the details" });
         await page.press("ArrowUp");
-        await waitLive(page, BARS, /Turkey/);
-        assert.doesNotMatch(brazil, /\.\./);
+        await waitLive(page, BARS, /^Turkey, no count published, 19 of 20 without a count$/);
+        assert.equal(await page.evaluate(tipOf, BARS), null, "moving on leaves the details open");
+        // The timeline: a date at its precision, the label, the status when alleged.
+        await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), TIMELINE);
+        await page.press("ArrowDown");
+        const period = await waitLive(page, TIMELINE, /^2007 – Jan 2014, Active period, 1 of (\d+)$/);
+        const n = Number(period.match(/of (\d+)$/)[1]);
+        await page.press("End");
+        await waitLive(page, TIMELINE, new RegExp(`, alleged, ${n} of ${n}$`));
         await assertNoProblems(page);
       });
 
@@ -422,7 +439,9 @@ for (const name of ENGINES) {
           assert.equal(words.show, "Mostrar datos");
           await page.press("Tab");
           await page.press("ArrowDown");
-          await waitLive(page, BARS, /Marruecos/, /384/);
+          await waitLive(page, BARS, /^Marruecos, 384 direcciones IP de víctimas, 1 de 11$/);
+          await page.press("Enter");
+          await waitLive(page, BARS, /^Marruecos\. 384 direcciones IP de víctimas\. /, /Fuentes: S1/);
           await assertNoProblems(page);
         } finally {
           await page.close();

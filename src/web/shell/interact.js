@@ -77,19 +77,30 @@ export function layer(provider, { L, report }) {
     }
   }
 
+  /** Moves the keyboard focus to item `i`: the ring drawn, one short line said (the details wait for Enter). */
   function focusItem(st, i) {
     const k = st.kernel;
-    const item = k.item(i);
-    if (!item) return;
+    if (!k.item(i)) return;
     k.focus = i;
     st.redrawQuietly();
+    hideTip(st);
+    const tip = detailsOf(st).tips.get(k.item(i)[4]);
+    if (tip) st.parts.live.textContent = tip.say;
+  }
+
+  /** Opens the focused item's details (Enter, Space): its tooltip shown and its text said. */
+  function openDetails(st) {
+    const k = st.kernel;
+    if (k.focus < 0) focusItem(st, 0);
+    const item = k.item(k.focus);
+    if (!item) return;
     const [x, y, w, h, key] = item;
     const tip = detailsOf(st).tips.get(key);
     if (!tip) return;
-    st.parts.live.textContent = tip.say;
     const r = st.canvas.getBoundingClientRect();
     st.tipKey = null;
     showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
+    st.parts.live.textContent = tip.full;
   }
 
   /** Fills the data table (in slices, so a large campaign never blocks the page). */
@@ -200,6 +211,7 @@ export function layer(provider, { L, report }) {
       else if (key === "ArrowUp" || key === "ArrowLeft") next = at < 0 ? 0 : Math.max(at - 1, 0);
       else if (key === "Home") next = 0;
       else if (key === "End") next = n - 1;
+      else if (key === "Enter" || key === " ") return openDetails(st);
       else return;
       focusItem(st, next);
     },

@@ -1,0 +1,133 @@
+//! What the live region says when the keyboard reaches an item: one short
+//! line a listener can take in while moving ("Brazil, 137 victim IP
+//! addresses, 2 of 11"), the details one key away (Enter or Space: the
+//! tooltip's text, [`super::Tooltip::announcement`]).
+//!
+//! A country with a published count: its name, the figure with its measure,
+//! and its place among the countries with a count, largest first; one
+//! without: its name, that no count was published, and its place among
+//! those, alphabetically. An event: its date at the precision the sources
+//! give, its label, its status when it is not a reported fact, and its place
+//! in the timeline (the active period first, then the events by date): the
+//! keyboard's order, the same as the layout's ([`crate::chart::Layout::items`]).
+
+use crate::i18n::{detail_strings, fill, format_count, format_date, strings};
+use crate::model::{Campaign, Count, Lang, Status};
+
+/// The short line of every item of a campaign, by the campaign's own
+/// indices (so that each tip finds its line without a search).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines {
+    /// One per country, in the campaign's order.
+    pub countries: Vec<String>,
+    /// The active period.
+    pub period: String,
+    /// One per event, in the campaign's order.
+    pub events: Vec<String>,
+}
+
+/// "2 of 11" (with `unpublished`: "3 of 20 without a count").
+fn position(i: usize, n: usize, unpublished: bool, lang: Lang) -> String {
+    let s = detail_strings(lang);
+    let template = if unpublished { s.say_position_unpublished } else { s.say_position };
+    fill(template, &[("i", &(i + 1).to_string()), ("n", &n.to_string())])
+}
+
+/// The short lines of `c`'s items in `lang`.
+pub fn lines(c: &Campaign, lang: Lang) -> Lines {
+    let s = detail_strings(lang);
+    let measure = c.measure.get(lang);
+    let mut countries = vec![String::new(); c.countries.len()];
+    let published = crate::order::published_by_value(c, lang);
+    for (rank, (i, n)) in published.iter().enumerate() {
+        if let (Some(line), Some(k)) = (countries.get_mut(*i), c.countries.get(*i)) {
+            *line = format!("{}, {} {}, {}", k.name.get(lang), format_count(*n, lang), measure, position(rank, published.len(), false, lang));
+        }
+    }
+    let unpublished = crate::order::unpublished_by_name(c, lang);
+    for (rank, i) in unpublished.iter().enumerate() {
+        if let (Some(line), Some(k)) = (countries.get_mut(*i), c.countries.get(*i)) {
+            debug_assert_eq!(k.count, Count::NotPublished);
+            *line = format!("{}, {}, {}", k.name.get(lang), s.say_no_count, position(rank, unpublished.len(), true, lang));
+        }
+    }
+    let n = c.events.len() + 1;
+    let p = &c.active_period;
+    let period = format!(
+        "{} – {}, {}, {}",
+        format_date(&p.start, false, lang),
+        format_date(&p.end, false, lang),
+        p.label.get(lang).trim_end_matches('.'),
+        position(0, n, false, lang)
+    );
+    let mut events = vec![String::new(); c.events.len()];
+    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
+    for (rank, i) in crate::sort::by_number(&starts).into_iter().enumerate() {
+        let (Some(line), Some(e)) = (events.get_mut(i), c.events.get(i)) else { continue };
+        let mut out = format!("{}, {}", format_date(&e.date, e.approximate, lang), e.label.get(lang).trim_end_matches('.'));
+        let status = match e.status {
+            Status::Reported => None,
+            Status::Secondary => Some(strings(lang).status_secondary),
+            Status::Alleged => Some(strings(lang).status_alleged),
+        };
+        if let Some(words) = status {
+            out.push_str(", ");
+            out.push_str(words);
+        }
+        out.push_str(", ");
+        out.push_str(&position(rank + 1, n, false, lang));
+        *line = out;
+    }
+    Lines { countries, period, events }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::data::careto;
+
+    fn country(l: &Lines, c: &Campaign, code: &str) -> String {
+        let i = c.countries.iter().position(|k| k.code == code).expect("the country");
+        l.countries[i].clone()
+    }
+
+    #[test]
+    fn a_country_is_its_name_figure_and_place() {
+        let c = careto();
+        let en = lines(&c, Lang::En);
+        assert_eq!(country(&en, &c, "BRA"), "Brazil, 137 victim IP addresses, 2 of 11");
+        assert_eq!(country(&en, &c, "MAR"), "Morocco, 384 victim IP addresses, 1 of 11");
+        assert_eq!(country(&en, &c, "VEN"), "Venezuela, no count published, 20 of 20 without a count");
+        let es = lines(&c, Lang::Es);
+        assert_eq!(country(&es, &c, "BRA"), "Brasil, 137 direcciones IP de víctimas, 2 de 11");
+        assert!(country(&es, &c, "VEN").ends_with(", sin cifra publicada, 20 de 20 sin cifra"), "{}", country(&es, &c, "VEN"));
+        assert!(en.countries.iter().chain(es.countries.iter()).all(|l| !l.is_empty() && l.len() < 90), "{:?}", en.countries);
+    }
+
+    #[test]
+    fn an_event_is_its_date_at_its_precision_label_status_and_place() {
+        let c = careto();
+        let en = lines(&c, Lang::En);
+        let n = c.events.len() + 1;
+        assert_eq!(en.period, format!("2007 – Jan 2014, Active period, 1 of {n}"));
+        let by_id = |l: &Lines, id: &str| l.events[c.events.iter().position(|e| e.id == id).expect("the event")].clone();
+        let first = c.events.iter().min_by(|a, b| a.date.bounds().0.total_cmp(&b.date.bounds().0)).expect("an event");
+        assert!(by_id(&en, &first.id).starts_with("2007, "), "{}", by_id(&en, &first.id));
+        assert!(by_id(&en, &first.id).ends_with(&format!(", 2 of {n}")), "{}", by_id(&en, &first.id));
+        for (e, line) in c.events.iter().zip(&en.events) {
+            match e.status {
+                Status::Alleged => assert!(line.contains(", alleged, "), "{line}"),
+                Status::Secondary => assert!(line.contains(", known only from secondary reports, "), "{line}"),
+                Status::Reported => assert!(!line.contains("alleged") && !line.contains("secondary"), "{line}"),
+            }
+            assert!(!line.contains(".,"), "{line}");
+        }
+        let disclosed = en.events.iter().find(|l| l.starts_with("10 Feb 2014, ")).expect("the disclosure, at its day");
+        assert!(disclosed.len() < 90, "{disclosed}");
+        let es = lines(&c, Lang::Es);
+        assert!(es.period.starts_with("2007 – ene 2014, "), "{}", es.period);
+        assert!(es.events.iter().any(|l| l.contains(", presunto, ")), "{:?}", es.events);
+        assert!(es.period.ends_with(&format!("1 de {n}")), "{}", es.period);
+    }
+}
