@@ -114,6 +114,7 @@ export function layer(provider, { L, report }) {
     const table = document.createElement("table");
     const caption = document.createElement("caption");
     caption.textContent = t.caption;
+    caption.id = `cv-caption-${st.id}`;
     const head = document.createElement("tr");
     for (const c of t.head) {
       const th = document.createElement("th");
@@ -227,6 +228,10 @@ export function layer(provider, { L, report }) {
       st.tableOpen = !st.tableOpen;
       p.show.setAttribute("aria-expanded", String(st.tableOpen));
       p.data.className = st.tableOpen ? "cv-data" : "cv-data cv-closed";
+      // Open, its scroll container is a tab stop (arrow keys scroll it, at
+      // any width); closed, it is out of sight and out of the tab order.
+      if (st.tableOpen) p.data.tabIndex = 0;
+      else p.data.removeAttribute("tabindex");
       st.setLabels();
       fillTable(st, true);
     },
