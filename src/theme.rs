@@ -70,6 +70,33 @@ impl ThemeName {
     }
 }
 
+/// The four system colours of forced-colors mode (Windows high contrast and
+/// the like), as the page resolves the CSS keywords: what the canvas, which
+/// the browser cannot recolour, is drawn in then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SystemColors {
+    /// `CanvasText`: text, lines, marks.
+    pub canvas_text: Rgb,
+    /// `Canvas`: the background.
+    pub canvas: Rgb,
+    /// `Highlight`: the focus ring, and what must stand out (alleged claims).
+    pub highlight: Rgb,
+    /// `GrayText`: grid lines and the active period's band.
+    pub gray_text: Rgb,
+}
+
+impl SystemColors {
+    /// Reads twelve bytes: red, green, blue of `CanvasText`, `Canvas`,
+    /// `Highlight` and `GrayText`, in that order; `None` for any other length.
+    pub fn from_bytes(b: &[u8]) -> Option<SystemColors> {
+        let rgb = |i: usize| Some(Rgb(*b.get(i)?, *b.get(i + 1)?, *b.get(i + 2)?));
+        if b.len() != 12 {
+            return None;
+        }
+        Some(SystemColors { canvas_text: rgb(0)?, canvas: rgb(3)?, highlight: rgb(6)?, gray_text: rgb(9)? })
+    }
+}
+
 /// Every colour a chart uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -145,6 +172,38 @@ impl Theme {
         }
     }
 
+    /// The forced-colors theme: only the system colours. Classes are no
+    /// longer told apart by colour (every bar is `CanvasText`) but by their
+    /// labels: each bar carries its figure, and the legend the figures of
+    /// each class. Alleged and secondary claims keep their tags and are
+    /// drawn in `Highlight`; the focus ring too. Light or dark by the
+    /// lightness of `Canvas` (for the page's `color-scheme`).
+    pub fn forced(s: SystemColors) -> Theme {
+        let name = if s.canvas.luminance() < 0.18 { ThemeName::Dark } else { ThemeName::Light };
+        Theme {
+            name,
+            background: s.canvas,
+            text: s.canvas_text,
+            text_muted: s.canvas_text,
+            axis: s.canvas_text,
+            grid: s.gray_text,
+            classes: [s.canvas_text; 5],
+            span: s.gray_text,
+            reported: s.canvas_text,
+            alleged: s.highlight,
+            focus: s.highlight,
+            land: s.canvas,
+            border: s.canvas_text,
+            hatch: s.canvas_text,
+        }
+    }
+
+    /// The theme called `name`, or the forced-colors theme when the page is
+    /// in forced-colors mode (`forced`: its system colours).
+    pub fn of(name: ThemeName, forced: Option<SystemColors>) -> Theme {
+        forced.map_or_else(|| Theme::named(name), Theme::forced)
+    }
+
     /// The theme called `name`.
     pub fn named(name: ThemeName) -> Theme {
         match name {
@@ -157,5 +216,35 @@ impl Theme {
     pub fn class_color(&self, i: usize) -> Rgb {
         let last = self.classes.len().saturating_sub(1);
         self.classes.get(i.min(last)).copied().unwrap_or(self.text)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forced_theme_uses_the_system_colours_only() {
+        let bytes = [0xff, 0xff, 0xff, 0, 0, 0, 0x1a, 0xeb, 0xff, 0x3f, 0xf2, 0x3f];
+        let s = SystemColors::from_bytes(&bytes).unwrap_or(SystemColors {
+            canvas_text: Rgb(1, 1, 1),
+            canvas: Rgb(1, 1, 1),
+            highlight: Rgb(1, 1, 1),
+            gray_text: Rgb(1, 1, 1),
+        });
+        assert_eq!(s.canvas, Rgb(0, 0, 0));
+        assert_eq!(s.highlight, Rgb(0x1a, 0xeb, 0xff));
+        let t = Theme::forced(s);
+        assert_eq!(t.name, ThemeName::Dark);
+        let allowed = [s.canvas_text, s.canvas, s.highlight, s.gray_text];
+        for c in [t.background, t.text, t.text_muted, t.axis, t.grid, t.span, t.reported, t.alleged, t.focus, t.land, t.border, t.hatch]
+            .iter()
+            .chain(t.classes.iter())
+        {
+            assert!(allowed.contains(c), "{c:?} is not a system colour");
+        }
+        assert_eq!(SystemColors::from_bytes(&bytes[..11]), None);
+        assert_eq!(Theme::of(ThemeName::Light, None), Theme::light());
     }
 }

@@ -65,6 +65,8 @@ struct Drawn {
     context: CanvasRenderingContext2d,
     /// The element whose content box the chart fills.
     around: HtmlElement,
+    /// The system colours the shell passes in forced-colors mode.
+    forced: Option<Vec<u8>>,
 }
 
 impl Drawn {
@@ -74,7 +76,7 @@ impl Drawn {
         let px = |name: &str| style.get_property_value(name).unwrap().trim_end_matches("px").parse::<f64>().unwrap_or(0.0);
         let width = f64::from(self.around.client_width()) - px("padding-left") - px("padding-right");
         let dpr = web_sys::window().unwrap().device_pixel_ratio();
-        self.chart.place(width, dpr, None, false);
+        self.chart.place(width, dpr, None, false, self.forced.clone());
     }
     fn update(&mut self, options: JsValue) -> Result<u32, wasm_bindgen::JsError> {
         self.place();
@@ -112,7 +114,7 @@ fn mount(host: HtmlElement, options: JsValue) -> Result<Drawn, wasm_bindgen::JsE
         }
     };
     let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let mut drawn = Drawn { chart, canvas, context, around };
+    let mut drawn = Drawn { chart, canvas, context, around, forced: None };
     drawn.redraw()?;
     Ok(drawn)
 }
@@ -121,6 +123,34 @@ fn bars(width: u32) -> (HtmlElement, Drawn) {
     let div = container(width);
     let chart = mount(div.clone(), options(&[("view", "bars".into())])).unwrap();
     (div, chart)
+}
+
+/// Forced colours (issue 16.4): the shell passes the page's system colours;
+/// the canvas then holds those and nothing else (anti-aliased edges aside),
+/// every class in CanvasText, and the previous theme comes back after.
+#[wasm_bindgen_test]
+fn forced_colors_draw_in_the_system_colours_only() {
+    set_dpr(1.0);
+    let (_div, mut chart) = bars(640);
+    let system = [0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x1a, 0xeb, 0xff, 0x3f, 0xf2, 0x3f];
+    chart.forced = Some(system.to_vec());
+    assert_eq!(chart.redraw().unwrap() & 2, 2, "the words (colours) change with forced colours");
+    let canvas = chart.canvas().unwrap();
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data();
+    let allowed = [[0xff, 0xff, 0xff], [0, 0, 0], [0x1a, 0xeb, 0xff], [0x3f, 0xf2, 0x3f]];
+    let pixels = data.len() / 4;
+    let exact = data.chunks(4).filter(|p| allowed.contains(&[p[0], p[1], p[2]])).count();
+    assert!(exact * 100 >= pixels * 95, "only {exact} of {pixels} pixels are system colours");
+    assert_eq!(pixel(&canvas, 3.0, 3.0), [0, 0, 0], "the background is Canvas");
+    assert_eq!(chart.bar_color("MAR").unwrap(), "#ffffff", "Morocco's bar is CanvasText");
+    assert_eq!(chart.bar_color("BRA").unwrap(), "#ffffff", "every class is CanvasText");
+    let r = chart.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), [0xff, 0xff, 0xff]);
+    chart.forced = None;
+    chart.redraw().unwrap();
+    assert_eq!(chart.bar_color("MAR").unwrap(), "#4a1003", "back to the light theme");
+    assert_eq!(pixel(&canvas, 3.0, 3.0), WHITE);
 }
 
 #[wasm_bindgen_test]

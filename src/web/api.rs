@@ -39,11 +39,15 @@ impl Chart {
 
     /// Takes what the page says: the host's content width (CSS px, 0 when
     /// unknown), `devicePixelRatio`, the nearest `lang` (any string; one we
-    /// do not speak counts as none) and `prefers-color-scheme: dark`.
-    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool) {
+    /// do not speak counts as none), `prefers-color-scheme: dark` and, in
+    /// forced-colors mode only, the system colours: twelve bytes, the red,
+    /// green and blue of `CanvasText`, `Canvas`, `Highlight` and `GrayText`
+    /// (anything else counts as none). Forced colours replace the theme.
+    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool, forced: Option<Vec<u8>>) {
         let page_lang = page_lang.and_then(|l| crate::model::Lang::parse(&l).ok());
         let focus = self.drawing.surroundings.focus;
-        self.drawing.surroundings = Surroundings { width, dpr, page_lang, dark, focus };
+        let forced = forced.and_then(|b| crate::theme::SystemColors::from_bytes(&b));
+        self.drawing.surroundings = Surroundings { width, dpr, page_lang, dark, focus, forced };
     }
 
     /// The item with the keyboard focus (drawn with a ring), or -1.
@@ -111,11 +115,11 @@ impl Chart {
         let d = &self.drawing;
         let s = &d.settings;
         let embed_url = if s.embed_code { s.embed_url.clone().unwrap_or_default() } else { String::new() };
-        let theme = crate::theme::Theme::named(d.theme());
+        let theme = d.colors();
         let mut words = vec![
             s.view.as_str().to_string(),
             d.lang().as_str().to_string(),
-            d.theme().as_str().to_string(),
+            theme.name.as_str().to_string(),
             s.theme.as_str().to_string(),
             if s.downloads { "1" } else { "" }.to_string(),
             embed_url,
@@ -171,7 +175,7 @@ impl Chart {
     #[wasm_bindgen(js_name = barColor)]
     pub fn bar_color(&self, code: &str) -> Option<String> {
         let class = self.bar(code)?.class?;
-        Some(crate::theme::Theme::named(self.drawing.drawn()?.theme).class_color(class).hex())
+        Some(self.drawing.drawn()?.colors().class_color(class).hex())
     }
 
     /// Test hook (tests/web.rs): the next draw fails after rendering onto the

@@ -15,7 +15,7 @@ use crate::chart::{ChartOptions, Layout, View};
 use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke};
 use crate::model::{Campaign, Lang};
 use crate::render;
-use crate::theme::{Theme, ThemeName};
+use crate::theme::{SystemColors, Theme, ThemeName};
 use plotters::prelude::IntoDrawingArea;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -32,11 +32,13 @@ pub struct Surroundings {
     pub dark: bool,
     /// The item with the keyboard focus, by its index in [`Drawing::items`].
     pub focus: Option<usize>,
+    /// The system colours, when the page is in forced-colors mode.
+    pub forced: Option<SystemColors>,
 }
 
 impl Default for Surroundings {
     fn default() -> Self {
-        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None }
+        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None, forced: None }
     }
 }
 
@@ -55,9 +57,16 @@ pub struct Picture {
     pub view: View,
     /// The focused item, drawn with a ring.
     pub focus: Option<usize>,
+    /// The system colours of forced-colors mode, which replace the theme's.
+    pub forced: Option<SystemColors>,
 }
 
 impl Picture {
+    /// The colours drawn.
+    pub fn colors(&self) -> Theme {
+        Theme::of(self.theme, self.forced)
+    }
+
     fn options(&self) -> ChartOptions {
         ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width }
     }
@@ -92,7 +101,7 @@ pub struct Drawing {
     last: Option<Last>,
     /// Bumped whenever campaign or settings change: the DOM words follow it.
     generation: u32,
-    words_for: Option<(u32, Lang, ThemeName)>,
+    words_for: Option<(u32, Lang, ThemeName, Option<SystemColors>)>,
     /// Test hook: the next draw fails after rendering (the previous picture must come back).
     #[cfg(feature = "test-hooks")]
     pub fail_next_draw: bool,
@@ -134,11 +143,16 @@ impl Drawing {
         }
     }
 
+    /// The colours the settings and surroundings ask for now.
+    pub fn colors(&self) -> Theme {
+        Theme::of(self.theme(), self.surroundings.forced)
+    }
+
     /// The picture the settings and surroundings ask for now.
     pub fn wanted(&self) -> Picture {
         let s = &self.surroundings;
         let width = self.settings.width.unwrap_or(if s.width > 0.0 { s.width } else { 640.0 });
-        Picture { width: width.floor(), dpr: s.dpr, theme: self.theme(), lang: self.lang(), view: self.settings.view, focus: s.focus }
+        Picture { width: width.floor(), dpr: s.dpr, theme: self.theme(), lang: self.lang(), view: self.settings.view, focus: s.focus, forced: s.forced }
     }
 
     /// The campaign as held (to keep it across an update).
@@ -197,7 +211,7 @@ impl Drawing {
             return Err(e);
         }
         self.last = Some(Last { picture: want, layout, items });
-        let words = (self.generation, want.lang, want.theme);
+        let words = (self.generation, want.lang, want.theme, want.forced);
         let mut changed = Changed::PICTURE;
         if self.words_for != Some(words) {
             self.words_for = Some(words);
@@ -262,7 +276,7 @@ fn paint(
     let scene = layout.scene();
     let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr)?;
     let area = backend.into_drawing_area();
-    let theme = Theme::named(picture.theme);
+    let theme = picture.colors();
     render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
         let focus = Scene { width: scene.width, height: scene.height, shapes: vec![focus_ring(item.rect)] };

@@ -85,6 +85,35 @@ function clipboardLater() {
   }
 }
 
+const DARK = "(prefers-color-scheme: dark)";
+const FORCED = "(forced-colors: active)";
+/** Device pixels per CSS px of a printed chart: sharp on paper whatever the screen. */
+const PRINT_DPR = 4;
+
+let system;
+/**
+ * The system colours of forced-colors mode as the page resolves them
+ * (CanvasText, Canvas, Highlight, GrayText: 12 bytes of red, green, blue),
+ * read once per change of the mode; undefined outside it. The canvas is the
+ * one thing the browser cannot recolour, so the kernel draws in these.
+ */
+function systemColors() {
+  if (!matchMedia(FORCED).matches) return (system = undefined);
+  if (system) return system;
+  const probe = document.createElement("span");
+  // Forced colours would replace a colour set here with CanvasText: not on the probe.
+  probe.style.setProperty("forced-color-adjust", "none");
+  document.documentElement.append(probe);
+  const bytes = [];
+  for (const name of ["CanvasText", "Canvas", "Highlight", "GrayText"]) {
+    probe.style.color = name;
+    const rgb = getComputedStyle(probe).color.match(/[\d.]+/g) ?? [];
+    for (let i = 0; i < 3; i++) bytes.push(Math.round(Number(rgb[i]) || 0));
+  }
+  probe.remove();
+  return (system = new Uint8Array(bytes));
+}
+
 /** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
 function contentWidth(e) {
   const s = getComputedStyle(e);
@@ -198,7 +227,16 @@ export function shell(wasm, details) {
     place() {
       const around = this.host ?? this.canvas.parentElement;
       const lang = (this.host ?? this.canvas).closest("[lang]")?.getAttribute("lang");
-      this.kernel.place(around ? contentWidth(around) : 0, devicePixelRatio || 1, lang ?? undefined, matchMedia("(prefers-color-scheme: dark)").matches);
+      // Printed: the light theme, sharp on paper (chart.css scales it to the printed width).
+      const print = this.printing;
+      const dpr = devicePixelRatio || 1;
+      this.kernel.place(
+        around ? contentWidth(around) : 0,
+        print ? Math.max(dpr, PRINT_DPR) : dpr,
+        lang ?? undefined,
+        !print && matchMedia(DARK).matches,
+        print ? undefined : systemColors(),
+      );
     }
 
     /** Draws if anything that decides the picture changed (always, with `force`). */
@@ -316,7 +354,21 @@ export function shell(wasm, details) {
       const on = (target, type, f, options = {}) => target.addEventListener(type, f, { ...options, signal });
       const c = this.canvas;
       on(window, "resize", () => this.redrawQuietly());
-      on(matchMedia("(prefers-color-scheme: dark)"), "change", () => this.redrawQuietly());
+      on(matchMedia(DARK), "change", () => this.redrawQuietly());
+      on(matchMedia(FORCED), "change", () => {
+        system = undefined;
+        this.redrawQuietly();
+      });
+      // Printing: drawn again for paper before, and for the screen after.
+      // The print media query's change comes once the page is laid out for
+      // paper (where a browser tells it), so the chart is then drawn at the printed width.
+      const print = (on) => {
+        this.printing = on;
+        this.redrawQuietly();
+      };
+      on(window, "beforeprint", () => print(true));
+      on(window, "afterprint", () => print(false));
+      on(matchMedia("print"), "change", (e) => print(e.matches));
       // A move to a screen with another pixel ratio (no resize event): a
       // query for the current ratio, set again after each change.
       const watchRatio = () => {

@@ -1,0 +1,172 @@
+// Print and forced colours, where only Chromium can test them: printing to
+// PDF (Playwright's page.pdf is Chromium's; Firefox over WebDriver BiDi and
+// WebKitGTK's WebDriver print too, but neither fires beforeprint for it) and
+// the forced-colors emulation (Chromium's; Firefox and WebKit have none that
+// a driver can switch on). The PDF is read with poppler-utils (pdfinfo,
+// pdfimages, pdftotext, pdftoppm: scripts/setup.sh).
+//
+//   make site && node --test tests/page/print.test.mjs
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT, launchBrowser, openPage, serve, waitForCharts } from "./browser.mjs";
+
+const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+const BARS = "#careto-bars";
+const TIMELINE = "#careto-timeline";
+
+let server, browser, tmp;
+before(async () => {
+  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
+    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
+  });
+  server = await serve(DIST);
+  browser = await launchBrowser();
+  tmp = await mkdtemp(path.join(os.tmpdir(), "careto-print-"));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** A PPM (P6) image as { width, height, pixel(x, y) }. */
+function readPpm(bytes) {
+  const header = bytes.subarray(0, 64).toString("latin1").match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  assert.ok(header, "not a P6 PPM");
+  const [all, width, height] = header;
+  const data = bytes.subarray(all.length);
+  return { width: Number(width), height: Number(height), pixel: (x, y) => [...data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)] };
+}
+
+const near = (p, rgb, d = 24) => Math.abs(p[0] - rgb[0]) <= d && Math.abs(p[1] - rgb[1]) <= d && Math.abs(p[2] - rgb[2]) <= d;
+
+async function ready(options = {}) {
+  const s = await openPage(browser, { width: 1000, height: 800, ...options });
+  await s.page.goto(server.url, { waitUntil: "load" });
+  await waitForCharts(s.page);
+  await s.page.evaluate(() => document.fonts.ready);
+  return s;
+}
+
+describe("print (Chromium's PDF)", () => {
+  it("prints both charts whole and sharp, in the light theme from a dark screen, without buttons; the screen comes back after", async () => {
+    const s = await ready();
+    try {
+      await s.page.emulateMedia({ colorScheme: "dark" });
+      await s.page.waitForFunction((h) => {
+        const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+        const d = c.getContext("2d").getImageData(3, 3, 1, 1).data;
+        return d[0] === 0x15;
+      }, BARS);
+      const screen = await s.page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").width, BARS);
+      const pdf = path.join(tmp, "page.pdf");
+      await writeFile(pdf, await s.page.pdf({ format: "A4", printBackground: true }));
+      const pages = Number(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/^Pages:\s+(\d+)/m)?.[1]);
+      assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+      // Sharp: each chart is an image of at least 4 device px per CSS px of its screen width.
+      const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" })
+        .split("\n").slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)).map((f) => ({ page: Number(f[0]), width: Number(f[3]), height: Number(f[4]) }));
+      const charts = images.filter((i) => i.width >= screen * 3);
+      assert.equal(charts.length, 2, `chart images ${JSON.stringify(images)} (screen bitmap ${screen} px wide)`);
+      // No buttons on paper; the charts' words are there.
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      for (const button of ["Show data", "Download PNG", "Download CSV", "Copy embed code"]) assert.ok(!text.includes(button), `"${button}" printed`);
+      // Not blank, and light: the pages rendered show Morocco's light top-class
+      // colour (#4a1003) in a bar's worth of pixels, and the dark theme's background nowhere much.
+      execFileSync("pdftoppm", ["-r", "60", pdf, path.join(tmp, "p")]);
+      let top = 0;
+      let dark = 0;
+      for (const f of (await readdir(tmp)).filter((f) => f.endsWith(".ppm"))) {
+        const img = readPpm(await readFile(path.join(tmp, f)));
+        for (let y = 0; y < img.height; y++) {
+          for (let x = 0; x < img.width; x++) {
+            const p = img.pixel(x, y);
+            if (near(p, [0x4a, 0x10, 0x03])) top++;
+            if (near(p, [0x15, 0x17, 0x1a], 6)) dark++;
+          }
+        }
+      }
+      assert.ok(top > 300, `only ${top} pixels of Morocco's colour on paper: the chart is blank or not light`);
+      assert.ok(dark < 500, `${dark} pixels of the dark theme's background on paper`);
+      // After printing, the screen's picture again: dark, at the screen's pixel ratio.
+      await s.page.waitForFunction(([h, w]) => {
+        const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+        return c.width === w && c.getContext("2d").getImageData(3, 3, 1, 1).data[0] === 0x15;
+      }, [BARS, screen], { timeout: 5_000 });
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
+describe("forced colours (Chromium's emulation)", () => {
+  it("draws in the page's CanvasText, Canvas, Highlight and GrayText only; the focus ring in Highlight; back to the theme after", async () => {
+    const s = await ready();
+    const { page } = s;
+    try {
+      await page.emulateMedia({ forcedColors: "active" });
+      const system = await page.evaluate(() => {
+        const probe = document.createElement("span");
+        probe.style.setProperty("forced-color-adjust", "none");
+        document.body.append(probe);
+        const out = {};
+        for (const name of ["CanvasText", "Canvas", "Highlight", "GrayText"]) {
+          probe.style.color = name;
+          out[name] = getComputedStyle(probe).color.match(/\d+/g).slice(0, 3).map(Number);
+        }
+        probe.remove();
+        return out;
+      });
+      const allowed = Object.values(system);
+      const histogram = (host) =>
+        page.evaluate(([h, allowed]) => {
+          const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          const counts = allowed.map(() => 0);
+          let other = 0;
+          for (let i = 0; i < d.length; i += 4) {
+            const k = allowed.findIndex((a) => a[0] === d[i] && a[1] === d[i + 1] && a[2] === d[i + 2]);
+            if (k >= 0) counts[k]++;
+            else other++;
+          }
+          return { counts, other, total: d.length / 4, corner: [...c.getContext("2d").getImageData(3, 3, 1, 1).data.slice(0, 3)] };
+        }, [host, allowed]);
+      for (const host of [BARS, TIMELINE]) {
+        const h = await page.waitForFunction(([h, canvas]) => {
+          const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+          const d = c.getContext("2d").getImageData(3, 3, 1, 1).data;
+          return d[0] === canvas[0] && d[1] === canvas[1] && d[2] === canvas[2];
+        }, [host, system.Canvas], { timeout: 5_000 }).then(() => histogram(host));
+        // Anti-aliased edges blend two system colours; everything else is one.
+        assert.ok(h.other <= h.total * 0.06, `${host}: ${h.other} of ${h.total} pixels are not system colours`);
+        assert.ok(h.counts[0] > 1000, `${host}: only ${h.counts[0]} CanvasText pixels`);
+      }
+      // The keyboard's focus ring is drawn in Highlight.
+      const before = (await histogram(BARS)).counts[2];
+      await page.locator(`${BARS} canvas`).focus();
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(([h, hl, n]) => {
+        const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let k = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] === hl[0] && d[i + 1] === hl[1] && d[i + 2] === hl[2]) k++;
+        return k > n + 100;
+      }, [BARS, system.Highlight, before], { timeout: 5_000 });
+      // Out of forced colours: the light theme again.
+      await page.emulateMedia({ forcedColors: "none" });
+      await page.waitForFunction((h) => {
+        const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+        return c.getContext("2d").getImageData(3, 3, 1, 1).data[0] === 0xff;
+      }, BARS, { timeout: 5_000 });
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
