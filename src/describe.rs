@@ -8,6 +8,9 @@ use crate::model::{Campaign, Count, Country, Event, Lang, Status};
 use crate::scale::ColorScale;
 use crate::view::View;
 
+#[cfg(careto_map)]
+pub mod map;
+
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tooltip {
@@ -50,6 +53,8 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_map)]
+        View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
 }
 
@@ -223,6 +228,9 @@ pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
 pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        // The map shows the bars' data: the same table.
+        #[cfg(careto_map)]
+        View::Map => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
     }
 }
@@ -351,6 +359,9 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
     let s = detail_strings(lang);
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
+        // The map shows the bars' data: the same table.
+        #[cfg(careto_map)]
+        View::Map => return csv(c, View::Bars, lang),
         View::Bars => {
             rows.push([s.csv_code, s.csv_country, c.measure.get(lang), s.csv_notes, s.csv_sources].map(String::from).to_vec());
             for r in country_rows(c, lang) {

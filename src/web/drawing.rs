@@ -224,6 +224,10 @@ impl Drawing {
         match self.settings.view {
             View::Bars => crate::describe::bars_summary(self.campaign(), self.lang()),
             View::Timeline => crate::describe::timeline_summary(self.campaign(), self.lang()),
+            // Never a mounted chart's view yet (`options::parse_view` refuses it);
+            // the map's summary needs no geometry, so it is the right words already.
+            #[cfg(careto_map)]
+            View::Map => crate::describe::map::map_summary(self.campaign(), self.lang()),
         }
     }
 
