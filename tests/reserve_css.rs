@@ -94,7 +94,9 @@ fn check_heights(css: &str, campaign: &Campaign) {
     widths.sort_unstable();
     widths.dedup();
     for width in widths {
-        for (name, view, lang) in [("be", View::Bars, Lang::En), ("bs", View::Bars, Lang::Es), ("te", View::Timeline, Lang::En), ("ts", View::Timeline, Lang::Es)] {
+        for (name, view, lang) in
+            [("be", View::Bars, Lang::En), ("bs", View::Bars, Lang::Es), ("te", View::Timeline, Lang::En), ("ts", View::Timeline, Lang::Es)]
+        {
             assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, view, lang, width)), "--cv-{name} at {width} px");
         }
         for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
@@ -108,9 +110,15 @@ fn heights_are_the_layouts_at_every_width() {
     let css = careto_css();
     check_heights(css, &careto_viz::data::careto());
     // Bars in English, as measured natively for the issue: steps at 289 and 1069 px.
-    assert_eq!([value_at(css, "be", 288), value_at(css, "be", 289), value_at(css, "be", 1068), value_at(css, "be", 1069)], [Some(592), Some(573), Some(475), Some(459)]);
+    assert_eq!(
+        [value_at(css, "be", 288), value_at(css, "be", 289), value_at(css, "be", 1068), value_at(css, "be", 1069)],
+        [Some(592), Some(573), Some(475), Some(459)]
+    );
     // One row of buttons from 548 px (4 columns), two from 280 px (2 or 3 columns), four below (1 column).
-    assert_eq!([value_at(css, "t4", 100), value_at(css, "t4", 375), value_at(css, "t4", 547), value_at(css, "t4", 548)], [Some(166), Some(86), Some(86), Some(46)]);
+    assert_eq!(
+        [value_at(css, "t4", 100), value_at(css, "t4", 375), value_at(css, "t4", 547), value_at(css, "t4", 548)],
+        [Some(166), Some(86), Some(86), Some(46)]
+    );
 }
 
 #[test]
