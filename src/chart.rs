@@ -80,27 +80,8 @@ impl Layout {
     /// names; the active period, then events by date), for the keyboard.
     pub fn items(&self) -> Vec<crate::layout::HitBox> {
         match self {
-            Layout::Bars(l) => {
-                let mut v: Vec<crate::layout::HitBox> = l
-                    .bars
-                    .iter()
-                    .map(|b| crate::layout::HitBox {
-                        rect: crate::layout::Rect { x: 0.0, y: b.rect.y - 3.0, w: l.scene.width, h: b.rect.h + 6.0 },
-                        target: Target::Country(b.country),
-                    })
-                    .collect();
-                v.extend(l.not_published.iter().copied());
-                v
-            }
-            Layout::Timeline(l) => {
-                let mut v = vec![crate::layout::HitBox { rect: l.period, target: Target::ActivePeriod }];
-                v.extend(l.marks.iter().map(|m| {
-                    let x0 = m.mark.x.min(m.label.x);
-                    let x1 = m.mark.right().max(m.label.right());
-                    crate::layout::HitBox { rect: crate::layout::Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
-                }));
-                v
-            }
+            Layout::Bars(l) => l.items(),
+            Layout::Timeline(l) => l.items(),
             // The affected countries, largest count first, then the others
             // alphabetically; each with its focus-ring box.
             #[cfg(careto_map)]

@@ -54,6 +54,9 @@ pub(crate) fn class_legend(color_scale: &ColorScale, measure: &str, inner: f64, 
     items
 }
 
+/// How far a bar's keyboard item (and focus ring) reaches above and below the bar, CSS px.
+pub const ITEM_MARGIN: f64 = 3.0;
+
 impl BarsLayout {
     /// Lays out `campaign` at `width` CSS px (clamped to the supported range) in `lang`.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> BarsLayout {
@@ -230,6 +233,17 @@ impl BarsLayout {
         Frame::finish(&mut scene, y, m.pad);
         let hits = super::sort_by_top(hits);
         BarsLayout { scene, bars, not_published, color_scale, hits, hidden }
+    }
+
+    /// The items in keyboard order: the bars top to bottom, each a row the
+    /// chart's width wide with [`ITEM_MARGIN`] above and below the bar (the
+    /// focus ring's box), then the names without a published figure.
+    pub fn items(&self) -> Vec<HitBox> {
+        let rows = self.bars.iter().map(|b| HitBox {
+            rect: Rect { x: 0.0, y: b.rect.y - ITEM_MARGIN, w: self.scene.width, h: b.rect.h + 2.0 * ITEM_MARGIN },
+            target: Target::Country(b.country),
+        });
+        rows.chain(self.not_published.iter().copied()).collect()
     }
 
     /// The item under `(x, y)` CSS px, if any.

@@ -43,6 +43,13 @@ impl Target {
     }
 }
 
+/// The keyboard focus ring around an item's box: inset 1 px at the sides
+/// (so that it stays inside a chart-wide row), 2 px wide, in the focus colour.
+pub fn focus_ring(r: Rect) -> Shape {
+    let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
+    Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }
+}
+
 /// A region of the chart that stands for one item.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HitBox {

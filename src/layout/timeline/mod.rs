@@ -109,6 +109,17 @@ impl TimelineLayout {
         TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits, hidden: events.hidden }
     }
 
+    /// The items in keyboard order: the active period, then each event by
+    /// date, its box spanning its mark and its label.
+    pub fn items(&self) -> Vec<HitBox> {
+        let events = self.marks.iter().map(|m| {
+            let x0 = m.mark.x.min(m.label.x);
+            let x1 = m.mark.right().max(m.label.right());
+            HitBox { rect: Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
+        });
+        std::iter::once(HitBox { rect: self.period, target: Target::ActivePeriod }).chain(events).collect()
+    }
+
     /// The item under `(x, y)` CSS px, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
         hit_sorted(&self.hits, x, y)
