@@ -96,6 +96,7 @@ pub fn to_rust(c: &Campaign) -> String {
     o.push_str("crate::model::Campaign {\n");
     field(&mut o, 1, "name", &text(&c.name));
     field(&mut o, 1, "measure", &text(&c.measure));
+    field(&mut o, 1, "measure_hedge", &text(&c.measure_hedge));
     field(&mut o, 1, "as_of", &text(&c.as_of));
     field(&mut o, 1, "totals", &vec_of(c.totals.iter().map(total)));
     field(&mut o, 1, "active_period", &period(&c.active_period));

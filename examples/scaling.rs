@@ -138,6 +138,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
     Campaign {
         name: text("SYNTHETIC campaign".into(), "Campaña SINTÉTICA".into()),
         measure: text("synthetic units".into(), "unidades sintéticas".into()),
+        measure_hedge: Text::default(),
         as_of: text("made up for a benchmark".into(), "inventado para una prueba".into()),
         totals: Cow::Owned(Vec::new()),
         active_period: Period {

@@ -40,6 +40,7 @@ pub fn careto() -> Campaign {
     Campaign {
         name: text(&c.name),
         measure: text(&c.measure),
+        measure_hedge: text(&c.measure_hedge),
         as_of: text(&c.as_of),
         totals: Cow::Borrowed(&c.totals),
         active_period: Period { start: p.start, end: p.end, label: text(&p.label), description: text(&p.description), sources: Cow::Borrowed(&p.sources) },

@@ -80,7 +80,7 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
         View::Bars => (
             (0..c.countries.len()).map(Target::Country).collect(),
-            vec![column(s.col_country, false), column(c.measure.get(lang), true), column(s.col_notes, false), column(s.sources, false)],
+            vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
             describe::country_rows(c, lang).into_iter().map(|r| Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }).collect(),
         ),
         View::Timeline => (
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(first.cells[..2], ["Morocco".to_string(), "384".to_string()]);
         let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
         assert!(morocco.key.starts_with('c'));
-        assert!(morocco.say.starts_with("Morocco. 384 victim IP addresses"), "{}", morocco.say);
+        assert!(morocco.say.starts_with("Morocco. 384, almost certainly victim IP addresses"), "{}", morocco.say);
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
     }
 

@@ -195,9 +195,11 @@ fn bars_scene_says_what_it_shows() {
     for &w in &WIDTHS {
         let l = bars(w, Lang::En);
         let all = joined_text(&l.scene);
-        for needle in
-            ["The Mask (Careto): 31 countries affected", "Victim IP addresses per country, as published in February 2014", c.bars_source_line.en.as_ref()]
-        {
+        for needle in [
+            "The Mask (Careto): 31 countries affected",
+            "Counts per country, almost certainly of victim IP addresses, as published in February 2014",
+            c.bars_source_line.en.as_ref(),
+        ] {
             assert!(all.contains(needle), "{w}: missing \"{needle}\" in {all}");
         }
         for exact in ["Affected, count not published (20)", "1–9", "10–49", "50–99", "100–199", "200+", "384", "Morocco", "Algeria"] {
@@ -219,7 +221,7 @@ fn bars_in_spanish_are_in_spanish() {
         assert!(has_text(&l.scene, "Marruecos"), "{w}");
         assert!(!all.contains("Morocco"), "{w}: English name in the Spanish chart");
         assert!(all.contains("The Mask (Careto): 31 países afectados"), "{w}: {all}");
-        assert!(all.contains("Direcciones IP de víctimas por país, según lo publicado en febrero de 2014"), "{w}: {all}");
+        assert!(all.contains("Cifras por país, casi con seguridad de direcciones IP de víctimas, según lo publicado en febrero de 2014"), "{w}: {all}");
         assert!(has_text(&l.scene, "Afectados, sin cifra publicada (20)"), "{w}");
         assert!(all.contains(c.bars_source_line.es.as_ref()), "{w}");
         assert!(!all.contains("Source:"), "{w}");
@@ -463,11 +465,11 @@ fn status_is_said_in_the_label() {
                 let ctx = format!("{w} {}: {} → \"{text}\"", lang_name(lang), e.id);
                 match (e.status, lang) {
                     (Status::Alleged, Lang::En) => assert!(text.ends_with("(alleged)"), "{ctx}"),
-                    (Status::Alleged, Lang::Es) => assert!(text.ends_with("(presunto)"), "{ctx}"),
+                    (Status::Alleged, Lang::Es) => assert!(text.ends_with("(acusación)"), "{ctx}"),
                     (Status::Secondary, Lang::En) => assert!(text.ends_with("(secondary report)"), "{ctx}"),
                     (Status::Secondary, Lang::Es) => assert!(text.ends_with("(fuente secundaria)"), "{ctx}"),
                     (Status::Reported, _) => {
-                        assert!(!text.contains("(alleged)") && !text.contains("(presunto)"), "{ctx}");
+                        assert!(!text.contains("(alleged)") && !text.contains("(acusación)"), "{ctx}");
                         assert!(!text.ends_with('…') || w < 480.0, "{ctx}: truncated at a comfortable width");
                     }
                 }

@@ -157,7 +157,7 @@ fn snapshot_timeline_en_light_640() {
     assert!(n.contains(&fill_attr(theme.span)), "the active period");
     assert!(n.contains("<circle"), "day-precision dots");
     let texts = text_lines(&n);
-    for t in ["The Mask (Careto): timeline", "Kaspersky discloses Careto", "C&C servers taken offline", "Linked to Spain's CNI (alleged)", "2007", "2013"] {
+    for t in ["The Mask (Careto): timeline", "Kaspersky discloses Careto", "C&C shutdown begins", "Linked to Spain's CNI (alleged)", "2007", "2013"] {
         assert!(texts.iter().any(|x| x.replace("&apos;", "'") == t), "no text \"{t}\" in {texts:?}");
     }
     // Data text is escaped, never markup.
@@ -197,7 +197,7 @@ fn snapshot_timeline_es_dark_375() {
     assert!(n.contains(&fill_attr(theme.alleged)));
     let texts = text_lines(&n);
     assert!(texts.iter().any(|t| t.starts_with("The Mask (Careto): cronolog")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.ends_with("(presunto)")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("(acusación)")), "{texts:?}");
     assert!(!texts.iter().any(|t| t.contains("(alleged)")));
     check_snapshot("timeline-es-dark-375", &out);
 }

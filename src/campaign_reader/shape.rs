@@ -13,6 +13,7 @@ impl Reader {
         const FIELDS: &[&str] = &[
             "name",
             "measure",
+            "measure_hedge",
             "as_of",
             "total",
             "active_period",
@@ -27,6 +28,7 @@ impl Reader {
         Campaign {
             name: self.text_at(&o, "name"),
             measure: self.text_at(&o, "measure"),
+            measure_hedge: self.text_or_empty(&o, "measure_hedge"),
             as_of: self.text_at(&o, "as_of"),
             totals: self.list_or_empty(&o, "total", Reader::total),
             active_period: match self.req(&o, "active_period") {

@@ -56,7 +56,11 @@ impl BarsLayout {
         let title = fill(s.bars_title, &[("name", name), ("n", &n_countries)]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
         let measure = campaign.measure.get(lang);
-        let subtitle = fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]);
+        let hedge = campaign.hedge(lang);
+        let subtitle = match hedge {
+            Some(hedge) => fill(s.bars_subtitle_hedged, &[("hedge", hedge), ("measure", measure), ("as_of", campaign.as_of.get(lang))]),
+            None => fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]),
+        };
         y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
 
         // Rows end where the foot (the "…and N more" line, the source line)
@@ -75,7 +79,11 @@ impl BarsLayout {
         let swatch = (m.subtitle * 0.9).round();
         // A newsroom's measure can be a long label: the heading is cut to the
         // chart's width rather than drawn past its edge.
-        let legend_heading = text::truncate(&fill(s.legend_heading, &[("measure", &capitalize(measure))]), m.subtitle, Weight::Normal, inner);
+        let heading = match hedge {
+            Some(_) => s.legend_heading_hedged.to_string(),
+            None => fill(s.legend_heading, &[("measure", &capitalize(measure))]),
+        };
+        let legend_heading = text::truncate(&heading, m.subtitle, Weight::Normal, inner);
         let mut items: Vec<(Option<usize>, String)> = vec![(None, legend_heading)];
         items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Some(i), c.label())));
         let line_h = (m.subtitle * 1.5).round();

@@ -80,6 +80,12 @@ pub struct Campaign {
     pub name: Text,
     /// The measure behind the per-country figures, e.g. "victim IP addresses".
     pub measure: Text,
+    /// How sure the measure is, when the sources do not all say it, e.g.
+    /// "almost certainly": the charts then name the measure with it
+    /// ("counts per country, almost certainly of victim IP addresses").
+    /// Empty (the default) when the measure is certain.
+    #[serde(default)]
+    pub measure_hedge: Text,
     /// When the per-country figures were published, e.g. "as published in February 2014".
     pub as_of: Text,
     /// Campaign-wide figures (countries, unique victims, IP addresses).
@@ -104,6 +110,13 @@ pub struct Campaign {
     /// cited in their tooltips (none: the claim is shown without a citation).
     #[serde(default)]
     pub government_targets_sources: List<Str>,
+}
+
+impl Campaign {
+    /// The measure's hedge in `lang` ("almost certainly"), when it has one.
+    pub fn hedge(&self, lang: Lang) -> Option<&str> {
+        Some(self.measure_hedge.get(lang).trim()).filter(|h| !h.is_empty())
+    }
 }
 
 /// A campaign-wide figure such as "over 380 unique victims".

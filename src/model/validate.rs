@@ -102,6 +102,7 @@ impl Checker<'_> {
     fn campaign(&mut self, c: &Campaign) {
         self.text("name", &c.name, Need::Required, Kind::Label);
         self.text("measure", &c.measure, Need::Required, Kind::Label);
+        self.text("measure_hedge", &c.measure_hedge, Need::Optional, Kind::Label);
         self.text("as_of", &c.as_of, Need::Required, Kind::Label);
         self.text("bars_source_line", &c.bars_source_line, Need::Required, Kind::Prose);
         self.text("timeline_source_line", &c.timeline_source_line, Need::Required, Kind::Prose);
@@ -403,6 +404,7 @@ mod tests {
         Campaign {
             name: t("The Mask (Careto)"),
             measure: t("victim IP addresses"),
+            measure_hedge: Text::default(),
             as_of: t("as published in February 2014"),
             totals: Cow::Owned(vec![Total { key: "countries".into(), label: t("countries"), value: 2, qualifier: Text::default(), sources: ids(&["S1"]) }]),
             active_period: Period {

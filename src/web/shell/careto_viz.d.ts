@@ -93,6 +93,8 @@ export interface Campaign {
   name: Text;
   /** What the per-country figures count, lower case, e.g. "victim IP addresses". */
   measure: Text;
+  /** How sure the measure is, e.g. "almost certainly" (leave out when certain). */
+  measure_hedge?: Text;
   as_of: Text;
   total?: Total[];
   active_period: Period;
