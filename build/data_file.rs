@@ -6,7 +6,7 @@
 //! include `src/model/mod.rs` with `#[path]`).
 
 use crate::model::validate::validate;
-use crate::model::{Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status, Str, Text, Total};
+use crate::model::{Alternative, Campaign, Count, CountedBy, Country, Event, EventDate, OtherFigure, Period, Source, SourceKind, Status, Str, Text, Total};
 use std::fmt::Write as _;
 
 /// The data file's path relative to the crate root, used in error messages.
@@ -79,6 +79,7 @@ pub fn first_paint(c: &Campaign) -> Campaign {
         k.other_figures = Cow::Owned(Vec::new());
         k.notes = Cow::Owned(Vec::new());
         k.sources = Cow::Owned(Vec::new());
+        k.counted_by = Cow::Owned(Vec::new());
     }
     for e in c.events.to_mut() {
         e.description = Text::default();
@@ -189,10 +190,14 @@ fn other_figure(f: &OtherFigure) -> String {
     format!("crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}", f.value, text(&f.unit), text(&f.note), strings(&f.sources))
 }
 
+fn counted_by(m: &CountedBy) -> String {
+    format!("crate::model::CountedBy {{ source: {}, measure: {} }}", string(&m.source), text(&m.measure))
+}
+
 fn country(k: &Country) -> String {
     format!(
         "\n        crate::model::Country {{ code: {}, name: {}, count: {}, alternatives: {}, \
-         other_figures: {}, government_targets_only: {}, notes: {}, sources: {} }}",
+         other_figures: {}, government_targets_only: {}, notes: {}, sources: {}, counted_by: {} }}",
         string(&k.code),
         text(&k.name),
         count(k.count),
@@ -200,7 +205,8 @@ fn country(k: &Country) -> String {
         vec_of(k.other_figures.iter().map(other_figure)),
         k.government_targets_only,
         vec_of(k.notes.iter().map(text)),
-        strings(&k.sources)
+        strings(&k.sources),
+        vec_of(k.counted_by.iter().map(counted_by))
     )
 }
 
@@ -222,12 +228,22 @@ fn event(e: &Event) -> String {
 fn source(s: &Source) -> String {
     format!(
         "\n        crate::model::Source {{ id: {}, title: {}, publisher: {}, date: {}, url: {}, \
-         note: {} }}",
+         note: {}, kind: {} }}",
         string(&s.id),
         string(&s.title),
         string(&s.publisher),
         string(&s.date),
         string(&s.url),
-        string(&s.note)
+        string(&s.note),
+        kind(s.kind)
     )
+}
+
+fn kind(k: Option<SourceKind>) -> String {
+    match k {
+        Some(SourceKind::Primary) => "::std::option::Option::Some(crate::model::SourceKind::Primary)".to_string(),
+        Some(SourceKind::Press) => "::std::option::Option::Some(crate::model::SourceKind::Press)".to_string(),
+        Some(SourceKind::Catalogue) => "::std::option::Option::Some(crate::model::SourceKind::Catalogue)".to_string(),
+        None => "::std::option::Option::None".to_string(),
+    }
 }

@@ -106,6 +106,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
                 government_targets_only: false,
                 notes: Cow::Owned(Vec::new()),
                 sources: ids(&["SYN"]),
+                counted_by: Cow::Owned(Vec::new()),
             }
         })
         .collect();
@@ -157,6 +158,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
             date: "".into(),
             url: "https://example.invalid/synthetic".into(),
             note: "Not real data.".into(),
+            kind: None,
         }]),
         bars_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
         timeline_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),

@@ -199,7 +199,8 @@ pub fn source_list(c: &Campaign, ids: &[crate::model::Str]) -> String {
 /// Every source id the charts cite, once each, in the order first cited:
 /// the totals, the active period, the countries (their sources,
 /// alternative and other figures), the events, and the sources of the
-/// government-only claim. (The source lines name sources in prose.)
+/// government-only claim. (The source lines name sources in prose; the
+/// sources of a count, `counted_by`, are among its country's, by `validate`.)
 pub fn cited_sources(c: &Campaign) -> Vec<&str> {
     let mut lists: Vec<&[crate::model::Str]> = c.totals.iter().map(|t| &*t.sources).collect();
     lists.push(&c.active_period.sources);
@@ -230,6 +231,9 @@ fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
 fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
     let s = detail_strings(lang);
     let mut lines = Vec::new();
+    if let Some(measures) = counted_as(c, k, lang) {
+        lines.push(fill(s.counted_as, &[("measures", &measures)]));
+    }
     if !k.alternatives.is_empty() {
         let alts: Vec<String> = k.alternatives.iter().map(|a| format!("{} ({})", format_count(a.value, lang), a.sources.join(", "))).collect();
         lines.push(fill(s.other_figures, &[("figures", &alts.join("; "))]));
@@ -245,6 +249,25 @@ fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
         lines.push(n.get(lang).to_string());
     }
     lines
+}
+
+/// What the sources of `k`'s count say they count, grouped by measure in
+/// the order first cited ("infected targets (S3); attacks (S5)"), when the
+/// measures differ from each other or from the campaign's `measure`.
+pub fn counted_as(c: &Campaign, k: &Country, lang: Lang) -> Option<String> {
+    let measure = c.measure.get(lang);
+    if k.counted_by.iter().all(|m| m.measure.get(lang) == measure) {
+        return None;
+    }
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for m in k.counted_by.iter() {
+        let text = m.measure.get(lang);
+        match groups.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, ids)) => ids.push(&m.source),
+            None => groups.push((text, vec![&m.source])),
+        }
+    }
+    Some(groups.iter().map(|(t, ids)| format!("{t} ({})", ids.join(", "))).collect::<Vec<_>>().join("; "))
 }
 
 /// The tooltip of a country.

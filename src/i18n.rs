@@ -246,6 +246,9 @@ pub struct DetailStrings {
     pub caption_hedged: &'static str,
     /// Tooltip and table: figures of the same measure from disagreeing sources, `{figures}` filled in.
     pub other_figures: &'static str,
+    /// Tooltip and table: what each source of a count said it counts, where
+    /// they differ, `{measures}` filled in ("infected targets (S3); attacks (S5)").
+    pub counted_as: &'static str,
     /// Tooltip and table: only government computers were targeted (the sources follow, from the data).
     pub government_only: &'static str,
     /// Before a list of sources, and the table's column of them.
@@ -300,6 +303,7 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     column_hedged: "{measure} ({hedge})",
     caption_hedged: "{name}: counts per country, {hedge} of {measure}",
     other_figures: "Other reported figures: {figures}",
+    counted_as: "What the sources count: {measures}",
     government_only: "Only government computers were targeted",
     sources: "Sources",
     not_published: "not published",
@@ -328,6 +332,7 @@ const DETAILS_ES: DetailStrings = DetailStrings {
     column_hedged: "{measure} ({hedge})",
     caption_hedged: "{name}: cifras por país, {hedge} de {measure}",
     other_figures: "Otras cifras publicadas: {figures}",
+    counted_as: "Lo que cuentan las fuentes: {measures}",
     government_only: "Solo se atacaron ordenadores gubernamentales",
     sources: "Fuentes",
     not_published: "no publicada",

@@ -238,3 +238,24 @@ fn sample_messages_in_full() {
         ]
     );
 }
+
+/// Issue 15.4: the build refuses the report PDF's day as "reported" (its
+/// sources, S21 and S22, are catalogues), a count without the measures of
+/// its sources, and a source of an unknown kind.
+#[test]
+fn the_build_refuses_claims_stronger_than_their_sources() {
+    let msg = fails(&edit("# The day rests on catalogues only (S21, S22): secondary, by this file's rule.\nstatus = \"secondary\"", "status = \"reported\""));
+    mentions(
+        &msg,
+        &[
+            "data/careto.toml: event[7].status: \"reported\" rests only on catalogues (S21, S22); an event known from catalogues alone is \"secondary\"",
+            "event[7] is the [[event]] with id = \"report-pdf\"",
+        ],
+    );
+    let libya =
+        "[[country.counted_by]]\nsource = \"S3\"\nmeasure = { en = \"infected targets\", es = \"objetivos infectados\" }\n\n[[country]]\ncode = \"USA\"";
+    let msg = fails(&edit(libya, "[[country]]\ncode = \"USA\""));
+    mentions(&msg, &["data/careto.toml: country[6].counted_by: a published count needs the measure of each of its sources, as country[0] records them"]);
+    let msg = fails(&edit("id = \"S21\"\nkind = \"catalogue\"", "id = \"S21\"\nkind = \"blog\""));
+    mentions(&msg, &["unknown variant `blog`, expected one of `primary`, `press`, `catalogue`"]);
+}

@@ -314,3 +314,62 @@ fn spanish_reads_as_a_native_writer_would_write_it() {
     }
     assert!(describe::timeline_summary(&c, Lang::Es).starts_with("Activa hasta el inicio del apagado: de 2007 a enero de 2014."));
 }
+
+// ------------------------------------------------------- the data rules (15.4)
+
+/// Every source has a kind; Kaspersky's own are primary, the catalogues
+/// and lists catalogue, S34 (ZDNet) press.
+#[test]
+fn every_source_has_its_kind() {
+    use careto_viz::model::SourceKind::{Catalogue, Press, Primary};
+    let c = careto();
+    for s in c.sources.iter() {
+        assert!(s.kind.is_some(), "{} has no kind", s.id);
+    }
+    let kind = |id: &str| c.sources.iter().find(|s| s.id == id).and_then(|s| s.kind).unwrap();
+    for (id, k) in
+        [("S1", Primary), ("S2", Primary), ("S3", Press), ("S21", Catalogue), ("S22", Catalogue), ("S31", Catalogue), ("S32", Catalogue), ("S34", Press)]
+    {
+        assert_eq!(kind(id), k, "{id}");
+    }
+}
+
+/// Each published count records the measure of each of its sources (every
+/// source but S1, whose list of countries gives no counts), in the sources'
+/// words; the tooltip names them where they differ.
+#[test]
+fn every_count_records_what_each_of_its_sources_counted() {
+    let c = careto();
+    for k in c.countries.iter().filter(|k| k.count.value().is_some()) {
+        let count_sources: Vec<&str> = k.sources.iter().map(|s| s.as_ref()).filter(|s| *s != "S1").collect();
+        let measured: Vec<&str> = k.counted_by.iter().map(|m| m.source.as_ref()).collect();
+        assert_eq!(measured, count_sources, "{}", k.code);
+    }
+    let measure = |code: &str, id: &str| {
+        c.countries.iter().find(|k| k.code == code).unwrap().counted_by.iter().find(|m| m.source == id).map(|m| m.measure.en.to_string()).unwrap()
+    };
+    assert_eq!(measure("MAR", "S3"), "infected targets");
+    assert_eq!(measure("TUN", "S5"), "attacks");
+    assert_eq!(measure("CHE", "S7"), "IP addresses");
+    assert_eq!(measure("DEU", "S8"), "infected systems");
+    let usa = c.countries.iter().find(|k| k.code == "USA").unwrap();
+    let tip = describe::country_tooltip(&c, usa, Lang::En);
+    assert!(
+        tip.lines.contains(
+            &"What the sources count: infected targets (S3); IP addresses (\"IP victims\") (S9); measure not recorded in the research notes (S14)".to_string()
+        ),
+        "{:?}",
+        tip.lines
+    );
+    let es = describe::country_tooltip(&c, usa, Lang::Es);
+    assert!(es.lines.iter().any(|l| l.starts_with("Lo que cuentan las fuentes: objetivos infectados (S3); direcciones IP")), "{:?}", es.lines);
+    // Where every source counts the campaign's measure, nothing is said.
+    let mut same = careto();
+    for k in same.countries.to_mut().iter_mut() {
+        for m in k.counted_by.to_mut().iter_mut() {
+            m.measure = careto_viz::model::Text { en: "victim IP addresses".into(), es: "direcciones IP de víctimas".into() };
+        }
+    }
+    let usa = same.countries.iter().find(|k| k.code == "USA").unwrap();
+    assert!(!describe::country_tooltip(&same, usa, Lang::En).lines.iter().any(|l| l.starts_with("What the sources count")));
+}

@@ -661,6 +661,7 @@ fn hit_testing_finds_every_name_of_a_long_row() {
         country.name.en = code.into();
         country.count = Count::NotPublished;
         country.alternatives = Vec::new().into();
+        country.counted_by = Vec::new().into();
         c.countries.to_mut().push(country);
     }
     careto_viz::model::validate::validate(&c).unwrap();

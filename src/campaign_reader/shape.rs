@@ -5,7 +5,7 @@
 
 use super::reader::{Path, Reader, Val};
 use super::HostValue;
-use crate::model::{Alternative, Campaign, Country, Event, EventDate, OtherFigure, Period, Source, Text, Total};
+use crate::model::{Alternative, Campaign, CountedBy, Country, Event, EventDate, OtherFigure, Period, Source, Text, Total};
 use std::borrow::Cow;
 
 impl Reader {
@@ -73,7 +73,7 @@ impl Reader {
     }
 
     fn country<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Country {
-        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"]);
+        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources", "counted_by"]);
         Country {
             code: self.string_at(&o, "code"),
             name: self.text_at(&o, "name"),
@@ -83,7 +83,13 @@ impl Reader {
             government_targets_only: self.flag_at(&o, "government_targets_only"),
             notes: self.list_or_empty(&o, "notes", Reader::text),
             sources: self.ids(&o),
+            counted_by: self.list_or_empty(&o, "counted_by", Reader::counted_by),
         }
+    }
+
+    fn counted_by<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> CountedBy {
+        let o = self.obj(v, path, &["source", "measure"]);
+        CountedBy { source: self.string_at(&o, "source"), measure: self.text_at(&o, "measure") }
     }
 
     fn alternative<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Alternative {
@@ -111,7 +117,7 @@ impl Reader {
     }
 
     fn source<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Source {
-        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note"]);
+        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note", "kind"]);
         Source {
             id: self.string_at(&o, "id"),
             title: self.string_at(&o, "title"),
@@ -119,6 +125,7 @@ impl Reader {
             date: self.string_or_empty(&o, "date"),
             url: self.string_at(&o, "url"),
             note: self.string_or_empty(&o, "note"),
+            kind: self.kind_or_none(&o),
         }
     }
 }

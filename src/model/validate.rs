@@ -9,6 +9,8 @@
 //! Paths in errors use the names of the data file: `country[8].sources[1]`,
 //! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
 
+mod measures;
+
 use super::{clip, Campaign, Count, EventDate, Str, Text};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -183,6 +185,8 @@ impl Checker<'_> {
             self.err("country", "no [[country]] entries: at least one is needed");
         }
         let mut codes = Seen::default();
+        // Once one count records its sources' measures, every count must.
+        let records_measures = c.countries.iter().position(|k| k.count.value().is_some() && !k.counted_by.is_empty());
         for (i, k) in c.countries.iter().enumerate() {
             if self.done() {
                 return;
@@ -229,6 +233,7 @@ impl Checker<'_> {
                 self.text(&format!("{p}.notes[{j}]"), n, Need::Required, Kind::Prose);
             }
             self.sources(&format!("{p}.sources"), &k.sources);
+            self.counted_by(&p, k, records_measures);
         }
     }
 
@@ -251,6 +256,7 @@ impl Checker<'_> {
                 self.err(format!("{p}.note"), "an approximate date needs a note saying why it is approximate");
             }
             self.sources(&format!("{p}.sources"), &e.sources);
+            self.reported_on_catalogues(&p, e, c);
         }
     }
 
@@ -350,11 +356,11 @@ mod tests {
     use crate::model::{Alternative, Country, Event, List, OtherFigure, Period, Source, Status, Total};
     use std::borrow::Cow;
 
-    fn t(s: &str) -> Text {
+    pub(super) fn t(s: &str) -> Text {
         Text { en: s.to_string().into(), es: s.to_string().into() }
     }
 
-    fn ids(v: &[&str]) -> List<Str> {
+    pub(super) fn ids(v: &[&str]) -> List<Str> {
         Cow::Owned(v.iter().map(|s| Str::Owned((*s).to_string())).collect())
     }
 
@@ -362,7 +368,7 @@ mod tests {
         EventDate::parse(s).unwrap()
     }
 
-    fn country(code: &str, count: Count) -> Country {
+    pub(super) fn country(code: &str, count: Count) -> Country {
         Country {
             code: code.to_string().into(),
             name: t("Somewhere"),
@@ -372,6 +378,7 @@ mod tests {
             government_targets_only: false,
             notes: Cow::Owned(vec![]),
             sources: ids(&["S1"]),
+            counted_by: Cow::Owned(vec![]),
         }
     }
 
@@ -388,7 +395,7 @@ mod tests {
         }
     }
 
-    fn source(id: &str) -> Source {
+    pub(super) fn source(id: &str) -> Source {
         Source {
             id: id.to_string().into(),
             title: "A title".into(),
@@ -396,11 +403,12 @@ mod tests {
             date: "2014-02-10".into(),
             url: "https://example.invalid/".into(),
             note: Str::default(),
+            kind: None,
         }
     }
 
     /// A small campaign that breaks no rule.
-    fn ok() -> Campaign {
+    pub(super) fn ok() -> Campaign {
         Campaign {
             name: t("The Mask (Careto)"),
             measure: t("victim IP addresses"),
@@ -423,7 +431,7 @@ mod tests {
         }
     }
 
-    fn first(c: &Campaign) -> String {
+    pub(super) fn first(c: &Campaign) -> String {
         validate(c).unwrap_err().to_string()
     }
 

@@ -138,6 +138,14 @@ export interface Country {
   government_targets_only?: boolean;
   notes?: Text[];
   sources: string[];
+  /** Each source of the count and what it says it counts; once one count has them, every count must. */
+  counted_by?: CountedBy[];
+}
+
+/** One source of a count and the measure it used, e.g. `{ source: "S3", measure: { en: "infected targets", es: "objetivos infectados" } }`. */
+export interface CountedBy {
+  source: string;
+  measure: Text;
 }
 
 /** Another value of the same measure from a disagreeing source. */
@@ -177,4 +185,9 @@ export interface Source {
   date?: string;
   url: string;
   note?: string;
+  /** `primary` (the researchers' own), `press` or `catalogue`; an event resting on catalogues alone cannot be "reported". */
+  kind?: SourceKind;
 }
+
+/** What kind of publication a source is. */
+export type SourceKind = "primary" | "press" | "catalogue";
