@@ -100,6 +100,7 @@ pub fn to_rust(c: &Campaign) -> String {
     field(&mut o, 1, "measure_hedge", &text(&c.measure_hedge));
     field(&mut o, 1, "as_of", &text(&c.as_of));
     field(&mut o, 1, "totals", &vec_of(c.totals.iter().map(total)));
+    field(&mut o, 1, "totals_note", &text(&c.totals_note));
     field(&mut o, 1, "active_period", &period(&c.active_period));
     field(&mut o, 1, "countries", &vec_of(c.countries.iter().map(country)));
     field(&mut o, 1, "events", &vec_of(c.events.iter().map(event)));

@@ -142,6 +142,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
         measure_hedge: Text::default(),
         as_of: text("made up for a benchmark".into(), "inventado para una prueba".into()),
         totals: Cow::Owned(Vec::new()),
+        totals_note: Text::default(),
         active_period: Period {
             start: EventDate { year: 2007, month: None, day: None },
             end: EventDate { year: 2014, month: Some(1), day: None },

@@ -43,6 +43,7 @@ pub fn careto() -> Campaign {
         measure_hedge: text(&c.measure_hedge),
         as_of: text(&c.as_of),
         totals: Cow::Borrowed(&c.totals),
+        totals_note: text(&c.totals_note),
         active_period: Period { start: p.start, end: p.end, label: text(&p.label), description: text(&p.description), sources: Cow::Borrowed(&p.sources) },
         countries: Cow::Borrowed(&c.countries),
         events: Cow::Borrowed(&c.events),

@@ -113,7 +113,7 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
     let ranked = ranked(c, lang);
     let measure = c.measure.get(lang);
     let unpublished = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
-    let mut out = String::new();
+    let mut out = headline_sentence(c, lang);
     if let Some(((first, n), rest)) = ranked.split_first() {
         let (name, n) = (first.name.get(lang), format_count(*n, lang));
         out.push_str(&match c.hedge(lang) {
@@ -148,7 +148,8 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
 pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
-    let mut out = fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]);
+    let mut out = headline_sentence(c, lang);
+    out.push_str(&fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
     for e in crate::order::events_by_date(c) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
@@ -164,6 +165,29 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     out.push(' ');
     out.push_str(c.timeline_source_line.get(lang));
     out
+}
+
+/// The screen-reader summary of `view`.
+pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
+    match view {
+        View::Bars => bars_summary(c, lang),
+        View::Timeline => timeline_summary(c, lang),
+    }
+}
+
+/// The headline figures ([`crate::layout::headline`]) as the first
+/// sentence(s) of a summary or caption, ending in a space; empty without any.
+pub fn headline_sentence(c: &Campaign, lang: Lang) -> String {
+    match crate::layout::headline(c, lang) {
+        Some(mut h) => {
+            if !h.ends_with(['.', '!', '?']) {
+                h.push('.');
+            }
+            h.push(' ');
+            h
+        }
+        None => String::new(),
+    }
 }
 
 /// A claim's status in running text; none for a reported one.
@@ -321,6 +345,15 @@ pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
 /// The caption of a chart's data table: "The Mask (Careto): victim IP
 /// addresses", "The Mask (Careto): timeline".
 pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
+    let caption = view_caption(c, view, lang);
+    match crate::layout::headline(c, lang) {
+        Some(h) => format!("{caption}. {h}"),
+        None => caption,
+    }
+}
+
+/// The caption of a chart's data table without the headline figures.
+fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => match c.hedge(lang) {
             Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", c.name.get(lang)), ("hedge", hedge), ("measure", c.measure.get(lang))]),
@@ -507,22 +540,22 @@ mod tests {
     fn the_summary_names_the_leaders_and_the_unknowns() {
         let s = bars_summary(&careto(), Lang::En);
         assert!(
-            s.starts_with(
-                "Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384, followed by Brazil, 137; United Kingdom, 109;"
+            s.contains(
+                " Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384, followed by Brazil, 137; United Kingdom, 109;"
             ),
             "{s}"
         );
         assert!(s.contains("20 more countries were affected but no count was published."), "{s}");
         let es = bars_summary(&careto(), Lang::Es);
         assert!(
-            es.starts_with("Cifras por país, casi con seguridad de direcciones IP de víctimas: Marruecos encabeza la lista con 384, seguido de Brasil, 137;"),
+            es.contains(" Cifras por país, casi con seguridad de direcciones IP de víctimas: Marruecos encabeza la lista con 384, seguido de Brasil, 137;"),
             "{es}"
         );
         // A campaign whose measure is certain names it plainly.
         let mut c = careto();
         c.measure_hedge = crate::model::Text::default();
-        assert!(bars_summary(&c, Lang::En).starts_with("Morocco had the most victim IP addresses, 384, followed by Brazil"));
-        assert!(bars_summary(&c, Lang::Es).starts_with("Marruecos encabeza la lista de direcciones IP de víctimas con 384, seguido de Brasil"));
+        assert!(bars_summary(&c, Lang::En).contains(" Morocco had the most victim IP addresses, 384, followed by Brazil"));
+        assert!(bars_summary(&c, Lang::Es).contains(" Marruecos encabeza la lista de direcciones IP de víctimas con 384, seguido de Brasil"));
     }
 
     #[test]
@@ -666,8 +699,10 @@ mod tests {
         }
         let es = event_rows(&c, Lang::Es);
         assert_eq!(es.first().map(|r| r.status.as_str()), Some("Publicado"));
-        assert_eq!(table_caption(&c, View::Timeline, Lang::Es), "The Mask (Careto): cronología");
-        assert_eq!(table_caption(&c, View::Bars, Lang::En), "The Mask (Careto): counts per country, almost certainly of victim IP addresses");
+        assert!(table_caption(&c, View::Timeline, Lang::Es).starts_with("The Mask (Careto): cronología. 31 países · más de 380 víctimas únicas"));
+        assert!(
+            table_caption(&c, View::Bars, Lang::En).starts_with("The Mask (Careto): counts per country, almost certainly of victim IP addresses. 31 countries")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use careto_viz::model::{Campaign, Count, Event, Lang, Precision, Status, Str};
 use std::collections::BTreeSet;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
+const VIEWS: [View; 2] = [View::Bars, View::Timeline];
 
 fn event<'a>(c: &'a Campaign, id: &str) -> &'a Event {
     c.events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))
@@ -59,7 +60,10 @@ fn the_measure_is_hedged_wherever_it_is_named() {
     let c = careto();
     for (lang, hedge) in [(Lang::En, "almost certainly"), (Lang::Es, "casi con seguridad")] {
         let measure = c.measure.get(lang);
-        let texts = drawn(&c, View::Bars, lang);
+        // The header's totals are Kaspersky's own count of IP addresses (S1),
+        // not the per-country measure: left out here.
+        let headline = careto_viz::layout::headline(&c, lang).unwrap();
+        let texts: Vec<String> = drawn(&c, View::Bars, lang).into_iter().filter(|t| !headline.contains(t.as_str())).collect();
         let subtitle = texts.iter().find(|t| t.contains(measure)).unwrap_or_else(|| panic!("{lang:?}: no drawn text names the measure: {texts:?}"));
         assert!(subtitle.contains(hedge), "{lang:?} subtitle: {subtitle}");
         for t in &texts {
@@ -142,7 +146,7 @@ fn the_active_period_ends_where_the_shutdown_began() {
         let span = drawn(&c, View::Timeline, lang).into_iter().find(|t| t.starts_with(p.label.get(lang))).unwrap();
         assert!(span.ends_with(&careto_viz::i18n::format_date(&p.end, false, lang)), "{span}");
     }
-    assert!(describe::timeline_summary(&c, Lang::En).starts_with("Active until shutdown began: from 2007 to Jan 2014."));
+    assert!(describe::timeline_summary(&c, Lang::En).contains(" Active until shutdown began: from 2007 to Jan 2014."));
 }
 
 /// The flaw fix: S1 ("five years ago", February 2014) is the better-supported
@@ -312,7 +316,7 @@ fn spanish_reads_as_a_native_writer_would_write_it() {
             }
         }
     }
-    assert!(describe::timeline_summary(&c, Lang::Es).starts_with("Activa hasta el inicio del apagado: de 2007 a enero de 2014."));
+    assert!(describe::timeline_summary(&c, Lang::Es).contains(" Activa hasta el inicio del apagado: de 2007 a enero de 2014."));
 }
 
 // ------------------------------------------------------- the data rules (15.4)
@@ -372,4 +376,38 @@ fn every_count_records_what_each_of_its_sources_counted() {
     }
     let usa = same.countries.iter().find(|k| k.code == "USA").unwrap();
     assert!(!describe::country_tooltip(&same, usa, Lang::En).lines.iter().any(|l| l.starts_with("What the sources count")));
+}
+
+// ---------------------------------------------------- headline figures (15.2)
+
+/// An embedded chart travels without the article: every chart draws the
+/// campaign's totals (from the data's `[[total]]` entries) and S1's caveat
+/// in its header, and says them in its summary and its table's caption.
+#[test]
+fn every_chart_carries_the_headline_figures_and_the_caveat() {
+    let c = careto();
+    let expected = [
+        (Lang::En, "31 countries · over 380 unique victims · more than 1,000 victim IP addresses. Kaspersky (S1), 10 February 2014. The real totals may be much higher"),
+        (Lang::Es, "31 países · más de 380 víctimas únicas · más de 1.000 direcciones IP de víctimas. Kaspersky (S1), 10 de febrero de 2014. Las cifras reales pueden ser mucho más altas"),
+    ];
+    for (lang, start) in expected {
+        let headline = careto_viz::layout::headline(&c, lang).unwrap();
+        assert!(headline.starts_with(start), "{headline}");
+        for view in VIEWS {
+            // Drawn (wrapped into lines) in the header, right under the title.
+            let texts = drawn(&c, view, lang);
+            let header: String = texts[1..].iter().take_while(|t| headline.contains(t.as_str())).cloned().collect::<Vec<_>>().join(" ");
+            assert_eq!(header, headline, "{lang:?} {view:?}: {texts:?}");
+            assert!(describe::summary(&c, view, lang).starts_with(&headline), "{lang:?} {view:?}");
+            assert!(describe::table_caption(&c, view, lang).ends_with(&headline), "{lang:?} {view:?}");
+        }
+    }
+    // From the data: another total is another header.
+    let mut other = careto();
+    other.totals.to_mut()[1].value = 381;
+    assert!(careto_viz::layout::headline(&other, Lang::En).unwrap().contains("over 381 unique victims"));
+    assert!(drawn(&other, View::Timeline, Lang::En).iter().any(|t| t.contains("over 381 unique victims")));
+    // The static fallbacks (careto-render's SVG) draw it too.
+    let svg = careto_viz::chart::svg(&c, &ChartOptions { view: View::Bars, ..ChartOptions::default() }).unwrap();
+    assert!(svg.contains("over 380 unique victims") && svg.contains("The real totals may be much higher"), "the SVG fallback lacks the headline");
 }

@@ -16,6 +16,7 @@ impl Reader {
             "measure_hedge",
             "as_of",
             "total",
+            "totals_note",
             "active_period",
             "country",
             "event",
@@ -31,6 +32,7 @@ impl Reader {
             measure_hedge: self.text_or_empty(&o, "measure_hedge"),
             as_of: self.text_at(&o, "as_of"),
             totals: self.list_or_empty(&o, "total", Reader::total),
+            totals_note: self.text_or_empty(&o, "totals_note"),
             active_period: match self.req(&o, "active_period") {
                 Some(v) => self.period(v, o.path.key("active_period")),
                 None => Period {

@@ -55,6 +55,7 @@ impl BarsLayout {
         let n_countries = campaign.countries.len().to_string();
         let title = fill(s.bars_title, &[("name", name), ("n", &n_countries)]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
         let measure = campaign.measure.get(lang);
         let hedge = campaign.hedge(lang);
         let subtitle = match hedge {

@@ -126,6 +126,44 @@ impl Frame {
     }
 }
 
+/// The campaign's headline figures as every chart's header draws them:
+/// each `[[total]]` ("31 countries · over 380 unique victims · more than
+/// 1,000 victim IP addresses"), then the campaign's `totals_note` (who gave
+/// them, and how far they go). `None` for a campaign with neither.
+pub fn headline(c: &crate::model::Campaign, lang: crate::model::Lang) -> Option<String> {
+    let figures: Vec<String> = c
+        .totals
+        .iter()
+        .map(|t| {
+            let n = crate::i18n::format_count(t.value, lang);
+            let q = t.qualifier.get(lang).trim();
+            if q.is_empty() {
+                format!("{n} {}", t.label.get(lang))
+            } else {
+                format!("{q} {n} {}", t.label.get(lang))
+            }
+        })
+        .collect();
+    let note = c.totals_note.get(lang).trim();
+    let mut out = figures.join(" · ");
+    if !note.is_empty() {
+        if !out.is_empty() {
+            out.push_str(". ");
+        }
+        out.push_str(note);
+    }
+    Some(out).filter(|s| !s.is_empty())
+}
+
+/// Draws [`headline`] of `c` (if any) from `y`, wrapped to `max_width`;
+/// returns the y below it.
+pub(crate) fn headline_block(scene: &mut Scene, c: &crate::model::Campaign, lang: crate::model::Lang, x: f64, y: f64, max_width: f64, m: &Metrics) -> f64 {
+    match headline(c, lang) {
+        Some(text) => text_block(scene, &text, x, y + 4.0, max_width, m.label, Weight::Normal, Paint::Text),
+        None => y,
+    }
+}
+
 /// Adds wrapped text lines at `y` (top), returning the y below them.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn text_block(scene: &mut Scene, text: &str, x: f64, y: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) -> f64 {

@@ -88,9 +88,14 @@ pub struct Campaign {
     pub measure_hedge: Text,
     /// When the per-country figures were published, e.g. "as published in February 2014".
     pub as_of: Text,
-    /// Campaign-wide figures (countries, unique victims, IP addresses).
+    /// Campaign-wide figures (countries, unique victims, IP addresses),
+    /// drawn in every chart's header.
     #[serde(default, rename = "total")]
     pub totals: List<Total>,
+    /// Who gave the totals, and how far they go, drawn after them: e.g.
+    /// "Kaspersky (S1), 10 February 2014. The real totals may be much higher…".
+    #[serde(default)]
+    pub totals_note: Text,
     /// The period the campaign was active, drawn as a span on the timeline.
     pub active_period: Period,
     /// Every affected country, with or without a published figure.

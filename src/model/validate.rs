@@ -106,6 +106,7 @@ impl Checker<'_> {
         self.text("measure", &c.measure, Need::Required, Kind::Label);
         self.text("measure_hedge", &c.measure_hedge, Need::Optional, Kind::Label);
         self.text("as_of", &c.as_of, Need::Required, Kind::Label);
+        self.text("totals_note", &c.totals_note, Need::Optional, Kind::Prose);
         self.text("bars_source_line", &c.bars_source_line, Need::Required, Kind::Prose);
         self.text("timeline_source_line", &c.timeline_source_line, Need::Required, Kind::Prose);
 
@@ -415,6 +416,7 @@ mod tests {
             measure_hedge: Text::default(),
             as_of: t("as published in February 2014"),
             totals: Cow::Owned(vec![Total { key: "countries".into(), label: t("countries"), value: 2, qualifier: Text::default(), sources: ids(&["S1"]) }]),
+            totals_note: Text::default(),
             active_period: Period {
                 start: date("2007"),
                 end: date("2014-01"),

@@ -221,10 +221,7 @@ impl Drawing {
 
     /// The screen-reader summary.
     pub fn summary(&self) -> String {
-        match self.settings.view {
-            View::Bars => crate::describe::bars_summary(self.campaign(), self.lang()),
-            View::Timeline => crate::describe::timeline_summary(self.campaign(), self.lang()),
-        }
+        crate::describe::summary(self.campaign(), self.settings.view, self.lang())
     }
 
     /// The height of the last good picture, CSS px (0 before the first).

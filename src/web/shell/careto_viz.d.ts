@@ -97,6 +97,8 @@ export interface Campaign {
   measure_hedge?: Text;
   as_of: Text;
   total?: Total[];
+  /** Who gave the totals and how far they go, drawn after them in every chart's header. */
+  totals_note?: Text;
   active_period: Period;
   country: Country[];
   event: TimelineEvent[];
