@@ -6,10 +6,11 @@
 #   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full)
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
-#   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for both builds)
+#   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
 #   make screenshots  build, then refresh docs/img/page.png from the page test
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
+#   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
 #   make fuzz         cargo-fuzz targets (campaign, layout) for FUZZ_MINUTES (10) minutes EACH, in turn; a crash fails it
 #   make clean        remove build outputs
@@ -33,7 +34,7 @@ FULL_OUT_DIR := $(call toml,build.full.out_dir)
 FULL_OUT_NAME := $(call toml,build.full.out_name)
 FULL_FEATURES := $(shell python3 -c 'import tomllib; print(",".join(tomllib.load(open("wasm-pack.toml","rb"))["build"]["full"]["features"]))')
 
-.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean
+.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean geo
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -52,8 +53,10 @@ test: lint test-native test-wasm test-page
 
 # Format (rustfmt.toml) and lints (Cargo.toml [lints]), warnings as errors:
 # native with every target (lib, bin, tests, examples), then the wasm32
-# module as each build compiles it (article: no features; full:
-# custom-campaign) and tests/web.rs with its test-hooks, for both builds.
+# module as each build compiles it (article: no features, and its details
+# module; full: custom-campaign; and with the map feature, which no page
+# loads yet but must keep compiling) and tests/web.rs with its test-hooks,
+# for both builds.
 # fuzz/ is its own workspace: formatted here, linted where tests/fuzz_seeds.rs
 # includes its checks.
 lint: setup
@@ -63,6 +66,7 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features details -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features map -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks,$(FULL_FEATURES) -- -D warnings
 
@@ -90,7 +94,7 @@ test-page: site
 	node --test tests/page/
 
 # The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
-SITE_VIEWS := bars timeline
+SITE_VIEWS := bars timeline map
 SITE_LANGS := en es
 SITE_THEMES := light dark
 
@@ -130,6 +134,12 @@ screenshots: build
 REPOSITORY ?= $(shell python3 -c 'import tomllib; print(tomllib.load(open("Cargo.toml","rb"))["package"]["repository"])')
 package: build
 	REPOSITORY='$(REPOSITORY)' scripts/package.sh target/package
+
+# The map's geometry: Natural Earth 1:110m (and 1:10m points) from npm
+# world-atlas, converted by build/world_geo.rs. The output is committed;
+# tests/geometry.rs converts again and fails if the bytes differ.
+geo: setup
+	cargo run --quiet --example careto-geo -- node_modules/world-atlas data/world-110m.bin
 
 clean:
 	rm -rf $(OUT_DIR) $(FULL_OUT_DIR) dist target/page-test target/package

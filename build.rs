@@ -22,6 +22,15 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build/");
     println!("cargo:rerun-if-changed=src/model/");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=data/world-110m.bin");
+    // `careto_map`: the world map is compiled in. Always natively (tests,
+    // careto-render, fuzzing); in wasm only with the `map` feature, so that
+    // a page without a map does not pay for its code.
+    println!("cargo::rustc-check-cfg=cfg(careto_map)");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || std::env::var_os("CARGO_FEATURE_MAP").is_some() {
+        println!("cargo:rustc-cfg=careto_map");
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

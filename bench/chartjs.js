@@ -12,6 +12,7 @@
 
 import { campaign } from "./data.js";
 import { afterNextFrame, timeSync } from "./common.js";
+import { coldHoverChartjs } from "./cold-hover.js";
 
 performance.mark("script-start");
 performance.mark("module-ready"); // Chart.js's bundle has run by now (a deferred script before this one)
@@ -79,6 +80,7 @@ if (draws === 0) throw new Error("Chart.js did not draw in its constructor");
 performance.mark("chart-drawn");
 await afterNextFrame();
 performance.mark("chart-frame");
+await coldHoverChartjs(chart, published[0].name);
 
 // Fairness (bench/README.md): with `responsive: true` Chart.js also resizes
 // and redraws from its own ResizeObserver, a frame later, outside the timed

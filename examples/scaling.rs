@@ -16,6 +16,7 @@
 //!   as it is when passed to the browser; not the browser's rasterising);
 //! - `render::to_svg` of that layout (the SVG backend: same walk, plus
 //!   plotters' SVG string building, for information);
+//! - the world map of Careto's countries (`MapLayout::new`, same measures);
 //! - `layout.hit(x, y)`, per call, over many points (half at the centre of a
 //!   random hit box, half anywhere in the chart).
 //!
@@ -400,6 +401,17 @@ fn main() {
         let build = || TimelineLayout::new(black_box(c), WIDTH, Lang::En);
         let l = build();
         out.push(measure(("timeline", label, *is_syn, c.events.len()), build, &l.scene, &l.hits, |x, y| l.hit(x, y).is_some(), &theme, &reps));
+    }
+    // The world map of Careto's 31 countries (issue 14): hit testing through
+    // the grid index must stay far under 0.1 ms; the points are half at the
+    // centre of a random country's focus box, half anywhere.
+    {
+        let c = careto_viz::data::careto();
+        let world = careto_viz::geo::builtin();
+        let build = || careto_viz::layout::map::MapLayout::new(black_box(&c), world, WIDTH, Lang::En);
+        let l = build();
+        let items = l.items();
+        out.push(measure(("map", "careto", false, c.countries.len()), build, &l.scene, &items, |x, y| l.hit(x, y).is_some(), &theme, &reps));
     }
     println!(
         "{{\"note\":\"native ({}), release profile; SYNTHETIC campaigns are generated data, not Careto's\",\"width_css_px\":{},\"cases\":[{}]}}",

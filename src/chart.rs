@@ -33,14 +33,36 @@ pub enum Layout {
     Bars(BarsLayout),
     /// Timeline.
     Timeline(TimelineLayout),
+    /// World map.
+    #[cfg(careto_map)]
+    Map(crate::layout::map::MapLayout),
 }
 
 impl Layout {
-    /// Lays out `campaign` as `options` say.
+    /// Lays out `campaign` as `options` say. A map is drawn on the geometry
+    /// compiled into native builds; in wasm, where the page fetches the
+    /// geometry, use [`Layout::with_world`] (here a map would be empty).
     pub fn new(campaign: &Campaign, options: &ChartOptions) -> Layout {
+        #[cfg(all(careto_map, not(target_arch = "wasm32")))]
+        let world = crate::geo::builtin();
+        #[cfg(all(careto_map, target_arch = "wasm32"))]
+        let world = &crate::geo::EMPTY;
+        #[cfg(careto_map)]
+        return Layout::with_world(campaign, options, world);
+        #[cfg(not(careto_map))]
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+        }
+    }
+
+    /// Lays out `campaign` as `options` say, a map on `world`.
+    #[cfg(careto_map)]
+    pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
+        match options.view {
+            View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
+            View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            View::Map => Layout::Map(crate::layout::map::MapLayout::new(campaign, world, options.width, options.lang)),
         }
     }
 
@@ -49,6 +71,8 @@ impl Layout {
         match self {
             Layout::Bars(l) => &l.scene,
             Layout::Timeline(l) => &l.scene,
+            #[cfg(careto_map)]
+            Layout::Map(l) => &l.scene,
         }
     }
 
@@ -77,6 +101,10 @@ impl Layout {
                 }));
                 v
             }
+            // The affected countries, largest count first, then the others
+            // alphabetically; each with its focus-ring box.
+            #[cfg(careto_map)]
+            Layout::Map(l) => l.items(),
         }
     }
 
@@ -85,6 +113,8 @@ impl Layout {
         match self {
             Layout::Bars(l) => l.hit(x, y),
             Layout::Timeline(l) => l.hit(x, y),
+            #[cfg(careto_map)]
+            Layout::Map(l) => l.hit(x, y),
         }
     }
 }

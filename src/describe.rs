@@ -8,6 +8,9 @@ use crate::model::{Campaign, Count, Country, Event, Lang, Status};
 use crate::scale::ColorScale;
 use crate::view::View;
 
+#[cfg(careto_map)]
+pub mod map;
+
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tooltip {
@@ -50,6 +53,8 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_map)]
+        View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
 }
 
@@ -172,6 +177,8 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => bars_summary(c, lang),
         View::Timeline => timeline_summary(c, lang),
+        #[cfg(careto_map)]
+        View::Map => map::map_summary(c, lang),
     }
 }
 
@@ -352,13 +359,22 @@ pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
     }
 }
 
+/// The caption of the bars' (and the map's) table: the campaign and its
+/// measure, with the measure's hedge when it has one.
+fn bars_caption(c: &Campaign, lang: Lang) -> String {
+    match c.hedge(lang) {
+        Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", c.name.get(lang)), ("hedge", hedge), ("measure", c.measure.get(lang))]),
+        None => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+    }
+}
+
 /// The caption of a chart's data table without the headline figures.
 fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
-        View::Bars => match c.hedge(lang) {
-            Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", c.name.get(lang)), ("hedge", hedge), ("measure", c.measure.get(lang))]),
-            None => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
-        },
+        View::Bars => bars_caption(c, lang),
+        // The map shows the bars' data: the same table.
+        #[cfg(careto_map)]
+        View::Map => bars_caption(c, lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
     }
 }
@@ -487,6 +503,9 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
     let s = detail_strings(lang);
     let mut rows: Vec<Vec<String>> = Vec::new();
     match view {
+        // The map shows the bars' data: the same table.
+        #[cfg(careto_map)]
+        View::Map => return csv(c, View::Bars, lang),
         View::Bars => {
             rows.push(vec![s.csv_code.to_string(), s.csv_country.to_string(), measure_column(c, lang), s.csv_notes.to_string(), s.csv_sources.to_string()]);
             for r in country_rows(c, lang) {

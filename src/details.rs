@@ -78,6 +78,9 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     let s = detail_strings(lang);
     let caption = describe::table_caption(c, view, lang);
     let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
+        // The map shows the bars' countries: the same tips and table.
+        #[cfg(careto_map)]
+        View::Map => return details(c, View::Bars, lang),
         View::Bars => (
             (0..c.countries.len()).map(Target::Country).collect(),
             vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],

@@ -134,6 +134,49 @@ pub struct Strings {
     pub download_png: &'static str,
     /// The button that downloads the data.
     pub download_csv: &'static str,
+    #[cfg(careto_map)]
+    /// Map title, `{name}` and `{n}` filled in.
+    pub map_title: &'static str,
+    #[cfg(careto_map)]
+    /// Map legend: affected, no count published (the hatching).
+    pub legend_no_count: &'static str,
+    #[cfg(careto_map)]
+    /// Map legend: the neutral tone. Never "not affected": nothing was reported.
+    pub legend_no_victims: &'static str,
+    #[cfg(careto_map)]
+    /// Map note on the campaign's places that have no place on the map, `{names}` filled in.
+    pub map_not_on_map: &'static str,
+    #[cfg(careto_map)]
+    /// The map's part of the source line: geometry, projection, markers,
+    /// Western Sahara; `{points}` is [`Strings::map_points`] or empty.
+    pub map_source: &'static str,
+    #[cfg(careto_map)]
+    /// Places 1:110m leaves out, shown as dots, `{names}` filled in.
+    pub map_points: &'static str,
+    #[cfg(careto_map)]
+    /// Map summary: where the countries are, `{name}`, `{n}` and `{where}` filled in.
+    pub map_summary_where: &'static str,
+    #[cfg(careto_map)]
+    /// One region's share, `{n}` and `{region}` filled in.
+    pub map_summary_in: &'static str,
+    #[cfg(careto_map)]
+    /// Map summary: the published counts, `{k}` and `{list}` filled in.
+    pub map_summary_counts: &'static str,
+    #[cfg(careto_map)]
+    /// Map summary: the rest without a count, `{u}` filled in.
+    pub map_summary_no_count: &'static str,
+    #[cfg(careto_map)]
+    /// Map summary: every other country.
+    pub map_summary_rest: &'static str,
+    #[cfg(careto_map)]
+    /// The word joining the last two items of a list.
+    pub and: &'static str,
+    #[cfg(careto_map)]
+    /// UN M49 regions, in the order of `model::places::Region`, as they read after "in".
+    pub regions: [&'static str; 5],
+    #[cfg(careto_map)]
+    /// UN M49 sub-regions, in the order of `model::places::Subregion`.
+    pub subregions: [&'static str; 17],
 }
 
 /// The words of the controls around a chart, in the order the JS shell
@@ -188,6 +231,53 @@ const EN: Strings = Strings {
     hide_data: "Hide data",
     download_png: "Download PNG",
     download_csv: "Download CSV",
+    #[cfg(careto_map)]
+    map_title: "{name}: where the {n} affected countries are",
+    #[cfg(careto_map)]
+    legend_no_count: "affected, count not published",
+    #[cfg(careto_map)]
+    legend_no_victims: "no victims reported",
+    #[cfg(careto_map)]
+    map_not_on_map: "Not on the map (codes of their own): {names}.",
+    #[cfg(careto_map)]
+    map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}. \
+Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
+    #[cfg(careto_map)]
+    map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
+    #[cfg(careto_map)]
+    map_summary_where: "{name}: {n} countries affected, {where}.",
+    #[cfg(careto_map)]
+    map_summary_in: "{n} in {region}",
+    #[cfg(careto_map)]
+    map_summary_counts: "Counts were published for {k} of them: {list}.",
+    #[cfg(careto_map)]
+    map_summary_no_count: "No count was published for {u} of them.",
+    #[cfg(careto_map)]
+    map_summary_rest: "Every other country on the map: no victims reported.",
+    #[cfg(careto_map)]
+    and: "and",
+    #[cfg(careto_map)]
+    regions: ["Africa", "the Americas", "Asia", "Europe", "Oceania"],
+    #[cfg(careto_map)]
+    subregions: [
+        "Northern Africa",
+        "Sub-Saharan Africa",
+        "Latin America and the Caribbean",
+        "Northern America",
+        "Central Asia",
+        "Eastern Asia",
+        "South-eastern Asia",
+        "Southern Asia",
+        "Western Asia",
+        "Eastern Europe",
+        "Northern Europe",
+        "Southern Europe",
+        "Western Europe",
+        "Australia and New Zealand",
+        "Melanesia",
+        "Micronesia",
+        "Polynesia",
+    ],
 };
 
 const ES: Strings = Strings {
@@ -225,6 +315,53 @@ const ES: Strings = Strings {
     hide_data: "Ocultar datos",
     download_png: "Descargar PNG",
     download_csv: "Descargar CSV",
+    #[cfg(careto_map)]
+    map_title: "{name}: dónde están los {n} países afectados",
+    #[cfg(careto_map)]
+    legend_no_count: "afectado, sin cifra publicada",
+    #[cfg(careto_map)]
+    legend_no_victims: "sin víctimas notificadas",
+    #[cfg(careto_map)]
+    map_not_on_map: "Sin lugar en el mapa (códigos propios): {names}.",
+    #[cfg(careto_map)]
+    map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}. \
+Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
+    #[cfg(careto_map)]
+    map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
+    #[cfg(careto_map)]
+    map_summary_where: "{name}: {n} países afectados, {where}.",
+    #[cfg(careto_map)]
+    map_summary_in: "{n} en {region}",
+    #[cfg(careto_map)]
+    map_summary_counts: "Se publicaron cifras de {k} de ellos: {list}.",
+    #[cfg(careto_map)]
+    map_summary_no_count: "No se publicó cifra de {u} de ellos.",
+    #[cfg(careto_map)]
+    map_summary_rest: "Resto de los países del mapa: sin víctimas notificadas.",
+    #[cfg(careto_map)]
+    and: "y",
+    #[cfg(careto_map)]
+    regions: ["África", "las Américas", "Asia", "Europa", "Oceanía"],
+    #[cfg(careto_map)]
+    subregions: [
+        "África septentrional",
+        "África subsahariana",
+        "América Latina y el Caribe",
+        "América septentrional",
+        "Asia central",
+        "Asia oriental",
+        "Asia sudoriental",
+        "Asia meridional",
+        "Asia occidental",
+        "Europa oriental",
+        "Europa septentrional",
+        "Europa meridional",
+        "Europa occidental",
+        "Australia y Nueva Zelandia",
+        "Melanesia",
+        "Micronesia",
+        "Polinesia",
+    ],
 };
 
 /// The words only the details say (tooltips, the data table, the CSV): kept
@@ -364,6 +501,42 @@ impl Strings {
     }
 }
 
+#[cfg(careto_map)]
+/// `items` as a list: "a", "a and b", "a, b and c" (Spanish "y", or "e"
+/// before a word that starts with the sound i: "Marruecos e Irán").
+pub fn join_list(items: &[String], lang: Lang) -> String {
+    let mut out = String::new();
+    let n = items.len();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 && i + 1 == n {
+            let and = match lang {
+                Lang::Es if starts_with_i_sound(item) => "e",
+                _ => strings(lang).and,
+            };
+            out.push(' ');
+            out.push_str(and);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+#[cfg(careto_map)]
+/// Whether a Spanish word starts with the vowel sound i ("I", "Í", "Hi",
+/// but not "Hie"/"Hia", where "y" stays: "agua y hielo").
+fn starts_with_i_sound(word: &str) -> bool {
+    let lower: Vec<char> = word.chars().take(3).map(|c| c.to_ascii_lowercase()).collect();
+    match lower.as_slice() {
+        ['i' | 'í' | 'Í', ..] => true,
+        ['h', 'i' | 'í', next, ..] => !matches!(next, 'e' | 'a'),
+        ['h', 'i' | 'í'] => true,
+        _ => false,
+    }
+}
+
 /// Fills `{key}` placeholders in `template` (one pass; an unknown `{…}` is
 /// left as it is). Searching for a char, not a `&str`, keeps core's
 /// two-way substring searcher out of the wasm.
@@ -435,6 +608,20 @@ mod tests {
         let mut names = vec!["Turquía", "Túnez", "Irán", "irak", "Egipto"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Egipto", "irak", "Irán", "Túnez", "Turquía"]);
+    }
+
+    #[cfg(careto_map)]
+    #[test]
+    fn lists_join_with_the_language_and() {
+        let v = |s: &[&str]| s.iter().map(|x| (*x).to_string()).collect::<Vec<_>>();
+        assert_eq!(join_list(&v(&[]), Lang::En), "");
+        assert_eq!(join_list(&v(&["Africa"]), Lang::En), "Africa");
+        assert_eq!(join_list(&v(&["a", "b", "c"]), Lang::En), "a, b and c");
+        assert_eq!(join_list(&v(&["Marruecos", "Irán"]), Lang::Es), "Marruecos e Irán");
+        assert_eq!(join_list(&v(&["Cuba", "Irak"]), Lang::Es), "Cuba e Irak");
+        assert_eq!(join_list(&v(&["Europa", "Asia"]), Lang::Es), "Europa y Asia");
+        assert_eq!(join_list(&v(&["agua", "hielo"]), Lang::Es), "agua y hielo");
+        assert_eq!(join_list(&v(&["Chile", "Hispania"]), Lang::Es), "Chile e Hispania");
     }
 
     #[test]

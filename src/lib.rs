@@ -11,6 +11,8 @@ pub mod chart;
 pub mod data;
 pub mod describe;
 pub mod details;
+#[cfg(careto_map)]
+pub mod geo;
 pub mod i18n;
 pub mod layout;
 pub mod model;

@@ -95,6 +95,13 @@ pub struct Theme {
     pub alleged: Rgb,
     /// Focus ring.
     pub focus: Rgb,
+    /// The map's countries with no victims reported (and the ground of the
+    /// "count not published" hatching).
+    pub land: Rgb,
+    /// The map's borders and coasts.
+    pub border: Rgb,
+    /// The lines of the map's hatching: affected, count not published.
+    pub hatch: Rgb,
 }
 
 impl Theme {
@@ -112,6 +119,9 @@ impl Theme {
             reported: Rgb(0x96, 0x33, 0x0c),
             alleged: Rgb(0x4b, 0x4f, 0xa8),
             focus: Rgb(0x1f, 0x5f, 0xd6),
+            land: Rgb(0xe9, 0xeb, 0xee),
+            border: Rgb(0xb9, 0xbe, 0xc6),
+            hatch: Rgb(0x5c, 0x5f, 0x66),
         }
     }
 
@@ -129,6 +139,9 @@ impl Theme {
             reported: Rgb(0xf0, 0x9a, 0x55),
             alleged: Rgb(0xa9, 0xb0, 0xff),
             focus: Rgb(0x7a, 0xb0, 0xff),
+            land: Rgb(0x20, 0x23, 0x27),
+            border: Rgb(0x4a, 0x50, 0x58),
+            hatch: Rgb(0xa8, 0xad, 0xb5),
         }
     }
 

@@ -1,4 +1,4 @@
-//! Which chart: the country bars or the timeline. Below `chart` and
+//! Which chart: the country bars, the timeline or the world map. Below `chart` and
 //! `layout`, so that the words (`describe`) and the embed code (`embed`)
 //! can name a view without depending on how charts are laid out or drawn.
 
@@ -12,23 +12,40 @@ pub enum View {
     Bars,
     /// The timeline.
     Timeline,
+    /// The world map (native builds, and wasm builds with the `map` feature).
+    #[cfg(careto_map)]
+    Map,
 }
 
 impl View {
-    /// Parses `bars` or `timeline`.
+    /// Parses `bars`, `timeline` or `map`; a build without the map compiled
+    /// in says so for `map`.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
             "bars" => Ok(View::Bars),
             "timeline" => Ok(View::Timeline),
+            #[cfg(careto_map)]
+            "map" => Ok(View::Map),
+            #[cfg(careto_map)]
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"map\"", clip(other))),
+            // A wasm build without the map: "map" is a view, just not in this build.
+            #[cfg(not(careto_map))]
+            "map" => {
+                Err("view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map"
+                    .to_string())
+            }
+            #[cfg(not(careto_map))]
             other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
         }
     }
 
-    /// The view's name as [`View::parse`] reads it: `bars` or `timeline`.
+    /// The view's name as [`View::parse`] reads it: `bars`, `timeline`, `map`.
     pub fn as_str(self) -> &'static str {
         match self {
             View::Bars => "bars",
             View::Timeline => "timeline",
+            #[cfg(careto_map)]
+            View::Map => "map",
         }
     }
 }
@@ -52,7 +69,7 @@ mod tests {
         }
         assert_eq!(Lang::parse("es-MX"), Ok(Lang::Es));
         let long = "x".repeat(41);
-        assert_eq!(View::parse(&long), Err(format!("view: \"{}…\" is not a view; use \"bars\" or \"timeline\"", "x".repeat(40))));
+        assert_eq!(View::parse(&long), Err(format!("view: \"{}…\" is not a view; use \"bars\", \"timeline\" or \"map\"", "x".repeat(40))));
         assert_eq!(crate::model::clip(&"y".repeat(40)), "y".repeat(40));
     }
 }

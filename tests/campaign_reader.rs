@@ -13,7 +13,7 @@
 mod reader_cases;
 
 use careto_viz::campaign_reader::graph::{Graph, Node, NodeId, Slot};
-use careto_viz::campaign_reader::{read_and_validate, BUDGET};
+use careto_viz::campaign_reader::{read_and_validate, read_with, BUDGET};
 use careto_viz::model::Campaign;
 use reader_cases::{field_path, graph_of, sample, serde_read, ALLOWED, BROKEN};
 use serde_json::{json, Value};
@@ -166,16 +166,29 @@ fn one_large_string_shared_by_many_notes_is_refused_at_the_text_budget() {
     assert!(g.stats().bytes_copied <= 3_000_000, "{:?}", g.stats());
 }
 
-/// The largest campaign the limits allow is read: 10,000 countries, events
-/// and sources, each country and event with two source ids (70,000 items).
+/// The largest campaign the limits allow is read: a country for each of the
+/// 1,329 codes a campaign may use (the map's 237 places and ISO 3166-1's
+/// 1,092 user-assigned codes: the real ceiling for countries, which the
+/// reader's budget doc and the README state), each with 15 source ids;
+/// 10,000 events with one each; 5,000 sources. Close to the 50,000 items.
 #[test]
 fn the_largest_campaign_within_the_limits_is_read() {
+    assert_eq!(reader_cases::country_codes().len(), 237 + 26 + 14 * 26 + 676 + 26);
+    assert_eq!(reader_cases::country_codes().len(), 1_329);
     let c = reader_cases::largest();
     let text = c.to_string();
     let (g, root) = graph_of(&text);
     let campaign = host_read(&g, root).unwrap();
-    assert_eq!((campaign.countries.len(), campaign.events.len(), campaign.sources.len()), (10_000, 10_000, 5_000));
+    assert_eq!((campaign.countries.len(), campaign.events.len(), campaign.sources.len()), (1_329, 10_000, 5_000));
+    let (_, spent) = read_with(g.value(root), BUDGET);
+    assert_eq!(spent.items, 46_269, "the figure the budget docs give");
     assert_eq!(Ok(campaign), serde_read(&text));
+    // One country more, whatever its code, is one the data rules refuse.
+    let mut more = c.clone();
+    let extra = json!({ "code": "ZZZ", "name": { "en": "One more", "es": "Uno más" }, "count": 1, "sources": ["S0"] });
+    more["country"].as_array_mut().unwrap().push(extra);
+    let (g, root) = graph_of(&more.to_string());
+    assert_eq!(refused(&g, root), "campaign.country[1329].code: duplicate country code \"ZZZ\"");
 }
 
 #[test]

@@ -145,6 +145,34 @@ fn reported_and_alleged_differ_for_everyone() {
     }
 }
 
+#[test]
+fn the_maps_tones_are_told_apart() {
+    for (name, t) in themes() {
+        // A country with a count stands out from its neighbours with none
+        // reported: 3:1 (WCAG 1.4.11). Under simulated deficiencies the
+        // lightest class loses some lightness (orange darkens for a
+        // deuteranope: 2.7:1 in the light theme); it keeps at least 2.5:1 and
+        // stays far apart in colour (ΔE ≥ 20), and a border line surrounds
+        // every country anyway.
+        for (k, c) in t.classes.iter().enumerate() {
+            assert_contrast(name, &format!("class {k} on the land tone"), *c, t.land, GRAPHIC_MIN);
+            for (cvd, m) in &DEFICIENCIES {
+                let (a, b) = (simulate(*c, m), simulate(t.land, m));
+                assert!(a.contrast(b) >= 2.5, "{name} {cvd}: class {k} on land {:.2}", a.contrast(b));
+                assert!(delta_e(a, b) >= 20.0, "{name} {cvd}: class {k} on land ΔE {:.1}", delta_e(a, b));
+            }
+        }
+        // The hatching of "affected, count not published" shows on the land tone and on the page.
+        assert_contrast(name, "hatch lines on the land tone", t.hatch, t.land, GRAPHIC_MIN);
+        assert_contrast(name, "hatch lines on the background", t.hatch, t.background, GRAPHIC_MIN);
+        // Land is set apart from the sea by its tone and, more, by the border lines.
+        assert!(t.land.contrast(t.background) >= 1.1, "{name}: land {} on {}", t.land.hex(), t.background.hex());
+        assert!(t.border.contrast(t.background) >= 1.5 && t.border.contrast(t.land) >= 1.4, "{name}: borders");
+        // Borders stay quieter than the hatching, so no border reads as a hatch line.
+        assert!(t.border.contrast(t.land) < t.hatch.contrast(t.land), "{name}: borders louder than hatching");
+    }
+}
+
 // ---------------------------------------------------------------- the class ramp
 
 /// Whether luminances run one way, away from the background: darker classes on

@@ -44,6 +44,20 @@ fn campaign_seeds_pass_the_checks() {
     }
 }
 
+#[test]
+fn geometry_seeds_pass_the_checks() {
+    let files = seeds("geometry");
+    assert!(files.iter().any(|f| f.ends_with("world-110m.bin")));
+    for f in &files {
+        let data = std::fs::read(f).unwrap();
+        let decoded = checks::geometry(&data);
+        if f.ends_with("world-110m.bin") {
+            assert!(decoded, "the real geometry decodes");
+            assert_eq!(data, careto_viz::geo::WORLD_110M, "fuzz/seeds/geometry/world-110m.bin is data/world-110m.bin");
+        }
+    }
+}
+
 /// How `fuzz/seeds/campaign/careto.json` is made from the data file.
 const REGENERATE: &str = "python3 -c 'import tomllib,json; json.dump(tomllib.load(open(\"data/careto.toml\",\"rb\")), open(\"fuzz/seeds/campaign/careto.json\",\"w\"), ensure_ascii=False, indent=1)'";
 
@@ -60,7 +74,7 @@ fn the_careto_seed_is_the_compiled_in_data() {
 fn layout_seeds() -> Vec<(String, LayoutCase)> {
     let mut out = Vec::new();
     let points = vec![(0.0, 0.0), (100.0, 150.0), (300.0, 300.0), (-5.0, 40.0), (5000.0, 200.0)];
-    for (view, v) in [(View::Bars, "bars"), (View::Timeline, "timeline")] {
+    for (view, v) in [(View::Bars, "bars"), (View::Timeline, "timeline"), (View::Map, "map")] {
         for (lang, l) in [(Lang::En, "en"), (Lang::Es, "es")] {
             for width in [0.0, 1.0, 320.0, 375.0, 479.5, 640.0, 1280.0, 4096.0, 1e9, f64::NAN] {
                 let theme = if width == 640.0 { ThemeName::Dark } else { ThemeName::Light };
@@ -82,9 +96,12 @@ fn layout_seeds() -> Vec<(String, LayoutCase)> {
     out.push(("bars-many-countries".into(), at(View::Bars, 4096.0, vec![Edit::AddCountries(100, 0, String::new()), Edit::AddCountries(30, 7, "X".into())])));
     out.push(("bars-huge-count".into(), at(View::Bars, 640.0, vec![Edit::Count(0, u32::MAX), Edit::Count(1, 1)])));
     out.push(("timeline-crowded".into(), at(View::Timeline, 280.0, vec![Edit::AddEvents(20, 24, 2, 10, 2, "Same day".into())])));
-    out.push(("timeline-long-alleged".into(), at(View::Timeline, 320.0, vec![Edit::EventStatus(0, 2), Edit::EventLabel(0, Lang::En, long)])));
+    out.push(("timeline-long-alleged".into(), at(View::Timeline, 320.0, vec![Edit::EventStatus(0, 2), Edit::EventLabel(0, Lang::En, long.clone())])));
     out.push(("timeline-one-year".into(), at(View::Timeline, 280.0, vec![Edit::Period(24, 1, 24, 12), Edit::EventDate(0, 24, 0, 0, false)])));
     out.push(("timeline-wide-range".into(), at(View::Timeline, 4096.0, vec![Edit::EventDate(0, 0, 1, 1, true), Edit::EventDate(1, 110, 12, 31, false)])));
+    out.push(("map-many-countries".into(), at(View::Map, 320.0, vec![Edit::AddCountries(250, 5, String::new()), Edit::AddCountries(20, 0, "Z".into())])));
+    out.push(("map-huge-counts".into(), at(View::Map, 4096.0, vec![Edit::Count(0, u32::MAX), Edit::Count(30, 2), Edit::RemoveCountry(3)])));
+    out.push(("map-long-texts".into(), at(View::Map, 280.0, vec![Edit::Text(1, Lang::En, long.clone()), Edit::Text(3, Lang::En, long.clone())])));
     // The inputs of the crashes found so far (see tests/layout.rs).
     out.push((
         "crash-year-labels-1990-2100-at-280".into(),

@@ -202,12 +202,47 @@ fn snapshot_timeline_es_dark_375() {
     check_snapshot("timeline-es-dark-375", &out);
 }
 
+#[test]
+fn snapshot_map_en_light_640() {
+    let out = render(View::Map, Lang::En, ThemeName::Light, 640.0);
+    let n = normalize(&out);
+    let theme = Theme::light();
+    assert!(n.starts_with("<svg width=\"640\""));
+    // Countries as polygons: class fills (Morocco's top class among them), the land tone; hatch lines; markers.
+    for c in theme.classes.iter().chain([&theme.land]) {
+        assert!(n.lines().any(|l| l.starts_with("<polygon") && l.contains(&fill_attr(*c))), "no country filled {}", c.hex());
+    }
+    assert!(n.contains(&format!("stroke=\"{}\"", theme.hatch.hex().to_uppercase())), "hatch lines");
+    assert!(n.contains("<circle"), "markers");
+    let texts = text_lines(&n);
+    for t in ["The Mask (Careto): where the 31 affected countries are", "affected, count not published", "no victims reported", "200+"] {
+        assert!(texts.iter().any(|x| x == t), "no text \"{t}\"");
+    }
+    check_snapshot("map-en-light-640", &out);
+}
+
+#[test]
+fn snapshot_map_es_dark_375() {
+    let out = render(View::Map, Lang::Es, ThemeName::Dark, 375.0);
+    let n = normalize(&out);
+    let theme = Theme::dark();
+    assert!(n.starts_with("<svg width=\"375\""));
+    assert!(n.contains(&fill_attr(theme.background)) && n.contains(&fill_attr(theme.land)));
+    assert!(!n.contains(&fill_attr(Theme::light().land)));
+    let texts = text_lines(&n);
+    for t in ["afectado, sin cifra publicada", "sin víctimas notificadas"] {
+        assert!(texts.iter().any(|x| x == t), "no text \"{t}\" in {texts:?}");
+    }
+    assert!(!n.contains("no victims reported"));
+    check_snapshot("map-es-dark-375", &out);
+}
+
 // ---------------------------------------------------------------- every SVG
 
 #[test]
 fn every_rendering_is_sound() {
     let c = careto();
-    for view in [View::Bars, View::Timeline] {
+    for view in [View::Bars, View::Timeline, View::Map] {
         for lang in [Lang::En, Lang::Es] {
             for theme in [ThemeName::Light, ThemeName::Dark] {
                 for width in [280.0, 320.0, 375.0, 480.0, 640.0, 800.0, 1024.0, 1280.0] {

@@ -16,11 +16,16 @@
 //!   [`LayoutCase::decode`]) → when the edited campaign is valid,
 //!   [`check_layout`]: layout, SVG through `render`, hit testing.
 //!
+//! - **geometry**: bytes → the map's geometry file → `World::decode`: an
+//!   error naming a byte inside the input, or a world whose rings close and
+//!   whose points are finite, which the map lays out ([`geometry`]).
+//!
 //! Panics (assertions) are the findings; nothing here returns an error.
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::layout::map::{MapLayout, MARKER_HIT_RADIUS};
 use careto_viz::layout::{clamp_width, max_height, HitBox, Rect, Scene, Shape, Target, MAX_CANVAS_AREA, MAX_HIT_BOX_HEIGHT};
 use careto_viz::model::validate::{validate, validate_all, MAX_LABEL_CHARS, MAX_YEAR, MIN_YEAR};
 use careto_viz::model::{days_in_month, Campaign, Count, Event, EventDate, Lang, Status, Str, Text};
@@ -49,7 +54,7 @@ pub fn campaign_json(data: &[u8]) -> bool {
         return false;
     }
     campaign_invariants(&campaign);
-    for view in [View::Bars, View::Timeline] {
+    for view in [View::Bars, View::Timeline, View::Map] {
         for lang in [Lang::En, Lang::Es] {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0 };
             check_layout(&campaign, &options, &[], false);
@@ -187,6 +192,8 @@ pub fn campaign_invariants(c: &Campaign) {
             assert!(summary.contains(k.name.get(lang)), "the bars summary names {}", k.code);
         }
         let _ = careto_viz::describe::timeline_summary(c, lang);
+        let map = careto_viz::describe::map::map_summary(c, lang);
+        assert!(map.contains(c.bars_source_line.get(lang)), "the map summary ends with the source line");
         for i in 0..c.countries.len() {
             let tip = careto_viz::describe::tooltip(c, Target::Country(i), lang);
             assert!(tip.is_some_and(|t| !t.title.is_empty()), "no tooltip for country {i}");
@@ -241,13 +248,28 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
                 let b = Scene::text_box(s).expect("a text box");
                 assert!(inside(&b), "{ctx}: text {text:?} {b:?} leaves the {w}x{h} canvas");
             }
+            Shape::Polygon { points, .. } | Shape::Path { points, .. } => {
+                for p in points {
+                    assert!(finite(&[p.x, p.y]), "{ctx}: point {p:?}");
+                    assert!(inside(&Rect { x: p.x, y: p.y, w: 0.0, h: 0.0 }), "{ctx}: point {p:?} leaves the {w}x{h} canvas");
+                }
+            }
         }
+    }
+    if let Layout::Map(l) = &layout {
+        check_map(c, l, &layout, points, &ctx, &inside);
+        if svg {
+            let out = careto_viz::render::to_svg(scene, &Theme::named(options.theme)).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+            assert!(out.starts_with("<svg") && out.trim_end().ends_with("</svg>"), "{ctx}: not an SVG document");
+        }
+        return;
     }
 
     // Hit boxes: sorted by top edge, disjoint, inside; `hit` finds exactly the box under a point.
     let hits: &[HitBox] = match &layout {
         Layout::Bars(l) => &l.hits,
         Layout::Timeline(l) => &l.hits,
+        Layout::Map(_) => &[],
     };
     assert!(hits.windows(2).all(|p| p[0].rect.y <= p[1].rect.y), "{ctx}: hit boxes not sorted by top edge");
     for (i, a) in hits.iter().enumerate() {
@@ -297,6 +319,7 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
                 }
             }
         }
+        Layout::Map(_) => {}
     }
     for item in &items {
         let p = item.rect.center();
@@ -307,6 +330,89 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
         let out = careto_viz::render::to_svg(scene, &Theme::named(options.theme)).unwrap_or_else(|e| panic!("{ctx}: {e}"));
         assert!(out.starts_with("<svg") && out.trim_end().ends_with("</svg>"), "{ctx}: not an SVG document");
     }
+}
+
+/// The map: hit testing through the index agrees with a search of every
+/// marker and polygon (at the given points, a grid over the map, every
+/// marker and every anchor); each country on the map is an item, in
+/// keyboard order, hit at its anchor unless another country's marker is
+/// within tapping distance of it; markers for every place without a shape.
+fn check_map(c: &Campaign, l: &MapLayout, layout: &Layout, points: &[(f64, f64)], ctx: &str, inside: &dyn Fn(&Rect) -> bool) {
+    let frame = l.frame;
+    assert!(inside(&frame), "{ctx}: map frame {frame:?} leaves the canvas");
+    let mut probes: Vec<(f64, f64)> = points.to_vec();
+    for i in 0..=24 {
+        for j in 0..=12 {
+            probes.push((frame.x + frame.w * f64::from(i) / 24.0, frame.y + frame.h * f64::from(j) / 12.0));
+        }
+    }
+    probes.extend(l.countries.iter().flat_map(|k| k.marker.map(|m| (m.x, m.y))).flat_map(|(x, y)| [(x, y), (x + 11.9, y), (x, y - 12.5)]));
+    for &(x, y) in &probes {
+        assert_eq!(layout.hit(x, y), l.hit_without_index(x, y), "{ctx}: map hit({x}, {y})");
+    }
+    assert_eq!(layout.hit(f64::NAN, 0.0), None);
+
+    let items = layout.items();
+    assert_eq!(items.len(), l.countries.len(), "{ctx}: one item per country on the map");
+    let placed = c.countries.iter().filter(|k| careto_viz::model::places::is_known(&k.code)).count();
+    assert_eq!(l.countries.len(), placed, "{ctx}: every country with a code of the table is on the map");
+    assert_eq!(l.not_on_map.len(), c.countries.len() - placed, "{ctx}: the others are listed as not on the map");
+    let values: Vec<Option<u32>> = l.countries.iter().map(|k| c.countries[k.country].count.value()).collect();
+    let first_unpublished = values.iter().position(Option::is_none).unwrap_or(values.len());
+    assert!(values[first_unpublished..].iter().all(Option::is_none), "{ctx}: published counts first");
+    assert!(values[..first_unpublished].windows(2).all(|p| p[0] >= p[1]), "{ctx}: largest count first");
+    for (item, k) in items.iter().zip(&l.countries) {
+        assert_eq!(item.target, Target::Country(k.country));
+        assert!(inside(&item.rect), "{ctx}: focus box {:?} leaves the canvas", item.rect);
+        assert!(finite(&[k.anchor.x, k.anchor.y]), "{ctx}: anchor {:?}", k.anchor);
+        assert!(k.polygons.is_empty() || k.area.is_finite(), "{ctx}: area");
+        if k.polygons.is_empty() {
+            assert!(k.marker.is_some(), "{ctx}: {} has no shape and no marker", c.countries[k.country].code);
+        }
+        let crowded =
+            l.countries.iter().any(|o| o.country != k.country && o.marker.is_some_and(|m| (m.x - k.anchor.x).hypot(m.y - k.anchor.y) <= MARKER_HIT_RADIUS));
+        if !crowded {
+            assert_eq!(layout.hit(k.anchor.x, k.anchor.y), Some(Target::Country(k.country)), "{ctx}: anchor of {}", c.countries[k.country].code);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ geometry
+
+/// The geometry target: `data` as the map's geometry file. Returns whether it decoded.
+pub fn geometry(data: &[u8]) -> bool {
+    let world = match careto_viz::geo::World::decode(data) {
+        Ok(w) => w,
+        Err(e) => {
+            assert!(e.offset <= data.len(), "error at byte {} of {}: {e}", e.offset, data.len());
+            assert!(!e.reason.is_empty());
+            return false;
+        }
+    };
+    let b = world.bounds;
+    assert!(finite(&[b.x, b.y, b.w, b.h]) && b.w >= 0.0 && b.h >= 0.0, "bounds {b:?}");
+    for s in &world.shapes {
+        assert!(finite(&[s.location.x, s.location.y]));
+        for p in &s.polygons {
+            assert!(!p.rings.is_empty());
+            for r in &p.rings {
+                assert!(r.len() >= 2 && r.first() == r.last(), "an open ring");
+                assert!(r.iter().all(|q| finite(&[q.x, q.y])));
+            }
+        }
+    }
+    // The map lays a decoded world out and hit-tests it.
+    let c = careto_viz::data::careto();
+    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0 };
+    let layout = Layout::with_world(&c, &options, &world);
+    let Layout::Map(l) = &layout else { panic!("not a map") };
+    assert!(layout.scene().height.is_finite());
+    let f = l.frame;
+    for i in 0..=8 {
+        let (x, y) = (f.x + f.w * f64::from(i) / 8.0, f.y + f.h * f64::from(i) / 8.0);
+        assert_eq!(layout.hit(x, y), l.hit_without_index(x, y));
+    }
+    true
 }
 
 // ------------------------------------------------------------------ layout input
@@ -423,7 +529,7 @@ fn push_text(out: &mut Vec<u8>, s: &str) {
 
 impl LayoutCase {
     /// Reads a case from fuzz input. Layout: a flags byte (bit 0 timeline,
-    /// bit 1 Spanish, bit 2 dark, bit 3 sample campaign); a width (a byte:
+    /// bit 1 Spanish, bit 2 dark, bit 3 sample campaign, bit 4 map); a width (a byte:
     /// 0 → u16 px, 1 → raw f64 bits, 2 → u32 / 256, 3 → one of
     /// `SPECIAL_WIDTHS`); an edit count (byte % 32) and the edits (a kind
     /// byte, then its fields); then (i16 x, i16 y) points to the end.
@@ -438,7 +544,11 @@ impl LayoutCase {
             _ => SPECIAL_WIDTHS[usize::from(b.u8()) % SPECIAL_WIDTHS.len()],
         };
         let options = ChartOptions {
-            view: if flags & 1 == 0 { View::Bars } else { View::Timeline },
+            view: match (flags & 16 != 0, flags & 1 != 0) {
+                (true, _) => View::Map,
+                (false, false) => View::Bars,
+                (false, true) => View::Timeline,
+            },
             lang: lang_of(flags >> 1),
             theme: if flags & 4 == 0 { ThemeName::Light } else { ThemeName::Dark },
             width,
@@ -474,7 +584,11 @@ impl LayoutCase {
     /// Widths are written as raw f64 bits.
     pub fn encode(&self) -> Vec<u8> {
         let o = &self.options;
-        let flags = u8::from(o.view == View::Timeline) | lang_byte(o.lang) << 1 | u8::from(o.theme == ThemeName::Dark) << 2 | u8::from(self.sample) << 3;
+        let flags = u8::from(o.view == View::Timeline)
+            | lang_byte(o.lang) << 1
+            | u8::from(o.theme == ThemeName::Dark) << 2
+            | u8::from(self.sample) << 3
+            | u8::from(o.view == View::Map) << 4;
         let mut out = vec![flags, 1];
         out.extend_from_slice(&o.width.to_bits().to_le_bytes());
         out.push(u8::try_from(self.edits.len()).unwrap_or(u8::MAX));
@@ -617,9 +731,9 @@ fn apply(c: &mut Campaign, e: &Edit, serial: &mut usize) {
             k.notes = Cow::Owned(Vec::new());
             k.sources = sources;
             for j in 0..u32::from(*n) {
-                // The next unused code: AAA, AAB, …
+                // The next unused code: the map's places, then XAA, XAB, …
                 let used: HashSet<String> = c.countries.iter().map(|k| k.code.to_string()).collect();
-                let Some(code) = (0..26u32 * 26 * 26).map(code_of).find(|c| !used.contains(c)) else { return };
+                let Some(code) = (0..careto_viz::model::places::PLACES.len() + 26 * 26).map(code_of).find(|c| !used.contains(c)) else { return };
                 let name = if s.trim().is_empty() { code.clone() } else { format!("{}{j}", clean(s)) };
                 k.code = Cow::Owned(code);
                 k.name = Text { en: clean(&name), es: clean(&name) };
@@ -695,9 +809,17 @@ fn apply(c: &mut Campaign, e: &Edit, serial: &mut usize) {
     }
 }
 
-fn code_of(n: u32) -> String {
-    let letter = |k: u32| char::from(b'A' + (k % 26) as u8);
-    [letter(n / 676), letter(n / 26), letter(n)].iter().collect()
+/// The n-th code for an added country: the map's places first (so that
+/// added countries land on the map), then user-assigned codes XAA…XZZ
+/// (invented places: valid, listed as not on the map).
+fn code_of(n: usize) -> String {
+    let places = &careto_viz::model::places::PLACES;
+    if let Some(p) = places.get(n) {
+        return p.code().to_string();
+    }
+    let k = n - places.len();
+    let letter = |k: usize| char::from(b'A' + u8::try_from(k % 26).unwrap());
+    ['X', letter(k / 26), letter(k)].iter().collect()
 }
 
 fn status_of(s: u8) -> Status {

@@ -2,9 +2,10 @@
 //! with a legend; then the countries without a published figure as a
 //! labelled group of names (never as zero-length bars); then the source line.
 
+use super::legend::Swatch;
 use super::{
-    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
-    MORE_LINES,
+    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target,
+    MAX_SOURCE_LINES, MORE_LINES,
 };
 use crate::i18n::{capitalize, fill, format_count, strings};
 use crate::model::{Campaign, Lang};
@@ -43,6 +44,32 @@ pub struct BarsLayout {
     pub hidden: usize,
 }
 
+/// The legend entries of the colour classes: "<Measure>:" (cut to the
+/// chart's width: a newsroom's measure can be a long label), then one
+/// swatch per class. The bars and the map draw the same.
+pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner: f64, m: &Metrics, lang: Lang) -> Vec<(Swatch, String)> {
+    let s = strings(lang);
+    // A hedged measure is named, with its hedge, in the subtitle just above.
+    let heading = match campaign.hedge(lang) {
+        Some(_) => s.legend_heading_hedged.to_string(),
+        None => fill(s.legend_heading, &[("measure", &capitalize(campaign.measure.get(lang)))]),
+    };
+    let mut items = vec![(Swatch::Heading, text::truncate(&heading, m.subtitle, Weight::Normal, inner))];
+    items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Swatch::Fill(Paint::Class(i)), c.label())));
+    items
+}
+
+/// The subtitle of the bars (and the map): the measure, with its hedge
+/// when it has one, and when the figures were published.
+pub(crate) fn subtitle(campaign: &Campaign, lang: Lang) -> String {
+    let s = strings(lang);
+    let measure = campaign.measure.get(lang);
+    match campaign.hedge(lang) {
+        Some(hedge) => fill(s.bars_subtitle_hedged, &[("hedge", hedge), ("measure", measure), ("as_of", campaign.as_of.get(lang))]),
+        None => fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]),
+    }
+}
+
 impl BarsLayout {
     /// Lays out `campaign` at `width` CSS px (clamped to the supported range) in `lang`.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> BarsLayout {
@@ -56,13 +83,7 @@ impl BarsLayout {
         let title = fill(s.bars_title, &[("name", name), ("n", &n_countries)]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
         y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
-        let measure = campaign.measure.get(lang);
-        let hedge = campaign.hedge(lang);
-        let subtitle = match hedge {
-            Some(hedge) => fill(s.bars_subtitle_hedged, &[("hedge", hedge), ("measure", measure), ("as_of", campaign.as_of.get(lang))]),
-            None => fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]),
-        };
-        y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        y = text_block(&mut scene, &subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
 
         // Rows end where the foot (the "…and N more" line, the source line)
         // still fits under them in the tallest canvas a browser draws.
@@ -78,39 +99,10 @@ impl BarsLayout {
         // Legend: "<Measure>:" then one swatch per class.
         y += 10.0;
         let swatch = (m.subtitle * 0.9).round();
-        // A newsroom's measure can be a long label: the heading is cut to the
-        // chart's width rather than drawn past its edge.
-        let heading = match hedge {
-            Some(_) => s.legend_heading_hedged.to_string(),
-            None => fill(s.legend_heading, &[("measure", &capitalize(measure))]),
-        };
-        let legend_heading = text::truncate(&heading, m.subtitle, Weight::Normal, inner);
-        let mut items: Vec<(Option<usize>, String)> = vec![(None, legend_heading)];
-        items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Some(i), c.label())));
         let line_h = (m.subtitle * 1.5).round();
-        let mut x = x0;
-        // Texts go after the shapes, a style at a time (they overlap none of
-        // them): the canvas then sets each font, alignment and colour once,
-        // not once per label (setting a font costs the browser a CSS parse).
+        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y, &m) + 10.0;
+        // Texts go after the shapes, a style at a time (see the legend).
         let mut texts = Vec::new();
-        for (class, label) in items {
-            let w = text::width(&label, m.subtitle, Weight::Normal) + if class.is_some() { swatch + 5.0 } else { 0.0 };
-            if x > x0 && x + w > x1 {
-                x = x0;
-                y += line_h;
-            }
-            let mid = y + line_h / 2.0;
-            let mut tx = x;
-            if let Some(i) = class {
-                scene.shapes.push(Shape::Rect { rect: Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch }, fill: Some(Paint::Class(i)), stroke: None });
-                tx += swatch + 5.0;
-            }
-            let paint = if class.is_some() { Paint::Text } else { Paint::Muted };
-            texts.push(Shape::Text { text: label, at: Point { x: tx, y: mid }, anchor: Anchor::LeftMiddle, size: m.subtitle, weight: Weight::Normal, paint });
-            x += w + 14.0;
-        }
-        scene.shapes.append(&mut texts);
-        y += line_h + 10.0;
 
         // Bars.
         let label_w = published

@@ -6,11 +6,16 @@
 //! a theme switch needs no new layout.
 
 pub mod bars;
+#[cfg(careto_map)]
+mod hatch;
+mod legend;
+#[cfg(careto_map)]
+pub mod map;
 mod scene;
 pub mod timeline;
 
 pub use bars::BarsLayout;
-pub use scene::{Anchor, Paint, Point, Rect, Scene, Shape, Stroke};
+pub use scene::{points_box, Anchor, Paint, Point, Rect, Scene, Shape, Stroke};
 pub use timeline::TimelineLayout;
 
 use crate::text::Weight;

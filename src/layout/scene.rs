@@ -72,6 +72,12 @@ pub enum Paint {
     Alleged,
     /// Keyboard focus ring.
     Focus,
+    /// The map's countries with no victims reported.
+    Land,
+    /// The map's borders and coasts.
+    Border,
+    /// The lines of the map's hatching (affected, count not published).
+    Hatch,
 }
 
 /// How a line is drawn.
@@ -138,6 +144,21 @@ pub enum Shape {
         fill: Option<Paint>,
         /// Outline.
         stroke: Option<Stroke>,
+    },
+    /// A filled polygon (a country's ring on the map): the points in
+    /// order, the last joined to the first.
+    Polygon {
+        /// The ring.
+        points: Vec<Point>,
+        /// Fill.
+        fill: Paint,
+    },
+    /// An open polyline (the map's borders and coasts).
+    Path {
+        /// The points in order.
+        points: Vec<Point>,
+        /// How.
+        stroke: Stroke,
     },
     /// A line of text.
     Text {
@@ -225,7 +246,24 @@ impl Shape {
                 Rect { x: x - m, y: y - m, w: (from.x - to.x).abs() + 2.0 * m, h: (from.y - to.y).abs() + 2.0 * m }
             }
             Shape::Circle { center, radius, stroke, .. } | Shape::Diamond { center, radius, stroke, .. } => around(*center, radius + half(stroke.as_ref())),
+            Shape::Polygon { points, .. } => points_box(points, 1.0),
+            Shape::Path { points, stroke } => points_box(points, half(Some(stroke))),
             Shape::Text { at, .. } => Scene::text_box(self).unwrap_or(Rect { x: at.x, y: at.y, w: 0.0, h: 0.0 }),
         }
     }
+}
+
+/// The box around `points`, widened by `margin` on every side.
+pub fn points_box(points: &[Point], margin: f64) -> Rect {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in points {
+        x0 = x0.min(p.x);
+        y0 = y0.min(p.y);
+        x1 = x1.max(p.x);
+        y1 = y1.max(p.y);
+    }
+    if x0 > x1 {
+        return Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+    }
+    Rect { x: x0 - margin, y: y0 - margin, w: x1 - x0 + 2.0 * margin, h: y1 - y0 + 2.0 * margin }
 }

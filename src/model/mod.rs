@@ -9,6 +9,7 @@
 //! same types and rules the library uses at run time.
 
 mod fields;
+pub mod places;
 pub mod validate;
 
 pub use fields::{clip, number, whole_number, CLIP_CHARS};

@@ -196,6 +196,16 @@ impl Checker<'_> {
             let code_ok = k.code.len() == 3 && k.code.bytes().all(|b| b.is_ascii_uppercase());
             if !code_ok {
                 self.err(format!("{p}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)", clip(&k.code)));
+            } else if !super::places::is_known(&k.code) && !super::places::is_user_assigned(&k.code) {
+                // The map draws exactly the places of the table; a typo ("MRC") must not pass as a country.
+                self.err(
+                    format!("{p}.code"),
+                    format!(
+                        "\"{}\" is not the ISO 3166-1 alpha-3 code of a country or territory on the map (Natural Earth's); \
+                         for a place of your own, use a user-assigned code, XAA to XZZ",
+                        k.code
+                    ),
+                );
             } else if !codes.insert(k.code.as_ref()) {
                 self.err(format!("{p}.code"), format!("duplicate country code \"{}\"", clip(&k.code)));
             }
@@ -463,6 +473,25 @@ mod tests {
             c.countries.to_mut()[1].code = bad.into();
             let e = first(&c);
             assert!(e.starts_with("country[1].code: "), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn country_codes_come_from_the_map_or_the_user_assigned_ranges() {
+        for bad in ["MRC", "UKK", "ATA", "QKQ", "AZZ", "YYY"] {
+            let mut c = ok();
+            c.countries.to_mut()[1].code = bad.into();
+            let e = first(&c);
+            assert!(
+                e.starts_with(&format!("country[1].code: \"{bad}\" is not the ISO 3166-1 alpha-3 code of a country or territory on the map")),
+                "{bad}: {e}"
+            );
+            assert!(e.ends_with("use a user-assigned code, XAA to XZZ"), "{e}");
+        }
+        for good in ["GIB", "ESH", "SGP", "TWN", "XAL", "XZZ", "AAA", "QMA", "ZZZ"] {
+            let mut c = ok();
+            c.countries.to_mut()[1].code = good.into();
+            assert!(validate(&c).is_ok(), "{good}: {:?}", validate(&c));
         }
     }
 

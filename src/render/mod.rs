@@ -39,6 +39,9 @@ fn color(theme: &Theme, paint: Paint) -> RGBColor {
         Paint::Reported => theme.reported,
         Paint::Alleged => theme.alleged,
         Paint::Focus => theme.focus,
+        Paint::Land => theme.land,
+        Paint::Border => theme.border,
+        Paint::Hatch => theme.hatch,
     };
     c.into()
 }
@@ -102,6 +105,10 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, area: &DrawingArea
                     draw_polyline(area, &ring, s, theme).map_err(err)?;
                 }
             }
+            Shape::Polygon { points, fill } => {
+                area.draw(&Polygon::new(points.iter().map(|p| pt(*p)).collect::<Vec<_>>(), color(theme, *fill).filled())).map_err(err)?;
+            }
+            Shape::Path { points, stroke } => draw_polyline(area, points, stroke, theme).map_err(err)?,
             Shape::Text { text, at, anchor, size, weight, paint } => {
                 let style = match weight {
                     Weight::Normal => FontStyle::Normal,

@@ -11,6 +11,26 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads a campaign given as a JS object (see `campaign.schema.json`)
 /// within the reader's budget, then checks the data rules.
+thread_local! {
+    /// The JS strings of the field names asked for so far: a campaign of
+    /// thousands of items asks for the same few dozen names again and again,
+    /// and making a JS string is most of the cost of a read.
+    static NAMES: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `key` as a JS string, made once per name.
+fn field_name(key: &str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, v)) = names.iter().find(|(k, _)| k == key) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(key);
+        names.push((key.to_string(), v.clone()));
+        v
+    })
+}
+
 pub fn read(value: JsValue) -> Result<Campaign, String> {
     crate::campaign_reader::read_and_validate(value)
 }
@@ -66,11 +86,11 @@ impl HostValue for JsValue {
     }
 
     fn get(&self, key: &str) -> Result<Self, Unreadable> {
-        Reflect::get(self, &JsValue::from_str(key)).map_err(|_| Unreadable)
+        Reflect::get(self, &field_name(key)).map_err(|_| Unreadable)
     }
 
     fn length(&self) -> Result<f64, Unreadable> {
-        Reflect::get(self, &JsValue::from_str("length")).map(|l| l.as_f64().unwrap_or(f64::NAN)).map_err(|_| Unreadable)
+        Reflect::get(self, &field_name("length")).map(|l| l.as_f64().unwrap_or(f64::NAN)).map_err(|_| Unreadable)
     }
 
     fn item(&self, index: u32) -> Result<Option<Self>, Unreadable> {

@@ -152,6 +152,28 @@ impl ThemeChoice {
     }
 }
 
+/// The views this kernel draws: `bars` and `timeline`. A build with the
+/// `map` feature has the map's layout and words ([`View::parse`] takes
+/// `"map"`), but the kernel does not draw it yet: the page would have to
+/// fetch the geometry first (`Layout::with_world`), and that browser half of
+/// the map is not written. So `"map"` is refused here with a message saying
+/// so, and any other name is answered as a build without the map answers it
+/// (the views it offers are the ones it draws).
+fn parse_view(s: &str) -> Result<View, String> {
+    match View::parse(s) {
+        #[cfg(careto_map)]
+        Ok(View::Map) => Err(MAP_NOT_YET.to_string()),
+        #[cfg(careto_map)]
+        Err(_) => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(s))),
+        parsed => parsed,
+    }
+}
+
+/// Why a wasm build with the `map` feature refuses `view: "map"`.
+#[cfg(careto_map)]
+const MAP_NOT_YET: &str = "view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
+(it has the map's code, but nothing fetches the map's geometry); use \"bars\" or \"timeline\"";
+
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -179,7 +201,7 @@ impl Settings {
     /// `self` with the options in `js` applied; nothing changes on an error.
     pub fn with(mut self, js: &JsOptions) -> Result<Settings, String> {
         if let Some(v) = &js.view {
-            self.view = View::parse(v)?;
+            self.view = parse_view(v)?;
         }
         if let Some(l) = &js.lang {
             self.lang = Some(Lang::parse(l)?);

@@ -11,6 +11,7 @@ export const broken = [
   ["a count written as text", (c) => { c.country[0].count = "unknown"; }, "/country/0/count"],
   ["a lower-case code", (c) => { c.country[0].code = "xal"; }, "/country/0/code"],
   ["a two-letter code", (c) => { c.country[0].code = "XA"; }, "/country/0/code"],
+  ["a code of no place on the map, not user-assigned", (c) => { c.country[0].code = "MRC"; }, "/country/0/code"],
   ["month 13", (c) => { c.event[0].date = "2019-13"; }, "/event/0/date"],
   ["31 April", (c) => { c.event[0].date = "2019-04-31"; }, "/event/0/date"],
   ["a date with a time", (c) => { c.event[0].date = "2019-06-14T10:00"; }, "/event/0/date"],
@@ -54,4 +55,7 @@ export const allowed = [
       if (typeof k.count === "number") k.counted_by = k.sources.map((source) => ({ source, measure: { en: "attacks", es: "ataques" } }));
     }
   }],
+  ["a code of the map (Western Sahara)", (c) => { c.country[0].code = "ESH"; }],
+  ["a code of the map that 1:110m draws as a point (Gibraltar)", (c) => { c.country[0].code = "GIB"; }],
+  ["a user-assigned code of another range", (c) => { c.country[0].code = "QMA"; }],
 ];

@@ -163,11 +163,11 @@ describe("dist/ as `make site` writes it", () => {
     assert.ok(images >= 7, `only ${images} noscript images (index.html has 2, cms-script.html 3, cms-hostile.html 2)`);
   });
 
-  it("has all 8 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
+  it("has all 12 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(base + "img/bars-en-light.svg");
-      for (const view of ["bars", "timeline"]) {
+      for (const view of ["bars", "timeline", "map"]) {
         for (const lang of ["en", "es"]) {
           for (const theme of ["light", "dark"]) {
             const name = `${view}-${lang}-${theme}.svg`;
@@ -194,6 +194,8 @@ describe("dist/ as `make site` writes it", () => {
               "bars-es": "The Mask (Careto): 31 países afectados",
               "timeline-en": "The Mask (Careto): timeline",
               "timeline-es": "The Mask (Careto): cronología",
+              "map-en": "The Mask (Careto): where the 31 affected countries are",
+              "map-es": "The Mask (Careto): dónde están los 31 países afectados",
             };
             assert.equal(parsed.title, titles[`${view}-${lang}`], `${name} title`);
             const light = parsed.background?.toUpperCase() === "#FFFFFF";

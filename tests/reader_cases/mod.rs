@@ -54,6 +54,7 @@ pub const BROKEN: &[Broken] = &[
     ("a count written as text", |c| c["country"][0]["count"] = json!("unknown"), "/country/0/count"),
     ("a lower-case code", |c| c["country"][0]["code"] = json!("xal"), "/country/0/code"),
     ("a two-letter code", |c| c["country"][0]["code"] = json!("XA"), "/country/0/code"),
+    ("a code of no place on the map, not user-assigned", |c| c["country"][0]["code"] = json!("MRC"), "/country/0/code"),
     ("month 13", |c| c["event"][0]["date"] = json!("2019-13"), "/event/0/date"),
     ("31 April", |c| c["event"][0]["date"] = json!("2019-04-31"), "/event/0/date"),
     ("a date with a time", |c| c["event"][0]["date"] = json!("2019-06-14T10:00"), "/event/0/date"),
@@ -121,18 +122,37 @@ pub const ALLOWED: &[Allowed] = &[
             }
         }
     }),
+    ("a code of the map (Western Sahara)", |c| c["country"][0]["code"] = json!("ESH")),
+    ("a code of the map that 1:110m draws as a point (Gibraltar)", |c| c["country"][0]["code"] = json!("GIB")),
+    ("a user-assigned code of another range", |c| c["country"][0]["code"] = json!("QMA")),
 ];
 
-/// The largest campaign within the reader's limits, roughly: 10,000
-/// countries and 10,000 events with a source id each, and 5,000 sources
-/// (45,000 items in lists), valid.
+/// Every country code a campaign may use, in order: AAA to ZZZ, those the
+/// data rules take (a place of the map, `model::places`, or a code of ISO
+/// 3166-1's user-assigned ranges).
+pub fn country_codes() -> Vec<String> {
+    use careto_viz::model::places::{is_known, is_user_assigned};
+    let letter = |k: u32| char::from(b'A' + u8::try_from(k % 26).unwrap());
+    (0..26 * 26 * 26).map(|i| [letter(i / 676), letter(i / 26), letter(i)].iter().collect::<String>()).filter(|c| is_known(c) || is_user_assigned(c)).collect()
+}
+
+/// Source ids per country in [`largest`].
+pub const LARGEST_COUNTRY_SOURCES: usize = 15;
+
+/// The largest campaign within the reader's limits, roughly, valid: a
+/// country for every code a campaign may use (1,329, each with 15 source
+/// ids), 10,000 events with a source id each, and 5,000 sources: about
+/// 46,000 of the 50,000 items in lists.
 pub fn largest() -> Value {
-    let code = |i: usize| -> String { [i / 676, i / 26 % 26, i % 26].iter().map(|&k| char::from(b'A' + u8::try_from(k % 26).unwrap_or(0))).collect() };
     let text = |s: String| json!({ "en": s.clone(), "es": s });
     let mut c = sample();
     c["source"] = (0..5_000).map(|i| json!({ "id": format!("S{i}"), "title": format!("Source {i}"), "publisher": "Invented", "url": "" })).collect();
-    c["country"] =
-        (0..10_000).map(|i| json!({ "code": code(i), "name": text(format!("Country {i}")), "count": i + 1, "sources": [format!("S{}", i % 5_000)] })).collect();
+    let sources = |i: usize| -> Value { (0..LARGEST_COUNTRY_SOURCES).map(|j| format!("S{}", (i * LARGEST_COUNTRY_SOURCES + j) % 5_000)).collect() };
+    c["country"] = country_codes()
+        .into_iter()
+        .enumerate()
+        .map(|(i, code)| json!({ "code": code, "name": text(format!("Country {i}")), "count": i + 1, "sources": sources(i) }))
+        .collect();
     c["event"] = (0..10_000)
         .map(|i| {
             json!({

@@ -98,6 +98,15 @@ export function shell(wasm, details) {
   let layer = null;
   let loading = null;
   let prefetchReported = false;
+  // A failed load reported once, however many uses and prefetches awaited it.
+  const reported = new WeakSet();
+  function reportFailure(error, text) {
+    if (Object(error) === error) {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    report(`${text} (${error instanceof Error ? error.message : error})`);
+  }
   function loadLayer() {
     loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
       ([module, provider]) => (layer = module.layer(provider, { L, report })),
@@ -210,7 +219,7 @@ export function shell(wasm, details) {
       p.embed.hidden = !w.embedUrl;
       if (!w.embedUrl) p.code.hidden = true;
       this.tableFor = null;
-      if (layer?.ready(this)) layer.words(this);
+      if (layer?.ready(this)) this.toLayer();
       // Another language: its words come first (the table waits for them).
       else if (layer) this.bring().then(() => this.arrived(), () => {});
       return changed;
@@ -238,16 +247,25 @@ export function shell(wasm, details) {
     use(use) {
       if (layer?.ready(this)) return use(layer);
       this.pending = use;
+      this.waiting = true;
       this.busy(true);
       this.bring().then(() => this.arrived(), (error) => this.failed(error));
+    }
+
+    /** Hands the chart's current words to the layer, once per change of them (a prefetch and a use may both arrive). */
+    toLayer() {
+      if (this.handed === this.words) return;
+      this.handed = this.words;
+      layer.words(this);
     }
 
     /** The layer is here: its first job is the table; then what a reader asked for. */
     arrived() {
       if (this.ac.signal.aborted) return;
-      this.busy(false);
+      if (this.waiting) this.busy(false);
+      this.waiting = false;
       if (this.parts) this.parts.status.textContent = "";
-      layer.words(this);
+      this.toLayer();
       const pending = this.pending;
       this.pending = null;
       if (pending) pending(layer);
@@ -257,18 +275,22 @@ export function shell(wasm, details) {
     failed(error) {
       if (this.ac.signal.aborted) return;
       this.busy(false);
+      this.waiting = false;
       this.pending = null;
       const text = this.words.labels[L.loadFailed];
       if (this.parts) {
         this.parts.status.textContent = text;
         this.parts.live.textContent = text;
       }
-      report(`${text} (${error instanceof Error ? error.message : error})`);
+      reportFailure(error, text);
     }
 
     busy(on) {
       this.canvas.style.cursor = on ? "progress" : "";
-      if (on && this.parts) this.parts.live.textContent = this.words.labels[L.loading];
+      if (!this.parts) return;
+      const word = this.words.labels[L.loading];
+      if (on) this.parts.live.textContent = word;
+      else if (this.parts.live.textContent === word) this.parts.live.textContent = "";
     }
 
     /** Listeners, removed all at once by destroy (one AbortController). */
@@ -323,7 +345,7 @@ export function shell(wasm, details) {
           () => this.arrived(),
           (error) => {
             // One console error for a failed prefetch, however many charts; a reader's use reports again.
-            if (!prefetchReported) report(`${this.words.labels[L.loadFailed]} (${error instanceof Error ? error.message : error})`);
+            if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
             prefetchReported = true;
           },
         );

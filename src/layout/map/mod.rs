@@ -1,0 +1,197 @@
+//! The world map: an honest choropleth of the campaign's countries in the
+//! Equal Earth projection, fitted to the chart's width.
+//!
+//! - Countries with a published count: filled by the bars' colour classes
+//!   (the same [`ColorScale`] and the same legend drawing).
+//! - Affected countries without a published count: hatched (a pattern, not
+//!   a colour, so no reader mistakes them for a class or for zero).
+//! - Every other country: the neutral land tone, "no victims reported"
+//!   (never "not affected": nothing more is known).
+//! - Countries too small to see or tap at this width, and places 1:110m
+//!   leaves out (Gibraltar): a marker in their class's fill.
+//!
+//! Conventions as in [`crate::layout`]: CSS px, x right, y down.
+
+mod hit;
+mod place;
+
+pub use hit::even_odd;
+
+use super::legend::{legend, Swatch};
+use super::{clamp_width, text_block, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
+use crate::geo::World;
+use crate::i18n::{fill, join_list, strings};
+use crate::model::{Campaign, Lang};
+use crate::scale::ColorScale;
+use crate::text::Weight;
+
+/// A marker's radius, CSS px (a background ring 1.5 px wide goes around it).
+pub const MARKER_RADIUS: f64 = 4.5;
+
+/// A tap within this distance (CSS px) of a marker's centre selects its country.
+pub const MARKER_HIT_RADIUS: f64 = 12.0;
+
+/// A country whose shapes cover less than this on screen (CSS px²: an
+/// 8 × 8 px square) gets a marker too: at 640 px Switzerland (about 13 px²),
+/// Costa Rica and Tunisia do; at 1,280 px Tunisia (about 210 px²) does not.
+pub const MARKER_BELOW_AREA: f64 = 64.0;
+
+/// One of the campaign's countries as the map draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCountry {
+    /// Index into `Campaign::countries`.
+    pub country: usize,
+    /// Index into `World::shapes`.
+    pub shape: usize,
+    /// Its colour class; `None`: no count was published (hatched).
+    pub class: Option<usize>,
+    /// Its polygons on screen: rings (outer first, then holes), each closed.
+    pub polygons: Vec<Vec<Vec<Point>>>,
+    /// Area on screen, CSS px².
+    pub area: f64,
+    /// Where its marker is, if it has one.
+    pub marker: Option<Point>,
+    /// A point that hits this country (inside its largest polygon, away
+    /// from other countries' markers where possible; else its marker).
+    pub anchor: Point,
+    /// The focus ring's box.
+    pub focus: Rect,
+}
+
+/// The laid-out map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLayout {
+    /// What to draw.
+    pub scene: Scene,
+    /// The campaign's countries on the map, in keyboard order: published
+    /// counts largest first, then the others alphabetically.
+    pub countries: Vec<MapCountry>,
+    /// The campaign's countries the map cannot place (codes of their own), by index.
+    pub not_on_map: Vec<usize>,
+    /// The colour classes (the bars').
+    pub color_scale: ColorScale,
+    /// Where the world is drawn.
+    pub frame: Rect,
+    index: hit::Index,
+}
+
+impl MapLayout {
+    /// Lays out `campaign` on `world` at `width` CSS px (clamped to the
+    /// supported range) in `lang`.
+    pub fn new(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> MapLayout {
+        let width = clamp_width(width);
+        let m = Metrics::for_width(width);
+        let s = strings(lang);
+        let (x0, x1) = (m.pad, width - m.pad);
+        let inner = x1 - x0;
+        let mut scene = Scene { width, height: 0.0, shapes: Vec::new() };
+        scene.shapes.push(Shape::Rect { rect: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, fill: Some(Paint::Background), stroke: None });
+
+        // Title and subtitle (the bars' subtitle: the measure and its date).
+        let n_countries = campaign.countries.len().to_string();
+        let title = fill(s.map_title, &[("name", campaign.name.get(lang)), ("n", &n_countries)]);
+        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
+        y = text_block(&mut scene, &super::bars::subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+
+        // The bars' classes and legend, then the map's two tones.
+        let published = crate::order::published_by_value(campaign, lang);
+        let values: Vec<u32> = published.iter().map(|p| p.1).collect();
+        let color_scale = ColorScale::for_values(&values);
+        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y + 10.0, &m);
+        let unpublished = crate::order::unpublished_by_name(campaign, lang);
+        let mut tones = Vec::new();
+        if !unpublished.is_empty() {
+            tones.push((Swatch::Hatch, s.legend_no_count.to_string()));
+        }
+        tones.push((Swatch::Land, s.legend_no_victims.to_string()));
+        y = legend(&mut scene, tones, x0, x1, y, &m) + 8.0;
+
+        // The world, fitted to the width.
+        let b = world.bounds;
+        let scale = if b.w > 0.0 { inner / b.w } else { 0.0 };
+        let frame = Rect { x: x0, y, w: inner, h: (b.h * scale).max(0.0) };
+        let project = |p: Point| Point { x: x0 + (p.x - b.x) * scale, y: frame.y + (p.y - b.y) * scale };
+
+        // The campaign's countries in keyboard order, and the places they are.
+        let order: Vec<usize> = published.iter().map(|p| p.0).chain(unpublished.iter().copied()).collect();
+        let mut countries = Vec::new();
+        let mut not_on_map = Vec::new();
+        let mut points_only = Vec::new();
+        for &i in &order {
+            let Some(k) = campaign.countries.get(i) else { continue };
+            let Some((shape_index, shape)) = world.shapes.iter().enumerate().find(|(_, s)| s.code.as_ref().is_some_and(|c| c.as_slice() == k.code.as_bytes()))
+            else {
+                if !crate::model::places::is_known(&k.code) {
+                    not_on_map.push(i);
+                }
+                continue;
+            };
+            let class = k.count.value().and_then(|v| color_scale.class_of(v));
+            let polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
+            let area = polygons.iter().map(|p| place::polygon_area(p)).sum::<f64>();
+            if polygons.is_empty() {
+                points_only.push(k.name.get(lang).to_string());
+            }
+            let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| project(shape.location));
+            countries.push(MapCountry { country: i, shape: shape_index, class, polygons, area, marker, anchor: Point { x: 0.0, y: 0.0 }, focus: frame });
+        }
+        place::anchors_and_focus(&mut countries, frame);
+
+        // Land first, largest first (an enclave such as Lesotho is drawn
+        // over the country around it), then the hatching, the borders and
+        // the markers.
+        place::draw_land(&mut scene, world, &countries, &project);
+        for c in countries.iter().filter(|c| c.class.is_none()) {
+            let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
+            super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING);
+        }
+        place::draw_borders(&mut scene, world, &project);
+        for c in &countries {
+            if let Some(at) = c.marker {
+                place::draw_marker(&mut scene, at, c.class);
+            }
+        }
+        y = frame.bottom() + 10.0;
+
+        // Notes: places without a place on the map; the source line.
+        if !not_on_map.is_empty() {
+            let names: Vec<String> = not_on_map.iter().filter_map(|i| campaign.countries.get(*i)).map(|k| k.name.get(lang).to_string()).collect();
+            y = text_block(&mut scene, &fill(s.map_not_on_map, &[("names", &join_list(&names, lang))]), x0, y, inner, m.small, Weight::Normal, Paint::Muted);
+        }
+        let points = if points_only.is_empty() { String::new() } else { fill(s.map_points, &[("names", &join_list(&points_only, lang))]) };
+        let source = format!("{} {}", campaign.bars_source_line.get(lang), fill(s.map_source, &[("points", &points)]));
+        y = text_block(&mut scene, &source, x0, y + 2.0, inner, m.small, Weight::Normal, Paint::Muted);
+
+        let height = (y + m.pad).ceil();
+        scene.height = height;
+        if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
+            rect.h = height;
+        }
+        let index = hit::Index::new(&countries, frame);
+        MapLayout { scene, countries, not_on_map, color_scale, frame, index }
+    }
+
+    /// The country under `(x, y)` CSS px: a marker within
+    /// [`MARKER_HIT_RADIUS`], else the country whose shape holds the point.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        let slot = self.index.hit(&self.countries, x, y)?;
+        self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+
+    /// The same answer as [`MapLayout::hit`] without the index: every
+    /// marker, then every polygon (for tests and fuzzing).
+    pub fn hit_without_index(&self, x: f64, y: f64) -> Option<Target> {
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
+        let slot = hit::nearest_marker(&self.countries, x, y)
+            .or_else(|| self.countries.iter().position(|c| self.frame.contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))?;
+        self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+
+    /// The items in keyboard order, each with its focus-ring box.
+    pub fn items(&self) -> Vec<HitBox> {
+        self.countries.iter().map(|c| HitBox { rect: c.focus, target: Target::Country(c.country) }).collect()
+    }
+}

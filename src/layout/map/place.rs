@@ -1,0 +1,198 @@
+//! The map's shapes on screen: rings in CSS px, land fills, borders,
+//! markers, and each country's anchor point and focus box.
+
+use super::{MapCountry, MARKER_HIT_RADIUS, MARKER_RADIUS};
+use crate::geo::{ring_area_centroid, World};
+use crate::layout::{points_box, Paint, Point, Rect, Scene, Shape, Stroke};
+
+/// Points closer than this to the one kept before them are dropped (CSS
+/// px): they change nothing on screen and would only lengthen the SVG.
+const MIN_STEP: f64 = 0.5;
+
+/// `points` projected by `project`, without points that would not show; a
+/// closed input stays closed.
+pub(super) fn on_screen(points: &[Point], project: &dyn Fn(Point) -> Point) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points.iter().map(|p| project(*p)) {
+        match out.last() {
+            Some(q) if distance(p, *q) < MIN_STEP => {}
+            _ => out.push(p),
+        }
+    }
+    let closed = points.len() > 2 && points.first() == points.last();
+    if let (true, Some(first), Some(last)) = (closed, out.first().copied(), out.last().copied()) {
+        if first != last {
+            out.push(first);
+        }
+    }
+    out
+}
+
+/// The area of a polygon (outer ring less its holes), CSS px².
+pub(super) fn polygon_area(rings: &[Vec<Point>]) -> f64 {
+    let mut rings = rings.iter().map(|r| ring_area_centroid(r).0.abs());
+    let outer = rings.next().unwrap_or(0.0);
+    (outer - rings.sum::<f64>()).max(0.0)
+}
+
+/// Fills every country's polygons, the largest first: the campaign's in
+/// their class (or the land tone, to be hatched), every other in the land
+/// tone.
+pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountry], project: &dyn Fn(Point) -> Point) {
+    let mut fills: Vec<(f64, Paint, Vec<Point>)> = Vec::new();
+    for (i, shape) in world.shapes.iter().enumerate() {
+        if countries.iter().any(|c| c.shape == i) {
+            continue;
+        }
+        for polygon in &shape.polygons {
+            let Some(outer) = polygon.rings.first() else { continue };
+            let ring = on_screen(outer, project);
+            fills.push((ring_area_centroid(&ring).0.abs(), Paint::Land, ring));
+        }
+    }
+    // The campaign's countries: their own fills (already on screen).
+    for c in countries {
+        let paint = c.class.map_or(Paint::Land, Paint::Class);
+        for rings in &c.polygons {
+            if let Some(outer) = rings.first() {
+                fills.push((ring_area_centroid(outer).0.abs(), paint, outer.clone()));
+            }
+        }
+    }
+    let keys: Vec<f64> = fills.iter().map(|f| -f.0).collect();
+    for i in crate::sort::by_number(&keys) {
+        if let Some((_, paint, ring)) = fills.get(i) {
+            if ring.len() >= 3 {
+                scene.shapes.push(Shape::Polygon { points: ring.clone(), fill: *paint });
+            }
+        }
+    }
+}
+
+/// Every border and coast once, 1 px in the border tone.
+pub(super) fn draw_borders(scene: &mut Scene, world: &World, project: &dyn Fn(Point) -> Point) {
+    let stroke = Stroke { paint: Paint::Border, width: 1.0, dashed: false };
+    for arc in &world.arcs {
+        let points = on_screen(arc, project);
+        if points.len() >= 2 {
+            scene.shapes.push(Shape::Path { points, stroke });
+        }
+    }
+}
+
+/// A marker: a disc in the class's fill (hatched land without a count)
+/// inside a ring of the background, so it stands out from the country
+/// around it (Gibraltar on Spain).
+pub(super) fn draw_marker(scene: &mut Scene, at: Point, class: Option<usize>) {
+    scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS + 1.5, fill: Some(Paint::Background), stroke: None });
+    match class {
+        Some(i) => scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS, fill: Some(Paint::Class(i)), stroke: None }),
+        None => {
+            scene.shapes.push(Shape::Circle {
+                center: at,
+                radius: MARKER_RADIUS,
+                fill: Some(Paint::Land),
+                stroke: Some(Stroke { paint: Paint::Hatch, width: 1.0, dashed: false }),
+            });
+            let r = MARKER_RADIUS - 0.5;
+            let disc: Vec<Point> = UNIT_CIRCLE.iter().map(|(c, s)| Point { x: at.x + r * c, y: at.y + r * s }).collect();
+            crate::layout::hatch::hatch(scene, &[&disc], crate::layout::hatch::SPACING * 0.75);
+        }
+    }
+}
+
+/// A circle as 16 sides: (cos, sin) of every 22.5°, closed. Constants, so
+/// that the wasm carries no trigonometry (libm's sin and cos are ~8 KB).
+const UNIT_CIRCLE: [(f64, f64); 17] = {
+    const A: f64 = 0.923_879_532_511_286_7; // cos 22.5°
+    const B: f64 = std::f64::consts::FRAC_1_SQRT_2; // cos 45°
+    const C: f64 = 0.382_683_432_365_089_8; // cos 67.5°
+    [
+        (1.0, 0.0),
+        (A, C),
+        (B, B),
+        (C, A),
+        (0.0, 1.0),
+        (-C, A),
+        (-B, B),
+        (-A, C),
+        (-1.0, 0.0),
+        (-A, -C),
+        (-B, -B),
+        (-C, -A),
+        (0.0, -1.0),
+        (C, -A),
+        (B, -B),
+        (A, -C),
+        (1.0, 0.0),
+    ]
+};
+
+/// The distance between two points (`f64::hypot` would bring libm's into the wasm).
+pub(super) fn distance(a: Point, b: Point) -> f64 {
+    ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
+}
+
+/// Sets each country's anchor (a point that hits it) and focus box.
+pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
+    let markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
+    for c in countries.iter_mut() {
+        if let Some(m) = c.marker {
+            let half = MARKER_RADIUS + 4.0;
+            c.anchor = m;
+            c.focus = clip(Rect { x: m.x - half, y: m.y - half, w: 2.0 * half, h: 2.0 * half }, frame);
+            continue;
+        }
+        let largest = c.polygons.iter().map(|p| (polygon_area(p), p)).fold(None, |best: Option<(f64, &Vec<Vec<Point>>)>, x| match best {
+            Some(b) if b.0 >= x.0 => Some(b),
+            _ => Some(x),
+        });
+        let Some((_, rings)) = largest else { continue };
+        let bbox = rings.first().map_or(frame, |r| points_box(r, 0.0));
+        let free = |p: &Point| markers.iter().all(|(k, m)| *k == c.country || distance(*m, *p) > MARKER_HIT_RADIUS);
+        let candidates: Vec<Point> = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].iter().filter_map(|f| widest_inside(rings, bbox.y + f * bbox.h)).collect();
+        c.anchor = candidates.iter().find(|p| free(p)).or(candidates.first()).copied().unwrap_or(bbox.center());
+        c.focus = clip(Rect { x: bbox.x - 3.0, y: bbox.y - 3.0, w: bbox.w + 6.0, h: bbox.h + 6.0 }, frame);
+    }
+}
+
+/// The middle of the widest stretch of the line at height `y` inside `rings` (even-odd).
+fn widest_inside(rings: &[Vec<Point>], y: f64) -> Option<Point> {
+    let mut xs: Vec<f64> = Vec::new();
+    for ring in rings {
+        for edge in ring.windows(2) {
+            let [a, b] = edge else { continue };
+            if (a.y > y) != (b.y > y) {
+                xs.push(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y));
+            }
+        }
+    }
+    let xs = crate::sort::apply(&xs, &crate::sort::by_number(&xs));
+    xs.chunks(2)
+        .filter_map(|s| if let [a, b] = s { Some((b - a, (a + b) / 2.0)) } else { None })
+        .fold(None, |best: Option<(f64, f64)>, s| match best {
+            Some(b) if b.0 >= s.0 => Some(b),
+            _ => Some(s),
+        })
+        .map(|(_, x)| Point { x, y })
+}
+
+/// `r` cut to `frame`.
+fn clip(r: Rect, frame: Rect) -> Rect {
+    let x0 = r.x.max(frame.x);
+    let y0 = r.y.max(frame.y);
+    let x1 = r.right().min(frame.right()).max(x0);
+    let y1 = r.bottom().min(frame.bottom()).max(y0);
+    Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unit_circle_is_one() {
+        for (k, (c, s)) in super::UNIT_CIRCLE.iter().enumerate() {
+            let a = crate::num::count_f64(k) * std::f64::consts::TAU / 16.0;
+            assert!((c - a.cos()).abs() < 1e-12 && (s - a.sin()).abs() < 1e-12, "{k}");
+        }
+    }
+}

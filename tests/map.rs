@@ -1,0 +1,305 @@
+//! The world map's layout: what is filled how, where the markers are, hit
+//! testing at known places (a marker, a country, an enclave, the sea), the
+//! keyboard order and the words, on the compiled-in data.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::data::careto;
+use careto_viz::geo::projection::equal_earth;
+use careto_viz::layout::map::{even_odd, MapLayout, MARKER_BELOW_AREA, MARKER_HIT_RADIUS};
+use careto_viz::layout::{Paint, Point, Scene, Shape, Target};
+use careto_viz::model::{Campaign, Count, Lang};
+
+fn map(width: f64, lang: Lang) -> MapLayout {
+    MapLayout::new(&careto(), careto_viz::geo::builtin(), width, lang)
+}
+
+fn idx(c: &Campaign, code: &str) -> usize {
+    c.countries.iter().position(|k| k.code == code).unwrap_or_else(|| panic!("no country {code}"))
+}
+
+/// Where `(lon, lat)` is drawn on `l`.
+fn at(l: &MapLayout, lon: f64, lat: f64) -> Point {
+    let b = careto_viz::geo::builtin().bounds;
+    let scale = l.frame.w / b.w;
+    let (x, y) = equal_earth(lon, lat);
+    Point { x: l.frame.x + (x - b.x) * scale, y: l.frame.y + (-y - b.y) * scale }
+}
+
+fn hit_code(l: &MapLayout, p: Point) -> Option<String> {
+    l.hit(p.x, p.y).map(|t| match t {
+        Target::Country(i) => careto().countries[i].code.to_string(),
+        other => panic!("{other:?}"),
+    })
+}
+
+fn country<'a>(l: &'a MapLayout, code: &str) -> &'a careto_viz::layout::map::MapCountry {
+    let i = idx(&careto(), code);
+    l.countries.iter().find(|k| k.country == i).unwrap_or_else(|| panic!("{code} is not on the map"))
+}
+
+fn texts(scene: &Scene) -> Vec<String> {
+    scene.shapes.iter().filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.clone()) } else { None }).collect()
+}
+
+#[test]
+fn hit_testing_at_known_places() {
+    let l = map(640.0, Lang::En);
+    // Southern Morocco (Agadir's hinterland), Brasília, Beijing: their countries.
+    // (Rabat is within 12 px of Gibraltar's marker at 640 px: a tap there is Gibraltar's.)
+    assert_eq!(hit_code(&l, at(&l, -6.8, 34.0)).as_deref(), Some("GIB"));
+    assert_eq!(hit_code(&l, at(&l, -9.0, 30.0)).as_deref(), Some("MAR"));
+    assert_eq!(hit_code(&l, at(&l, -47.9, -15.8)).as_deref(), Some("BRA"));
+    assert_eq!(hit_code(&l, at(&l, 116.4, 39.9)).as_deref(), Some("CHN"));
+    assert_eq!(hit_code(&l, at(&l, -99.1, 19.4)).as_deref(), Some("MEX"), "Mexico City");
+    // Gibraltar's marker, at its centre and 10 px away (inside the 12 px), selects Gibraltar.
+    let gib = country(&l, "GIB").marker.expect("Gibraltar has a marker");
+    assert_eq!(hit_code(&l, gib).as_deref(), Some("GIB"));
+    assert_eq!(hit_code(&l, Point { x: gib.x + 10.0, y: gib.y }).as_deref(), Some("GIB"));
+    assert_eq!(hit_code(&l, Point { x: gib.x, y: gib.y - 10.0 }).as_deref(), Some("GIB"));
+    // Beyond 12 px from every marker, in Spain: Spain.
+    let north_spain = at(&l, -4.0, 42.5);
+    assert!(l.countries.iter().filter_map(|k| k.marker).all(|m| (m.x - north_spain.x).hypot(m.y - north_spain.y) > MARKER_HIT_RADIUS));
+    assert_eq!(hit_code(&l, north_spain).as_deref(), Some("ESP"));
+    // The sea, a country with no victims reported (Kazakhstan) and an
+    // enclave (Lesotho, a hole in South Africa): nothing. South Africa around it: South Africa.
+    assert_eq!(hit_code(&l, at(&l, -30.0, 30.0)), None, "the Atlantic");
+    assert_eq!(hit_code(&l, at(&l, 68.0, 48.0)), None, "Kazakhstan");
+    assert_eq!(hit_code(&l, at(&l, 28.2, -29.6)), None, "Lesotho");
+    assert_eq!(hit_code(&l, at(&l, 24.0, -30.0)).as_deref(), Some("ZAF"));
+    assert_eq!(l.hit(f64::NAN, 10.0), None);
+}
+
+#[test]
+fn a_point_in_one_countrys_box_but_anothers_shape_is_found() {
+    // Regression (the layout fuzz target): the index stopped at the first
+    // polygon whose box held the point. Ciudad Juárez (31.7 N, 106.4 W) is
+    // inside the United States' box and Mexico's shape.
+    let l = map(640.0, Lang::En);
+    let p = at(&l, -106.0, 30.0);
+    let usa = country(&l, "USA");
+    let usa_box = careto_viz::layout::points_box(&usa.polygons.iter().max_by(|a, b| a[0].len().cmp(&b[0].len())).unwrap()[0], 0.0);
+    assert!(usa_box.contains(p.x, p.y), "the case needs the point in the USA's box");
+    assert_eq!(hit_code(&l, p).as_deref(), Some("MEX"));
+}
+
+#[test]
+fn the_index_agrees_with_a_search_of_every_shape() {
+    for width in [280.0, 375.0, 640.0, 1280.0] {
+        let l = map(width, Lang::En);
+        let f = l.frame;
+        for i in 0..=160 {
+            for j in 0..=80 {
+                let (x, y) = (f.x + f.w * f64::from(i) / 160.0, f.y + f.h * f64::from(j) / 80.0);
+                assert_eq!(l.hit(x, y), l.hit_without_index(x, y), "{width}: ({x}, {y})");
+            }
+        }
+    }
+}
+
+#[test]
+fn markers_for_gibraltar_always_and_small_countries_at_small_widths() {
+    let has = |l: &MapLayout, code: &str| country(l, code).marker.is_some();
+    for width in [280.0, 640.0, 1280.0, 4096.0] {
+        let l = map(width, Lang::En);
+        assert!(has(&l, "GIB"), "{width}: Gibraltar, absent from 1:110m, always has a marker");
+        assert!(country(&l, "GIB").polygons.is_empty());
+        for k in &l.countries {
+            assert_eq!(k.marker.is_some(), k.polygons.is_empty() || k.area < MARKER_BELOW_AREA, "{width}: {}", k.country);
+        }
+    }
+    let l = map(640.0, Lang::En);
+    for code in ["CHE", "CRI", "TUN", "BEL"] {
+        assert!(has(&l, code), "640: {code} ({:.0} px²) gets a marker", country(&l, code).area);
+    }
+    for code in ["ESP", "FRA", "MAR", "GBR", "USA", "BRA"] {
+        assert!(!has(&l, code), "640: {code} is big enough");
+    }
+    let wide = map(1280.0, Lang::En);
+    assert!(!has(&wide, "TUN"), "1280: Tunisia ({:.0} px²) is big enough", country(&wide, "TUN").area);
+    assert!(has(&wide, "CHE"), "1280: Switzerland ({:.0} px²) still is not", country(&wide, "CHE").area);
+    // Each marker is drawn: a disc in the class's fill.
+    let class = country(&l, "CHE").class.unwrap();
+    let m = country(&l, "CHE").marker.unwrap();
+    assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Circle { center, fill: Some(Paint::Class(k)), .. } if *center == m && *k == class)));
+}
+
+/// The fills of polygons drawn around `p`.
+fn fills_at(l: &MapLayout, p: Point) -> Vec<Paint> {
+    l.scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Polygon { points, fill } if even_odd(std::slice::from_ref(points), p.x, p.y) => Some(*fill),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn published_counts_take_the_bars_classes_the_others_hatching_or_the_land_tone() {
+    let c = careto();
+    let l = map(640.0, Lang::En);
+    let bars = careto_viz::layout::BarsLayout::new(&c, 640.0, Lang::En);
+    assert_eq!(l.color_scale, bars.color_scale, "one colour scale");
+    // Morocco (384) in the top class, the bar's; Algeria (1) in the lowest.
+    let class_of = |code: &str| bars.bars.iter().find(|b| b.country == idx(&c, code)).unwrap().class.unwrap();
+    assert_eq!(fills_at(&l, at(&l, -6.8, 34.0)).last(), Some(&Paint::Class(class_of("MAR"))));
+    assert_eq!(class_of("MAR"), 4);
+    assert_eq!(fills_at(&l, at(&l, 3.0, 28.0)).last(), Some(&Paint::Class(class_of("DZA"))));
+    // No count published (China): the land tone under hatch lines.
+    assert_eq!(fills_at(&l, at(&l, 103.0, 35.0)).last(), Some(&Paint::Land));
+    let china = country(&l, "CHN");
+    assert!(china.class.is_none());
+    let hatch_in_china = l
+        .scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Line { from, to, stroke } if stroke.paint == Paint::Hatch && china.polygons.iter().any(|p| even_odd(p, (from.x + to.x) / 2.0, (from.y + to.y) / 2.0))))
+        .count();
+    assert!(hatch_in_china > 20, "China is hatched ({hatch_in_china} lines)");
+    // Nothing reported (Kazakhstan, Australia): the land tone, no hatching.
+    for (lon, lat) in [(68.0, 48.0), (134.0, -25.0)] {
+        let p = at(&l, lon, lat);
+        assert_eq!(fills_at(&l, p).last(), Some(&Paint::Land));
+        assert!(l.hit(p.x, p.y).is_none());
+    }
+    // Never a count of zero: every country without one is in the hatched group.
+    for k in &l.countries {
+        assert_eq!(k.class.is_none(), c.countries[k.country].count == Count::NotPublished);
+    }
+}
+
+#[test]
+fn keyboard_order_largest_count_first_then_alphabetically() {
+    let c = careto();
+    for lang in [Lang::En, Lang::Es] {
+        let l = map(640.0, lang);
+        let items = Layout::Map(l.clone()).items();
+        assert_eq!(items.len(), 31);
+        let codes: Vec<&str> = items.iter().map(|h| if let Target::Country(i) = h.target { c.countries[i].code.as_ref() } else { "" }).collect();
+        assert_eq!(codes[..11], ["MAR", "BRA", "GBR", "FRA", "ESP", "CHE", "LBY", "USA", "DEU", "TUN", "DZA"]);
+        let names: Vec<String> = items[11..]
+            .iter()
+            .map(|h| if let Target::Country(i) = h.target { careto_viz::i18n::sort_key(c.countries[i].name.get(lang)) } else { String::new() })
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "{lang:?}");
+        for (item, k) in items.iter().zip(&l.countries) {
+            assert!(item.rect.w > 0.0 && item.rect.h > 0.0 && l.frame.x <= item.rect.x && item.rect.right() <= l.frame.right() + 1e-9);
+            // The focus box holds the country's anchor, which hits it (where no other marker is near).
+            assert!(item.rect.contains(k.anchor.x, k.anchor.y) || item.rect.right() == k.anchor.x, "{:?}", item);
+        }
+    }
+}
+
+#[test]
+fn the_legend_is_the_bars_plus_the_two_tones_in_both_languages() {
+    let en = map(640.0, Lang::En);
+    let t = texts(&en.scene);
+    // The measure is hedged, so the subtitle names it and the legend says "Count:".
+    for s in ["Count:", "1–9", "10–49", "50–99", "100–199", "200+", "affected, count not published", "no victims reported"] {
+        assert!(t.iter().any(|x| x == s), "no legend text {s:?}");
+    }
+    assert!(!t.iter().any(|x| x.to_lowercase().contains("not affected")), "never \"not affected\"");
+    assert_eq!(t.first().map(String::as_str), Some("The Mask (Careto): where the 31 affected countries are"));
+    let source = t.iter().skip_while(|x| !x.starts_with("Source:")).cloned().collect::<Vec<_>>().join(" ");
+    for s in ["Kaspersky Lab (S1, 10 Feb 2014)", "Natural Earth 1:110m (public domain)", "Equal Earth projection", "Western Sahara", "Gibraltar"] {
+        assert!(source.contains(s), "the source line names {s:?}: {source}");
+    }
+    let es = texts(&map(375.0, Lang::Es).scene);
+    for s in ["afectado, sin cifra publicada", "sin víctimas notificadas", "Cifra:"] {
+        assert!(es.iter().any(|x| x == s), "no legend text {s:?} in {es:?}");
+    }
+    assert!(es.join(" ").contains("proyección Equal Earth"));
+    // One legend drawing: the bars' swatches, in the same places relative to the legend's start.
+    let swatches = |scene: &Scene| -> Vec<(Paint, f64, f64)> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| if let Shape::Rect { rect, fill: Some(p @ Paint::Class(_)), .. } = s { Some((*p, rect.x, rect.w)) } else { None })
+            .take(5)
+            .collect()
+    };
+    let bars = careto_viz::layout::BarsLayout::new(&careto(), 640.0, Lang::En);
+    assert_eq!(swatches(&en.scene), swatches(&bars.scene));
+}
+
+#[test]
+fn texts_are_on_top_and_everything_fits() {
+    for width in [280.0, 320.0, 375.0, 640.0, 1280.0] {
+        for lang in [Lang::En, Lang::Es] {
+            let l = map(width, lang);
+            assert!(l.scene.texts_on_top(), "{width} {lang:?}");
+            for s in &l.scene.shapes {
+                if let Some(b) = Scene::text_box(s) {
+                    assert!(b.x >= 0.0 && b.right() <= width + 1e-9, "{width} {lang:?}: {s:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_newsrooms_campaign_anywhere_natural_earth_knows_and_invented_places_apart() {
+    let mut c = careto();
+    let template = c.countries[0].clone();
+    let add = |c: &mut Campaign, code: &str, count: Count| {
+        let mut k = template.clone();
+        k.code = code.to_string().into();
+        k.name.en = format!("Place {code}").into();
+        k.name.es = k.name.en.clone();
+        k.count = count;
+        k.alternatives = Vec::new().into();
+        if count == Count::NotPublished {
+            k.counted_by = Vec::new().into();
+        }
+        c.countries.to_mut().push(k);
+    };
+    add(&mut c, "JPN", Count::Published(40)); // a shape in 1:110m
+    add(&mut c, "SGP", Count::Published(7)); // 1:10m only: a marker
+    add(&mut c, "XAL", Count::NotPublished); // invented
+    careto_viz::model::validate::validate(&c).unwrap();
+    let l = MapLayout::new(&c, careto_viz::geo::builtin(), 640.0, Lang::En);
+    let find = |code: &str| l.countries.iter().find(|k| c.countries[k.country].code == code);
+    assert!(find("JPN").is_some_and(|k| !k.polygons.is_empty() && k.class.is_some()));
+    assert!(find("SGP").is_some_and(|k| k.polygons.is_empty() && k.marker.is_some()));
+    assert!(find("XAL").is_none());
+    assert_eq!(l.not_on_map, vec![c.countries.len() - 1]);
+    assert!(texts(&l.scene).iter().any(|t| t.contains("Not on the map (codes of their own): Place XAL.")));
+    let tokyo = at(&l, 139.7, 35.7);
+    assert_eq!(l.hit(tokyo.x, tokyo.y), Some(Target::Country(idx(&c, "JPN"))));
+}
+
+#[test]
+fn the_map_view_through_the_chart_layer() {
+    let c = careto();
+    let layout = Layout::new(&c, &ChartOptions { view: View::Map, lang: Lang::Es, width: 640.0, ..ChartOptions::default() });
+    assert!(matches!(layout, Layout::Map(_)));
+    assert_eq!(View::parse("map"), Ok(View::Map));
+    assert_eq!(View::parse("globe"), Err("view: \"globe\" is not a view; use \"bars\", \"timeline\" or \"map\"".to_string()));
+    let csv = careto_viz::describe::csv(&c, View::Map, Lang::En);
+    assert_eq!(csv, careto_viz::describe::csv(&c, View::Bars, Lang::En), "the map's data are the bars'");
+    let svg = careto_viz::chart::svg(&c, &ChartOptions { view: View::Map, ..ChartOptions::default() }).unwrap();
+    assert!(svg.contains("<polygon") && svg.contains("no victims reported"));
+}
+
+#[test]
+fn no_line_crosses_the_world() {
+    // Fiji, Chukotka and Wrangel Island cross the antimeridian: a ring that
+    // steps from 180° to −180° drew a line across the whole map until the
+    // converter cut such rings per side.
+    let l = map(640.0, Lang::En);
+    let longest = l
+        .scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Polygon { points, .. } | Shape::Path { points, .. } => points.windows(2).map(|w| (w[1].x - w[0].x).abs()).reduce(f64::max),
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    assert!(longest < l.frame.w / 4.0, "a step {longest} px wide on a {} px map", l.frame.w);
+}

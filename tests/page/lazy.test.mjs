@@ -1,0 +1,500 @@
+// The lazily loaded parts (issue 12.5 and 12.6), in headless Chromium on the
+// site of `make site` (dist/, served by scripts/serve.mjs with its CSP):
+//
+//   make site && node --test tests/page/lazy.test.mjs     (make test-page does both)
+//
+// 12.5  A reader who reaches for a chart before its interaction layer has
+//       arrived gets a busy state (the live region says "Loading…" in the
+//       chart's language, the canvas cursor is `progress`), then what they
+//       asked for: Tab and ArrowDown 50 ms after the first frame on a cold
+//       load, and a hover. The layer is made slow on purpose (a route that
+//       holds careto_viz_interact.js back) so the busy state is really seen;
+//       one test runs without that, as a reader's cold load comes.
+// 12.6  A part that fails to load loses nothing, one test per case, with
+//       request interception: careto_viz_interact.js answered 404, the
+//       details module's .wasm offline, and a page whose CSP lets only the
+//       first-paint files run. The picture stays (pixels read back before and
+//       after), the control the reader used says why in the page's language
+//       (.cv-status and the live region), the console gets one error per
+//       failure, and (404, offline) the next use after the part is reachable
+//       again works.
+//
+// A MutationObserver installed by an init script logs, from the moment the
+// charts are mounted, every change of each chart's live region, cursor,
+// tooltip and status with its time, so a state that comes and goes between
+// two polls is still seen.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
+import { LOADING, chartState, itemPoint, measurePath, until, watchFirstFrame, watchNetwork } from "./paths.mjs";
+
+const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+
+/** The shell's words when a part could not be loaded (src/i18n.rs, `load_failed`). */
+const LOAD_FAILED = {
+  en: "The chart's interactive features could not be loaded. Try again.",
+  es: "No se pudieron cargar las funciones interactivas del gráfico. Vuelva a intentarlo.",
+};
+const INTERACT = "careto_viz_interact.js";
+/** The details module of a language (one per language: wasm-pack.toml [build.details]). */
+const DETAILS_WASM = "careto_viz_details_es_bg.wasm";
+/** How long the slowed layer is held back: far longer than 50 ms plus a key press. */
+const SLOW_MS = 1_500;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- in the page
+
+/**
+ * Init script: once the charts are mounted (html[data-careto-viz-state] set),
+ * logs into `window.__cvLog` each chart's { t, host, live, cursor, tip,
+ * status } whenever any of them changes, and the times of the first Tab
+ * and ArrowDown keydowns into `window.__cvTabAt` and `window.__cvArrowAt`.
+ */
+function logCharts() {
+  window.__cvLog = [];
+  addEventListener("keydown", (e) => {
+    if (e.key === "Tab" && window.__cvTabAt === undefined) window.__cvTabAt = performance.now();
+    if (e.key === "ArrowDown" && window.__cvArrowAt === undefined) window.__cvArrowAt = performance.now();
+  }, true);
+  const watch = () => {
+    const state = document.documentElement?.getAttribute("data-careto-viz-state");
+    if (!state || state === "loading" || window.__cvWatching) return;
+    window.__cvWatching = true;
+    for (const host of document.querySelectorAll("[id]")) {
+      const root = host.shadowRoot;
+      if (!root?.querySelector("canvas")) continue;
+      let last = "";
+      const record = () => {
+        const tip = root.querySelector(".cv-tip");
+        const entry = {
+          host: host.id,
+          live: root.querySelector("[aria-live]").textContent,
+          cursor: root.querySelector("canvas").style.cursor,
+          tip: tip.hidden ? null : tip.querySelector("b")?.textContent ?? "",
+          status: root.querySelector(".cv-status").textContent,
+        };
+        const key = JSON.stringify(entry);
+        if (key !== last) window.__cvLog.push({ t: performance.now(), ...entry });
+        last = key;
+      };
+      record();
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["style", "hidden"] });
+    }
+  };
+  new MutationObserver(watch).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-careto-viz-state"] });
+}
+
+/** A fingerprint of every pixel of the canvas of chart `hostId`. */
+function canvasHash(hostId) {
+  const canvas = document.getElementById(hostId).shadowRoot.querySelector("canvas");
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let h = 2166136261;
+  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+  return `${canvas.width}x${canvas.height}:${h >>> 0}`;
+}
+
+// ---------------------------------------------------------------- in node
+
+let server, browser;
+before(async () => {
+  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
+    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
+  });
+  server = await serve(DIST);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A fresh page with the init scripts, its console errors split into ours
+ * (prefixed "careto-viz: ") and the browser's ({ text, url }), and page
+ * errors (uncaught) apart.
+ */
+async function open() {
+  const session = await openPage(browser);
+  const { context, page } = session;
+  await context.addInitScript(watchFirstFrame);
+  await context.addInitScript(logCharts);
+  session.ours = [];
+  session.browsers = [];
+  session.uncaught = [];
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    if (msg.text().startsWith("careto-viz: ")) session.ours.push(msg.text());
+    else session.browsers.push({ text: msg.text(), url: msg.location()?.url ?? "" });
+  });
+  page.on("pageerror", (err) => session.uncaught.push(err.message));
+  session.network = watchNetwork(page);
+  return session;
+}
+
+/**
+ * Goes to `url` and resolves, in one round trip after the navigation, once
+ * it is `wait` ms after the first frame with the charts (by the page's clock:
+ * the page waits, not node); returns how long after the frame that is.
+ */
+async function coldLoad(page, url, wait = 0) {
+  await page.goto(new URL(url, server.url).href, { waitUntil: "commit" });
+  const { state, late } = await page.evaluate(async (ms) => {
+    const frame = await window.__cvFrameReady;
+    const left = frame + ms - performance.now();
+    if (left > 0) await new Promise((r) => setTimeout(r, left));
+    return { state: window.__cvMounted.state, late: performance.now() - frame };
+  }, wait);
+  assert.equal(state, "ready", `${url}: the charts did not mount (${state})`);
+  return late;
+}
+
+/** Holds every request for `file` back by `ms`, then lets it through; returns a counter of requests. */
+async function slow(page, file, ms) {
+  const seen = { requests: 0 };
+  await page.route(`**/${file}`, async (route) => {
+    seen.requests++;
+    await sleep(ms);
+    await route.continue().catch(() => {}); // the page may be closed by then
+  });
+  return seen;
+}
+
+const logOf = (page, host) => page.evaluate((h) => window.__cvLog.filter((e) => e.host === h), host);
+
+/** The chart's states logged after time `t` (ms, the page's clock). */
+async function statesAfter(page, host, t) {
+  return (await logOf(page, host)).filter((e) => e.t >= t);
+}
+
+async function announced(page, host, pattern) {
+  return until(async () => {
+    const s = await page.evaluate(chartState, host);
+    return pattern.test(s.live) ? s : null;
+  }, `${host}: the live region never matched ${pattern}`);
+}
+
+/** Tab until the canvas of chart `host` has the focus. */
+async function tabTo(page, host) {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("Tab");
+    const on = await page.evaluate((h) => document.activeElement?.id === h && document.activeElement.shadowRoot.activeElement?.localName === "canvas", host);
+    if (on) return;
+  }
+  assert.fail(`Tab never reached the canvas of ${host}`);
+}
+
+/**
+ * Checks a chart's log since the reader acted: until the first entry for
+ * which `arrivedWhen(entry)` is true (the answer), every state was the busy
+ * one (the loading word in `lang` and a `progress` cursor); returns { busy:
+ * the first busy entry or undefined (the layer was already there), arrived }.
+ */
+function busyThenArrived(log, lang, arrivedWhen) {
+  const arrivedAt = log.findIndex(arrivedWhen);
+  assert.ok(arrivedAt >= 0, `the answer never came: ${JSON.stringify(log)}`);
+  const before = log.slice(0, arrivedAt);
+  for (const e of before) {
+    assert.deepEqual([e.cursor, e.live], ["progress", LOADING[lang]], `before the answer, a state that is not the busy one: ${JSON.stringify(log)}`);
+  }
+  const busy = before[0];
+  return { busy, arrived: log[arrivedAt] };
+}
+
+// ---------------------------------------------------------------- 12.5
+
+describe("a reader before the interaction layer has arrived (issue 12.5)", () => {
+  it("Tab and ArrowDown 50 ms after the first frame of a cold load: the announcement of Morocco (after the busy state if the layer was not there)", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const late = await coldLoad(page, "index.html", 50);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown");
+      await announced(page, "careto-bars", /^Morocco\b.*384/);
+      const [tabAt, arrowAt] = await page.evaluate(() => [window.__cvTabAt - window.__cvFrame, window.__cvArrowAt - window.__cvFrame]);
+      const log = await statesAfter(page, "careto-bars", await page.evaluate(() => window.__cvArrowAt));
+      const { busy } = busyThenArrived(log, "en", (e) => /^Morocco\b/.test(e.live));
+      console.log(`  after the first frame: ${late.toFixed(0)} ms the test presses Tab, ${tabAt.toFixed(0)} ms its keydown, ${arrowAt.toFixed(0)} ms ArrowDown's; busy state ${busy ? "seen" : "not needed: the layer was already there"}`);
+      assert.ok(tabAt >= 50 && arrowAt > tabAt, `Tab at ${tabAt} ms, ArrowDown at ${arrowAt} ms after the first frame`);
+      assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("with the layer held back: ArrowDown gets \"Loading…\" and a progress cursor, then Morocco's announcement and tooltip", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const held = await slow(page, INTERACT, SLOW_MS);
+      await coldLoad(page, "index.html", 50);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown");
+      const now = await page.evaluate(chartState, "careto-bars");
+      assert.equal(now.live, LOADING.en, "right after ArrowDown, before the layer: the live region");
+      assert.equal(now.cursor, "progress", "right after ArrowDown, before the layer: the canvas cursor");
+      const s = await announced(page, "careto-bars", /^Morocco\b.*384/);
+      assert.match(s.tip ?? "", /Morocco/, "the keyboard focus shows the tooltip too");
+      assert.notEqual(s.cursor, "progress", "the busy cursor stayed after the layer arrived");
+      const log = await statesAfter(page, "careto-bars", await page.evaluate(() => window.__cvArrowAt));
+      const { busy, arrived } = busyThenArrived(log, "en", (e) => /^Morocco\b/.test(e.live));
+      assert.ok(busy, `no busy state logged: ${JSON.stringify(log)}`);
+      assert.ok(arrived.t - busy.t >= SLOW_MS / 2, `the layer came ${arrived.t - busy.t} ms after the busy state: was it held back?`);
+      assert.equal(held.requests, 1, "the layer was requested once");
+      assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("in Spanish (embed.html?view=bars&lang=es): \"Cargando…\", then Marruecos", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      await slow(page, INTERACT, SLOW_MS);
+      await coldLoad(page, "embed.html?view=bars&lang=es", 50);
+      await tabTo(page, "chart");
+      await page.keyboard.press("ArrowDown");
+      const now = await page.evaluate(chartState, "chart");
+      assert.deepEqual([now.live, now.cursor, now.lang], [LOADING.es, "progress", "es"]);
+      await announced(page, "chart", /^Marruecos\b.*384/);
+      const log = await statesAfter(page, "chart", await page.evaluate(() => window.__cvArrowAt));
+      assert.ok(busyThenArrived(log, "es", (e) => /^Marruecos\b/.test(e.live)).busy);
+      assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a hover before the layer: a progress cursor and \"Loading…\", then Morocco's tooltip", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      await slow(page, INTERACT, SLOW_MS);
+      await coldLoad(page, "index.html");
+      const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
+      assert.ok(bar, "Morocco's bar not found by hit-testing");
+      const t = await page.evaluate(() => performance.now());
+      await page.mouse.move(bar.x - 2, bar.y);
+      await page.mouse.move(bar.x, bar.y);
+      const now = await page.evaluate(chartState, "careto-bars");
+      assert.deepEqual([now.cursor, now.live, now.tip], ["progress", LOADING.en, null], "over a bar, before the layer");
+      const s = await until(async () => {
+        const st = await page.evaluate(chartState, "careto-bars");
+        return st.tip ? st : null;
+      }, "no tooltip once the layer arrived");
+      assert.match(s.tip, /Morocco/);
+      assert.match(s.tip, /384 victim IP addresses/);
+      assert.equal(s.cursor, "pointer");
+      const { busy, arrived } = busyThenArrived(await statesAfter(page, "careto-bars", t), "en", (e) => e.tip !== null);
+      assert.ok(busy && arrived.t - busy.t >= SLOW_MS / 2, "the busy state came first, for as long as the layer was held back");
+      assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("after the busy state", () => {
+  it("the live region no longer says \"Loading…\" once the layer has come for a hover or Show data", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      await slow(page, INTERACT, SLOW_MS);
+      await coldLoad(page, "index.html");
+      const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
+      await page.mouse.move(bar.x, bar.y);
+      await page.locator("#careto-timeline .cv-tools button[aria-controls]").click();
+      assert.equal((await page.evaluate(chartState, "careto-timeline")).live, LOADING.en);
+      await until(async () => (await page.evaluate(chartState, "careto-bars")).tip, "no tooltip");
+      await until(async () => (await page.evaluate(chartState, "careto-timeline")).rows > 0, "no table");
+      for (const host of ["careto-bars", "careto-timeline"]) {
+        assert.notEqual((await page.evaluate(chartState, host)).live, LOADING.en, `${host}: the live region still says "Loading…" after the layer came`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------- 12.6
+
+/** Asserts that chart `host` shows the load failure in `lang`, and is not busy. */
+async function saysWhy(page, host, lang) {
+  const s = await until(async () => {
+    const st = await page.evaluate(chartState, host);
+    return st.status ? st : null;
+  }, `${host}: the control says nothing`);
+  assert.equal(s.status, LOAD_FAILED[lang], `${host}: .cv-status`);
+  assert.equal(s.live, LOAD_FAILED[lang], `${host}: the live region`);
+  assert.notEqual(s.cursor, "progress", `${host}: still busy after the failure`);
+  return s;
+}
+
+/** Asserts the chart `host` still shows the picture it had (`hash`), a real one. */
+async function pictureStays(page, host, hash) {
+  assert.equal(await page.evaluate(canvasHash, host), hash, `${host}: the picture changed`);
+  const stats = await page.locator(`#${host} canvas`).evaluate(canvasStats);
+  assert.ok(stats.painted > stats.total * 0.02 && stats.colours >= 3, `${host}: the canvas is not a chart any more: ${JSON.stringify(stats)}`);
+}
+
+/** Every console error of the browser's own is about `file` (its request failed or was blocked). */
+function onlyAbout(session, file) {
+  const other = session.browsers.filter((m) => !m.text.includes(file) && !m.url.includes(file));
+  assert.deepEqual(other, [], `console errors not about ${file}`);
+  assert.deepEqual(session.uncaught, [], "uncaught errors");
+}
+
+/** Waits for the failed prefetch's one error, then for the network to rest. */
+async function prefetchFailed(session) {
+  await until(() => session.ours.length > 0, "the failed prefetch was not reported");
+  await session.network.idle();
+  assert.equal(session.ours.length, 1, `one console error for the failed prefetch of both charts, not ${session.ours.length}:\n${session.ours.join("\n")}`);
+  assert.ok(session.ours[0].includes(LOAD_FAILED.en) || session.ours[0].includes(LOAD_FAILED.es), session.ours[0]);
+}
+
+describe("a part that fails to load loses nothing (issue 12.6)", () => {
+  it("careto_viz_interact.js answers 404: the bars stay, the hover says why, one error; once it is back the next hover shows the tooltip", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const failed = { requests: 0 };
+      const notFound = (route) => {
+        failed.requests++;
+        return route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" });
+      };
+      await page.route(`**/${INTERACT}`, notFound);
+      await coldLoad(page, "index.html");
+      await prefetchFailed(session);
+      const hashes = { bars: await page.evaluate(canvasHash, "careto-bars"), timeline: await page.evaluate(canvasHash, "careto-timeline") };
+
+      const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
+      await page.mouse.move(bar.x, bar.y);
+      await saysWhy(page, "careto-bars", "en");
+      assert.equal(session.ours.length, 2, `one more console error for the hover's failed load:\n${session.ours.join("\n")}`);
+      assert.ok(session.ours[1].startsWith(`careto-viz: ${LOAD_FAILED.en} (`) && session.ours[1].includes(INTERACT), `the error says what failed: ${session.ours[1]}`);
+      assert.equal((await page.evaluate(chartState, "careto-bars")).tip, null);
+      await pictureStays(page, "careto-bars", hashes.bars);
+      await pictureStays(page, "careto-timeline", hashes.timeline);
+      onlyAbout(session, INTERACT);
+      const tries = failed.requests;
+      assert.ok(tries >= 2, `the hover did not try again (${tries} requests)`);
+
+      await page.unroute(`**/${INTERACT}`, notFound);
+      await page.mouse.move(bar.x, bar.y - 40);
+      await page.mouse.move(bar.x, bar.y);
+      const s = await until(async () => {
+        const st = await page.evaluate(chartState, "careto-bars");
+        return st.tip ? st : null;
+      }, "no tooltip after the layer became reachable");
+      assert.match(s.tip, /Morocco/);
+      assert.equal(s.status, "", "the failure is no longer shown once it works");
+      assert.equal(session.ours.length, 2, "no error once it works");
+      assert.equal(failed.requests, tries, "the retry went past the route it should no longer meet");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the details .wasm is offline (Spanish page): the timeline stays, Show data says why in Spanish, one error; back online, the next click fills the table", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const offline = (route) => route.abort("internetdisconnected");
+      await page.route(`**/${DETAILS_WASM}`, offline);
+      await coldLoad(page, "embed.html?view=timeline&lang=es");
+      await prefetchFailed(session);
+      const hash = await page.evaluate(canvasHash, "chart");
+      const show = page.locator("#chart .cv-tools button[aria-controls]");
+      assert.equal((await show.textContent()).trim(), "Mostrar datos");
+
+      await show.click();
+      await saysWhy(page, "chart", "es");
+      assert.equal(session.ours.length, 2, `one more console error for the click's failed load:\n${session.ours.join("\n")}`);
+      assert.ok(session.ours[1].startsWith(`careto-viz: ${LOAD_FAILED.es} (`), session.ours[1]);
+      const st = await page.evaluate(chartState, "chart");
+      assert.deepEqual([st.expanded, st.rows], ["false", 0], "the table did not open, and says nothing it does not have");
+      await pictureStays(page, "chart", hash);
+      onlyAbout(session, DETAILS_WASM);
+
+      await page.unroute(`**/${DETAILS_WASM}`, offline);
+      await show.click();
+      const opened = await until(async () => {
+        const s = await page.evaluate(chartState, "chart");
+        return s.rows > 0 && s.expanded === "true" ? s : null;
+      }, "the table did not fill once back online");
+      assert.equal(opened.status, "");
+      assert.match(await page.locator("#chart table caption").textContent(), /\S/);
+      assert.equal((await show.textContent()).trim(), "Ocultar datos");
+      assert.equal(session.ours.length, 2, "no error once it works");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a CSP that lets only the first-paint files run: the charts stay, ArrowDown says why, one error", async () => {
+    // The first-paint files, as the page itself fetches them (tests/page/paths.mjs).
+    const first = await measurePath(browser, { base: server.url, root: DIST, url: "index.html", path: "first-frame" });
+    const origin = new URL(server.url).origin;
+    const allowed = first.files.filter((f) => f.file.endsWith(".js")).map((f) => `${origin}/${f.file}`);
+    assert.ok(!allowed.some((u) => u.endsWith(INTERACT)), "the layer is among the first-paint files");
+    const csp = `default-src 'self'; script-src 'wasm-unsafe-eval' ${allowed.join(" ")}; style-src 'self'`;
+
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const html = new URL("index.html", server.url).href;
+      await page.route(html, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+      });
+      await coldLoad(page, "index.html");
+      assert.equal(await page.getAttribute("#careto-bars", "data-careto-viz-state"), "ready", "the first-paint files ran under the CSP");
+      await prefetchFailed(session);
+      const blocked = session.browsers.filter((m) => /Content Security Policy/.test(m.text) && m.text.includes(INTERACT));
+      assert.ok(blocked.length >= 1, `the browser did not report blocking the layer: ${JSON.stringify(session.browsers)}`);
+      const hashes = { bars: await page.evaluate(canvasHash, "careto-bars"), timeline: await page.evaluate(canvasHash, "careto-timeline") };
+
+      await tabTo(page, "careto-bars");
+      await page.keyboard.press("ArrowDown");
+      await saysWhy(page, "careto-bars", "en");
+      assert.equal(session.ours.length, 2, `one more console error for the key's failed load:\n${session.ours.join("\n")}`);
+      assert.ok(session.ours[1].includes(INTERACT), session.ours[1]);
+      await pictureStays(page, "careto-bars", hashes.bars);
+      await pictureStays(page, "careto-timeline", hashes.timeline);
+      for (const m of session.browsers) {
+        assert.ok(/Content Security Policy/.test(m.text) && /careto_viz_(interact|details_[a-z]+)\.js/.test(m.text), `an error other than the CSP's blocking of a lazy part: ${m.text}`);
+      }
+      assert.deepEqual(session.uncaught, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a reader's hover while the prefetch is failing: one failed request, one console error", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const failed = { requests: 0 };
+      await page.route(`**/${INTERACT}`, async (route) => {
+        failed.requests++;
+        await sleep(SLOW_MS);
+        await route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" }).catch(() => {});
+      });
+      await coldLoad(page, "index.html");
+      const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
+      await page.mouse.move(bar.x, bar.y);
+      assert.equal((await page.evaluate(chartState, "careto-bars")).cursor, "progress");
+      await saysWhy(page, "careto-bars", "en");
+      await session.network.idle();
+      assert.equal(failed.requests, 1, "one request, shared by the prefetch and the hover");
+      assert.equal(session.ours.length, failed.requests, `console errors for ${failed.requests} failed request(s):\n${session.ours.join("\n")}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
