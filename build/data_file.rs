@@ -6,7 +6,10 @@
 //! include `src/model/mod.rs` with `#[path]`).
 
 use crate::model::validate::validate;
-use crate::model::{Alternative, Campaign, Count, CountedBy, Country, Event, EventDate, OtherFigure, Period, Source, SourceKind, Status, Str, Text, Total};
+use crate::model::{
+    Alternative, Campaign, Count, CountedBy, Country, Event, EventDate, OtherFigure, Period, Platform, PlatformStatus, Profile, Sector, Source, SourceKind,
+    Status, Stolen, Str, Text, Total,
+};
 use std::fmt::Write as _;
 
 /// The data file's path relative to the crate root, used in error messages.
@@ -86,6 +89,17 @@ pub fn first_paint(c: &Campaign) -> Campaign {
         e.note = Text::default();
         e.sources = Cow::Owned(Vec::new());
     }
+    // The profile's picture: names, statuses and what was stolen; not the
+    // quotes or sources, which its tooltips and table show.
+    for s in c.profile.sectors.to_mut() {
+        s.sources = Cow::Owned(Vec::new());
+    }
+    for p in c.profile.platforms.to_mut() {
+        p.quote = Str::default();
+        p.sources = Cow::Owned(Vec::new());
+    }
+    c.profile.stolen.quote = Str::default();
+    c.profile.stolen.sources = Cow::Owned(Vec::new());
     c
 }
 
@@ -108,6 +122,7 @@ pub fn to_rust(c: &Campaign) -> String {
     field(&mut o, 1, "bars_source_line", &text(&c.bars_source_line));
     field(&mut o, 1, "timeline_source_line", &text(&c.timeline_source_line));
     field(&mut o, 1, "government_targets_sources", &strings(&c.government_targets_sources));
+    field(&mut o, 1, "profile", &profile(&c.profile));
     o.push('}');
     o
 }
@@ -189,6 +204,40 @@ fn alternative(a: &Alternative) -> String {
 
 fn other_figure(f: &OtherFigure) -> String {
     format!("crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}", f.value, text(&f.unit), text(&f.note), strings(&f.sources))
+}
+
+fn profile(p: &Profile) -> String {
+    let sector = |s: &Sector| format!("crate::model::Sector {{ label: {}, sources: {} }}", text(&s.label), strings(&s.sources));
+    let platform = |p: &Platform| {
+        let status = match p.status {
+            PlatformStatus::Analysed => "Analysed",
+            PlatformStatus::Partial => "Partial",
+            PlatformStatus::Suspected => "Suspected",
+        };
+        format!(
+            "crate::model::Platform {{ label: {}, status: crate::model::PlatformStatus::{status}, detail: {}, quote: {}, sources: {} }}",
+            text(&p.label),
+            text(&p.detail),
+            string(&p.quote),
+            strings(&p.sources)
+        )
+    };
+    let stolen = |s: &Stolen| {
+        format!(
+            "crate::model::Stolen {{ summary: {}, quote: {}, extensions: {}, sources: {} }}",
+            text(&s.summary),
+            string(&s.quote),
+            strings(&s.extensions),
+            strings(&s.sources)
+        )
+    };
+    format!(
+        "crate::model::Profile {{ sectors: {}, platforms: {}, stolen: {}, source_line: {} }}",
+        vec_of(p.sectors.iter().map(sector)),
+        vec_of(p.platforms.iter().map(platform)),
+        stolen(&p.stolen),
+        text(&p.source_line)
+    )
 }
 
 fn counted_by(m: &CountedBy) -> String {

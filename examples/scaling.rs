@@ -162,6 +162,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
             note: "Not real data.".into(),
             kind: None,
         }]),
+        profile: careto_viz::model::Profile::default(),
         bars_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
         timeline_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
         government_targets_sources: Cow::Owned(Vec::new()),

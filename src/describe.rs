@@ -10,6 +10,7 @@ use crate::view::View;
 
 #[cfg(careto_map)]
 pub mod map;
+pub mod profile;
 
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,7 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
@@ -65,6 +67,10 @@ pub fn target_name(c: &Campaign, t: Target) -> Option<String> {
         Target::Country(i) => format!("country:{}", c.countries.get(i)?.code),
         Target::Event(i) => format!("event:{}", c.events.get(i)?.id),
         Target::ActivePeriod => "period".to_string(),
+        Target::Sector(i) => format!("sector:{i}"),
+        Target::Platform(i) => format!("platform:{i}"),
+        Target::Stolen => "stolen".to_string(),
+        Target::Extensions => "extensions".to_string(),
     })
 }
 
@@ -177,6 +183,7 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => bars_summary(c, lang),
         View::Timeline => timeline_summary(c, lang),
+        View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
     }
@@ -242,6 +249,10 @@ pub fn cited_sources(c: &Campaign) -> Vec<&str> {
     }
     lists.extend(c.events.iter().map(|e| &*e.sources));
     lists.push(&c.government_targets_sources);
+    let p = &c.profile;
+    lists.extend(p.sectors.iter().map(|x| &*x.sources));
+    lists.extend(p.platforms.iter().map(|x| &*x.sources));
+    lists.push(&p.stolen.sources);
     let mut out: Vec<&str> = Vec::new();
     for id in lists.into_iter().flatten() {
         if !out.contains(&id.as_ref()) {
@@ -252,7 +263,7 @@ pub fn cited_sources(c: &Campaign) -> Vec<&str> {
 }
 
 /// "Sources: S1 (Kaspersky Lab), …", the last line of every tooltip.
-fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
+pub(crate) fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
     format!("{}: {}", detail_strings(lang).sources, source_list(c, ids))
 }
 
@@ -346,6 +357,7 @@ pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
                 lines: vec![p.description.get(lang).to_string(), sources_line(c, &p.sources, lang)],
             })
         }
+        Target::Sector(_) | Target::Platform(_) | Target::Stolen | Target::Extensions => profile::profile_tooltip(c, target, lang),
     }
 }
 
@@ -376,6 +388,7 @@ fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
         #[cfg(careto_map)]
         View::Map => bars_caption(c, lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
+        View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
     }
 }
 
@@ -506,6 +519,11 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
         // The map shows the bars' data: the same table.
         #[cfg(careto_map)]
         View::Map => return csv(c, View::Bars, lang),
+        View::Profile => {
+            let d = crate::i18n::profile_detail_strings(lang);
+            rows.push([d.col_aspect, d.col_item, d.col_detail, s.csv_sources].map(|h| h.to_lowercase()).to_vec());
+            rows.extend(profile::profile_rows(c, lang).into_iter().map(|r| r.to_vec()));
+        }
         View::Bars => {
             rows.push(vec![s.csv_code.to_string(), s.csv_country.to_string(), measure_column(c, lang), s.csv_notes.to_string(), s.csv_sources.to_string()]);
             for r in country_rows(c, lang) {

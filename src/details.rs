@@ -91,6 +91,14 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
             vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
             describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
         ),
+        View::Profile => {
+            let d = crate::i18n::profile_detail_strings(lang);
+            (
+                describe::profile::profile_targets(c),
+                vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
+                describe::profile::profile_rows(c, lang).into_iter().map(|r| Row { code: None, cells: r.to_vec() }).collect(),
+            )
+        }
     };
     Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang)).collect(), table: Table { caption, head, rows } }
 }
@@ -102,6 +110,8 @@ pub struct Csv {
     pub bars: String,
     /// The timeline.
     pub timeline: String,
+    /// The profile.
+    pub profile: String,
 }
 
 /// Everything the interaction layer shows in one language, for both views:
@@ -113,7 +123,9 @@ pub struct Words {
     pub bars: Details,
     /// The timeline's details.
     pub timeline: Details,
-    /// Both CSV downloads.
+    /// The profile's details.
+    pub profile: Details,
+    /// The CSV downloads.
     pub csv: Csv,
 }
 
@@ -122,7 +134,8 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
     Words {
         bars: details(c, View::Bars, lang),
         timeline: details(c, View::Timeline, lang),
-        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang) },
+        profile: details(c, View::Profile, lang),
+        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang), profile: describe::csv(c, View::Profile, lang) },
     }
 }
 

@@ -4,6 +4,10 @@
 //! date formats of each language. Error messages, for developers, are English
 //! only and live with the code that finds the error.
 
+mod profile;
+
+pub use profile::{profile_detail_strings, profile_strings, ProfileDetailStrings, ProfileStrings};
+
 use crate::model::{EventDate, Lang, Status};
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -276,13 +276,14 @@ fn the_first_paint_data_draws_and_says_exactly_what_the_whole_data_does() {
     use careto_viz::theme::ThemeName;
     let (full, slim) = (&CARETO, &CARETO_FIRST_PAINT);
     assert!(slim.sources.is_empty() && slim.countries.iter().all(|k| k.notes.is_empty() && k.sources.is_empty()), "the slim data is slim");
-    for view in [View::Bars, View::Timeline] {
+    for view in [View::Bars, View::Timeline, View::Profile] {
         for lang in [Lang::En, Lang::Es] {
             for width in [280.0, 320.0, 375.0, 479.0, 480.0, 640.0, 1024.0, 1280.0] {
                 let o = ChartOptions { view, lang, theme: ThemeName::Light, width };
                 assert_eq!(Layout::new(slim, &o), Layout::new(full, &o), "{view:?} {lang:?} {width}");
             }
             assert_eq!(describe::title(slim, view, lang), describe::title(full, view, lang));
+            assert_eq!(describe::summary(slim, view, lang), describe::summary(full, view, lang));
         }
         assert_eq!(describe::bars_summary(slim, Lang::En), describe::bars_summary(full, Lang::En));
         assert_eq!(describe::timeline_summary(slim, Lang::Es), describe::timeline_summary(full, Lang::Es));

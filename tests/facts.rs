@@ -12,7 +12,7 @@ use careto_viz::model::{Campaign, Count, Event, Lang, Precision, Status, Str};
 use std::collections::BTreeSet;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
-const VIEWS: [View; 2] = [View::Bars, View::Timeline];
+const VIEWS: [View; 3] = [View::Bars, View::Timeline, View::Profile];
 
 fn event<'a>(c: &'a Campaign, id: &str) -> &'a Event {
     c.events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))

@@ -551,7 +551,7 @@ fn shape_is_finite(s: &Shape) -> bool {
 fn out_of_range_widths_are_clamped() {
     let c = careto();
     for w in [0.0, -5.0, f64::NAN, 100_000.0, f64::INFINITY, f64::NEG_INFINITY, 1.0, 279.9, 4096.5] {
-        for view in [View::Bars, View::Timeline, View::Map] {
+        for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
             for lang in LANGS {
                 let layout = Layout::new(&c, &ChartOptions { view, lang, width: w, ..ChartOptions::default() });
                 let scene = layout.scene();
@@ -596,7 +596,7 @@ fn layouts_are_the_recorded_ones() {
     }
     let c = careto();
     let mut out = String::new();
-    for view in [View::Bars, View::Timeline] {
+    for view in [View::Bars, View::Timeline, View::Profile] {
         for lang in LANGS {
             for &width in &WIDTHS {
                 let layout = |c: &Campaign| Layout::new(c, &ChartOptions { view, lang, width, ..ChartOptions::default() });
@@ -744,7 +744,7 @@ fn texts_are_on_top_and_the_bars_texts_come_a_style_at_a_time() {
     // canvas sets each font, alignment and colour a few times per redraw,
     // not once per label (src/web/hidpi.rs keeps what is set).
     for campaign in [careto(), sample()] {
-        for view in [View::Bars, View::Timeline] {
+        for view in [View::Bars, View::Timeline, View::Profile] {
             for width in WIDTHS {
                 for lang in LANGS {
                     let options = ChartOptions { view, lang, width, ..ChartOptions::default() };

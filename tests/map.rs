@@ -279,7 +279,7 @@ fn the_map_view_through_the_chart_layer() {
     let layout = Layout::new(&c, &ChartOptions { view: View::Map, lang: Lang::Es, width: 640.0, ..ChartOptions::default() });
     assert!(matches!(layout, Layout::Map(_)));
     assert_eq!(View::parse("map"), Ok(View::Map));
-    assert_eq!(View::parse("globe"), Err("view: \"globe\" is not a view; use \"bars\", \"timeline\" or \"map\"".to_string()));
+    assert_eq!(View::parse("globe"), Err("view: \"globe\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"".to_string()));
     let csv = careto_viz::describe::csv(&c, View::Map, Lang::En);
     assert_eq!(csv, careto_viz::describe::csv(&c, View::Bars, Lang::En), "the map's data are the bars'");
     let svg = careto_viz::chart::svg(&c, &ChartOptions { view: View::Map, ..ChartOptions::default() }).unwrap();

@@ -196,7 +196,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     set_dpr(1.0);
     let div = container(640);
     let e = mount(div.clone(), options(&[("view", "pie".into())])).err().unwrap();
-    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\" or \"timeline\"");
+    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
     let e = message(mount(div.clone(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone(), options(&[("colour", "red".into())])).err().unwrap());
@@ -241,7 +241,7 @@ fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
     let expected = "careto-viz: view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map";
     #[cfg(feature = "map")]
     let expected = "careto-viz: view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
-                    (it has the map's code, but nothing fetches the map's geometry); use \"bars\" or \"timeline\"";
+                    (it has the map's code, but nothing fetches the map's geometry); use \"bars\", \"timeline\" or \"profile\"";
     let div = container(640);
     assert_eq!(message(mount(div.clone(), options(&[("view", "map".into())])).err().unwrap()), expected);
     let mut chart = mount(div.clone(), options(&[("view", "bars".into())])).unwrap();
@@ -252,7 +252,7 @@ fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
     assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the bars stay on screen");
     assert_eq!(chart.chart.words()[0], "bars", "and the view stays");
     let e = message(mount(div, options(&[("view", "globe".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: view: \"globe\" is not a view; use \"bars\" or \"timeline\"");
+    assert_eq!(e, "careto-viz: view: \"globe\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
 }
 
 /// A small campaign of invented sample data, as a newsroom would pass it.

@@ -9,7 +9,7 @@
 
 use super::{Budget, HostValue, Kind, Unreadable, MAX_ITEMS};
 use crate::model::{clip, number, whole_number};
-use crate::model::{Campaign, Count, EventDate, List, SourceKind, Status, Str, Text};
+use crate::model::{Campaign, Count, EventDate, List, PlatformStatus, SourceKind, Status, Str, Text};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -406,6 +406,18 @@ impl Reader {
             }
             None => Count::NotPublished,
         }
+    }
+
+    /// A platform's `status` (`analysed`, `partial`, `suspected`).
+    pub(super) fn platform_status_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> PlatformStatus {
+        let s = self.string_at(o, key);
+        if self.ok() {
+            match PlatformStatus::parse(&s) {
+                Ok(status) => return status,
+                Err(e) => self.fail(&o.path.key(key), format_args!("{e}")),
+            }
+        }
+        PlatformStatus::Analysed
     }
 
     /// A source's optional `kind` (`primary`, `press`, `catalogue`).

@@ -5,7 +5,7 @@
 
 use super::reader::{Path, Reader, Val};
 use super::HostValue;
-use crate::model::{Alternative, Campaign, CountedBy, Country, Event, EventDate, OtherFigure, Period, Source, Text, Total};
+use crate::model::{Alternative, Campaign, CountedBy, Country, Event, EventDate, OtherFigure, Period, Platform, Profile, Sector, Source, Stolen, Text, Total};
 use std::borrow::Cow;
 
 impl Reader {
@@ -24,6 +24,7 @@ impl Reader {
             "bars_source_line",
             "timeline_source_line",
             "government_targets_sources",
+            "profile",
         ];
         let o = self.obj(v, Path::ROOT, FIELDS);
         Campaign {
@@ -49,6 +50,49 @@ impl Reader {
             bars_source_line: self.text_at(&o, "bars_source_line"),
             timeline_source_line: self.text_at(&o, "timeline_source_line"),
             government_targets_sources: self.list_or_empty(&o, "government_targets_sources", |r, v, p| r.string(&v, &p)),
+            profile: match self.opt(&o, "profile") {
+                Some(v) => self.profile(v, o.path.key("profile")),
+                None => Profile::default(),
+            },
+        }
+    }
+
+    fn profile<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Profile {
+        let o = self.obj(v, path, &["sector", "platform", "stolen", "source_line"]);
+        Profile {
+            sectors: self.list_or_empty(&o, "sector", Reader::sector),
+            platforms: self.list_or_empty(&o, "platform", Reader::platform),
+            stolen: match self.opt(&o, "stolen") {
+                Some(v) => self.stolen(v, o.path.key("stolen")),
+                None => Stolen::default(),
+            },
+            source_line: self.text_or_empty(&o, "source_line"),
+        }
+    }
+
+    fn sector<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Sector {
+        let o = self.obj(v, path, &["label", "sources"]);
+        Sector { label: self.text_at(&o, "label"), sources: self.ids(&o) }
+    }
+
+    fn platform<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Platform {
+        let o = self.obj(v, path, &["label", "status", "detail", "quote", "sources"]);
+        Platform {
+            label: self.text_at(&o, "label"),
+            status: self.platform_status_at(&o, "status"),
+            detail: self.text_at(&o, "detail"),
+            quote: self.string_or_empty(&o, "quote"),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn stolen<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Stolen {
+        let o = self.obj(v, path, &["summary", "quote", "extensions", "sources"]);
+        Stolen {
+            summary: self.text_or_empty(&o, "summary"),
+            quote: self.string_or_empty(&o, "quote"),
+            extensions: self.list_or_empty(&o, "extensions", |r, v, p| r.string(&v, &p)),
+            sources: self.list_or_empty(&o, "sources", |r, v, p| r.string(&v, &p)),
         }
     }
 

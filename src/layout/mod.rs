@@ -11,10 +11,12 @@ mod hatch;
 mod legend;
 #[cfg(careto_map)]
 pub mod map;
+pub mod profile;
 mod scene;
 pub mod timeline;
 
 pub use bars::BarsLayout;
+pub use profile::ProfileLayout;
 pub use scene::{points_box, Anchor, Paint, Point, Rect, Scene, Shape, Stroke};
 pub use timeline::TimelineLayout;
 
@@ -29,16 +31,30 @@ pub enum Target {
     Event(usize),
     /// The campaign's active period.
     ActivePeriod,
+    /// A target sector of the profile, by its index in `Profile::sectors`.
+    Sector(usize),
+    /// A platform of the profile, by its index in `Profile::platforms`.
+    Platform(usize),
+    /// What the campaign stole (the profile's summary of it).
+    Stolen,
+    /// The file extensions the campaign sought (the profile).
+    Extensions,
 }
 
 impl Target {
     /// A short key for the target, as the page's shell and the details
-    /// module pass it: `"c3"` (country 3), `"e5"` (event 5), `"p"` (the period).
+    /// module pass it: `"c3"` (country 3), `"e5"` (event 5), `"p"` (the
+    /// period), `"s2"` (sector 2), `"f1"` (platform 1), `"t"` (what was
+    /// stolen), `"x"` (the file extensions).
     pub fn key(self) -> String {
         match self {
             Target::Country(i) => format!("c{i}"),
             Target::Event(i) => format!("e{i}"),
             Target::ActivePeriod => "p".to_string(),
+            Target::Sector(i) => format!("s{i}"),
+            Target::Platform(i) => format!("f{i}"),
+            Target::Stolen => "t".to_string(),
+            Target::Extensions => "x".to_string(),
         }
     }
 }

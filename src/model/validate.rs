@@ -10,6 +10,7 @@
 //! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
 
 mod measures;
+mod profile;
 
 use super::{clip, Campaign, Count, EventDate, Str, Text};
 use std::collections::BTreeSet;
@@ -118,6 +119,9 @@ impl Checker<'_> {
         }
         if !c.government_targets_sources.is_empty() {
             self.sources("government_targets_sources", &c.government_targets_sources);
+        }
+        if !self.done() {
+            self.profile(&c.profile);
         }
     }
 
@@ -440,6 +444,7 @@ mod tests {
             bars_source_line: t("Source: S1"),
             timeline_source_line: t("Source: S1"),
             government_targets_sources: List::default(),
+            profile: crate::model::Profile::default(),
         }
     }
 

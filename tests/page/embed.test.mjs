@@ -163,11 +163,11 @@ describe("dist/ as `make site` writes it", () => {
     assert.ok(images >= 7, `only ${images} noscript images (index.html has 2, cms-script.html 3, cms-hostile.html 2)`);
   });
 
-  it("has all 12 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
+  it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(base + "img/bars-en-light.svg");
-      for (const view of ["bars", "timeline", "map"]) {
+      for (const view of ["bars", "timeline", "profile", "map"]) {
         for (const lang of ["en", "es"]) {
           for (const theme of ["light", "dark"]) {
             const name = `${view}-${lang}-${theme}.svg`;
@@ -194,6 +194,8 @@ describe("dist/ as `make site` writes it", () => {
               "bars-es": "The Mask (Careto): 31 países afectados",
               "timeline-en": "The Mask (Careto): timeline",
               "timeline-es": "The Mask (Careto): cronología",
+              "profile-en": "The Mask (Careto): who and what was targeted",
+              "profile-es": "The Mask (Careto): a quién y qué atacó",
               "map-en": "The Mask (Careto): where the 31 affected countries are",
               "map-es": "The Mask (Careto): dónde están los 31 países afectados",
             };
@@ -643,7 +645,7 @@ describe("with JavaScript disabled", () => {
         assert.equal(images.length, expected, JSON.stringify(images));
         for (const img of images) {
           assert.ok(img.complete && img.width > 0, `${img.src} did not load (naturalWidth ${img.width})`);
-          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline)-(en|es)-(light|dark)\.svg$/);
+          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile)-(en|es)-(light|dark)\.svg$/);
         }
         assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
         assertPrivate(requests);

@@ -44,7 +44,7 @@ export interface Chart {
 }
 
 /** The chart to draw. */
-export type View = "bars" | "timeline";
+export type View = "bars" | "timeline" | "profile";
 /** The language of the chart's text, numbers and dates. */
 export type Lang = "en" | "es";
 /** `"auto"` follows the reader's `prefers-color-scheme`, live. */
