@@ -379,11 +379,27 @@ describe("embed.html (the iframe page) on its own", () => {
       await context.close();
     }
   });
+
+  it("view=profile draws the profile, in Spanish, with its summary", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(base + "embed.html?view=profile&lang=es&theme=light");
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      await assertPainted(page.locator("#chart"), "embed.html profile");
+      const label = await page.locator("#chart canvas").getAttribute("aria-label");
+      assert.equal(label, "The Mask (Careto): a quién y qué atacó");
+      const summary = await page.locator("#chart").evaluate((e) => e.shadowRoot.querySelector(".cv-sr").textContent);
+      assert.match(summary, /Sectores atacados, sin cifras ni porcentajes publicados/);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("embed/cms-script.html: script tag and placeholders", () => {
   let s;
-  const IDS = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-sample-bars"];
+  const IDS = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-profile-en", "embed-sample-bars"];
   const settled = (page) =>
     page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => ["ready", "error"].includes(e.dataset.caretoVizState)));
 
@@ -411,6 +427,7 @@ describe("embed/cms-script.html: script tag and placeholders", () => {
       "The Mask (Careto): 31 countries affected",
       "The Mask (Careto): cronología",
       "The Mask (Careto): timeline",
+      "The Mask (Careto): who and what was targeted",
       "Sample campaign (invented data): 8 countries affected",
     ]);
     const dark = await s.page.locator("#embed-timeline-en-dark canvas").evaluate(canvasStats);
