@@ -9,8 +9,6 @@ use crate::model::Campaign;
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads a campaign given as a JS object (see `campaign.schema.json`)
-/// within the reader's budget, then checks the data rules.
 thread_local! {
     /// The JS strings of the field names asked for so far: a campaign of
     /// thousands of items asks for the same few dozen names again and again,
@@ -31,6 +29,8 @@ fn field_name(key: &str) -> JsValue {
     })
 }
 
+/// Reads a campaign given as a JS object (see `campaign.schema.json`)
+/// within the reader's budget, then checks the data rules.
 pub fn read(value: JsValue) -> Result<Campaign, String> {
     crate::campaign_reader::read_and_validate(value)
 }
