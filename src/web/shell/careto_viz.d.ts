@@ -107,6 +107,41 @@ export interface Campaign {
   timeline_source_line: Text;
   /** The sources saying only government computers were targeted in the countries marked `government_targets_only`. */
   government_targets_sources?: string[];
+  /** Who and what was targeted (the `profile` view). */
+  profile?: Profile;
+}
+
+/** Who and what a campaign targeted: sectors (names, never sized), platforms, what was stolen. */
+export interface Profile {
+  sector?: Sector[];
+  platform?: Platform[];
+  stolen?: Stolen;
+  /** Required (by the module) when the profile has any entry. */
+  source_line?: Text;
+}
+
+/** A target sector, e.g. "Government institutions". */
+export interface Sector {
+  label: Text;
+  sources: string[];
+}
+
+/** A platform, with how far the sources established it. */
+export interface Platform {
+  label: Text;
+  status: "analysed" | "partial" | "suspected";
+  detail: Text;
+  /** The source's words, verbatim. */
+  quote?: string;
+  sources: string[];
+}
+
+/** What the campaign stole: a summary, the source's words, the file extensions sought. */
+export interface Stolen {
+  summary?: Text;
+  quote?: string;
+  extensions?: string[];
+  sources?: string[];
 }
 
 /** A campaign-wide figure such as "over 380 unique victims". */
