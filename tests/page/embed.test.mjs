@@ -260,7 +260,8 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     const live = shadow("#careto-timeline", "[aria-live]");
     assert.ok(await poll(async () => (await live.textContent()) === "Copied"), `live region: ${await live.textContent()}`);
     snippet = await s.page.evaluate(() => navigator.clipboard.readText());
-    const iframe = snippet.match(/^<iframe ([^>]*)><\/iframe>$/m)?.[1];
+    // The iframe in its box, which careto-viz.css (linked first) gives the chart's height.
+    const iframe = snippet.match(/^<div data-careto-viz-frame="timeline" data-lang="en"><iframe ([^>]*)><\/iframe><\/div>$/m)?.[1];
     assert.ok(iframe, snippet);
     const attrs = Object.fromEntries([...iframe.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const src = new URL(attrs.src.replaceAll("&amp;", "&"));
@@ -269,9 +270,11 @@ describe("Copy embed code: the snippet a reader copies works as pasted", () => {
     assert.equal(attrs.title, "The Mask (Careto): timeline");
     assert.equal(attrs.loading, "lazy");
     assert.equal(attrs.width, "100%");
-    assert.match(attrs.height, /^\d+$/);
+    // The fallback height (a page without careto-viz.css): the chart's own, buttons included.
+    assert.equal(Number(attrs.height), await s.page.locator("#careto-timeline").evaluate((e) => e.getBoundingClientRect().height));
     assert.equal(attrs.class, "careto-viz-frame");
     assert.match(snippet, new RegExp(`^<script src="${base.replace(/[.?]/g, "\\$&")}careto-viz-frame\\.js" defer></script>$`, "m"));
+    assert.match(snippet, new RegExp(`^<link rel="stylesheet" href="${base.replace(/[.?]/g, "\\$&")}careto-viz\\.css">$`, "m"));
     assert.doesNotMatch(snippet, /style=|<script(?![^>]*\bsrc=)/, "no inline style or script (strict CSP hosts)");
     assert.equal(await shadow("#careto-timeline", "textarea").isVisible(), false, "no fallback field when the clipboard works");
     assert.deepEqual(s.problems, []);
