@@ -221,14 +221,7 @@ impl Drawing {
 
     /// The screen-reader summary.
     pub fn summary(&self) -> String {
-        match self.settings.view {
-            View::Bars => crate::describe::bars_summary(self.campaign(), self.lang()),
-            View::Timeline => crate::describe::timeline_summary(self.campaign(), self.lang()),
-            // Never a mounted chart's view yet (`options::parse_view` refuses it);
-            // the map's summary needs no geometry, so it is the right words already.
-            #[cfg(careto_map)]
-            View::Map => crate::describe::map::map_summary(self.campaign(), self.lang()),
-        }
+        crate::describe::summary(self.campaign(), self.settings.view, self.lang())
     }
 
     /// The height of the last good picture, CSS px (0 before the first).

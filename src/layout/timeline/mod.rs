@@ -73,6 +73,7 @@ impl TimelineLayout {
 
         let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
         y = text_block(&mut scene, s.timeline_subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
         y = legend(&mut scene, s, x0, x1, y + 8.0, m.subtitle);
 
