@@ -3,7 +3,8 @@
 # Versions and build flags: wasm-pack.toml.
 #
 #   make setup        install the toolchain pieces (idempotent)
-#   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full)
+#   make build        release wasm builds (wasm-opt, esbuild): www/pkg (article: kernel, details, interaction layer) and www/pkg-full (full);
+#                     the height-reserving stylesheets www/careto-viz.css and www/sample-campaign.css
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
@@ -45,6 +46,17 @@ setup:
 
 build: setup
 	scripts/build-wasm.sh
+	$(MAKE) --no-print-directory reserve
+
+# The stylesheets that reserve each chart's height before it draws (no layout
+# shift), from the layout code (src/bin/careto-reserve.rs): The Mask's, and
+# the invented sample campaign's for its placeholders. Committed (the pages of
+# www/ link them); tests/reserve_css.rs checks that they are up to date.
+.PHONY: reserve
+reserve:
+	cargo run --release --quiet --bin careto-reserve -- --out www/careto-viz.css
+	cargo run --release --quiet --bin careto-reserve -- --campaign www/sample-campaign.json \
+	  --for '[data-campaign-src$$="sample-campaign.json"]' --out www/sample-campaign.css
 
 demo: build
 	@echo "Demo page: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
@@ -97,7 +109,7 @@ test-page: site
 	node --test tests/page/
 
 # The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
-SITE_VIEWS := bars timeline map
+SITE_VIEWS := bars timeline profile map
 SITE_LANGS := en es
 SITE_THEMES := light dark
 

@@ -71,15 +71,19 @@ fn column(text: &str, numeric: bool) -> Column {
     Column { text: text.to_string(), numeric }
 }
 
-fn tip(c: &Campaign, target: Target, lang: Lang, say: &describe::say::Lines) -> Option<Tip> {
+/// The tip of `target`, the `place`-th of `of` items in the keyboard's order.
+fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, say: &describe::say::Lines) -> Option<Tip> {
     let t = describe::tooltip(c, target, lang)?;
     let line = match target {
-        Target::Country(i) => say.countries.get(i),
-        Target::Event(i) => say.events.get(i),
-        Target::ActivePeriod => Some(&say.period),
+        Target::Country(i) => say.countries.get(i).cloned(),
+        Target::Event(i) => say.events.get(i).cloned(),
+        Target::ActivePeriod => Some(say.period.clone()),
+        Target::Sector(_) | Target::Platform(_) | Target::Stolen | Target::Extensions => {
+            Some(describe::say::profile_line(c, target, &t.title, place, of, lang))
+        }
     };
     let full = t.announcement();
-    Some(Tip { key: target.key(), say: line.cloned().unwrap_or_else(|| full.clone()), title: t.title, lines: t.lines, full })
+    Some(Tip { key: target.key(), say: line.unwrap_or_else(|| full.clone()), title: t.title, lines: t.lines, full })
 }
 
 /// The details of `view` of `c` in `lang`.
@@ -92,7 +96,7 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
         View::Map => return details(c, View::Bars, lang),
         View::Bars => (
             (0..c.countries.len()).map(Target::Country).collect(),
-            vec![column(s.col_country, false), column(c.measure.get(lang), true), column(s.col_notes, false), column(s.sources, false)],
+            vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
             describe::country_rows(c, lang).into_iter().map(|r| Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }).collect(),
         ),
         View::Timeline => (
@@ -100,9 +104,18 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
             vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
             describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
         ),
+        View::Profile => {
+            let d = crate::i18n::profile_detail_strings(lang);
+            (
+                describe::profile::profile_targets(c),
+                vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
+                describe::profile::profile_rows(c, lang).into_iter().map(|r| Row { code: None, cells: r.to_vec() }).collect(),
+            )
+        }
     };
     let say = describe::say::lines(c, lang);
-    Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang, &say)).collect(), table: Table { caption, head, rows } }
+    let of = targets.len();
+    Details { tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say)).collect(), table: Table { caption, head, rows } }
 }
 
 /// The CSV download of each view.
@@ -112,6 +125,8 @@ pub struct Csv {
     pub bars: String,
     /// The timeline.
     pub timeline: String,
+    /// The profile.
+    pub profile: String,
 }
 
 /// Everything the interaction layer shows in one language, for both views:
@@ -123,7 +138,9 @@ pub struct Words {
     pub bars: Details,
     /// The timeline's details.
     pub timeline: Details,
-    /// Both CSV downloads.
+    /// The profile's details.
+    pub profile: Details,
+    /// The CSV downloads.
     pub csv: Csv,
 }
 
@@ -132,7 +149,8 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
     Words {
         bars: details(c, View::Bars, lang),
         timeline: details(c, View::Timeline, lang),
-        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang) },
+        profile: details(c, View::Profile, lang),
+        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang), profile: describe::csv(c, View::Profile, lang) },
     }
 }
 
@@ -152,8 +170,8 @@ mod tests {
         assert_eq!(first.cells[..2], ["Morocco".to_string(), "384".to_string()]);
         let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
         assert!(morocco.key.starts_with('c'));
-        assert_eq!(morocco.say, "Morocco, 384 victim IP addresses, 1 of 11");
-        assert!(morocco.full.starts_with("Morocco. 384 victim IP addresses. Colour class 200+."), "{}", morocco.full);
+        assert_eq!(morocco.say, "Morocco, 384, almost certainly victim IP addresses, 1 of 11");
+        assert!(morocco.full.starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{}", morocco.full);
         assert!(morocco.full.contains("Sources: S1"), "{}", morocco.full);
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
     }
@@ -167,5 +185,18 @@ mod tests {
         assert_eq!(d.table.rows.len(), c.events.len() + 1);
         assert_eq!(d.table.head[0].text, "Fecha");
         assert!(d.table.caption.contains("cronología"), "{}", d.table.caption);
+    }
+
+    #[test]
+    fn a_profile_item_says_its_title_a_platforms_status_and_its_place() {
+        let c = crate::data::careto_ref();
+        let d = details(c, View::Profile, Lang::En);
+        let n = d.tips.len();
+        assert_eq!(d.tips[0].say, format!("Government institutions, 1 of {n}"));
+        let linux = d.tips.iter().find(|t| t.title == "Linux").expect("a tip for Linux");
+        assert!(linux.say.starts_with("Linux, ") && linux.say.ends_with(&format!(" of {n}")), "{}", linux.say);
+        assert_ne!(linux.say, format!("Linux, 9 of {n}"), "a platform's line says its status");
+        assert!(linux.full.starts_with("Linux. "), "{}", linux.full);
+        assert!(d.tips.iter().all(|t| t.say.len() < 90 && t.say.len() < t.full.len()), "{:?}", d.tips.iter().map(|t| &t.say).collect::<Vec<_>>());
     }
 }

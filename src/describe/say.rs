@@ -10,8 +10,13 @@
 //! give, its label, its status when it is not a reported fact, and its place
 //! in the timeline (the active period first, then the events by date): the
 //! keyboard's order, the same as the layout's ([`crate::chart::Layout::items`]).
+//! The figure is worded as the tooltip words it: with the measure's hedge
+//! when the campaign has one ("137, almost certainly victim IP addresses"),
+//! never stronger than the sources. A profile item: its title, a platform's
+//! status, and its place among the profile's items.
 
 use crate::i18n::{detail_strings, fill, format_count, format_date, strings};
+use crate::layout::Target;
 use crate::model::{Campaign, Count, Lang, Status};
 
 /// The short line of every item of a campaign, by the campaign's own
@@ -33,6 +38,19 @@ fn position(i: usize, n: usize, unpublished: bool, lang: Lang) -> String {
     fill(template, &[("i", &(i + 1).to_string()), ("n", &n.to_string())])
 }
 
+/// A profile item's short line: `title` (the tooltip's), a platform's
+/// status, its place (`place`-th of `of`, in the keyboard's order).
+pub fn profile_line(c: &Campaign, target: Target, title: &str, place: usize, of: usize, lang: Lang) -> String {
+    let status = match target {
+        Target::Platform(i) => c.profile.platforms.get(i).map(|f| crate::i18n::profile_strings(lang).status(f.status)),
+        _ => None,
+    };
+    match status {
+        Some(status) => format!("{title}, {status}, {}", position(place, of, false, lang)),
+        None => format!("{title}, {}", position(place, of, false, lang)),
+    }
+}
+
 /// The short lines of `c`'s items in `lang`.
 pub fn lines(c: &Campaign, lang: Lang) -> Lines {
     let s = detail_strings(lang);
@@ -41,7 +59,12 @@ pub fn lines(c: &Campaign, lang: Lang) -> Lines {
     let published = crate::order::published_by_value(c, lang);
     for (rank, (i, n)) in published.iter().enumerate() {
         if let (Some(line), Some(k)) = (countries.get_mut(*i), c.countries.get(*i)) {
-            *line = format!("{}, {} {}, {}", k.name.get(lang), format_count(*n, lang), measure, position(rank, published.len(), false, lang));
+            let n_text = format_count(*n, lang);
+            let figure = match c.hedge(lang) {
+                Some(hedge) => fill(s.value_hedged, &[("n", &n_text), ("hedge", hedge), ("measure", measure)]),
+                None => format!("{n_text} {measure}"),
+            };
+            *line = format!("{}, {figure}, {}", k.name.get(lang), position(rank, published.len(), false, lang));
         }
     }
     let unpublished = crate::order::unpublished_by_name(c, lang);
@@ -96,11 +119,11 @@ mod tests {
     fn a_country_is_its_name_figure_and_place() {
         let c = careto();
         let en = lines(&c, Lang::En);
-        assert_eq!(country(&en, &c, "BRA"), "Brazil, 137 victim IP addresses, 2 of 11");
-        assert_eq!(country(&en, &c, "MAR"), "Morocco, 384 victim IP addresses, 1 of 11");
+        assert_eq!(country(&en, &c, "BRA"), "Brazil, 137, almost certainly victim IP addresses, 2 of 11");
+        assert_eq!(country(&en, &c, "MAR"), "Morocco, 384, almost certainly victim IP addresses, 1 of 11");
         assert_eq!(country(&en, &c, "VEN"), "Venezuela, no count published, 20 of 20 without a count");
         let es = lines(&c, Lang::Es);
-        assert_eq!(country(&es, &c, "BRA"), "Brasil, 137 direcciones IP de víctimas, 2 de 11");
+        assert_eq!(country(&es, &c, "BRA"), "Brasil, 137, casi con seguridad direcciones IP de víctimas, 2 de 11");
         assert!(country(&es, &c, "VEN").ends_with(", sin cifra publicada, 20 de 20 sin cifra"), "{}", country(&es, &c, "VEN"));
         assert!(en.countries.iter().chain(es.countries.iter()).all(|l| !l.is_empty() && l.len() < 90), "{:?}", en.countries);
     }
@@ -110,7 +133,7 @@ mod tests {
         let c = careto();
         let en = lines(&c, Lang::En);
         let n = c.events.len() + 1;
-        assert_eq!(en.period, format!("2007 – Jan 2014, Active period, 1 of {n}"));
+        assert_eq!(en.period, format!("2007 – Jan 2014, Active until shutdown began, 1 of {n}"));
         let by_id = |l: &Lines, id: &str| l.events[c.events.iter().position(|e| e.id == id).expect("the event")].clone();
         let first = c.events.iter().min_by(|a, b| a.date.bounds().0.total_cmp(&b.date.bounds().0)).expect("an event");
         assert!(by_id(&en, &first.id).starts_with("2007, "), "{}", by_id(&en, &first.id));
@@ -126,8 +149,8 @@ mod tests {
         let disclosed = en.events.iter().find(|l| l.starts_with("10 Feb 2014, ")).expect("the disclosure, at its day");
         assert!(disclosed.len() < 90, "{disclosed}");
         let es = lines(&c, Lang::Es);
-        assert!(es.period.starts_with("2007 – ene 2014, "), "{}", es.period);
-        assert!(es.events.iter().any(|l| l.contains(", presunto, ")), "{:?}", es.events);
+        assert!(es.period.starts_with("2007 – enero de 2014, "), "{}", es.period);
+        assert!(es.events.iter().any(|l| l.contains(", acusación, no hecho probado, ")), "{:?}", es.events);
         assert!(es.period.ends_with(&format!("1 de {n}")), "{}", es.period);
     }
 }

@@ -9,8 +9,11 @@ describe("embed code", () => {
   it("is the README's iframe with the chart's settings", () => {
     assert.equal(
       embedCode("https://graphics.example.org/careto/embed.html", "timeline", "es", "dark", "The Mask (Careto): timeline", 600),
-      '<iframe src="https://graphics.example.org/careto/embed.html?view=timeline&amp;lang=es&amp;theme=dark" ' +
-        'title="The Mask (Careto): timeline" loading="lazy" width="100%" height="600" class="careto-viz-frame"></iframe>\n' +
+      "<!-- once per page: reserves each chart's height before it arrives -->\n" +
+        '<link rel="stylesheet" href="https://graphics.example.org/careto/careto-viz.css">\n' +
+        '<div data-careto-viz-frame="timeline" data-lang="es">' +
+        '<iframe src="https://graphics.example.org/careto/embed.html?view=timeline&amp;lang=es&amp;theme=dark" ' +
+        'title="The Mask (Careto): timeline" loading="lazy" width="100%" height="600" class="careto-viz-frame"></iframe></div>\n' +
         "<!-- optional, once per page: sizes every such frame to its content -->\n" +
         '<script src="https://graphics.example.org/careto/careto-viz-frame.js" defer></script>',
     );
@@ -21,5 +24,8 @@ describe("embed code", () => {
     assert.ok(s.includes('src="https://x.example/a/embed.html?campaign=c.json&amp;view=bars&amp;lang=en&amp;theme=auto"'), s);
     assert.ok(s.includes('title="A &quot;B&quot; &lt;C&gt; &amp; D"'), s);
     assert.ok(s.includes('<script src="https://x.example/a/careto-viz-frame.js" defer>'), s);
+    assert.ok(s.includes('<link rel="stylesheet" href="https://x.example/a/careto-viz.css">'), s);
+    // A campaign of one's own is named on the box: careto-viz.css reserves The Mask's heights only.
+    assert.ok(s.includes('<div data-careto-viz-frame="bars" data-lang="en" data-campaign-src="c.json"><iframe '), s);
   });
 });

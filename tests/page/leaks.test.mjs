@@ -192,6 +192,12 @@ before(async () => {
   const response = await session.page.goto(server.url, { waitUntil: "load" });
   assert.equal(response?.status(), 200);
   await waitForCharts(session.page);
+  // The page's charts bring their interaction layer when the browser is idle
+  // after the first frame, and it registers listeners of its own (document
+  // keydown and pointerdown per chart): the baseline waits for it (each
+  // chart's table filled), so that nothing arrives after it but what the
+  // test mounts.
+  await session.page.waitForFunction(() => [...document.querySelectorAll("[data-view]")].every((e) => e.shadowRoot?.querySelector("tbody tr")), null, { timeout: 30_000 });
   await session.page.evaluate(() => document.fonts.ready);
   cdp = await session.context.newCDPSession(session.page);
   await setUp(session.page);

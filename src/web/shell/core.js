@@ -283,10 +283,10 @@ export function shell(wasm, details) {
     setLabels() {
       const p = this.parts;
       const t = this.words.labels;
-      p.show.textContent = t[this.tableOpen ? L.hide : L.show];
-      p.png.textContent = t[L.png];
-      p.csv.textContent = t[L.csv];
-      p.embed.textContent = t[L.embed];
+      // A label may end in "…" where its column is narrow (chart.css): the title shows all of it.
+      for (const [button, i] of [[p.show, this.tableOpen ? L.hide : L.show], [p.png, L.png], [p.csv, L.csv], [p.embed, L.embed]]) {
+        button.textContent = button.title = t[i];
+      }
       p.code.setAttribute("aria-label", t[L.codeName]);
     }
 

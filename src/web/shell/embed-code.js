@@ -9,16 +9,27 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  * The iframe snippet for the chart `view` in `lang` and `theme` ("auto",
  * "light" or "dark"), `title` its accessible title and `height` a fallback
  * height in CSS px. `embedUrl` is the absolute address of embed.html,
- * perhaps with a query (?campaign=…) that is kept; careto-viz-frame.js is
- * taken to sit next to it.
+ * perhaps with a query (?campaign=…) that is kept; careto-viz.css and
+ * careto-viz-frame.js are taken to sit next to it.
+ *
+ * The iframe sits in a box that careto-viz.css (src/bin/careto-reserve.rs)
+ * gives the chart's height at the box's width from the page's first paint,
+ * so the article does not move when the chart arrives; `height` is for a
+ * page without that stylesheet. A campaign of one's own (?campaign=) is
+ * named on the box (data-campaign-src), which careto-viz.css leaves to a
+ * stylesheet made for that campaign (README).
  */
 export function embedCode(embedUrl, view, lang, theme, title, height) {
   const page = embedUrl.split("#")[0];
   const src = `${page}${page.includes("?") ? "&" : "?"}view=${view}&lang=${lang}&theme=${theme}`;
-  const path = page.split("?")[0];
+  const [path, query = ""] = page.split("?");
   const dir = path.slice(0, path.lastIndexOf("/") + 1);
+  const campaign = new URLSearchParams(query).get("campaign");
+  const box = `data-careto-viz-frame="${attr(view)}" data-lang="${attr(lang)}"${campaign ? ` data-campaign-src="${attr(campaign)}"` : ""}`;
   return (
-    `<iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}" class="careto-viz-frame"></iframe>\n` +
+    "<!-- once per page: reserves each chart's height before it arrives -->\n" +
+    `<link rel="stylesheet" href="${attr(dir)}careto-viz.css">\n` +
+    `<div ${box}><iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}" class="careto-viz-frame"></iframe></div>\n` +
     "<!-- optional, once per page: sizes every such frame to its content -->\n" +
     `<script src="${attr(dir)}careto-viz-frame.js" defer></script>`
   );

@@ -251,8 +251,8 @@ export function layer(provider, { L, report }) {
       const p = st.parts;
       const url = w.embedUrl;
       if (!url) return;
-      // A fallback height until careto-viz-frame.js sets the real one: the chart and its buttons.
-      const height = Math.ceil(st.kernel.height + 60);
+      // For a page without careto-viz.css: the chart and its buttons (the frame's height at this width).
+      const height = Math.ceil(st.kernel.height) + p.tools.offsetHeight + 4;
       const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height);
       p.code.value = code;
       const t = w.labels;

@@ -1,0 +1,197 @@
+//! Writes the stylesheet that reserves each careto-viz chart's height before
+//! the module draws it (no layout shift when a chart arrives): a chart's
+//! height follows from its width, view and language through the same layout
+//! code the module runs, plus the controls row below the canvas, whose height
+//! src/web/shell/chart.css fixes at each width.
+//!
+//! `careto-reserve [--campaign FILE --for SELECTOR] [--out FILE]`
+//!
+//! Without `--campaign`: `www/careto-viz.css`, for The Mask (Careto), the
+//! compiled-in campaign. With it: the same for a campaign JSON file
+//! (`campaign.schema.json`), applied to the placeholders and frame boxes that
+//! also match SELECTOR, e.g. `[data-campaign-src$="our-campaign.json"]`.
+//! `make build` writes both of the site's; tests/reserve_css.rs checks that
+//! the committed ones are up to date.
+//!
+//! What it reserves, by container queries on the element itself (a chart is
+//! as wide as its element's content box):
+//! - placeholders of `careto-viz-embed.js` (`[data-careto-viz]`) and of the
+//!   demo's `main.js` (`.careto-chart[data-view]`): a `::before` as tall as
+//!   the chart, until the module marks the element `data-careto-viz-mounted`
+//!   (or the loader marks it ready or failed);
+//! - the iframe inside a `[data-careto-viz-frame]` box (the embed code):
+//!   its height, which `careto-viz-frame.js` then sets to the same number.
+//!
+//! View: `data-careto-viz` (or `data-view`), `data-careto-viz-frame`.
+//! Language: `data-lang`, else (placeholders only, as the module does) the
+//! page's `lang`. Buttons: `data-downloads="false"` and
+//! `data-embed-code="false"` take theirs out of the controls row.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    match reserve::run(std::env::args().skip(1).collect()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("careto-reserve: {e}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod reserve {
+    use careto_viz::chart::{ChartOptions, Layout, View};
+    use careto_viz::model::{Campaign, Lang};
+    use careto_viz::theme::ThemeName;
+    use std::fmt::Write;
+
+    /// The controls row of src/web/shell/chart.css (`.cv-tools`): a grid of
+    /// `repeat(auto-fit, minmax(COLUMN, auto))` columns, rows of BUTTON px
+    /// with GAP px between rows and columns, PAD px of padding left, right
+    /// and below, MARGIN px above. Change both together: the page test
+    /// (tests/page/cls.test.mjs) compares reserved and drawn heights.
+    const COLUMN: u32 = 126;
+    const BUTTON: u32 = 32;
+    const GAP: u32 = 8;
+    const PAD: u32 = 10;
+    const MARGIN: u32 = 4;
+
+    /// The widest chart laid out (`layout::WIDTH_RANGE`): wider ones are the same.
+    const MAX_WIDTH: u32 = 4096;
+
+    /// The columns of the controls row in a chart `width` px wide: as many
+    /// as fit (auto-fit counts each at its minimum), at least one.
+    fn columns(width: u32) -> u32 {
+        ((width.saturating_sub(2 * PAD) + GAP) / (COLUMN + GAP)).max(1)
+    }
+
+    /// The height of the controls row with `buttons` buttons, its margin included.
+    fn tools(buttons: u32, width: u32) -> u32 {
+        let rows = buttons.div_ceil(columns(width));
+        MARGIN + rows * BUTTON + rows.saturating_sub(1) * GAP + PAD
+    }
+
+    /// The custom properties, in order: the canvas's height for bars,
+    /// timeline and profile in English and Spanish, the controls row's with
+    /// 4, 3 and 2 buttons (1 button: one row at every width).
+    const NAMES: [&str; 9] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2"];
+
+    /// The values of [`NAMES`] at `width` (the module floors a chart's width).
+    fn values(campaign: &Campaign, width: u32) -> [u32; 9] {
+        let canvas = |view, lang| {
+            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width) };
+            // The canvas's CSS height as src/web/hidpi.rs sets it: rounded up, at least 1.
+            let h = Layout::new(campaign, &options).scene().height;
+            careto_viz::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
+        };
+        [
+            canvas(View::Bars, Lang::En),
+            canvas(View::Bars, Lang::Es),
+            canvas(View::Timeline, Lang::En),
+            canvas(View::Timeline, Lang::Es),
+            canvas(View::Profile, Lang::En),
+            canvas(View::Profile, Lang::Es),
+            tools(4, width),
+            tools(3, width),
+            tools(2, width),
+        ]
+    }
+
+    /// The stylesheet for `campaign`; `only` narrows it to the elements that
+    /// also match a selector (a campaign of one's own), else it is The Mask's
+    /// (every placeholder and frame box without `data-campaign-src`).
+    pub fn stylesheet(campaign: &Campaign, only: Option<&str>) -> String {
+        let (q, f, vars) = match only {
+            Some(s) => (format!(":is([data-careto-viz],.careto-chart[data-view]){s}"), format!("[data-careto-viz-frame]{s}"), None),
+            None => (
+                ":is([data-careto-viz],.careto-chart[data-view]):not([data-campaign-src])".to_string(),
+                "[data-careto-viz-frame]:not([data-campaign-src])".to_string(),
+                Some("::before,iframe"),
+            ),
+        };
+        let vars = vars.map_or_else(|| format!("{q}::before,{f}>iframe"), str::to_string);
+        let waiting = format!("{q}:not([data-careto-viz-mounted],[data-careto-viz-state=ready],[data-careto-viz-state=error])");
+        let both = |a: &str, b: &str| format!("{q}{a}::before,{f}{b}>iframe");
+        let mut css = String::from(
+            "/* careto-viz: each chart's height, reserved before it draws (no layout shift).\n   \
+             Generated by src/bin/careto-reserve.rs from the layout code: do not edit. */\n",
+        );
+        let mut rule = |selector: &str, body: &str| {
+            let _ = writeln!(css, "{selector}{{{body}}}");
+        };
+        rule(&waiting, "container:careto-viz/inline-size;white-space:normal");
+        rule(&format!("{waiting}::before"), "content:\"\";display:block;height:calc(var(--cv-c) + var(--cv-t))");
+        rule(&f, "display:block;container:careto-viz/inline-size");
+        rule(&format!("{f}>iframe"), "display:block;width:100%;border:0;height:calc(var(--cv-c) + var(--cv-t))");
+        rule(&both("", ""), "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-c:var(--cv-e);--cv-t:var(--cv-t4)");
+        let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars]))";
+        rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts)");
+        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline]))";
+        rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps)");
+        rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s)");
+        rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e)");
+        rule(&both("[data-lang|=es i]", "[data-lang|=es i]"), "--cv-c:var(--cv-s)");
+        rule(&both("[data-downloads=false]", "[data-downloads=false]"), "--cv-t:var(--cv-t2)");
+        rule(&both("[data-embed-code=false]", "[data-embed-code=false]"), "--cv-t:var(--cv-t3)");
+        let none = "[data-downloads=false][data-embed-code=false]";
+        rule(&both(none, none), &format!("--cv-t:{}px", tools(1, MAX_WIDTH)));
+        // Where a value changes with the width: a block that sets it from there on.
+        let mut last: Option<[u32; 9]> = None;
+        for width in 0..=MAX_WIDTH {
+            let now = values(campaign, width);
+            let changed: Vec<String> = NAMES
+                .iter()
+                .zip(now.iter())
+                .enumerate()
+                .filter(|(i, (_, v))| last.and_then(|l| l.get(*i).copied()) != Some(**v))
+                .map(|(_, (name, v))| format!("--cv-{name}:{v}px"))
+                .collect();
+            if !changed.is_empty() {
+                let _ = writeln!(css, "@container careto-viz (min-width:{width}px){{{vars}{{{}}}}}", changed.join(";"));
+            }
+            last = Some(now);
+        }
+        css
+    }
+
+    /// Reads and validates a campaign JSON file.
+    fn campaign_file(path: &str) -> Result<Campaign, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let campaign: Campaign = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        careto_viz::model::validate::validate(&campaign).map_err(|e| format!("{path}: {e}"))?;
+        Ok(campaign)
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let (mut campaign, mut only, mut out) = (None, None, None);
+        let mut it = args.into_iter();
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--campaign" => campaign = Some(value()?),
+                "--for" => only = Some(value()?),
+                "--out" => out = Some(value()?),
+                "-h" | "--help" => {
+                    println!("careto-reserve [--campaign FILE --for SELECTOR] [--out FILE]");
+                    return Ok(());
+                }
+                other => return Err(format!("unknown argument \"{other}\" (try --help)")),
+            }
+        }
+        let css = match (campaign, only) {
+            (None, None) => stylesheet(&careto_viz::data::careto(), None),
+            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector)),
+            _ => return Err("--campaign and --for go together: a campaign's heights apply to the elements SELECTOR matches".to_string()),
+        };
+        match out {
+            Some(path) => std::fs::write(&path, css).map_err(|e| format!("cannot write {path}: {e}")),
+            None => {
+                print!("{css}");
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The height-reserving stylesheets (src/bin/careto-reserve.rs): the
+//! committed ones are what the binary writes now, and the heights they give
+//! at each width are the layout's. `UPDATE_RESERVE_CSS=1 cargo test --test
+//! reserve_css` (or `make reserve`) rewrites them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::model::{Campaign, Lang};
+use careto_viz::theme::ThemeName;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+const SAMPLE_FOR: &str = "[data-campaign-src$=\"sample-campaign.json\"]";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What the binary writes with `args`.
+fn generate(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_careto-reserve")).args(args).output().unwrap();
+    assert!(out.status.success(), "careto-reserve {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The Mask's stylesheet and the sample campaign's, written once for all the tests (each takes seconds unoptimised).
+fn careto_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| generate(&[]))
+}
+
+fn sample_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| generate(&["--campaign", "www/sample-campaign.json", "--for", SAMPLE_FOR]))
+}
+
+fn check_committed(file: &str, now: &str) {
+    let path = root().join(file);
+    if std::env::var_os("UPDATE_RESERVE_CSS").is_some() {
+        std::fs::write(&path, now).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == now, "{file} is not what careto-reserve writes now: run `make reserve` (or UPDATE_RESERVE_CSS=1 cargo test --test reserve_css)");
+}
+
+#[test]
+fn committed_stylesheets_are_up_to_date() {
+    check_committed("www/careto-viz.css", careto_css());
+    check_committed("www/sample-campaign.css", sample_css());
+}
+
+/// The value of `--cv-NAME` at `width` as the stylesheet's container queries
+/// give it: the last `(min-width:Npx)` block at or below `width` that sets it.
+fn value_at(css: &str, name: &str, width: u32) -> Option<u32> {
+    let needle = format!("--cv-{name}:");
+    let mut value = None;
+    for line in css.lines().filter(|l| l.starts_with("@container careto-viz (min-width:")) {
+        let min: u32 = line.trim_start_matches("@container careto-viz (min-width:").split("px").next()?.parse().ok()?;
+        if min > width {
+            break;
+        }
+        if let Some(at) = line.find(&needle) {
+            let rest = &line[at + needle.len()..];
+            value = rest.split("px").next()?.parse().ok();
+        }
+    }
+    value
+}
+
+fn canvas_height(campaign: &Campaign, view: View, lang: Lang, width: u32) -> u32 {
+    let options = ChartOptions { view, lang, theme: ThemeName::Dark, width: f64::from(width) };
+    let h = Layout::new(campaign, &options).scene().height;
+    assert!(h.fract() == 0.0 && h >= 1.0, "{h}");
+    careto_viz::num::saturating_u32(h)
+}
+
+/// The controls row: chart.css's grid, counted by hand (columns of 126 px
+/// with 8 px gaps in the width less 20 px of padding; rows of 32 px).
+fn tools_height(buttons: u32, width: u32) -> u32 {
+    let columns = if width < 20 + 126 { 1 } else { (width - 20 + 8) / 134 };
+    let rows = buttons.div_ceil(columns.max(1));
+    4 + rows * 32 + (rows - 1) * 8 + 10
+}
+
+/// Checks the stylesheet's heights against the layout's: at each width where
+/// the stylesheet changes a value and the one before, and every 5th width
+/// (the generator itself lays out every width; unoptimised, a layout takes
+/// about a millisecond).
+fn check_heights(css: &str, campaign: &Campaign) {
+    let steps = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok());
+    let mut widths: Vec<u32> = steps.flat_map(|w| [w.saturating_sub(1), w]).chain((0..=1500).step_by(5)).chain([2000, 4095, 4096, 5000]).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    for width in widths {
+        for (name, view, lang) in [
+            ("be", View::Bars, Lang::En),
+            ("bs", View::Bars, Lang::Es),
+            ("te", View::Timeline, Lang::En),
+            ("ts", View::Timeline, Lang::Es),
+            ("pe", View::Profile, Lang::En),
+            ("ps", View::Profile, Lang::Es),
+        ] {
+            assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, view, lang, width)), "--cv-{name} at {width} px");
+        }
+        for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
+            assert_eq!(value_at(css, name, width), Some(tools_height(buttons, width)), "--cv-{name} at {width} px");
+        }
+    }
+}
+
+#[test]
+fn heights_are_the_layouts_at_every_width() {
+    let css = careto_css();
+    check_heights(css, &careto_viz::data::careto());
+    // Bars in English, as measured natively: steps at 289 and 1069 px among
+    // others (the headline figures under the title wrap at many widths).
+    assert_eq!(
+        [value_at(css, "be", 288), value_at(css, "be", 289), value_at(css, "be", 1068), value_at(css, "be", 1069)],
+        [Some(693), Some(674), Some(513), Some(497)]
+    );
+    // One row of buttons from 548 px (4 columns), two from 280 px (2 or 3 columns), four below (1 column).
+    assert_eq!(
+        [value_at(css, "t4", 100), value_at(css, "t4", 375), value_at(css, "t4", 547), value_at(css, "t4", 548)],
+        [Some(166), Some(86), Some(86), Some(46)]
+    );
+}
+
+#[test]
+fn a_campaign_of_ones_own_has_its_own_heights_for_its_own_elements() {
+    let css = sample_css();
+    let text = std::fs::read_to_string(root().join("www/sample-campaign.json")).unwrap();
+    let sample: Campaign = serde_json::from_str(&text).unwrap();
+    check_heights(css, &sample);
+    assert!(css.contains(&format!(":is([data-careto-viz],.careto-chart[data-view]){SAMPLE_FOR}::before,[data-careto-viz-frame]{SAMPLE_FOR}>iframe{{--cv-")));
+    // The Mask's stylesheet leaves such elements alone.
+    assert!(careto_css().contains(":is([data-careto-viz],.careto-chart[data-view]):not([data-campaign-src])"));
+}
+
+#[test]
+fn bad_arguments_are_refused_clearly() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_careto-reserve")).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    assert_eq!(
+        run(&["--campaign", "www/sample-campaign.json"]),
+        (Some(2), "careto-reserve: --campaign and --for go together: a campaign's heights apply to the elements SELECTOR matches\n".to_string())
+    );
+    assert_eq!(run(&["--width"]), (Some(2), "careto-reserve: unknown argument \"--width\" (try --help)\n".to_string()));
+    let (code, message) = run(&["--campaign", "no-such.json", "--for", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(message.starts_with("careto-reserve: cannot read no-such.json: "), "{message}");
+}
