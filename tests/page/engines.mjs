@@ -270,7 +270,8 @@ class FirefoxPage extends BasePage {
     return this.page.touchscreen.tap(x, y);
   }
   press(key) {
-    return this.page.keyboard.press(key);
+    // puppeteer's WebDriver BiDi keyboard knows the space bar only as " ".
+    return this.page.keyboard.press(key === "Space" ? " " : key);
   }
   screenshot() {
     return this.page.screenshot();

@@ -445,7 +445,7 @@ for (const name of ENGINES) {
             const data = root.querySelector(".cv-data");
             return root.getElementById(data.getAttribute("aria-labelledby"))?.textContent;
           }, BARS);
-          assert.equal(named, "The Mask (Careto): counts per country, almost certainly of victim IP addresses");
+          assert.ok(named?.startsWith("The Mask (Careto): counts per country, almost certainly of victim IP addresses. "), named);
           const scroll = () => page.evaluate((h) => {
             const d = document.querySelector(h).shadowRoot.querySelector(".cv-data");
             return { left: d.scrollLeft, overflow: d.scrollWidth - d.clientWidth, outline: getComputedStyle(d).outlineStyle };
@@ -613,7 +613,9 @@ for (const name of ENGINES) {
           await page.click(x, y);
           await waitLive(page, TIMELINE, /^Copied$/);
           const snippet = await page.readClipboard();
-          const iframe = snippet.match(/^<iframe ([^>]*)><\/iframe>$/m)?.[1];
+          // main's snippet: the reserving stylesheet, the frame in a box that reserves its height, the optional script.
+          assert.match(snippet, /^<link rel="stylesheet" href="[^"]*careto-viz\.css">$/m);
+          const iframe = snippet.match(/^<div data-careto-viz-frame="timeline" data-lang="en"><iframe ([^>]*)><\/iframe><\/div>$/m)?.[1];
           assert.ok(iframe, snippet);
           const src = new URL(iframe.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&"));
           assert.equal(src.origin + src.pathname, base + "embed.html");
@@ -644,7 +646,7 @@ for (const name of ENGINES) {
             return t === "Loading…" ? null : t;
           }, BARS, { timeout: 10_000 });
           assert.equal(said, "Copied", "the click before the layer did not copy");
-          assert.match(await page.readClipboard(), /^<iframe src="[^"]*embed\.html\?view=bars&amp;lang=en&amp;theme=auto"/);
+          assert.match(await page.readClipboard(), /^<div data-careto-viz-frame="bars" data-lang="en"><iframe src="[^"]*embed\.html\?view=bars&amp;lang=en&amp;theme=auto"/m);
           await assertNoProblems(page);
         } finally {
           server.delays = null;

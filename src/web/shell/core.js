@@ -208,9 +208,9 @@ export function shell(wasm, details) {
       p.status = el("span", "cv-status", { role: "status" });
       p.code = el("textarea", "cv-code", { readonly: "" });
       p.code.hidden = true;
-      // The table's scroll container: a region named by the table's caption;
-      // a tab stop while open (interact.js), so that arrow keys scroll it.
-      p.data = el("div", "cv-data cv-closed", { id: `cv-data-${id}`, role: "region", "aria-labelledby": `cv-caption-${id}` });
+      // The table's scroll container: a region named by the table's caption
+      // and, while open, a tab stop that arrow keys scroll (interact.js).
+      p.data = el("div", "cv-data cv-closed", { id: `cv-data-${id}` });
       p.tip = el("div", "cv-tip", { role: "tooltip", id: `cv-tip-${id}` });
       p.tip.hidden = true;
       const c = this.canvas;

@@ -128,6 +128,12 @@ export function layer(provider, { L, report }) {
     const tbody = document.createElement("tbody");
     table.append(caption, thead, tbody);
     p.data.replaceChildren(table);
+    // The scroll container is a region named by the caption from the moment
+    // the caption exists: a region without a name before the layer arrives
+    // made two unnamed landmarks (axe-core's landmark-unique, seen in Firefox
+    // and WebKit, where the audit ran before the layer had come).
+    p.data.setAttribute("role", "region");
+    p.data.setAttribute("aria-labelledby", caption.id);
     let at = 0;
     const slice = () => {
       if (st.tableFor !== d.key || st.ac.signal.aborted) return;
