@@ -192,8 +192,11 @@ export async function useEveryFeature(page) {
     await page.keyboard.press("ArrowDown");
     await until(async () => {
       const s = await state();
-      return s.live && !Object.values(LOADING).includes(s.live) && s.tip;
+      return s.live && !Object.values(LOADING).includes(s.live);
     }, `${id}: ArrowDown announced nothing`);
+    // Enter: the details (the tooltip, said in full).
+    await page.keyboard.press("Enter");
+    await until(async () => (await state()).tip, `${id}: Enter showed no details`);
     // Show data.
     await page.locator(`#${id} .cv-tools button[aria-controls]`).click();
     await until(async () => (await state()).rows > 0 && (await state()).expanded === "true", `${id}: Show data showed no table`);
