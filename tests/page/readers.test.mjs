@@ -418,6 +418,12 @@ for (const name of ENGINES) {
         try {
           const width = await page.evaluate(() => innerWidth);
           if (name === "webkit" && width > 320) ctx.diagnostic(`webkit: MiniBrowser's narrowest viewport is ${width} CSS px; tested there`);
+          if (width > 320) {
+            // MiniBrowser's viewport is wider than 320 px: the chart's box is
+            // made 320 px wide instead (CSSOM, allowed under the page's CSP), as on a phone.
+            await page.evaluate((h) => (document.querySelector(h).style.width = "320px"), BARS);
+            await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector("canvas").getBoundingClientRect().width <= 320, BARS);
+          }
           // Tab to the bars, then to Show data, and open it with Enter.
           await page.evaluate(() => {
             document.activeElement?.blur();
@@ -448,11 +454,16 @@ for (const name of ENGINES) {
           assert.ok(named?.startsWith("The Mask (Careto): counts per country, almost certainly of victim IP addresses. "), named);
           const scroll = () => page.evaluate((h) => {
             const d = document.querySelector(h).shadowRoot.querySelector(".cv-data");
-            return { left: d.scrollLeft, overflow: d.scrollWidth - d.clientWidth, outline: getComputedStyle(d).outlineStyle };
+            return { left: d.scrollLeft, overflow: d.scrollWidth - d.clientWidth, outline: getComputedStyle(d).outlineStyle, focus: d.matches(":focus"), focusVisible: d.matches(":focus-visible"), windowFocused: document.hasFocus() };
           }, BARS);
           const start = await scroll();
           assert.ok(start.overflow > 0, `the table fits (${start.overflow}): nothing to scroll at ${width} px`);
-          assert.notEqual(start.outline, "none", "the focused container shows no focus outline");
+          if (name === "webkit" && !start.windowFocused) {
+            // MiniBrowser's window under Xvfb (no window manager) never has
+            // the system focus: document.hasFocus() is false and WebKit then
+            // matches neither :focus nor :focus-visible on anything.
+            ctx.diagnostic(`webkit: the window has no system focus under Xvfb (${JSON.stringify(start)}); the focus outline is checked in Chromium and Firefox`);
+          } else assert.notEqual(start.outline, "none", `the focused container shows no focus outline (${JSON.stringify(start)})`);
           await page.pressTimes("ArrowRight", 5);
           const moved = await page.waitFor(async (h) => {
             const d = document.querySelector(h).shadowRoot.querySelector(".cv-data");
