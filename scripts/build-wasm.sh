@@ -92,7 +92,12 @@ build_one() {
     --external:./careto_viz_interact.js \
     --outfile="$out_dir/${out_name}.js"
   if [ "$(cfg "$section.types")" = "True" ]; then  # python prints TOML booleans as True/False
-    cp src/web/shell/careto_viz.d.ts "$out_dir/${out_name}.d.ts"
+    if [ "$(cfg_list "$section.features" | grep -cx custom-campaign)" = 1 ]; then
+      sed -e '/\/\/ full build only {/d' -e '/\/\/ } full build only/d' src/web/shell/careto_viz.d.ts > "$out_dir/${out_name}.d.ts"
+    else
+      # A build without the campaign reader: its types have no `campaign` option.
+      sed -e '/\/\/ full build only {/,/\/\/ } full build only/d' src/web/shell/careto_viz.d.ts > "$out_dir/${out_name}.d.ts"
+    fi
   fi
   say "$name: built in $(( SECONDS - t0 ))s"
 }

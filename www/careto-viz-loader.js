@@ -11,7 +11,8 @@
 //   fetched once per address; a failed fetch is not kept, so a retry fetches.
 // - State: every chart element gets data-careto-viz-state = "loading", then
 //   "ready" or "error"; a failure is shown inside the element as
-//   <p class="careto-viz-error" role="alert"> and logged once, prefixed once.
+//   <p class="careto-viz-error" role="alert"> and logged once, prefixed once,
+//   and the element dispatches careto-viz:error (detail: { message }).
 // - "Copy embed code": the address of embed.html next to this file, with
 //   ?campaign= when the campaign is on this file's site (embedUrlFor).
 
@@ -87,7 +88,9 @@ export function showError(element, error) {
   p.textContent = `The chart could not be drawn: ${message}`;
   (element.shadowRoot ?? element).append(p);
   element.setAttribute(STATE, "error");
-  console.error(message.startsWith(PREFIX) ? message : PREFIX + message);
+  const text = message.startsWith(PREFIX) ? message : PREFIX + message;
+  console.error(text);
+  element.dispatchEvent(new CustomEvent("careto-viz:error", { detail: { message: text }, bubbles: true }));
 }
 
 /**

@@ -9,6 +9,11 @@
 // message carries nothing private, hence "*": the parent decides whom to
 // believe (careto-viz-frame.js checks event.source and event.origin).
 //
+// It also speaks the protocols CMSs already have (pym.js, AMP, Datawrapper:
+// embed-protocols.js), and forwards the chart's events (careto-viz:ready,
+// careto-viz:select, careto-viz:error) to the parent as messages
+// {type: "careto-viz:ready", ...detail}.
+//
 // Query parameters: view ("bars" | "timeline" | "profile", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
@@ -19,6 +24,7 @@
 // buttons.
 
 import { STATE, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
+import { heightProtocols } from "./embed-protocols.js";
 
 const params = new URLSearchParams(location.search);
 const view = params.get("view") || "bars";
@@ -30,12 +36,19 @@ const root = document.documentElement;
 root.lang = lang === "es" ? "es" : "en";
 root.dataset.theme = ["light", "dark"].includes(theme) ? theme : "auto";
 
+const framed = window.parent !== window;
+const toParent = (message) => framed && window.parent.postMessage(message, "*");
+const protocols = heightProtocols(params, toParent);
 let lastHeight = -1;
 function postHeight() {
   const height = Math.ceil(root.getBoundingClientRect().height);
-  if (height === lastHeight || window.parent === window) return;
+  if (height === lastHeight || !framed) return;
   lastHeight = height;
-  window.parent.postMessage({ type: "careto-viz:height", height, view }, "*");
+  toParent({ type: "careto-viz:height", height, view });
+  protocols(height);
+}
+for (const type of ["careto-viz:ready", "careto-viz:select", "careto-viz:error"]) {
+  container.addEventListener(type, (e) => toParent({ ...e.detail, type }));
 }
 new ResizeObserver(postHeight).observe(root);
 

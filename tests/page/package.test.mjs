@@ -14,6 +14,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "./browser.mjs";
+import { readmeSizes } from "../../scripts/readme-sizes.mjs";
 
 const PKG = path.join(REPO_ROOT, "www", "pkg");
 const PKG_FULL = path.join(REPO_ROOT, "www", "pkg-full");
@@ -107,6 +108,14 @@ describe("the npm package (make package)", () => {
     const marker = Buffer.from("a list holds at most");
     assert.ok((await readFile(path.join(unpacked, "package", "careto_viz_full_bg.wasm"))).includes(marker), "the full build reads campaigns");
     assert.equal((await readFile(path.join(unpacked, "package", "careto_viz_bg.wasm"))).includes(marker), false, "the article build has no campaign reader");
+  });
+
+  it("the sizes README.md states are the build's (scripts/readme-sizes.mjs)", () => {
+    const sizes = readmeSizes();
+    assert.ok(sizes.length >= 4, "README.md marks its sizes");
+    for (const s of sizes) {
+      assert.equal(s.stated, s.measured, `README.md says ${s.stated} KB for ${s.files.join(" + ")}, the build makes ${s.measured} KB: node scripts/readme-sizes.mjs --write`);
+    }
   });
 
   it("README.md and both licences", async () => {

@@ -414,6 +414,8 @@ describe("the data table", () => {
 
   it("has a row per country, each with its sources", async () => {
     const rows = session.page.locator(`${BARS} table tbody tr`);
+    // The table is filled after the first frame, in slices: wait for the last row (a loaded machine is slow).
+    await rows.nth(30).waitFor({ state: "attached", timeout: 15_000 }).catch(() => {});
     assert.equal(await rows.count(), 31);
     const cells = await rows.evaluateAll((trs) =>
       trs.map((tr) => ({ code: tr.dataset.code, sources: tr.cells[tr.cells.length - 1]?.textContent ?? "" })),

@@ -1,7 +1,9 @@
 // The types of careto-viz's entry modules: careto_viz.js (the article
 // build), careto_viz_full.js (the full build; the npm package's main export)
 // and everything they export. Written by hand next to the JS shell
-// (src/web/shell/); scripts/build-wasm.sh copies it next to each entry. The
+// (src/web/shell/); scripts/build-wasm.sh copies it next to each entry,
+// leaving out what lies between "full build only" markers for the article
+// build (it cannot read a campaign of one's own). The
 // campaign types follow campaign.schema.json field for field, as
 // src/web/campaign.rs reads them; tests/page/types.test.mjs checks both, with
 // TypeScript's default settings (`tsc --strict`, no --lib).
@@ -71,12 +73,15 @@ export interface MountOptions {
   embedUrl?: string;
   /** `false` hides the "Copy embed code" button. Default `true` (when `embedUrl` is given). */
   embedCode?: boolean;
+  // full build only {
   /**
    * A campaign of your own (campaign.schema.json); default: The Mask (Careto).
    * Read by the full build (careto_viz_full.js, the npm package's main export);
-   * the article build (careto_viz.js, "careto-viz/careto-only") throws.
+   * the article build (careto_viz.js, "careto-viz/careto-only") has no such
+   * option (its types leave it out; at run time it throws, naming the full build).
    */
   campaign?: Campaign;
+  // } full build only
 }
 
 /** A text in English and Spanish. */

@@ -196,7 +196,16 @@ export function shell(wasm, details) {
         this.draw();
       } catch (error) {
         report(error);
+        this.emit("error", { message: messageOf(error) });
       }
+    }
+
+    /**
+     * Tells the host page: a `careto-viz:<type>` CustomEvent on the element
+     * the chart was mounted in, bubbling (README, "Events for the host page").
+     */
+    emit(type, detail) {
+      (this.host ?? this.canvas).dispatchEvent(new CustomEvent(`careto-viz:${type}`, { detail: { view: this.words.view, ...detail }, bubbles: true }));
     }
 
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
@@ -283,6 +292,7 @@ export function shell(wasm, details) {
         this.parts.live.textContent = text;
       }
       reportFailure(error, text);
+      this.emit("error", { message: messageOf(`${text} (${error instanceof Error ? error.message : error})`) });
     }
 
     busy(on) {
@@ -435,6 +445,8 @@ export function shell(wasm, details) {
     }
     element.setAttribute(MOUNTED, "");
     st.listen();
+    // After mount returns, so that a listener added right after it hears it.
+    queueMicrotask(() => st.ac.signal.aborted || st.emit("ready", { lang: st.words.lang }));
     const chart = new Chart();
     states.set(chart, st);
     return chart;

@@ -1,7 +1,7 @@
 // Typed use of the module, as a newsroom's TypeScript would write it: must
-// type-check with `tsc --strict` against www/pkg/careto_viz.d.ts
+// type-check with `tsc --strict` against www/pkg-full/careto_viz_full.d.ts
 // (tests/page/types.test.mjs).
-import init, { mount, type Campaign, type Chart, type Country, type MountOptions } from "../../../www/pkg/careto_viz.js";
+import init, { mount, type Campaign, type Chart, type Country, type MountOptions } from "../../../www/pkg-full/careto_viz_full.js";
 
 await init();
 const element = document.querySelector<HTMLDivElement>("#chart");

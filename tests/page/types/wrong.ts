@@ -1,7 +1,7 @@
 // Wrong uses of the module: every line marked `// error` must be a type
 // error, and no other line (tests/page/types.test.mjs). With
 // `mount(element: any, options: any)` none of them would be caught.
-import { mount, type Campaign, type Country } from "../../../www/pkg/careto_viz.js";
+import { mount, type Campaign, type Country } from "../../../www/pkg-full/careto_viz_full.js";
 
 declare const element: HTMLElement;
 declare const campaign: Campaign;
