@@ -34,6 +34,7 @@
 //! | countries, in fact | 1,329 | not a limit of the reader, which reads the country list up to 10,000 like any other: each country needs its own code, and the data rules ([`crate::model::validate`]) take only the 237 places of the map ([`crate::model::places`]) and ISO 3166-1's 1,092 user-assigned codes (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ), so a longer list is refused after reading, for its first duplicate or invalid code |
 //! | items in all lists together | 50,000 | the largest valid campaigns fit: 1,329 countries with 15 source ids each, 10,000 events with one each, and 5,000 sources make 46,269 items (Careto has about 250). Not a bound on time: reading and validating 10,000 events took Chromium 385–1,700 ms in one task (2026-11-30, a 2-core machine shared four times over; issue 13.3 is open) |
 //! | bytes of text in all strings together (UTF-8) | 2,000,000 | about a 2 MB campaign file (Careto's is 25 KB); object keys are copied only up to 64 characters (field names are shorter) and not counted: an object has at most eleven |
+//! | calls into the host | 1,000,000 | a backstop: one call per object and two per list, so the item budget bounds them to about 150,000 first; no campaign within the other limits reaches it |
 //! | nesting | 4 levels below the campaign (`campaign.country[0].notes[1].en`) | fixed by the schema: the reader only descends into the fields it names, so a value nested 10,000 deep is refused at its first level |
 //!
 //! A list is charged its whole length before its first item is read, and a
