@@ -58,7 +58,7 @@ function largest() {
 }
 
 describe("the largest campaign within the limits, full build", () => {
-  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "reading 10,000 events through JS calls takes 250-500 ms in one task (issue 13, finding 3)" }, async (t) => {
+  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws 10,000 events in one task (0.5-0.8 s here), the details of 10,000 rows are made in one (about 0.6 s), and one layout of the 10,001-row table takes Chromium 2-4 s (issue 13, finding 3)" }, async (t) => {
     const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
     await page.addInitScript(() => {
       window.__long = [];
