@@ -196,7 +196,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     set_dpr(1.0);
     let div = container(640);
     let e = mount(div.clone(), options(&[("view", "pie".into())])).err().unwrap();
-    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\" or \"timeline\"");
+    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
     let e = message(mount(div.clone(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone(), options(&[("colour", "red".into())])).err().unwrap());
@@ -223,11 +223,18 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let words = chart.chart.words();
     assert_eq!(words[..6], ["bars", "en", "dark", "dark", "1", ""].map(String::from));
     assert_eq!(words[6], "The Mask (Careto): 31 countries affected");
-    assert!(words[7].starts_with("Morocco had the most victim IP addresses, 384"), "{}", words[7]);
+    // The headline figures first (issue 15.2), then the counts with their hedge (15.1).
+    assert!(words[7].starts_with("31 countries · over 380 unique victims · more than 1,000 victim IP addresses."), "{}", words[7]);
+    assert!(words[7].contains("Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384"), "{}", words[7]);
     assert_eq!(words[13], "Show data");
     chart.update(options(&[("lang", "es".into())])).unwrap();
     assert_eq!(chart.chart.words()[6], "The Mask (Careto): 31 países afectados");
     assert_eq!(chart.chart.words()[13], "Mostrar datos");
+    // The profile view (issue 15.3), through the same kernel.
+    chart.update(options(&[("view", "profile".into())])).unwrap();
+    assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
+    assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
+    assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
 }
 
 /// No build draws the map in the browser yet (its page half, which fetches
@@ -241,7 +248,7 @@ fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
     let expected = "careto-viz: view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map";
     #[cfg(feature = "map")]
     let expected = "careto-viz: view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
-                    (it has the map's code, but nothing fetches the map's geometry); use \"bars\" or \"timeline\"";
+                    (it has the map's code, but nothing fetches the map's geometry); use \"bars\", \"timeline\" or \"profile\"";
     let div = container(640);
     assert_eq!(message(mount(div.clone(), options(&[("view", "map".into())])).err().unwrap()), expected);
     let mut chart = mount(div.clone(), options(&[("view", "bars".into())])).unwrap();
@@ -252,7 +259,7 @@ fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
     assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the bars stay on screen");
     assert_eq!(chart.chart.words()[0], "bars", "and the view stays");
     let e = message(mount(div, options(&[("view", "globe".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: view: \"globe\" is not a view; use \"bars\" or \"timeline\"");
+    assert_eq!(e, "careto-viz: view: \"globe\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
 }
 
 /// A small campaign of invented sample data, as a newsroom would pass it.

@@ -8,11 +8,15 @@
 //! can include it (with `#[path]`) and validate the data file with the very
 //! same types and rules the library uses at run time.
 
+mod date;
 mod fields;
 pub mod places;
+mod profile;
 pub mod validate;
 
+pub use date::{days_in_month, EventDate, Precision};
 pub use fields::{clip, number, whole_number, CLIP_CHARS};
+pub use profile::{Platform, PlatformStatus, Profile, Sector, Stolen};
 use serde::{Deserialize, Deserializer};
 
 /// An owned or `'static` string: the compiled-in campaign borrows its strings
@@ -81,11 +85,22 @@ pub struct Campaign {
     pub name: Text,
     /// The measure behind the per-country figures, e.g. "victim IP addresses".
     pub measure: Text,
+    /// How sure the measure is, when the sources do not all say it, e.g.
+    /// "almost certainly": the charts then name the measure with it
+    /// ("counts per country, almost certainly of victim IP addresses").
+    /// Empty (the default) when the measure is certain.
+    #[serde(default)]
+    pub measure_hedge: Text,
     /// When the per-country figures were published, e.g. "as published in February 2014".
     pub as_of: Text,
-    /// Campaign-wide figures (countries, unique victims, IP addresses).
+    /// Campaign-wide figures (countries, unique victims, IP addresses),
+    /// drawn in every chart's header.
     #[serde(default, rename = "total")]
     pub totals: List<Total>,
+    /// Who gave the totals, and how far they go, drawn after them: e.g.
+    /// "Kaspersky (S1), 10 February 2014. The real totals may be much higher…".
+    #[serde(default)]
+    pub totals_note: Text,
     /// The period the campaign was active, drawn as a span on the timeline.
     pub active_period: Period,
     /// Every affected country, with or without a published figure.
@@ -105,6 +120,17 @@ pub struct Campaign {
     /// cited in their tooltips (none: the claim is shown without a citation).
     #[serde(default)]
     pub government_targets_sources: List<Str>,
+    /// Who and what was targeted: sectors, platforms, stolen data (the
+    /// profile view). Empty (the default) for a campaign without one.
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+impl Campaign {
+    /// The measure's hedge in `lang` ("almost certainly"), when it has one.
+    pub fn hedge(&self, lang: Lang) -> Option<&str> {
+        Some(self.measure_hedge.get(lang).trim()).filter(|h| !h.is_empty())
+    }
 }
 
 /// A campaign-wide figure such as "over 380 unique victims".
@@ -150,6 +176,21 @@ pub struct Country {
     pub notes: List<Text>,
     /// Source ids for the country being affected and for its count.
     pub sources: List<Str>,
+    /// The sources of the count, each with the measure it used ("infected
+    /// targets", "attacks"…). Optional; but once one count of a campaign
+    /// records them, every published count must (`validate`).
+    #[serde(default)]
+    pub counted_by: List<CountedBy>,
+}
+
+/// One source of a count and what that source said it counts.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct CountedBy {
+    /// The source's id (one of the country's `sources`).
+    pub source: Str,
+    /// What it counts, in its words, e.g. "infected targets".
+    pub measure: Text,
 }
 
 /// A published figure, or the honest absence of one.
@@ -262,109 +303,6 @@ pub struct OtherFigure {
     pub sources: List<Str>,
 }
 
-/// How precisely a source dates something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Precision {
-    /// Only the year is known.
-    Year,
-    /// Year and month.
-    Month,
-    /// Year, month and day.
-    Day,
-}
-
-/// A date at the precision its source gives: a year stays a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EventDate {
-    /// The year.
-    pub year: i32,
-    /// The month, 1–12, when known.
-    pub month: Option<u8>,
-    /// The day of the month, when known (only with a month).
-    pub day: Option<u8>,
-}
-
-impl EventDate {
-    /// The precision of this date.
-    pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
-            _ => Precision::Year,
-        }
-    }
-
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
-    pub fn parse(s: &str) -> Result<EventDate, String> {
-        let bad = || format!("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(s));
-        let mut parts = s.split('-');
-        let year_part = parts.next().ok_or_else(bad)?;
-        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        let year: i32 = year_part.parse().map_err(|_| bad())?;
-        let mut number = |len: usize| -> Result<Option<u8>, String> {
-            match parts.next() {
-                None => Ok(None),
-                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => p.parse::<u8>().map(Some).map_err(|_| bad()),
-                Some(_) => Err(bad()),
-            }
-        };
-        let month = number(2)?;
-        let day = if month.is_some() { number(2)? } else { None };
-        if parts.next().is_some() {
-            return Err(bad());
-        }
-        let date = EventDate { year, month, day };
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(format!("\"{s}\": month {m} is not between 1 and 12"));
-            }
-            if let Some(d) = day {
-                let last = days_in_month(year, m);
-                if d == 0 || d > last {
-                    return Err(format!("\"{s}\": day {d} is not between 1 and {last}"));
-                }
-            }
-        }
-        Ok(date)
-    }
-
-    /// The start and end, as fractional years, of the period the date names.
-    pub fn bounds(&self) -> (f64, f64) {
-        let y = f64::from(self.year);
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => {
-                let days = f64::from(days_in_month(self.year, m));
-                let start = y + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / (12.0 * days);
-                (start, start + 1.0 / (12.0 * days))
-            }
-            (Some(m), None) => {
-                let start = y + (f64::from(m) - 1.0) / 12.0;
-                (start, start + 1.0 / 12.0)
-            }
-            _ => (y, y + 1.0),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for EventDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Str::deserialize(d)?;
-        EventDate::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Days in a month of the Gregorian calendar.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
 /// How well a claim is established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -445,6 +383,55 @@ pub struct Period {
     pub sources: List<Str>,
 }
 
+/// What kind of publication a source is: how far a claim resting on it
+/// alone may go (`validate`: an event resting only on catalogues is not
+/// "reported").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The researchers' own publication (Kaspersky's, for Careto).
+    Primary,
+    /// Press reporting.
+    Press,
+    /// A catalogue or other second-hand listing (MITRE ATT&CK, APTnotes,
+    /// threat-actor cards, lists, mirrors).
+    Catalogue,
+}
+
+impl SourceKind {
+    /// Parses `primary`, `press` or `catalogue`.
+    pub fn parse(s: &str) -> Result<SourceKind, String> {
+        match s {
+            "primary" => Ok(SourceKind::Primary),
+            "press" => Ok(SourceKind::Press),
+            "catalogue" => Ok(SourceKind::Catalogue),
+            other => Err(format!("unknown variant `{}`, expected one of `primary`, `press`, `catalogue`", clip(other))),
+        }
+    }
+
+    /// The kind as the data file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Press => "press",
+            SourceKind::Catalogue => "catalogue",
+        }
+    }
+}
+
+/// From a string only.
+impl<'de> Deserialize<'de> for SourceKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
+        SourceKind::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A kind, when given: a string (never `null`, which the browser's reader
+/// refuses too).
+fn some_kind<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SourceKind>, D::Error> {
+    SourceKind::deserialize(d).map(Some)
+}
+
 /// An entry of the bibliography.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
@@ -463,6 +450,10 @@ pub struct Source {
     /// Reliability or access notes (e.g. "read only via mirrors").
     #[serde(default)]
     pub note: Str,
+    /// What kind of publication it is; unknown when not given (a
+    /// newsroom's campaign written before kinds existed).
+    #[serde(default, deserialize_with = "some_kind")]
+    pub kind: Option<SourceKind>,
 }
 
-fields::objects_only!(Text, Campaign, Total, Country, Alternative, OtherFigure, Event, Period, Source);
+fields::objects_only!(Text, Campaign, Total, Country, CountedBy, Alternative, OtherFigure, Event, Period, Source, Profile, Sector, Platform, Stolen);

@@ -107,7 +107,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
     }
     let keys = &keys;
     Ok(JsOptions {
-        view: field(&value, keys, "view", Kind::Text, "\"bars\" or \"timeline\"")?,
+        view: field(&value, keys, "view", Kind::Text, "\"bars\", \"timeline\" or \"profile\"")?,
         lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
         theme: field(&value, keys, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
         width: field(&value, keys, "width", Kind::Number, "a number of CSS pixels")?,
@@ -152,7 +152,7 @@ impl ThemeChoice {
     }
 }
 
-/// The views this kernel draws: `bars` and `timeline`. A build with the
+/// The views this kernel draws: `bars`, `timeline` and `profile`. A build with the
 /// `map` feature has the map's layout and words ([`View::parse`] takes
 /// `"map"`), but the kernel does not draw it yet: the page would have to
 /// fetch the geometry first (`Layout::with_world`), and that browser half of
@@ -164,7 +164,7 @@ fn parse_view(s: &str) -> Result<View, String> {
         #[cfg(careto_map)]
         Ok(View::Map) => Err(MAP_NOT_YET.to_string()),
         #[cfg(careto_map)]
-        Err(_) => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(s))),
+        Err(_) => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(s))),
         parsed => parsed,
     }
 }
@@ -172,7 +172,7 @@ fn parse_view(s: &str) -> Result<View, String> {
 /// Why a wasm build with the `map` feature refuses `view: "map"`.
 #[cfg(careto_map)]
 const MAP_NOT_YET: &str = "view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
-(it has the map's code, but nothing fetches the map's geometry); use \"bars\" or \"timeline\"";
+(it has the map's code, but nothing fetches the map's geometry); use \"bars\", \"timeline\" or \"profile\"";
 
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]
