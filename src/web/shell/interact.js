@@ -9,7 +9,10 @@
 import css from "careto-viz-interact-css";
 import { embedCode } from "./embed-code.js";
 
-const ROWS_PER_SLICE = 200;
+// The data table's rows are made in slices of at most this many milliseconds
+// of work, each its own task (a campaign of 10,000 events is 10,000 rows: one
+// task for all of them took seconds, issue 13.3). At least one row a slice.
+const SLICE_MS = 8;
 
 /** The layer, given the details `provider` and the shell's helpers. */
 export function layer(provider, { L, report }) {
@@ -92,8 +95,16 @@ export function layer(provider, { L, report }) {
     showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
   }
 
-  /** Fills the data table (in slices, so a large campaign never blocks the page). */
-  function fillTable(st, now = false) {
+  /**
+   * Fills the data table without blocking the page on a large campaign: the
+   * rows that fit in one slice of work at once, the others built in slices
+   * (each a task of its own) into a second <tbody> outside the document,
+   * which joins the table when complete: the browser lays a table out anew
+   * whenever a row joins it, and laying out 10,000 rows takes it seconds,
+   * so they join once (issue 13.3). With `all` (a hidden page, whose timers
+   * the browser slows to one a second or less) every row at once.
+   */
+  function fillTable(st, all = false) {
     const p = st.parts;
     if (!p || st.ac.signal.aborted) return;
     const d = detailsOf(st);
@@ -113,14 +124,12 @@ export function layer(provider, { L, report }) {
     }
     const thead = document.createElement("thead");
     thead.append(head);
-    const tbody = document.createElement("tbody");
-    table.append(caption, thead, tbody);
-    p.data.replaceChildren(table);
+    const first = document.createElement("tbody");
+    table.append(caption, thead, first);
     let at = 0;
-    const slice = () => {
-      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
-      const end = now ? t.rows.length : Math.min(at + ROWS_PER_SLICE, t.rows.length);
-      for (; at < end; at++) {
+    const rows = (tbody) => {
+      const start = performance.now();
+      for (; at < t.rows.length && (all || performance.now() - start < SLICE_MS); at++) {
         const row = t.rows[at];
         const tr = document.createElement("tr");
         if (row.code) tr.dataset.code = row.code;
@@ -133,9 +142,18 @@ export function layer(provider, { L, report }) {
         });
         tbody.append(tr);
       }
-      if (at < t.rows.length) setTimeout(slice, 0);
     };
-    slice();
+    rows(first);
+    p.data.replaceChildren(table);
+    if (at === t.rows.length) return;
+    const rest = document.createElement("tbody");
+    const slice = () => {
+      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
+      rows(rest);
+      if (at < t.rows.length) setTimeout(slice, 0);
+      else table.append(rest);
+    };
+    setTimeout(slice, 0);
   }
 
   /** Starts a download of `href` (a data: or blob: URL: nothing leaves the page) as `name`. */
@@ -166,7 +184,8 @@ export function layer(provider, { L, report }) {
     words(st) {
       hideTip(st);
       if (!st.parts) return;
-      if (st.tableOpen || document.hidden) fillTable(st, true);
+      if (document.hidden) fillTable(st, true);
+      else if (st.tableOpen) fillTable(st);
       else setTimeout(() => fillTable(st), 0);
       if (!st.documentListening) {
         st.documentListening = true;
@@ -216,7 +235,7 @@ export function layer(provider, { L, report }) {
       p.show.setAttribute("aria-expanded", String(st.tableOpen));
       p.data.className = st.tableOpen ? "cv-data" : "cv-data cv-closed";
       st.setLabels();
-      fillTable(st, true);
+      fillTable(st, document.hidden);
     },
 
     png(st) {
