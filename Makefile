@@ -124,8 +124,8 @@ site: build
 	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
-	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm dist/pkg/
-	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm dist/pkg-full/
+	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
+	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \

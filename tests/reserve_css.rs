@@ -94,9 +94,14 @@ fn check_heights(css: &str, campaign: &Campaign) {
     widths.sort_unstable();
     widths.dedup();
     for width in widths {
-        for (name, view, lang) in
-            [("be", View::Bars, Lang::En), ("bs", View::Bars, Lang::Es), ("te", View::Timeline, Lang::En), ("ts", View::Timeline, Lang::Es)]
-        {
+        for (name, view, lang) in [
+            ("be", View::Bars, Lang::En),
+            ("bs", View::Bars, Lang::Es),
+            ("te", View::Timeline, Lang::En),
+            ("ts", View::Timeline, Lang::Es),
+            ("me", View::Map, Lang::En),
+            ("ms", View::Map, Lang::Es),
+        ] {
             assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, view, lang, width)), "--cv-{name} at {width} px");
         }
         for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
@@ -114,6 +119,9 @@ fn heights_are_the_layouts_at_every_width() {
         [value_at(css, "be", 288), value_at(css, "be", 289), value_at(css, "be", 1068), value_at(css, "be", 1069)],
         [Some(592), Some(573), Some(475), Some(459)]
     );
+    // The map's selectors: data-careto-viz names the view, data-view when it does not.
+    assert!(css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline]))::before,"), "{css}");
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms)}"), "{css}");
     // One row of buttons from 548 px (4 columns), two from 280 px (2 or 3 columns), four below (1 column).
     assert_eq!(
         [value_at(css, "t4", 100), value_at(css, "t4", 375), value_at(css, "t4", 547), value_at(css, "t4", 548)],

@@ -191,6 +191,25 @@ impl MapLayout {
         self.countries.get(slot).map(|c| Target::Country(c.country))
     }
 
+    /// The campaign's country with ISO code `code` as the map draws it.
+    pub fn country(&self, campaign: &Campaign, code: &str) -> Option<&MapCountry> {
+        self.countries.iter().find(|c| campaign.countries.get(c.country).is_some_and(|k| k.code == code))
+    }
+
+    /// A point on the place with ISO code `code`, CSS px: for one of the
+    /// campaign's countries its anchor (a point that hits it: its marker's
+    /// centre when it has one); for any other place of `world` (the world
+    /// this layout was made on) where its marker would be (the centroid of
+    /// its largest ring, or its point).
+    pub fn point_of(&self, campaign: &Campaign, world: &World, code: &str) -> Option<Point> {
+        if let Some(c) = self.country(campaign, code) {
+            return Some(c.anchor);
+        }
+        let b = world.bounds;
+        let scale = if b.w > 0.0 { self.frame.w / b.w } else { 0.0 };
+        world.shape(code).map(|s| Point { x: self.frame.x + (s.location.x - b.x) * scale, y: self.frame.y + (s.location.y - b.y) * scale })
+    }
+
     /// The items in keyboard order, each with its focus-ring box.
     pub fn items(&self) -> Vec<HitBox> {
         self.countries.iter().map(|c| HitBox { rect: c.focus, target: Target::Country(c.country) }).collect()
