@@ -23,7 +23,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
-import { chartState, until, useEveryFeature, watchNetwork } from "./paths.mjs";
+import { chartState, until, useEveryFeature, watchNetwork, withoutMap } from "./paths.mjs";
 
 const require = createRequire(import.meta.url);
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
@@ -422,14 +422,3 @@ describe("loading the map", () => {
     });
   }
 });
-
-/** Serves index.html without its map's figure (the page as it was before the map, for the paths without one). */
-export async function withoutMap(page) {
-  await page.route(/\/index\.html(\?.*)?$/, async (r) => {
-    const response = await r.fetch();
-    const html = await response.text();
-    const stripped = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
-    if (stripped === html) throw new Error("index.html: no map figure to take out");
-    await r.fulfill({ response, body: stripped });
-  });
-}

@@ -214,14 +214,16 @@ export async function useEveryFeature(page) {
 
 /**
  * Loads `url` (under `base`, served from `root`) in a fresh context and
- * measures one path: "first-frame" or "all-features". Returns
+ * measures one path: "first-frame" or "all-features"; `prepare(page)`, if
+ * given, runs before the page loads (routes: withoutMap). Returns
  * { url, path, files: [{ file, raw, gzip }], total, icons, hosts, problems,
  * foreign } where `foreign` lists requests that left the site.
  */
-export async function measurePath(browser, { base, root, url, path: kind, width = 1000, height = 800 }) {
+export async function measurePath(browser, { base, root, url, path: kind, width = 1000, height = 800, prepare }) {
   const { context, page, problems, requests } = await openPage(browser, { width, height });
   try {
     await context.addInitScript(watchFirstFrame);
+    if (prepare) await prepare(page);
     const network = watchNetwork(page);
     const response = await page.goto(new URL(url, base).href, { waitUntil: "load" });
     if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
@@ -267,4 +269,24 @@ export function describePath(p) {
   const lines = p.files.map((f) => `    ${f.file.padEnd(w)} ${String(f.raw).padStart(8)} B raw ${String(f.gzip).padStart(8)} B gzip -9`);
   lines.push(`    ${"total".padEnd(w)} ${String(p.files.reduce((a, f) => a + f.raw, 0)).padStart(8)} B raw ${String(p.total).padStart(8)} B gzip -9 (${kib(p.total)})`);
   return lines.join("\n");
+}
+
+/** index.html's text without its map's figure (throws if it has none). */
+export function stripMap(html) {
+  const stripped = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
+  if (stripped === html) throw new Error("index.html: no map figure to take out");
+  return stripped;
+}
+
+/**
+ * Serves index.html without its map's figure: the article's two charts as
+ * they were before the map, for the paths that measure them (the map has
+ * its own: embed.html?view=map against embed.html?view=bars) and the tests
+ * of their lazily loaded parts (tests/page/lazy.test.mjs).
+ */
+export async function withoutMap(page) {
+  await page.route(/\/index\.html(\?.*)?$/, async (r) => {
+    const response = await r.fetch();
+    await r.fulfill({ response, body: stripMap(await response.text()) });
+  });
 }
