@@ -83,8 +83,12 @@ mod reserve {
     fn values(campaign: &Campaign, width: u32) -> [u32; 9] {
         let canvas = |view, lang| {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width) };
+            // The map's height without drawing its world (the same code: MapLayout::height).
+            let h = match view {
+                View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang),
+                _ => Layout::new(campaign, &options).scene().height,
+            };
             // The canvas's CSS height as src/web/hidpi.rs sets it: rounded up, at least 1.
-            let h = Layout::new(campaign, &options).scene().height;
             careto_viz::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
         };
         [
