@@ -106,7 +106,7 @@ test-page: site
 	node --test tests/page/
 
 # The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
-SITE_VIEWS := bars timeline map
+SITE_VIEWS := bars timeline profile map
 SITE_LANGS := en es
 SITE_THEMES := light dark
 

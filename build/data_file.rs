@@ -6,7 +6,10 @@
 //! include `src/model/mod.rs` with `#[path]`).
 
 use crate::model::validate::validate;
-use crate::model::{Alternative, Campaign, Count, Country, Event, EventDate, OtherFigure, Period, Source, Status, Str, Text, Total};
+use crate::model::{
+    Alternative, Campaign, Count, CountedBy, Country, Event, EventDate, OtherFigure, Period, Platform, PlatformStatus, Profile, Sector, Source, SourceKind,
+    Status, Stolen, Str, Text, Total,
+};
 use std::fmt::Write as _;
 
 /// The data file's path relative to the crate root, used in error messages.
@@ -79,12 +82,24 @@ pub fn first_paint(c: &Campaign) -> Campaign {
         k.other_figures = Cow::Owned(Vec::new());
         k.notes = Cow::Owned(Vec::new());
         k.sources = Cow::Owned(Vec::new());
+        k.counted_by = Cow::Owned(Vec::new());
     }
     for e in c.events.to_mut() {
         e.description = Text::default();
         e.note = Text::default();
         e.sources = Cow::Owned(Vec::new());
     }
+    // The profile's picture: names, statuses and what was stolen; not the
+    // quotes or sources, which its tooltips and table show.
+    for s in c.profile.sectors.to_mut() {
+        s.sources = Cow::Owned(Vec::new());
+    }
+    for p in c.profile.platforms.to_mut() {
+        p.quote = Str::default();
+        p.sources = Cow::Owned(Vec::new());
+    }
+    c.profile.stolen.quote = Str::default();
+    c.profile.stolen.sources = Cow::Owned(Vec::new());
     c
 }
 
@@ -96,8 +111,10 @@ pub fn to_rust(c: &Campaign) -> String {
     o.push_str("crate::model::Campaign {\n");
     field(&mut o, 1, "name", &text(&c.name));
     field(&mut o, 1, "measure", &text(&c.measure));
+    field(&mut o, 1, "measure_hedge", &text(&c.measure_hedge));
     field(&mut o, 1, "as_of", &text(&c.as_of));
     field(&mut o, 1, "totals", &vec_of(c.totals.iter().map(total)));
+    field(&mut o, 1, "totals_note", &text(&c.totals_note));
     field(&mut o, 1, "active_period", &period(&c.active_period));
     field(&mut o, 1, "countries", &vec_of(c.countries.iter().map(country)));
     field(&mut o, 1, "events", &vec_of(c.events.iter().map(event)));
@@ -105,6 +122,7 @@ pub fn to_rust(c: &Campaign) -> String {
     field(&mut o, 1, "bars_source_line", &text(&c.bars_source_line));
     field(&mut o, 1, "timeline_source_line", &text(&c.timeline_source_line));
     field(&mut o, 1, "government_targets_sources", &strings(&c.government_targets_sources));
+    field(&mut o, 1, "profile", &profile(&c.profile));
     o.push('}');
     o
 }
@@ -188,10 +206,48 @@ fn other_figure(f: &OtherFigure) -> String {
     format!("crate::model::OtherFigure {{ value: {}u32, unit: {}, note: {}, sources: {} }}", f.value, text(&f.unit), text(&f.note), strings(&f.sources))
 }
 
+fn profile(p: &Profile) -> String {
+    let sector = |s: &Sector| format!("crate::model::Sector {{ label: {}, sources: {} }}", text(&s.label), strings(&s.sources));
+    let platform = |p: &Platform| {
+        let status = match p.status {
+            PlatformStatus::Analysed => "Analysed",
+            PlatformStatus::Partial => "Partial",
+            PlatformStatus::Suspected => "Suspected",
+        };
+        format!(
+            "crate::model::Platform {{ label: {}, status: crate::model::PlatformStatus::{status}, detail: {}, quote: {}, sources: {} }}",
+            text(&p.label),
+            text(&p.detail),
+            string(&p.quote),
+            strings(&p.sources)
+        )
+    };
+    let stolen = |s: &Stolen| {
+        format!(
+            "crate::model::Stolen {{ summary: {}, quote: {}, extensions: {}, sources: {} }}",
+            text(&s.summary),
+            string(&s.quote),
+            strings(&s.extensions),
+            strings(&s.sources)
+        )
+    };
+    format!(
+        "crate::model::Profile {{ sectors: {}, platforms: {}, stolen: {}, source_line: {} }}",
+        vec_of(p.sectors.iter().map(sector)),
+        vec_of(p.platforms.iter().map(platform)),
+        stolen(&p.stolen),
+        text(&p.source_line)
+    )
+}
+
+fn counted_by(m: &CountedBy) -> String {
+    format!("crate::model::CountedBy {{ source: {}, measure: {} }}", string(&m.source), text(&m.measure))
+}
+
 fn country(k: &Country) -> String {
     format!(
         "\n        crate::model::Country {{ code: {}, name: {}, count: {}, alternatives: {}, \
-         other_figures: {}, government_targets_only: {}, notes: {}, sources: {} }}",
+         other_figures: {}, government_targets_only: {}, notes: {}, sources: {}, counted_by: {} }}",
         string(&k.code),
         text(&k.name),
         count(k.count),
@@ -199,7 +255,8 @@ fn country(k: &Country) -> String {
         vec_of(k.other_figures.iter().map(other_figure)),
         k.government_targets_only,
         vec_of(k.notes.iter().map(text)),
-        strings(&k.sources)
+        strings(&k.sources),
+        vec_of(k.counted_by.iter().map(counted_by))
     )
 }
 
@@ -221,12 +278,22 @@ fn event(e: &Event) -> String {
 fn source(s: &Source) -> String {
     format!(
         "\n        crate::model::Source {{ id: {}, title: {}, publisher: {}, date: {}, url: {}, \
-         note: {} }}",
+         note: {}, kind: {} }}",
         string(&s.id),
         string(&s.title),
         string(&s.publisher),
         string(&s.date),
         string(&s.url),
-        string(&s.note)
+        string(&s.note),
+        kind(s.kind)
     )
+}
+
+fn kind(k: Option<SourceKind>) -> String {
+    match k {
+        Some(SourceKind::Primary) => "::std::option::Option::Some(crate::model::SourceKind::Primary)".to_string(),
+        Some(SourceKind::Press) => "::std::option::Option::Some(crate::model::SourceKind::Press)".to_string(),
+        Some(SourceKind::Catalogue) => "::std::option::Option::Some(crate::model::SourceKind::Catalogue)".to_string(),
+        None => "::std::option::Option::None".to_string(),
+    }
 }

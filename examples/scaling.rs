@@ -107,6 +107,7 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
                 government_targets_only: false,
                 notes: Cow::Owned(Vec::new()),
                 sources: ids(&["SYN"]),
+                counted_by: Cow::Owned(Vec::new()),
             }
         })
         .collect();
@@ -139,8 +140,10 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
     Campaign {
         name: text("SYNTHETIC campaign".into(), "Campaña SINTÉTICA".into()),
         measure: text("synthetic units".into(), "unidades sintéticas".into()),
+        measure_hedge: Text::default(),
         as_of: text("made up for a benchmark".into(), "inventado para una prueba".into()),
         totals: Cow::Owned(Vec::new()),
+        totals_note: Text::default(),
         active_period: Period {
             start: EventDate { year: 2007, month: None, day: None },
             end: EventDate { year: 2014, month: Some(1), day: None },
@@ -157,7 +160,9 @@ fn synthetic(countries: usize, events: usize, seed: u64) -> Campaign {
             date: "".into(),
             url: "https://example.invalid/synthetic".into(),
             note: "Not real data.".into(),
+            kind: None,
         }]),
+        profile: careto_viz::model::Profile::default(),
         bars_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
         timeline_source_line: text("Source: SYNTHETIC data (benchmark only)".into(), "Fuente: datos SINTÉTICOS".into()),
         government_targets_sources: Cow::Owned(Vec::new()),

@@ -2,7 +2,7 @@
 //! and drawn on demand. Shared by the browser surface and the native SVG
 //! renderer, so both draw exactly the same picture.
 
-use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
+use crate::layout::{BarsLayout, ProfileLayout, Scene, Target, TimelineLayout};
 use crate::model::{Campaign, Lang};
 use crate::theme::ThemeName;
 pub use crate::view::View;
@@ -33,6 +33,8 @@ pub enum Layout {
     Bars(BarsLayout),
     /// Timeline.
     Timeline(TimelineLayout),
+    /// Who and what was targeted.
+    Profile(ProfileLayout),
     /// World map.
     #[cfg(careto_map)]
     Map(crate::layout::map::MapLayout),
@@ -53,6 +55,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
         }
     }
 
@@ -62,6 +65,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
             View::Map => Layout::Map(crate::layout::map::MapLayout::new(campaign, world, options.width, options.lang)),
         }
     }
@@ -71,6 +75,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => &l.scene,
             Layout::Timeline(l) => &l.scene,
+            Layout::Profile(l) => &l.scene,
             #[cfg(careto_map)]
             Layout::Map(l) => &l.scene,
         }
@@ -80,27 +85,10 @@ impl Layout {
     /// names; the active period, then events by date), for the keyboard.
     pub fn items(&self) -> Vec<crate::layout::HitBox> {
         match self {
-            Layout::Bars(l) => {
-                let mut v: Vec<crate::layout::HitBox> = l
-                    .bars
-                    .iter()
-                    .map(|b| crate::layout::HitBox {
-                        rect: crate::layout::Rect { x: 0.0, y: b.rect.y - 3.0, w: l.scene.width, h: b.rect.h + 6.0 },
-                        target: Target::Country(b.country),
-                    })
-                    .collect();
-                v.extend(l.not_published.iter().copied());
-                v
-            }
-            Layout::Timeline(l) => {
-                let mut v = vec![crate::layout::HitBox { rect: l.period, target: Target::ActivePeriod }];
-                v.extend(l.marks.iter().map(|m| {
-                    let x0 = m.mark.x.min(m.label.x);
-                    let x1 = m.mark.right().max(m.label.right());
-                    crate::layout::HitBox { rect: crate::layout::Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
-                }));
-                v
-            }
+            Layout::Bars(l) => l.items(),
+            Layout::Timeline(l) => l.items(),
+            // Sectors, platforms, what was stolen, the extensions.
+            Layout::Profile(l) => l.items.clone(),
             // The affected countries, largest count first, then the others
             // alphabetically; each with its focus-ring box.
             #[cfg(careto_map)]
@@ -113,6 +101,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => l.hit(x, y),
             Layout::Timeline(l) => l.hit(x, y),
+            Layout::Profile(l) => l.hit(x, y),
             #[cfg(careto_map)]
             Layout::Map(l) => l.hit(x, y),
         }

@@ -5,7 +5,7 @@
 //! [`CARETO`] is; a data file that breaks a rule fails the build. So the
 //! campaign here has already passed validation.
 
-use crate::model::{Campaign, Period, Text};
+use crate::model::{Campaign, Period, Profile, Stolen, Text};
 use std::borrow::Cow;
 
 /// The Mask (Careto) campaign as written in `data/careto.toml`: 31 countries
@@ -40,8 +40,10 @@ pub fn careto() -> Campaign {
     Campaign {
         name: text(&c.name),
         measure: text(&c.measure),
+        measure_hedge: text(&c.measure_hedge),
         as_of: text(&c.as_of),
         totals: Cow::Borrowed(&c.totals),
+        totals_note: text(&c.totals_note),
         active_period: Period { start: p.start, end: p.end, label: text(&p.label), description: text(&p.description), sources: Cow::Borrowed(&p.sources) },
         countries: Cow::Borrowed(&c.countries),
         events: Cow::Borrowed(&c.events),
@@ -49,6 +51,17 @@ pub fn careto() -> Campaign {
         bars_source_line: text(&c.bars_source_line),
         timeline_source_line: text(&c.timeline_source_line),
         government_targets_sources: Cow::Borrowed(&c.government_targets_sources),
+        profile: Profile {
+            sectors: Cow::Borrowed(&c.profile.sectors),
+            platforms: Cow::Borrowed(&c.profile.platforms),
+            stolen: Stolen {
+                summary: text(&c.profile.stolen.summary),
+                quote: Cow::Borrowed(&c.profile.stolen.quote),
+                extensions: Cow::Borrowed(&c.profile.stolen.extensions),
+                sources: Cow::Borrowed(&c.profile.stolen.sources),
+            },
+            source_line: text(&c.profile.source_line),
+        },
     }
 }
 

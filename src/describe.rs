@@ -10,6 +10,7 @@ use crate::view::View;
 
 #[cfg(careto_map)]
 pub mod map;
+pub mod profile;
 
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,7 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
@@ -65,26 +67,80 @@ pub fn target_name(c: &Campaign, t: Target) -> Option<String> {
         Target::Country(i) => format!("country:{}", c.countries.get(i)?.code),
         Target::Event(i) => format!("event:{}", c.events.get(i)?.id),
         Target::ActivePeriod => "period".to_string(),
+        Target::Sector(i) => format!("sector:{i}"),
+        Target::Platform(i) => format!("platform:{i}"),
+        Target::Stolen => "stolen".to_string(),
+        Target::Extensions => "extensions".to_string(),
     })
 }
 
-/// The screen-reader summary of the bars, e.g. "Morocco had the most victim
-/// IP addresses, 384, followed by Brazil, 137, …; 20 more countries were
-/// affected but no count was published."
+/// The heading of the figures' column in the data table and the CSV: the
+/// measure, with its hedge when it has one ("victim IP addresses (almost certainly)").
+pub fn measure_column(c: &Campaign, lang: Lang) -> String {
+    let measure = c.measure.get(lang);
+    match c.hedge(lang) {
+        Some(hedge) => fill(detail_strings(lang).column_hedged, &[("measure", measure), ("hedge", hedge)]),
+        None => measure.to_string(),
+    }
+}
+
+/// Why the published counts are (almost certainly) of IP addresses, not of
+/// victims, computed from the data: they add up to more than twice the
+/// unique victims and to less than the victim IP addresses of the
+/// campaign's totals (`unique_victims`, `victim_ip_addresses`). `None` when
+/// the campaign lacks either total or its figures do not bear it out.
+pub fn measure_argument(c: &Campaign, lang: Lang) -> Option<String> {
+    let total = |key: &str| c.totals.iter().find(|t| t.key == key);
+    let (victims, ips) = (total("unique_victims")?, total("victim_ip_addresses")?);
+    let counts: Vec<u64> = c.countries.iter().filter_map(|k| k.count.value()).map(u64::from).collect();
+    let sum: u64 = counts.iter().sum();
+    if counts.is_empty() || sum <= 2 * u64::from(victims.value) || sum >= u64::from(ips.value) {
+        return None;
+    }
+    let sum = format_count(u32::try_from(sum).ok()?, lang);
+    let (k, v, i) = (counts.len().to_string(), format_count(victims.value, lang), format_count(ips.value, lang));
+    Some(fill(
+        strings(lang).summary_argument,
+        &[
+            ("k", &k),
+            ("sum", &sum),
+            ("victims", &v),
+            ("victims_q", victims.qualifier.get(lang)),
+            ("victims_label", victims.label.get(lang)),
+            ("ips", &i),
+            ("ips_q", ips.qualifier.get(lang)),
+            ("ips_label", ips.label.get(lang)),
+        ],
+    ))
+}
+
+/// The screen-reader summary of the bars, e.g. "Counts per country, almost
+/// certainly of victim IP addresses: Morocco had the most, 384, followed by
+/// Brazil, 137, …", why the measure is what it is (computed:
+/// [`measure_argument`]), "20 more countries were affected but no count was
+/// published.", and the source line.
 pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
     let s = strings(lang);
     let ranked = ranked(c, lang);
     let measure = c.measure.get(lang);
     let unpublished = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
-    let mut out = String::new();
+    let mut out = headline_sentence(c, lang);
     if let Some(((first, n), rest)) = ranked.split_first() {
-        out.push_str(&fill(s.summary_leader, &[("country", first.name.get(lang)), ("measure", measure), ("n", &format_count(*n, lang))]));
+        let (name, n) = (first.name.get(lang), format_count(*n, lang));
+        out.push_str(&match c.hedge(lang) {
+            Some(hedge) => fill(s.summary_leader_hedged, &[("hedge", hedge), ("measure", measure), ("country", name), ("n", &n)]),
+            None => fill(s.summary_leader, &[("country", name), ("measure", measure), ("n", &n)]),
+        });
         if !rest.is_empty() {
             let others: Vec<String> = rest.iter().map(|(k, n)| format!("{}, {}", k.name.get(lang), format_count(*n, lang))).collect();
             out.push_str(s.summary_followed_by);
             out.push_str(&others.join("; "));
         }
         out.push('.');
+        if let Some(why) = measure_argument(c, lang) {
+            out.push(' ');
+            out.push_str(&why);
+        }
     }
     if unpublished > 0 {
         if !out.is_empty() {
@@ -103,7 +159,8 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
 pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
-    let mut out = fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]);
+    let mut out = headline_sentence(c, lang);
+    out.push_str(&fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
     for e in crate::order::events_by_date(c) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
@@ -119,6 +176,32 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     out.push(' ');
     out.push_str(c.timeline_source_line.get(lang));
     out
+}
+
+/// The screen-reader summary of `view`.
+pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
+    match view {
+        View::Bars => bars_summary(c, lang),
+        View::Timeline => timeline_summary(c, lang),
+        View::Profile => profile::profile_summary(c, lang),
+        #[cfg(careto_map)]
+        View::Map => map::map_summary(c, lang),
+    }
+}
+
+/// The headline figures ([`crate::layout::headline`]) as the first
+/// sentence(s) of a summary or caption, ending in a space; empty without any.
+pub fn headline_sentence(c: &Campaign, lang: Lang) -> String {
+    match crate::layout::headline(c, lang) {
+        Some(mut h) => {
+            if !h.ends_with(['.', '!', '?']) {
+                h.push('.');
+            }
+            h.push(' ');
+            h
+        }
+        None => String::new(),
+    }
 }
 
 /// A claim's status in running text; none for a reported one.
@@ -151,8 +234,36 @@ pub fn source_list(c: &Campaign, ids: &[crate::model::Str]) -> String {
         .join(", ")
 }
 
+/// Every source id the charts cite, once each, in the order first cited:
+/// the totals, the active period, the countries (their sources,
+/// alternative and other figures), the events, and the sources of the
+/// government-only claim. (The source lines name sources in prose; the
+/// sources of a count, `counted_by`, are among its country's, by `validate`.)
+pub fn cited_sources(c: &Campaign) -> Vec<&str> {
+    let mut lists: Vec<&[crate::model::Str]> = c.totals.iter().map(|t| &*t.sources).collect();
+    lists.push(&c.active_period.sources);
+    for k in c.countries.iter() {
+        lists.push(&k.sources);
+        lists.extend(k.alternatives.iter().map(|a| &*a.sources));
+        lists.extend(k.other_figures.iter().map(|f| &*f.sources));
+    }
+    lists.extend(c.events.iter().map(|e| &*e.sources));
+    lists.push(&c.government_targets_sources);
+    let p = &c.profile;
+    lists.extend(p.sectors.iter().map(|x| &*x.sources));
+    lists.extend(p.platforms.iter().map(|x| &*x.sources));
+    lists.push(&p.stolen.sources);
+    let mut out: Vec<&str> = Vec::new();
+    for id in lists.into_iter().flatten() {
+        if !out.contains(&id.as_ref()) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// "Sources: S1 (Kaspersky Lab), …", the last line of every tooltip.
-fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
+pub(crate) fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
     format!("{}: {}", detail_strings(lang).sources, source_list(c, ids))
 }
 
@@ -162,6 +273,9 @@ fn sources_line(c: &Campaign, ids: &[crate::model::Str], lang: Lang) -> String {
 fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
     let s = detail_strings(lang);
     let mut lines = Vec::new();
+    if let Some(measures) = counted_as(c, k, lang) {
+        lines.push(fill(s.counted_as, &[("measures", &measures)]));
+    }
     if !k.alternatives.is_empty() {
         let alts: Vec<String> = k.alternatives.iter().map(|a| format!("{} ({})", format_count(a.value, lang), a.sources.join(", "))).collect();
         lines.push(fill(s.other_figures, &[("figures", &alts.join("; "))]));
@@ -179,13 +293,36 @@ fn country_notes(c: &Campaign, k: &Country, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// What the sources of `k`'s count say they count, grouped by measure in
+/// the order first cited ("infected targets (S3); attacks (S5)"), when the
+/// measures differ from each other or from the campaign's `measure`.
+pub fn counted_as(c: &Campaign, k: &Country, lang: Lang) -> Option<String> {
+    let measure = c.measure.get(lang);
+    if k.counted_by.iter().all(|m| m.measure.get(lang) == measure) {
+        return None;
+    }
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for m in k.counted_by.iter() {
+        let text = m.measure.get(lang);
+        match groups.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, ids)) => ids.push(&m.source),
+            None => groups.push((text, vec![&m.source])),
+        }
+    }
+    Some(groups.iter().map(|(t, ids)| format!("{t} ({})", ids.join(", "))).collect::<Vec<_>>().join("; "))
+}
+
 /// The tooltip of a country.
 pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
     let s = detail_strings(lang);
     let mut lines = Vec::new();
     match k.count {
         Count::Published(n) => {
-            lines.push(format!("{} {}", format_count(n, lang), c.measure.get(lang)));
+            let (n_text, measure) = (format_count(n, lang), c.measure.get(lang));
+            lines.push(match c.hedge(lang) {
+                Some(hedge) => fill(s.value_hedged, &[("n", &n_text), ("hedge", hedge), ("measure", measure)]),
+                None => format!("{n_text} {measure}"),
+            });
             if let Some(class) = color_scale(c).classes().iter().find(|cl| cl.contains(n)) {
                 lines.push(fill(s.colour_class, &[("class", &class.label())]));
             }
@@ -220,18 +357,38 @@ pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
                 lines: vec![p.description.get(lang).to_string(), sources_line(c, &p.sources, lang)],
             })
         }
+        Target::Sector(_) | Target::Platform(_) | Target::Stolen | Target::Extensions => profile::profile_tooltip(c, target, lang),
     }
 }
 
 /// The caption of a chart's data table: "The Mask (Careto): victim IP
 /// addresses", "The Mask (Careto): timeline".
 pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
+    let caption = view_caption(c, view, lang);
+    match crate::layout::headline(c, lang) {
+        Some(h) => format!("{caption}. {h}"),
+        None => caption,
+    }
+}
+
+/// The caption of the bars' (and the map's) table: the campaign and its
+/// measure, with the measure's hedge when it has one.
+fn bars_caption(c: &Campaign, lang: Lang) -> String {
+    match c.hedge(lang) {
+        Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", c.name.get(lang)), ("hedge", hedge), ("measure", c.measure.get(lang))]),
+        None => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+    }
+}
+
+/// The caption of a chart's data table without the headline figures.
+fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
-        View::Bars => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        View::Bars => bars_caption(c, lang),
         // The map shows the bars' data: the same table.
         #[cfg(careto_map)]
-        View::Map => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        View::Map => bars_caption(c, lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
+        View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
     }
 }
 
@@ -362,8 +519,13 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
         // The map shows the bars' data: the same table.
         #[cfg(careto_map)]
         View::Map => return csv(c, View::Bars, lang),
+        View::Profile => {
+            let d = crate::i18n::profile_detail_strings(lang);
+            rows.push([d.col_aspect, d.col_item, d.col_detail, s.csv_sources].map(|h| h.to_lowercase()).to_vec());
+            rows.extend(profile::profile_rows(c, lang).into_iter().map(|r| r.to_vec()));
+        }
         View::Bars => {
-            rows.push([s.csv_code, s.csv_country, c.measure.get(lang), s.csv_notes, s.csv_sources].map(String::from).to_vec());
+            rows.push(vec![s.csv_code.to_string(), s.csv_country.to_string(), measure_column(c, lang), s.csv_notes.to_string(), s.csv_sources.to_string()]);
             for r in country_rows(c, lang) {
                 // The raw figure (no thousands separator), empty when not published.
                 let value = c.countries.iter().find(|k| k.code == r.code.as_str()).and_then(|k| k.count.value()).map(|v| v.to_string()).unwrap_or_default();
@@ -379,7 +541,20 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
                     (Some(m), None) => format!("{}-{m:02}", d.year),
                     _ => d.year.to_string(),
                 };
-                rows.push(vec![iso, e.approximate.to_string(), e.description.get(lang).to_string(), e.status.as_str().to_string(), source_list(c, &e.sources)]);
+                let [yes, no] = s.csv_yes_no;
+                let [reported, secondary, alleged] = s.csv_statuses;
+                let status = match e.status {
+                    Status::Reported => reported,
+                    Status::Secondary => secondary,
+                    Status::Alleged => alleged,
+                };
+                rows.push(vec![
+                    iso,
+                    (if e.approximate { yes } else { no }).to_string(),
+                    e.description.get(lang).to_string(),
+                    status.to_string(),
+                    source_list(c, &e.sources),
+                ]);
             }
         }
     }
@@ -401,10 +576,23 @@ mod tests {
     #[test]
     fn the_summary_names_the_leaders_and_the_unknowns() {
         let s = bars_summary(&careto(), Lang::En);
-        assert!(s.starts_with("Morocco had the most victim IP addresses, 384, followed by Brazil, 137; United Kingdom, 109;"), "{s}");
+        assert!(
+            s.contains(
+                " Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384, followed by Brazil, 137; United Kingdom, 109;"
+            ),
+            "{s}"
+        );
         assert!(s.contains("20 more countries were affected but no count was published."), "{s}");
         let es = bars_summary(&careto(), Lang::Es);
-        assert!(es.starts_with("Marruecos tuvo más direcciones IP de víctimas, 384, seguido de Brasil, 137;"), "{es}");
+        assert!(
+            es.contains(" Cifras por país, casi con seguridad de direcciones IP de víctimas: Marruecos encabeza la lista con 384, seguido de Brasil, 137;"),
+            "{es}"
+        );
+        // A campaign whose measure is certain names it plainly.
+        let mut c = careto();
+        c.measure_hedge = crate::model::Text::default();
+        assert!(bars_summary(&c, Lang::En).contains(" Morocco had the most victim IP addresses, 384, followed by Brazil"));
+        assert!(bars_summary(&c, Lang::Es).contains(" Marruecos encabeza la lista de direcciones IP de víctimas con 384, seguido de Brasil"));
     }
 
     #[test]
@@ -413,9 +601,9 @@ mod tests {
         let mar = c.countries.iter().find(|k| k.code == "MAR").map(|k| country_tooltip(&c, k, Lang::En));
         let tip = mar.unwrap_or(Tooltip { title: String::new(), lines: vec![] });
         assert_eq!(tip.title, "Morocco");
-        assert_eq!(tip.lines.first().map(String::as_str), Some("384 victim IP addresses"));
+        assert_eq!(tip.lines.first().map(String::as_str), Some("384, almost certainly victim IP addresses"));
         let all = tip.announcement();
-        assert!(all.starts_with("Morocco. 384 victim IP addresses. Colour class 200+."), "{all}");
+        assert!(all.starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{all}");
         assert!(!all.contains(".."), "{all}");
         assert!(all.contains("383") && all.contains("391"), "{all}");
         assert!(all.contains("S1 (Kaspersky Lab (GReAT), Securelist)"), "{all}");
@@ -439,7 +627,7 @@ mod tests {
         let bars = csv(&c, View::Bars, Lang::En);
         let lines: Vec<&str> = bars.lines().collect();
         assert_eq!(lines.len(), 32, "a header and 31 countries");
-        assert!(lines.first().is_some_and(|h| h.starts_with(r#""code","country","victim IP addresses","notes","sources""#)));
+        assert!(lines.first().is_some_and(|h| h.starts_with(r#""code","country","victim IP addresses (almost certainly)","notes","sources""#)));
         assert!(lines.get(1).is_some_and(|l| l.starts_with(r#""MAR","Morocco","384","#)), "{:?}", lines.get(1));
         assert!(lines.iter().any(|l| l.starts_with(r#""CUB","Cuba","","#)), "Cuba has no figure: an empty cell, not 0");
         let tl = csv(&c, View::Timeline, Lang::En);
@@ -500,7 +688,7 @@ mod tests {
             }
         }
         let es = csv(&c, View::Bars, Lang::Es);
-        assert!(es.starts_with(r#""codigo";"pais";"direcciones IP de víctimas";"notas";"fuentes""#), "{}", &es[..80]);
+        assert!(es.starts_with(r#""código";"país";"direcciones IP de víctimas (casi con seguridad)";"notas";"fuentes""#), "{}", &es[..80]);
         assert!(es.contains(r#""MAR";"Marruecos;'=cmd|'/C calc'!A0";"384";"#), "the label's formula is neutralised");
     }
 
@@ -525,7 +713,7 @@ mod tests {
         let mut c = careto();
         let line = |c: &Campaign, lang| c.countries.iter().find(|k| k.code == "GIB").map(|k| country_tooltip(c, k, lang).lines).unwrap_or_default();
         assert!(line(&c, Lang::En).iter().any(|l| l == "Only government computers were targeted (S6)"));
-        assert!(line(&c, Lang::Es).iter().any(|l| l == "Solo se atacaron ordenadores del Gobierno (S6)"));
+        assert!(line(&c, Lang::Es).iter().any(|l| l == "Solo se atacaron ordenadores gubernamentales (S6)"));
         c.government_targets_sources = std::borrow::Cow::Owned(vec!["S1".into(), "S3".into()]);
         assert!(line(&c, Lang::En).iter().any(|l| l == "Only government computers were targeted (S1, S3)"));
         c.government_targets_sources = std::borrow::Cow::Owned(vec![]);
@@ -538,7 +726,7 @@ mod tests {
         let rows = event_rows(&c, Lang::En);
         assert_eq!(rows.len(), c.events.len() + 1);
         assert_eq!(rows.first().map(|r| (r.date.as_str(), r.status.as_str())), Some(("2007 – Jan 2014", "Reported")));
-        assert!(rows.first().is_some_and(|r| r.event.starts_with("Active period: From 2007")));
+        assert!(rows.first().is_some_and(|r| r.event.starts_with("Active until shutdown began: From 2007")));
         let statuses: Vec<&str> = rows.iter().map(|r| r.status.as_str()).collect();
         assert_eq!(statuses.iter().filter(|s| **s == "Alleged").count(), 2);
         assert!(statuses.contains(&"Known only from secondary reports"));
@@ -548,8 +736,10 @@ mod tests {
         }
         let es = event_rows(&c, Lang::Es);
         assert_eq!(es.first().map(|r| r.status.as_str()), Some("Publicado"));
-        assert_eq!(table_caption(&c, View::Timeline, Lang::Es), "The Mask (Careto): cronología");
-        assert_eq!(table_caption(&c, View::Bars, Lang::En), "The Mask (Careto): victim IP addresses");
+        assert!(table_caption(&c, View::Timeline, Lang::Es).starts_with("The Mask (Careto): cronología. 31 países · más de 380 víctimas únicas"));
+        assert!(
+            table_caption(&c, View::Bars, Lang::En).starts_with("The Mask (Careto): counts per country, almost certainly of victim IP addresses. 31 countries")
+        );
     }
 
     #[test]

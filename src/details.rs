@@ -83,7 +83,7 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
         View::Map => return details(c, View::Bars, lang),
         View::Bars => (
             (0..c.countries.len()).map(Target::Country).collect(),
-            vec![column(s.col_country, false), column(c.measure.get(lang), true), column(s.col_notes, false), column(s.sources, false)],
+            vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
             describe::country_rows(c, lang).into_iter().map(|r| Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }).collect(),
         ),
         View::Timeline => (
@@ -91,6 +91,14 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
             vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
             describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
         ),
+        View::Profile => {
+            let d = crate::i18n::profile_detail_strings(lang);
+            (
+                describe::profile::profile_targets(c),
+                vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
+                describe::profile::profile_rows(c, lang).into_iter().map(|r| Row { code: None, cells: r.to_vec() }).collect(),
+            )
+        }
     };
     Details { tips: targets.into_iter().filter_map(|t| tip(c, t, lang)).collect(), table: Table { caption, head, rows } }
 }
@@ -102,6 +110,8 @@ pub struct Csv {
     pub bars: String,
     /// The timeline.
     pub timeline: String,
+    /// The profile.
+    pub profile: String,
 }
 
 /// Everything the interaction layer shows in one language, for both views:
@@ -113,7 +123,9 @@ pub struct Words {
     pub bars: Details,
     /// The timeline's details.
     pub timeline: Details,
-    /// Both CSV downloads.
+    /// The profile's details.
+    pub profile: Details,
+    /// The CSV downloads.
     pub csv: Csv,
 }
 
@@ -122,7 +134,8 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
     Words {
         bars: details(c, View::Bars, lang),
         timeline: details(c, View::Timeline, lang),
-        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang) },
+        profile: details(c, View::Profile, lang),
+        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang), profile: describe::csv(c, View::Profile, lang) },
     }
 }
 
@@ -142,7 +155,7 @@ mod tests {
         assert_eq!(first.cells[..2], ["Morocco".to_string(), "384".to_string()]);
         let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
         assert!(morocco.key.starts_with('c'));
-        assert!(morocco.say.starts_with("Morocco. 384 victim IP addresses"), "{}", morocco.say);
+        assert!(morocco.say.starts_with("Morocco. 384, almost certainly victim IP addresses"), "{}", morocco.say);
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
     }
 

@@ -4,10 +4,16 @@
 //! date formats of each language. Error messages, for developers, are English
 //! only and live with the code that finds the error.
 
+mod profile;
+
+pub use profile::{profile_detail_strings, profile_strings, ProfileDetailStrings, ProfileStrings};
+
 use crate::model::{EventDate, Lang, Status};
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
+/// Spanish months written out: an abbreviation in running text needs its
+/// full stop ("ene."), and a written-out month reads better ("enero de 2014").
+const MONTHS_ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
 /// A whole number with the language's thousands separator: `1,000` / `1.000`.
 pub fn format_count(n: u32, lang: Lang) -> String {
@@ -26,7 +32,7 @@ pub fn format_count(n: u32, lang: Lang) -> String {
     out
 }
 
-/// The abbreviated month name, 1-based.
+/// The month's name, 1-based: abbreviated in English (`Jan`), written out in Spanish (`enero`).
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
     let names = match lang {
         Lang::En => &MONTHS_EN,
@@ -35,12 +41,14 @@ pub fn month_name(month: u8, lang: Lang) -> &'static str {
     names.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?")
 }
 
-/// A date at its own precision: `2007`, `Jan 2014`, `10 Feb 2014` (`10 feb 2014`),
-/// with `c.` / `hacia` when approximate.
+/// A date at its own precision: `2007`, `Jan 2014`, `10 Feb 2014`
+/// (`enero de 2014`, `10 de febrero de 2014`), with `c.` / `hacia` when approximate.
 pub fn format_date(date: &EventDate, approximate: bool, lang: Lang) -> String {
-    let core = match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{d} {} {}", month_name(m, lang), date.year),
-        (Some(m), None) => format!("{} {}", month_name(m, lang), date.year),
+    let core = match (date.month, date.day, lang) {
+        (Some(m), Some(d), Lang::En) => format!("{d} {} {}", month_name(m, lang), date.year),
+        (Some(m), Some(d), Lang::Es) => format!("{d} de {} de {}", month_name(m, lang), date.year),
+        (Some(m), None, Lang::En) => format!("{} {}", month_name(m, lang), date.year),
+        (Some(m), None, Lang::Es) => format!("{} de {}", month_name(m, lang), date.year),
         _ => date.year.to_string(),
     };
     if approximate {
@@ -60,6 +68,12 @@ pub struct Strings {
     pub bars_title: &'static str,
     /// Bars subtitle, `{measure}` and `{as_of}` filled in.
     pub bars_subtitle: &'static str,
+    /// Bars subtitle of a hedged measure ([`crate::model::Campaign::measure_hedge`]),
+    /// `{hedge}`, `{measure}` and `{as_of}` filled in.
+    pub bars_subtitle_hedged: &'static str,
+    /// Legend heading before the colour classes when the measure is hedged
+    /// (the subtitle names it, with its hedge).
+    pub legend_heading_hedged: &'static str,
     /// Heading of the group of countries without a published figure.
     pub not_published_heading: &'static str,
     /// Under bars cut at the tallest canvas a browser draws, `{n}` filled in.
@@ -98,6 +112,14 @@ pub struct Strings {
     pub load_failed: &'static str,
     /// Bars summary: the country with the largest figure, `{country}`, `{measure}` and `{n}` filled in.
     pub summary_leader: &'static str,
+    /// Bars summary of a hedged measure: the country with the largest
+    /// figure, `{hedge}`, `{measure}`, `{country}` and `{n}` filled in.
+    pub summary_leader_hedged: &'static str,
+    /// Bars summary: why the counts are of IP addresses, computed from the
+    /// data: `{k}` counts, their `{sum}`, the unique victims' `{victims}`,
+    /// `{victims_q}`, `{victims_label}` and the IP addresses' `{ips}`,
+    /// `{ips_q}`, `{ips_label}` filled in.
+    pub summary_argument: &'static str,
     /// Bars summary: between the leader and the list of the others.
     pub summary_followed_by: &'static str,
     /// Bars summary: how many countries have no published figure, `{n}` filled in.
@@ -198,6 +220,8 @@ pub fn strings(lang: Lang) -> &'static Strings {
 const EN: Strings = Strings {
     bars_title: "{name}: {n} countries affected",
     bars_subtitle: "{measure} per country, {as_of}",
+    bars_subtitle_hedged: "Counts per country, {hedge} of {measure}, {as_of}",
+    legend_heading_hedged: "Count:",
     not_published_heading: "Affected, count not published ({n})",
     more_countries: "…and {n} more countries, too many to draw: all are in the data table",
     more_events: "…and {n} more events, too many to draw: all are in the data table",
@@ -217,9 +241,11 @@ const EN: Strings = Strings {
     loading: "Loading…",
     load_failed: "The chart's interactive features could not be loaded. Try again.",
     summary_leader: "{country} had the most {measure}, {n}",
+    summary_leader_hedged: "Counts per country, {hedge} of {measure}: {country} had the most, {n}",
+    summary_argument: "The {k} published counts add up to {sum}: more than twice the {victims} {victims_label} (“{victims_q} {victims}”) and below the “{ips_q} {ips}” {ips_label}. So they almost certainly count IP addresses, not victims.",
     summary_followed_by: ", followed by ",
     summary_unpublished: "{n} more countries were affected but no count was published.",
-    summary_period: "{label} from {start} to {end}.",
+    summary_period: "{label}: from {start} to {end}.",
     status_secondary: "known only from secondary reports",
     status_alleged: "alleged",
     show_data: "Show data",
@@ -284,6 +310,8 @@ Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built b
 const ES: Strings = Strings {
     bars_title: "{name}: {n} países afectados",
     bars_subtitle: "{measure} por país, {as_of}",
+    bars_subtitle_hedged: "Cifras por país, {hedge} de {measure}, {as_of}",
+    legend_heading_hedged: "Cifra:",
     not_published_heading: "Afectados, sin cifra publicada ({n})",
     more_countries: "…y {n} países más, demasiados para dibujarlos: todos están en la tabla de datos",
     more_events: "…y {n} sucesos más, demasiados para dibujarlos: todos están en la tabla de datos",
@@ -292,9 +320,9 @@ const ES: Strings = Strings {
     timeline_subtitle: "Fechas tan precisas como las dan las fuentes",
     legend_day: "día conocido",
     legend_period: "mes o año conocido",
-    legend_approximate: "aproximada",
-    legend_alleged: "presunto o fuente secundaria",
-    tag_alleged: "presunto",
+    legend_approximate: "fecha aproximada",
+    legend_alleged: "acusación o fuente secundaria",
+    tag_alleged: "acusación",
     tag_secondary: "fuente secundaria",
     copy_embed: "Copiar código para insertar",
     copied: "Copiado",
@@ -302,12 +330,14 @@ const ES: Strings = Strings {
     embed_code: "Código para insertar",
     loading: "Cargando…",
     load_failed: "No se pudieron cargar las funciones interactivas del gráfico. Vuelva a intentarlo.",
-    summary_leader: "{country} tuvo más {measure}, {n}",
+    summary_leader: "{country} encabeza la lista de {measure} con {n}",
+    summary_leader_hedged: "Cifras por país, {hedge} de {measure}: {country} encabeza la lista con {n}",
+    summary_argument: "Las {k} cifras publicadas suman {sum}: más del doble de las {victims} {victims_label} («{victims_q} {victims}») y menos que las «{ips_q} {ips}» {ips_label}. Así que casi con seguridad cuentan direcciones IP, no víctimas.",
     summary_followed_by: ", seguido de ",
-    summary_unpublished: "Otros {n} países fueron afectados, pero no se publicó su cifra.",
+    summary_unpublished: "Otros {n} países resultaron afectados, pero no se publicó su cifra.",
     summary_period: "{label}: de {start} a {end}.",
-    status_secondary: "solo conocido por fuentes secundarias",
-    status_alleged: "presunto",
+    status_secondary: "solo se conoce por fuentes secundarias",
+    status_alleged: "acusación, no hecho probado",
     show_data: "Mostrar datos",
     hide_data: "Ocultar datos",
     download_png: "Descargar PNG",
@@ -378,8 +408,17 @@ pub struct DetailStrings {
     pub colour_class: &'static str,
     /// Tooltip: a country without a published figure.
     pub no_count: &'static str,
+    /// Tooltip: a published figure of a hedged measure, `{n}`, `{hedge}` and `{measure}` filled in.
+    pub value_hedged: &'static str,
+    /// Table column and CSV header of a hedged measure, `{measure}` and `{hedge}` filled in.
+    pub column_hedged: &'static str,
+    /// Table caption of the bars of a hedged measure, `{name}`, `{hedge}` and `{measure}` filled in.
+    pub caption_hedged: &'static str,
     /// Tooltip and table: figures of the same measure from disagreeing sources, `{figures}` filled in.
     pub other_figures: &'static str,
+    /// Tooltip and table: what each source of a count said it counts, where
+    /// they differ, `{measures}` filled in ("infected targets (S3); attacks (S5)").
+    pub counted_as: &'static str,
     /// Tooltip and table: only government computers were targeted (the sources follow, from the data).
     pub government_only: &'static str,
     /// Before a list of sources, and the table's column of them.
@@ -412,6 +451,10 @@ pub struct DetailStrings {
     pub csv_event: &'static str,
     /// CSV column: the status of the claim.
     pub csv_status: &'static str,
+    /// CSV values of the status column: reported, secondary, alleged.
+    pub csv_statuses: [&'static str; 3],
+    /// CSV values of a yes/no column: yes, no.
+    pub csv_yes_no: [&'static str; 2],
 }
 
 /// The detail strings of `lang`.
@@ -426,7 +469,11 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     status_reported: "Reported",
     colour_class: "Colour class {class}",
     no_count: "Affected; no count was published",
+    value_hedged: "{n}, {hedge} {measure}",
+    column_hedged: "{measure} ({hedge})",
+    caption_hedged: "{name}: counts per country, {hedge} of {measure}",
     other_figures: "Other reported figures: {figures}",
+    counted_as: "What the sources count: {measures}",
     government_only: "Only government computers were targeted",
     sources: "Sources",
     not_published: "not published",
@@ -443,14 +490,20 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     csv_approximate: "approximate",
     csv_event: "event",
     csv_status: "status",
+    csv_statuses: ["reported", "secondary", "alleged"],
+    csv_yes_no: ["true", "false"],
 };
 
 const DETAILS_ES: DetailStrings = DetailStrings {
     status_reported: "Publicado",
     colour_class: "Clase de color {class}",
-    no_count: "Afectado; no se publicó cifra",
+    no_count: "Afectado; no se publicó ninguna cifra",
+    value_hedged: "{n}, {hedge} {measure}",
+    column_hedged: "{measure} ({hedge})",
+    caption_hedged: "{name}: cifras por país, {hedge} de {measure}",
     other_figures: "Otras cifras publicadas: {figures}",
-    government_only: "Solo se atacaron ordenadores del Gobierno",
+    counted_as: "Lo que cuentan las fuentes: {measures}",
+    government_only: "Solo se atacaron ordenadores gubernamentales",
     sources: "Fuentes",
     not_published: "no publicada",
     col_country: "País",
@@ -458,14 +511,16 @@ const DETAILS_ES: DetailStrings = DetailStrings {
     col_date: "Fecha",
     col_event: "Suceso",
     col_status: "Estado",
-    csv_code: "codigo",
-    csv_country: "pais",
+    csv_code: "código",
+    csv_country: "país",
     csv_notes: "notas",
     csv_sources: "fuentes",
     csv_date: "fecha",
     csv_approximate: "aproximada",
     csv_event: "suceso",
     csv_status: "estado",
+    csv_statuses: ["publicado", "fuente secundaria", "acusación"],
+    csv_yes_no: ["sí", "no"],
 };
 
 impl Strings {
@@ -622,10 +677,11 @@ mod tests {
     fn dates_keep_their_precision() {
         let d = |s| EventDate::parse(s).unwrap_or(EventDate { year: 0, month: None, day: None });
         assert_eq!(format_date(&d("2014-02-10"), false, Lang::En), "10 Feb 2014");
-        assert_eq!(format_date(&d("2014-02-10"), false, Lang::Es), "10 feb 2014");
+        assert_eq!(format_date(&d("2014-02-10"), false, Lang::Es), "10 de febrero de 2014");
+        assert_eq!(format_date(&d("2014-01"), false, Lang::Es), "enero de 2014");
         assert_eq!(format_date(&d("2014-01"), false, Lang::En), "Jan 2014");
         assert_eq!(format_date(&d("2007"), false, Lang::En), "2007");
         assert_eq!(format_date(&d("2008"), true, Lang::En), "c. 2008");
-        assert_eq!(format_date(&d("2024-05"), true, Lang::Es), "hacia may 2024");
+        assert_eq!(format_date(&d("2024-05"), true, Lang::Es), "hacia mayo de 2024");
     }
 }

@@ -1,4 +1,5 @@
-//! Which chart: the country bars, the timeline or the world map. Below `chart` and
+//! Which chart: the country bars, the timeline, the profile (who and what
+//! was targeted) or the world map. Below `chart` and
 //! `layout`, so that the words (`describe`) and the embed code (`embed`)
 //! can name a view without depending on how charts are laid out or drawn.
 
@@ -12,37 +13,41 @@ pub enum View {
     Bars,
     /// The timeline.
     Timeline,
+    /// Who and what was targeted: sectors, platforms, stolen data.
+    Profile,
     /// The world map (native builds, and wasm builds with the `map` feature).
     #[cfg(careto_map)]
     Map,
 }
 
 impl View {
-    /// Parses `bars`, `timeline` or `map`; a build without the map compiled
+    /// Parses `bars`, `timeline`, `profile` or `map`; a build without the map compiled
     /// in says so for `map`.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
             "bars" => Ok(View::Bars),
             "timeline" => Ok(View::Timeline),
+            "profile" => Ok(View::Profile),
             #[cfg(careto_map)]
             "map" => Ok(View::Map),
             #[cfg(careto_map)]
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"map\"", clip(other))),
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"", clip(other))),
             // A wasm build without the map: "map" is a view, just not in this build.
             #[cfg(not(careto_map))]
             "map" => Err("view: \"map\": this build of careto-viz (careto_viz.js, the article build) has no map; load the map build, \
 careto_viz_map.js next to it, or the full build, careto_viz_full.js"
                 .to_string()),
             #[cfg(not(careto_map))]
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(other))),
         }
     }
 
-    /// The view's name as [`View::parse`] reads it: `bars`, `timeline`, `map`.
+    /// The view's name as [`View::parse`] reads it: `bars`, `timeline`, `profile`, `map`.
     pub fn as_str(self) -> &'static str {
         match self {
             View::Bars => "bars",
             View::Timeline => "timeline",
+            View::Profile => "profile",
             #[cfg(careto_map)]
             View::Map => "map",
         }
@@ -57,7 +62,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_bad_ones_are_echoed_clipped() {
-        for v in [View::Bars, View::Timeline] {
+        for v in [View::Bars, View::Timeline, View::Profile] {
             assert_eq!(View::parse(v.as_str()), Ok(v));
         }
         for l in [Lang::En, Lang::Es] {
@@ -68,7 +73,7 @@ mod tests {
         }
         assert_eq!(Lang::parse("es-MX"), Ok(Lang::Es));
         let long = "x".repeat(41);
-        assert_eq!(View::parse(&long), Err(format!("view: \"{}…\" is not a view; use \"bars\", \"timeline\" or \"map\"", "x".repeat(40))));
+        assert_eq!(View::parse(&long), Err(format!("view: \"{}…\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"", "x".repeat(40))));
         assert_eq!(crate::model::clip(&"y".repeat(40)), "y".repeat(40));
     }
 }

@@ -221,14 +221,41 @@ fn sample_messages_in_full() {
     for m in &messages {
         println!("{m}\n");
     }
+    // The lines toml names are where the edits are (the file grows as facts are added).
+    let line = |text: &str| REAL.lines().position(|l| l == text).map(|i| i + 1).unwrap();
+    let (count_line, date_line) = (line("count = 51"), line("date = \"2014-02-10\""));
     assert_eq!(
         messages,
         [
-            "data/careto.toml: country[4].count: TOML parse error at line 149, column 9\n    |\n149 | count = -5\n    |         ^^\n-5 is negative; a count is >= 0",
+            format!("data/careto.toml: country[4].count: TOML parse error at line {count_line}, column 9\n    |\n{count_line} | count = -5\n    |         ^^\n-5 is negative; a count is >= 0"),
             "data/careto.toml: event[4].sources[1]: unknown source id \"S99\" (no [[source]] with this id)\n  \
-             (event[4] is the [[event]] with id = \"kaspersky-aware\"; indices count from 0 in file order)",
-            "data/careto.toml: event[6].date: TOML parse error at line 435, column 8\n    |\n435 | date = \"2014-13-01\"\n    |        ^^^^^^^^^^^^\n\
-             \"2014-13-01\": month 13 is not between 1 and 12",
+             (event[4] is the [[event]] with id = \"kaspersky-aware\"; indices count from 0 in file order)"
+                .to_string(),
+            format!(
+                "data/careto.toml: event[6].date: TOML parse error at line {date_line}, column 8\n    |\n{date_line} | date = \"2014-13-01\"\n    |        ^^^^^^^^^^^^\n\
+                 \"2014-13-01\": month 13 is not between 1 and 12"
+            ),
         ]
     );
+}
+
+/// Issue 15.4: the build refuses the report PDF's day as "reported" (its
+/// sources, S21 and S22, are catalogues), a count without the measures of
+/// its sources, and a source of an unknown kind.
+#[test]
+fn the_build_refuses_claims_stronger_than_their_sources() {
+    let msg = fails(&edit("# The day rests on catalogues only (S21, S22): secondary, by this file's rule.\nstatus = \"secondary\"", "status = \"reported\""));
+    mentions(
+        &msg,
+        &[
+            "data/careto.toml: event[7].status: \"reported\" rests only on catalogues (S21, S22); an event known from catalogues alone is \"secondary\"",
+            "event[7] is the [[event]] with id = \"report-pdf\"",
+        ],
+    );
+    let libya =
+        "[[country.counted_by]]\nsource = \"S3\"\nmeasure = { en = \"infected targets\", es = \"objetivos infectados\" }\n\n[[country]]\ncode = \"USA\"";
+    let msg = fails(&edit(libya, "[[country]]\ncode = \"USA\""));
+    mentions(&msg, &["data/careto.toml: country[6].counted_by: a published count needs the measure of each of its sources, as country[0] records them"]);
+    let msg = fails(&edit("id = \"S21\"\nkind = \"catalogue\"", "id = \"S21\"\nkind = \"blog\""));
+    mentions(&msg, &["unknown variant `blog`, expected one of `primary`, `press`, `catalogue`"]);
 }

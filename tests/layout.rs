@@ -195,9 +195,11 @@ fn bars_scene_says_what_it_shows() {
     for &w in &WIDTHS {
         let l = bars(w, Lang::En);
         let all = joined_text(&l.scene);
-        for needle in
-            ["The Mask (Careto): 31 countries affected", "Victim IP addresses per country, as published in February 2014", c.bars_source_line.en.as_ref()]
-        {
+        for needle in [
+            "The Mask (Careto): 31 countries affected",
+            "Counts per country, almost certainly of victim IP addresses, as published in February 2014",
+            c.bars_source_line.en.as_ref(),
+        ] {
             assert!(all.contains(needle), "{w}: missing \"{needle}\" in {all}");
         }
         for exact in ["Affected, count not published (20)", "1–9", "10–49", "50–99", "100–199", "200+", "384", "Morocco", "Algeria"] {
@@ -219,7 +221,7 @@ fn bars_in_spanish_are_in_spanish() {
         assert!(has_text(&l.scene, "Marruecos"), "{w}");
         assert!(!all.contains("Morocco"), "{w}: English name in the Spanish chart");
         assert!(all.contains("The Mask (Careto): 31 países afectados"), "{w}: {all}");
-        assert!(all.contains("Direcciones IP de víctimas por país, según lo publicado en febrero de 2014"), "{w}: {all}");
+        assert!(all.contains("Cifras por país, casi con seguridad de direcciones IP de víctimas, según lo publicado en febrero de 2014"), "{w}: {all}");
         assert!(has_text(&l.scene, "Afectados, sin cifra publicada (20)"), "{w}");
         assert!(all.contains(c.bars_source_line.es.as_ref()), "{w}");
         assert!(!all.contains("Source:"), "{w}");
@@ -463,11 +465,11 @@ fn status_is_said_in_the_label() {
                 let ctx = format!("{w} {}: {} → \"{text}\"", lang_name(lang), e.id);
                 match (e.status, lang) {
                     (Status::Alleged, Lang::En) => assert!(text.ends_with("(alleged)"), "{ctx}"),
-                    (Status::Alleged, Lang::Es) => assert!(text.ends_with("(presunto)"), "{ctx}"),
+                    (Status::Alleged, Lang::Es) => assert!(text.ends_with("(acusación)"), "{ctx}"),
                     (Status::Secondary, Lang::En) => assert!(text.ends_with("(secondary report)"), "{ctx}"),
                     (Status::Secondary, Lang::Es) => assert!(text.ends_with("(fuente secundaria)"), "{ctx}"),
                     (Status::Reported, _) => {
-                        assert!(!text.contains("(alleged)") && !text.contains("(presunto)"), "{ctx}");
+                        assert!(!text.contains("(alleged)") && !text.contains("(acusación)"), "{ctx}");
                         assert!(!text.ends_with('…') || w < 480.0, "{ctx}: truncated at a comfortable width");
                     }
                 }
@@ -549,7 +551,7 @@ fn shape_is_finite(s: &Shape) -> bool {
 fn out_of_range_widths_are_clamped() {
     let c = careto();
     for w in [0.0, -5.0, f64::NAN, 100_000.0, f64::INFINITY, f64::NEG_INFINITY, 1.0, 279.9, 4096.5] {
-        for view in [View::Bars, View::Timeline, View::Map] {
+        for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
             for lang in LANGS {
                 let layout = Layout::new(&c, &ChartOptions { view, lang, width: w, ..ChartOptions::default() });
                 let scene = layout.scene();
@@ -594,7 +596,7 @@ fn layouts_are_the_recorded_ones() {
     }
     let c = careto();
     let mut out = String::new();
-    for view in [View::Bars, View::Timeline] {
+    for view in [View::Bars, View::Timeline, View::Profile] {
         for lang in LANGS {
             for &width in &WIDTHS {
                 let layout = |c: &Campaign| Layout::new(c, &ChartOptions { view, lang, width, ..ChartOptions::default() });
@@ -661,6 +663,7 @@ fn hit_testing_finds_every_name_of_a_long_row() {
         country.name.en = code.into();
         country.count = Count::NotPublished;
         country.alternatives = Vec::new().into();
+        country.counted_by = Vec::new().into();
         c.countries.to_mut().push(country);
     }
     careto_viz::model::validate::validate(&c).unwrap();
@@ -741,7 +744,7 @@ fn texts_are_on_top_and_the_bars_texts_come_a_style_at_a_time() {
     // canvas sets each font, alignment and colour a few times per redraw,
     // not once per label (src/web/hidpi.rs keeps what is set).
     for campaign in [careto(), sample()] {
-        for view in [View::Bars, View::Timeline] {
+        for view in [View::Bars, View::Timeline, View::Profile] {
             for width in WIDTHS {
                 for lang in LANGS {
                     let options = ChartOptions { view, lang, width, ..ChartOptions::default() };

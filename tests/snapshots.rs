@@ -157,7 +157,7 @@ fn snapshot_timeline_en_light_640() {
     assert!(n.contains(&fill_attr(theme.span)), "the active period");
     assert!(n.contains("<circle"), "day-precision dots");
     let texts = text_lines(&n);
-    for t in ["The Mask (Careto): timeline", "Kaspersky discloses Careto", "C&C servers taken offline", "Linked to Spain's CNI (alleged)", "2007", "2013"] {
+    for t in ["The Mask (Careto): timeline", "Kaspersky discloses Careto", "C&C shutdown begins", "Linked to Spain's CNI (alleged)", "2007", "2013"] {
         assert!(texts.iter().any(|x| x.replace("&apos;", "'") == t), "no text \"{t}\" in {texts:?}");
     }
     // Data text is escaped, never markup.
@@ -197,7 +197,7 @@ fn snapshot_timeline_es_dark_375() {
     assert!(n.contains(&fill_attr(theme.alleged)));
     let texts = text_lines(&n);
     assert!(texts.iter().any(|t| t.starts_with("The Mask (Careto): cronolog")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.ends_with("(presunto)")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("(acusación)")), "{texts:?}");
     assert!(!texts.iter().any(|t| t.contains("(alleged)")));
     check_snapshot("timeline-es-dark-375", &out);
 }
@@ -242,7 +242,7 @@ fn snapshot_map_es_dark_375() {
 #[test]
 fn every_rendering_is_sound() {
     let c = careto();
-    for view in [View::Bars, View::Timeline, View::Map] {
+    for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
         for lang in [Lang::En, Lang::Es] {
             for theme in [ThemeName::Light, ThemeName::Dark] {
                 for width in [280.0, 320.0, 375.0, 480.0, 640.0, 800.0, 1024.0, 1280.0] {
@@ -269,4 +269,33 @@ fn normalising_rounds_decimals_and_one_tag_per_line() {
     assert_eq!(round_decimals("x=\"1.2345\" y=\"-0.04\" z=\"7\" w=\"12.96\""), "x=\"1.2\" y=\"0.0\" z=\"7\" w=\"13.0\"");
     assert_eq!(round_decimals("S14 v1.0 #1A2B3C 0.5ex"), "S14 v1.0 #1A2B3C 0.5ex");
     assert_eq!(normalize("<svg>\n  <text a=\"0.25\">\n  Hello   world\n</text>  </svg>"), "<svg>\n<text a=\"0.2\">\nHello world\n</text>\n</svg>\n");
+}
+
+#[test]
+fn snapshot_profile_en_light_640() {
+    let out = render(View::Profile, Lang::En, ThemeName::Light, 640.0);
+    let n = normalize(&out);
+    let theme = Theme::light();
+    assert!(n.starts_with("<svg width=\"640\""));
+    assert!(n.contains(&fill_attr(theme.reported)), "analysed platforms");
+    assert!(n.contains(&fill_attr(theme.alleged)), "suspected platforms");
+    let texts = text_lines(&n);
+    for t in ["The Mask (Careto): who and what was targeted", "Target sectors", "Activists", "Platforms", "What it stole", "XLSX"] {
+        assert!(texts.iter().any(|x| x == t), "no text \"{t}\" in {texts:?}");
+    }
+    assert!(texts.iter().any(|x| x.starts_with("Android (suspected)")), "{texts:?}");
+    check_snapshot("profile-en-light-640", &out);
+}
+
+#[test]
+fn snapshot_profile_es_dark_375() {
+    let out = render(View::Profile, Lang::Es, ThemeName::Dark, 375.0);
+    let n = normalize(&out);
+    assert!(n.contains(&fill_attr(Theme::dark().background)));
+    let texts = text_lines(&n);
+    for t in ["Sectores atacados", "Activistas", "Plataformas", "Qué robó"] {
+        assert!(texts.iter().any(|x| x == t), "no text \"{t}\" in {texts:?}");
+    }
+    assert!(texts.iter().any(|x| x.starts_with("iOS (iPad) (sospecha)")), "{texts:?}");
+    check_snapshot("profile-es-dark-375", &out);
 }

@@ -223,18 +223,25 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let words = chart.chart.words();
     assert_eq!(words[..6], ["bars", "en", "dark", "dark", "1", ""].map(String::from));
     assert_eq!(words[6], "The Mask (Careto): 31 countries affected");
-    assert!(words[7].starts_with("Morocco had the most victim IP addresses, 384"), "{}", words[7]);
+    // The headline figures first (issue 15.2), then the counts with their hedge (15.1).
+    assert!(words[7].starts_with("31 countries · over 380 unique victims · more than 1,000 victim IP addresses."), "{}", words[7]);
+    assert!(words[7].contains("Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384"), "{}", words[7]);
     assert_eq!(words[13], "Show data");
     chart.update(options(&[("lang", "es".into())])).unwrap();
     assert_eq!(chart.chart.words()[6], "The Mask (Careto): 31 países afectados");
     assert_eq!(chart.chart.words()[13], "Mostrar datos");
+    // The profile view (issue 15.3), through the same kernel.
+    chart.update(options(&[("view", "profile".into())])).unwrap();
+    assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
+    assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
+    assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
 }
 
 /// The views a build draws, as its messages name them: the full build has the map.
 #[cfg(not(feature = "map"))]
-const VIEWS: &str = "\"bars\" or \"timeline\"";
+const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
 #[cfg(feature = "map")]
-const VIEWS: &str = "\"bars\", \"timeline\" or \"map\"";
+const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
 
 /// The article build has no map: `view: "map"` is refused, naming the
 /// builds that have it; the chart on screen stays; other names are answered

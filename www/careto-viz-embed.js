@@ -7,7 +7,7 @@
 //   <script type="module" src="/careto-viz/careto-viz-embed.js"></script>
 //
 // Every element with a data-careto-viz attribute becomes a chart. Its value is
-// the view ("bars", "timeline" or "map"; data-view works too). Optional: data-lang
+// the view ("bars", "timeline", "profile" or "map"; data-view works too). Optional: data-lang
 // ("en" | "es"; default: the page's lang), data-theme ("light" | "dark" |
 // "auto", the default), data-campaign-src (the address of a campaign JSON file,
 // see campaign.schema.json, relative to the page), data-downloads="false" and

@@ -5,11 +5,11 @@
 //
 //   parent.postMessage({ type: "careto-viz:height", height, view }, "*")
 //
-// height is in CSS px (a whole number), view is "bars", "timeline" or "map". The
-// message carries nothing private, hence "*": the parent decides whom to
-// believe (careto-viz-frame.js checks event.source and event.origin).
+// height is in CSS px (a whole number), view is "bars", "timeline", "profile" or
+// "map". The message carries nothing private, hence "*": the parent decides whom
+// to believe (careto-viz-frame.js checks event.source and event.origin).
 //
-// Query parameters: view ("bars" | "timeline" | "map", default "bars"), lang ("en" |
+// Query parameters: view ("bars" | "timeline" | "profile" | "map", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); others are refused. The chart's "Copy embed code"

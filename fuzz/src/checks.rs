@@ -54,7 +54,7 @@ pub fn campaign_json(data: &[u8]) -> bool {
         return false;
     }
     campaign_invariants(&campaign);
-    for view in [View::Bars, View::Timeline, View::Map] {
+    for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
         for lang in [Lang::En, Lang::Es] {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0 };
             check_layout(&campaign, &options, &[], false);
@@ -269,6 +269,7 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
     let hits: &[HitBox] = match &layout {
         Layout::Bars(l) => &l.hits,
         Layout::Timeline(l) => &l.hits,
+        Layout::Profile(l) => &l.hits,
         Layout::Map(_) => &[],
     };
     assert!(hits.windows(2).all(|p| p[0].rect.y <= p[1].rect.y), "{ctx}: hit boxes not sorted by top edge");
@@ -318,6 +319,12 @@ pub fn check_layout(c: &Campaign, options: &ChartOptions, points: &[(f64, f64)],
                     }
                 }
             }
+        }
+        Layout::Profile(l) => {
+            // Every item drawn or counted; the extensions are one item however many rows.
+            let p = &c.profile;
+            let stolen = usize::from(!(p.stolen.summary.en.is_empty() && p.stolen.summary.es.is_empty())) + usize::from(!p.stolen.extensions.is_empty());
+            assert!(items.len() + l.hidden >= p.sectors.len().min(1) && items.len() <= p.sectors.len() + p.platforms.len() + stolen, "{ctx}: profile items");
         }
         Layout::Map(_) => {}
     }

@@ -1,7 +1,7 @@
 //! Draws a chart to SVG with the same code the browser uses: static images
 //! for pages without scripts, RSS readers and social cards.
 //!
-//! `careto-render --view bars|timeline|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]`
+//! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]`
 //! (without `--out`, the SVG goes to standard output).
 
 #[cfg(target_arch = "wasm32")]
@@ -40,7 +40,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             }
             "--out" => out = Some(value()?),
             "-h" | "--help" => {
-                println!("careto-render --view bars|timeline|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]");
+                println!("careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]");
                 return Ok(());
             }
             other => return Err(format!("unknown argument \"{other}\" (try --help)")),

@@ -75,12 +75,12 @@ mod reserve {
     }
 
     /// The custom properties, in order: the canvas's height for bars,
-    /// timeline and map in English and Spanish, the controls row's with 4,
-    /// 3 and 2 buttons (1 button: one row at every width).
-    const NAMES: [&str; 9] = ["be", "bs", "te", "ts", "me", "ms", "t4", "t3", "t2"];
+    /// timeline, profile and map in English and Spanish, the controls
+    /// row's with 4, 3 and 2 buttons (1 button: one row at every width).
+    const NAMES: [&str; 11] = ["be", "bs", "te", "ts", "pe", "ps", "me", "ms", "t4", "t3", "t2"];
 
     /// The values of [`NAMES`] at `width` (the module floors a chart's width).
-    fn values(campaign: &Campaign, width: u32) -> [u32; 9] {
+    fn values(campaign: &Campaign, width: u32) -> [u32; 11] {
         let canvas = |view, lang| {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width) };
             // The map's height without drawing its world (the same code: MapLayout::height).
@@ -96,6 +96,8 @@ mod reserve {
             canvas(View::Bars, Lang::Es),
             canvas(View::Timeline, Lang::En),
             canvas(View::Timeline, Lang::Es),
+            canvas(View::Profile, Lang::En),
+            canvas(View::Profile, Lang::Es),
             canvas(View::Map, Lang::En),
             canvas(View::Map, Lang::Es),
             tools(4, width),
@@ -132,9 +134,11 @@ mod reserve {
         rule(&format!("{f}>iframe"), "display:block;width:100%;border:0;height:calc(var(--cv-c) + var(--cv-t))");
         rule(&both("", ""), "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-c:var(--cv-e);--cv-t:var(--cv-t4)");
         // data-careto-viz names the view; data-view does when it does not.
-        let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars],[data-careto-viz=map]))";
+        let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars],[data-careto-viz=profile],[data-careto-viz=map]))";
         rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts)");
-        let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline]))";
+        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=map]))";
+        rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps)");
+        let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))";
         rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:var(--cv-me);--cv-s:var(--cv-ms)");
         rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s)");
         rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e)");
@@ -144,7 +148,7 @@ mod reserve {
         let none = "[data-downloads=false][data-embed-code=false]";
         rule(&both(none, none), &format!("--cv-t:{}px", tools(1, MAX_WIDTH)));
         // Where a value changes with the width: a block that sets it from there on.
-        let mut last: Option<[u32; 9]> = None;
+        let mut last: Option<[u32; 11]> = None;
         for width in 0..=MAX_WIDTH {
             let now = values(campaign, width);
             let changed: Vec<String> = NAMES

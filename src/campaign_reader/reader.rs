@@ -9,7 +9,7 @@
 
 use super::{Budget, HostValue, Kind, Unreadable, MAX_ITEMS};
 use crate::model::{clip, number, whole_number};
-use crate::model::{Campaign, Count, EventDate, List, Status, Str, Text};
+use crate::model::{Campaign, Count, EventDate, List, PlatformStatus, SourceKind, Status, Str, Text};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -405,6 +405,34 @@ impl Reader {
                 Count::NotPublished
             }
             None => Count::NotPublished,
+        }
+    }
+
+    /// A platform's `status` (`analysed`, `partial`, `suspected`).
+    pub(super) fn platform_status_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> PlatformStatus {
+        let s = self.string_at(o, key);
+        if self.ok() {
+            match PlatformStatus::parse(&s) {
+                Ok(status) => return status,
+                Err(e) => self.fail(&o.path.key(key), format_args!("{e}")),
+            }
+        }
+        PlatformStatus::Analysed
+    }
+
+    /// A source's optional `kind` (`primary`, `press`, `catalogue`).
+    pub(super) fn kind_or_none<H: HostValue>(&mut self, o: &Obj<H>) -> Option<SourceKind> {
+        let v = self.opt(o, "kind")?;
+        let s = self.string(&v, &o.path.key("kind"));
+        if !self.ok() {
+            return None;
+        }
+        match SourceKind::parse(&s) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                self.fail(&o.path.key("kind"), format_args!("{e}"));
+                None
+            }
         }
     }
 

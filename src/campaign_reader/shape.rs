@@ -5,7 +5,7 @@
 
 use super::reader::{Path, Reader, Val};
 use super::HostValue;
-use crate::model::{Alternative, Campaign, Country, Event, EventDate, OtherFigure, Period, Source, Text, Total};
+use crate::model::{Alternative, Campaign, CountedBy, Country, Event, EventDate, OtherFigure, Period, Platform, Profile, Sector, Source, Stolen, Text, Total};
 use std::borrow::Cow;
 
 impl Reader {
@@ -13,8 +13,10 @@ impl Reader {
         const FIELDS: &[&str] = &[
             "name",
             "measure",
+            "measure_hedge",
             "as_of",
             "total",
+            "totals_note",
             "active_period",
             "country",
             "event",
@@ -22,13 +24,16 @@ impl Reader {
             "bars_source_line",
             "timeline_source_line",
             "government_targets_sources",
+            "profile",
         ];
         let o = self.obj(v, Path::ROOT, FIELDS);
         Campaign {
             name: self.text_at(&o, "name"),
             measure: self.text_at(&o, "measure"),
+            measure_hedge: self.text_or_empty(&o, "measure_hedge"),
             as_of: self.text_at(&o, "as_of"),
             totals: self.list_or_empty(&o, "total", Reader::total),
+            totals_note: self.text_or_empty(&o, "totals_note"),
             active_period: match self.req(&o, "active_period") {
                 Some(v) => self.period(v, o.path.key("active_period")),
                 None => Period {
@@ -45,6 +50,49 @@ impl Reader {
             bars_source_line: self.text_at(&o, "bars_source_line"),
             timeline_source_line: self.text_at(&o, "timeline_source_line"),
             government_targets_sources: self.list_or_empty(&o, "government_targets_sources", |r, v, p| r.string(&v, &p)),
+            profile: match self.opt(&o, "profile") {
+                Some(v) => self.profile(v, o.path.key("profile")),
+                None => Profile::default(),
+            },
+        }
+    }
+
+    fn profile<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Profile {
+        let o = self.obj(v, path, &["sector", "platform", "stolen", "source_line"]);
+        Profile {
+            sectors: self.list_or_empty(&o, "sector", Reader::sector),
+            platforms: self.list_or_empty(&o, "platform", Reader::platform),
+            stolen: match self.opt(&o, "stolen") {
+                Some(v) => self.stolen(v, o.path.key("stolen")),
+                None => Stolen::default(),
+            },
+            source_line: self.text_or_empty(&o, "source_line"),
+        }
+    }
+
+    fn sector<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Sector {
+        let o = self.obj(v, path, &["label", "sources"]);
+        Sector { label: self.text_at(&o, "label"), sources: self.ids(&o) }
+    }
+
+    fn platform<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Platform {
+        let o = self.obj(v, path, &["label", "status", "detail", "quote", "sources"]);
+        Platform {
+            label: self.text_at(&o, "label"),
+            status: self.platform_status_at(&o, "status"),
+            detail: self.text_at(&o, "detail"),
+            quote: self.string_or_empty(&o, "quote"),
+            sources: self.ids(&o),
+        }
+    }
+
+    fn stolen<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Stolen {
+        let o = self.obj(v, path, &["summary", "quote", "extensions", "sources"]);
+        Stolen {
+            summary: self.text_or_empty(&o, "summary"),
+            quote: self.string_or_empty(&o, "quote"),
+            extensions: self.list_or_empty(&o, "extensions", |r, v, p| r.string(&v, &p)),
+            sources: self.list_or_empty(&o, "sources", |r, v, p| r.string(&v, &p)),
         }
     }
 
@@ -71,7 +119,7 @@ impl Reader {
     }
 
     fn country<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Country {
-        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources"]);
+        let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources", "counted_by"]);
         Country {
             code: self.string_at(&o, "code"),
             name: self.text_at(&o, "name"),
@@ -81,7 +129,13 @@ impl Reader {
             government_targets_only: self.flag_at(&o, "government_targets_only"),
             notes: self.list_or_empty(&o, "notes", Reader::text),
             sources: self.ids(&o),
+            counted_by: self.list_or_empty(&o, "counted_by", Reader::counted_by),
         }
+    }
+
+    fn counted_by<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> CountedBy {
+        let o = self.obj(v, path, &["source", "measure"]);
+        CountedBy { source: self.string_at(&o, "source"), measure: self.text_at(&o, "measure") }
     }
 
     fn alternative<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Alternative {
@@ -109,7 +163,7 @@ impl Reader {
     }
 
     fn source<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Source {
-        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note"]);
+        let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note", "kind"]);
         Source {
             id: self.string_at(&o, "id"),
             title: self.string_at(&o, "title"),
@@ -117,6 +171,7 @@ impl Reader {
             date: self.string_or_empty(&o, "date"),
             url: self.string_at(&o, "url"),
             note: self.string_or_empty(&o, "note"),
+            kind: self.kind_or_none(&o),
         }
     }
 }

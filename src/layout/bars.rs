@@ -47,11 +47,30 @@ pub struct BarsLayout {
 /// The legend entries of the colour classes: "<Measure>:" (cut to the
 /// chart's width: a newsroom's measure can be a long label), then one
 /// swatch per class. The bars and the map draw the same.
-pub(crate) fn class_legend(color_scale: &ColorScale, measure: &str, inner: f64, m: &Metrics, lang: Lang) -> Vec<(Swatch, String)> {
-    let heading = fill(strings(lang).legend_heading, &[("measure", &capitalize(measure))]);
+pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner: f64, m: &Metrics, lang: Lang) -> Vec<(Swatch, String)> {
+    let s = strings(lang);
+    // A hedged measure is named, with its hedge, in the subtitle just above.
+    let heading = match campaign.hedge(lang) {
+        Some(_) => s.legend_heading_hedged.to_string(),
+        None => fill(s.legend_heading, &[("measure", &capitalize(campaign.measure.get(lang)))]),
+    };
     let mut items = vec![(Swatch::Heading, text::truncate(&heading, m.subtitle, Weight::Normal, inner))];
     items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Swatch::Fill(Paint::Class(i)), c.label())));
     items
+}
+
+/// How far a bar's keyboard item (and focus ring) reaches above and below the bar, CSS px.
+pub const ITEM_MARGIN: f64 = 3.0;
+
+/// The subtitle of the bars (and the map): the measure, with its hedge
+/// when it has one, and when the figures were published.
+pub(crate) fn subtitle(campaign: &Campaign, lang: Lang) -> String {
+    let s = strings(lang);
+    let measure = campaign.measure.get(lang);
+    match campaign.hedge(lang) {
+        Some(hedge) => fill(s.bars_subtitle_hedged, &[("hedge", hedge), ("measure", measure), ("as_of", campaign.as_of.get(lang))]),
+        None => fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]),
+    }
 }
 
 impl BarsLayout {
@@ -66,9 +85,8 @@ impl BarsLayout {
         let n_countries = campaign.countries.len().to_string();
         let title = fill(s.bars_title, &[("name", name), ("n", &n_countries)]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        let measure = campaign.measure.get(lang);
-        let subtitle = fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]);
-        y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
+        y = text_block(&mut scene, &subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
 
         // Rows end where the foot (the "…and N more" line, the source line)
         // still fits under them in the tallest canvas a browser draws.
@@ -85,7 +103,7 @@ impl BarsLayout {
         y += 10.0;
         let swatch = (m.subtitle * 0.9).round();
         let line_h = (m.subtitle * 1.5).round();
-        y = super::legend::legend(&mut scene, class_legend(&color_scale, measure, inner, &m, lang), x0, x1, y, &m) + 10.0;
+        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y, &m) + 10.0;
         // Texts go after the shapes, a style at a time (see the legend).
         let mut texts = Vec::new();
 
@@ -230,6 +248,17 @@ impl BarsLayout {
         Frame::finish(&mut scene, y, m.pad);
         let hits = super::sort_by_top(hits);
         BarsLayout { scene, bars, not_published, color_scale, hits, hidden }
+    }
+
+    /// The items in keyboard order: the bars top to bottom, each a row the
+    /// chart's width wide with [`ITEM_MARGIN`] above and below the bar (the
+    /// focus ring's box), then the names without a published figure.
+    pub fn items(&self) -> Vec<HitBox> {
+        let rows = self.bars.iter().map(|b| HitBox {
+            rect: Rect { x: 0.0, y: b.rect.y - ITEM_MARGIN, w: self.scene.width, h: b.rect.h + 2.0 * ITEM_MARGIN },
+            target: Target::Country(b.country),
+        });
+        rows.chain(self.not_published.iter().copied()).collect()
     }
 
     /// The item under `(x, y)` CSS px, if any.

@@ -11,10 +11,12 @@ mod hatch;
 mod legend;
 #[cfg(careto_map)]
 pub mod map;
+pub mod profile;
 mod scene;
 pub mod timeline;
 
 pub use bars::BarsLayout;
+pub use profile::ProfileLayout;
 pub use scene::{points_box, Anchor, Paint, Point, Rect, Scene, Shape, Stroke};
 pub use timeline::TimelineLayout;
 
@@ -29,18 +31,39 @@ pub enum Target {
     Event(usize),
     /// The campaign's active period.
     ActivePeriod,
+    /// A target sector of the profile, by its index in `Profile::sectors`.
+    Sector(usize),
+    /// A platform of the profile, by its index in `Profile::platforms`.
+    Platform(usize),
+    /// What the campaign stole (the profile's summary of it).
+    Stolen,
+    /// The file extensions the campaign sought (the profile).
+    Extensions,
 }
 
 impl Target {
     /// A short key for the target, as the page's shell and the details
-    /// module pass it: `"c3"` (country 3), `"e5"` (event 5), `"p"` (the period).
+    /// module pass it: `"c3"` (country 3), `"e5"` (event 5), `"p"` (the
+    /// period), `"s2"` (sector 2), `"f1"` (platform 1), `"t"` (what was
+    /// stolen), `"x"` (the file extensions).
     pub fn key(self) -> String {
         match self {
             Target::Country(i) => format!("c{i}"),
             Target::Event(i) => format!("e{i}"),
             Target::ActivePeriod => "p".to_string(),
+            Target::Sector(i) => format!("s{i}"),
+            Target::Platform(i) => format!("f{i}"),
+            Target::Stolen => "t".to_string(),
+            Target::Extensions => "x".to_string(),
         }
     }
+}
+
+/// The keyboard focus ring around an item's box: inset 1 px at the sides
+/// (so that it stays inside a chart-wide row), 2 px wide, in the focus colour.
+pub fn focus_ring(r: Rect) -> Shape {
+    let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
+    Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }
 }
 
 /// A region of the chart that stands for one item.
@@ -128,6 +151,44 @@ impl Frame {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
+    }
+}
+
+/// The campaign's headline figures as every chart's header draws them:
+/// each `[[total]]` ("31 countries · over 380 unique victims · more than
+/// 1,000 victim IP addresses"), then the campaign's `totals_note` (who gave
+/// them, and how far they go). `None` for a campaign with neither.
+pub fn headline(c: &crate::model::Campaign, lang: crate::model::Lang) -> Option<String> {
+    let figures: Vec<String> = c
+        .totals
+        .iter()
+        .map(|t| {
+            let n = crate::i18n::format_count(t.value, lang);
+            let q = t.qualifier.get(lang).trim();
+            if q.is_empty() {
+                format!("{n} {}", t.label.get(lang))
+            } else {
+                format!("{q} {n} {}", t.label.get(lang))
+            }
+        })
+        .collect();
+    let note = c.totals_note.get(lang).trim();
+    let mut out = figures.join(" · ");
+    if !note.is_empty() {
+        if !out.is_empty() {
+            out.push_str(". ");
+        }
+        out.push_str(note);
+    }
+    Some(out).filter(|s| !s.is_empty())
+}
+
+/// Draws [`headline`] of `c` (if any) from `y`, wrapped to `max_width`;
+/// returns the y below it.
+pub(crate) fn headline_block(scene: &mut Scene, c: &crate::model::Campaign, lang: crate::model::Lang, x: f64, y: f64, max_width: f64, m: &Metrics) -> f64 {
+    match headline(c, lang) {
+        Some(text) => text_block(scene, &text, x, y + 4.0, max_width, m.label, Weight::Normal, Paint::Text),
+        None => y,
     }
 }
 

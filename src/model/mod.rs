@@ -81,11 +81,22 @@ pub struct Campaign {
     pub name: Text,
     /// The measure behind the per-country figures, e.g. "victim IP addresses".
     pub measure: Text,
+    /// How sure the measure is, when the sources do not all say it, e.g.
+    /// "almost certainly": the charts then name the measure with it
+    /// ("counts per country, almost certainly of victim IP addresses").
+    /// Empty (the default) when the measure is certain.
+    #[serde(default)]
+    pub measure_hedge: Text,
     /// When the per-country figures were published, e.g. "as published in February 2014".
     pub as_of: Text,
-    /// Campaign-wide figures (countries, unique victims, IP addresses).
+    /// Campaign-wide figures (countries, unique victims, IP addresses),
+    /// drawn in every chart's header.
     #[serde(default, rename = "total")]
     pub totals: List<Total>,
+    /// Who gave the totals, and how far they go, drawn after them: e.g.
+    /// "Kaspersky (S1), 10 February 2014. The real totals may be much higher…".
+    #[serde(default)]
+    pub totals_note: Text,
     /// The period the campaign was active, drawn as a span on the timeline.
     pub active_period: Period,
     /// Every affected country, with or without a published figure.
@@ -105,6 +116,136 @@ pub struct Campaign {
     /// cited in their tooltips (none: the claim is shown without a citation).
     #[serde(default)]
     pub government_targets_sources: List<Str>,
+    /// Who and what was targeted: sectors, platforms, stolen data (the
+    /// profile view). Empty (the default) for a campaign without one.
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+/// Who and what a campaign targeted, as its sources describe it: no
+/// counts or shares (none were published), so nothing is drawn to a size.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct Profile {
+    /// Target sectors, in the sources' order.
+    #[serde(default, rename = "sector")]
+    pub sectors: List<Sector>,
+    /// Platforms, each with how far the sources established it.
+    #[serde(default, rename = "platform")]
+    pub platforms: List<Platform>,
+    /// What it stole.
+    #[serde(default)]
+    pub stolen: Stolen,
+    /// The source line drawn under the profile.
+    #[serde(default)]
+    pub source_line: Text,
+}
+
+impl Profile {
+    /// Whether the campaign has no profile at all.
+    pub fn is_empty(&self) -> bool {
+        self.sectors.is_empty() && self.platforms.is_empty() && self.stolen.is_empty()
+    }
+}
+
+/// A target sector, e.g. "Government institutions".
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct Sector {
+    /// Its name.
+    pub label: Text,
+    /// Source ids.
+    pub sources: List<Str>,
+}
+
+/// A platform the campaign's malware ran on, or was suspected to.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct Platform {
+    /// Its name, e.g. "Mac OS X".
+    pub label: Text,
+    /// How far the sources established it.
+    pub status: PlatformStatus,
+    /// What was found, in a phrase ("samples analysed").
+    pub detail: Text,
+    /// The source's own words, verbatim (in its language), when quoted.
+    #[serde(default)]
+    pub quote: Str,
+    /// Source ids.
+    pub sources: List<Str>,
+}
+
+/// How far the sources established a platform: drawn like the timeline's
+/// reported (solid) and alleged or secondary (violet, tagged) claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlatformStatus {
+    /// Samples found and analysed.
+    Analysed,
+    /// Some parts seen, the main one not found.
+    Partial,
+    /// Suspected, nothing found.
+    Suspected,
+}
+
+impl PlatformStatus {
+    /// Parses `analysed`, `partial` or `suspected`.
+    pub fn parse(s: &str) -> Result<PlatformStatus, String> {
+        match s {
+            "analysed" => Ok(PlatformStatus::Analysed),
+            "partial" => Ok(PlatformStatus::Partial),
+            "suspected" => Ok(PlatformStatus::Suspected),
+            other => Err(format!("unknown variant `{}`, expected one of `analysed`, `partial`, `suspected`", clip(other))),
+        }
+    }
+
+    /// The status as the data file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlatformStatus::Analysed => "analysed",
+            PlatformStatus::Partial => "partial",
+            PlatformStatus::Suspected => "suspected",
+        }
+    }
+}
+
+/// From a string only.
+impl<'de> Deserialize<'de> for PlatformStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
+        PlatformStatus::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a campaign stole: its sources' summary and the file extensions it sought.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct Stolen {
+    /// The summary, in the reader's language.
+    #[serde(default)]
+    pub summary: Text,
+    /// The source's own words, verbatim, when quoted.
+    #[serde(default)]
+    pub quote: Str,
+    /// The file extensions it searched for, as the source lists them ("PGP").
+    #[serde(default)]
+    pub extensions: List<Str>,
+    /// Source ids.
+    #[serde(default)]
+    pub sources: List<Str>,
+}
+
+impl Stolen {
+    /// Whether nothing is said of what was stolen.
+    pub fn is_empty(&self) -> bool {
+        self.summary.en.is_empty() && self.summary.es.is_empty() && self.extensions.is_empty()
+    }
+}
+
+impl Campaign {
+    /// The measure's hedge in `lang` ("almost certainly"), when it has one.
+    pub fn hedge(&self, lang: Lang) -> Option<&str> {
+        Some(self.measure_hedge.get(lang).trim()).filter(|h| !h.is_empty())
+    }
 }
 
 /// A campaign-wide figure such as "over 380 unique victims".
@@ -150,6 +291,21 @@ pub struct Country {
     pub notes: List<Text>,
     /// Source ids for the country being affected and for its count.
     pub sources: List<Str>,
+    /// The sources of the count, each with the measure it used ("infected
+    /// targets", "attacks"…). Optional; but once one count of a campaign
+    /// records them, every published count must (`validate`).
+    #[serde(default)]
+    pub counted_by: List<CountedBy>,
+}
+
+/// One source of a count and what that source said it counts.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct CountedBy {
+    /// The source's id (one of the country's `sources`).
+    pub source: Str,
+    /// What it counts, in its words, e.g. "infected targets".
+    pub measure: Text,
 }
 
 /// A published figure, or the honest absence of one.
@@ -445,6 +601,55 @@ pub struct Period {
     pub sources: List<Str>,
 }
 
+/// What kind of publication a source is: how far a claim resting on it
+/// alone may go (`validate`: an event resting only on catalogues is not
+/// "reported").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The researchers' own publication (Kaspersky's, for Careto).
+    Primary,
+    /// Press reporting.
+    Press,
+    /// A catalogue or other second-hand listing (MITRE ATT&CK, APTnotes,
+    /// threat-actor cards, lists, mirrors).
+    Catalogue,
+}
+
+impl SourceKind {
+    /// Parses `primary`, `press` or `catalogue`.
+    pub fn parse(s: &str) -> Result<SourceKind, String> {
+        match s {
+            "primary" => Ok(SourceKind::Primary),
+            "press" => Ok(SourceKind::Press),
+            "catalogue" => Ok(SourceKind::Catalogue),
+            other => Err(format!("unknown variant `{}`, expected one of `primary`, `press`, `catalogue`", clip(other))),
+        }
+    }
+
+    /// The kind as the data file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Press => "press",
+            SourceKind::Catalogue => "catalogue",
+        }
+    }
+}
+
+/// From a string only.
+impl<'de> Deserialize<'de> for SourceKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Str::deserialize(d)?;
+        SourceKind::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A kind, when given: a string (never `null`, which the browser's reader
+/// refuses too).
+fn some_kind<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SourceKind>, D::Error> {
+    SourceKind::deserialize(d).map(Some)
+}
+
 /// An entry of the bibliography.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
@@ -463,6 +668,10 @@ pub struct Source {
     /// Reliability or access notes (e.g. "read only via mirrors").
     #[serde(default)]
     pub note: Str,
+    /// What kind of publication it is; unknown when not given (a
+    /// newsroom's campaign written before kinds existed).
+    #[serde(default, deserialize_with = "some_kind")]
+    pub kind: Option<SourceKind>,
 }
 
-fields::objects_only!(Text, Campaign, Total, Country, Alternative, OtherFigure, Event, Period, Source);
+fields::objects_only!(Text, Campaign, Total, Country, CountedBy, Alternative, OtherFigure, Event, Period, Source, Profile, Sector, Platform, Stolen);

@@ -9,6 +9,9 @@
 //! Paths in errors use the names of the data file: `country[8].sources[1]`,
 //! `event[2].date`, `source[0].id`. Indices count from 0, in file order.
 
+mod measures;
+mod profile;
+
 use super::{clip, Campaign, Count, EventDate, Str, Text};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -102,7 +105,9 @@ impl Checker<'_> {
     fn campaign(&mut self, c: &Campaign) {
         self.text("name", &c.name, Need::Required, Kind::Label);
         self.text("measure", &c.measure, Need::Required, Kind::Label);
+        self.text("measure_hedge", &c.measure_hedge, Need::Optional, Kind::Label);
         self.text("as_of", &c.as_of, Need::Required, Kind::Label);
+        self.text("totals_note", &c.totals_note, Need::Optional, Kind::Prose);
         self.text("bars_source_line", &c.bars_source_line, Need::Required, Kind::Prose);
         self.text("timeline_source_line", &c.timeline_source_line, Need::Required, Kind::Prose);
 
@@ -114,6 +119,9 @@ impl Checker<'_> {
         }
         if !c.government_targets_sources.is_empty() {
             self.sources("government_targets_sources", &c.government_targets_sources);
+        }
+        if !self.done() {
+            self.profile(&c.profile);
         }
     }
 
@@ -182,6 +190,8 @@ impl Checker<'_> {
             self.err("country", "no [[country]] entries: at least one is needed");
         }
         let mut codes = Seen::default();
+        // Once one count records its sources' measures, every count must.
+        let records_measures = c.countries.iter().position(|k| k.count.value().is_some() && !k.counted_by.is_empty());
         for (i, k) in c.countries.iter().enumerate() {
             if self.done() {
                 return;
@@ -238,6 +248,7 @@ impl Checker<'_> {
                 self.text(&format!("{p}.notes[{j}]"), n, Need::Required, Kind::Prose);
             }
             self.sources(&format!("{p}.sources"), &k.sources);
+            self.counted_by(&p, k, records_measures);
         }
     }
 
@@ -260,6 +271,7 @@ impl Checker<'_> {
                 self.err(format!("{p}.note"), "an approximate date needs a note saying why it is approximate");
             }
             self.sources(&format!("{p}.sources"), &e.sources);
+            self.reported_on_catalogues(&p, e, c);
         }
     }
 
@@ -359,11 +371,11 @@ mod tests {
     use crate::model::{Alternative, Country, Event, List, OtherFigure, Period, Source, Status, Total};
     use std::borrow::Cow;
 
-    fn t(s: &str) -> Text {
+    pub(super) fn t(s: &str) -> Text {
         Text { en: s.to_string().into(), es: s.to_string().into() }
     }
 
-    fn ids(v: &[&str]) -> List<Str> {
+    pub(super) fn ids(v: &[&str]) -> List<Str> {
         Cow::Owned(v.iter().map(|s| Str::Owned((*s).to_string())).collect())
     }
 
@@ -371,7 +383,7 @@ mod tests {
         EventDate::parse(s).unwrap()
     }
 
-    fn country(code: &str, count: Count) -> Country {
+    pub(super) fn country(code: &str, count: Count) -> Country {
         Country {
             code: code.to_string().into(),
             name: t("Somewhere"),
@@ -381,6 +393,7 @@ mod tests {
             government_targets_only: false,
             notes: Cow::Owned(vec![]),
             sources: ids(&["S1"]),
+            counted_by: Cow::Owned(vec![]),
         }
     }
 
@@ -397,7 +410,7 @@ mod tests {
         }
     }
 
-    fn source(id: &str) -> Source {
+    pub(super) fn source(id: &str) -> Source {
         Source {
             id: id.to_string().into(),
             title: "A title".into(),
@@ -405,16 +418,19 @@ mod tests {
             date: "2014-02-10".into(),
             url: "https://example.invalid/".into(),
             note: Str::default(),
+            kind: None,
         }
     }
 
     /// A small campaign that breaks no rule.
-    fn ok() -> Campaign {
+    pub(super) fn ok() -> Campaign {
         Campaign {
             name: t("The Mask (Careto)"),
             measure: t("victim IP addresses"),
+            measure_hedge: Text::default(),
             as_of: t("as published in February 2014"),
             totals: Cow::Owned(vec![Total { key: "countries".into(), label: t("countries"), value: 2, qualifier: Text::default(), sources: ids(&["S1"]) }]),
+            totals_note: Text::default(),
             active_period: Period {
                 start: date("2007"),
                 end: date("2014-01"),
@@ -428,10 +444,11 @@ mod tests {
             bars_source_line: t("Source: S1"),
             timeline_source_line: t("Source: S1"),
             government_targets_sources: List::default(),
+            profile: crate::model::Profile::default(),
         }
     }
 
-    fn first(c: &Campaign) -> String {
+    pub(super) fn first(c: &Campaign) -> String {
         validate(c).unwrap_err().to_string()
     }
 

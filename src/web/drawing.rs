@@ -12,7 +12,7 @@ use super::held::Held;
 use super::hidpi::HiDpiCanvas;
 use super::options::{Settings, ThemeChoice};
 use crate::chart::{ChartOptions, Layout, View};
-use crate::layout::{HitBox, Paint, Rect, Scene, Shape, Stroke};
+use crate::layout::{HitBox, Scene};
 use crate::model::{Campaign, Lang};
 use crate::render;
 use crate::theme::{Theme, ThemeName};
@@ -232,13 +232,8 @@ impl Drawing {
 
     /// The screen-reader summary.
     pub fn summary(&self) -> String {
-        match self.settings.view {
-            View::Bars => crate::describe::bars_summary(self.campaign(), self.lang()),
-            View::Timeline => crate::describe::timeline_summary(self.campaign(), self.lang()),
-            // The map's summary needs no geometry: it is right before the map has arrived.
-            #[cfg(careto_map)]
-            View::Map => crate::describe::map::map_summary(self.campaign(), self.lang()),
-        }
+        // The map's summary needs no geometry: it is right before the map has arrived.
+        crate::describe::summary(self.campaign(), self.settings.view, self.lang())
     }
 
     /// The height of the last good picture, CSS px (0 before the first).
@@ -285,17 +280,11 @@ fn paint(
     let theme = Theme::named(picture.theme);
     render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
-        let focus = Scene { width: scene.width, height: scene.height, shapes: vec![focus_ring(item.rect)] };
+        let focus = Scene { width: scene.width, height: scene.height, shapes: vec![crate::layout::focus_ring(item.rect)] };
         render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
     }
     if fail {
         return Err("drawing failed: simulated failure (test hook)".to_string());
     }
     Ok(())
-}
-
-/// The keyboard focus ring around an item's box.
-fn focus_ring(r: Rect) -> Shape {
-    let ring = Rect { x: r.x + 1.0, y: r.y, w: (r.w - 2.0).max(2.0), h: r.h };
-    Shape::Rect { rect: ring, fill: None, stroke: Some(Stroke { paint: Paint::Focus, width: 2.0, dashed: false }) }
 }

@@ -158,10 +158,10 @@ impl ThemeChoice {
 /// ([`super::api::set_world`]); [`View::parse`] words the refusals (a build
 /// without the map names the build that has it).
 #[cfg(careto_map)]
-const VIEWS: &str = "\"bars\", \"timeline\" or \"map\"";
+const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
 /// What the `view` option may be, as its type error says.
 #[cfg(not(careto_map))]
-const VIEWS: &str = "\"bars\" or \"timeline\"";
+const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
 
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]

@@ -37,6 +37,10 @@ export const broken = [
   ["the plural `sources` for `source`", (c) => { c.sources = c.source; delete c.source; }, "/"],
   ["the plural `totals` for `total`", (c) => { c.totals = c.total; delete c.total; }, "/"],
   ["null for a count not published", (c) => { c.country[6].count = null; }, "/country/6/count"],
+  // Issue 15.4: a source's kind, and the measure of each source of a count.
+  ["an unknown source kind", (c) => { c.source[0].kind = "blog"; }, "/source/0/kind"],
+  ["the sources of a count not published", (c) => { c.country[6].counted_by = [{ source: "X1", measure: { en: "attacks", es: "ataques" } }]; }, "/country/6/counted_by"],
+  ["a count's source without its measure", (c) => { c.country[0].counted_by = [{ source: c.country[0].sources[0] }]; }, "/country/0/counted_by/0"],
 ];
 
 /** Edits both must accept: [what, edit]. */
@@ -45,6 +49,12 @@ export const allowed = [
   ["an empty source date or url", (c) => { c.source[0].date = ""; c.source[0].url = ""; }],
   ["no totals", (c) => { delete c.total; }],
   ["a count not published", (c) => { c.country[0].count = "not published"; delete c.country[0].alternatives; }],
+  ["source kinds, and every count with its sources' measures", (c) => {
+    for (const s of c.source) s.kind = "press";
+    for (const k of c.country) {
+      if (typeof k.count === "number") k.counted_by = k.sources.map((source) => ({ source, measure: { en: "attacks", es: "ataques" } }));
+    }
+  }],
   ["a code of the map (Western Sahara)", (c) => { c.country[0].code = "ESH"; }],
   ["a code of the map that 1:110m draws as a point (Gibraltar)", (c) => { c.country[0].code = "GIB"; }],
   ["a user-assigned code of another range", (c) => { c.country[0].code = "QMA"; }],

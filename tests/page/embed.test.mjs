@@ -160,14 +160,14 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 8, `only ${images} noscript images (index.html has 3, cms-script.html 3, cms-hostile.html 2)`);
+    assert.ok(images >= 9, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2)`);
   });
 
-  it("has all 12 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
+  it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(base + "img/bars-en-light.svg");
-      for (const view of ["bars", "timeline", "map"]) {
+      for (const view of ["bars", "timeline", "profile", "map"]) {
         for (const lang of ["en", "es"]) {
           for (const theme of ["light", "dark"]) {
             const name = `${view}-${lang}-${theme}.svg`;
@@ -194,6 +194,8 @@ describe("dist/ as `make site` writes it", () => {
               "bars-es": "The Mask (Careto): 31 países afectados",
               "timeline-en": "The Mask (Careto): timeline",
               "timeline-es": "The Mask (Careto): cronología",
+              "profile-en": "The Mask (Careto): who and what was targeted",
+              "profile-es": "The Mask (Careto): a quién y qué atacó",
               "map-en": "The Mask (Careto): where the 31 affected countries are",
               "map-es": "The Mask (Careto): dónde están los 31 países afectados",
             };
@@ -382,11 +384,27 @@ describe("embed.html (the iframe page) on its own", () => {
       await context.close();
     }
   });
+
+  it("view=profile draws the profile, in Spanish, with its summary", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(base + "embed.html?view=profile&lang=es&theme=light");
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      await assertPainted(page.locator("#chart"), "embed.html profile");
+      const label = await page.locator("#chart canvas").getAttribute("aria-label");
+      assert.equal(label, "The Mask (Careto): a quién y qué atacó");
+      const summary = await page.locator("#chart").evaluate((e) => e.shadowRoot.querySelector(".cv-sr").textContent);
+      assert.match(summary, /Sectores atacados, sin cifras ni porcentajes publicados/);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("embed/cms-script.html: script tag and placeholders", () => {
   let s;
-  const IDS = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-sample-bars"];
+  const IDS = ["embed-bars-en", "embed-timeline-es", "embed-timeline-en-dark", "embed-profile-en", "embed-sample-bars"];
   const settled = (page) =>
     page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => ["ready", "error"].includes(e.dataset.caretoVizState)));
 
@@ -414,6 +432,7 @@ describe("embed/cms-script.html: script tag and placeholders", () => {
       "The Mask (Careto): 31 countries affected",
       "The Mask (Careto): cronología",
       "The Mask (Careto): timeline",
+      "The Mask (Careto): who and what was targeted",
       "Sample campaign (invented data): 8 countries affected",
     ]);
     const dark = await s.page.locator("#embed-timeline-en-dark canvas").evaluate(canvasStats);
@@ -635,7 +654,7 @@ describe("sample.html: a campaign of one's own (invented data)", () => {
 // ---------------------------------------------------------------- without JavaScript
 
 describe("with JavaScript disabled", () => {
-  for (const [page, expected] of [["index.html", 3], ["embed/cms-script.html", 3]]) {
+  for (const [page, expected] of [["index.html", 3], ["embed/cms-script.html", 4]]) {
     it(`${page} shows the static images from its noscript blocks`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
       const requests = [];
@@ -648,7 +667,7 @@ describe("with JavaScript disabled", () => {
         assert.equal(images.length, expected, JSON.stringify(images));
         for (const img of images) {
           assert.ok(img.complete && img.width > 0, `${img.src} did not load (naturalWidth ${img.width})`);
-          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|map)-(en|es)-(light|dark)\.svg$/);
+          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile|map)-(en|es)-(light|dark)\.svg$/);
         }
         assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
         assertPrivate(requests);

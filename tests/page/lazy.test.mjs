@@ -290,7 +290,7 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
         return st.tip ? st : null;
       }, "no tooltip once the layer arrived");
       assert.match(s.tip, /Morocco/);
-      assert.match(s.tip, /384 victim IP addresses/);
+      assert.match(s.tip, /384, almost certainly victim IP addresses/);
       assert.equal(s.cursor, "pointer");
       const { busy, arrived } = busyThenArrived(await statesAfter(page, "careto-bars", t), "en", (e) => e.tip !== null);
       assert.ok(busy && arrived.t - busy.t >= SLOW_MS / 2, "the busy state came first, for as long as the layer was held back");

@@ -78,6 +78,11 @@ describe("careto_viz.d.ts", () => {
       OtherFigure: defs.country.properties.other_figures.items,
       TimelineEvent: defs.event,
       Source: defs.source,
+      CountedBy: defs.countedBy,
+      Profile: defs.profile,
+      Sector: defs.sector,
+      Platform: defs.platform,
+      Stolen: defs.stolen,
       Text: defs.label,
     };
     const types = interfaces(dts);
@@ -85,7 +90,7 @@ describe("careto_viz.d.ts", () => {
       const fields = types[name];
       assert.ok(fields, `interface ${name} is missing`);
       assert.deepEqual(fields.map((f) => f.name).sort(), Object.keys(node.properties).sort(), `${name}: field names`);
-      assert.deepEqual(fields.filter((f) => !f.optional).map((f) => f.name).sort(), [...node.required].sort(), `${name}: required fields`);
+      assert.deepEqual(fields.filter((f) => !f.optional).map((f) => f.name).sort(), [...(node.required ?? [])].sort(), `${name}: required fields`);
     }
     const status = dts.match(/export type Status = (.*);/)?.[1];
     assert.deepEqual(status?.split(" | ").map((s) => JSON.parse(s)).sort(), [...defs.event.properties.status.enum].sort(), "Status");

@@ -79,6 +79,20 @@ pub const BROKEN: &[Broken] = &[
     ("the plural `sources` for `source`", |c| c["sources"] = remove(c, "source"), "/"),
     ("the plural `totals` for `total`", |c| c["totals"] = remove(c, "total"), "/"),
     ("null for a count not published", |c| c["country"][6]["count"] = Value::Null, "/country/6/count"),
+    ("an unknown source kind", |c| c["source"][0]["kind"] = json!("blog"), "/source/0/kind"),
+    (
+        "the sources of a count not published",
+        |c| c["country"][6]["counted_by"] = json!([{ "source": "X1", "measure": { "en": "attacks", "es": "ataques" } }]),
+        "/country/6/counted_by",
+    ),
+    (
+        "a count's source without its measure",
+        |c| {
+            let source = c["country"][0]["sources"][0].clone();
+            c["country"][0]["counted_by"] = json!([{ "source": source }]);
+        },
+        "/country/0/counted_by/0",
+    ),
 ];
 
 /// Each allowed case: what, the edit.
@@ -95,6 +109,18 @@ pub const ALLOWED: &[Allowed] = &[
     ("a count not published", |c| {
         c["country"][0]["count"] = json!("not published");
         drop(remove(&mut c["country"][0], "alternatives"));
+    }),
+    ("source kinds, and every count with its sources' measures", |c| {
+        for s in c["source"].as_array_mut().unwrap() {
+            s["kind"] = json!("press");
+        }
+        for k in c["country"].as_array_mut().unwrap() {
+            if k["count"].is_number() {
+                let by: Vec<Value> =
+                    k["sources"].as_array().unwrap().iter().map(|s| json!({ "source": s, "measure": { "en": "attacks", "es": "ataques" } })).collect();
+                k["counted_by"] = Value::Array(by);
+            }
+        }
     }),
     ("a code of the map (Western Sahara)", |c| c["country"][0]["code"] = json!("ESH")),
     ("a code of the map that 1:110m draws as a point (Gibraltar)", |c| c["country"][0]["code"] = json!("GIB")),

@@ -20,7 +20,7 @@ pub use hit::even_odd;
 use super::legend::{legend, Swatch};
 use super::{clamp_width, text_block, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
 use crate::geo::World;
-use crate::i18n::{capitalize, fill, join_list, strings};
+use crate::i18n::{fill, join_list, strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::ColorScale;
 use crate::text::Weight;
@@ -104,15 +104,14 @@ impl MapLayout {
         let n_countries = campaign.countries.len().to_string();
         let title = fill(s.map_title, &[("name", campaign.name.get(lang)), ("n", &n_countries)]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        let measure = campaign.measure.get(lang);
-        let subtitle = fill(s.bars_subtitle, &[("measure", &capitalize(measure)), ("as_of", campaign.as_of.get(lang))]);
-        y = text_block(&mut scene, &subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
+        y = text_block(&mut scene, &super::bars::subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
 
         // The bars' classes and legend, then the map's two tones.
         let published = crate::order::published_by_value(campaign, lang);
         let values: Vec<u32> = published.iter().map(|p| p.1).collect();
         let color_scale = ColorScale::for_values(&values);
-        y = legend(&mut scene, super::bars::class_legend(&color_scale, measure, inner, &m, lang), x0, x1, y + 10.0, &m);
+        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y + 10.0, &m);
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut tones = Vec::new();
         if !unpublished.is_empty() {

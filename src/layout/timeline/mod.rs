@@ -73,6 +73,7 @@ impl TimelineLayout {
 
         let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
         let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
         y = text_block(&mut scene, s.timeline_subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
         y = legend(&mut scene, s, x0, x1, y + 8.0, m.subtitle);
 
@@ -107,6 +108,17 @@ impl TimelineLayout {
         hits.extend(events.hits);
         let hits = super::sort_by_top(hits);
         TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits, hidden: events.hidden }
+    }
+
+    /// The items in keyboard order: the active period, then each event by
+    /// date, its box spanning its mark and its label.
+    pub fn items(&self) -> Vec<HitBox> {
+        let events = self.marks.iter().map(|m| {
+            let x0 = m.mark.x.min(m.label.x);
+            let x1 = m.mark.right().max(m.label.right());
+            HitBox { rect: Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
+        });
+        std::iter::once(HitBox { rect: self.period, target: Target::ActivePeriod }).chain(events).collect()
     }
 
     /// The item under `(x, y)` CSS px, if any.

@@ -64,7 +64,7 @@ export interface Chart {
  * The chart to draw. `"map"` needs a build with the map (careto_viz_map.js,
  * careto_viz_full.js); the article build (careto_viz.js) throws, naming them.
  */
-export type View = "bars" | "timeline" | "map";
+export type View = "bars" | "timeline" | "profile" | "map";
 /** The language of the chart's text, numbers and dates. */
 export type Lang = "en" | "es";
 /** `"auto"` follows the reader's `prefers-color-scheme`, live. */
@@ -113,8 +113,12 @@ export interface Campaign {
   name: Text;
   /** What the per-country figures count, lower case, e.g. "victim IP addresses". */
   measure: Text;
+  /** How sure the measure is, e.g. "almost certainly" (leave out when certain). */
+  measure_hedge?: Text;
   as_of: Text;
   total?: Total[];
+  /** Who gave the totals and how far they go, drawn after them in every chart's header. */
+  totals_note?: Text;
   active_period: Period;
   country: Country[];
   event: TimelineEvent[];
@@ -123,6 +127,41 @@ export interface Campaign {
   timeline_source_line: Text;
   /** The sources saying only government computers were targeted in the countries marked `government_targets_only`. */
   government_targets_sources?: string[];
+  /** Who and what was targeted (the `profile` view). */
+  profile?: Profile;
+}
+
+/** Who and what a campaign targeted: sectors (names, never sized), platforms, what was stolen. */
+export interface Profile {
+  sector?: Sector[];
+  platform?: Platform[];
+  stolen?: Stolen;
+  /** Required (by the module) when the profile has any entry. */
+  source_line?: Text;
+}
+
+/** A target sector, e.g. "Government institutions". */
+export interface Sector {
+  label: Text;
+  sources: string[];
+}
+
+/** A platform, with how far the sources established it. */
+export interface Platform {
+  label: Text;
+  status: "analysed" | "partial" | "suspected";
+  detail: Text;
+  /** The source's words, verbatim. */
+  quote?: string;
+  sources: string[];
+}
+
+/** What the campaign stole: a summary, the source's words, the file extensions sought. */
+export interface Stolen {
+  summary?: Text;
+  quote?: string;
+  extensions?: string[];
+  sources?: string[];
 }
 
 /** A campaign-wide figure such as "over 380 unique victims". */
@@ -156,6 +195,14 @@ export interface Country {
   government_targets_only?: boolean;
   notes?: Text[];
   sources: string[];
+  /** Each source of the count and what it says it counts; once one count has them, every count must. */
+  counted_by?: CountedBy[];
+}
+
+/** One source of a count and the measure it used, e.g. `{ source: "S3", measure: { en: "infected targets", es: "objetivos infectados" } }`. */
+export interface CountedBy {
+  source: string;
+  measure: Text;
 }
 
 /** Another value of the same measure from a disagreeing source. */
@@ -195,4 +242,9 @@ export interface Source {
   date?: string;
   url: string;
   note?: string;
+  /** `primary` (the researchers' own), `press` or `catalogue`; an event resting on catalogues alone cannot be "reported". */
+  kind?: SourceKind;
 }
+
+/** What kind of publication a source is. */
+export type SourceKind = "primary" | "press" | "catalogue";
