@@ -204,10 +204,13 @@ export function shell(wasm, details, maps) {
 
     /** Draws, reporting a failure instead of throwing (listeners, frames). */
     redrawQuietly(force = false) {
+      this.quietly = true;
       try {
         this.draw(force);
       } catch (error) {
         report(error);
+      } finally {
+        this.quietly = false;
       }
     }
 
@@ -240,7 +243,8 @@ export function shell(wasm, details, maps) {
 
     /** A map whose geometry has not arrived: the map's part of the shell brings it, then draws. */
     waitFor(changed) {
-      if (changed & WAITING) map?.wait(this);
+      // A listener's redraw (a resize, the theme) does not fetch again a geometry that failed.
+      if (changed & WAITING) map?.wait(this, this.quietly);
       return changed;
     }
 

@@ -98,9 +98,19 @@ export function worldOf(url, setWorld) {
       if (p.live.textContent === p.noteText.textContent || p.live.textContent.startsWith(p.noteText.textContent)) p.live.textContent = "";
     }
 
-    /** Brings the geometry for `st` (shared by every chart waiting), then draws every chart waiting. */
-    function wait(st) {
+    /** The charts whose geometry failed, until Try again, an update or another mount. */
+    const failed = new WeakSet();
+
+    /**
+     * Brings the geometry for `st` (shared by every chart waiting), then draws
+     * every chart waiting; `quietly` (a listener's redraw: a resize, the
+     * theme), a chart whose geometry failed keeps its message and fetches
+     * nothing: the note's own arrival resizes the element.
+     */
+    function wait(st, quietly = false) {
       if (st.ac.signal.aborted) return;
+      if (quietly && failed.has(st)) return;
+      failed.delete(st);
       waiting.add(st);
       show(st, "loading");
       const started = !loading;
@@ -115,6 +125,7 @@ export function worldOf(url, setWorld) {
         },
         (error) => {
           for (const c of waiting) {
+            failed.add(c);
             show(c, "failed");
             c.notDrawn(error);
           }
@@ -130,11 +141,13 @@ export function worldOf(url, setWorld) {
       wait,
       /** The chart has a picture: its busy or failed state goes. */
       painted(st) {
+        failed.delete(st);
         if (!waiting.delete(st) && !st.parts?.note && !(st.host ?? st.canvas).hasAttribute("aria-busy")) return;
         clear(st);
       },
       forget(st) {
         waiting.delete(st);
+        failed.delete(st);
       },
     };
   };
