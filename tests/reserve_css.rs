@@ -31,6 +31,12 @@ fn careto_css() -> &'static str {
     CSS.get_or_init(|| generate(&[]))
 }
 
+/// The map's stylesheet (`--map`): its heights alone, for pages with a map.
+fn map_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| generate(&["--map"]))
+}
+
 fn sample_css() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(|| generate(&["--campaign", "www/sample-campaign.json", "--for", SAMPLE_FOR]))
@@ -48,6 +54,7 @@ fn check_committed(file: &str, now: &str) {
 #[test]
 fn committed_stylesheets_are_up_to_date() {
     check_committed("www/careto-viz.css", careto_css());
+    check_committed("www/careto-viz-map.css", map_css());
     check_committed("www/sample-campaign.css", sample_css());
 }
 
@@ -87,7 +94,7 @@ fn tools_height(buttons: u32, width: u32) -> u32 {
 /// Checks the stylesheet's heights against the layout's: at each width where
 /// the stylesheet changes a value and the one before, and every 5th width
 /// (the generator itself lays out every width; unoptimised, a layout takes
-/// about a millisecond).
+/// about a millisecond). The map's heights: [`check_map_heights`].
 fn check_heights(css: &str, campaign: &Campaign) {
     let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
     let mut widths: Vec<u32> = steps.iter().flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(5)).chain([2000, 4095, 4096, 5000]).collect();
@@ -101,21 +108,45 @@ fn check_heights(css: &str, campaign: &Campaign) {
             ("ts", View::Timeline, Lang::Es),
             ("pe", View::Profile, Lang::En),
             ("ps", View::Profile, Lang::Es),
-            ("me", View::Map, Lang::En),
-            ("ms", View::Map, Lang::Es),
         ] {
-            // The whole map is laid out at the steps and every 50th width (a full map layout
-            // takes tens of milliseconds unoptimised; MapLayout::height, which the
-            // generator uses, is checked against it at every width in tests/map.rs).
-            if view == View::Map && !(steps.contains(&width) || steps.contains(&(width + 1)) || width % 50 == 0) {
-                continue;
-            }
             assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, view, lang, width)), "--cv-{name} at {width} px");
         }
         for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
             assert_eq!(value_at(css, name, width), Some(tools_height(buttons, width)), "--cv-{name} at {width} px");
         }
     }
+}
+
+/// The map's stylesheet against the whole map's layout at every 25th of its
+/// steps and every 50th width (a full map layout takes tens of milliseconds
+/// unoptimised; MapLayout::height, which the generator uses, is checked
+/// against it at every 7th width in tests/map.rs).
+fn check_map_heights(css: &str, campaign: &Campaign) {
+    let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
+    let mut widths: Vec<u32> =
+        steps.iter().step_by(25).flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(50)).chain([4095, 4096, 5000]).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    for width in widths {
+        for (name, lang) in [("me", Lang::En), ("ms", Lang::Es)] {
+            assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, View::Map, lang, width)), "--cv-{name} at {width} px");
+        }
+    }
+}
+
+#[test]
+fn the_maps_heights_are_its_own_stylesheets() {
+    let css = map_css();
+    check_map_heights(css, &careto_viz::data::careto());
+    // The map's selectors: data-careto-viz names the view, data-view when it does not.
+    assert!(
+        css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
+        "{css}"
+    );
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms)}"), "{css}");
+    // Only the map's: no other view's height, and careto-viz.css none of the map's.
+    assert!(!css.contains("--cv-be:") && !css.contains("--cv-t4:"), "{css}");
+    assert!(!careto_css().contains("--cv-me:") && careto_css().contains("[data-careto-viz-frame=map]>iframe{--cv-e:0px;--cv-s:0px}"));
 }
 
 #[test]
@@ -128,12 +159,6 @@ fn heights_are_the_layouts_at_every_width() {
         [value_at(css, "be", 288), value_at(css, "be", 289), value_at(css, "be", 1068), value_at(css, "be", 1069)],
         [Some(693), Some(674), Some(513), Some(497)]
     );
-    // The map's selectors: data-careto-viz names the view, data-view when it does not.
-    assert!(
-        css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
-        "{css}"
-    );
-    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms)}"), "{css}");
     // One row of buttons from 548 px (4 columns), two from 280 px (2 or 3 columns), four below (1 column).
     assert_eq!(
         [value_at(css, "t4", 100), value_at(css, "t4", 375), value_at(css, "t4", 547), value_at(css, "t4", 548)],

@@ -121,18 +121,25 @@ export async function itemPoint([hostId, prefix]) {
   const chart = handles.find((c) => c.canvas?.getRootNode()?.host === host);
   if (!chart) return null;
   const r = chart.canvas.getBoundingClientRect();
+  let first = null;
   for (let y = 2; y < r.height; y += 3) {
     for (let x = 2; x < r.width; x += 3) {
       const key = chart.hitTest(x, y);
       if (key?.startsWith(prefix)) {
-        // The middle of that item's run on this row, away from its edges.
+        // The middle of that item's run on this row, away from its edges
+        // (on a map: only where the point and its neighbours are that item too).
         let x1 = x;
         while (x1 + 1 < r.width && chart.hitTest(x1 + 1, y) === key) x1++;
-        return { key, x: r.left + (x + x1) / 2, y: r.top + y + 1 };
+        const mid = (x + x1) / 2;
+        const point = { key, x: r.left + mid, y: r.top + y + 1 };
+        first ??= point;
+        const around = [[0, 1], [-2, 1], [2, 1], [0, 3], [0, -1]];
+        if (around.every(([dx, dy]) => chart.hitTest(mid + dx, y + dy) === key)) return point;
+        x = x1;
       }
     }
   }
-  return null;
+  return first;
 }
 
 /** Runs in the page: what chart `hostId` shows a reader now (tooltip, live region, status, cursor, table rows). */
@@ -273,8 +280,11 @@ export function describePath(p) {
 
 /** index.html's text without its map's figure (throws if it has none). */
 export function stripMap(html) {
-  const stripped = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
-  if (stripped === html) throw new Error("index.html: no map figure to take out");
+  const figure = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
+  if (figure === html) throw new Error("index.html: no map figure to take out");
+  // And the map's stylesheet (its reserved heights), which only a page with a map links.
+  const stripped = figure.replace(/\s*<!--[^>]*-->\s*<link rel="stylesheet" href="careto-viz-map\.css">/, "");
+  if (stripped === figure) throw new Error("index.html: no map stylesheet to take out");
   return stripped;
 }
 
