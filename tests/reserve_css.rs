@@ -3,6 +3,9 @@
 //! at each width are the layout's. `UPDATE_RESERVE_CSS=1 cargo test --test
 //! reserve_css` (or `make reserve`) rewrites them.
 
+// Native only: it runs the generator and reads files, and lays out the map,
+// which a wasm32 build has only with the `map` feature.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Layout, View};
