@@ -9,7 +9,7 @@
 #   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
 #   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
-#   make screenshots  build, then refresh docs/img/page.png from the page test
+#   make screenshots  build, then refresh docs/img/page.png and docs/img/map.png from the page tests
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
@@ -54,6 +54,7 @@ build: setup
 .PHONY: reserve
 reserve:
 	cargo run --release --quiet --bin careto-reserve -- --out www/careto-viz.css
+	cargo run --release --quiet --bin careto-reserve -- --map --out www/careto-viz-map.css
 	cargo run --release --quiet --bin careto-reserve -- --campaign www/sample-campaign.json \
 	  --for '[data-campaign-src$$="sample-campaign.json"]' --out www/sample-campaign.css
 
@@ -124,8 +125,8 @@ site: build
 	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
-	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm dist/pkg/
-	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm dist/pkg-full/
+	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
+	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
@@ -138,7 +139,9 @@ site: build
 
 screenshots: build
 	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='screenshot' tests/page/page.test.mjs
-	@echo "wrote docs/img/page.png"
+	$(MAKE) --no-print-directory -o build site
+	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='hover, tap, keyboard' tests/page/map.test.mjs
+	@echo "wrote docs/img/page.png and docs/img/map.png"
 
 # The npm package, from www/pkg-full (main export) and www/pkg ("careto-viz/careto-only") as `make build` leaves them:
 # package.json's repository is $(REPOSITORY), Cargo.toml's by default (a placeholder

@@ -34,10 +34,9 @@ impl View {
             other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"", clip(other))),
             // A wasm build without the map: "map" is a view, just not in this build.
             #[cfg(not(careto_map))]
-            "map" => {
-                Err("view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map"
-                    .to_string())
-            }
+            "map" => Err("view: \"map\": this build of careto-viz (careto_viz.js, the article build) has no map; load the map build, \
+careto_viz_map.js next to it, or the full build, careto_viz_full.js"
+                .to_string()),
             #[cfg(not(careto_map))]
             other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(other))),
         }

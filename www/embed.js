@@ -5,22 +5,22 @@
 //
 //   parent.postMessage({ type: "careto-viz:height", height, view }, "*")
 //
-// height is in CSS px (a whole number), view is "bars", "timeline" or "profile". The
-// message carries nothing private, hence "*": the parent decides whom to
-// believe (careto-viz-frame.js checks event.source and event.origin).
+// height is in CSS px (a whole number), view is "bars", "timeline", "profile" or
+// "map". The message carries nothing private, hence "*": the parent decides whom
+// to believe (careto-viz-frame.js checks event.source and event.origin).
 //
 // It also speaks the protocols CMSs already have (pym.js, AMP, Datawrapper:
 // embed-protocols.js), and forwards the chart's events (careto-viz:ready,
 // careto-viz:select, careto-viz:error) to the parent as messages
 // {type: "careto-viz:ready", ...detail}.
 //
-// Query parameters: view ("bars" | "timeline" | "profile", default "bars"), lang ("en" |
+// Query parameters: view ("bars" | "timeline" | "profile" | "map", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); others are refused. The chart's "Copy embed code"
 // button copies this page's address with the same campaign. Without a
-// campaign the page loads the article build, with one the full build
-// (careto-viz-loader.js). downloads=false and embedCode=false hide those
+// campaign the page loads the article build (the map build for a map), with
+// one the full build (careto-viz-loader.js). downloads=false and embedCode=false hide those
 // buttons.
 
 import { STATE, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
@@ -64,5 +64,5 @@ if (src && new URL(src, location.href).origin !== location.origin) {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
   chart = await mountChart(container, { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") }, src ?? undefined);
 }
-root.setAttribute(STATE, chart ? "ready" : "error");
+root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");
 postHeight();

@@ -165,7 +165,7 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 7, `only ${images} noscript images (index.html has 2, cms-script.html 4, cms-hostile.html 2)`);
+    assert.ok(images >= 9, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2)`);
   });
 
   it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
@@ -232,14 +232,16 @@ describe("index.html from a sub-path", () => {
   });
   after(() => s?.context.close());
 
-  it("draws both charts with no error and no request elsewhere", async () => {
-    for (const id of ["careto-bars", "careto-timeline"]) {
+  it("draws the three charts with no error and no request elsewhere", async () => {
+    for (const id of ["careto-map", "careto-bars", "careto-timeline"]) {
       assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
       await assertPainted(s.page.locator(`#${id}`), id);
     }
     assert.deepEqual(s.problems, []);
     assertPrivate(s.requests);
     assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1);
+    assert.equal(count(s.requests, "/careto_viz_map_bg.wasm"), 1, "the map's build, once");
+    assert.equal(count(s.requests, "/world-110m.bin"), 1, "the map's geometry, once");
     assert.equal(s.requests.filter((url) => url.includes("careto_viz_full")).length, 0, "a reader of the article never downloads the full build");
   });
 });
@@ -685,7 +687,7 @@ describe("sample.html: a campaign of one's own (invented data)", () => {
 // ---------------------------------------------------------------- without JavaScript
 
 describe("with JavaScript disabled", () => {
-  for (const [page, expected] of [["index.html", 2], ["embed/cms-script.html", 4]]) {
+  for (const [page, expected] of [["index.html", 3], ["embed/cms-script.html", 4]]) {
     it(`${page} shows the static images from its noscript blocks`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
       const requests = [];
@@ -698,7 +700,7 @@ describe("with JavaScript disabled", () => {
         assert.equal(images.length, expected, JSON.stringify(images));
         for (const img of images) {
           assert.ok(img.complete && img.width > 0, `${img.src} did not load (naturalWidth ${img.width})`);
-          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile)-(en|es)-(light|dark)\.svg$/);
+          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile|map)-(en|es)-(light|dark)\.svg$/);
         }
         assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
         assertPrivate(requests);

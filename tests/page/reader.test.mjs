@@ -242,20 +242,26 @@ describe("keyboard", () => {
   });
   after(() => session?.context.close());
 
-  it("Tab reaches the bars canvas first; arrows, Home and End move through the countries", async () => {
+  it("Tab reaches the map's canvas first, then past its buttons the bars'; arrows, Home and End move through the countries", async () => {
     const { page } = session;
     const live = page.locator(`${BARS} [aria-live="polite"]`);
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
+    const focusedNow = () => page.evaluate(() => {
       const host = document.activeElement;
       const inner = host?.shadowRoot?.activeElement;
       return { host: host?.id, inner: inner?.tagName, label: inner?.getAttribute("aria-label") };
     });
-    assert.deepEqual(
-      { host: focused.host, inner: focused.inner },
-      { host: "careto-bars", inner: "CANVAS" },
-      `the first Tab stop is ${JSON.stringify(focused)}`,
-    );
+    await page.keyboard.press("Tab");
+    const first = await focusedNow();
+    assert.deepEqual({ host: first.host, inner: first.inner }, { host: "careto-map", inner: "CANVAS" }, `the first Tab stop is ${JSON.stringify(first)}`);
+    assert.match(first.label ?? "", /where the 31 affected countries are/);
+    const stops = [];
+    let focused = first;
+    for (let i = 0; i < 8 && !(focused.host === "careto-bars" && focused.inner === "CANVAS"); i++) {
+      await page.keyboard.press("Tab");
+      focused = await focusedNow();
+      stops.push(`${focused.host} ${focused.inner}`);
+    }
+    assert.deepEqual(stops, ["careto-map BUTTON", "careto-map BUTTON", "careto-map BUTTON", "careto-map BUTTON", "careto-bars CANVAS"], "one stop for the map, then its buttons");
     assert.match(focused.label ?? "", /31 countries/);
 
     const before = await page.evaluate(canvasHash, BARS);

@@ -1,9 +1,10 @@
 // The types of careto-viz's entry modules: careto_viz.js (the article
-// build), careto_viz_full.js (the full build; the npm package's main export)
-// and everything they export. Written by hand next to the JS shell
-// (src/web/shell/); scripts/build-wasm.sh copies it next to each entry,
-// leaving out what lies between "full build only" markers for the article
-// build (it cannot read a campaign of one's own). The
+// build), careto_viz_map.js (the map build: the article build and the map),
+// careto_viz_full.js (the full build, which draws the map too; the npm
+// package's main export) and everything they export. Written by hand next to
+// the JS shell (src/web/shell/); scripts/build-wasm.sh copies it next to each
+// entry, leaving out what lies between "full build only" markers for the
+// builds that cannot read a campaign of one's own (article, map). The
 // campaign types follow campaign.schema.json field for field, as
 // src/web/campaign.rs reads them; tests/page/types.test.mjs checks both, with
 // TypeScript's default settings (`tsc --strict`, no --lib).
@@ -39,14 +40,33 @@ export interface Chart {
   hitTest(x: number, y: number): string | undefined;
   /** The bar of the country with ISO code `code` as `[x, y, width, height]` in CSS px. */
   barRect(code: string): Float64Array | undefined;
-  /** The fill colour (`#rrggbb`) of the country's bar, from its colour class. */
+  /** The fill colour (`#rrggbb`) of the country's bar (on the map, of its shape or marker), from its colour class. */
   barColor(code: string): string | undefined;
+  /**
+   * A point on the place with ISO code `code`, `[x, y]` in CSS px from the
+   * canvas's top-left: on the map, a point that hits one of the campaign's
+   * countries (its marker's centre when it has one), or the centre of any
+   * other place the map knows; on the bars, the middle of the country's bar.
+   * `undefined` in the article build (careto_viz.js), which has no map.
+   */
+  pointOf(code: string): Float64Array | undefined;
+  /**
+   * Resolves once the chart has its picture: at once for the bars and the
+   * timeline; for a map, once its geometry (`world-110m.bin` next to the
+   * module, fetched once per page) has arrived and it is drawn. Rejects when
+   * the geometry could not be loaded: the chart then says so in its
+   * language, with a "Try again" button; a new call waits for the next try.
+   */
+  drawn(): Promise<void>;
   /** The canvas the chart draws on (`undefined` once destroyed). */
   readonly canvas: HTMLCanvasElement | undefined;
 }
 
-/** The chart to draw. */
-export type View = "bars" | "timeline" | "profile";
+/**
+ * The chart to draw. `"map"` needs a build with the map (careto_viz_map.js,
+ * careto_viz_full.js); the article build (careto_viz.js) throws, naming them.
+ */
+export type View = "bars" | "timeline" | "profile" | "map";
 /** The language of the chart's text, numbers and dates. */
 export type Lang = "en" | "es";
 /** `"auto"` follows the reader's `prefers-color-scheme`, live. */

@@ -20,10 +20,13 @@ import css from "careto-viz-css";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
+// The kernel's draw bits (src/web/drawing.rs, Changed).
+const PICTURE = 1;
 const WORDS = 2;
+const WAITING = 4;
 
-/** The words of the controls, in the order of i18n::controls (src/i18n.rs). */
-const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9 };
+/** The words of the controls, in the order of i18n::controls, then i18n::map_controls in a build with the map (src/i18n.rs). */
+const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9, mapLoading: 10, mapFailed: 11, retry: 12 };
 
 /** The kernel's words (Chart.words in src/web/api.rs) as an object. */
 function wordsOf(kernel) {
@@ -86,11 +89,17 @@ const el = (tag, className, attributes = {}) => {
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
  * Chart; `ready()`: whether init ran; `build`: its file name),
- * `details()` a promise of the details provider (see interact.js).
+ * `details()` a promise of the details provider (see interact.js), and in
+ * a build with the map `maps`, the map's part of the shell (world.js),
+ * made with the helpers it is given here.
  */
-export function shell(wasm, details) {
+export function shell(wasm, details, maps) {
   const { Kernel, ready } = wasm;
   let nextId = 1;
+  // The elements holding a chart of this build (a map waiting for its
+  // geometry is not marked mounted yet).
+  const holding = new WeakSet();
+  const map = maps?.({ L, el, report });
 
   // The interaction layer and the details provider, loaded once for every
   // chart of the page (a failed load is forgotten, so the next use retries);
@@ -126,6 +135,9 @@ export function shell(wasm, details) {
       this.ac = new AbortController();
       this.tableOpen = false;
       this.pending = null;
+      // Whether the chart has a picture, and who awaits its first (Chart.drawn).
+      this.pictured = false;
+      this.awaiting = [];
       if (element.localName === "canvas" && element.namespaceURI === "http://www.w3.org/1999/xhtml") {
         this.canvas = element;
         this.host = null;
@@ -191,12 +203,15 @@ export function shell(wasm, details) {
     }
 
     /** Draws, reporting a failure instead of throwing (listeners, frames). */
-    redrawQuietly() {
+    redrawQuietly(force = false) {
+      this.quietly = true;
       try {
-        this.draw();
+        this.draw(force);
       } catch (error) {
         report(error);
         this.emit("error", { message: messageOf(error) });
+      } finally {
+        this.quietly = false;
       }
     }
 
@@ -210,7 +225,8 @@ export function shell(wasm, details) {
 
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
     after(changed) {
-      if (!(changed & WORDS)) return changed;
+      if (changed & PICTURE) this.painted();
+      if (!(changed & WORDS)) return this.waitFor(changed);
       const w = (this.words = wordsOf(this.kernel));
       this.canvas.setAttribute("aria-label", w.title);
       const p = this.parts;
@@ -231,7 +247,38 @@ export function shell(wasm, details) {
       if (layer?.ready(this)) this.toLayer();
       // Another language: its words come first (the table waits for them).
       else if (layer) this.bring().then(() => this.arrived(), () => {});
+      return this.waitFor(changed);
+    }
+
+    /** A map whose geometry has not arrived: the map's part of the shell brings it, then draws. */
+    waitFor(changed) {
+      // A listener's redraw (a resize, the theme) does not fetch again a geometry that failed.
+      if (changed & WAITING) map?.wait(this, this.quietly);
       return changed;
+    }
+
+    /** A picture is on the canvas: the element is marked, whoever awaited it is told. */
+    painted() {
+      (this.host ?? this.canvas).setAttribute(MOUNTED, "");
+      if (!this.pictured) {
+        this.pictured = true;
+        for (const [resolve] of this.awaiting.splice(0)) resolve();
+        // The first picture (a map's, once its geometry came): after mount
+        // returns, so that a listener added right after it hears it.
+        queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));
+      }
+      map?.painted(this);
+    }
+
+    /** A promise of the chart's picture (see Chart.drawn). */
+    drawn() {
+      if (this.pictured) return Promise.resolve();
+      return new Promise((resolve, reject) => this.awaiting.push([resolve, reject]));
+    }
+
+    /** The picture could not be made (a map's geometry did not come): those awaiting it are told why. */
+    notDrawn(error) {
+      for (const [, reject] of this.awaiting.splice(0)) reject(error);
     }
 
     setLabels() {
@@ -366,6 +413,9 @@ export function shell(wasm, details) {
       this.ac.abort();
       this.observer?.disconnect();
       layer?.forget(this);
+      map?.forget(this);
+      holding.delete(this.host ?? this.canvas);
+      this.notDrawn(destroyed());
       if (this.parts) {
         this.parts.root.replaceChildren();
         this.host.removeAttribute(MOUNTED);
@@ -411,9 +461,18 @@ export function shell(wasm, details) {
     barRect(code) {
       return states.get(this)?.kernel.barRect(code);
     }
-    /** The fill colour (#rrggbb) of the country's bar. */
+    /** The fill colour (#rrggbb) of the country's bar, or of its shape on the map. */
     barColor(code) {
       return states.get(this)?.kernel.barColor(code);
+    }
+    /** A point [x, y] CSS px on the place with ISO code `code` (builds with the map). */
+    pointOf(code) {
+      return states.get(this)?.kernel.pointOf?.(code);
+    }
+    /** A promise of the chart's picture: at once, or a map's once its geometry has arrived. */
+    drawn() {
+      const st = states.get(this);
+      return st ? st.drawn() : Promise.reject(destroyed());
     }
     /** The canvas the chart draws on. */
     get canvas() {
@@ -432,7 +491,7 @@ export function shell(wasm, details) {
     } catch {
       throw fail("mount: the first argument is not a DOM element");
     }
-    if (holds) throw fail("mount: this element already holds a chart; destroy it first");
+    if (holds || holding.has(element)) throw fail("mount: this element already holds a chart; destroy it first");
     const kernel = new Kernel(options);
     let st;
     try {
@@ -443,10 +502,8 @@ export function shell(wasm, details) {
       else kernel.free();
       throw error;
     }
-    element.setAttribute(MOUNTED, "");
+    holding.add(element);
     st.listen();
-    // After mount returns, so that a listener added right after it hears it.
-    queueMicrotask(() => st.ac.signal.aborted || st.emit("ready", { lang: st.words.lang }));
     const chart = new Chart();
     states.set(chart, st);
     return chart;

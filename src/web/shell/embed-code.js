@@ -29,6 +29,8 @@ export function embedCode(embedUrl, view, lang, theme, title, height) {
   return (
     "<!-- once per page: reserves each chart's height before it arrives -->\n" +
     `<link rel="stylesheet" href="${attr(dir)}careto-viz.css">\n` +
+    // The map's heights are a stylesheet of their own (only pages with a map need it).
+    (view === "map" ? `<link rel="stylesheet" href="${attr(dir)}careto-viz-map.css">\n` : "") +
     `<div ${box}><iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}" class="careto-viz-frame"></iframe></div>\n` +
     "<!-- optional, once per page: sizes every such frame to its content -->\n" +
     `<script src="${attr(dir)}careto-viz-frame.js" defer></script>`

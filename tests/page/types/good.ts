@@ -24,6 +24,9 @@ const hit: string | undefined = chart.hitTest(10, 20);
 const rect: Float64Array | undefined = chart.barRect("MAR");
 const colour: string | undefined = chart.barColor("MAR");
 const canvas: HTMLCanvasElement | undefined = chart.canvas;
+chart.update({ view: "map" });
+const drawn: Promise<void> = chart.drawn();
+const at: Float64Array | undefined = chart.pointOf("GIB");
 chart.destroy();
 
 const text = (en: string, es: string) => ({ en, es });

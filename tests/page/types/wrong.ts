@@ -20,3 +20,5 @@ mount(element, { campaign: { ...campaign, countries: [] } }); // error
 mount(element, { campaign: { ...campaign, event: [{ ...campaign.event[0], status: "rumoured" }] } }); // error
 mount(element, { view: "bars" }).update({ view: "pie" }); // error
 mount(element, { view: "bars" }).hitTest("10", 20); // error
+mount(element, { view: "globe" }); // error
+mount(element, { view: "map" }).pointOf(504); // error
