@@ -2,7 +2,9 @@
 //! and drawn on demand. Shared by the browser surface and the native SVG
 //! renderer, so both draw exactly the same picture.
 
-use crate::layout::{BarsLayout, ProfileLayout, Scene, Target, TimelineLayout};
+#[cfg(careto_profile)]
+use crate::layout::ProfileLayout;
+use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
 use crate::model::{Campaign, Lang};
 use crate::theme::ThemeName;
 pub use crate::view::View;
@@ -34,6 +36,7 @@ pub enum Layout {
     /// Timeline.
     Timeline(TimelineLayout),
     /// Who and what was targeted.
+    #[cfg(careto_profile)]
     Profile(ProfileLayout),
     /// World map.
     #[cfg(careto_map)]
@@ -55,6 +58,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
         }
     }
@@ -65,6 +69,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
             View::Map => Layout::Map(crate::layout::map::MapLayout::new(campaign, world, options.width, options.lang)),
         }
@@ -75,6 +80,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => &l.scene,
             Layout::Timeline(l) => &l.scene,
+            #[cfg(careto_profile)]
             Layout::Profile(l) => &l.scene,
             #[cfg(careto_map)]
             Layout::Map(l) => &l.scene,
@@ -88,6 +94,7 @@ impl Layout {
             Layout::Bars(l) => l.items(),
             Layout::Timeline(l) => l.items(),
             // Sectors, platforms, what was stolen, the extensions.
+            #[cfg(careto_profile)]
             Layout::Profile(l) => l.items.clone(),
             // The affected countries, largest count first, then the others
             // alphabetically; each with its focus-ring box.
@@ -101,6 +108,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => l.hit(x, y),
             Layout::Timeline(l) => l.hit(x, y),
+            #[cfg(careto_profile)]
             Layout::Profile(l) => l.hit(x, y),
             #[cfg(careto_map)]
             Layout::Map(l) => l.hit(x, y),

@@ -54,6 +54,7 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
@@ -183,6 +184,7 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => bars_summary(c, lang),
         View::Timeline => timeline_summary(c, lang),
+        #[cfg(careto_profile)]
         View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
@@ -388,6 +390,7 @@ fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
         #[cfg(careto_map)]
         View::Map => bars_caption(c, lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
     }
 }
@@ -519,6 +522,7 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
         // The map shows the bars' data: the same table.
         #[cfg(careto_map)]
         View::Map => return csv(c, View::Bars, lang),
+        #[cfg(careto_profile)]
         View::Profile => {
             let d = crate::i18n::profile_detail_strings(lang);
             rows.push([d.col_aspect, d.col_item, d.col_detail, s.csv_sources].map(|h| h.to_lowercase()).to_vec());

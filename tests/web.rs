@@ -230,16 +230,21 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     chart.update(options(&[("lang", "es".into())])).unwrap();
     assert_eq!(chart.chart.words()[6], "The Mask (Careto): 31 países afectados");
     assert_eq!(chart.chart.words()[13], "Mostrar datos");
-    // The profile view (issue 15.3), through the same kernel.
-    chart.update(options(&[("view", "profile".into())])).unwrap();
-    assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
-    assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
-    assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
+    // The profile view (issue 15.3), through the same kernel, in a build
+    // that has it (the article's first-paint kernel refuses it: see below).
+    #[cfg(feature = "profile")]
+    {
+        chart.update(options(&[("view", "profile".into())])).unwrap();
+        assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
+        assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
+        assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
+    }
 }
 
-/// The views a build draws, as its messages name them: the full build has the map.
+/// The views a build draws, as its messages name them: the full build has
+/// the map and the profile, the article's kernel neither.
 #[cfg(not(feature = "map"))]
-const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
+const VIEWS: &str = "\"bars\" or \"timeline\"";
 #[cfg(feature = "map")]
 const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
 
@@ -263,6 +268,24 @@ fn the_article_build_refuses_the_map_naming_the_builds_that_have_it_and_the_char
     assert_eq!(chart.chart.words()[0], "bars", "and the view stays");
     let e = message(mount(div, options(&[("view", "globe".into())])).err().unwrap());
     assert_eq!(e, format!("careto-viz: view: \"globe\" is not a view; use {VIEWS}"));
+}
+
+/// The article's first-paint kernel has no profile either (issue 12: what
+/// the first picture of the bars and the timeline does not need stays off
+/// their path): `view: "profile"` is refused naming the builds that have it,
+/// and the chart on screen stays.
+#[cfg(not(feature = "profile"))]
+#[wasm_bindgen_test]
+fn the_article_build_refuses_the_profile_naming_the_builds_that_have_it_and_the_chart_stays() {
+    set_dpr(1.0);
+    let expected = "careto-viz: view: \"profile\": this build of careto-viz (careto_viz.js, the article build) has no profile; \
+                    load the map build, careto_viz_map.js next to it, or the full build, careto_viz_full.js";
+    let div = container(640);
+    assert_eq!(message(mount(div.clone(), options(&[("view", "profile".into())])).err().unwrap()), expected);
+    let mut chart = mount(div, options(&[("view", "timeline".into())])).unwrap();
+    let words = chart.chart.words();
+    assert_eq!(message(chart.update(options(&[("view", "profile".into())])).err().unwrap()), expected);
+    assert_eq!(chart.chart.words(), words, "the timeline and its words stay");
 }
 
 /// A build with the map (the full build here) draws it once the page has

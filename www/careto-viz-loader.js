@@ -3,14 +3,15 @@
 // campaign file once, mounts a chart, and shows a failure, all the same way.
 //
 // - Builds, chosen per element (buildOf): pkg/careto_viz.js (the article
-//   build: The Mask (Careto) compiled in), pkg/careto_viz_map.js (the map
-//   build, for a map chart only: a page without a map requests none of it)
-//   or pkg-full/careto_viz_full.js (the full build, for a campaign of one's
-//   own; it draws maps too), next to this file, each imported and
+//   build: The Mask (Careto) compiled in; it draws the bars and the
+//   timeline), pkg/careto_viz_map.js (the map build, for a map or a profile
+//   chart only: a page with neither requests none of it) or
+//   pkg-full/careto_viz_full.js (the full build, for a campaign of one's
+//   own; it draws every view), next to this file, each imported and
 //   initialised once per page however many charts and scripts ask. On a
-//   page where a map sits beside other charts, the map build is requested
-//   after their first frame, when the browser is idle, so that its bytes
-//   never compete with their first picture.
+//   page where a map or a profile sits beside other charts, the map build is
+//   requested after their first frame, when the browser is idle, so that its
+//   bytes never compete with their first picture.
 // - Campaign files: from the page's own site or the site serving careto-viz
 //   (this file's), never a third one; cookies only to the same origin;
 //   fetched once per address; a failed fetch is not kept, so a retry fetches.
@@ -31,10 +32,14 @@ const here = new URL(import.meta.url);
 /** The builds' files, by kind. */
 const FILES = { article: "./pkg/careto_viz.js", map: "./pkg/careto_viz_map.js", full: "./pkg-full/careto_viz_full.js" };
 
-/** The build that draws a chart with `options` (and a campaign file `campaignSrc`): "full", "map" or "article". */
+/**
+ * The build that draws a chart with `options` (and a campaign file
+ * `campaignSrc`): "full", "map" (the map and the profile: views that the
+ * article's first-paint kernel leaves out) or "article".
+ */
 export function buildOf(options, campaignSrc) {
   if (campaignSrc) return "full";
-  return options?.view === "map" ? "map" : "article";
+  return options?.view === "map" || options?.view === "profile" ? "map" : "article";
 }
 
 /**

@@ -160,8 +160,11 @@ impl ThemeChoice {
 #[cfg(careto_map)]
 const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
 /// What the `view` option may be, as its type error says.
-#[cfg(not(careto_map))]
+#[cfg(all(not(careto_map), careto_profile))]
 const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
+/// What the `view` option may be in the article's kernel (no map, no profile).
+#[cfg(all(not(careto_map), not(careto_profile)))]
+const VIEWS: &str = "\"bars\" or \"timeline\"";
 
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]
