@@ -331,19 +331,21 @@ fn the_pages_show_the_card_of_their_default_view_with_its_words() {
     // index.html's first chart and embed.html's default view: bars, English.
     let campaign = careto();
     let title = careto_viz::describe::title(&campaign, View::Bars, Lang::En);
-    let alt = format!("{title}. {}", careto_viz::describe::summary(&campaign, View::Bars, Lang::En));
+    // The card's alt text: what its header says (the title and the headline figures).
+    let headline = careto_viz::describe::headline_sentence(&campaign, Lang::En);
+    let alt = format!("{title}. {}", headline.trim());
     for page in ["index.html", "embed.html"] {
         let html = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www").join(page)).unwrap();
         let tags = meta_tags(&html);
         let get = |k: &str| tags.get(k).map(String::as_str).unwrap_or_else(|| panic!("{page}: no {k}"));
         // Relative in www/; make site makes it absolute from SITE_URL.
         assert_eq!(get("og:image"), "img/card-bars-en.png", "{page}");
-        assert_eq!(get("og:image:alt"), alt, "{page}: og:image:alt is not the card's chart's title and summary");
+        assert_eq!(get("og:image:alt"), alt, "{page}: og:image:alt is not the card's title and headline figures");
         assert_eq!((get("og:image:width"), get("og:image:height")), ("1200", "630"), "{page}");
         assert_eq!(get("twitter:card"), "summary_large_image", "{page}");
         if page == "embed.html" {
             assert_eq!(get("og:title"), title, "{page}: og:title is not the chart's title");
-            assert_eq!(get("og:description"), careto_viz::describe::headline_sentence(&campaign, Lang::En).trim(), "{page}: og:description");
+            assert_eq!(get("og:description"), headline.trim(), "{page}: og:description");
         } else {
             assert!(html.contains(&format!("<title>{}</title>", get("og:title"))), "{page}: og:title is not the page's title");
             assert_eq!(Some(get("og:description")), tags.get("description").map(String::as_str), "{page}: og:description");
