@@ -97,7 +97,9 @@ build_one() {
     --external:./careto_viz_interact.js \
     --outfile="$out_dir/${out_name}.js"
   # The map's geometry next to a build that draws maps (fetched, never compiled in).
-  if cfg_list "$section.features" | grep -qx map; then
+  # (grep reads the whole list: with -q it would stop at the match, and under
+  # pipefail the writer's broken pipe would fail the test.)
+  if [ "$(cfg_list "$section.features" | grep -cx map)" = 1 ]; then
     cp "$(cfg build.map.geometry)" "$out_dir/world-110m.bin"
   fi
   if [ "$(cfg "$section.types")" = "True" ]; then  # python prints TOML booleans as True/False

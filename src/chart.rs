@@ -122,3 +122,38 @@ pub fn svg(campaign: &Campaign, options: &ChartOptions) -> Result<String, crate:
     let layout = Layout::new(campaign, options);
     crate::render::to_svg(layout.scene(), &crate::theme::Theme::named(options.theme))
 }
+
+/// The widths a social card's chart is laid out at, in CSS px: the one
+/// that puts the chart on the card largest is taken (`card_layout`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const CARD_LAYOUT_WIDTHS: (u32, u32, u32) = (560, 1200, 40);
+
+/// The chart laid out for a 1200 × 630 social card (native only): of the
+/// widths of [`CARD_LAYOUT_WIDTHS`], the one whose scene the card shows
+/// largest, whole (`options.width` is not used). Ties go to the narrower.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn card_layout(campaign: &Campaign, options: &ChartOptions) -> Layout {
+    let (from, to, step) = CARD_LAYOUT_WIDTHS;
+    let mut best: Option<(f64, Layout)> = None;
+    for width in (from..=to).step_by(usize::try_from(step).unwrap_or(40)) {
+        let layout = Layout::new(campaign, &ChartOptions { width: f64::from(width), ..*options });
+        let scene = layout.scene();
+        let scale = crate::render::card::placement(scene.width, scene.height).scale;
+        if best.as_ref().is_none_or(|(s, _)| scale > *s) {
+            best = Some((scale, layout));
+        }
+    }
+    match best {
+        Some((_, layout)) => layout,
+        None => Layout::new(campaign, options),
+    }
+}
+
+/// The chart as a 1200 × 630 PNG social card (native only): laid out by
+/// [`card_layout`], title and source line included, on the theme's
+/// background (`render::card`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn card_png(campaign: &Campaign, options: &ChartOptions) -> Result<Vec<u8>, crate::render::RenderError> {
+    let layout = card_layout(campaign, options);
+    crate::render::card::card_png(layout.scene(), &crate::theme::Theme::named(options.theme))
+}
