@@ -61,8 +61,19 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     }
 }
 
-/// What a target is called outside the module: `"country:MAR"`,
-/// `"event:<id>"`, `"period"` (the `hitTest` API).
+/// A target's name in links (`embed.html?focus=MAR`, `#careto-timeline=disclosure`)
+/// and the host page's events: a country's ISO code, an event's id, else as
+/// [`target_name`] writes it (`"period"`, `"sector:2"`…).
+pub fn target_id(c: &Campaign, t: Target) -> Option<String> {
+    Some(match t {
+        Target::Country(i) => c.countries.get(i)?.code.to_string(),
+        Target::Event(i) => c.events.get(i)?.id.to_string(),
+        _ => target_name(c, t)?,
+    })
+}
+
+/// A target's name as `Chart.hitTest` answers it: `"country:MAR"`,
+/// `"event:<id>"`, `"period"`, `"sector:2"`…
 pub fn target_name(c: &Campaign, t: Target) -> Option<String> {
     Some(match t {
         Target::Country(i) => format!("country:{}", c.countries.get(i)?.code),

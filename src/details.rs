@@ -23,6 +23,13 @@ pub struct Tip {
     pub lines: Vec<String>,
     /// What the live region says when the keyboard reaches the item.
     pub say: String,
+    /// The item's name in links and the host page's events
+    /// ([`describe::target_id`]): `"MAR"`, an event's id, `"period"`…
+    pub id: String,
+    /// The item's name: a country's, an event's label, else the tooltip's first line.
+    pub name: String,
+    /// A country's published figure (none: not published, or not a country).
+    pub figure: Option<u32>,
 }
 
 /// A column of the data table.
@@ -70,7 +77,13 @@ fn column(text: &str, numeric: bool) -> Column {
 fn tip(c: &Campaign, target: Target, lang: Lang) -> Option<Tip> {
     let t = describe::tooltip(c, target, lang)?;
     let say = t.announcement();
-    Some(Tip { key: target.key(), title: t.title, lines: t.lines, say })
+    let (name, figure) = match target {
+        Target::Country(i) => c.countries.get(i).map_or((t.title.clone(), None), |country| (country.name.get(lang).to_string(), country.count.value())),
+        Target::Event(i) => (c.events.get(i).map_or_else(|| t.title.clone(), |e| e.label.get(lang).to_string()), None),
+        _ => (t.title.clone(), None),
+    };
+    let id = describe::target_id(c, target)?;
+    Some(Tip { key: target.key(), title: t.title, lines: t.lines, say, id, name, figure })
 }
 
 /// The details of `view` of `c` in `lang`.

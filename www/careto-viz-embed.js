@@ -30,7 +30,7 @@
 // No inline script or style is needed, so a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval') allows it.
 
-import { STATE, buildOf, clearError, embedUrlFor, follow, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
+import { STATE, buildOf, clearError, embedUrlFor, follow, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
 
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
@@ -78,6 +78,9 @@ async function mountOne(element) {
     charts.set(element, chart);
     // "ready" once it has its picture (a map, once its geometry has arrived).
     follow(element, chart);
+    // A link to an item of this chart (#careto-bars=MAR): focused, its details open.
+    const linked = linkedItem(options.view);
+    if (linked) chart.focus(linked);
   } catch (error) {
     if (tickets.get(element) !== ticket) return;
     showError(element, error);

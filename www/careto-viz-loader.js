@@ -157,19 +157,33 @@ export function showError(element, error) {
  * build and that campaign. Resolves, once the chart has its picture or
  * could not get it (a map's geometry: the chart says why and offers to try
  * again), to the chart; to undefined after showing why there is none.
+ * `focus`, the item a link names (an ISO code, an event's id; by default
+ * the page's `#careto-<view>=` fragment key), is focused with its details open.
  */
-export async function mountChart(element, options, campaignSrc) {
+export async function mountChart(element, options, campaignSrc, focus = linkedItem(options.view)) {
   element.setAttribute(STATE, "loading");
   clearError(element);
   try {
     const [module, campaign] = await Promise.all([loadBuild(buildOf(options, campaignSrc)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
     const chart = module.mount(element, campaign === undefined ? options : { ...options, campaign });
+    if (focus) chart.focus(focus);
     await follow(element, chart);
     return chart;
   } catch (error) {
     showError(element, error);
     return undefined;
   }
+}
+
+/**
+ * The item a link names for a chart of `view` on this page: the fragment
+ * key `careto-<view>` (`#careto-bars=MAR`, beside any of the host's own
+ * keys), undefined if none.
+ */
+export function linkedItem(view) {
+  const hash = location.hash.slice(1);
+  if (!hash.includes("careto-")) return undefined;
+  return new URLSearchParams(hash).get(`careto-${view || "bars"}`) ?? undefined;
 }
 
 /**

@@ -21,7 +21,9 @@
 // button copies this page's address with the same campaign. Without a
 // campaign the page loads the article build (the map build for a map), with
 // one the full build (careto-viz-loader.js). downloads=false and embedCode=false hide those
-// buttons.
+// buttons. focus=MAR (an ISO code, or an event's id) opens the chart with
+// that item focused and its details open, said once; an unknown one is
+// ignored with a console warning.
 
 import { STATE, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
 import { heightProtocols } from "./embed-protocols.js";
@@ -62,7 +64,8 @@ if (src && new URL(src, location.href).origin !== location.origin) {
   showError(container, new Error(`careto-viz: campaign "${src}" is not on this site; only same-site campaign files are loaded`));
 } else {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
-  chart = await mountChart(container, { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") }, src ?? undefined);
+  const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") };
+  chart = await mountChart(container, options, src ?? undefined, params.get("focus") ?? undefined);
 }
 root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");
 postHeight();

@@ -238,3 +238,133 @@ describe("events for the host page", () => {
     }
   });
 });
+
+describe("links to a view", () => {
+  /** The chart's live region, its focused item (the kernel's) and its tooltip, in `host` (a selector). */
+  const state = (page, host) =>
+    page.evaluate((sel) => {
+      const root = document.querySelector(sel)?.shadowRoot;
+      const tip = root?.querySelector(".cv-tip");
+      if (!tip) return { live: "", tip: null };
+      return { live: root.querySelector("[aria-live]").textContent, tip: tip.hidden ? null : tip.querySelector("b")?.textContent };
+    }, host);
+
+  it("embed.html?focus=MAR opens the bars with Morocco focused and its details said once", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await page.goto(new URL("embed.html?view=bars&lang=en&focus=MAR", chartSite.url).href);
+      const s = await until(async () => {
+        const now = await state(page, "#chart");
+        return now.tip === "Morocco" && now.live.length > 0 && now;
+      }, "Morocco's details never opened");
+      assert.match(s.live, /^Morocco\b/);
+      assert.match(s.live, /384/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("#careto-timeline=<event id> on a page focuses that event, beside the host's own fragment keys", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 1000, height: 900 });
+    try {
+      await page.goto(new URL("index.html#intro&careto-timeline=pwn2own-2012", chartSite.url).href);
+      const timeline = await page.evaluate(() => {
+        const e = document.querySelector('[data-view="timeline"], [data-careto-viz="timeline"]');
+        e.id ||= "the-timeline";
+        return `#${e.id}`;
+      });
+      const s = await until(async () => {
+        const now = await state(page, timeline);
+        return now.tip && now;
+      }, "the event's details never opened");
+      assert.equal(s.tip, "2012", "the tooltip heads with the event's date, at its precision");
+      assert.match(s.live, /Pwn2Own/);
+      assert.equal(new URL(page.url()).hash, "#intro&careto-timeline=pwn2own-2012", "the host's fragment is left as it was");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an unknown item in a link is ignored with one console warning, never an error box", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 800, height: 900 });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    try {
+      await page.goto(new URL("embed.html?view=bars&focus=XYZ", chartSite.url).href);
+      await until(() => warnings.length > 0, "no warning");
+      assert.deepEqual(warnings, ['careto-viz: no item "XYZ" in this bars chart; the link\'s focus is ignored']);
+      assert.equal(await page.locator(".careto-viz-error").count(), 0);
+      assert.equal(await page.getAttribute("html", "data-careto-viz-state"), "ready");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a focus inside a frame is forwarded as careto-viz:select; Copy embed code keeps it as &focus=", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await page.goto(new URL("amp.html", parentSite.url).href);
+      await until(async () => (await messagesOf(page)).find((m) => m.data?.type === "careto-viz:ready"), "no ready");
+      const frame = page.frame({ url: /embed\.html/ });
+      await frame.evaluate(async () => (await import("./embed.js")).chart.focus("pwn2own-2012"));
+      const select = await until(async () => (await messagesOf(page)).find((m) => m.data?.type === "careto-viz:select"), "no careto-viz:select forwarded");
+      assert.deepEqual({ ...select.data, name: undefined }, { type: "careto-viz:select", view: "timeline", id: "pwn2own-2012", name: undefined, figure: null });
+      assert.match(select.data.name, /Pwn2Own/);
+      // Copy embed code: a frame from another site may not write the clipboard, so the code is shown selected.
+      const code = await frame.evaluate(async () => {
+        const root = document.getElementById("chart").shadowRoot;
+        const button = [...root.querySelectorAll(".cv-tools button")].find((b) => /embed/i.test(b.textContent));
+        button.click();
+        for (let i = 0; i < 100 && !root.querySelector(".cv-code").value; i++) await new Promise((r) => setTimeout(r, 50));
+        return root.querySelector(".cv-code").value;
+      });
+      assert.match(code, /embed\.html\?view=timeline&amp;lang=en&amp;theme=auto&amp;focus=pwn2own-2012"/);
+      assert.deepEqual(problems.filter((p) => !/clipboard/i.test(p)), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("select events from a host page", () => {
+  it("a click on Morocco's bar and the keyboard each dispatch careto-viz:select with its figure", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 1000, height: 900 });
+    try {
+      await page.addInitScript(() => {
+        window.selects = [];
+        document.addEventListener("careto-viz:select", (e) => window.selects.push(e.detail));
+      });
+      await page.goto(new URL("embed.html?view=bars&lang=es", chartSite.url).href);
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const box = await page.evaluate(async () => {
+        const { chart } = await import("./embed.js");
+        const r = chart.barRect("MAR");
+        const c = chart.canvas.getBoundingClientRect();
+        return { x: c.left + r[0] + r[2] / 2, y: c.top + r[1] + r[3] / 2 };
+      });
+      await page.mouse.click(box.x, box.y);
+      const click = await until(() => page.evaluate(() => window.selects.at(-1)), "no select on a click");
+      assert.deepEqual(click, { view: "bars", id: "MAR", name: "Marruecos", figure: 384 });
+      await page.keyboard.press("ArrowDown");
+      await until(() => page.evaluate(() => window.selects.length >= 2), "no select from the keyboard");
+      const keyed = await page.evaluate(() => window.selects.at(-1));
+      assert.equal(keyed.view, "bars");
+      assert.equal(typeof keyed.id, "string");
+      // A country without a published count: figure null, never 0.
+      const cuba = await page.evaluate(async () => {
+        const { chart } = await import("./embed.js");
+        chart.focus("CUB");
+        for (let i = 0; i < 50 && window.selects.at(-1)?.id !== "CUB"; i++) await new Promise((r) => setTimeout(r, 50));
+        return window.selects.at(-1);
+      });
+      assert.deepEqual(cuba, { view: "bars", id: "CUB", name: "Cuba", figure: null });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+

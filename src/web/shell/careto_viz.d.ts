@@ -58,6 +58,15 @@ export interface Chart {
    * language, with a "Try again" button; a new call waits for the next try.
    */
   drawn(): Promise<void>;
+  /**
+   * Focuses the item `id`, a country's ISO code (`"MAR"`) or an event's id,
+   * with its details open and said once, as a link to it
+   * (`embed.html?focus=MAR`, `#careto-bars=MAR`) does. An id the chart does
+   * not have is ignored with one console warning.
+   */
+  focus(id: string): void;
+  /** Clears the focus that `focus` or the keyboard set. */
+  clearFocus(): void;
   /** The canvas the chart draws on (`undefined` once destroyed). */
   readonly canvas: HTMLCanvasElement | undefined;
 }
@@ -253,3 +262,31 @@ export interface Source {
 
 /** What kind of publication a source is. */
 export type SourceKind = "primary" | "press" | "catalogue";
+
+/** `event.detail` of `careto-viz:ready`, dispatched on the chart's element after its first frame. */
+export interface ReadyDetail {
+  view: View;
+  lang: Lang;
+}
+/** `event.detail` of `careto-viz:select`: a reader tapped, clicked or reached by keyboard an item. */
+export interface SelectDetail {
+  view: View;
+  /** A country's ISO code, an event's id, `"period"`, `"sector:2"`… (what `Chart.focus` takes). */
+  id: string;
+  /** The item's name as its tooltip heads it. */
+  name: string;
+  /** A country's published figure; `null` where none was published or the item is no country. */
+  figure: number | null;
+}
+/** `event.detail` of `careto-viz:error`: a draw, a later part's load or the mount failed. */
+export interface ErrorDetail {
+  view?: View;
+  message: string;
+}
+declare global {
+  interface HTMLElementEventMap {
+    "careto-viz:ready": CustomEvent<ReadyDetail>;
+    "careto-viz:select": CustomEvent<SelectDetail>;
+    "careto-viz:error": CustomEvent<ErrorDetail>;
+  }
+}

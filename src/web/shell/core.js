@@ -453,6 +453,28 @@ export function shell(wasm, details, maps) {
       states.delete(this);
       st.destroy();
     }
+    /**
+     * Focuses the item `id` (a country's ISO code, an event's id), its
+     * details open and said once, as a link to it does; an id the chart
+     * does not have is ignored with one console warning.
+     */
+    focus(id) {
+      const st = live(this);
+      st.use((l) => {
+        if (!st.parts || l.focusId(st, String(id))) return;
+        console.warn(`${PREFIX}no item "${String(id).slice(0, 40)}" in this ${st.words.view} chart; the link's focus is ignored`);
+      });
+    }
+    /** Clears the focus that `focus` or the keyboard set (the ring and the details). */
+    clearFocus() {
+      const st = live(this);
+      st.selectedId = undefined;
+      if (layer?.ready(st)) layer.blur(st);
+      else {
+        st.kernel.focus = -1;
+        st.redrawQuietly();
+      }
+    }
     /** What is under (x, y) CSS px: "country:MAR", "event:<id>", "period" or undefined. */
     hitTest(x, y) {
       return states.get(this)?.kernel.hitTest(x, y);

@@ -80,6 +80,16 @@ export function layer(provider, { L, report }) {
     }
   }
 
+  /** Tells the host page that a reader selected the item `key` (careto-viz:select; README, "Events"). */
+  function selected(st, key) {
+    const tip = detailsOf(st).tips.get(key);
+    if (!tip) return;
+    // What Copy embed code links to (the keyboard's focus is gone by the time the button is clicked).
+    st.selectedId = tip.id;
+    st.emit("select", { id: tip.id, name: tip.name, figure: tip.figure ?? null });
+  }
+
+  /** Moves the keyboard focus to item `i`: the ring drawn, its tooltip shown, its words said. */
   function focusItem(st, i) {
     const k = st.kernel;
     const item = k.item(i);
@@ -93,6 +103,7 @@ export function layer(provider, { L, report }) {
     const r = st.canvas.getBoundingClientRect();
     st.tipKey = null;
     showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
+    selected(st, key);
   }
 
   /**
@@ -183,6 +194,8 @@ export function layer(provider, { L, report }) {
     /** View, language, theme or campaign changed (or the layer just arrived). */
     words(st) {
       hideTip(st);
+      if (st.selectedFor !== st.words.view) st.selectedId = undefined;
+      st.selectedFor = st.words.view;
       if (!st.parts) return;
       if (document.hidden) fillTable(st, true);
       else if (st.tableOpen) fillTable(st);
@@ -200,8 +213,25 @@ export function layer(provider, { L, report }) {
     pointer(st, e) {
       const key = st.kernel.hit(e.offsetX, e.offsetY);
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
-      if (key === undefined) hideTip(st);
-      else showTip(st, key, e.clientX, e.clientY);
+      if (key === undefined) return hideTip(st);
+      showTip(st, key, e.clientX, e.clientY);
+      // A tap or a click selects; a hover only shows.
+      if (e.type === "pointerdown") selected(st, key);
+    },
+
+    /**
+     * Focuses the item named `id` (a country's ISO code, an event's id: a
+     * link's) and opens its details, said once; false if the chart has no such item.
+     */
+    focusId(st, id) {
+      const k = st.kernel;
+      const tips = detailsOf(st).tips;
+      for (let i = 0; i < k.itemCount; i++) {
+        if (tips.get(k.item(i)[4])?.id !== id) continue;
+        focusItem(st, i);
+        return true;
+      }
+      return false;
     },
 
     leave(st, e) {
@@ -254,7 +284,7 @@ export function layer(provider, { L, report }) {
       if (!url) return;
       // For a page without careto-viz.css: the chart and its buttons (the frame's height at this width).
       const height = Math.ceil(st.kernel.height) + p.tools.offsetHeight + 4;
-      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height);
+      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height, st.selectedId);
       p.code.value = code;
       const t = w.labels;
       const done = (ok) => {

@@ -27,6 +27,14 @@ const canvas: HTMLCanvasElement | undefined = chart.canvas;
 chart.update({ view: "map" });
 const drawn: Promise<void> = chart.drawn();
 const at: Float64Array | undefined = chart.pointOf("GIB");
+chart.focus("MAR");
+chart.clearFocus();
+element.addEventListener("careto-viz:select", (e) => {
+  const id: string = e.detail.id;
+  const figure: number | null = e.detail.figure;
+  console.log(id, e.detail.name, figure, e.detail.view);
+});
+element.addEventListener("careto-viz:error", (e) => console.log(e.detail.message.length));
 chart.destroy();
 
 const text = (en: string, es: string) => ({ en, es });
