@@ -125,6 +125,7 @@ export function layer(provider, { L, report }) {
     const table = document.createElement("table");
     const caption = document.createElement("caption");
     caption.textContent = t.caption;
+    caption.id = `cv-caption-${st.id}`;
     const head = document.createElement("tr");
     for (const c of t.head) {
       const th = document.createElement("th");
@@ -137,6 +138,11 @@ export function layer(provider, { L, report }) {
     thead.append(head);
     const first = document.createElement("tbody");
     table.append(caption, thead, first);
+    // The scroll container is a region named by the caption from the moment
+    // the caption exists (before, an unnamed region would be a second
+    // unnamed landmark); open, it is a tab stop (toggleTable).
+    p.data.setAttribute("role", "region");
+    p.data.setAttribute("aria-labelledby", caption.id);
     let at = 0;
     const rows = (tbody) => {
       const start = performance.now();
@@ -264,6 +270,11 @@ export function layer(provider, { L, report }) {
       st.tableOpen = !st.tableOpen;
       p.show.setAttribute("aria-expanded", String(st.tableOpen));
       p.data.className = st.tableOpen ? "cv-data" : "cv-data cv-closed";
+      // Open, its scroll container is a tab stop, so that a keyboard reaches
+      // and scrolls it at any width (axe-core: scrollable-region-focusable);
+      // closed, it is out of sight and out of the tab order.
+      if (st.tableOpen) p.data.tabIndex = 0;
+      else p.data.removeAttribute("tabindex");
       st.setLabels();
       fillTable(st, document.hidden);
     },
