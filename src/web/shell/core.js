@@ -395,18 +395,23 @@ export function shell(wasm, details, maps) {
       on(p.png, "click", () => this.use((l) => l.png(this)));
       on(p.csv, "click", () => this.use((l) => l.csv(this)));
       on(p.embed, "click", () => this.use((l) => l.copy(this)));
-      // The layer comes when the browser is idle after the first frame.
-      afterFrame(() => {
-        if (signal.aborted) return;
-        this.bring().then(
-          () => this.arrived(),
-          (error) => {
-            // One console error for a failed prefetch, however many charts; a reader's use reports again.
-            if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
-            prefetchReported = true;
-          },
-        );
-      });
+      // The layer comes when the browser is idle after the chart's first
+      // picture: a map's, once its geometry came, so that the layer never
+      // competes with the geometry for the map's first frame (or after the
+      // geometry failed: the reader still gets the table).
+      const prefetch = () =>
+        afterFrame(() => {
+          if (signal.aborted) return;
+          this.bring().then(
+            () => this.arrived(),
+            (error) => {
+              // One console error for a failed prefetch, however many charts; a reader's use reports again.
+              if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
+              prefetchReported = true;
+            },
+          );
+        });
+      this.drawn().then(prefetch, prefetch);
     }
 
     destroy() {
