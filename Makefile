@@ -8,8 +8,9 @@
 #   make demo         build, then serve www/ at http://127.0.0.1:$(PORT)/
 #   make test         format and lints, native tests, browser (wasm-bindgen-test) tests, release build, page tests
 #   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
-#   make site         build, then copy the static site into dist/ (with SVG fallbacks in dist/img)
-#   make screenshots  build, then refresh docs/img/page.png from the page test
+#   make site SITE_URL=https://…/careto   build, then copy the static site into dist/ (SVG fallbacks and PNG social cards in dist/img;
+#                     SITE_URL: where dist/ will be served, for the cards' absolute og:image URLs; SITE_URL= for relative ones)
+#   make screenshots  build, then refresh docs/img/page.png and docs/img/map.png from the page tests
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
@@ -36,7 +37,7 @@ FULL_OUT_DIR := $(call toml,build.full.out_dir)
 FULL_OUT_NAME := $(call toml,build.full.out_name)
 FULL_FEATURES := $(shell python3 -c 'import tomllib; print(",".join(tomllib.load(open("wasm-pack.toml","rb"))["build"]["full"]["features"]))')
 
-.PHONY: help setup build demo test lint test-native test-wasm test-page site screenshots package clean geo
+.PHONY: help setup build demo test lint test-native test-wasm test-page site site-url screenshots package clean geo
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -55,6 +56,7 @@ build: setup
 .PHONY: reserve
 reserve:
 	cargo run --release --quiet --bin careto-reserve -- --out www/careto-viz.css
+	cargo run --release --quiet --bin careto-reserve -- --map --out www/careto-viz-map.css
 	cargo run --release --quiet --bin careto-reserve -- --campaign www/sample-campaign.json \
 	  --for '[data-campaign-src$$="sample-campaign.json"]' --out www/sample-campaign.css
 
@@ -105,15 +107,42 @@ test-wasm: setup
 
 # The embed and guest tests (tests/page/embed.test.mjs, guest.test.mjs) load the pages of dist/,
 # so they need `make site`; leaks.test.mjs runs 10,000 redraws and 1,000 mounts (~40-60 s).
+# The address `make test` builds dist/ for: the cards' URLs are made from it
+# (nothing is fetched from it; tests/page/cards.test.mjs checks them).
+TEST_SITE_URL := http://127.0.0.1:8080/careto-viz
+test-page: SITE_URL = $(TEST_SITE_URL)
 test-page: site
-	node --test tests/page/
+	SITE_URL='$(SITE_URL)' node --test tests/page/
 
 # The static images (noscript fallbacks, feeds, social cards): every view x language x theme.
 SITE_VIEWS := bars timeline profile map
 SITE_LANGS := en es
 SITE_THEMES := light dark
 
-site: build
+# Social cards: og:image must be an absolute URL (Facebook, LinkedIn, X and
+# Slack ignore relative ones), so `make site` needs the address dist/ will be
+# served from: SITE_URL, an http(s) address without query or fragment (a
+# trailing / is dropped). Checked before anything is built. Given but empty
+# (`make site SITE_URL=`), the pages keep relative card URLs: for looking at
+# dist/ locally, not for publishing. `make test` passes TEST_SITE_URL.
+SITE_URL_CLEAN = $(patsubst %/,%,$(SITE_URL))
+
+site-url:
+	@if [ '$(origin SITE_URL)' = undefined ]; then \
+	  echo "make site: SITE_URL is required: the address dist/ will be served from, for the social cards' absolute URLs" >&2; \
+	  echo "  (og:image), e.g. make site SITE_URL=https://graphics.example.org/careto ; SITE_URL= writes relative URLs," >&2; \
+	  echo "  which social networks ignore" >&2; \
+	  exit 2; \
+	fi
+	@url='$(subst ','"'"',$(SITE_URL_CLEAN))'; \
+	if [ -z "$$url" ]; then \
+	  echo "make site: SITE_URL is empty: the pages' card URLs stay relative (social networks ignore them)" >&2; \
+	elif ! [[ "$$url" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/-]*)?$$ ]]; then \
+	  echo "make site: SITE_URL=\"$$url\" is not an http(s) address of a folder (like https://graphics.example.org/careto: no query, fragment, space or quote)" >&2; \
+	  exit 2; \
+	fi
+
+site: site-url build
 	rm -rf dist
 	mkdir -p dist/pkg dist/pkg-full dist/img dist/embed
 	cp www/*.html www/*.json www/*.svg dist/
@@ -127,13 +156,20 @@ site: build
 	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
 	cp campaign.schema.json dist/
-	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm dist/pkg/
-	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm dist/pkg-full/
+	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
+	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
 	    --width 640 --out dist/img/$$view-$$lang-$$theme.svg; \
 	done; done; done
+	# Social cards (1200 x 630 PNG, light theme): one per view and language,
+	# and the pages' og:image made absolute (see SITE_URL above).
+	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do \
+	  cargo run --release --quiet --bin careto-render -- --card --view $$view --lang $$lang --out dist/img/card-$$view-$$lang.png; \
+	done; done
+	@if [ -n '$(SITE_URL_CLEAN)' ]; then \
+	  sed -i 's#content="img/card-#content="$(SITE_URL_CLEAN)/img/card-#g' dist/index.html dist/embed.html; fi
 	@if grep -nE '<(script|link|img|source|iframe)[^>]*(src|href|srcset)="(/|https?:)' dist/*.html dist/embed/*.html; then \
 	  echo "site: the pages in dist/ must load their files by relative paths" >&2; exit 1; fi
 	@echo "dist/ (open it from any path on any static server):"
@@ -141,7 +177,9 @@ site: build
 
 screenshots: build
 	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='screenshot' tests/page/page.test.mjs
-	@echo "wrote docs/img/page.png"
+	$(MAKE) --no-print-directory -o build site
+	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='hover, tap, keyboard' tests/page/map.test.mjs
+	@echo "wrote docs/img/page.png and docs/img/map.png"
 
 # The npm package, from www/pkg-full (main export) and www/pkg ("careto-viz/careto-only") as `make build` leaves them:
 # package.json's repository is $(REPOSITORY), Cargo.toml's by default (a placeholder

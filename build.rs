@@ -31,6 +31,15 @@ fn main() -> ExitCode {
     if !wasm || std::env::var_os("CARGO_FEATURE_MAP").is_some() {
         println!("cargo:rustc-cfg=careto_map");
     }
+    // `careto_profile`: the profile view is compiled in. Natively, in the
+    // details module (the profile's words), in the full build and in wasm
+    // with the `profile` feature (the map build); the article's first-paint
+    // kernel leaves it out.
+    println!("cargo::rustc-check-cfg=cfg(careto_profile)");
+    let features = ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
+    if !wasm || features.iter().any(|f| std::env::var_os(f).is_some()) {
+        println!("cargo:rustc-cfg=careto_profile");
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

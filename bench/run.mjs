@@ -14,6 +14,9 @@
 //      chartjs    bench/chartjs.html                    Chart.js 4 (UMD bundle), the same 11 bars
 //      empty      bench/empty.html                      no library: one rect and one text on a
 //                                                       canvas, the floor of the harness
+//      ours-map   bench/ours-map.html                   our map build and its geometry, the map view
+//      d3map      bench/d3map.html                      the same choropleth by d3-geo + topojson-client
+//                                                       (issue 14.6), bundled here by esbuild --minify
 //    and measures the time from navigation start to the first complete frame,
 //    to a hover answered on that cold load (the reader's first interaction,
 //    right after the first frame), redraws at a new width, hover (hit-test +
@@ -46,7 +49,7 @@ import path from "node:path";
 import { gzipSync, constants as zlib } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
-import { measurePath } from "../tests/page/paths.mjs";
+import { measurePath, withoutMap } from "../tests/page/paths.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
@@ -83,7 +86,7 @@ const OUT_NAME = JSON.parse(toml("build.out_name"));
 const FIRST_FRAME_BUDGET = JSON.parse(toml("budget.first_frame_gzip"));
 const ALL_FEATURES_BUDGET = JSON.parse(toml("budget.all_features_gzip"));
 /** Every file of the article build that a page may fetch: what `make site` copies into dist/pkg. */
-const PKG_FILES = existsSync(path.join(REPO, OUT_DIR)) ? readdirSync(path.join(REPO, OUT_DIR)).filter((f) => /\.(js|wasm)$/.test(f)) : [];
+const PKG_FILES = existsSync(path.join(REPO, OUT_DIR)) ? readdirSync(path.join(REPO, OUT_DIR)).filter((f) => /\.(js|wasm|bin)$/.test(f)) : [];
 const CHARTJS_DIR = path.join(REPO, "node_modules", "chart.js");
 const WWW = path.join(REPO, "www");
 /**
@@ -102,7 +105,7 @@ function assemble() {
     throw new Error("node_modules/chart.js is missing: run `npm ci` (scripts/setup.sh does)");
   }
   const root = mkdtempSync(path.join(os.tmpdir(), "careto-bench-"));
-  for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "empty.html", "empty.js", "common.js", "cold-hover.js", "bench.css"]) {
+  for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "empty.html", "empty.js", "common.js", "cold-hover.js", "bench.css", "ours-map.html", "ours-map.js", "d3map.html", "d3map.js"]) {
     cpSync(path.join(HERE, f), path.join(root, f));
   }
   cpSync(path.join(REPO, "www", "favicon.svg"), path.join(root, "favicon.svg")); // not counted: not part of a chart
@@ -122,8 +125,18 @@ print(json.dumps({"name": d["name"]["en"], "measure": d["measure"]["en"], "asOf"
   if (campaign.countries.length !== 31 || published !== 11) {
     log(`note: data/careto.toml has ${campaign.countries.length} countries, ${published} with a count`);
   }
+  // ISO numeric codes for the d3 map (world-atlas's ids), from the table the module uses (src/model/places.rs).
+  const numeric = Object.fromEntries([...readFileSync(path.join(REPO, "src", "model", "places.rs"), "utf8").matchAll(/place\(b"([A-Z]{3})", (\d+),/g)].map((m) => [m[1], Number(m[2])]));
+  for (const c of campaign.countries) c.numeric = numeric[c.code] ?? null;
   writeFileSync(path.join(root, "data.js"),
     `// Written by bench/run.mjs from data/careto.toml (English strings, counts; null = not published).\nexport const campaign = ${JSON.stringify(campaign, null, 1)};\n`);
+  // The d3 map's page: its script, data.js, common.js, d3-geo and topojson-client in one minified
+  // bundle, as a newsroom would ship it; its geometry, world-atlas's countries-110m.json, fetched.
+  cpSync(path.join(REPO, "node_modules", "world-atlas", "countries-110m.json"), path.join(root, "countries-110m.json"));
+  const esbuild = path.join(REPO, "node_modules", ".bin", "esbuild");
+  execFileSync(esbuild, [path.join(root, "d3map.js"), "--bundle", "--format=esm", "--minify", "--log-level=warning", `--outfile=${path.join(root, "d3map.bundle.js")}`],
+    { cwd: REPO, env: { ...process.env, NODE_PATH: path.join(REPO, "node_modules") } });
+  rmSync(path.join(root, "d3map.js"));
   return { root, campaign };
 }
 
@@ -166,6 +179,8 @@ function machine(browserVersion) {
     node: process.version,
     rustc: sh("rustc", ["--version"]),
     chartjs: JSON.parse(readFileSync(path.join(CHARTJS_DIR, "package.json"), "utf8")).version,
+    d3_geo: JSON.parse(readFileSync(path.join(REPO, "node_modules", "d3-geo", "package.json"), "utf8")).version,
+    topojson_client: JSON.parse(readFileSync(path.join(REPO, "node_modules", "topojson-client", "package.json"), "utf8")).version,
     git: `${sh("git", ["rev-parse", "--short", "HEAD"]) ?? "?"}${dirty ? " (with uncommitted changes)" : ""}`,
     load_average_at_start: LOAD_AT_START,
     load_average_at_end: os.loadavg().map((v) => +v.toFixed(2)),
@@ -180,7 +195,10 @@ const PAGES = {
   "ours-both": "ours.html?views=bars,timeline",
   chartjs: "chartjs.html",
   empty: "empty.html",
+  "ours-map": "ours-map.html",
+  d3map: "d3map.html",
 };
+const MAP_KINDS = ["ours-map", "d3map"];
 
 async function memoryPhase(page, view) {
   const cdp = await page.context().newCDPSession(page);
@@ -268,6 +286,10 @@ async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
     }
     if (kind === "empty") {
       // The floor: only its first frame.
+    } else if (MAP_KINDS.includes(kind)) {
+      out.redraw_ms = median(await page.evaluate(([n]) => window.bench.redraws("map", n), [REDRAWS_PER_RUN]));
+      out.hover_ms = median(await page.evaluate(([n]) => window.bench.hovers(n), [HOVER_BATCHES]));
+      out.hit_ms = median(await page.evaluate(([n]) => window.bench.hitTests(n), [HIT_CALLS]));
     } else if (kind === "ours-both") {
       out.redraw_timeline_ms = median(await page.evaluate(([n]) => window.bench.redraws("timeline", n), [REDRAWS_PER_RUN]));
     } else {
@@ -322,6 +344,13 @@ function report(r) {
     [`Memory after ${MEMORY_REDRAWS.toLocaleString("en")} redraws vs after the first`, fmtPct(m.memory.ours_growth), fmtPct(m.memory.chartjs_growth), "–", m.memory.target, m.memory.status],
     [`Memory after ${MEMORY_REDRAWS.toLocaleString("en")} redraws (JS heap + wasm memory)`, fmtBytes(m.memory.ours_after), fmtBytes(m.memory.chartjs_after), fmtRatio(m.memory.ratio), m.memory_abs.target, m.memory_abs.status],
   ];
+  const mapRows = m.map_bytes ? [
+    ["Map: download (gzip -9 of everything the page fetched: build, geometry, page)", fmtBytes(m.map_bytes.ours), fmtBytes(m.map_bytes.chartjs), fmtRatio(m.map_bytes.ratio), m.map_bytes.target, m.map_bytes.status],
+    ["Map: first complete frame above the empty page's (geometry fetched and drawn)", fmtMs(m.map_first_frame_above_empty.ours), fmtMs(m.map_first_frame_above_empty.chartjs), fmtRatio(m.map_first_frame_above_empty.ratio), m.map_first_frame_above_empty.target, m.map_first_frame_above_empty.status],
+    ["Map: redraw at a new width", fmtMs(m.map_redraw.ours), fmtMs(m.map_redraw.chartjs), fmtRatio(m.map_redraw.ratio), m.map_redraw.target, m.map_redraw.status],
+    ["Map: hover (hit-test + tooltip updated)", fmtMs(m.map_hover.ours), fmtMs(m.map_hover.chartjs), fmtRatio(m.map_hover.ratio), m.map_hover.target, m.map_hover.status],
+    ["Map: hit-test alone (per call)", fmtMs(m.map_hit_test.ours), fmtMs(m.map_hit_test.chartjs), fmtRatio(m.map_hit_test.ratio), m.map_hit_test.target, m.map_hit_test.status],
+  ] : [];
   const mc = r.machine;
   const lines = [];
   lines.push("# careto-viz performance (issues #5, #12)", "");
@@ -332,6 +361,13 @@ function report(r) {
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
   const met = Object.values(m).filter((x) => x.status === "MET").length;
   const missed = Object.values(m).filter((x) => x.status === "MISSED").length;
+  if (mapRows.length) {
+    lines.push("", "### The map (issue 14.6): careto-viz's map view vs the same choropleth by d3-geo + topojson-client", "");
+    lines.push("| Metric | careto-viz | d3-geo + topojson-client | Ratio | Target | Status |", "| --- | ---: | ---: | ---: | --- | --- |");
+    for (const row of mapRows) lines.push(`| ${row.join(" | ")} |`);
+    const f = (b) => Object.entries(b.files).map(([n, v]) => `${n} ${v.toLocaleString("en")} B`).join(", ");
+    lines.push("", `Files (gzip -9): careto-viz ${f(r.bytes.ours_map)}; d3 ${f(r.bytes.d3map)}. d3-geo ${mc.d3_geo}, topojson-client ${mc.topojson_client} (benchmark-only devDependencies). The d3 page draws the same picture on a canvas (Equal Earth fitted to the width, Antarctica out, the same classes, hatching for no count, the land tone, white borders, markers for Gibraltar and countries under 64 px², title, subtitle, legend, source line) with a tooltip on hover; it hit-tests markers within 12 px, then each country's screen box, then \`d3.geoContains\` at the inverted point. Ours: \`bench/ours-map.html\`, the map build (kernel, glue; the interaction layer and details module after the first frame, loaded before the hovers are timed).`);
+  }
   lines.push("", `**${met} met, ${missed} missed.**`, "");
   const st = r.samples;
   const ms = (k, key) => fmtMs(st[k]?.[key]?.median);
@@ -418,18 +454,19 @@ async function main() {
   const server = await serve(root);
   const site = await serve(WWW);
   const browser = await launchBrowser();
-  const runs = { "ours-bars": [], "ours-both": [], chartjs: [], empty: [] };
+  const runs = { "ours-bars": [], "ours-both": [], chartjs: [], empty: [], "ours-map": [], d3map: [] };
   let chromium;
   const paths = {};
   try {
     // The bytes of index.html's two paths, as tests/page/budget.test.mjs measures them.
     for (const kind of ["first-frame", "all-features"]) {
-      const p = await measurePath(browser, { base: site.url, root: WWW, url: "index.html", path: kind });
+      // index.html without its map (its paths measure the bars and the timeline; the map has its own rows).
+      const p = await measurePath(browser, { base: site.url, root: WWW, url: "index.html", path: kind, prepare: withoutMap });
       if (p.problems.length) throw new Error(`index.html, ${kind}: ${p.problems.join("; ")}`);
       paths[kind] = { files: Object.fromEntries(p.files.map((f) => [f.file, f.gzip])), total: p.total };
     }
     log(`index.html: ${paths["first-frame"].total} B before the first frame, ${paths["all-features"].total} B with every feature used (gzip -9)`);
-    const order = ["ours-bars", "chartjs", "ours-both", "empty"];
+    const order = ["ours-bars", "chartjs", "ours-both", "empty", "ours-map", "d3map"];
     for (let i = 0; i < RUNS; i++) {
       // Alternate which page goes first, so neither always follows the other.
       const kinds = i % 2 === 0 ? order : [...order].reverse();
@@ -450,7 +487,7 @@ async function main() {
     for (const p of runs[kind][0].fetched) files[p.replace(/^\//, "")] = gzipBytes(path.join(root, decodeURIComponent(p)));
     return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
   };
-  const bytes = { first_frame: paths["first-frame"], all_features: paths["all-features"], chartjs: bytesOf("chartjs"), bench_page: bytesOf("ours-bars") };
+  const bytes = { first_frame: paths["first-frame"], all_features: paths["all-features"], chartjs: bytesOf("chartjs"), bench_page: bytesOf("ours-bars"), ours_map: bytesOf("ours-map"), d3map: bytesOf("d3map") };
   // The bench page must load what index.html loads: the same files of the build (it has just used the same features).
   const pkgOf = (files) => Object.keys(files).filter((f) => f.startsWith("pkg/")).sort();
   if (pkgOf(bytes.bench_page.files).join() !== pkgOf(bytes.all_features.files).join()) {
@@ -497,6 +534,12 @@ async function main() {
       ratio: memAfter(cjsMem) ? memAfter(oursMem) / memAfter(cjsMem) : null,
     },
     memory_abs: { target: "– (information)", status: "info" },
+    // The map (issue 14.6): ours against d3-geo + topojson-client drawing the same choropleth.
+    map_bytes: metric(bytes.ours_map.total, bytes.d3map.total, { target: "≤ 0.8 × d3's page", pass: (_o, _c, r) => r <= 0.8 }),
+    map_first_frame_above_empty: metric(med("ours-map", "first_frame_ms") - med("empty", "first_frame_ms"), med("d3map", "first_frame_ms") - med("empty", "first_frame_ms"), { target: "≤ 0.6 × d3's", pass: (_o, _c, r) => r <= 0.6 }),
+    map_redraw: metric(med("ours-map", "redraw_ms"), med("d3map", "redraw_ms"), { target: "≤ 0.5 × d3's", pass: (_o, _c, r) => r <= 0.5 }),
+    map_hover: metric(med("ours-map", "hover_ms"), med("d3map", "hover_ms"), { target: "– (information; the target is on hit-testing)", pass: null }),
+    map_hit_test: metric(med("ours-map", "hit_ms"), med("d3map", "hit_ms"), { target: "< 0.1 ms", pass: (o) => o < 0.1 }),
   };
   const result = {
     issues: [5, 12],

@@ -12,7 +12,9 @@
 //!   missing from the table is an error); land without an id keeps no code;
 //! - arcs kept shared between neighbours (each border once), projected with
 //!   Equal Earth, quantised to [`UNITS_PER_RADIUS`], repeated points
-//!   dropped, delta- and varint-encoded;
+//!   dropped, simplified (Douglas–Peucker, [`SIMPLIFY_UNITS`]: each arc on
+//!   its own, its ends kept, so neighbours still share their borders), delta-
+//!   and varint-encoded;
 //! - every place of the table that 1:110m lacks (Gibraltar, Singapore,
 //!   Malta…) as a point at the centroid of its largest ring in
 //!   `countries-10m.json`.
@@ -25,8 +27,93 @@ use serde_json::Value;
 
 /// Coordinate units per sphere radius, in Equal Earth's plane: 0.002 of the
 /// radius (about a tenth of a degree, 13 km), under half a pixel on a
-/// 1,280 px world and far under 1:110m's own accuracy.
+/// 1,280 px world and far under 1:110m's own accuracy. (Half as many, 250,
+/// gave the same file size after simplification but moved the corners of
+/// the smallest countries enough to change Switzerland's area at 1,280 px
+/// by a quarter.)
 pub const UNITS_PER_RADIUS: u32 = 500;
+
+/// Points within this distance (in units: 0.003 of the radius, 0.7 px on a
+/// 1,280 px chart, whose world is about 1,256 px wide, 237 px per radius)
+/// of the line through the points kept around them are dropped
+/// (Douglas–Peucker): nothing a reader can see at widths up to 1,280 px, and
+/// a fifth of the file (14,342 → 11,347 B gzip).
+pub const SIMPLIFY_UNITS: f64 = 1.5;
+
+/// `points` simplified by Douglas–Peucker within [`SIMPLIFY_UNITS`]: the
+/// ends kept (an arc's ends are where it meets its neighbours). A closed
+/// arc (an island: first point = last) is cut at its point farthest from
+/// the start and keeps at least a triangle, so no ring collapses.
+fn simplify(points: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let n = points.len();
+    if n <= 2 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; n];
+    let mark = |keep: &mut [bool], k: usize| {
+        if let Some(slot) = keep.get_mut(k) {
+            *slot = true;
+        }
+    };
+    mark(&mut keep, 0);
+    mark(&mut keep, n - 1);
+    // Coordinates are within ±700 units: exact as i32, and so as f64.
+    let float = |v: i64| f64::from(i32::try_from(v).unwrap_or(0));
+    let at = |k: usize| points.get(k).map_or((0.0, 0.0), |p| (float(p.0), float(p.1)));
+    // The point between i and j farthest from the line (segment) i–j, and its distance.
+    let farthest = |i: usize, j: usize| -> Option<(usize, f64)> {
+        let ((x1, y1), (x2, y2)) = (at(i), at(j));
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let length = (dx * dx + dy * dy).sqrt();
+        (i + 1..j)
+            .map(|k| {
+                let (x, y) = at(k);
+                let d = if length == 0.0 { ((x - x1).powi(2) + (y - y1).powi(2)).sqrt() } else { (dy * x - dx * y + x2 * y1 - y2 * x1).abs() / length };
+                (k, d)
+            })
+            .fold(None, |best: Option<(usize, f64)>, (k, d)| if best.is_some_and(|b| b.1 >= d) { best } else { Some((k, d)) })
+    };
+    let mut stack = Vec::new();
+    if points.first() == points.last() {
+        // An island: split at the point farthest from the start, keep it.
+        let (x0, y0) = at(0);
+        let far = (1..n - 1).max_by(|&a, &b| {
+            let d = |k: usize| (at(k).0 - x0).powi(2) + (at(k).1 - y0).powi(2);
+            d(a).total_cmp(&d(b))
+        });
+        if let Some(far) = far {
+            mark(&mut keep, far);
+            stack.push((0, far));
+            stack.push((far, n - 1));
+        }
+    } else {
+        stack.push((0, n - 1));
+    }
+    while let Some((i, j)) = stack.pop() {
+        if let Some((k, d)) = farthest(i, j) {
+            if d > SIMPLIFY_UNITS {
+                mark(&mut keep, k);
+                stack.push((i, k));
+                stack.push((k, j));
+            }
+        }
+    }
+    // An island keeps a triangle at least: its start, its farthest point, and
+    // the point farthest from the line between them.
+    let kept = |keep: &[bool], k: usize| keep.get(k).copied().unwrap_or(false);
+    if points.first() == points.last() && keep.iter().filter(|k| **k).count() < 4 {
+        if let Some(far) = (1..n - 1).find(|k| kept(&keep, *k)) {
+            let side = |k: usize| {
+                let ((x1, y1), (x2, y2), (x, y)) = (at(0), at(far), at(k));
+                ((x2 - x1) * (y - y1) - (y2 - y1) * (x - x1)).abs()
+            };
+            if let Some(k) = (1..n - 1).filter(|k| !kept(&keep, *k)).max_by(|a, b| side(*a).total_cmp(&side(*b))) {
+                mark(&mut keep, k);
+            }
+        }
+    }
+    points.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect()
+}
 
 /// Rings that cross the antimeridian (Fiji, Russia's Chukotka and Wrangel
 /// Island: a step from 180° to −180°) become one closed ring per side,
@@ -330,6 +417,7 @@ pub fn convert(countries_110m: &str, countries_10m: &str) -> Result<Vec<u8>, Str
             // An arc shorter than a unit: still two points, so that it joins.
             points.extend(points.clone());
         }
+        let points = simplify(&points);
         count(&mut out, points.len());
         let mut previous = (0, 0);
         for p in points {

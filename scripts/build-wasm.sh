@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Release builds of the wasm modules: three builds of the one crate
-# (wasm-pack.toml [build], [build.details], [build.full]) and the shell's
-# lazily loaded interaction layer ([build.interact]):
+# Release builds of the wasm modules: four builds of the one crate
+# (wasm-pack.toml [build], [build.map], [build.details], [build.full]) and
+# the shell's lazily loaded interaction layer ([build.interact]):
 #   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
 #            Mask (Careto) compiled in, bundled with the first-paint shell
+#   map      www/pkg/careto_viz_map.{js,_bg.wasm}: the same with the map
+#            (for map charts only), and its geometry www/pkg/world-110m.bin
 #   details  www/pkg/careto_viz_details_<lang>.{js,_bg.wasm}: the article's
 #            details module of each language (the words of tooltips, table
 #            and CSV, written as JSON by careto-details first), loaded after
 #            the first frame
 #   full     www/pkg-full/careto_viz_full.{js,_bg.wasm}: kernel and details in
-#            one module, which also reads a newsroom's own campaign
+#            one module, which also reads a newsroom's own campaign and draws
+#            the map (www/pkg-full/world-110m.bin)
 #   interact careto_viz_interact.js in both out dirs: the interaction layer
 # For each wasm build:
 #   1. wasm-pack build --release --target web --mode no-install into
@@ -35,7 +38,7 @@ mapfile -t RUST_FLAGS < <(cfg_list build.rustflags)
 mapfile -t CARGO_ARGS < <(cfg_list build.cargo_args)
 WASM_OPT="$REPO_ROOT/node_modules/.bin/wasm-opt"
 ESBUILD="$REPO_ROOT/node_modules/.bin/esbuild"
-BUILDS=${BUILDS:-article details full}
+BUILDS=${BUILDS:-article map details full}
 STAGE="$REPO_ROOT/target/wasm-pack"
 
 command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.sh (make setup)"
@@ -47,6 +50,7 @@ rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 || die "toolchain $TOOLC
 mkdir -p "$STAGE"
 "$ESBUILD" src/web/shell/chart.css --minify --log-level=warning --outfile="$STAGE/chart.css"
 "$ESBUILD" src/web/shell/interact.css --minify --log-level=warning --outfile="$STAGE/interact.css"
+"$ESBUILD" src/web/shell/world.css --minify --log-level=warning --outfile="$STAGE/world.css"
 
 sizes() {
   local f
@@ -88,11 +92,23 @@ build_one() {
   # The entry and the glue in one minified ES module; the lazily loaded
   # parts (./careto_viz_*.js next to it) stay separate files.
   "$ESBUILD" "$entry" --bundle --format=esm --minify --log-level=warning \
-    --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" --loader:.css=text \
+    --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" \
+    --alias:careto-viz-world-css="$STAGE/world.css" --loader:.css=text \
     --external:./careto_viz_interact.js \
     --outfile="$out_dir/${out_name}.js"
+  # The map's geometry next to a build that draws maps (fetched, never compiled in).
+  # (grep reads the whole list: with -q it would stop at the match, and under
+  # pipefail the writer's broken pipe would fail the test.)
+  if [ "$(cfg_list "$section.features" | grep -cx map)" = 1 ]; then
+    cp "$(cfg build.map.geometry)" "$out_dir/world-110m.bin"
+  fi
   if [ "$(cfg "$section.types")" = "True" ]; then  # python prints TOML booleans as True/False
-    cp src/web/shell/careto_viz.d.ts "$out_dir/${out_name}.d.ts"
+    if [ "$(cfg_list "$section.features" | grep -cx custom-campaign)" = 1 ]; then
+      sed -e '/\/\/ full build only {/d' -e '/\/\/ } full build only/d' src/web/shell/careto_viz.d.ts > "$out_dir/${out_name}.d.ts"
+    else
+      # A build without the campaign reader: its types have no `campaign` option.
+      sed -e '/\/\/ full build only {/,/\/\/ } full build only/d' src/web/shell/careto_viz.d.ts > "$out_dir/${out_name}.d.ts"
+    fi
   fi
   say "$name: built in $(( SECONDS - t0 ))s"
 }
@@ -101,9 +117,10 @@ t0=$SECONDS
 for b in $BUILDS; do
   case "$b" in
     article) build_one article build ;;
+    map) build_one map build.map ;;
     details) for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done ;;
     full) build_one full build.full ;;
-    *) die "BUILDS: unknown build \"$b\" (article, details, full)" ;;
+    *) die "BUILDS: unknown build \"$b\" (article, map, details, full)" ;;
   esac
 done
 
@@ -117,7 +134,7 @@ done
 
 a=$(cfg build.out_dir)
 printf '%-48s %9s %9s\n' "file" "bytes" "gzip -9"
-for f in "$a"/*.js "$a"/*.wasm "$(cfg build.full.out_dir)"/*.js "$(cfg build.full.out_dir)"/*.wasm; do
+for f in "$a"/*.js "$a"/*.wasm "$a"/*.bin "$(cfg build.full.out_dir)"/*.js "$(cfg build.full.out_dir)"/*.wasm; do
   [ -f "$f" ] && sizes "$f"
 done
 say "built ($BUILDS) in $(( SECONDS - t0 ))s"

@@ -9,7 +9,8 @@
 #
 # Both builds, with clear names:
 #   import … from "careto-viz"             the FULL build (careto_viz_full.*, wasm-pack.toml
-#                                          [build.full]): the Careto data, and reads your own campaign
+#                                          [build.full]): the Careto data, reads your own campaign,
+#                                          and draws the map (world-110m.bin next to it)
 #   import … from "careto-viz/careto-only" the ARTICLE build (careto_viz.*, [build]): the Careto
 #                                          data only, smaller; `campaign` throws
 # Starts from the full build's wasm-pack package.json, adds the article
@@ -36,7 +37,8 @@ PLACEHOLDER_HOST="example.invalid"
 for f in package.json README.md LICENSE-MIT LICENSE-APACHE; do
   [ -f "$WASM_PACK_DIR/$f" ] || die "$WASM_PACK_DIR/$f is missing: run make build first (make package does)"
 done
-FULL_FILES=("${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" "${INTERACT_NAME}.js")
+# The full build draws the map too: its geometry, fetched from next to it when a map is mounted.
+FULL_FILES=("${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" "${INTERACT_NAME}.js" "world-110m.bin")
 ARTICLE_FILES=("${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts")
 for lang in $(cfg_list build.details.langs); do ARTICLE_FILES+=("${DETAILS_NAME}_$lang.js" "${DETAILS_NAME}_${lang}_bg.wasm"); done
 for f in "${FULL_FILES[@]}"; do
@@ -70,6 +72,7 @@ pkg["exports"] = {
     "./careto-only": {"types": f"./{article}.d.ts", "default": f"./{article}.js"},
     f"./{stem}_bg.wasm": f"./{stem}_bg.wasm",
     f"./{article}_bg.wasm": f"./{article}_bg.wasm",
+    "./world-110m.bin": "./world-110m.bin",
     "./package.json": "./package.json",
 }
 # The files, named here: wasm-pack lists the LICENSE-* files only when an
@@ -79,7 +82,7 @@ pkg["exports"] = {
 # interaction layer (both builds) and the article build's details module.
 pkg["files"] = [stem + "_bg.wasm", main, stem + ".d.ts",
                 article + "_bg.wasm", article + ".js", article + ".d.ts",
-                *details, interact + ".js",
+                *details, interact + ".js", "world-110m.bin",
                 "LICENSE-APACHE", "LICENSE-MIT"]
 json.dump(pkg, open(dst, "w"), indent=2)
 open(dst, "a").write("\n")

@@ -2,7 +2,9 @@
 //! and drawn on demand. Shared by the browser surface and the native SVG
 //! renderer, so both draw exactly the same picture.
 
-use crate::layout::{BarsLayout, ProfileLayout, Scene, Target, TimelineLayout};
+#[cfg(careto_profile)]
+use crate::layout::ProfileLayout;
+use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
 use crate::model::{Campaign, Lang};
 use crate::theme::ThemeName;
 pub use crate::view::View;
@@ -34,6 +36,7 @@ pub enum Layout {
     /// Timeline.
     Timeline(TimelineLayout),
     /// Who and what was targeted.
+    #[cfg(careto_profile)]
     Profile(ProfileLayout),
     /// World map.
     #[cfg(careto_map)]
@@ -55,6 +58,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
         }
     }
@@ -65,6 +69,7 @@ impl Layout {
         match options.view {
             View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
             View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
             View::Map => Layout::Map(crate::layout::map::MapLayout::new(campaign, world, options.width, options.lang)),
         }
@@ -75,6 +80,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => &l.scene,
             Layout::Timeline(l) => &l.scene,
+            #[cfg(careto_profile)]
             Layout::Profile(l) => &l.scene,
             #[cfg(careto_map)]
             Layout::Map(l) => &l.scene,
@@ -88,6 +94,7 @@ impl Layout {
             Layout::Bars(l) => l.items(),
             Layout::Timeline(l) => l.items(),
             // Sectors, platforms, what was stolen, the extensions.
+            #[cfg(careto_profile)]
             Layout::Profile(l) => l.items.clone(),
             // The affected countries, largest count first, then the others
             // alphabetically; each with its focus-ring box.
@@ -101,6 +108,7 @@ impl Layout {
         match self {
             Layout::Bars(l) => l.hit(x, y),
             Layout::Timeline(l) => l.hit(x, y),
+            #[cfg(careto_profile)]
             Layout::Profile(l) => l.hit(x, y),
             #[cfg(careto_map)]
             Layout::Map(l) => l.hit(x, y),
@@ -113,4 +121,39 @@ impl Layout {
 pub fn svg(campaign: &Campaign, options: &ChartOptions) -> Result<String, crate::render::RenderError> {
     let layout = Layout::new(campaign, options);
     crate::render::to_svg(layout.scene(), &crate::theme::Theme::named(options.theme))
+}
+
+/// The widths a social card's chart is laid out at, in CSS px: the one
+/// that puts the chart on the card largest is taken (`card_layout`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const CARD_LAYOUT_WIDTHS: (u32, u32, u32) = (560, 1200, 40);
+
+/// The chart laid out for a 1200 × 630 social card (native only): of the
+/// widths of [`CARD_LAYOUT_WIDTHS`], the one whose scene the card shows
+/// largest, whole (`options.width` is not used). Ties go to the narrower.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn card_layout(campaign: &Campaign, options: &ChartOptions) -> Layout {
+    let (from, to, step) = CARD_LAYOUT_WIDTHS;
+    let mut best: Option<(f64, Layout)> = None;
+    for width in (from..=to).step_by(usize::try_from(step).unwrap_or(40)) {
+        let layout = Layout::new(campaign, &ChartOptions { width: f64::from(width), ..*options });
+        let scene = layout.scene();
+        let scale = crate::render::card::placement(scene.width, scene.height).scale;
+        if best.as_ref().is_none_or(|(s, _)| scale > *s) {
+            best = Some((scale, layout));
+        }
+    }
+    match best {
+        Some((_, layout)) => layout,
+        None => Layout::new(campaign, options),
+    }
+}
+
+/// The chart as a 1200 × 630 PNG social card (native only): laid out by
+/// [`card_layout`], title and source line included, on the theme's
+/// background (`render::card`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn card_png(campaign: &Campaign, options: &ChartOptions) -> Result<Vec<u8>, crate::render::RenderError> {
+    let layout = card_layout(campaign, options);
+    crate::render::card::card_png(layout.scene(), &crate::theme::Theme::named(options.theme))
 }

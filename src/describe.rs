@@ -25,16 +25,23 @@ pub struct Tooltip {
 impl Tooltip {
     /// Everything as one sentence-separated string (for `aria-live`).
     pub fn announcement(&self) -> String {
-        let mut out = self.title.clone();
-        for l in &self.lines {
-            if !out.ends_with(['.', '!', '?', ':']) {
-                out.push('.');
-            }
-            out.push(' ');
-            out.push_str(l);
-        }
-        out
+        sentences(&self.title, &self.lines)
     }
+}
+
+/// `title` and `lines` as sentences: a full stop after each part that ends
+/// without one. The shell joins a tip's details the same way (interact.js
+/// `sentences`), so they are not shipped twice.
+pub fn sentences(title: &str, lines: &[String]) -> String {
+    let mut out = title.to_string();
+    for l in lines {
+        if !out.ends_with(['.', '!', '?', ':']) {
+            out.push('.');
+        }
+        out.push(' ');
+        out.push_str(l);
+    }
+    out
 }
 
 /// Countries with a published figure, largest first (ties by name).
@@ -55,14 +62,26 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
         View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
 }
 
-/// What a target is called outside the module: `"country:MAR"`,
-/// `"event:<id>"`, `"period"` (the `hitTest` API).
+/// A target's name in links (`embed.html?focus=MAR`, `#careto-timeline=disclosure`)
+/// and the host page's events: a country's ISO code, an event's id, else as
+/// [`target_name`] writes it (`"period"`, `"sector:2"`…).
+pub fn target_id(c: &Campaign, t: Target) -> Option<String> {
+    Some(match t {
+        Target::Country(i) => c.countries.get(i)?.code.to_string(),
+        Target::Event(i) => c.events.get(i)?.id.to_string(),
+        _ => target_name(c, t)?,
+    })
+}
+
+/// A target's name as `Chart.hitTest` answers it: `"country:MAR"`,
+/// `"event:<id>"`, `"period"`, `"sector:2"`…
 pub fn target_name(c: &Campaign, t: Target) -> Option<String> {
     Some(match t {
         Target::Country(i) => format!("country:{}", c.countries.get(i)?.code),
@@ -184,6 +203,7 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
         View::Bars => bars_summary(c, lang),
         View::Timeline => timeline_summary(c, lang),
+        #[cfg(careto_profile)]
         View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
@@ -389,6 +409,7 @@ fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
         #[cfg(careto_map)]
         View::Map => bars_caption(c, lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
     }
 }
@@ -520,6 +541,7 @@ pub fn csv(c: &Campaign, view: View, lang: Lang) -> String {
         // The map shows the bars' data: the same table.
         #[cfg(careto_map)]
         View::Map => return csv(c, View::Bars, lang),
+        #[cfg(careto_profile)]
         View::Profile => {
             let d = crate::i18n::profile_detail_strings(lang);
             rows.push([d.col_aspect, d.col_item, d.col_detail, s.csv_sources].map(|h| h.to_lowercase()).to_vec());

@@ -24,9 +24,21 @@ pub struct Tip {
     /// What the live region says when the keyboard reaches the item: one
     /// short line ([`describe::say`]).
     pub say: String,
-    /// What it says when the reader asks for the details (Enter or Space):
-    /// the tooltip's text as sentences.
-    pub full: String,
+    /// The item's name in links and the host page's events
+    /// ([`describe::target_id`]): `"MAR"`, an event's id, `"period"`…
+    pub id: String,
+    /// The item's name: a country's, an event's label, else the tooltip's first line.
+    pub name: String,
+    /// A country's published figure (none: not published, or not a country).
+    pub figure: Option<u32>,
+}
+
+impl Tip {
+    /// The details said when the reader asks for them (Enter or Space): the
+    /// tooltip's text as sentences, as the shell joins them.
+    pub fn announcement(&self) -> String {
+        describe::sentences(&self.title, &self.lines)
+    }
 }
 
 /// A column of the data table.
@@ -82,8 +94,16 @@ fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, sa
             Some(describe::say::profile_line(c, target, &t.title, place, of, lang))
         }
     };
-    let full = t.announcement();
-    Some(Tip { key: target.key(), say: line.unwrap_or_else(|| full.clone()), title: t.title, lines: t.lines, full })
+    let (name, figure) = match target {
+        Target::Country(i) => c.countries.get(i).map_or((t.title.clone(), None), |country| (country.name.get(lang).to_string(), country.count.value())),
+        Target::Event(i) => (c.events.get(i).map_or_else(|| t.title.clone(), |e| e.label.get(lang).to_string()), None),
+        _ => (t.title.clone(), None),
+    };
+    let id = describe::target_id(c, target)?;
+    // The details said on Enter are the tooltip's text as sentences
+    // (`Tooltip::announcement`): the shell joins them from `title` and `lines`.
+    let say = line.unwrap_or_else(|| t.announcement());
+    Some(Tip { key: target.key(), title: t.title, lines: t.lines, say, id, name, figure })
 }
 
 /// The details of `view` of `c` in `lang`.
@@ -171,8 +191,8 @@ mod tests {
         let morocco = d.tips.iter().find(|t| t.title == "Morocco").expect("a tip for Morocco");
         assert!(morocco.key.starts_with('c'));
         assert_eq!(morocco.say, "Morocco, 384, almost certainly victim IP addresses, 1 of 11");
-        assert!(morocco.full.starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{}", morocco.full);
-        assert!(morocco.full.contains("Sources: S1"), "{}", morocco.full);
+        assert!(morocco.announcement().starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{}", morocco.announcement());
+        assert!(morocco.announcement().contains("Sources: S1"), "{}", morocco.announcement());
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
     }
 
@@ -196,7 +216,7 @@ mod tests {
         let linux = d.tips.iter().find(|t| t.title == "Linux").expect("a tip for Linux");
         assert!(linux.say.starts_with("Linux, ") && linux.say.ends_with(&format!(" of {n}")), "{}", linux.say);
         assert_ne!(linux.say, format!("Linux, 9 of {n}"), "a platform's line says its status");
-        assert!(linux.full.starts_with("Linux. "), "{}", linux.full);
-        assert!(d.tips.iter().all(|t| t.say.len() < 90 && t.say.len() < t.full.len()), "{:?}", d.tips.iter().map(|t| &t.say).collect::<Vec<_>>());
+        assert!(linux.announcement().starts_with("Linux. "), "{}", linux.announcement());
+        assert!(d.tips.iter().all(|t| t.say.len() < 90 && t.say.len() < t.announcement().len()), "{:?}", d.tips.iter().map(|t| &t.say).collect::<Vec<_>>());
     }
 }

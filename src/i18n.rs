@@ -181,6 +181,15 @@ pub struct Strings {
     #[cfg(careto_map)]
     /// UN M49 sub-regions, in the order of `model::places::Subregion`.
     pub subregions: [&'static str; 17],
+    #[cfg(careto_map)]
+    /// Shown and said while a map waits for its geometry.
+    pub map_loading: &'static str,
+    #[cfg(careto_map)]
+    /// Shown and said when the map's geometry could not be loaded.
+    pub map_failed: &'static str,
+    #[cfg(careto_map)]
+    /// The button that tries to load the map's geometry again.
+    pub retry: &'static str,
 }
 
 /// The words of the controls around a chart, in the order the JS shell
@@ -190,6 +199,14 @@ pub struct Strings {
 pub fn controls(lang: Lang) -> [&'static str; 10] {
     let s = strings(lang);
     [s.show_data, s.hide_data, s.download_png, s.download_csv, s.copy_embed, s.copied, s.copy_by_hand, s.loading, s.load_failed, s.embed_code]
+}
+
+/// The map's words around its canvas, after [`controls`]' in the same list
+/// (builds with the map): loading the map, the map failed to load, try again.
+#[cfg(careto_map)]
+pub fn map_controls(lang: Lang) -> [&'static str; 3] {
+    let s = strings(lang);
+    [s.map_loading, s.map_failed, s.retry]
 }
 
 /// The strings of `lang`.
@@ -282,6 +299,12 @@ Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built b
         "Micronesia",
         "Polynesia",
     ],
+    #[cfg(careto_map)]
+    map_loading: "Loading the map…",
+    #[cfg(careto_map)]
+    map_failed: "The map could not be loaded.",
+    #[cfg(careto_map)]
+    retry: "Try again",
 };
 
 const ES: Strings = Strings {
@@ -366,6 +389,12 @@ Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del mu
         "Micronesia",
         "Polinesia",
     ],
+    #[cfg(careto_map)]
+    map_loading: "Cargando el mapa…",
+    #[cfg(careto_map)]
+    map_failed: "No se pudo cargar el mapa.",
+    #[cfg(careto_map)]
+    retry: "Volver a intentarlo",
 };
 
 /// The words only the details say (tooltips, the data table, the CSV): kept

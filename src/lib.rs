@@ -10,6 +10,9 @@ pub mod campaign_reader;
 pub mod chart;
 pub mod data;
 pub mod describe;
+// Where details are handed out: natively (careto-details writes the
+// article's), in the details module and in the full build.
+#[cfg(any(not(target_arch = "wasm32"), feature = "details", feature = "custom-campaign"))]
 pub mod details;
 #[cfg(careto_map)]
 pub mod geo;

@@ -32,6 +32,18 @@ pub fn saturating_i64(v: f64) -> i64 {
     n
 }
 
+/// `v` as an `f32`, for the font rasteriser of the native PNG renderer
+/// (pixel positions and sizes of a few thousand at most, where `f32`'s 24
+/// bits of mantissa are exact to far below a pixel). Out-of-range values
+/// become infinities, which the rasteriser draws nothing for.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_f32(v: f64) -> f32 {
+    // Rounding to the nearest f32 is what is wanted here.
+    #[allow(clippy::cast_possible_truncation)]
+    let n = v as f32;
+    n
+}
+
 /// A count (of lanes, items, events) as a float: exact up to 2⁵³, far
 /// beyond any count a chart holds.
 pub fn count_f64(n: usize) -> f64 {

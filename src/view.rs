@@ -13,7 +13,9 @@ pub enum View {
     Bars,
     /// The timeline.
     Timeline,
-    /// Who and what was targeted: sectors, platforms, stolen data.
+    /// Who and what was targeted: sectors, platforms, stolen data (native
+    /// builds, the details module, and wasm builds with the `profile` feature).
+    #[cfg(careto_profile)]
     Profile,
     /// The world map (native builds, and wasm builds with the `map` feature).
     #[cfg(careto_map)]
@@ -27,19 +29,26 @@ impl View {
         match s {
             "bars" => Ok(View::Bars),
             "timeline" => Ok(View::Timeline),
+            #[cfg(careto_profile)]
             "profile" => Ok(View::Profile),
+            // The article's kernel: "profile" is a view, just not in this build.
+            #[cfg(not(careto_profile))]
+            "profile" => Err("view: \"profile\": this build of careto-viz (careto_viz.js, the article build) has no profile; load the map build, \
+careto_viz_map.js next to it, or the full build, careto_viz_full.js"
+                .to_string()),
             #[cfg(careto_map)]
             "map" => Ok(View::Map),
             #[cfg(careto_map)]
             other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"", clip(other))),
             // A wasm build without the map: "map" is a view, just not in this build.
             #[cfg(not(careto_map))]
-            "map" => {
-                Err("view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map"
-                    .to_string())
-            }
-            #[cfg(not(careto_map))]
+            "map" => Err("view: \"map\": this build of careto-viz (careto_viz.js, the article build) has no map; load the map build, \
+careto_viz_map.js next to it, or the full build, careto_viz_full.js"
+                .to_string()),
+            #[cfg(all(not(careto_map), careto_profile))]
             other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(other))),
+            #[cfg(all(not(careto_map), not(careto_profile)))]
+            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
         }
     }
 
@@ -48,6 +57,7 @@ impl View {
         match self {
             View::Bars => "bars",
             View::Timeline => "timeline",
+            #[cfg(careto_profile)]
             View::Profile => "profile",
             #[cfg(careto_map)]
             View::Map => "map",
@@ -63,9 +73,11 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_bad_ones_are_echoed_clipped() {
-        for v in [View::Bars, View::Timeline, View::Profile] {
+        for v in [View::Bars, View::Timeline] {
             assert_eq!(View::parse(v.as_str()), Ok(v));
         }
+        #[cfg(careto_profile)]
+        assert_eq!(View::parse(View::Profile.as_str()), Ok(View::Profile));
         for l in [Lang::En, Lang::Es] {
             assert_eq!(Lang::parse(l.as_str()), Ok(l));
         }

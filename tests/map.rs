@@ -303,3 +303,17 @@ fn no_line_crosses_the_world() {
         .fold(0.0, f64::max);
     assert!(longest < l.frame.w / 4.0, "a step {longest} px wide on a {} px map", l.frame.w);
 }
+
+#[test]
+fn the_height_without_the_world_drawn_is_the_layouts() {
+    let c = careto();
+    let world = careto_viz::geo::builtin();
+    // Every 7th width from the narrowest to past the widest, both languages:
+    // careto-reserve uses MapLayout::height at every width.
+    for lang in [Lang::En, Lang::Es] {
+        for width in (0..=4200).step_by(7).map(f64::from) {
+            let full = MapLayout::new(&c, world, width, lang).scene.height;
+            assert_eq!(MapLayout::height(&c, world, width, lang), full, "{width} px, {lang:?}");
+        }
+    }
+}

@@ -3,6 +3,9 @@
 //! at each width are the layout's. `UPDATE_RESERVE_CSS=1 cargo test --test
 //! reserve_css` (or `make reserve`) rewrites them.
 
+// Native only: it runs the generator and reads files, and lays out the map,
+// which a wasm32 build has only with the `map` feature.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Layout, View};
@@ -31,6 +34,12 @@ fn careto_css() -> &'static str {
     CSS.get_or_init(|| generate(&[]))
 }
 
+/// The map's stylesheet (`--map`): its heights alone, for pages with a map.
+fn map_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| generate(&["--map"]))
+}
+
 fn sample_css() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(|| generate(&["--campaign", "www/sample-campaign.json", "--for", SAMPLE_FOR]))
@@ -48,6 +57,7 @@ fn check_committed(file: &str, now: &str) {
 #[test]
 fn committed_stylesheets_are_up_to_date() {
     check_committed("www/careto-viz.css", careto_css());
+    check_committed("www/careto-viz-map.css", map_css());
     check_committed("www/sample-campaign.css", sample_css());
 }
 
@@ -87,10 +97,10 @@ fn tools_height(buttons: u32, width: u32) -> u32 {
 /// Checks the stylesheet's heights against the layout's: at each width where
 /// the stylesheet changes a value and the one before, and every 5th width
 /// (the generator itself lays out every width; unoptimised, a layout takes
-/// about a millisecond).
+/// about a millisecond). The map's heights: [`check_map_heights`].
 fn check_heights(css: &str, campaign: &Campaign) {
-    let steps = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok());
-    let mut widths: Vec<u32> = steps.flat_map(|w| [w.saturating_sub(1), w]).chain((0..=1500).step_by(5)).chain([2000, 4095, 4096, 5000]).collect();
+    let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
+    let mut widths: Vec<u32> = steps.iter().flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(5)).chain([2000, 4095, 4096, 5000]).collect();
     widths.sort_unstable();
     widths.dedup();
     for width in widths {
@@ -108,6 +118,38 @@ fn check_heights(css: &str, campaign: &Campaign) {
             assert_eq!(value_at(css, name, width), Some(tools_height(buttons, width)), "--cv-{name} at {width} px");
         }
     }
+}
+
+/// The map's stylesheet against the whole map's layout at every 25th of its
+/// steps and every 50th width (a full map layout takes tens of milliseconds
+/// unoptimised; MapLayout::height, which the generator uses, is checked
+/// against it at every 7th width in tests/map.rs).
+fn check_map_heights(css: &str, campaign: &Campaign) {
+    let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
+    let mut widths: Vec<u32> =
+        steps.iter().step_by(25).flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(50)).chain([4095, 4096, 5000]).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    for width in widths {
+        for (name, lang) in [("me", Lang::En), ("ms", Lang::Es)] {
+            assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, View::Map, lang, width)), "--cv-{name} at {width} px");
+        }
+    }
+}
+
+#[test]
+fn the_maps_heights_are_its_own_stylesheets() {
+    let css = map_css();
+    check_map_heights(css, &careto_viz::data::careto());
+    // The map's selectors: data-careto-viz names the view, data-view when it does not.
+    assert!(
+        css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
+        "{css}"
+    );
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms)}"), "{css}");
+    // Only the map's: no other view's height, and careto-viz.css none of the map's.
+    assert!(!css.contains("--cv-be:") && !css.contains("--cv-t4:"), "{css}");
+    assert!(!careto_css().contains("--cv-me:") && careto_css().contains("[data-careto-viz-frame=map]>iframe{--cv-e:0px;--cv-s:0px}"));
 }
 
 #[test]

@@ -241,7 +241,7 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     set_dpr(1.0);
     let div = container(640);
     let e = mount(div.clone(), options(&[("view", "pie".into())])).err().unwrap();
-    assert_eq!(message(e), "careto-viz: view: \"pie\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
+    assert_eq!(message(e), format!("careto-viz: view: \"pie\" is not a view; use {VIEWS}"));
     let e = message(mount(div.clone(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone(), options(&[("colour", "red".into())])).err().unwrap());
@@ -275,25 +275,33 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     chart.update(options(&[("lang", "es".into())])).unwrap();
     assert_eq!(chart.chart.words()[6], "The Mask (Careto): 31 países afectados");
     assert_eq!(chart.chart.words()[13], "Mostrar datos");
-    // The profile view (issue 15.3), through the same kernel.
-    chart.update(options(&[("view", "profile".into())])).unwrap();
-    assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
-    assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
-    assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
+    // The profile view (issue 15.3), through the same kernel, in a build
+    // that has it (the article's first-paint kernel refuses it: see below).
+    #[cfg(feature = "profile")]
+    {
+        chart.update(options(&[("view", "profile".into())])).unwrap();
+        assert_eq!(chart.chart.words()[..2], ["profile", "es"].map(String::from));
+        assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
+        assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
+    }
 }
 
-/// No build draws the map in the browser yet (its page half, which fetches
-/// the geometry, is not written): `view: "map"` is refused, by a build
-/// without the `map` feature and by one with it, each saying why; the chart
-/// on screen stays; other names are answered with the views that are drawn.
+/// The views a build draws, as its messages name them: the full build has
+/// the map and the profile, the article's kernel neither.
+#[cfg(not(feature = "map"))]
+const VIEWS: &str = "\"bars\" or \"timeline\"";
+#[cfg(feature = "map")]
+const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
+
+/// The article build has no map: `view: "map"` is refused, naming the
+/// builds that have it; the chart on screen stays; other names are answered
+/// with the views it draws.
+#[cfg(not(feature = "map"))]
 #[wasm_bindgen_test]
-fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
+fn the_article_build_refuses_the_map_naming_the_builds_that_have_it_and_the_chart_stays() {
     set_dpr(1.0);
-    #[cfg(not(feature = "map"))]
-    let expected = "careto-viz: view: \"map\": this build of careto-viz has no map (it was built without the Cargo feature \"map\"); load a build with the map";
-    #[cfg(feature = "map")]
-    let expected = "careto-viz: view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
-                    (it has the map's code, but nothing fetches the map's geometry); use \"bars\", \"timeline\" or \"profile\"";
+    let expected = "careto-viz: view: \"map\": this build of careto-viz (careto_viz.js, the article build) has no map; \
+                    load the map build, careto_viz_map.js next to it, or the full build, careto_viz_full.js";
     let div = container(640);
     assert_eq!(message(mount(div.clone(), options(&[("view", "map".into())])).err().unwrap()), expected);
     let mut chart = mount(div.clone(), options(&[("view", "bars".into())])).unwrap();
@@ -304,7 +312,78 @@ fn the_map_view_is_refused_with_a_clear_message_and_the_chart_stays() {
     assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the bars stay on screen");
     assert_eq!(chart.chart.words()[0], "bars", "and the view stays");
     let e = message(mount(div, options(&[("view", "globe".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: view: \"globe\" is not a view; use \"bars\", \"timeline\" or \"profile\"");
+    assert_eq!(e, format!("careto-viz: view: \"globe\" is not a view; use {VIEWS}"));
+}
+
+/// The article's first-paint kernel has no profile either (issue 12: what
+/// the first picture of the bars and the timeline does not need stays off
+/// their path): `view: "profile"` is refused naming the builds that have it,
+/// and the chart on screen stays.
+#[cfg(not(feature = "profile"))]
+#[wasm_bindgen_test]
+fn the_article_build_refuses_the_profile_naming_the_builds_that_have_it_and_the_chart_stays() {
+    set_dpr(1.0);
+    let expected = "careto-viz: view: \"profile\": this build of careto-viz (careto_viz.js, the article build) has no profile; \
+                    load the map build, careto_viz_map.js next to it, or the full build, careto_viz_full.js";
+    let div = container(640);
+    assert_eq!(message(mount(div.clone(), options(&[("view", "profile".into())])).err().unwrap()), expected);
+    let mut chart = mount(div, options(&[("view", "timeline".into())])).unwrap();
+    let words = chart.chart.words();
+    assert_eq!(message(chart.update(options(&[("view", "profile".into())])).err().unwrap()), expected);
+    assert_eq!(chart.chart.words(), words, "the timeline and its words stay");
+}
+
+/// A build with the map (the full build here) draws it once the page has
+/// handed it the geometry: before, a draw paints nothing and says it waits
+/// (bit 4), and an update to the map keeps the picture on screen; a corrupt
+/// file is refused naming the byte, and changes nothing; then Morocco is
+/// painted in the top class where the layout says, Gibraltar's marker is hit
+/// within 12 px, and the kernel's answers are the layout's, made here from
+/// the same file.
+#[cfg(feature = "map")]
+#[wasm_bindgen_test]
+fn the_map_waits_for_its_geometry_then_draws_where_the_layout_says() {
+    use careto_viz::chart::{ChartOptions, Layout, View};
+    use careto_viz::geo::World;
+    const GEOMETRY: &[u8] = include_bytes!("../data/world-110m.bin");
+    set_dpr(1.0);
+    let div = container(640);
+    let mut chart = mount(div.clone(), options(&[("view", "bars".into())])).unwrap();
+    let canvas = chart.canvas().unwrap();
+    let r = chart.bar_rect("MAR").unwrap();
+    let (cx, cy) = (r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+    // The world is one per module: another test may have handed it over already.
+    if careto_viz::web::has_world() {
+        assert_eq!(chart.update(options(&[("view", "map".into())])).unwrap() & 4, 0);
+    } else {
+        assert_eq!(chart.update(options(&[("view", "map".into())])).unwrap(), 4 | 2, "waiting, with new words, nothing painted");
+        assert_eq!(pixel(&canvas, cx, cy), TOP_CLASS, "the bars stay on screen meanwhile");
+        assert_eq!(chart.chart.words()[0], "map");
+        let e = message(careto_viz::web::set_world(&GEOMETRY[..GEOMETRY.len() - 9]).err().unwrap());
+        assert!(e.starts_with("careto-viz: the map's geometry file is corrupt or truncated: "), "{e}");
+        assert!(e.ends_with(')') && e.contains("(byte "), "{e}");
+        assert!(!careto_viz::web::has_world(), "a corrupt file changes nothing");
+        assert_eq!(chart.redraw().unwrap() & 5, 4, "still waiting");
+        careto_viz::web::set_world(GEOMETRY).unwrap();
+        assert_eq!(chart.redraw().unwrap() & 5, 1, "painted");
+    }
+    let world = World::decode(GEOMETRY).unwrap();
+    let campaign = careto_viz::data::careto();
+    let wanted = ChartOptions { view: View::Map, width: 640.0, ..ChartOptions::default() };
+    let Layout::Map(layout) = Layout::with_world(&campaign, &wanted, &world) else { panic!("not a map") };
+    assert_eq!(chart.chart.height(), layout.scene.height);
+    let morocco = layout.point_of(&campaign, &world, "MAR").unwrap();
+    assert_eq!(chart.chart.point_of("MAR").unwrap(), vec![morocco.x, morocco.y]);
+    assert_eq!(chart.bar_color("MAR").as_deref(), Some("#4a1003"));
+    assert_eq!(pixel(&canvas, morocco.x, morocco.y), TOP_CLASS, "Morocco at {morocco:?}");
+    assert_eq!(chart.hit_test(morocco.x, morocco.y).as_deref(), Some("country:MAR"));
+    let gib = layout.country(&campaign, "GIB").unwrap().marker.expect("Gibraltar has a marker");
+    assert_eq!(chart.chart.point_of("GIB").unwrap(), vec![gib.x, gib.y]);
+    for (dx, dy) in [(0.0, 0.0), (5.0, -3.0)] {
+        assert_eq!(chart.hit_test(gib.x + dx, gib.y + dy).as_deref(), Some("country:GIB"), "{dx}, {dy} px from Gibraltar's marker");
+    }
+    let australia = chart.chart.point_of("AUS").unwrap();
+    assert_eq!(chart.hit_test(australia[0], australia[1]), None, "nothing reported: no item");
 }
 
 /// A small campaign of invented sample data, as a newsroom would pass it.

@@ -2,11 +2,12 @@
 //
 //   <div data-careto-viz="bars" data-lang="en"></div>
 //   <div data-careto-viz="timeline" data-lang="es" data-theme="dark"></div>
+//   <div data-careto-viz="map"></div>
 //   <div data-careto-viz="bars" data-campaign-src="my-campaign.json"></div>
 //   <script type="module" src="/careto-viz/careto-viz-embed.js"></script>
 //
 // Every element with a data-careto-viz attribute becomes a chart. Its value is
-// the view ("bars", "timeline" or "profile"; data-view works too). Optional: data-lang
+// the view ("bars", "timeline", "profile" or "map"; data-view works too). Optional: data-lang
 // ("en" | "es"; default: the page's lang), data-theme ("light" | "dark" |
 // "auto", the default), data-campaign-src (the address of a campaign JSON file,
 // see campaign.schema.json, relative to the page), data-downloads="false" and
@@ -16,8 +17,10 @@
 // (./pkg/careto_viz.js next to this file, whatever the page's address: the
 // article build, the Careto data compiled in) is loaded and initialised once,
 // however many charts and however many copies of this script tag the page
-// has; a placeholder with data-campaign-src gets the full build instead
-// (./pkg-full/careto_viz_full.js, which reads campaigns), also loaded once
+// has; a map placeholder gets the map build (./pkg/careto_viz_map.js, after
+// the page's other charts have their first frame) and a placeholder with
+// data-campaign-src the full build (./pkg-full/careto_viz_full.js, which
+// reads campaigns and draws maps), each also loaded once
 // (careto-viz-loader.js: one loader for every page). Elements added later (infinite scroll, a
 // live blog) are mounted when they appear, removed ones are destroyed, and a
 // changed data-* attribute remounts the chart. A chart that cannot be drawn
@@ -27,7 +30,7 @@
 // No inline script or style is needed, so a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval') allows it.
 
-import { STATE, clearError, embedUrlFor, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
+import { STATE, buildOf, clearError, embedUrlFor, follow, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
 
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
@@ -62,7 +65,7 @@ async function mountOne(element) {
   try {
     const options = optionsOf(element);
     const src = element.dataset.campaignSrc;
-    const [module, campaign] = await Promise.all([loadBuild(Boolean(src)), src ? loadCampaign(src) : undefined]);
+    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, src)), src ? loadCampaign(src) : undefined]);
     if (tickets.get(element) !== ticket) return;
     if (!element.isConnected) {
       // Removed while loading: forget it, so that it mounts if it comes back.
@@ -71,8 +74,13 @@ async function mountOne(element) {
       return;
     }
     if (campaign !== undefined) options.campaign = campaign;
-    charts.set(element, module.mount(element, options));
-    element.setAttribute(STATE, "ready");
+    const chart = module.mount(element, options);
+    charts.set(element, chart);
+    // "ready" once it has its picture (a map, once its geometry has arrived).
+    follow(element, chart);
+    // A link to an item of this chart (#careto-bars=MAR): focused, its details open.
+    const linked = linkedItem(options.view);
+    if (linked) chart.focus(linked);
   } catch (error) {
     if (tickets.get(element) !== ticket) return;
     showError(element, error);

@@ -2,16 +2,26 @@
 // sample.js, embed.js, careto-viz-embed.js): it loads a build once, a
 // campaign file once, mounts a chart, and shows a failure, all the same way.
 //
-// - Builds: pkg/careto_viz.js (the article build: The Mask (Careto) compiled
-//   in) or pkg-full/careto_viz_full.js (the full build, for a campaign of
-//   one's own), next to this file, each imported and initialised once per
-//   page however many charts and scripts ask.
+// - Builds, chosen per element (buildOf): pkg/careto_viz.js (the article
+//   build: The Mask (Careto) compiled in; it draws the bars and the
+//   timeline), pkg/careto_viz_map.js (the map build, for a map or a profile
+//   chart only: a page with neither requests none of it) or
+//   pkg-full/careto_viz_full.js (the full build, for a campaign of one's
+//   own; it draws every view), next to this file, each imported and
+//   initialised once per page however many charts and scripts ask. On a
+//   page where a map or a profile sits beside other charts, the map build is
+//   requested after their first frame, when the browser is idle, so that its
+//   bytes never compete with their first picture.
 // - Campaign files: from the page's own site or the site serving careto-viz
 //   (this file's), never a third one; cookies only to the same origin;
 //   fetched once per address; a failed fetch is not kept, so a retry fetches.
 // - State: every chart element gets data-careto-viz-state = "loading", then
-//   "ready" or "error"; a failure is shown inside the element as
-//   <p class="careto-viz-error" role="alert"> and logged once, prefixed once.
+//   "ready" (it has its picture: a map once its geometry has arrived) or
+//   "error"; a failure is shown inside the element as
+//   <p class="careto-viz-error" role="alert"> and logged once, prefixed once,
+//   and the element dispatches careto-viz:error (detail: { message }); a map
+//   whose geometry could not be loaded shows why itself, in its language,
+//   with a button to try again (and turns "ready" if it then draws).
 // - "Copy embed code": the address of embed.html next to this file, with
 //   ?campaign= when the campaign is on this file's site (embedUrlFor).
 
@@ -19,19 +29,69 @@ export const STATE = "data-careto-viz-state";
 const PREFIX = "careto-viz: ";
 const here = new URL(import.meta.url);
 
+/** The builds' files, by kind. */
+const FILES = { article: "./pkg/careto_viz.js", map: "./pkg/careto_viz_map.js", full: "./pkg-full/careto_viz_full.js" };
+
+/**
+ * The build that draws a chart with `options` (and a campaign file
+ * `campaignSrc`): "full", "map" (the map and the profile: views that the
+ * article's first-paint kernel leaves out) or "article".
+ */
+export function buildOf(options, campaignSrc) {
+  if (campaignSrc) return "full";
+  return options?.view === "map" || options?.view === "profile" ? "map" : "article";
+}
+
+/**
+ * Resolves when the map build may be requested: at once on a page with no
+ * other chart; else after the other charts' first frame, when the browser
+ * is idle (1 s at most), as the shell does with the interaction layer.
+ */
+async function afterOthers() {
+  // One microtask: every chart that this task mounts has asked for its build.
+  await null;
+  const others = [...builds].filter(([kind]) => kind !== "map").map(([, loading]) => loading);
+  if (others.length === 0) return;
+  await Promise.allSettled(others);
+  await new Promise((resolve) => requestAnimationFrame(() => (self.requestIdleCallback ?? ((f) => setTimeout(f, 1)))(resolve, { timeout: 1000 })));
+}
+
 const builds = new Map();
-/** The build's module, imported and initialised once. */
-export function loadBuild(full) {
-  const file = full ? "./pkg-full/careto_viz_full.js" : "./pkg/careto_viz.js";
-  if (!builds.has(file)) {
-    const loading = import(new URL(file, here).href).then(async (module) => {
-      await module.default();
-      return module;
-    });
-    loading.catch(() => builds.delete(file));
-    builds.set(file, loading);
+/** The module of build `kind` (see buildOf), imported and initialised once. */
+export function loadBuild(kind) {
+  if (!(kind in FILES)) return Promise.reject(new Error(`${PREFIX}no build "${kind}" (article, map, full)`));
+  if (!builds.has(kind)) {
+    const loading = (kind === "map" ? afterOthers() : Promise.resolve())
+      .then(() => import(new URL(FILES[kind], here).href))
+      .then(async (module) => {
+        await module.default();
+        return module;
+      });
+    loading.catch(() => builds.delete(kind));
+    builds.set(kind, loading);
   }
-  return builds.get(file);
+  return builds.get(kind);
+}
+
+/**
+ * Sets `element`'s state from its chart's picture: "ready" once it has one,
+ * "error" while its map's geometry could not be loaded (the chart says why
+ * and offers to try again; a later success makes it "ready"). Resolves to
+ * whether the first attempt drew.
+ */
+export function follow(element, chart) {
+  return chart.drawn().then(
+    () => {
+      element.setAttribute(STATE, "ready");
+      return true;
+    },
+    () => {
+      if (chart.canvas === undefined) return false; // destroyed
+      element.setAttribute(STATE, "error");
+      follow(element, chart);
+      return false;
+    },
+  );
 }
 
 const campaigns = new Map();
@@ -87,21 +147,27 @@ export function showError(element, error) {
   p.textContent = `The chart could not be drawn: ${message}`;
   (element.shadowRoot ?? element).append(p);
   element.setAttribute(STATE, "error");
-  console.error(message.startsWith(PREFIX) ? message : PREFIX + message);
+  const text = message.startsWith(PREFIX) ? message : PREFIX + message;
+  console.error(text);
+  element.dispatchEvent(new CustomEvent("careto-viz:error", { detail: { message: text }, bubbles: true }));
 }
 
 /**
  * Mounts a chart in `element` with `options`; with `campaignSrc`, the full
- * build and that campaign. Resolves to the chart, or to undefined after
- * showing why there is none.
+ * build and that campaign. Resolves, once the chart has its picture or
+ * could not get it (a map's geometry: the chart says why and offers to try
+ * again), to the chart; to undefined after showing why there is none.
+ * `focus`, the item a link names (an ISO code, an event's id; by default
+ * the page's `#careto-<view>=` fragment key), is focused with its details open.
  */
-export async function mountChart(element, options, campaignSrc) {
+export async function mountChart(element, options, campaignSrc, focus = linkedItem(options.view)) {
   element.setAttribute(STATE, "loading");
   clearError(element);
   try {
-    const [module, campaign] = await Promise.all([loadBuild(Boolean(campaignSrc)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
+    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, campaignSrc)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
     const chart = module.mount(element, campaign === undefined ? options : { ...options, campaign });
-    element.setAttribute(STATE, "ready");
+    if (focus) chart.focus(focus);
+    await follow(element, chart);
     return chart;
   } catch (error) {
     showError(element, error);
@@ -109,10 +175,25 @@ export async function mountChart(element, options, campaignSrc) {
   }
 }
 
-/** Mounts a chart in each element (options from `optionsOf`), then marks the page done: <html data-careto-viz-state="ready" | "error">. */
+/**
+ * The item a link names for a chart of `view` on this page: the fragment
+ * key `careto-<view>` (`#careto-bars=MAR`, beside any of the host's own
+ * keys), undefined if none.
+ */
+export function linkedItem(view) {
+  const hash = location.hash.slice(1);
+  if (!hash.includes("careto-")) return undefined;
+  return new URLSearchParams(hash).get(`careto-${view || "bars"}`) ?? undefined;
+}
+
+/**
+ * Mounts a chart in each element (options from `optionsOf`), then marks the
+ * page done: <html data-careto-viz-state="ready"> when every chart has its
+ * picture, else "error".
+ */
 export async function mountAll(elements, optionsOf, campaignSrc) {
   document.documentElement.setAttribute(STATE, "loading");
   const charts = await Promise.all(elements.map((element) => mountChart(element, optionsOf(element), campaignSrc)));
-  document.documentElement.setAttribute(STATE, charts.every(Boolean) ? "ready" : "error");
+  document.documentElement.setAttribute(STATE, elements.every((e) => e.getAttribute(STATE) === "ready") ? "ready" : "error");
   return charts;
 }

@@ -5,20 +5,28 @@
 //
 //   parent.postMessage({ type: "careto-viz:height", height, view }, "*")
 //
-// height is in CSS px (a whole number), view is "bars", "timeline" or "profile". The
-// message carries nothing private, hence "*": the parent decides whom to
-// believe (careto-viz-frame.js checks event.source and event.origin).
+// height is in CSS px (a whole number), view is "bars", "timeline", "profile" or
+// "map". The message carries nothing private, hence "*": the parent decides whom
+// to believe (careto-viz-frame.js checks event.source and event.origin).
 //
-// Query parameters: view ("bars" | "timeline" | "profile", default "bars"), lang ("en" |
+// It also speaks the protocols CMSs already have (pym.js, AMP, Datawrapper:
+// embed-protocols.js), and forwards the chart's events (careto-viz:ready,
+// careto-viz:select, careto-viz:error) to the parent as messages
+// {type: "careto-viz:ready", ...detail}.
+//
+// Query parameters: view ("bars" | "timeline" | "profile" | "map", default "bars"), lang ("en" |
 // "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); others are refused. The chart's "Copy embed code"
 // button copies this page's address with the same campaign. Without a
-// campaign the page loads the article build, with one the full build
-// (careto-viz-loader.js). downloads=false and embedCode=false hide those
-// buttons.
+// campaign the page loads the article build (the map build for a map), with
+// one the full build (careto-viz-loader.js). downloads=false and embedCode=false hide those
+// buttons. focus=MAR (an ISO code, or an event's id) opens the chart with
+// that item focused and its details open, said once; an unknown one is
+// ignored with a console warning.
 
 import { STATE, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
+import { heightProtocols } from "./embed-protocols.js";
 
 const params = new URLSearchParams(location.search);
 const view = params.get("view") || "bars";
@@ -30,12 +38,19 @@ const root = document.documentElement;
 root.lang = lang === "es" ? "es" : "en";
 root.dataset.theme = ["light", "dark"].includes(theme) ? theme : "auto";
 
+const framed = window.parent !== window;
+const toParent = (message) => framed && window.parent.postMessage(message, "*");
+const protocols = heightProtocols(params, toParent);
 let lastHeight = -1;
 function postHeight() {
   const height = Math.ceil(root.getBoundingClientRect().height);
-  if (height === lastHeight || window.parent === window) return;
+  if (height === lastHeight || !framed) return;
   lastHeight = height;
-  window.parent.postMessage({ type: "careto-viz:height", height, view }, "*");
+  toParent({ type: "careto-viz:height", height, view });
+  protocols(height);
+}
+for (const type of ["careto-viz:ready", "careto-viz:select", "careto-viz:error"]) {
+  container.addEventListener(type, (e) => toParent({ ...e.detail, type }));
 }
 new ResizeObserver(postHeight).observe(root);
 
@@ -49,7 +64,8 @@ if (src && new URL(src, location.href).origin !== location.origin) {
   showError(container, new Error(`careto-viz: campaign "${src}" is not on this site; only same-site campaign files are loaded`));
 } else {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
-  chart = await mountChart(container, { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") }, src ?? undefined);
+  const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") };
+  chart = await mountChart(container, options, src ?? undefined, params.get("focus") ?? undefined);
 }
-root.setAttribute(STATE, chart ? "ready" : "error");
+root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");
 postHeight();

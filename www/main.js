@@ -1,7 +1,8 @@
 // The demo page's script: one chart per element with a data-view attribute
-// ("bars", "timeline" or "profile"; data-lang and data-theme are passed on when
+// ("bars", "timeline", "profile" or "map"; data-lang and data-theme are passed on when
 // present), with "Copy embed code" pointing at embed.html next to this file.
-// Loading, mounting and failures: careto-viz-loader.js.
+// Loading, mounting and failures: careto-viz-loader.js (the map's build
+// comes after the other charts' first frame).
 
 import { embedUrlFor, mountAll } from "./careto-viz-loader.js";
 

@@ -1,8 +1,10 @@
 //! Draws a chart to SVG with the same code the browser uses: static images
-//! for pages without scripts, RSS readers and social cards.
+//! for pages without scripts and RSS readers; with `--card`, a 1200 × 630
+//! PNG social card (`og:image`) of the chart, title and source line included.
 //!
 //! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]`
-//! (without `--out`, the SVG goes to standard output).
+//! (without `--out`, the SVG goes to standard output);
+//! `careto-render --card --view … [--lang …] [--theme …] --out FILE.png`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -27,6 +29,8 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut options = ChartOptions::default();
     let mut out: Option<String> = None;
+    let mut card = false;
+    let mut width_given = false;
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -37,16 +41,27 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--width" => {
                 let v = value()?;
                 options.width = v.parse::<f64>().map_err(|_| format!("--width: \"{v}\" is not a number"))?;
+                width_given = true;
             }
+            "--card" => card = true,
             "--out" => out = Some(value()?),
             "-h" | "--help" => {
                 println!("careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]");
+                println!("careto-render --card --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] --out FILE.png   (a 1200x630 social card)");
                 return Ok(());
             }
             other => return Err(format!("unknown argument \"{other}\" (try --help)")),
         }
     }
     let campaign = careto_viz::data::careto();
+    if card {
+        if width_given {
+            return Err("--card chooses the chart's width itself (the card is 1200x630): leave out --width".to_string());
+        }
+        let path = out.ok_or("--card writes a PNG file: give --out FILE.png")?;
+        let png = careto_viz::chart::card_png(&campaign, &options).map_err(|e| e.to_string())?;
+        return std::fs::write(&path, png).map_err(|e| format!("cannot write {path}: {e}"));
+    }
     let svg = careto_viz::chart::svg(&campaign, &options).map_err(|e| e.to_string())?;
     match out {
         Some(path) => std::fs::write(&path, svg).map_err(|e| format!("cannot write {path}: {e}")),

@@ -4,10 +4,13 @@
 //! code the module runs, plus the controls row below the canvas, whose height
 //! src/web/shell/chart.css fixes at each width.
 //!
-//! `careto-reserve [--campaign FILE --for SELECTOR] [--out FILE]`
+//! `careto-reserve [--map] [--campaign FILE --for SELECTOR] [--out FILE]`
 //!
 //! Without `--campaign`: `www/careto-viz.css`, for The Mask (Careto), the
-//! compiled-in campaign. With it: the same for a campaign JSON file
+//! compiled-in campaign, every view but the map; with `--map`,
+//! `www/careto-viz-map.css`, the map's heights alone (they change at nearly
+//! every width: about 14 KB gzip), which only a page with a map links, after
+//! careto-viz.css (which reserves nothing for a map without it). With it: the same for a campaign JSON file
 //! (`campaign.schema.json`), applied to the placeholders and frame boxes that
 //! also match SELECTOR, e.g. `[data-campaign-src$="our-campaign.json"]`.
 //! `make build` writes both of the site's; tests/reserve_css.rs checks that
@@ -75,35 +78,58 @@ mod reserve {
     }
 
     /// The custom properties, in order: the canvas's height for bars,
-    /// timeline and profile in English and Spanish, the controls row's with
-    /// 4, 3 and 2 buttons (1 button: one row at every width).
+    /// timeline and profile in English and Spanish, the controls row's
+    /// with 4, 3 and 2 buttons (1 button: one row at every width).
     const NAMES: [&str; 9] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2"];
 
-    /// The values of [`NAMES`] at `width` (the module floors a chart's width).
-    fn values(campaign: &Campaign, width: u32) -> [u32; 9] {
+    /// The map's (`--map`): its canvas's height in English and Spanish.
+    const MAP_NAMES: [&str; 2] = ["me", "ms"];
+
+    /// Which stylesheet: every view but the map, or the map's alone. The
+    /// map's height changes at nearly every width (the world is fitted to
+    /// it), so its rules weigh about 14 KB gzip: a stylesheet of their own,
+    /// which only pages with a map link (after careto-viz.css), so that a
+    /// page without a map downloads none of it.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Part {
+        Charts,
+        Map,
+    }
+
+    /// The values of [`NAMES`] (or, for the map, [`MAP_NAMES`]) at `width`
+    /// (the module floors a chart's width).
+    fn values(campaign: &Campaign, width: u32, part: Part) -> Vec<u32> {
         let canvas = |view, lang| {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width) };
+            // The map's height without drawing its world (the same code: MapLayout::height).
+            let h = match view {
+                View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang),
+                _ => Layout::new(campaign, &options).scene().height,
+            };
             // The canvas's CSS height as src/web/hidpi.rs sets it: rounded up, at least 1.
-            let h = Layout::new(campaign, &options).scene().height;
             careto_viz::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
         };
-        [
-            canvas(View::Bars, Lang::En),
-            canvas(View::Bars, Lang::Es),
-            canvas(View::Timeline, Lang::En),
-            canvas(View::Timeline, Lang::Es),
-            canvas(View::Profile, Lang::En),
-            canvas(View::Profile, Lang::Es),
-            tools(4, width),
-            tools(3, width),
-            tools(2, width),
-        ]
+        match part {
+            Part::Map => vec![canvas(View::Map, Lang::En), canvas(View::Map, Lang::Es)],
+            Part::Charts => vec![
+                canvas(View::Bars, Lang::En),
+                canvas(View::Bars, Lang::Es),
+                canvas(View::Timeline, Lang::En),
+                canvas(View::Timeline, Lang::Es),
+                canvas(View::Profile, Lang::En),
+                canvas(View::Profile, Lang::Es),
+                tools(4, width),
+                tools(3, width),
+                tools(2, width),
+            ],
+        }
     }
 
     /// The stylesheet for `campaign`; `only` narrows it to the elements that
     /// also match a selector (a campaign of one's own), else it is The Mask's
-    /// (every placeholder and frame box without `data-campaign-src`).
-    pub fn stylesheet(campaign: &Campaign, only: Option<&str>) -> String {
+    /// (every placeholder and frame box without `data-campaign-src`); `part`
+    /// says which views.
+    fn stylesheet(campaign: &Campaign, only: Option<&str>, part: Part) -> String {
         let (q, f, vars) = match only {
             Some(s) => (format!(":is([data-careto-viz],.careto-chart[data-view]){s}"), format!("[data-careto-viz-frame]{s}"), None),
             None => (
@@ -115,22 +141,37 @@ mod reserve {
         let vars = vars.map_or_else(|| format!("{q}::before,{f}>iframe"), str::to_string);
         let waiting = format!("{q}:not([data-careto-viz-mounted],[data-careto-viz-state=ready],[data-careto-viz-state=error])");
         let both = |a: &str, b: &str| format!("{q}{a}::before,{f}{b}>iframe");
-        let mut css = String::from(
-            "/* careto-viz: each chart's height, reserved before it draws (no layout shift).\n   \
-             Generated by src/bin/careto-reserve.rs from the layout code: do not edit. */\n",
-        );
+        let mut css = String::from(match part {
+            Part::Charts => {
+                "/* careto-viz: each chart's height, reserved before it draws (no layout shift).\n   \
+                 Generated by src/bin/careto-reserve.rs from the layout code: do not edit. */\n"
+            }
+            Part::Map => {
+                "/* careto-viz: the map's height, reserved before it draws (no layout shift); link it after\n   \
+                 careto-viz.css, on pages with a map only. Generated by src/bin/careto-reserve.rs --map: do not edit. */\n"
+            }
+        });
         let mut rule = |selector: &str, body: &str| {
             let _ = writeln!(css, "{selector}{{{body}}}");
         };
+        let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))";
+        if part == Part::Map {
+            rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:var(--cv-me);--cv-s:var(--cv-ms)");
+            changes(&mut css, campaign, &vars, part);
+            return css;
+        }
         rule(&waiting, "container:careto-viz/inline-size;white-space:normal");
         rule(&format!("{waiting}::before"), "content:\"\";display:block;height:calc(var(--cv-c) + var(--cv-t))");
         rule(&f, "display:block;container:careto-viz/inline-size");
         rule(&format!("{f}>iframe"), "display:block;width:100%;border:0;height:calc(var(--cv-c) + var(--cv-t))");
         rule(&both("", ""), "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-c:var(--cv-e);--cv-t:var(--cv-t4)");
-        let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars]))";
+        // data-careto-viz names the view; data-view does when it does not.
+        let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars],[data-careto-viz=profile],[data-careto-viz=map]))";
         rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts)");
-        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline]))";
+        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=map]))";
         rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps)");
+        // The map: nothing reserved here (its own stylesheet, --map, reserves it).
+        rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:0px;--cv-s:0px");
         rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s)");
         rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e)");
         rule(&both("[data-lang|=es i]", "[data-lang|=es i]"), "--cv-c:var(--cv-s)");
@@ -138,15 +179,25 @@ mod reserve {
         rule(&both("[data-embed-code=false]", "[data-embed-code=false]"), "--cv-t:var(--cv-t3)");
         let none = "[data-downloads=false][data-embed-code=false]";
         rule(&both(none, none), &format!("--cv-t:{}px", tools(1, MAX_WIDTH)));
-        // Where a value changes with the width: a block that sets it from there on.
-        let mut last: Option<[u32; 9]> = None;
+        changes(&mut css, campaign, &vars, part);
+        css
+    }
+
+    /// Appends, where a value of `part` changes with the width, a block that
+    /// sets it from there on, on the elements `vars` selects.
+    fn changes(css: &mut String, campaign: &Campaign, vars: &str, part: Part) {
+        let names: &[&str] = match part {
+            Part::Charts => &NAMES,
+            Part::Map => &MAP_NAMES,
+        };
+        let mut last: Option<Vec<u32>> = None;
         for width in 0..=MAX_WIDTH {
-            let now = values(campaign, width);
-            let changed: Vec<String> = NAMES
+            let now = values(campaign, width, part);
+            let changed: Vec<String> = names
                 .iter()
                 .zip(now.iter())
                 .enumerate()
-                .filter(|(i, (_, v))| last.and_then(|l| l.get(*i).copied()) != Some(**v))
+                .filter(|(i, (_, v))| last.as_ref().and_then(|l| l.get(*i).copied()) != Some(**v))
                 .map(|(_, (name, v))| format!("--cv-{name}:{v}px"))
                 .collect();
             if !changed.is_empty() {
@@ -154,7 +205,6 @@ mod reserve {
             }
             last = Some(now);
         }
-        css
     }
 
     /// Reads and validates a campaign JSON file.
@@ -166,7 +216,7 @@ mod reserve {
     }
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
-        let (mut campaign, mut only, mut out) = (None, None, None);
+        let (mut campaign, mut only, mut out, mut part) = (None, None, None, Part::Charts);
         let mut it = args.into_iter();
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -174,16 +224,17 @@ mod reserve {
                 "--campaign" => campaign = Some(value()?),
                 "--for" => only = Some(value()?),
                 "--out" => out = Some(value()?),
+                "--map" => part = Part::Map,
                 "-h" | "--help" => {
-                    println!("careto-reserve [--campaign FILE --for SELECTOR] [--out FILE]");
+                    println!("careto-reserve [--map] [--campaign FILE --for SELECTOR] [--out FILE]");
                     return Ok(());
                 }
                 other => return Err(format!("unknown argument \"{other}\" (try --help)")),
             }
         }
         let css = match (campaign, only) {
-            (None, None) => stylesheet(&careto_viz::data::careto(), None),
-            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector)),
+            (None, None) => stylesheet(&careto_viz::data::careto(), None, part),
+            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector), part),
             _ => return Err("--campaign and --for go together: a campaign's heights apply to the elements SELECTOR matches".to_string()),
         };
         match out {

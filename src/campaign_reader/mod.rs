@@ -32,8 +32,9 @@
 //! | --- | --- | --- |
 //! | items in one list | [`MAX_ITEMS`] = 10,000 | far above any real campaign (Careto: 31 countries) |
 //! | countries, in fact | 1,329 | not a limit of the reader, which reads the country list up to 10,000 like any other: each country needs its own code, and the data rules ([`crate::model::validate`]) take only the 237 places of the map ([`crate::model::places`]) and ISO 3166-1's 1,092 user-assigned codes (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ), so a longer list is refused after reading, for its first duplicate or invalid code |
-//! | items in all lists together | 50,000 | the largest valid campaigns fit: 1,329 countries with 15 source ids each, 10,000 events with one each, and 5,000 sources make 46,269 items (Careto has about 250); reading 50,000 items took Chromium 17–35 ms once compiled, on a 2-core machine shared three times over |
+//! | items in all lists together | 50,000 | the largest valid campaigns fit: 1,329 countries with 15 source ids each, 10,000 events with one each, and 5,000 sources make 46,269 items (Careto has about 250). Not a bound on time: reading and validating 10,000 events took Chromium 385–1,700 ms in one task (2026-11-30, a 2-core machine shared four times over; issue 13.3 is open) |
 //! | bytes of text in all strings together (UTF-8) | 2,000,000 | about a 2 MB campaign file (Careto's is 25 KB); object keys are copied only up to 64 characters (field names are shorter) and not counted: an object has at most eleven |
+//! | calls into the host | 1,000,000 | a backstop: one call per object and two per list, so the item budget bounds them to about 150,000 first; no campaign within the other limits reaches it |
 //! | nesting | 4 levels below the campaign (`campaign.country[0].notes[1].en`) | fixed by the schema: the reader only descends into the fields it names, so a value nested 10,000 deep is refused at its first level |
 //!
 //! A list is charged its whole length before its first item is read, and a
@@ -84,32 +85,90 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unreadable;
 
+/// A value as the host hands it over: a primitive copied (a string only
+/// within the text the reader has left), an object or an array as a handle
+/// to read further.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Got<H> {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A number, `NaN` and the infinities included.
+    Number(f64),
+    /// A string, copied; or, when its UTF-8 bytes do not fit in the text
+    /// left, its UTF-16 length (JS's `length`), and nothing copied (nor, in
+    /// JS, flattened when that length alone is too long: a string of a
+    /// gigabyte costs nothing).
+    String(Result<String, usize>),
+    /// A BigInt (`5n`): never a number here.
+    BigInt,
+    /// A Symbol.
+    Symbol,
+    /// A function.
+    Function,
+    /// An array (`Array.isArray`, which sees through a proxy of one).
+    Array(H),
+    /// Any other object.
+    Object(H),
+    /// Asking what it is threw (`Array.isArray` on a revoked proxy).
+    Unreadable,
+}
+
+/// A field of an object or an item of an array, as read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Slot<H> {
+    /// Not an own key of the object; a hole in the array.
+    #[default]
+    Absent,
+    /// Reading it threw (a getter, a proxy's trap).
+    Throws,
+    /// Its value.
+    Value(Got<H>),
+}
+
+/// Why an object's fields were not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldsError {
+    /// Listing its keys threw (a revoked proxy, an `ownKeys` trap).
+    KeysThrew,
+    /// An own key that is not a field name: the first, copied if it has at
+    /// most [`KEY_UNITS`] UTF-16 code units, else its length.
+    Unknown(Result<String, usize>),
+}
+
+/// The longest unknown key copied for a message: longer than any field
+/// name, and than a message repeats.
+pub const KEY_UNITS: usize = 64;
+
 /// A value the host hands the reader: a `JsValue` in the browser, a node of
-/// a [`graph::Graph`] natively. Every call that could run the host's code
-/// (a getter, a proxy trap) returns a `Result`; the reads of a primitive
-/// whose [`Kind`] was just told cannot.
+/// a [`graph::Graph`] natively. Each method is one *read*, one call into
+/// the host (which may run the host's code: a getter, a proxy trap; none
+/// lets an exception through), and the reader charges each to
+/// [`Budget::reads`] before making it. An object is read in one call, a
+/// list in two (its length, then its items), so what a read costs is
+/// bounded by the object's few fields, the items of the list (charged to
+/// [`Budget::items`]) and the text copied (charged to
+/// [`Budget::text_bytes`]).
 pub trait HostValue: Sized {
-    /// What the value is; `Err` when asking threw (`Array.isArray` on a revoked proxy).
+    /// What the value is (asked of the campaign itself only); `Err` when
+    /// asking threw (`Array.isArray` on a revoked proxy).
     fn kind(&self) -> Result<Kind, Unreadable>;
-    /// The number, when [`Kind::Number`].
-    fn number(&self) -> f64;
-    /// The boolean, when [`Kind::Boolean`].
-    fn boolean(&self) -> bool;
-    /// The string, when [`Kind::String`], copied if it has at most `units`
-    /// UTF-16 code units (JS's `length`); else its length, and nothing
-    /// copied (nor, in JS, flattened: a string of a gigabyte costs nothing).
-    fn string(&self, units: usize) -> Result<String, usize>;
-    /// The first `limit` own enumerable string keys (`Object.keys`), as host strings.
-    fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable>;
-    /// The value of the own property `key`, which [`HostValue::own_keys`]
-    /// listed. (An implementation may, as `Reflect.get` does, consult the
-    /// prototype for a key that is not own: the reader never asks for one.)
-    fn get(&self, key: &str) -> Result<Self, Unreadable>;
+    /// The fields `names` of an object, one [`Slot`] per name, in order:
+    /// only own enumerable string keys (`Object.keys`) are read, and every
+    /// such key must be one of `names` (else the first that is not is the
+    /// error). Strings are copied, in order, while their UTF-8 bytes
+    /// together fit in `text_left` (a string that does not fit is not
+    /// copied, nor measured if its UTF-16 length alone is too long).
+    fn fields(&self, names: &'static [&'static str], text_left: usize) -> Result<Vec<Slot<Self>>, FieldsError>;
     /// An array's `length`.
     fn length(&self) -> Result<f64, Unreadable>;
-    /// The array's own item `index`; `None` for a hole (`[, 1]`), whatever
-    /// the prototype holds at that index.
-    fn item(&self, index: u32) -> Result<Option<Self>, Unreadable>;
+    /// The first `len` items of an array, own items only (a hole is
+    /// [`Slot::Absent`], whatever the prototype holds at its index);
+    /// strings copied as [`HostValue::fields`] does.
+    fn items(&self, len: u32, text_left: usize) -> Vec<Slot<Self>>;
 }
 
 /// The most items one list (countries, events, sources, source ids…) may have.
@@ -118,6 +177,9 @@ pub const MAX_ITEMS: u32 = 10_000;
 /// How much one campaign may make the reader read; see the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
+    /// Calls into the host ([`HostValue`]'s methods): one per object, two
+    /// per list, one for the campaign's kind.
+    pub reads: u32,
     /// Items in all lists together.
     pub items: u32,
     /// Bytes of text (UTF-8) in all string values together.
@@ -125,7 +187,7 @@ pub struct Budget {
 }
 
 /// The budget of every campaign the browser reads.
-pub const BUDGET: Budget = Budget { items: 50_000, text_bytes: 2_000_000 };
+pub const BUDGET: Budget = Budget { reads: 1_000_000, items: 50_000, text_bytes: 2_000_000 };
 
 /// Reads a campaign (see `campaign.schema.json`) within [`BUDGET`]; the data
 /// rules are checked by the caller. Errors start with the field path

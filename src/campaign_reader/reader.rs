@@ -1,5 +1,5 @@
 //! The reader: one pass over the host value, field by field, charging the
-//! [`Budget`] before each list and string (see the module above).
+//! [`Budget`] before each read, list and string (see the module above).
 //!
 //! For size, the readers return values, not `Result`s: the first error is
 //! kept in the [`Reader`], and after it nothing more is read from the host
@@ -7,49 +7,35 @@
 //! the one an early return would give. Paths are built on the stack and
 //! written out only for that message.
 
-use super::{Budget, HostValue, Kind, Unreadable, MAX_ITEMS};
+use super::{Budget, FieldsError, Got, HostValue, Kind, Slot, Unreadable, MAX_ITEMS};
 use crate::model::{clip, number, whole_number};
 use crate::model::{Campaign, Count, EventDate, List, PlatformStatus, SourceKind, Status, Str, Text};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
-
-/// The longest object key copied: longer than any field name, and than a
-/// message repeats. Keys are not charged to the budget: at most eleven per
-/// object are read, so they cost at most what the items do.
-const KEY_UNITS: usize = 64;
 
 /// Reads a campaign within `budget` (the browser always uses
 /// [`super::BUDGET`]; tests use smaller ones), and says how much of the
 /// budget it spent. The data rules are checked by the caller.
 pub fn read_with<H: HostValue>(value: H, budget: Budget) -> (Result<Campaign, String>, Budget) {
-    let value = Val::new(value);
-    let nothing = Budget { items: 0, text_bytes: 0 };
-    match value.kind {
-        Ok(Kind::Object) => {}
-        Err(Unreadable) => return (Err("campaign: cannot be read (a revoked proxy?)".to_string()), nothing),
-        Ok(_) => return (Err("campaign: expected an object (see campaign.schema.json)".to_string()), nothing),
+    let mut r = Reader { first: None, budget, reads_left: budget.reads, items_left: budget.items, text_left: budget.text_bytes };
+    if r.charge_read(&Path::ROOT) {
+        match value.kind() {
+            Ok(Kind::Object) => {}
+            Err(Unreadable) => r.fail(&Path::ROOT, format_args!("cannot be read (a revoked proxy?)")),
+            Ok(_) => r.fail(&Path::ROOT, format_args!("expected an object (see campaign.schema.json)")),
+        }
     }
-    let mut r = Reader { first: None, budget, items_left: budget.items, text_left: budget.text_bytes };
-    let c = r.campaign(value);
-    let spent = Budget { items: budget.items - r.items_left, text_bytes: budget.text_bytes - r.text_left };
+    let c = r.campaign(Got::Object(value));
+    let spent = Budget { reads: budget.reads - r.reads_left, items: budget.items - r.items_left, text_bytes: budget.text_bytes - r.text_left };
     match r.first {
         Some(e) => (Err(e), spent),
         None => (Ok(c), spent),
     }
 }
 
-/// A host value and its kind, asked once.
-pub(super) struct Val<H> {
-    v: H,
-    kind: Result<Kind, Unreadable>,
-}
-
-impl<H: HostValue> Val<H> {
-    fn new(v: H) -> Self {
-        let kind = v.kind();
-        Val { v, kind }
-    }
-}
+/// A value as the host handed it over.
+pub(super) type Val<H> = Got<H>;
 
 /// One step down a field path.
 #[derive(Clone, Copy)]
@@ -91,19 +77,19 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// An object being read: its path and which of its `fields` are own keys.
+/// An object being read: its path, and its fields as read, one slot per
+/// name of `fields`, each taken out when the reader reads it.
 pub(super) struct Obj<'p, H> {
-    v: H,
     pub(super) path: Path<'p>,
     fields: &'static [&'static str],
-    /// Bit `i`: `fields[i]` is an own key.
-    present: u16,
+    slots: Cell<Vec<Slot<H>>>,
 }
 
 /// Holds the first error and what is left of the budget.
 pub(super) struct Reader {
     first: Option<String>,
     budget: Budget,
+    reads_left: u32,
     items_left: u32,
     text_left: usize,
 }
@@ -123,11 +109,22 @@ impl Reader {
         }
     }
 
-    /// The string `v` (of [`Kind::String`]), charged to the text budget: a
-    /// string longer than what is left is not copied (each UTF-16 unit is
-    /// at least one UTF-8 byte), one that fits is charged its UTF-8 bytes.
-    fn text_of<H: HostValue>(&mut self, v: &H, path: &Path) -> Option<String> {
-        match v.string(self.text_left) {
+    /// Charges one read of the value at `path` (a call into the host);
+    /// false, with the error, when none is left.
+    fn charge_read(&mut self, path: &Path) -> bool {
+        if self.reads_left == 0 {
+            let limit = self.budget.reads;
+            self.fail(path, format_args!("too much to read: a campaign is read in at most {limit} calls into the page (one per object, two per list)"));
+            return false;
+        }
+        self.reads_left -= 1;
+        true
+    }
+
+    /// The string `s` (as the host copied it, or its length when it did
+    /// not), charged its UTF-8 bytes to the text budget.
+    fn text_of(&mut self, s: Result<String, usize>, path: &Path) -> Option<String> {
+        match s {
             Ok(s) if s.len() <= self.text_left => {
                 self.text_left -= s.len();
                 Some(s)
@@ -142,26 +139,26 @@ impl Reader {
 
     /// What `v` is, for "expected …, got …"; a string is repeated, clipped.
     fn got<H: HostValue>(&mut self, v: &Val<H>, path: &Path) -> String {
-        match v.kind {
-            Err(Unreadable) => "an object that cannot be read (a revoked proxy?)".to_string(),
-            Ok(Kind::String) => match self.text_of(&v.v, path) {
-                Some(s) => format!("the string \"{}\"", clip(&s)),
-                None => "a string".to_string(),
-            },
-            Ok(kind) => match kind {
-                Kind::Undefined => "undefined",
-                Kind::Null => "null",
-                Kind::Boolean if v.v.boolean() => "true",
-                Kind::Boolean => "false",
-                Kind::Number => "a number",
-                Kind::BigInt => "a BigInt",
-                Kind::Symbol => "a Symbol",
-                Kind::Function => "a function",
-                Kind::Array => "an array",
-                Kind::Object | Kind::String => "an object",
+        match v {
+            Got::Unreadable => "an object that cannot be read (a revoked proxy?)",
+            Got::String(s) => {
+                return match self.text_of(s.clone(), path) {
+                    Some(s) => format!("the string \"{}\"", clip(&s)),
+                    None => "a string".to_string(),
+                }
             }
-            .to_string(),
+            Got::Undefined => "undefined",
+            Got::Null => "null",
+            Got::Boolean(true) => "true",
+            Got::Boolean(false) => "false",
+            Got::Number(_) => "a number",
+            Got::BigInt => "a BigInt",
+            Got::Symbol => "a Symbol",
+            Got::Function => "a function",
+            Got::Array(_) => "an array",
+            Got::Object(_) => "an object",
         }
+        .to_string()
     }
 
     /// Fails with "expected `what`, got …".
@@ -172,46 +169,48 @@ impl Reader {
         }
     }
 
-    /// `v` as an object whose own keys are all in `fields`. Only the first
-    /// `fields.len() + 1` keys are looked at: keys are distinct, so if there
-    /// are more, one of those is unknown.
+    /// `v` as an object whose own keys are all in `fields`, its fields read
+    /// in one call into the host.
     pub(super) fn obj<'p, H: HostValue>(&mut self, v: Val<H>, path: Path<'p>, fields: &'static [&'static str]) -> Obj<'p, H> {
-        let mut present = 0u16;
-        if !self.ok() {
-        } else if v.kind != Ok(Kind::Object) {
-            self.expected(&v, &path, "an object");
-        } else if let Ok(keys) = v.v.own_keys(fields.len() + 1) {
-            for key in keys {
-                // Keys are strings (`Object.keys`): copied up to KEY_UNITS, not charged.
-                let name = key.string(KEY_UNITS);
-                match fields.iter().position(|f| name.as_deref() == Ok(*f)) {
-                    Some(i) => present |= 1 << i,
-                    None => {
-                        let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                        match name {
-                            Ok(name) => self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&name))),
-                            Err(len) => self.fail(&path, format_args!("unknown field of {len} characters, expected one of {expected}")),
+        let mut slots = Vec::new();
+        if self.ok() {
+            match v {
+                Got::Object(o) => {
+                    if self.charge_read(&path) {
+                        match o.fields(fields, self.text_left) {
+                            Ok(read) => slots = read,
+                            Err(FieldsError::KeysThrew) => self.fail(&path, format_args!("cannot be read (its keys could not be listed)")),
+                            Err(FieldsError::Unknown(name)) => {
+                                let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+                                // The host copied the key only if it has at most KEY_UNITS units.
+                                match name {
+                                    Ok(name) => self.fail(&path, format_args!("unknown field `{}`, expected one of {expected}", clip(&name))),
+                                    Err(len) => self.fail(&path, format_args!("unknown field of {len} characters, expected one of {expected}")),
+                                }
+                            }
                         }
-                        break;
                     }
                 }
+                other => self.expected(&other, &path, "an object"),
             }
-        } else {
-            self.fail(&path, format_args!("cannot be read (its keys could not be listed)"));
         }
-        Obj { v: v.v, path, fields, present }
+        Obj { path, fields, slots: Cell::new(slots) }
     }
 
     /// Field `key` of `o` if it is an own key and not `undefined`; `None`
-    /// when absent, or after an error.
+    /// when absent, or after an error. Each field is taken once.
     pub(super) fn opt<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Option<Val<H>> {
-        let own = o.fields.iter().position(|f| *f == key).is_some_and(|i| o.present & (1 << i) != 0);
-        if !self.ok() || !own {
+        if !self.ok() {
             return None;
         }
-        match o.v.get(key) {
-            Ok(v) => Some(Val::new(v)).filter(|v| v.kind != Ok(Kind::Undefined)),
-            Err(Unreadable) => {
+        let i = o.fields.iter().position(|f| *f == key)?;
+        let mut slots = o.slots.take();
+        let slot = slots.get_mut(i).map(std::mem::take).unwrap_or_default();
+        o.slots.set(slots);
+        match slot {
+            Slot::Absent | Slot::Value(Got::Undefined) => None,
+            Slot::Value(v) => Some(v),
+            Slot::Throws => {
                 self.fail(&o.path.key(key), format_args!("cannot be read (a getter or proxy threw)"));
                 None
             }
@@ -228,16 +227,20 @@ impl Reader {
     }
 
     /// Calls `f` on each item of the array `v` and its path, until an error.
-    /// The list is charged to the budget, whole, before its first item is
-    /// read. Not generic over `f`: the module holds this loop once.
+    /// The list is charged to the budget, whole, before its items are read
+    /// (in one call into the host). Not generic over `f`: the module holds
+    /// this loop once.
     fn each<H: HostValue>(&mut self, v: &Val<H>, path: &Path, f: &mut dyn FnMut(&mut Reader, Val<H>, Path<'_>)) {
         if !self.ok() {
             return;
         }
-        if v.kind != Ok(Kind::Array) {
+        let Got::Array(a) = v else {
             return self.expected(v, path, "an array");
+        };
+        if !self.charge_read(path) {
+            return;
         }
-        let Ok(len) = v.v.length() else {
+        let Ok(len) = a.length() else {
             return self.fail(path, format_args!("cannot be read (its length could not be read)"));
         };
         if len > f64::from(MAX_ITEMS) {
@@ -254,12 +257,16 @@ impl Reader {
             return self.fail(path, format_args!("too much data: a campaign holds at most {limit} items in all its lists together"));
         }
         self.items_left -= len;
+        if len == 0 || !self.charge_read(path) {
+            return;
+        }
+        let mut items = a.items(len, self.text_left).into_iter();
         for i in 0..len {
             let p = path.index(i);
-            match v.v.item(i) {
-                Ok(Some(e)) => f(self, Val::new(e), p),
-                Ok(None) => self.fail(&p, format_args!("an empty slot (the array has a hole here)")),
-                Err(Unreadable) => self.fail(&p, format_args!("cannot be read (a getter or proxy threw)")),
+            match items.next().unwrap_or_default() {
+                Slot::Value(e) => f(self, e, p),
+                Slot::Absent => self.fail(&p, format_args!("an empty slot (the array has a hole here)")),
+                Slot::Throws => self.fail(&p, format_args!("cannot be read (a getter or proxy threw)")),
             }
             if !self.ok() {
                 return;
@@ -301,23 +308,40 @@ impl Reader {
 
     /// The source ids under `sources`.
     pub(super) fn ids<H: HostValue>(&mut self, o: &Obj<H>) -> List<Str> {
-        self.list_at(o, "sources", |r, v, p| r.string(&v, &p))
+        self.list_at(o, "sources", |r, v, p| r.string_val(v, &p))
     }
 
+    /// The string `v` (a copy of it: [`Reader::string_val`] takes it).
     pub(super) fn string<H: HostValue>(&mut self, v: &Val<H>, path: &Path) -> Str {
-        if self.ok() && v.kind == Ok(Kind::String) {
-            if let Some(s) = self.text_of(&v.v, path) {
-                return Cow::Owned(s);
+        match v {
+            Got::String(s) => self.string_val(Got::<H>::String(s.clone()), path),
+            other => {
+                self.expected(other, path, "a string");
+                Cow::Borrowed("")
             }
-        } else {
-            self.expected(v, path, "a string");
         }
-        Cow::Borrowed("")
+    }
+
+    /// The string `v`, charged to the text budget.
+    pub(super) fn string_val<H: HostValue>(&mut self, v: Val<H>, path: &Path) -> Str {
+        if !self.ok() {
+            return Cow::Borrowed("");
+        }
+        match v {
+            Got::String(s) => match self.text_of(s, path) {
+                Some(s) => Cow::Owned(s),
+                None => Cow::Borrowed(""),
+            },
+            other => {
+                self.expected(&other, path, "a string");
+                Cow::Borrowed("")
+            }
+        }
     }
 
     pub(super) fn string_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Str {
         match self.req(o, key) {
-            Some(v) => self.string(&v, &o.path.key(key)),
+            Some(v) => self.string_val(v, &o.path.key(key)),
             None => Cow::Borrowed(""),
         }
     }
@@ -325,7 +349,7 @@ impl Reader {
     /// An optional string (empty when absent).
     pub(super) fn string_or_empty<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Str {
         match self.opt(o, key) {
-            Some(v) => self.string(&v, &o.path.key(key)),
+            Some(v) => self.string_val(v, &o.path.key(key)),
             None => Cow::Borrowed(""),
         }
     }
@@ -354,7 +378,7 @@ impl Reader {
     pub(super) fn whole_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> u32 {
         let path = o.path.key(key);
         match self.req(o, key) {
-            Some(v) if v.kind == Ok(Kind::Number) => match whole_number(v.v.number(), "a figure") {
+            Some(Got::Number(n)) => match whole_number(n, "a figure") {
                 Ok(n) => return n,
                 Err(e) => self.fail(&path, format_args!("{e}")),
             },
@@ -367,7 +391,7 @@ impl Reader {
     /// An optional flag (false when absent).
     pub(super) fn flag_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> bool {
         match self.opt(o, key) {
-            Some(v) if v.kind == Ok(Kind::Boolean) => v.v.boolean(),
+            Some(Got::Boolean(b)) => b,
             Some(v) => {
                 self.expected(&v, &o.path.key(key), "true or false");
                 false
@@ -390,8 +414,8 @@ impl Reader {
     pub(super) fn count_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> Count {
         let path = o.path.key(key);
         let counted = match self.req(o, key) {
-            Some(v) if v.kind == Ok(Kind::Number) => Some(Count::from_number(v.v.number())),
-            Some(v) if v.kind == Ok(Kind::String) => self.text_of(&v.v, &path).map(|s| Count::from_text(&s)),
+            Some(Got::Number(n)) => Some(Count::from_number(n)),
+            Some(Got::String(s)) => self.text_of(s, &path).map(|s| Count::from_text(&s)),
             Some(v) => {
                 self.expected(&v, &path, Count::EXPECTED);
                 None

@@ -8,11 +8,15 @@
 //! can include it (with `#[path]`) and validate the data file with the very
 //! same types and rules the library uses at run time.
 
+mod date;
 mod fields;
 pub mod places;
+mod profile;
 pub mod validate;
 
+pub use date::{days_in_month, EventDate, Precision};
 pub use fields::{clip, number, whole_number, CLIP_CHARS};
+pub use profile::{Platform, PlatformStatus, Profile, Sector, Stolen};
 use serde::{Deserialize, Deserializer};
 
 /// An owned or `'static` string: the compiled-in campaign borrows its strings
@@ -120,125 +124,6 @@ pub struct Campaign {
     /// profile view). Empty (the default) for a campaign without one.
     #[serde(default)]
     pub profile: Profile,
-}
-
-/// Who and what a campaign targeted, as its sources describe it: no
-/// counts or shares (none were published), so nothing is drawn to a size.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Profile {
-    /// Target sectors, in the sources' order.
-    #[serde(default, rename = "sector")]
-    pub sectors: List<Sector>,
-    /// Platforms, each with how far the sources established it.
-    #[serde(default, rename = "platform")]
-    pub platforms: List<Platform>,
-    /// What it stole.
-    #[serde(default)]
-    pub stolen: Stolen,
-    /// The source line drawn under the profile.
-    #[serde(default)]
-    pub source_line: Text,
-}
-
-impl Profile {
-    /// Whether the campaign has no profile at all.
-    pub fn is_empty(&self) -> bool {
-        self.sectors.is_empty() && self.platforms.is_empty() && self.stolen.is_empty()
-    }
-}
-
-/// A target sector, e.g. "Government institutions".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Sector {
-    /// Its name.
-    pub label: Text,
-    /// Source ids.
-    pub sources: List<Str>,
-}
-
-/// A platform the campaign's malware ran on, or was suspected to.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Platform {
-    /// Its name, e.g. "Mac OS X".
-    pub label: Text,
-    /// How far the sources established it.
-    pub status: PlatformStatus,
-    /// What was found, in a phrase ("samples analysed").
-    pub detail: Text,
-    /// The source's own words, verbatim (in its language), when quoted.
-    #[serde(default)]
-    pub quote: Str,
-    /// Source ids.
-    pub sources: List<Str>,
-}
-
-/// How far the sources established a platform: drawn like the timeline's
-/// reported (solid) and alleged or secondary (violet, tagged) claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlatformStatus {
-    /// Samples found and analysed.
-    Analysed,
-    /// Some parts seen, the main one not found.
-    Partial,
-    /// Suspected, nothing found.
-    Suspected,
-}
-
-impl PlatformStatus {
-    /// Parses `analysed`, `partial` or `suspected`.
-    pub fn parse(s: &str) -> Result<PlatformStatus, String> {
-        match s {
-            "analysed" => Ok(PlatformStatus::Analysed),
-            "partial" => Ok(PlatformStatus::Partial),
-            "suspected" => Ok(PlatformStatus::Suspected),
-            other => Err(format!("unknown variant `{}`, expected one of `analysed`, `partial`, `suspected`", clip(other))),
-        }
-    }
-
-    /// The status as the data file writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlatformStatus::Analysed => "analysed",
-            PlatformStatus::Partial => "partial",
-            PlatformStatus::Suspected => "suspected",
-        }
-    }
-}
-
-/// From a string only.
-impl<'de> Deserialize<'de> for PlatformStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Str::deserialize(d)?;
-        PlatformStatus::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
-/// What a campaign stole: its sources' summary and the file extensions it sought.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Stolen {
-    /// The summary, in the reader's language.
-    #[serde(default)]
-    pub summary: Text,
-    /// The source's own words, verbatim, when quoted.
-    #[serde(default)]
-    pub quote: Str,
-    /// The file extensions it searched for, as the source lists them ("PGP").
-    #[serde(default)]
-    pub extensions: List<Str>,
-    /// Source ids.
-    #[serde(default)]
-    pub sources: List<Str>,
-}
-
-impl Stolen {
-    /// Whether nothing is said of what was stolen.
-    pub fn is_empty(&self) -> bool {
-        self.summary.en.is_empty() && self.summary.es.is_empty() && self.extensions.is_empty()
-    }
 }
 
 impl Campaign {
@@ -416,109 +301,6 @@ pub struct OtherFigure {
     pub note: Text,
     /// Source ids.
     pub sources: List<Str>,
-}
-
-/// How precisely a source dates something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Precision {
-    /// Only the year is known.
-    Year,
-    /// Year and month.
-    Month,
-    /// Year, month and day.
-    Day,
-}
-
-/// A date at the precision its source gives: a year stays a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EventDate {
-    /// The year.
-    pub year: i32,
-    /// The month, 1–12, when known.
-    pub month: Option<u8>,
-    /// The day of the month, when known (only with a month).
-    pub day: Option<u8>,
-}
-
-impl EventDate {
-    /// The precision of this date.
-    pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
-            _ => Precision::Year,
-        }
-    }
-
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
-    pub fn parse(s: &str) -> Result<EventDate, String> {
-        let bad = || format!("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(s));
-        let mut parts = s.split('-');
-        let year_part = parts.next().ok_or_else(bad)?;
-        if year_part.len() != 4 || !year_part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        let year: i32 = year_part.parse().map_err(|_| bad())?;
-        let mut number = |len: usize| -> Result<Option<u8>, String> {
-            match parts.next() {
-                None => Ok(None),
-                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => p.parse::<u8>().map(Some).map_err(|_| bad()),
-                Some(_) => Err(bad()),
-            }
-        };
-        let month = number(2)?;
-        let day = if month.is_some() { number(2)? } else { None };
-        if parts.next().is_some() {
-            return Err(bad());
-        }
-        let date = EventDate { year, month, day };
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(format!("\"{s}\": month {m} is not between 1 and 12"));
-            }
-            if let Some(d) = day {
-                let last = days_in_month(year, m);
-                if d == 0 || d > last {
-                    return Err(format!("\"{s}\": day {d} is not between 1 and {last}"));
-                }
-            }
-        }
-        Ok(date)
-    }
-
-    /// The start and end, as fractional years, of the period the date names.
-    pub fn bounds(&self) -> (f64, f64) {
-        let y = f64::from(self.year);
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => {
-                let days = f64::from(days_in_month(self.year, m));
-                let start = y + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / (12.0 * days);
-                (start, start + 1.0 / (12.0 * days))
-            }
-            (Some(m), None) => {
-                let start = y + (f64::from(m) - 1.0) / 12.0;
-                (start, start + 1.0 / 12.0)
-            }
-            _ => (y, y + 1.0),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for EventDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Str::deserialize(d)?;
-        EventDate::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Days in a month of the Gregorian calendar.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 /// How well a claim is established.

@@ -91,9 +91,10 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn err(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+    /// Records a broken rule at `path` (written out only here).
+    fn err(&mut self, path: impl fmt::Display, reason: impl Into<String>) {
         if !self.done() {
-            self.errors.push(DataError { path: path.into(), reason: reason.into() });
+            self.errors.push(DataError { path: path.to_string(), reason: reason.into() });
         }
     }
 
@@ -131,23 +132,23 @@ impl Checker<'_> {
             if self.done() {
                 return;
             }
-            let p = format!("source[{i}]");
-            self.string(&format!("{p}.id"), &s.id, Need::Required);
+            let p = Index(&"source", i);
+            self.string(Key(&p, "id"), &s.id, Need::Required);
             if !s.id.is_empty() && !seen.insert(s.id.as_ref()) {
-                self.err(format!("{p}.id"), format!("duplicate source id \"{}\"", clip(&s.id)));
+                self.err(Key(&p, "id"), format!("duplicate source id \"{}\"", clip(&s.id)));
             }
             if s.id.chars().any(char::is_whitespace) {
-                self.err(format!("{p}.id"), format!("source id \"{}\" contains whitespace", clip(&s.id)));
+                self.err(Key(&p, "id"), format!("source id \"{}\" contains whitespace", clip(&s.id)));
             }
-            self.string(&format!("{p}.title"), &s.title, Need::Required);
-            self.string(&format!("{p}.publisher"), &s.publisher, Need::Optional);
-            self.string(&format!("{p}.url"), &s.url, Need::Optional);
-            self.string(&format!("{p}.note"), &s.note, Need::Optional);
-            self.string(&format!("{p}.date"), &s.date, Need::Optional);
+            self.string(Key(&p, "title"), &s.title, Need::Required);
+            self.string(Key(&p, "publisher"), &s.publisher, Need::Optional);
+            self.string(Key(&p, "url"), &s.url, Need::Optional);
+            self.string(Key(&p, "note"), &s.note, Need::Optional);
+            self.string(Key(&p, "date"), &s.date, Need::Optional);
             if !s.date.is_empty() {
                 match EventDate::parse(&s.date) {
-                    Ok(d) => self.year(&format!("{p}.date"), d),
-                    Err(e) => self.err(format!("{p}.date"), e),
+                    Ok(d) => self.year(Key(&p, "date"), d),
+                    Err(e) => self.err(Key(&p, "date"), e),
                 }
             }
         }
@@ -159,14 +160,14 @@ impl Checker<'_> {
             if self.done() {
                 return;
             }
-            let p = format!("total[{i}]");
-            self.string(&format!("{p}.key"), &t.key, Need::Required);
+            let p = Index(&"total", i);
+            self.string(Key(&p, "key"), &t.key, Need::Required);
             if !t.key.is_empty() && !keys.insert(t.key.as_ref()) {
-                self.err(format!("{p}.key"), format!("duplicate total key \"{}\"", clip(&t.key)));
+                self.err(Key(&p, "key"), format!("duplicate total key \"{}\"", clip(&t.key)));
             }
-            self.text(&format!("{p}.label"), &t.label, Need::Required, Kind::Label);
-            self.text(&format!("{p}.qualifier"), &t.qualifier, Need::Optional, Kind::Label);
-            self.sources(&format!("{p}.sources"), &t.sources);
+            self.text(Key(&p, "label"), &t.label, Need::Required, Kind::Label);
+            self.text(Key(&p, "qualifier"), &t.qualifier, Need::Optional, Kind::Label);
+            self.sources(Key(&p, "sources"), &t.sources);
         }
     }
 
@@ -196,14 +197,14 @@ impl Checker<'_> {
             if self.done() {
                 return;
             }
-            let p = format!("country[{i}]");
+            let p = Index(&"country", i);
             let code_ok = k.code.len() == 3 && k.code.bytes().all(|b| b.is_ascii_uppercase());
             if !code_ok {
-                self.err(format!("{p}.code"), format!("\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)", clip(&k.code)));
+                self.err(Key(&p, "code"), format!("\"{}\" is not an ISO 3166-1 alpha-3 code (3 uppercase letters A-Z)", clip(&k.code)));
             } else if !super::places::is_known(&k.code) && !super::places::is_user_assigned(&k.code) {
                 // The map draws exactly the places of the table; a typo ("MRC") must not pass as a country.
                 self.err(
-                    format!("{p}.code"),
+                    Key(&p, "code"),
                     format!(
                         "\"{}\" is not the ISO 3166-1 alpha-3 code of a country or territory on the map (Natural Earth's); \
                          for a place of your own, use a user-assigned code, XAA to XZZ",
@@ -211,18 +212,18 @@ impl Checker<'_> {
                     ),
                 );
             } else if !codes.insert(k.code.as_ref()) {
-                self.err(format!("{p}.code"), format!("duplicate country code \"{}\"", clip(&k.code)));
+                self.err(Key(&p, "code"), format!("duplicate country code \"{}\"", clip(&k.code)));
             }
-            self.text(&format!("{p}.name"), &k.name, Need::Required, Kind::Label);
+            self.text(Key(&p, "name"), &k.name, Need::Required, Kind::Label);
             match k.count {
                 Count::Published(0) => self.err(
-                    format!("{p}.count"),
+                    Key(&p, "count"),
                     "0 is not a published figure for an affected country; \
                      write count = \"not published\" when no figure was published",
                 ),
-                Count::Published(_) if k.sources.is_empty() => self.err(format!("{p}.sources"), "a published count needs at least one source"),
+                Count::Published(_) if k.sources.is_empty() => self.err(Key(&p, "sources"), "a published count needs at least one source"),
                 Count::NotPublished if !k.alternatives.is_empty() => {
-                    self.err(format!("{p}.alternatives"), "alternative values given but count is \"not published\"")
+                    self.err(Key(&p, "alternatives"), "alternative values given but count is \"not published\"")
                 }
                 _ => {}
             }
@@ -230,24 +231,25 @@ impl Checker<'_> {
                 if self.done() {
                     return;
                 }
-                self.sources(&format!("{p}.alternatives[{j}].sources"), &a.sources);
+                self.sources(Key(&Index(&Key(&p, "alternatives"), j), "sources"), &a.sources);
             }
             for (j, o) in k.other_figures.iter().enumerate() {
                 if self.done() {
                     return;
                 }
-                let q = format!("{p}.other_figures[{j}]");
-                self.text(&format!("{q}.unit"), &o.unit, Need::Required, Kind::Label);
-                self.text(&format!("{q}.note"), &o.note, Need::Optional, Kind::Prose);
-                self.sources(&format!("{q}.sources"), &o.sources);
+                let figures = Key(&p, "other_figures");
+                let q = Index(&figures, j);
+                self.text(Key(&q, "unit"), &o.unit, Need::Required, Kind::Label);
+                self.text(Key(&q, "note"), &o.note, Need::Optional, Kind::Prose);
+                self.sources(Key(&q, "sources"), &o.sources);
             }
             for (j, n) in k.notes.iter().enumerate() {
                 if self.done() {
                     return;
                 }
-                self.text(&format!("{p}.notes[{j}]"), n, Need::Required, Kind::Prose);
+                self.text(Index(&Key(&p, "notes"), j), n, Need::Required, Kind::Prose);
             }
-            self.sources(&format!("{p}.sources"), &k.sources);
+            self.sources(Key(&p, "sources"), &k.sources);
             self.counted_by(&p, k, records_measures);
         }
     }
@@ -258,75 +260,95 @@ impl Checker<'_> {
             if self.done() {
                 return;
             }
-            let p = format!("event[{i}]");
-            self.string(&format!("{p}.id"), &e.id, Need::Required);
+            let p = Index(&"event", i);
+            self.string(Key(&p, "id"), &e.id, Need::Required);
             if !e.id.is_empty() && !ids.insert(e.id.as_ref()) {
-                self.err(format!("{p}.id"), format!("duplicate event id \"{}\"", clip(&e.id)));
+                self.err(Key(&p, "id"), format!("duplicate event id \"{}\"", clip(&e.id)));
             }
-            self.year(&format!("{p}.date"), e.date);
-            self.text(&format!("{p}.label"), &e.label, Need::Required, Kind::Label);
-            self.text(&format!("{p}.description"), &e.description, Need::Required, Kind::Prose);
-            self.text(&format!("{p}.note"), &e.note, Need::Optional, Kind::Prose);
+            self.year(Key(&p, "date"), e.date);
+            self.text(Key(&p, "label"), &e.label, Need::Required, Kind::Label);
+            self.text(Key(&p, "description"), &e.description, Need::Required, Kind::Prose);
+            self.text(Key(&p, "note"), &e.note, Need::Optional, Kind::Prose);
             if e.approximate && e.note.en.is_empty() && e.note.es.is_empty() {
-                self.err(format!("{p}.note"), "an approximate date needs a note saying why it is approximate");
+                self.err(Key(&p, "note"), "an approximate date needs a note saying why it is approximate");
             }
-            self.sources(&format!("{p}.sources"), &e.sources);
+            self.sources(Key(&p, "sources"), &e.sources);
             self.reported_on_catalogues(&p, e, c);
         }
     }
 
     /// A list of source ids: non-empty, each known, none twice.
-    fn sources(&mut self, path: &str, ids: &[Str]) {
+    fn sources(&mut self, path: impl fmt::Display, ids: &[Str]) {
         if ids.is_empty() {
-            self.err(path, "no sources: every figure and fact needs at least one source id");
+            self.err(&path, "no sources: every figure and fact needs at least one source id");
         }
         let mut seen = Seen::default();
         for (j, id) in ids.iter().enumerate() {
             if self.done() {
                 return;
             }
-            let p = format!("{path}[{j}]");
+            let p = Index(&path, j);
             if !self.known.contains(id.as_ref()) {
-                self.err(p, format!("unknown source id \"{}\" (no [[source]] with this id)", clip(id)));
+                self.err(&p, format!("unknown source id \"{}\" (no [[source]] with this id)", clip(id)));
             } else if !seen.insert(id.as_ref()) {
-                self.err(p, format!("source id \"{}\" listed twice", clip(id)));
+                self.err(&p, format!("source id \"{}\" listed twice", clip(id)));
             }
         }
     }
 
     /// A date's year is within [`MIN_YEAR`]..=[`MAX_YEAR`].
-    fn year(&mut self, path: &str, d: EventDate) {
+    fn year(&mut self, path: impl fmt::Display, d: EventDate) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&d.year) {
             self.err(path, format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", d.year));
         }
     }
 
     /// A two-language text.
-    fn text(&mut self, path: &str, t: &Text, need: Need, kind: Kind) {
+    fn text(&mut self, path: impl fmt::Display, t: &Text, need: Need, kind: Kind) {
         for (lang, s) in [("en", &t.en), ("es", &t.es)] {
-            let p = format!("{path}.{lang}");
+            let p = Key(&path, lang);
             self.string(&p, s, need);
             if kind == Kind::Label {
                 let n = s.chars().count();
                 if n > MAX_LABEL_CHARS {
-                    self.err(p, format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"));
+                    self.err(&p, format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"));
                 }
             }
         }
         if need == Need::Optional && t.en.trim().is_empty() != t.es.trim().is_empty() {
             let missing = if t.en.trim().is_empty() { "en" } else { "es" };
-            self.err(format!("{path}.{missing}"), "missing translation: give the text in both en and es, or in neither");
+            self.err(Key(&path, missing), "missing translation: give the text in both en and es, or in neither");
         }
     }
 
     /// A single string: no control characters; non-empty when required.
-    fn string(&mut self, path: &str, s: &str, need: Need) {
+    fn string(&mut self, path: impl fmt::Display, s: &str, need: Need) {
         if need == Need::Required && s.trim().is_empty() {
-            self.err(path, "is empty");
+            self.err(&path, "is empty");
         }
         if let Some(ch) = s.chars().find(|c| c.is_control()) {
             self.err(path, format!("contains the control character U+{:04X}", u32::from(ch)));
         }
+    }
+}
+
+/// A field of the value at a path, `path.key`: written out only for a
+/// message (formatting every path of a campaign of 10,000 events cost more
+/// than checking it).
+struct Key<'a>(&'a dyn fmt::Display, &'a str);
+
+impl fmt::Display for Key<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+/// An item of the list at a path, `path[i]`, written out only for a message.
+struct Index<'a>(&'a dyn fmt::Display, usize);
+
+impl fmt::Display for Index<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
     }
 }
 

@@ -1,7 +1,14 @@
 //! Render: draws a [`Scene`] with a [`Theme`] onto any plotters
 //! `DrawingBackend`: the same code paints the browser's canvas and writes
-//! the SVG used by snapshot tests and static images.
+//! the SVG used by snapshot tests and static images, and (natively) the PNG
+//! social cards (`card`, through the `raster` backend).
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod card;
+#[cfg(not(target_arch = "wasm32"))]
+mod font;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 #[cfg(not(target_arch = "wasm32"))]
 mod svg;
 #[cfg(not(target_arch = "wasm32"))]

@@ -71,7 +71,9 @@ impl Chart {
 
     /// Draws onto `canvas` if anything that decides the picture changed
     /// (always, with `force`). Returns bits: 1 painted, 2 the words changed
-    /// (title, summary, colours, items). On failure the previous picture stays.
+    /// (title, summary, colours, items), 4 a map waiting for its geometry
+    /// (nothing painted: hand it over with [`set_world`], then draw again).
+    /// On failure the previous picture stays.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, force: bool) -> Result<u32, JsError> {
         self.drawing.draw(canvas, context, force).map_err(error)
     }
@@ -105,12 +107,13 @@ impl Chart {
 
     /// Everything the shell writes into the DOM around the canvas after a
     /// draw that changed the words (bit 2), in one call, in this order:
-    /// view (`"bars"`, `"timeline"`), language (`"en"`, `"es"`), theme drawn
+    /// view (`"bars"`, `"timeline"`, `"map"`), language (`"en"`, `"es"`), theme drawn
     /// (`"light"`, `"dark"`), theme option (`"auto"`, `"light"`, `"dark"`),
     /// downloads (`"1"` or `""`), the address of `embed.html` when "Copy embed
     /// code" shows (else `""`), title (the canvas's accessible name),
     /// summary; the theme's background, text, muted, grid and focus colours;
-    /// then the controls' words ([`crate::i18n::controls`]).
+    /// then the controls' words ([`crate::i18n::controls`]), and in a build
+    /// with the map the map's ([`crate::i18n::map_controls`]).
     pub fn words(&self) -> Vec<String> {
         let d = &self.drawing;
         let s = &d.settings;
@@ -128,6 +131,8 @@ impl Chart {
         ];
         words.extend([theme.background, theme.text, theme.text_muted, theme.grid, theme.focus].iter().map(|c| c.hex()));
         words.extend(crate::i18n::controls(d.lang()).iter().map(|w| (*w).to_string()));
+        #[cfg(careto_map)]
+        words.extend(crate::i18n::map_controls(d.lang()).iter().map(|w| (*w).to_string()));
         words
     }
 
@@ -171,11 +176,32 @@ impl Chart {
         Some(vec![bar.rect.x, bar.rect.y, bar.rect.w, bar.rect.h])
     }
 
-    /// The fill colour (`#rrggbb`) of the country's bar, from its colour class.
+    /// The fill colour (`#rrggbb`) of the country's bar (on the map, of its
+    /// shape or marker), from its colour class.
     #[wasm_bindgen(js_name = barColor)]
     pub fn bar_color(&self, code: &str) -> Option<String> {
+        #[cfg(careto_map)]
+        let class = match self.drawing.layout()? {
+            crate::chart::Layout::Map(m) => m.country(self.drawing.campaign(), code)?.class?,
+            _ => self.bar(code)?.class?,
+        };
+        #[cfg(not(careto_map))]
         let class = self.bar(code)?.class?;
         Some(self.drawing.drawn()?.colors().class_color(class).hex())
+    }
+
+    /// A point on the place with ISO code `code`, `[x, y]` in CSS px: on the
+    /// map, a point that hits one of the campaign's countries (its marker's
+    /// centre when it has one), or where any other place the map knows has
+    /// its centre; on the bars, the middle of the country's bar.
+    #[cfg(careto_map)]
+    #[wasm_bindgen(js_name = pointOf)]
+    pub fn point_of(&self, code: &str) -> Option<Vec<f64>> {
+        let p = match self.drawing.layout()? {
+            crate::chart::Layout::Map(m) => m.point_of(self.drawing.campaign(), &*super::world::get()?, code)?,
+            _ => self.bar(code)?.rect.center(),
+        };
+        Some(vec![p.x, p.y])
     }
 
     /// Test hook (tests/web.rs): the next draw fails after rendering onto the
@@ -199,6 +225,15 @@ impl Chart {
     pub fn csv(&self) -> String {
         crate::describe::csv(self.drawing.campaign(), self.drawing.settings.view, self.drawing.lang())
     }
+}
+
+/// Hands the map's geometry (the bytes of `world-110m.bin`) to the module:
+/// decoded once into the world every map chart draws on. A corrupt or
+/// truncated file throws, naming the byte, and changes nothing.
+#[cfg(careto_map)]
+#[wasm_bindgen(js_name = setWorld)]
+pub fn set_world(bytes: &[u8]) -> Result<(), JsError> {
+    super::world::set(bytes).map_err(error)
 }
 
 impl Chart {

@@ -82,6 +82,10 @@ impl Changed {
     pub const PICTURE: u32 = 1;
     /// View, language, theme, campaign or a DOM-facing setting changed.
     pub const WORDS: u32 = 2;
+    /// A map whose geometry has not arrived: nothing was painted (the
+    /// picture on screen, if any, stays); the shell brings the geometry
+    /// ([`super::api::set_world`]) and draws again.
+    pub const WAITING: u32 = 4;
 }
 
 /// The last good picture: its inputs, layout and hit boxes.
@@ -200,7 +204,9 @@ impl Drawing {
         if !force && self.drawn() == Some(want) {
             return Ok(0);
         }
-        let layout = Layout::new(self.campaign(), &want.options());
+        let Some(layout) = lay_out(self.campaign(), &want.options()) else {
+            return Ok(Changed::WAITING | self.words_changed(want));
+        };
         let items = layout.items();
         #[cfg(feature = "test-hooks")]
         let fail = std::mem::take(&mut self.fail_next_draw);
@@ -211,13 +217,18 @@ impl Drawing {
             return Err(e);
         }
         self.last = Some(Last { picture: want, layout, items });
+        Ok(Changed::PICTURE | self.words_changed(want))
+    }
+
+    /// [`Changed::WORDS`] if the words around the canvas differ from those
+    /// last reported (they are reported now), else 0.
+    fn words_changed(&mut self, want: Picture) -> u32 {
         let words = (self.generation, want.lang, want.theme, want.forced);
-        let mut changed = Changed::PICTURE;
-        if self.words_for != Some(words) {
-            self.words_for = Some(words);
-            changed |= Changed::WORDS;
+        if self.words_for == Some(words) {
+            return 0;
         }
-        Ok(changed)
+        self.words_for = Some(words);
+        Changed::WORDS
     }
 
     /// Paints the last good picture again (after a failed draw); nothing to do before the first.
@@ -235,6 +246,7 @@ impl Drawing {
 
     /// The screen-reader summary.
     pub fn summary(&self) -> String {
+        // The map's summary needs no geometry: it is right before the map has arrived.
         crate::describe::summary(self.campaign(), self.settings.view, self.lang())
     }
 
@@ -242,6 +254,16 @@ impl Drawing {
     pub fn height(&self) -> f64 {
         self.layout().map_or(0.0, |l| l.scene().height)
     }
+}
+
+/// The layout `options` ask for; `None` for a map whose geometry has not
+/// arrived (every other view needs none).
+fn lay_out(campaign: &Campaign, options: &ChartOptions) -> Option<Layout> {
+    #[cfg(careto_map)]
+    if options.view == View::Map {
+        return super::world::get().map(|world| Layout::with_world(campaign, options, &world));
+    }
+    Some(Layout::new(campaign, options))
 }
 
 /// Whether two holds are the same campaign (not merely equal).

@@ -16,11 +16,11 @@
 //! | call | where | can it throw? | bound |
 //! | --- | --- | --- | --- |
 //! | `typeof` checks (`is_object`, `is_function`, `as_string`, `as_f64`, `as_bool`, `is_undefined`, `is_null`) | options, campaign | no: `typeof` never throws, not even on a revoked proxy | wasm-bindgen intrinsics |
-//! | `Array.isArray` | options, campaign | yes (revoked proxy) | [`is_array`], `catch` |
-//! | `Object.keys` | options, campaign | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], [`own_keys_of`], `catch` |
-//! | `Object.prototype.hasOwnProperty.call(a, i)` | campaign (each array item) | yes (revoked proxy, `getOwnPropertyDescriptor` trap) | [`has_own_item`], `catch` |
-//! | `Reflect.get`, `Reflect.get(v, i)` | options, campaign (own keys and own items only) | yes (getter, `get` trap) | js-sys binds them with `catch` |
-//! | a primitive string's `length` (`JsString::length`) | options, campaign | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
+//! | `Array.isArray` | options, the campaign itself | yes (revoked proxy) | [`is_array`], `catch` |
+//! | `Object.keys` | options | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], `catch` |
+//! | `Reflect.get` | options (own keys only) | yes (getter, `get` trap) | js-sys binds it with `catch` |
+//! | the campaign reader's helpers `careto_fields`, `careto_items`, `careto_length` (`Object.keys`, `Object.prototype.hasOwnProperty.call`, property and item reads, `Array.isArray`, `typeof`) | campaign (each object, each list) | no: each look that can throw is in a `try` inside the helper, which returns only arrays of values, and numbers | [`super::campaign`], `catch` besides |
+//! | a primitive string's `length` (`JsString::length`) | options, campaign (an unknown key) | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
 //! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
 //!
 //! The element never reaches the module: the JS shell (src/web/shell/core.js)
@@ -47,11 +47,6 @@ extern "C" {
     /// `Object.keys(v)`: own enumerable string keys, a throw caught.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(v: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Object.prototype.hasOwnProperty.call(v, i)`: whether item `i` is
-    /// `v`'s own (not a hole), a throw caught.
-    #[wasm_bindgen(js_namespace = ["Object", "prototype", "hasOwnProperty"], js_name = call, catch)]
-    fn object_has_own_index(v: &JsValue, i: u32) -> Result<bool, JsValue>;
 }
 
 /// Whether `v` is an array; `Err` when asking threw (a revoked proxy).
@@ -64,24 +59,6 @@ pub fn is_array(v: &JsValue) -> Result<bool, ()> {
 pub fn own_keys(v: &JsValue) -> Result<Vec<String>, ()> {
     let keys = object_keys(v).map_err(|_| ())?;
     Ok(keys.iter().map(|k| k.as_string().unwrap_or_default()).collect())
-}
-
-/// The first `limit` own enumerable string keys of `v`, as JS strings (the
-/// campaign reader copies them within its budget); `Err` when listing threw.
-#[cfg(feature = "custom-campaign")]
-pub fn own_keys_of(v: &JsValue, limit: usize) -> Result<Vec<JsValue>, ()> {
-    let keys = object_keys(v).map_err(|_| ())?;
-    let n = (keys.length() as usize).min(limit);
-    // n <= keys.length(), a u32.
-    #[allow(clippy::cast_possible_truncation)]
-    Ok((0..n as u32).map(|i| keys.get(i)).collect())
-}
-
-/// Whether item `i` of the array `v` is its own (`false` for a hole); `Err`
-/// when asking threw.
-#[cfg(feature = "custom-campaign")]
-pub fn has_own_item(v: &JsValue, i: u32) -> Result<bool, ()> {
-    object_has_own_index(v, i).map_err(|_| ())
 }
 
 /// What `v` is, for "expected …, got …" (options and campaigns alike).

@@ -14,7 +14,10 @@
 //! - the `details` feature (the article's second module, loaded after the
 //!   first frame): [`words`] only, the compiled-in campaign's words as JSON;
 //! - `custom-campaign` (the full build): [`Chart::details`] and
-//!   [`Chart::csv`] too, for each chart's own campaign.
+//!   [`Chart::csv`] too, for each chart's own campaign;
+//! - `map` (the map build, and the full build): `view: "map"`, and
+//!   [`set_world`], which decodes the map's geometry once for every map
+//!   chart (the shell fetches it: `world.rs`).
 
 #[cfg(all(feature = "details", feature = "custom-campaign"))]
 compile_error!("`details` (the article's details module) and `custom-campaign` (the full build) are two different builds");
@@ -35,9 +38,20 @@ mod hidpi;
 mod js;
 #[cfg(not(feature = "details"))]
 mod options;
+#[cfg(all(careto_map, not(feature = "details")))]
+mod world;
 
 #[cfg(feature = "details")]
 pub use details::words;
 
+#[cfg(all(careto_map, not(feature = "details")))]
+pub use api::set_world;
 #[cfg(not(feature = "details"))]
 pub use api::Chart;
+
+/// Whether the map's geometry has been handed over ([`set_world`]): for
+/// tests, which share one module.
+#[cfg(all(careto_map, not(feature = "details")))]
+pub fn has_world() -> bool {
+    world::get().is_some()
+}

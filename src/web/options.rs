@@ -107,7 +107,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
     }
     let keys = &keys;
     Ok(JsOptions {
-        view: field(&value, keys, "view", Kind::Text, "\"bars\", \"timeline\" or \"profile\"")?,
+        view: field(&value, keys, "view", Kind::Text, VIEWS)?,
         lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
         theme: field(&value, keys, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
         width: field(&value, keys, "width", Kind::Number, "a number of CSS pixels")?,
@@ -152,27 +152,19 @@ impl ThemeChoice {
     }
 }
 
-/// The views this kernel draws: `bars`, `timeline` and `profile`. A build with the
-/// `map` feature has the map's layout and words ([`View::parse`] takes
-/// `"map"`), but the kernel does not draw it yet: the page would have to
-/// fetch the geometry first (`Layout::with_world`), and that browser half of
-/// the map is not written. So `"map"` is refused here with a message saying
-/// so, and any other name is answered as a build without the map answers it
-/// (the views it offers are the ones it draws).
-fn parse_view(s: &str) -> Result<View, String> {
-    match View::parse(s) {
-        #[cfg(careto_map)]
-        Ok(View::Map) => Err(MAP_NOT_YET.to_string()),
-        #[cfg(careto_map)]
-        Err(_) => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(s))),
-        parsed => parsed,
-    }
-}
-
-/// Why a wasm build with the `map` feature refuses `view: "map"`.
+/// What the `view` option may be, as its type error says: `map` in a
+/// build with the `map` feature (the map build and the full build), which
+/// draws a map once the page has handed it the geometry
+/// ([`super::api::set_world`]); [`View::parse`] words the refusals (a build
+/// without the map names the build that has it).
 #[cfg(careto_map)]
-const MAP_NOT_YET: &str = "view: \"map\": this build of careto-viz cannot draw the map in the browser yet \
-(it has the map's code, but nothing fetches the map's geometry); use \"bars\", \"timeline\" or \"profile\"";
+const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
+/// What the `view` option may be, as its type error says.
+#[cfg(all(not(careto_map), careto_profile))]
+const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
+/// What the `view` option may be in the article's kernel (no map, no profile).
+#[cfg(all(not(careto_map), not(careto_profile)))]
+const VIEWS: &str = "\"bars\" or \"timeline\"";
 
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +193,7 @@ impl Settings {
     /// `self` with the options in `js` applied; nothing changes on an error.
     pub fn with(mut self, js: &JsOptions) -> Result<Settings, String> {
         if let Some(v) = &js.view {
-            self.view = parse_view(v)?;
+            self.view = View::parse(v)?;
         }
         if let Some(l) = &js.lang {
             self.lang = Some(Lang::parse(l)?);

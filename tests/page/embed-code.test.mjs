@@ -28,4 +28,11 @@ describe("embed code", () => {
     // A campaign of one's own is named on the box: careto-viz.css reserves The Mask's heights only.
     assert.ok(s.includes('<div data-careto-viz-frame="bars" data-lang="en" data-campaign-src="c.json"><iframe '), s);
   });
+
+  it("links the map's stylesheet for a map, and only for a map", () => {
+    const map = embedCode("https://x.example/a/embed.html", "map", "en", "auto", "The Mask (Careto): where the 31 affected countries are", 700);
+    assert.ok(map.includes('<link rel="stylesheet" href="https://x.example/a/careto-viz.css">\n<link rel="stylesheet" href="https://x.example/a/careto-viz-map.css">\n<div data-careto-viz-frame="map"'), map);
+    const bars = embedCode("https://x.example/a/embed.html", "bars", "en", "auto", "Bars", 500);
+    assert.ok(!bars.includes("careto-viz-map.css"), bars);
+  });
 });

@@ -13,7 +13,10 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
 
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const WWW = path.join(REPO_ROOT, "www");
@@ -103,10 +106,12 @@ describe("dist/ as `make site` writes it", () => {
     // The pages' scripts are bundled with the loader and minified by make site:
     // each is there, and none imports the loader any more.
     const scripts = all.filter((f) => !f.includes("/") && (f.endsWith(".js") || f.endsWith(".css")));
-    for (const f of scripts.filter((f) => f !== "careto-viz-loader.js")) {
+    // Modules that exist only to be bundled into the pages' scripts.
+    const bundledOnly = ["careto-viz-loader.js", "embed-protocols.js"];
+    for (const f of scripts.filter((f) => !bundledOnly.includes(f))) {
       const copy = await readFile(path.join(DIST, f), "utf8").catch(() => null);
       assert.ok(copy, `dist/${f} is missing: run make site`);
-      assert.doesNotMatch(copy, /careto-viz-loader/, `dist/${f} still imports the loader`);
+      assert.doesNotMatch(copy, /careto-viz-loader|embed-protocols/, `dist/${f} still imports a module`);
       if (f.endsWith(".css")) assert.doesNotMatch(copy, /\/\*/, `dist/${f} is not minified`);
       assert.ok(copy.length < (await readFile(path.join(WWW, f), "utf8")).length + 2500, `dist/${f} is not minified`);
     }
@@ -121,9 +126,12 @@ describe("dist/ as `make site` writes it", () => {
       ...["careto_viz_full.js", "careto_viz_full_bg.wasm", "careto_viz_interact.js"].map((f) => [path.join(WWW, "pkg-full", f), path.join(DIST, "pkg-full", f)]),
       [path.join(REPO_ROOT, "campaign.schema.json"), path.join(DIST, "campaign.schema.json")],
     ];
+    // make site makes the social cards' URLs absolute (SITE_URL; tests/page/cards.test.mjs): undone here.
+    const relativeCards = (bytes) => Buffer.from(bytes.toString("latin1").replace(/content="[^"]*\/img\/card-/g, 'content="img/card-'), "latin1");
     for (const [from, to] of pairs) {
-      const copy = await readFile(to).catch(() => null);
+      let copy = await readFile(to).catch(() => null);
       assert.ok(copy, `${path.relative(REPO_ROOT, to)} is missing: run make site`);
+      if (to.endsWith(".html")) copy = relativeCards(copy);
       assert.ok(copy.equals(await readFile(from)), `${path.relative(REPO_ROOT, to)} differs from ${path.relative(REPO_ROOT, from)}: run make site`);
     }
   });
@@ -160,7 +168,7 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 7, `only ${images} noscript images (index.html has 2, cms-script.html 4, cms-hostile.html 2)`);
+    assert.ok(images >= 9, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2)`);
   });
 
   it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
@@ -227,14 +235,16 @@ describe("index.html from a sub-path", () => {
   });
   after(() => s?.context.close());
 
-  it("draws both charts with no error and no request elsewhere", async () => {
-    for (const id of ["careto-bars", "careto-timeline"]) {
+  it("draws the three charts with no error and no request elsewhere", async () => {
+    for (const id of ["careto-map", "careto-bars", "careto-timeline"]) {
       assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
       await assertPainted(s.page.locator(`#${id}`), id);
     }
     assert.deepEqual(s.problems, []);
     assertPrivate(s.requests);
     assert.equal(count(s.requests, "/careto_viz_bg.wasm"), 1);
+    assert.equal(count(s.requests, "/careto_viz_map_bg.wasm"), 1, "the map's build, once");
+    assert.equal(count(s.requests, "/world-110m.bin"), 1, "the map's geometry, once");
     assert.equal(s.requests.filter((url) => url.includes("careto_viz_full")).length, 0, "a reader of the article never downloads the full build");
   });
 });
@@ -398,6 +408,33 @@ describe("embed.html (the iframe page) on its own", () => {
       await context.close();
     }
   });
+
+  // The profile's own accessibility audit (index.html's covers the bars and the timeline).
+  for (const [lang, scheme, width] of [["en", "light", 1280], ["es", "dark", 320]]) {
+    it(`view=profile: axe-core finds no violation (${lang}, ${scheme}, ${width} px, table open)`, async () => {
+      const { page, problems, context } = await openPage(browser, { width, height: 900 });
+      try {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(base + `embed.html?view=profile&lang=${lang}&theme=auto`);
+        await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        await page.locator("#chart .cv-tools button[aria-controls]").click();
+        await page.waitForFunction(() => document.getElementById("chart").shadowRoot.querySelectorAll(".cv-data td").length > 5, null, { timeout: 15_000 });
+        await page.evaluate(await readFile(AXE_PATH, "utf8"));
+        // Every WCAG 2.x A and AA rule, none violated; of the best practices
+        // (landmarks, a level-one heading: rules for whole pages, not a frame's
+        // one chart) none serious or critical.
+        const wcag = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
+        const all = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        const explain = (v) => `[${v.impact}] ${v.id}: ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" >>> ")}`).join("\n");
+        assert.deepEqual(wcag.violations.map((v) => v.id), [], wcag.violations.map(explain).join("\n"));
+        const bad = all.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        assert.deepEqual(bad.map((v) => v.id), [], bad.map(explain).join("\n"));
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe("embed/cms-script.html: script tag and placeholders", () => {
@@ -652,7 +689,7 @@ describe("sample.html: a campaign of one's own (invented data)", () => {
 // ---------------------------------------------------------------- without JavaScript
 
 describe("with JavaScript disabled", () => {
-  for (const [page, expected] of [["index.html", 2], ["embed/cms-script.html", 4]]) {
+  for (const [page, expected] of [["index.html", 3], ["embed/cms-script.html", 4]]) {
     it(`${page} shows the static images from its noscript blocks`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
       const requests = [];
@@ -665,7 +702,7 @@ describe("with JavaScript disabled", () => {
         assert.equal(images.length, expected, JSON.stringify(images));
         for (const img of images) {
           assert.ok(img.complete && img.width > 0, `${img.src} did not load (naturalWidth ${img.width})`);
-          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile)-(en|es)-(light|dark)\.svg$/);
+          assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile|map)-(en|es)-(light|dark)\.svg$/);
         }
         assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
         assertPrivate(requests);

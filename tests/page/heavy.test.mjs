@@ -4,6 +4,9 @@
 //   10,000 events) is mounted, drawn, its table filled and updated to the
 //   other view and language with no task over 50 ms on the main thread
 //   (PerformanceObserver "longtask"): heavy work is chunked or deferred;
+// - the data table of a large campaign (3,000 events) opens with its first
+//   rows in the click's task, the others made in later tasks and joining
+//   the table once;
 // - a change of devicePixelRatio alone (a window moved to another screen,
 //   emulated through the DevTools protocol) redraws the chart sharp, and
 //   the listener is re-armed for the next change.
@@ -58,7 +61,7 @@ function largest() {
 }
 
 describe("the largest campaign within the limits, full build", () => {
-  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "reading 10,000 events through JS calls takes 250-500 ms in one task (issue 13, finding 3)" }, async (t) => {
+  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws 10,000 events in one task (0.5-0.8 s here), the details of 10,000 rows are made in one (about 0.6 s), and one layout of the 10,001-row table takes Chromium 2-4 s (issue 13, finding 3)" }, async (t) => {
     const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
     await page.addInitScript(() => {
       window.__long = [];
@@ -107,6 +110,50 @@ describe("the largest campaign within the limits, full build", () => {
     assert.equal(out.timelineRows, campaign.event.length + 1, "every event and the period are in the timeline's table");
     assert.match(out.label, /^The largest campaign: cronología|^The largest campaign/);
     assert.deepEqual(long.filter((l) => l.ms > 50), [], "no task over 50 ms");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});
+
+describe("the data table of a large campaign, full build", () => {
+  it("opens with its first rows in the click's task and the rest made in later ones, joining the table once: every row, none twice", async () => {
+    const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
+    await page.goto(new URL("sample.html", server.url).href);
+    await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+    const campaign = await page.evaluate(largest);
+    campaign.event = campaign.event.slice(0, 3_000);
+    const out = await page.evaluate(async (campaign) => {
+      const idle = (ms) => new Promise((r) => setTimeout(r, ms));
+      const { mount } = await import(new URL("pkg-full/careto_viz_full.js", location.href).href);
+      const div = document.createElement("div");
+      div.style.width = "800px";
+      document.body.append(div);
+      // The interaction layer is here once the page's own charts have their tables (it comes when the browser is idle).
+      const layered = () => [...document.querySelectorAll("*")].some((e) => e.shadowRoot?.querySelector("tbody tr"));
+      for (let i = 0; i < 400 && !layered(); i++) await idle(25);
+      const chart = mount(div, { view: "timeline", lang: "en", campaign });
+      const root = div.shadowRoot;
+      const show = root.querySelector(".cv-tools button[aria-controls]");
+      // In the mount's task, before the layer's own fill of the closed table: the click fills it.
+      show.click();
+      const rows = () => root.querySelectorAll("table tbody tr");
+      const atClick = rows().length;
+      const bodiesAtClick = root.querySelectorAll("table tbody").length;
+      for (let i = 0; i < 800 && rows().length < campaign.event.length + 1; i++) await idle(25);
+      const all = [...rows()].map((tr) => tr.textContent);
+      const out = { atClick, bodiesAtClick, total: all.length, distinct: new Set(all).size, first: rows()[0]?.querySelector("th").textContent, bodies: root.querySelectorAll("table tbody").length, tables: root.querySelectorAll("table").length, expanded: show.getAttribute("aria-expanded") };
+      chart.destroy();
+      div.remove();
+      return out;
+    }, campaign);
+    assert.equal(out.expanded, "true");
+    assert.ok(out.atClick > 0, `the first rows are there at once: ${out.atClick}`);
+    assert.ok(out.atClick < 3_001, `not every row in the click's task: ${out.atClick} of 3001`);
+    assert.equal(out.bodiesAtClick, 1, "the rest is made outside the document");
+    assert.equal(out.total, 3_001, "every event and the period, in the end");
+    assert.deepEqual([out.tables, out.bodies], [1, 2], "one table: the first rows, then the rest joined once");
+    assert.equal(out.distinct, 3_001, "no row twice");
+    assert.equal(out.first, "1995 – Dec 2024", "the period first, as the table is ordered");
     assert.deepEqual(problems, []);
     await page.context().close();
   });

@@ -14,6 +14,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "./browser.mjs";
+import { readmeSizes } from "../../scripts/readme-sizes.mjs";
 
 const PKG = path.join(REPO_ROOT, "www", "pkg");
 const PKG_FULL = path.join(REPO_ROOT, "www", "pkg-full");
@@ -22,6 +23,8 @@ const BUILDS = [
   "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm",
   // Loaded after the first frame, from next to each entry.
   "careto_viz_details_en.js", "careto_viz_details_en_bg.wasm", "careto_viz_details_es.js", "careto_viz_details_es_bg.wasm", "careto_viz_interact.js",
+  // The map's geometry, fetched from next to the full build when a map is mounted.
+  "world-110m.bin",
 ];
 const FILES = ["LICENSE-APACHE", "LICENSE-MIT", "README.md", ...BUILDS, "package.json"].sort();
 const cargo = JSON.parse(
@@ -64,7 +67,7 @@ describe("the npm package (make package)", () => {
     assert.deepEqual([...pkg.files].sort(), ["LICENSE-APACHE", "LICENSE-MIT", ...BUILDS].sort());
     assert.deepEqual(pkg.exports["."], { types: "./careto_viz_full.d.ts", default: "./careto_viz_full.js" });
     assert.deepEqual(pkg.exports["./careto-only"], { types: "./careto_viz.d.ts", default: "./careto_viz.js" });
-    for (const f of ["./careto_viz_full_bg.wasm", "./careto_viz_bg.wasm", "./package.json"]) assert.equal(pkg.exports[f], f);
+    for (const f of ["./careto_viz_full_bg.wasm", "./careto_viz_bg.wasm", "./world-110m.bin", "./package.json"]) assert.equal(pkg.exports[f], f);
     assert.ok(Array.isArray(pkg.sideEffects), "sideEffects");
   });
 
@@ -107,6 +110,14 @@ describe("the npm package (make package)", () => {
     const marker = Buffer.from("a list holds at most");
     assert.ok((await readFile(path.join(unpacked, "package", "careto_viz_full_bg.wasm"))).includes(marker), "the full build reads campaigns");
     assert.equal((await readFile(path.join(unpacked, "package", "careto_viz_bg.wasm"))).includes(marker), false, "the article build has no campaign reader");
+  });
+
+  it("the sizes README.md states are the build's (scripts/readme-sizes.mjs)", () => {
+    const sizes = readmeSizes();
+    assert.ok(sizes.length >= 4, "README.md marks its sizes");
+    for (const s of sizes) {
+      assert.equal(s.stated, s.measured, `README.md says ${s.stated} KB for ${s.files.join(" + ")}, the build makes ${s.measured} KB: node scripts/readme-sizes.mjs --write`);
+    }
   });
 
   it("README.md and both licences", async () => {

@@ -121,18 +121,25 @@ export async function itemPoint([hostId, prefix]) {
   const chart = handles.find((c) => c.canvas?.getRootNode()?.host === host);
   if (!chart) return null;
   const r = chart.canvas.getBoundingClientRect();
+  let first = null;
   for (let y = 2; y < r.height; y += 3) {
     for (let x = 2; x < r.width; x += 3) {
       const key = chart.hitTest(x, y);
       if (key?.startsWith(prefix)) {
-        // The middle of that item's run on this row, away from its edges.
+        // The middle of that item's run on this row, away from its edges
+        // (on a map: only where the point and its neighbours are that item too).
         let x1 = x;
         while (x1 + 1 < r.width && chart.hitTest(x1 + 1, y) === key) x1++;
-        return { key, x: r.left + (x + x1) / 2, y: r.top + y + 1 };
+        const mid = (x + x1) / 2;
+        const point = { key, x: r.left + mid, y: r.top + y + 1 };
+        first ??= point;
+        const around = [[0, 1], [-2, 1], [2, 1], [0, 3], [0, -1]];
+        if (around.every(([dx, dy]) => chart.hitTest(mid + dx, y + dy) === key)) return point;
+        x = x1;
       }
     }
   }
-  return null;
+  return first;
 }
 
 /** Runs in the page: what chart `hostId` shows a reader now (tooltip, live region, status, cursor, table rows). */
@@ -217,14 +224,16 @@ export async function useEveryFeature(page) {
 
 /**
  * Loads `url` (under `base`, served from `root`) in a fresh context and
- * measures one path: "first-frame" or "all-features". Returns
+ * measures one path: "first-frame" or "all-features"; `prepare(page)`, if
+ * given, runs before the page loads (routes: withoutMap). Returns
  * { url, path, files: [{ file, raw, gzip }], total, icons, hosts, problems,
  * foreign } where `foreign` lists requests that left the site.
  */
-export async function measurePath(browser, { base, root, url, path: kind, width = 1000, height = 800 }) {
+export async function measurePath(browser, { base, root, url, path: kind, width = 1000, height = 800, prepare }) {
   const { context, page, problems, requests } = await openPage(browser, { width, height });
   try {
     await context.addInitScript(watchFirstFrame);
+    if (prepare) await prepare(page);
     const network = watchNetwork(page);
     const response = await page.goto(new URL(url, base).href, { waitUntil: "load" });
     if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
@@ -270,4 +279,27 @@ export function describePath(p) {
   const lines = p.files.map((f) => `    ${f.file.padEnd(w)} ${String(f.raw).padStart(8)} B raw ${String(f.gzip).padStart(8)} B gzip -9`);
   lines.push(`    ${"total".padEnd(w)} ${String(p.files.reduce((a, f) => a + f.raw, 0)).padStart(8)} B raw ${String(p.total).padStart(8)} B gzip -9 (${kib(p.total)})`);
   return lines.join("\n");
+}
+
+/** index.html's text without its map's figure (throws if it has none). */
+export function stripMap(html) {
+  const figure = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
+  if (figure === html) throw new Error("index.html: no map figure to take out");
+  // And the map's stylesheet (its reserved heights), which only a page with a map links.
+  const stripped = figure.replace(/\s*<!--[^>]*-->\s*<link rel="stylesheet" href="careto-viz-map\.css">/, "");
+  if (stripped === figure) throw new Error("index.html: no map stylesheet to take out");
+  return stripped;
+}
+
+/**
+ * Serves index.html without its map's figure: the article's two charts as
+ * they were before the map, for the paths that measure them (the map has
+ * its own: embed.html?view=map against embed.html?view=bars) and the tests
+ * of their lazily loaded parts (tests/page/lazy.test.mjs).
+ */
+export async function withoutMap(page) {
+  await page.route(/\/index\.html(\?.*)?$/, async (r) => {
+    const response = await r.fetch();
+    await r.fulfill({ response, body: stripMap(await response.text()) });
+  });
 }

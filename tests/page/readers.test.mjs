@@ -244,8 +244,18 @@ for (const name of ENGINES) {
           window.scrollTo(0, 0);
         });
         await page.press("Tab");
-        const f = await page.evaluate(focused);
-        assert.deepEqual({ host: f.host, inner: f.inner }, { host: "careto-bars", inner: "canvas" }, `the first Tab stop is ${JSON.stringify(f)}`);
+        const first = await page.evaluate(focused);
+        assert.deepEqual({ host: first.host, inner: first.inner }, { host: "careto-map", inner: "canvas" }, `the first Tab stop is ${JSON.stringify(first)}`);
+        assert.match(first.label ?? "", /where the 31 affected countries are/);
+        // One stop for the map, then its four buttons, then the bars.
+        const stops = [];
+        let f = first;
+        for (let i = 0; i < 8 && !(f.host === "careto-bars" && f.inner === "canvas"); i++) {
+          await page.press("Tab");
+          f = await page.evaluate(focused);
+          stops.push(`${f.host} ${f.inner}`);
+        }
+        assert.deepEqual(stops, ["careto-map button", "careto-map button", "careto-map button", "careto-map button", "careto-bars canvas"], "one stop for the map, then its buttons");
         assert.match(f.label ?? "", /31 countries/);
         const before = await page.evaluate(canvasHash, BARS);
         await page.press("ArrowDown");
@@ -302,6 +312,8 @@ for (const name of ENGINES) {
         assert.ok(closed.height <= 1, `the closed table is ${closed.height}px tall`);
         await page.clickOn([BARS, ".cv-tools button[aria-controls]"]);
         await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector(".cv-tools button[aria-controls]").getAttribute("aria-expanded") === "true", BARS);
+        // The table is filled in slices after the first frame: wait for its last row.
+        await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelectorAll("table tbody tr").length >= 31, BARS, { message: "the table never had 31 rows" });
         const open = await state();
         assert.equal(open.label, "Hide data");
         assert.ok(open.controls, "aria-controls points at nothing");

@@ -8,6 +8,8 @@
 //   page-dark.png    full page, 1000 px wide, dark colour scheme
 //   page-phone.png   full page, 375 px wide at deviceScaleFactor 2, light
 //   tooltip.png      the viewport only, 1000 x 700, pointer on Morocco's bar
+//   map.png          the map chart alone (embed.html?view=map, 760 px wide),
+//                    pointer on Morocco (the point the layout gives: Chart.pointOf)
 //
 // PAGE_ROOT=dist takes them from the built site instead of www/. Fails (exit 1)
 // if a chart does not mount, or on any console error, page error or failed request.
@@ -18,7 +20,7 @@ import { REPO_ROOT, launchBrowser, openPage, serve, waitForCharts } from "./brow
 
 const ROOT = path.resolve(process.env.PAGE_ROOT ?? path.join(REPO_ROOT, "www"));
 const OUT = path.resolve(process.argv[2] ?? path.join(REPO_ROOT, "docs", "img"));
-const CHARTS = ["#careto-bars", "#careto-timeline"];
+const CHARTS = ["#careto-map", "#careto-bars", "#careto-timeline"];
 
 /** Middle of the widest run of #4a1003 (the light theme's top class) in the bars canvas: Morocco's bar. */
 function moroccoBar() {
@@ -108,6 +110,29 @@ async function main() {
       written.push("tooltip.png");
     } finally {
       await session.context.close();
+    }
+
+    // The map alone, as an iframe shows it, with Morocco's tooltip.
+    const map = await openPage(browser, { width: 760, height: 560 });
+    try {
+      const { page } = map;
+      await page.goto(new URL("embed.html?view=map&theme=light", server.url).href, { waitUntil: "load" });
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      await page.evaluate(() => document.fonts.ready);
+      const at = await page.evaluate(async () => {
+        const { chart } = await import(document.querySelector('script[type="module"][src]').src);
+        const r = chart.canvas.getBoundingClientRect();
+        const [x, y] = chart.pointOf("MAR");
+        return { x: r.left + x, y: r.top + y };
+      });
+      await page.mouse.move(at.x - 4, at.y);
+      await page.mouse.move(at.x, at.y);
+      await page.locator("#chart .cv-tip").waitFor({ state: "visible", timeout: 5_000 });
+      await page.screenshot({ path: path.join(OUT, "map.png"), fullPage: true });
+      check("map.png", map);
+      written.push("map.png");
+    } finally {
+      await map.context.close();
     }
   } finally {
     await browser.close();

@@ -1,7 +1,10 @@
-// The TypeScript declarations of the built module (www/pkg/careto_viz.d.ts,
-// from src/web/types.d.ts and the #[wasm_bindgen] surface in src/web/mod.rs):
+// The TypeScript declarations of the built modules (www/pkg-full/careto_viz_full.d.ts,
+// the npm package's main export, and www/pkg/careto_viz.d.ts, the article
+// build), written by hand as src/web/shell/careto_viz.d.ts:
 //
-//   - tests/page/types/good.ts, a typed use, must type-check with `tsc --strict`;
+//   - tests/page/types/good.ts, a typed use, must type-check with `tsc --strict`
+//     and TypeScript's defaults otherwise (no --lib, --target or --module: what
+//     a newsroom's `tsc --strict` does);
 //   - tests/page/types/wrong.ts must fail exactly on its lines marked `// error`
 //     (view: "pie", width: "wide", count: "3", `countries` for `country`…);
 //   - the interfaces name the same fields as campaign.schema.json (and the
@@ -16,13 +19,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./browser.mjs";
 
-const DTS = path.join(REPO_ROOT, "www", "pkg", "careto_viz.d.ts");
+const DTS = path.join(REPO_ROOT, "www", "pkg-full", "careto_viz_full.d.ts");
+const ARTICLE_DTS = path.join(REPO_ROOT, "www", "pkg", "careto_viz.d.ts");
 const FIXTURES = path.join(REPO_ROOT, "tests", "page", "types");
 const TSC = path.join(REPO_ROOT, "node_modules", ".bin", "tsc");
 
-/** Runs tsc --noEmit --strict on one file: { status, diagnostics: [{ line, text }] }. */
+/** Runs tsc --noEmit --strict on one file, defaults otherwise: { status, diagnostics: [{ line, text }] }. */
 function tsc(file) {
-  const args = ["--noEmit", "--strict", "--target", "esnext", "--module", "esnext", "--moduleResolution", "bundler", "--lib", "esnext,dom", "--pretty", "false", file];
+  const args = ["--noEmit", "--strict", "--pretty", "false", file];
   const run = spawnSync(TSC, args, { cwd: REPO_ROOT, encoding: "utf8" });
   assert.equal(run.error, undefined, `cannot run ${TSC}: ${run.error} (npm ci)`);
   const out = `${run.stdout}${run.stderr}`;
@@ -53,6 +57,16 @@ describe("careto_viz.d.ts", () => {
   it("a typed use type-checks with tsc --strict (tests/page/types/good.ts)", () => {
     const run = tsc(path.join(FIXTURES, "good.ts"));
     assert.equal(run.status, 0, run.out);
+  });
+
+  it("the article build's types have no campaign option (tests/page/types/article.ts)", () => {
+    const article = readFileSync(ARTICLE_DTS, "utf8");
+    assert.deepEqual(interfaces(article).MountOptions.map((f) => f.name).sort(), interfaces(dts).MountOptions.map((f) => f.name).filter((n) => n !== "campaign").sort());
+    assert.doesNotMatch(article, /\/\/ full build only \{|\/\/ \} full build only/, "the markers go");
+    const run = tsc(path.join(FIXTURES, "article.ts"));
+    assert.notEqual(run.status, 0, run.out);
+    assert.deepEqual(run.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}`), ["article.ts:12"], run.out);
+    assert.match(run.diagnostics[0].text, /'campaign' does not exist in type 'MountOptions'/);
   });
 
   it("wrong options and campaigns fail exactly where marked (tests/page/types/wrong.ts)", () => {

@@ -5,18 +5,18 @@
 //! revoked proxies, one array shared by many entries, holes, lying lengths,
 //! values nested thousands deep, strings of gigabytes (never built unless
 //! copied), BigInts and Symbols, and properties that live only on the
-//! prototype (which [`HostValue::get`] returns, as `Reflect.get` does: the
-//! reader must not ask).
+//! prototype (which [`HostValue::fields`] never reads: the browser's
+//! `Object.keys` never lists them).
 //!
-//! Every call the reader makes is counted ([`Stats`]), so tests can bound
-//! the work a campaign costs without timing it.
+//! Every call the reader makes is counted ([`Stats`]), as are the bytes
+//! copied, so tests can bound the work a campaign costs without timing it.
 //!
 //! Native only; `json.rs` builds a graph from JSON as `JSON.parse` would and
 //! writes one out as `JSON.stringify` would.
 
 mod json;
 
-use super::{HostValue, Kind, Unreadable};
+use super::{FieldsError, Got, HostValue, Kind, Unreadable};
 use std::cell::Cell;
 
 /// A node's index in its [`Graph`].
@@ -230,10 +230,50 @@ impl<'g> Value<'g> {
         Value { graph: self.graph, id }
     }
 
-    fn slot(&self, slot: Slot) -> Result<Value<'g>, Unreadable> {
+    /// The value as the host hands it over: a string copied if its UTF-8
+    /// bytes fit in `left` (then taken from it), with the bytes copied.
+    fn got(&self, left: &mut usize, copied: &mut usize) -> Got<Value<'g>> {
+        match self.node() {
+            Node::Undefined => Got::Undefined,
+            Node::Null => Got::Null,
+            Node::Bool(b) => Got::Boolean(*b),
+            Node::Number(n) => Got::Number(*n),
+            Node::Str(_) | Node::Huge { .. } => {
+                let units = match self.node() {
+                    Node::Str(s) => s.encode_utf16().count(),
+                    Node::Huge { unit, times } => unit.encode_utf16().count().saturating_mul(*times),
+                    _ => 0,
+                };
+                // Each unit is at least a byte: a longer string is not even measured.
+                if units > *left {
+                    return Got::String(Err(units));
+                }
+                let s = match self.node() {
+                    Node::Str(s) => s.clone(),
+                    Node::Huge { unit, times } => unit.repeat(*times),
+                    _ => String::new(),
+                };
+                if s.len() > *left {
+                    return Got::String(Err(units));
+                }
+                *left -= s.len();
+                *copied += s.len();
+                Got::String(Ok(s))
+            }
+            Node::BigInt => Got::BigInt,
+            Node::Symbol => Got::Symbol,
+            Node::Function => Got::Function,
+            Node::Array { .. } => Got::Array(*self),
+            Node::Object { .. } => Got::Object(*self),
+            Node::Revoked => Got::Unreadable,
+        }
+    }
+
+    /// A property or item read through `slot`.
+    fn read(&self, slot: Slot, left: &mut usize, copied: &mut usize) -> super::Slot<Value<'g>> {
         match slot {
-            Slot::Value(id) => Ok(self.at(id)),
-            Slot::Throws => Err(Unreadable),
+            Slot::Value(id) => super::Slot::Value(self.at(id).got(left, copied)),
+            Slot::Throws => super::Slot::Throws,
         }
     }
 }
@@ -256,58 +296,44 @@ impl HostValue for Value<'_> {
         })
     }
 
-    fn number(&self) -> f64 {
-        self.graph.count(0);
-        match self.node() {
-            Node::Number(n) => *n,
-            _ => f64::NAN,
-        }
-    }
-
-    fn boolean(&self) -> bool {
-        self.graph.count(0);
-        matches!(self.node(), Node::Bool(true))
-    }
-
-    fn string(&self, units: usize) -> Result<String, usize> {
-        let len = match self.node() {
-            Node::Str(s) => s.encode_utf16().count(),
-            Node::Huge { unit, times } => unit.encode_utf16().count().saturating_mul(*times),
-            _ => 0,
-        };
-        if len > units {
-            self.graph.count(0);
-            return Err(len);
-        }
-        let s = match self.node() {
-            Node::Str(s) => s.clone(),
-            Node::Huge { unit, times } => unit.repeat(*times),
-            _ => String::new(),
-        };
-        self.graph.count(s.len());
-        Ok(s)
-    }
-
-    fn own_keys(&self, limit: usize) -> Result<Vec<Self>, Unreadable> {
-        self.graph.count(0);
-        match self.node() {
-            Node::Object { keys_throw: true, .. } | Node::Revoked => Err(Unreadable),
-            Node::Object { own, .. } => Ok(own.iter().take(limit).map(|(k, _)| self.at(*k)).collect()),
+    fn fields(&self, names: &'static [&'static str], text_left: usize) -> Result<Vec<super::Slot<Self>>, FieldsError> {
+        let (mut left, mut copied) = (text_left, 0);
+        let result = match self.node() {
+            Node::Object { keys_throw: true, .. } | Node::Revoked => Err(FieldsError::KeysThrew),
+            Node::Object { own, .. } => {
+                // As `Object.keys`, then each own key looked up among the names.
+                let mut at = vec![None; names.len()];
+                let mut unknown = None;
+                for (k, slot) in own.iter().take(names.len() + 1) {
+                    let key = self.graph.str_of(*k).unwrap_or("");
+                    match names.iter().position(|n| *n == key) {
+                        Some(i) => {
+                            if let Some(a) = at.get_mut(i) {
+                                *a = Some(*slot);
+                            }
+                        }
+                        None => {
+                            let units = key.encode_utf16().count();
+                            unknown = Some(if units <= super::KEY_UNITS {
+                                copied += key.len();
+                                Ok(key.to_string())
+                            } else {
+                                Err(units)
+                            });
+                            break;
+                        }
+                    }
+                }
+                match unknown {
+                    Some(name) => Err(FieldsError::Unknown(name)),
+                    None => Ok(at.into_iter().map(|slot| slot.map_or(super::Slot::Absent, |s| self.read(s, &mut left, &mut copied))).collect()),
+                }
+            }
+            // The reader asks only of objects.
             _ => Ok(Vec::new()),
-        }
-    }
-
-    fn get(&self, key: &str) -> Result<Self, Unreadable> {
-        self.graph.count(0);
-        match self.node() {
-            Node::Revoked => Err(Unreadable),
-            Node::Object { own, proto, .. } => match own.iter().find(|(k, _)| self.graph.str_of(*k) == Some(key)) {
-                Some((_, slot)) => self.slot(*slot),
-                // As `Reflect.get`: up the prototype chain.
-                None => Ok(self.at(proto.iter().find(|(k, _)| k == key).map_or(UNDEFINED, |(_, v)| *v))),
-            },
-            _ => Ok(self.at(UNDEFINED)),
-        }
+        };
+        self.graph.count(copied);
+        result
     }
 
     fn length(&self) -> Result<f64, Unreadable> {
@@ -319,15 +345,20 @@ impl HostValue for Value<'_> {
         }
     }
 
-    fn item(&self, index: u32) -> Result<Option<Self>, Unreadable> {
-        self.graph.count(0);
-        match self.node() {
-            Node::Revoked => Err(Unreadable),
-            Node::Array { items, .. } => match items.get(index as usize) {
-                Some(Some(slot)) => self.slot(*slot).map(Some),
-                _ => Ok(None),
-            },
-            _ => Ok(None),
-        }
+    fn items(&self, len: u32, text_left: usize) -> Vec<super::Slot<Self>> {
+        let (mut left, mut copied) = (text_left, 0);
+        let out = match self.node() {
+            Node::Array { items, .. } => (0..len as usize)
+                .map(|i| match items.get(i) {
+                    Some(Some(slot)) => self.read(*slot, &mut left, &mut copied),
+                    _ => super::Slot::Absent,
+                })
+                .collect(),
+            // A revoked proxy throws at every item.
+            Node::Revoked => (0..len).map(|_| super::Slot::Throws).collect(),
+            _ => Vec::new(),
+        };
+        self.graph.count(copied);
+        out
     }
 }

@@ -79,6 +79,19 @@ impl MapLayout {
     /// Lays out `campaign` on `world` at `width` CSS px (clamped to the
     /// supported range) in `lang`.
     pub fn new(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> MapLayout {
+        MapLayout::build(campaign, world, width, lang, true)
+    }
+
+    /// The height of [`MapLayout::new`]'s scene, found by the same code
+    /// without the world's shapes (no projection, hatching or index): a
+    /// fraction of the work, for `careto-reserve`, which needs the height
+    /// at every width.
+    pub fn height(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> f64 {
+        MapLayout::build(campaign, world, width, lang, false).scene.height
+    }
+
+    /// The layout; with `draw` false, only its texts and the world's frame.
+    fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, draw: bool) -> MapLayout {
         let width = clamp_width(width);
         let m = Metrics::for_width(width);
         let s = strings(lang);
@@ -127,29 +140,33 @@ impl MapLayout {
                 }
                 continue;
             };
+            if shape.polygons.is_empty() {
+                points_only.push(k.name.get(lang).to_string());
+            }
+            if !draw {
+                continue;
+            }
             let class = k.count.value().and_then(|v| color_scale.class_of(v));
             let polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
             let area = polygons.iter().map(|p| place::polygon_area(p)).sum::<f64>();
-            if polygons.is_empty() {
-                points_only.push(k.name.get(lang).to_string());
-            }
             let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| project(shape.location));
             countries.push(MapCountry { country: i, shape: shape_index, class, polygons, area, marker, anchor: Point { x: 0.0, y: 0.0 }, focus: frame });
         }
-        place::anchors_and_focus(&mut countries, frame);
-
-        // Land first, largest first (an enclave such as Lesotho is drawn
-        // over the country around it), then the hatching, the borders and
-        // the markers.
-        place::draw_land(&mut scene, world, &countries, &project);
-        for c in countries.iter().filter(|c| c.class.is_none()) {
-            let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
-            super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING);
-        }
-        place::draw_borders(&mut scene, world, &project);
-        for c in &countries {
-            if let Some(at) = c.marker {
-                place::draw_marker(&mut scene, at, c.class);
+        if draw {
+            place::anchors_and_focus(&mut countries, frame);
+            // Land first, largest first (an enclave such as Lesotho is drawn
+            // over the country around it), then the hatching, the borders and
+            // the markers.
+            place::draw_land(&mut scene, world, &countries, &project);
+            for c in countries.iter().filter(|c| c.class.is_none()) {
+                let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
+                super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING);
+            }
+            place::draw_borders(&mut scene, world, &project);
+            for c in &countries {
+                if let Some(at) = c.marker {
+                    place::draw_marker(&mut scene, at, c.class);
+                }
             }
         }
         y = frame.bottom() + 10.0;
@@ -188,6 +205,25 @@ impl MapLayout {
         let slot = hit::nearest_marker(&self.countries, x, y)
             .or_else(|| self.countries.iter().position(|c| self.frame.contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))?;
         self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+
+    /// The campaign's country with ISO code `code` as the map draws it.
+    pub fn country(&self, campaign: &Campaign, code: &str) -> Option<&MapCountry> {
+        self.countries.iter().find(|c| campaign.countries.get(c.country).is_some_and(|k| k.code == code))
+    }
+
+    /// A point on the place with ISO code `code`, CSS px: for one of the
+    /// campaign's countries its anchor (a point that hits it: its marker's
+    /// centre when it has one); for any other place of `world` (the world
+    /// this layout was made on) where its marker would be (the centroid of
+    /// its largest ring, or its point).
+    pub fn point_of(&self, campaign: &Campaign, world: &World, code: &str) -> Option<Point> {
+        if let Some(c) = self.country(campaign, code) {
+            return Some(c.anchor);
+        }
+        let b = world.bounds;
+        let scale = if b.w > 0.0 { self.frame.w / b.w } else { 0.0 };
+        world.shape(code).map(|s| Point { x: self.frame.x + (s.location.x - b.x) * scale, y: self.frame.y + (s.location.y - b.y) * scale })
     }
 
     /// The items in keyboard order, each with its focus-ring box.

@@ -10,10 +10,11 @@
 
 use super::{Checker, Kind, Need, Seen};
 use crate::model::{clip, Campaign, Count, Country, Event, SourceKind, Status};
+use std::fmt;
 
 impl Checker<'_> {
     /// `e` is marked reported but every one of its sources is a catalogue.
-    pub(super) fn reported_on_catalogues(&mut self, p: &str, e: &Event, c: &Campaign) {
+    pub(super) fn reported_on_catalogues(&mut self, p: &dyn fmt::Display, e: &Event, c: &Campaign) {
         if e.status != Status::Reported || e.sources.is_empty() {
             return;
         }
@@ -29,7 +30,7 @@ impl Checker<'_> {
 
     /// The sources of `k`'s count and their measures. `first` is the index
     /// of the campaign's first country that records them, if any.
-    pub(super) fn counted_by(&mut self, p: &str, k: &Country, first: Option<usize>) {
+    pub(super) fn counted_by(&mut self, p: &dyn fmt::Display, k: &Country, first: Option<usize>) {
         match (k.count, k.counted_by.is_empty(), first) {
             (Count::Published(_), true, Some(i)) => {
                 self.err(
@@ -57,7 +58,7 @@ impl Checker<'_> {
             } else if !seen.insert(&m.source) {
                 self.err(format!("{q}.source"), format!("source id \"{}\" listed twice", clip(&m.source)));
             }
-            self.text(&format!("{q}.measure"), &m.measure, Need::Required, Kind::Label);
+            self.text(format!("{q}.measure"), &m.measure, Need::Required, Kind::Label);
         }
     }
 }

@@ -18,18 +18,18 @@ impl Checker<'_> {
             if self.done() {
                 return;
             }
-            self.text(&format!("profile.sector[{i}].label"), &s.label, Need::Required, Kind::Label);
-            self.sources(&format!("profile.sector[{i}].sources"), &s.sources);
+            self.text(format!("profile.sector[{i}].label"), &s.label, Need::Required, Kind::Label);
+            self.sources(format!("profile.sector[{i}].sources"), &s.sources);
         }
         for (i, f) in p.platforms.iter().enumerate() {
             if self.done() {
                 return;
             }
             let q = format!("profile.platform[{i}]");
-            self.text(&format!("{q}.label"), &f.label, Need::Required, Kind::Label);
-            self.text(&format!("{q}.detail"), &f.detail, Need::Required, Kind::Label);
-            self.string(&format!("{q}.quote"), &f.quote, Need::Optional);
-            self.sources(&format!("{q}.sources"), &f.sources);
+            self.text(format!("{q}.label"), &f.label, Need::Required, Kind::Label);
+            self.text(format!("{q}.detail"), &f.detail, Need::Required, Kind::Label);
+            self.string(format!("{q}.quote"), &f.quote, Need::Optional);
+            self.sources(format!("{q}.sources"), &f.sources);
         }
         let s = &p.stolen;
         if s.is_empty() || self.done() {

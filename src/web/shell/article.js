@@ -2,9 +2,11 @@
 // scripts/build-wasm.sh): the kernel with The Mask (Careto) compiled in, and
 // the first-paint shell. Its details (the words of tooltips, table and CSV)
 // are a second module per language, careto_viz_details_<lang>.js, loaded
-// after the first frame.
+// after the first frame (article-details.js). It has no map: a map chart
+// uses the map build (map.js), which the loader picks for it.
 
 import initWasm, { initSync as initWasmSync, Chart as Kernel } from "careto-viz-wasm";
+import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 
 let ready = false;
@@ -23,32 +25,4 @@ export function initSync(options) {
   return exports;
 }
 
-/**
- * The details modules, one per language (careto_viz_details_en.js,
- * careto_viz_details_es.js): the compiled-in campaign's words, each loaded
- * and parsed once, when a chart in that language first needs them.
- */
-async function details() {
-  const words = new Map();
-  const loading = new Map();
-  return {
-    has: (lang) => words.has(lang),
-    prepare(lang) {
-      if (words.has(lang)) return Promise.resolve();
-      if (!loading.has(lang)) {
-        const url = new URL(`./careto_viz_details_${lang}.js`, import.meta.url).href;
-        const load = import(url).then(async (m) => {
-          await m.default();
-          words.set(lang, JSON.parse(m.words()));
-        });
-        load.catch(() => {}).finally(() => loading.delete(lang));
-        loading.set(lang, load);
-      }
-      return loading.get(lang);
-    },
-    details: (st) => words.get(st.words.lang)[st.words.view],
-    csv: (st) => words.get(st.words.lang).csv[st.words.view],
-  };
-}
-
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz.js" }, details);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz.js" }, articleDetails);

@@ -1,7 +1,10 @@
 // The types of careto-viz's entry modules: careto_viz.js (the article
-// build), careto_viz_full.js (the full build; the npm package's main export)
-// and everything they export. Written by hand next to the JS shell
-// (src/web/shell/); scripts/build-wasm.sh copies it next to each entry. The
+// build), careto_viz_map.js (the map build: the article build and the map),
+// careto_viz_full.js (the full build, which draws the map too; the npm
+// package's main export) and everything they export. Written by hand next to
+// the JS shell (src/web/shell/); scripts/build-wasm.sh copies it next to each
+// entry, leaving out what lies between "full build only" markers for the
+// builds that cannot read a campaign of one's own (article, map). The
 // campaign types follow campaign.schema.json field for field, as
 // src/web/campaign.rs reads them; tests/page/types.test.mjs checks both, with
 // TypeScript's default settings (`tsc --strict`, no --lib).
@@ -37,14 +40,42 @@ export interface Chart {
   hitTest(x: number, y: number): string | undefined;
   /** The bar of the country with ISO code `code` as `[x, y, width, height]` in CSS px. */
   barRect(code: string): Float64Array | undefined;
-  /** The fill colour (`#rrggbb`) of the country's bar, from its colour class. */
+  /** The fill colour (`#rrggbb`) of the country's bar (on the map, of its shape or marker), from its colour class. */
   barColor(code: string): string | undefined;
+  /**
+   * A point on the place with ISO code `code`, `[x, y]` in CSS px from the
+   * canvas's top-left: on the map, a point that hits one of the campaign's
+   * countries (its marker's centre when it has one), or the centre of any
+   * other place the map knows; on the bars, the middle of the country's bar.
+   * `undefined` in the article build (careto_viz.js), which has no map.
+   */
+  pointOf(code: string): Float64Array | undefined;
+  /**
+   * Resolves once the chart has its picture: at once for the bars and the
+   * timeline; for a map, once its geometry (`world-110m.bin` next to the
+   * module, fetched once per page) has arrived and it is drawn. Rejects when
+   * the geometry could not be loaded: the chart then says so in its
+   * language, with a "Try again" button; a new call waits for the next try.
+   */
+  drawn(): Promise<void>;
+  /**
+   * Focuses the item `id`, a country's ISO code (`"MAR"`) or an event's id,
+   * with its details open and said once, as a link to it
+   * (`embed.html?focus=MAR`, `#careto-bars=MAR`) does. An id the chart does
+   * not have is ignored with one console warning.
+   */
+  focus(id: string): void;
+  /** Clears the focus that `focus` or the keyboard set. */
+  clearFocus(): void;
   /** The canvas the chart draws on (`undefined` once destroyed). */
   readonly canvas: HTMLCanvasElement | undefined;
 }
 
-/** The chart to draw. */
-export type View = "bars" | "timeline" | "profile";
+/**
+ * The chart to draw. `"map"` needs a build with the map (careto_viz_map.js,
+ * careto_viz_full.js); the article build (careto_viz.js) throws, naming them.
+ */
+export type View = "bars" | "timeline" | "profile" | "map";
 /** The language of the chart's text, numbers and dates. */
 export type Lang = "en" | "es";
 /** `"auto"` follows the reader's `prefers-color-scheme`, live. */
@@ -71,12 +102,15 @@ export interface MountOptions {
   embedUrl?: string;
   /** `false` hides the "Copy embed code" button. Default `true` (when `embedUrl` is given). */
   embedCode?: boolean;
+  // full build only {
   /**
    * A campaign of your own (campaign.schema.json); default: The Mask (Careto).
    * Read by the full build (careto_viz_full.js, the npm package's main export);
-   * the article build (careto_viz.js, "careto-viz/careto-only") throws.
+   * the article build (careto_viz.js, "careto-viz/careto-only") has no such
+   * option (its types leave it out; at run time it throws, naming the full build).
    */
   campaign?: Campaign;
+  // } full build only
 }
 
 /** A text in English and Spanish. */
@@ -228,3 +262,31 @@ export interface Source {
 
 /** What kind of publication a source is. */
 export type SourceKind = "primary" | "press" | "catalogue";
+
+/** `event.detail` of `careto-viz:ready`, dispatched on the chart's element after its first frame. */
+export interface ReadyDetail {
+  view: View;
+  lang: Lang;
+}
+/** `event.detail` of `careto-viz:select`: a reader tapped, clicked or reached by keyboard an item. */
+export interface SelectDetail {
+  view: View;
+  /** A country's ISO code, an event's id, `"period"`, `"sector:2"`… (what `Chart.focus` takes). */
+  id: string;
+  /** The item's name as its tooltip heads it. */
+  name: string;
+  /** A country's published figure; `null` where none was published or the item is no country. */
+  figure: number | null;
+}
+/** `event.detail` of `careto-viz:error`: a draw, a later part's load or the mount failed. */
+export interface ErrorDetail {
+  view?: View;
+  message: string;
+}
+declare global {
+  interface HTMLElementEventMap {
+    "careto-viz:ready": CustomEvent<ReadyDetail>;
+    "careto-viz:select": CustomEvent<SelectDetail>;
+    "careto-viz:error": CustomEvent<ErrorDetail>;
+  }
+}

@@ -20,10 +20,13 @@ import css from "careto-viz-css";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
+// The kernel's draw bits (src/web/drawing.rs, Changed).
+const PICTURE = 1;
 const WORDS = 2;
+const WAITING = 4;
 
-/** The words of the controls, in the order of i18n::controls (src/i18n.rs). */
-const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9 };
+/** The words of the controls, in the order of i18n::controls, then i18n::map_controls in a build with the map (src/i18n.rs). */
+const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9, mapLoading: 10, mapFailed: 11, retry: 12 };
 
 /** The kernel's words (Chart.words in src/web/api.rs) as an object. */
 function wordsOf(kernel) {
@@ -130,11 +133,17 @@ const el = (tag, className, attributes = {}) => {
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
  * Chart; `ready()`: whether init ran; `build`: its file name),
- * `details()` a promise of the details provider (see interact.js).
+ * `details()` a promise of the details provider (see interact.js), and in
+ * a build with the map `maps`, the map's part of the shell (world.js),
+ * made with the helpers it is given here.
  */
-export function shell(wasm, details) {
+export function shell(wasm, details, maps) {
   const { Kernel, ready } = wasm;
   let nextId = 1;
+  // The elements holding a chart of this build (a map waiting for its
+  // geometry is not marked mounted yet).
+  const holding = new WeakSet();
+  const map = maps?.({ L, el, report });
 
   // The interaction layer and the details provider, loaded once for every
   // chart of the page (a failed load is forgotten, so the next use retries);
@@ -170,6 +179,9 @@ export function shell(wasm, details) {
       this.ac = new AbortController();
       this.tableOpen = false;
       this.pending = null;
+      // Whether the chart has a picture, and who awaits its first (Chart.drawn).
+      this.pictured = false;
+      this.awaiting = [];
       if (element.localName === "canvas" && element.namespaceURI === "http://www.w3.org/1999/xhtml") {
         this.canvas = element;
         this.host = null;
@@ -246,17 +258,30 @@ export function shell(wasm, details) {
     }
 
     /** Draws, reporting a failure instead of throwing (listeners, frames). */
-    redrawQuietly() {
+    redrawQuietly(force = false) {
+      this.quietly = true;
       try {
-        this.draw();
+        this.draw(force);
       } catch (error) {
         report(error);
+        this.emit("error", { message: messageOf(error) });
+      } finally {
+        this.quietly = false;
       }
+    }
+
+    /**
+     * Tells the host page: a `careto-viz:<type>` CustomEvent on the element
+     * the chart was mounted in, bubbling (README, "Events for the host page").
+     */
+    emit(type, detail) {
+      (this.host ?? this.canvas).dispatchEvent(new CustomEvent(`careto-viz:${type}`, { detail: { view: this.words.view, ...detail }, bubbles: true }));
     }
 
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
     after(changed) {
-      if (!(changed & WORDS)) return changed;
+      if (changed & PICTURE) this.painted();
+      if (!(changed & WORDS)) return this.waitFor(changed);
       const w = (this.words = wordsOf(this.kernel));
       this.canvas.setAttribute("aria-label", w.title);
       const p = this.parts;
@@ -277,7 +302,38 @@ export function shell(wasm, details) {
       if (layer?.ready(this)) this.toLayer();
       // Another language: its words come first (the table waits for them).
       else if (layer) this.bring().then(() => this.arrived(), () => {});
+      return this.waitFor(changed);
+    }
+
+    /** A map whose geometry has not arrived: the map's part of the shell brings it, then draws. */
+    waitFor(changed) {
+      // A listener's redraw (a resize, the theme) does not fetch again a geometry that failed.
+      if (changed & WAITING) map?.wait(this, this.quietly);
       return changed;
+    }
+
+    /** A picture is on the canvas: the element is marked, whoever awaited it is told. */
+    painted() {
+      (this.host ?? this.canvas).setAttribute(MOUNTED, "");
+      if (!this.pictured) {
+        this.pictured = true;
+        for (const [resolve] of this.awaiting.splice(0)) resolve();
+        // The first picture (a map's, once its geometry came): after mount
+        // returns, so that a listener added right after it hears it.
+        queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));
+      }
+      map?.painted(this);
+    }
+
+    /** A promise of the chart's picture (see Chart.drawn). */
+    drawn() {
+      if (this.pictured) return Promise.resolve();
+      return new Promise((resolve, reject) => this.awaiting.push([resolve, reject]));
+    }
+
+    /** The picture could not be made (a map's geometry did not come): those awaiting it are told why. */
+    notDrawn(error) {
+      for (const [, reject] of this.awaiting.splice(0)) reject(error);
     }
 
     setLabels() {
@@ -338,6 +394,7 @@ export function shell(wasm, details) {
         this.parts.live.textContent = text;
       }
       reportFailure(error, text);
+      this.emit("error", { message: messageOf(`${text} (${error instanceof Error ? error.message : error})`) });
     }
 
     busy(on) {
@@ -424,18 +481,23 @@ export function shell(wasm, details) {
         const later = clipboardLater();
         this.use((l) => l.copy(this, later));
       });
-      // The layer comes when the browser is idle after the first frame.
-      afterFrame(() => {
-        if (signal.aborted) return;
-        this.bring().then(
-          () => this.arrived(),
-          (error) => {
-            // One console error for a failed prefetch, however many charts; a reader's use reports again.
-            if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
-            prefetchReported = true;
-          },
-        );
-      });
+      // The layer comes when the browser is idle after the chart's first
+      // picture: a map's, once its geometry came, so that the layer never
+      // competes with the geometry for the map's first frame (or after the
+      // geometry failed: the reader still gets the table).
+      const prefetch = () =>
+        afterFrame(() => {
+          if (signal.aborted) return;
+          this.bring().then(
+            () => this.arrived(),
+            (error) => {
+              // One console error for a failed prefetch, however many charts; a reader's use reports again.
+              if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
+              prefetchReported = true;
+            },
+          );
+        });
+      this.drawn().then(prefetch, prefetch);
     }
 
     destroy() {
@@ -443,6 +505,9 @@ export function shell(wasm, details) {
       this.observer?.disconnect();
       cancelAnimationFrame(this.resizeFrame);
       layer?.forget(this);
+      map?.forget(this);
+      holding.delete(this.host ?? this.canvas);
+      this.notDrawn(destroyed());
       if (this.parts) {
         this.parts.root.replaceChildren();
         this.host.removeAttribute(MOUNTED);
@@ -480,6 +545,28 @@ export function shell(wasm, details) {
       states.delete(this);
       st.destroy();
     }
+    /**
+     * Focuses the item `id` (a country's ISO code, an event's id), its
+     * details open and said once, as a link to it does; an id the chart
+     * does not have is ignored with one console warning.
+     */
+    focus(id) {
+      const st = live(this);
+      st.use((l) => {
+        if (!st.parts || l.focusId(st, String(id))) return;
+        console.warn(`${PREFIX}no item "${String(id).slice(0, 40)}" in this ${st.words.view} chart; the link's focus is ignored`);
+      });
+    }
+    /** Clears the focus that `focus` or the keyboard set (the ring and the details). */
+    clearFocus() {
+      const st = live(this);
+      st.selectedId = undefined;
+      if (layer?.ready(st)) layer.blur(st);
+      else {
+        st.kernel.focus = -1;
+        st.redrawQuietly();
+      }
+    }
     /** What is under (x, y) CSS px: "country:MAR", "event:<id>", "period" or undefined. */
     hitTest(x, y) {
       return states.get(this)?.kernel.hitTest(x, y);
@@ -488,9 +575,18 @@ export function shell(wasm, details) {
     barRect(code) {
       return states.get(this)?.kernel.barRect(code);
     }
-    /** The fill colour (#rrggbb) of the country's bar. */
+    /** The fill colour (#rrggbb) of the country's bar, or of its shape on the map. */
     barColor(code) {
       return states.get(this)?.kernel.barColor(code);
+    }
+    /** A point [x, y] CSS px on the place with ISO code `code` (builds with the map). */
+    pointOf(code) {
+      return states.get(this)?.kernel.pointOf?.(code);
+    }
+    /** A promise of the chart's picture: at once, or a map's once its geometry has arrived. */
+    drawn() {
+      const st = states.get(this);
+      return st ? st.drawn() : Promise.reject(destroyed());
     }
     /** The canvas the chart draws on. */
     get canvas() {
@@ -509,7 +605,7 @@ export function shell(wasm, details) {
     } catch {
       throw fail("mount: the first argument is not a DOM element");
     }
-    if (holds) throw fail("mount: this element already holds a chart; destroy it first");
+    if (holds || holding.has(element)) throw fail("mount: this element already holds a chart; destroy it first");
     const kernel = new Kernel(options);
     let st;
     try {
@@ -520,7 +616,7 @@ export function shell(wasm, details) {
       else kernel.free();
       throw error;
     }
-    element.setAttribute(MOUNTED, "");
+    holding.add(element);
     st.listen();
     const chart = new Chart();
     states.set(chart, st);

@@ -8,7 +8,8 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
 /**
  * The iframe snippet for the chart `view` in `lang` and `theme` ("auto",
  * "light" or "dark"), `title` its accessible title and `height` a fallback
- * height in CSS px. `embedUrl` is the absolute address of embed.html,
+ * height in CSS px; `focus`, the item a reader last selected (an ISO code,
+ * an event's id), is kept as `&focus=`. `embedUrl` is the absolute address of embed.html,
  * perhaps with a query (?campaign=…) that is kept; careto-viz.css and
  * careto-viz-frame.js are taken to sit next to it.
  *
@@ -19,9 +20,9 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  * named on the box (data-campaign-src), which careto-viz.css leaves to a
  * stylesheet made for that campaign (README).
  */
-export function embedCode(embedUrl, view, lang, theme, title, height) {
+export function embedCode(embedUrl, view, lang, theme, title, height, focus) {
   const page = embedUrl.split("#")[0];
-  const src = `${page}${page.includes("?") ? "&" : "?"}view=${view}&lang=${lang}&theme=${theme}`;
+  const src = `${page}${page.includes("?") ? "&" : "?"}view=${view}&lang=${lang}&theme=${theme}${focus ? `&focus=${encodeURIComponent(focus)}` : ""}`;
   const [path, query = ""] = page.split("?");
   const dir = path.slice(0, path.lastIndexOf("/") + 1);
   const campaign = new URLSearchParams(query).get("campaign");
@@ -29,6 +30,8 @@ export function embedCode(embedUrl, view, lang, theme, title, height) {
   return (
     "<!-- once per page: reserves each chart's height before it arrives -->\n" +
     `<link rel="stylesheet" href="${attr(dir)}careto-viz.css">\n` +
+    // The map's heights are a stylesheet of their own (only pages with a map need it).
+    (view === "map" ? `<link rel="stylesheet" href="${attr(dir)}careto-viz-map.css">\n` : "") +
     `<div ${box}><iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}" class="careto-viz-frame"></iframe></div>\n` +
     "<!-- optional, once per page: sizes every such frame to its content -->\n" +
     `<script src="${attr(dir)}careto-viz-frame.js" defer></script>`

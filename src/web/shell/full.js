@@ -1,9 +1,12 @@
 // The full build's entry (www/pkg-full/careto_viz_full.js, bundled and
 // minified by scripts/build-wasm.sh): kernel and details in one module, which
-// also reads a newsroom's own campaign (the `campaign` option).
+// also reads a newsroom's own campaign (the `campaign` option), and draws
+// the map too (the `map` feature; its geometry, world-110m.bin next to this
+// file, is fetched when a map chart first needs it: world.js).
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel } from "careto-viz-wasm";
+import initWasm, { initSync as initWasmSync, Chart as Kernel, setWorld } from "careto-viz-wasm";
 import { shell } from "./core.js";
+import { worldOf } from "./world.js";
 
 let ready = false;
 
@@ -29,4 +32,6 @@ const details = async () => ({
   csv: (st) => st.kernel.csv(),
 });
 
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details);
+const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
+
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details, world);

@@ -9,7 +9,10 @@
 import css from "careto-viz-interact-css";
 import { embedCode } from "./embed-code.js";
 
-const ROWS_PER_SLICE = 200;
+// The data table's rows are made in slices of at most this many milliseconds
+// of work, each its own task (a campaign of 10,000 events is 10,000 rows: one
+// task for all of them took seconds, issue 13.3). At least one row a slice.
+const SLICE_MS = 8;
 
 /** The layer, given the details `provider` and the shell's helpers. */
 export function layer(provider, { L, report }) {
@@ -77,6 +80,15 @@ export function layer(provider, { L, report }) {
     }
   }
 
+  /** Tells the host page that a reader selected the item `key` (careto-viz:select; README, "Events"). */
+  function selected(st, key) {
+    const tip = detailsOf(st).tips.get(key);
+    if (!tip) return;
+    // What Copy embed code links to (the keyboard's focus is gone by the time the button is clicked).
+    st.selectedId = tip.id;
+    st.emit("select", { id: tip.id, name: tip.name, figure: tip.figure ?? null });
+  }
+
   /** Moves the keyboard focus to item `i`: the ring drawn, one short line said (the details wait for Enter). */
   function focusItem(st, i) {
     const k = st.kernel;
@@ -84,8 +96,18 @@ export function layer(provider, { L, report }) {
     k.focus = i;
     st.redrawQuietly();
     hideTip(st);
-    const tip = detailsOf(st).tips.get(k.item(i)[4]);
-    if (tip) st.parts.live.textContent = tip.say;
+    const key = k.item(i)[4];
+    const tip = detailsOf(st).tips.get(key);
+    if (!tip) return;
+    st.parts.live.textContent = tip.say;
+    selected(st, key);
+  }
+
+  /** A tip's details as sentences, as the Rust side's `describe::sentences` joins them. */
+  function sentences(tip) {
+    let out = tip.title;
+    for (const line of tip.lines) out += `${/[.!?:]$/.test(out) ? "" : "."} ${line}`;
+    return out;
   }
 
   /** Opens the focused item's details (Enter, Space): its tooltip shown and its text said. */
@@ -100,11 +122,19 @@ export function layer(provider, { L, report }) {
     const r = st.canvas.getBoundingClientRect();
     st.tipKey = null;
     showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
-    st.parts.live.textContent = tip.full;
+    st.parts.live.textContent = sentences(tip);
   }
 
-  /** Fills the data table (in slices, so a large campaign never blocks the page). */
-  function fillTable(st, now = false) {
+  /**
+   * Fills the data table without blocking the page on a large campaign: the
+   * rows that fit in one slice of work at once, the others built in slices
+   * (each a task of its own) into a second <tbody> outside the document,
+   * which joins the table when complete: the browser lays a table out anew
+   * whenever a row joins it, and laying out 10,000 rows takes it seconds,
+   * so they join once (issue 13.3). With `all` (a hidden page, whose timers
+   * the browser slows to one a second or less) every row at once.
+   */
+  function fillTable(st, all = false) {
     const p = st.parts;
     if (!p || st.ac.signal.aborted) return;
     const d = detailsOf(st);
@@ -125,20 +155,17 @@ export function layer(provider, { L, report }) {
     }
     const thead = document.createElement("thead");
     thead.append(head);
-    const tbody = document.createElement("tbody");
-    table.append(caption, thead, tbody);
-    p.data.replaceChildren(table);
+    const first = document.createElement("tbody");
+    table.append(caption, thead, first);
     // The scroll container is a region named by the caption from the moment
-    // the caption exists: a region without a name before the layer arrives
-    // made two unnamed landmarks (axe-core's landmark-unique, seen in Firefox
-    // and WebKit, where the audit ran before the layer had come).
+    // the caption exists (before, an unnamed region would be a second
+    // unnamed landmark); open, it is a tab stop (toggleTable).
     p.data.setAttribute("role", "region");
     p.data.setAttribute("aria-labelledby", caption.id);
     let at = 0;
-    const slice = () => {
-      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
-      const end = now ? t.rows.length : Math.min(at + ROWS_PER_SLICE, t.rows.length);
-      for (; at < end; at++) {
+    const rows = (tbody) => {
+      const start = performance.now();
+      for (; at < t.rows.length && (all || performance.now() - start < SLICE_MS); at++) {
         const row = t.rows[at];
         const tr = document.createElement("tr");
         if (row.code) tr.dataset.code = row.code;
@@ -151,9 +178,18 @@ export function layer(provider, { L, report }) {
         });
         tbody.append(tr);
       }
-      if (at < t.rows.length) setTimeout(slice, 0);
     };
-    slice();
+    rows(first);
+    p.data.replaceChildren(table);
+    if (at === t.rows.length) return;
+    const rest = document.createElement("tbody");
+    const slice = () => {
+      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
+      rows(rest);
+      if (at < t.rows.length) setTimeout(slice, 0);
+      else table.append(rest);
+    };
+    setTimeout(slice, 0);
   }
 
   /** Starts a download of `href` (a data: or blob: URL: nothing leaves the page) as `name`. */
@@ -183,8 +219,11 @@ export function layer(provider, { L, report }) {
     /** View, language, theme or campaign changed (or the layer just arrived). */
     words(st) {
       hideTip(st);
+      if (st.selectedFor !== st.words.view) st.selectedId = undefined;
+      st.selectedFor = st.words.view;
       if (!st.parts) return;
-      if (st.tableOpen || document.hidden) fillTable(st, true);
+      if (document.hidden) fillTable(st, true);
+      else if (st.tableOpen) fillTable(st);
       else setTimeout(() => fillTable(st), 0);
       if (!st.documentListening) {
         st.documentListening = true;
@@ -199,8 +238,26 @@ export function layer(provider, { L, report }) {
     pointer(st, e) {
       const key = st.kernel.hit(e.offsetX, e.offsetY);
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
-      if (key === undefined) hideTip(st);
-      else showTip(st, key, e.clientX, e.clientY);
+      if (key === undefined) return hideTip(st);
+      showTip(st, key, e.clientX, e.clientY);
+      // A tap or a click selects; a hover only shows.
+      if (e.type === "pointerdown") selected(st, key);
+    },
+
+    /**
+     * Focuses the item named `id` (a country's ISO code, an event's id: a
+     * link's) and opens its details, said once; false if the chart has no such item.
+     */
+    focusId(st, id) {
+      const k = st.kernel;
+      const tips = detailsOf(st).tips;
+      for (let i = 0; i < k.itemCount; i++) {
+        if (tips.get(k.item(i)[4])?.id !== id) continue;
+        focusItem(st, i);
+        openDetails(st);
+        return true;
+      }
+      return false;
     },
 
     leave(st, e) {
@@ -234,12 +291,13 @@ export function layer(provider, { L, report }) {
       st.tableOpen = !st.tableOpen;
       p.show.setAttribute("aria-expanded", String(st.tableOpen));
       p.data.className = st.tableOpen ? "cv-data" : "cv-data cv-closed";
-      // Open, its scroll container is a tab stop (arrow keys scroll it, at
-      // any width); closed, it is out of sight and out of the tab order.
+      // Open, its scroll container is a tab stop, so that a keyboard reaches
+      // and scrolls it at any width (axe-core: scrollable-region-focusable);
+      // closed, it is out of sight and out of the tab order.
       if (st.tableOpen) p.data.tabIndex = 0;
       else p.data.removeAttribute("tabindex");
       st.setLabels();
-      fillTable(st, true);
+      fillTable(st, document.hidden);
     },
 
     png(st) {
@@ -259,7 +317,7 @@ export function layer(provider, { L, report }) {
       if (!url) return;
       // For a page without careto-viz.css: the chart and its buttons (the frame's height at this width).
       const height = Math.ceil(st.kernel.height) + p.tools.offsetHeight + 4;
-      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height);
+      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height, st.selectedId);
       p.code.value = code;
       const t = w.labels;
       const done = (ok) => {

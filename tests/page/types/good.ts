@@ -1,7 +1,7 @@
 // Typed use of the module, as a newsroom's TypeScript would write it: must
-// type-check with `tsc --strict` against www/pkg/careto_viz.d.ts
+// type-check with `tsc --strict` against www/pkg-full/careto_viz_full.d.ts
 // (tests/page/types.test.mjs).
-import init, { mount, type Campaign, type Chart, type Country, type MountOptions } from "../../../www/pkg/careto_viz.js";
+import init, { mount, type Campaign, type Chart, type Country, type MountOptions } from "../../../www/pkg-full/careto_viz_full.js";
 
 await init();
 const element = document.querySelector<HTMLDivElement>("#chart");
@@ -24,6 +24,17 @@ const hit: string | undefined = chart.hitTest(10, 20);
 const rect: Float64Array | undefined = chart.barRect("MAR");
 const colour: string | undefined = chart.barColor("MAR");
 const canvas: HTMLCanvasElement | undefined = chart.canvas;
+chart.update({ view: "map" });
+const drawn: Promise<void> = chart.drawn();
+const at: Float64Array | undefined = chart.pointOf("GIB");
+chart.focus("MAR");
+chart.clearFocus();
+element.addEventListener("careto-viz:select", (e) => {
+  const id: string = e.detail.id;
+  const figure: number | null = e.detail.figure;
+  console.log(id, e.detail.name, figure, e.detail.view);
+});
+element.addEventListener("careto-viz:error", (e) => console.log(e.detail.message.length));
 chart.destroy();
 
 const text = (en: string, es: string) => ({ en, es });

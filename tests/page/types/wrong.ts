@@ -1,7 +1,7 @@
 // Wrong uses of the module: every line marked `// error` must be a type
 // error, and no other line (tests/page/types.test.mjs). With
 // `mount(element: any, options: any)` none of them would be caught.
-import { mount, type Campaign, type Country } from "../../../www/pkg/careto_viz.js";
+import { mount, type Campaign, type Country } from "../../../www/pkg-full/careto_viz_full.js";
 
 declare const element: HTMLElement;
 declare const campaign: Campaign;
@@ -20,3 +20,5 @@ mount(element, { campaign: { ...campaign, countries: [] } }); // error
 mount(element, { campaign: { ...campaign, event: [{ ...campaign.event[0], status: "rumoured" }] } }); // error
 mount(element, { view: "bars" }).update({ view: "pie" }); // error
 mount(element, { view: "bars" }).hitTest("10", 20); // error
+mount(element, { view: "globe" }); // error
+mount(element, { view: "map" }).pointOf(504); // error

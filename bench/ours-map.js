@@ -1,0 +1,129 @@
+// Benchmark page for careto-viz's map (bench/run.mjs drives it; see `make
+// bench`): the map build, as a page with a map loads it; the map is mounted,
+// its geometry fetched by the module (world-110m.bin, next to it), and
+// `chart-drawn` marked once it is drawn (Chart.drawn()), `chart-frame` once
+// the frame holding it has been produced. Then window.bench, as bench/ours.js.
+
+import init, { mount } from "./pkg/careto_viz_map.js";
+import { afterNextFrame, timeSync } from "./common.js";
+
+performance.mark("script-start");
+const wasm = await init();
+performance.mark("module-ready");
+const box = document.createElement("div");
+box.className = "bench-chart";
+box.id = "chart-map";
+document.getElementById("charts").append(box);
+const chart = mount(box, { view: "map", lang: "en", theme: "light" });
+await chart.drawn();
+performance.mark("chart-drawn");
+await afterNextFrame();
+performance.mark("chart-frame");
+
+const WIDTHS = [640, 800];
+const TOP_CLASS = "74,16,3";
+/** The page point of `code` (the layout's own: Chart.pointOf). */
+const at = (code) => {
+  const r = chart.canvas.getBoundingClientRect();
+  const p = chart.pointOf(code);
+  return [r.left + p[0], r.top + p[1]];
+};
+
+window.bench = {
+  kind: "ours-map",
+  views: ["map"],
+  wasmBytes: () => wasm.memory.buffer.byteLength,
+
+  redrawOnce(_view, i) {
+    const w = WIDTHS[i % 2];
+    box.style.width = `${w}px`;
+    const ms = timeSync(() => chart.redraw());
+    if (chart.canvas.style.width !== `${w}px`) throw new Error(`did not redraw at ${w} px: ${chart.canvas.style.width}`);
+    return ms;
+  },
+
+  /** Checks (untimed) that the last redraw painted Morocco in the top class. */
+  checkPainted() {
+    const canvas = chart.canvas;
+    const p = chart.pointOf("MAR");
+    const k = canvas.width / parseFloat(canvas.style.width);
+    const px = canvas.getContext("2d").getImageData(Math.floor(p[0] * k), Math.floor(p[1] * k), 1, 1).data;
+    if (`${px[0]},${px[1]},${px[2]}` !== TOP_CLASS) throw new Error(`the redraw did not paint Morocco: ${[...px]}`);
+  },
+
+  async redraws(view, n) {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      out.push(this.redrawOnce(view, i));
+      this.checkPainted();
+      await afterNextFrame();
+    }
+    box.style.width = "";
+    chart.redraw();
+    return out;
+  },
+
+  async manyRedraws(_view, n) {
+    for (let i = 0; i < n; i++) {
+      box.style.width = `${WIDTHS[i % 2]}px`;
+      chart.redraw();
+      if (i % 100 === 99) await afterNextFrame();
+    }
+    box.style.width = "";
+    chart.redraw();
+    await afterNextFrame();
+  },
+
+  /** Hover Morocco, then Brazil (the interaction layer loaded first, untimed); batches of 20. */
+  async hovers(batches) {
+    const canvas = chart.canvas;
+    const tip = box.shadowRoot.querySelector(".cv-tip");
+    const targets = [["MAR", "Morocco"], ["BRA", "Brazil"]].map(([code, name]) => {
+      const [clientX, clientY] = at(code);
+      return { name, init: { clientX, clientY, bubbles: true, composed: true, pointerType: "mouse" } };
+    });
+    // The first hover brings the interaction layer (after the first frame, as on a page); wait for it.
+    canvas.dispatchEvent(new PointerEvent("pointermove", targets[0].init));
+    for (let i = 0; i < 400 && (tip.hidden || !(tip.firstChild?.textContent ?? "").includes("Morocco")); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      canvas.dispatchEvent(new PointerEvent("pointermove", targets[0].init));
+    }
+    const out = [];
+    let wrong = null;
+    for (let b = 0; b < batches; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 20; i++) {
+        const t = targets[i % 2];
+        canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+        const title = tip.firstChild?.textContent ?? "";
+        if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
+      }
+      out.push((performance.now() - t0) / 20);
+    }
+    canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
+    if (wrong) throw new Error(`hover: ${wrong}`);
+    return out;
+  },
+
+  /** chart.hitTest alone: Morocco, near Gibraltar's marker, the sea; mean ms per call in batches of 1,000. */
+  hitTests(n) {
+    const mar = chart.pointOf("MAR");
+    const gib = chart.pointOf("GIB");
+    const points = [[mar[0], mar[1]], [gib[0] + 7, gib[1] + 5], [5, chart.canvas.getBoundingClientRect().height / 2]];
+    if (chart.hitTest(...points[0]) !== "country:MAR") throw new Error("hitTest does not find Morocco");
+    if (chart.hitTest(...points[1]) !== "country:GIB") throw new Error("hitTest does not find Gibraltar's marker");
+    const out = [];
+    for (let b = 0; b < n / 1000; b++) {
+      let found = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < 1000; i++) {
+        const p = points[i % 3];
+        if (chart.hitTest(p[0], p[1]) !== undefined) found++;
+      }
+      out.push((performance.now() - t0) / 1000);
+      if (found === 0) throw new Error("no hits");
+    }
+    return out;
+  },
+};
+document.documentElement.dataset.bench = "ready";

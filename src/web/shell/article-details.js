@@ -1,0 +1,32 @@
+// The article's details provider (article.js and map.js): the details
+// modules, one per language (careto_viz_details_en.js,
+// careto_viz_details_es.js, next to the entry's module), hold the
+// compiled-in campaign's words; each is loaded and parsed once, when a chart
+// in that language first needs it. The map shows the bars' countries: its
+// tooltips, table and CSV are the bars'.
+
+const wordsOf = (view) => (view === "map" ? "bars" : view);
+
+/** The provider the interaction layer reads (see interact.js). */
+export async function articleDetails() {
+  const words = new Map();
+  const loading = new Map();
+  return {
+    has: (lang) => words.has(lang),
+    prepare(lang) {
+      if (words.has(lang)) return Promise.resolve();
+      if (!loading.has(lang)) {
+        const url = new URL(`./careto_viz_details_${lang}.js`, import.meta.url).href;
+        const load = import(url).then(async (m) => {
+          await m.default();
+          words.set(lang, JSON.parse(m.words()));
+        });
+        load.catch(() => {}).finally(() => loading.delete(lang));
+        loading.set(lang, load);
+      }
+      return loading.get(lang);
+    },
+    details: (st) => words.get(st.words.lang)[wordsOf(st.words.view)],
+    csv: (st) => words.get(st.words.lang).csv[wordsOf(st.words.view)],
+  };
+}

@@ -1,0 +1,35 @@
+// The map build's entry (www/pkg/careto_viz_map.js, bundled and minified by
+// scripts/build-wasm.sh): the article's kernel with the `map` and `profile`
+// features, a superset that draws every view, and the first-paint shell with
+// the map's part (world.js). The loader picks it for map and profile charts
+// only, so a page with neither downloads none of it; on a page where one
+// sits beside other charts, they keep the article build and this one comes
+// after their first frame. It shares the article's interaction layer and details
+// modules (article-details.js: the map's details are the bars'). The map's
+// geometry, world-110m.bin next to this file, is fetched once per page when
+// the first map chart needs it.
+
+import initWasm, { initSync as initWasmSync, Chart as Kernel, setWorld } from "careto-viz-wasm";
+import { articleDetails } from "./article-details.js";
+import { shell } from "./core.js";
+import { worldOf } from "./world.js";
+
+let ready = false;
+
+/** Fetches and instantiates the module (careto_viz_map_bg.wasm next to this file). Call once, before mount. */
+export default async function init(options) {
+  const exports = await initWasm(options);
+  ready = true;
+  return exports;
+}
+
+/** init() for a module already at hand (`{ module }`: bytes or a WebAssembly.Module). */
+export function initSync(options) {
+  const exports = initWasmSync(options);
+  ready = true;
+  return exports;
+}
+
+const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
+
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_map.js" }, articleDetails, world);

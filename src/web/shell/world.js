@@ -1,0 +1,154 @@
+// The map's part of the shell (builds with the map: map.js, full.js): the
+// geometry, fetched once per page however many maps, and each map chart's
+// state until it has arrived.
+//
+// - The geometry (world-110m.bin, next to the build's module: same origin)
+//   is fetched when the first map chart needs it, never before, and handed
+//   to the kernel once (`setWorld`: decoded into the world every map chart
+//   of the module shares). A failed fetch or decode is forgotten, so the
+//   next use fetches again.
+// - A map chart without its geometry shows its busy state: "Loading the
+//   map…" in its language, in the space reserved for it (careto-viz.css)
+//   when the page reserved one, and `aria-busy` on its element; a chart that
+//   already has a picture (an update to the map) keeps it meanwhile, with a
+//   busy cursor. When the geometry arrives, every chart waiting for it draws.
+// - A failure leaves a message inside the chart's element, in its language,
+//   with a "Try again" button; nothing else on the page is touched; the
+//   console gets one error per failure. Try again, another map's mount, an
+//   update or a redraw fetch again, and every chart still waiting draws
+//   when the geometry comes.
+
+import css from "careto-viz-world-css";
+
+/**
+ * The map's part of the shell for a build whose glue gives `setWorld`; the
+ * geometry is at `url`. Returns the function the shell calls with its
+ * helpers ({ L, el, report }).
+ */
+export function worldOf(url, setWorld) {
+  let loading = null;
+  /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
+  function load() {
+    loading ??= fetch(url, { credentials: "same-origin" })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        setWorld(new Uint8Array(await response.arrayBuffer()));
+      })
+      .catch((error) => {
+        loading = null;
+        const why = error instanceof Error ? error.message.replace(/^careto-viz: /, "") : String(error);
+        throw new Error(`careto-viz: the map's geometry could not be loaded from ${url} (${why})`);
+      });
+    return loading;
+  }
+
+  return ({ L, el, report }) => {
+    let sheet;
+    /** The charts waiting for the geometry (and those it failed, until they draw). */
+    const waiting = new Set();
+    const reported = new WeakSet();
+
+    /** The chart's note (the busy word, then the failure and Try again), made once. */
+    function note(st) {
+      const p = st.parts;
+      if (p.note) return p;
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(css);
+      p.root.adoptedStyleSheets = [...p.root.adoptedStyleSheets, sheet];
+      p.note = el("div", "cv-note");
+      p.noteText = el("p");
+      p.retry = el("button", "", { type: "button" });
+      p.retry.hidden = true;
+      p.retry.addEventListener("click", () => wait(st), { signal: st.ac.signal });
+      p.note.append(p.noteText, p.retry);
+      p.figure.prepend(p.note);
+      return p;
+    }
+
+    /** Shows the chart's state: "loading" or "failed". */
+    function show(st, state) {
+      const element = st.host ?? st.canvas;
+      const t = st.words.labels;
+      const text = state === "loading" ? t[L.mapLoading] : `${t[L.mapFailed]} ${t[L.retry]}.`;
+      element.setAttribute("aria-busy", String(state === "loading"));
+      if (st.pictured) st.canvas.style.cursor = state === "loading" ? "progress" : "";
+      if (!st.parts) return;
+      const p = note(st);
+      p.note.hidden = false;
+      p.noteText.textContent = state === "loading" ? text : t[L.mapFailed];
+      p.noteText.setAttribute("role", state === "loading" ? "status" : "alert");
+      p.retry.hidden = state === "loading";
+      p.retry.textContent = t[L.retry];
+      p.live.textContent = text;
+      if (st.pictured) return;
+      // No picture yet: the note alone, over the height the page reserved for the
+      // chart while it loads (in the flow when none was, or when it failed).
+      p.figure.classList.add("cv-wait");
+      p.figure.classList.toggle("cv-over", state === "loading");
+      if (state === "loading" && st.host.getBoundingClientRect().height === 0) p.figure.classList.remove("cv-over");
+    }
+
+    function clear(st) {
+      (st.host ?? st.canvas).removeAttribute("aria-busy");
+      st.canvas.style.cursor = "";
+      const p = st.parts;
+      if (!p?.note) return;
+      p.note.hidden = true;
+      p.figure.classList.remove("cv-wait", "cv-over");
+      if (p.live.textContent === p.noteText.textContent || p.live.textContent.startsWith(p.noteText.textContent)) p.live.textContent = "";
+    }
+
+    /** The charts whose geometry failed, until Try again, an update or another mount. */
+    const failed = new WeakSet();
+
+    /**
+     * Brings the geometry for `st` (shared by every chart waiting), then draws
+     * every chart waiting; `quietly` (a listener's redraw: a resize, the
+     * theme), a chart whose geometry failed keeps its message and fetches
+     * nothing: the note's own arrival resizes the element.
+     */
+    function wait(st, quietly = false) {
+      if (st.ac.signal.aborted) return;
+      if (quietly && failed.has(st)) return;
+      failed.delete(st);
+      waiting.add(st);
+      show(st, "loading");
+      const started = !loading;
+      const done = load();
+      if (!started) return;
+      done.then(
+        () => {
+          for (const c of [...waiting]) {
+            waiting.delete(c);
+            if (!c.ac.signal.aborted) c.redrawQuietly(true);
+          }
+        },
+        (error) => {
+          for (const c of waiting) {
+            failed.add(c);
+            show(c, "failed");
+            c.notDrawn(error);
+          }
+          if (!reported.has(error)) {
+            reported.add(error);
+            report(error);
+          }
+        },
+      );
+    }
+
+    return {
+      wait,
+      /** The chart has a picture: its busy or failed state goes. */
+      painted(st) {
+        failed.delete(st);
+        if (!waiting.delete(st) && !st.parts?.note && !(st.host ?? st.canvas).hasAttribute("aria-busy")) return;
+        clear(st);
+      },
+      forget(st) {
+        waiting.delete(st);
+        failed.delete(st);
+      },
+    };
+  };
+}

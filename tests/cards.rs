@@ -1,0 +1,354 @@
+//! The PNG social cards (`make site` → `dist/img/card-<view>-<lang>.png`):
+//! 1200 × 630, the whole chart on them (its title at the top, its source
+//! line at the bottom: never cut off), text drawn in the bundled font, and
+//! snapshots compared within a tolerance.
+//!
+//! References: `tests/snapshots/card-NAME.png`. A card that differs from its
+//! reference by more than the tolerance writes `card-NAME.new.png` beside it
+//! and fails; `UPDATE_SNAPSHOTS=1 cargo test --test cards` rewrites them
+//! (look at them before committing).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+// Pixel arithmetic on a 1200 × 630 card: every value is small and non-negative.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+
+use careto_viz::chart::{card_layout, card_png, ChartOptions, View};
+use careto_viz::data::careto;
+use careto_viz::layout::{Rect, Scene, Shape};
+use careto_viz::model::Lang;
+use careto_viz::render::card::{card_rgb, CARD_HEIGHT, CARD_WIDTH};
+use careto_viz::render::raster::Placement;
+use careto_viz::theme::{Rgb, Theme, ThemeName};
+use std::path::PathBuf;
+
+const VIEWS: [View; 4] = [View::Bars, View::Timeline, View::Profile, View::Map];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
+
+fn options(view: View, lang: Lang, theme: ThemeName) -> ChartOptions {
+    ChartOptions { view, lang, theme, ..ChartOptions::default() }
+}
+
+/// A pixel of `rgb` (the card's size).
+fn pixel(rgb: &[u8], x: u32, y: u32) -> Rgb {
+    let i = ((y * CARD_WIDTH + x) * 3) as usize;
+    Rgb(rgb[i], rgb[i + 1], rgb[i + 2])
+}
+
+fn distance(a: Rgb, b: Rgb) -> u8 {
+    a.0.abs_diff(b.0).max(a.1.abs_diff(b.1)).max(a.2.abs_diff(b.2))
+}
+
+/// The pixels of `rgb` inside `area` (card pixels, clipped to the card)
+/// that stand out from the background: ink.
+fn ink(rgb: &[u8], area: Rect, background: Rgb) -> (usize, usize) {
+    let x0 = area.x.floor().max(0.0) as u32;
+    let y0 = area.y.floor().max(0.0) as u32;
+    let x1 = (area.right().ceil() as u32).min(CARD_WIDTH);
+    let y1 = (area.bottom().ceil() as u32).min(CARD_HEIGHT);
+    let (mut inked, mut all) = (0, 0);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            all += 1;
+            if distance(pixel(rgb, x, y), background) > 64 {
+                inked += 1;
+            }
+        }
+    }
+    (inked, all)
+}
+
+/// A scene's box (CSS px) on the card.
+fn on_card(p: &Placement, r: Rect) -> Rect {
+    let (x, y) = p.map(r.x, r.y);
+    Rect { x, y, w: r.w * p.scale, h: r.h * p.scale }
+}
+
+/// The source line's text shapes: from the last text that starts it
+/// ("Source…", "Fuente…") to the end of the scene's texts.
+fn source_line(scene: &Scene) -> Vec<&Shape> {
+    let texts: Vec<&Shape> = scene.shapes.iter().filter(|s| matches!(s, Shape::Text { .. })).collect();
+    let start = texts
+        .iter()
+        .rposition(|s| matches!(s, Shape::Text { text, .. } if text.starts_with("Source") || text.starts_with("Fuente")))
+        .expect("every chart has a source line");
+    texts[start..].to_vec()
+}
+
+/// The union of the source line's text boxes, on the card.
+fn source_band(scene: &Scene, p: &Placement) -> Rect {
+    let boxes: Vec<Rect> = source_line(scene).into_iter().filter_map(Scene::text_box).collect();
+    let x = boxes.iter().map(|b| b.x).fold(f64::INFINITY, f64::min);
+    let y = boxes.iter().map(|b| b.y).fold(f64::INFINITY, f64::min);
+    let r = boxes.iter().map(|b| b.right()).fold(f64::NEG_INFINITY, f64::max);
+    let b = boxes.iter().map(|b| b.bottom()).fold(f64::NEG_INFINITY, f64::max);
+    on_card(p, Rect { x, y, w: r - x, h: b - y })
+}
+
+/// Whether the band of the source line has text in it: at least 2 % of its
+/// pixels inked (a line of 11 px text inks 10-20 % of its box).
+fn source_line_drawn(rgb: &[u8], band: Rect, background: Rgb) -> Result<(), String> {
+    let (inked, all) = ink(rgb, band, background);
+    if all > 0 && inked >= 50 && inked * 50 >= all {
+        Ok(())
+    } else {
+        Err(format!("the source line's band {band:?} has {inked} inked pixels of {all}"))
+    }
+}
+
+#[test]
+fn every_card_is_a_1200_by_630_png() {
+    for view in VIEWS {
+        for lang in LANGS {
+            let png = card_png(&careto(), &options(view, lang, ThemeName::Light)).unwrap();
+            let decoder = png::Decoder::new(std::io::Cursor::new(png));
+            let reader = decoder.read_info().unwrap();
+            let info = reader.info();
+            assert_eq!((info.width, info.height), (1200, 630), "{view:?} {lang:?}");
+            assert_eq!(info.color_type, png::ColorType::Rgb);
+        }
+    }
+}
+
+#[test]
+fn every_card_shows_its_title_and_source_line_whole() {
+    let campaign = careto();
+    for theme in [ThemeName::Light, ThemeName::Dark] {
+        let colours = Theme::named(theme);
+        for view in VIEWS {
+            for lang in LANGS {
+                let name = format!("{view:?} {lang:?} {theme:?}");
+                let layout = card_layout(&campaign, &options(view, lang, theme));
+                let scene = layout.scene();
+                let (rgb, placed) = card_rgb(scene, &colours).unwrap();
+                // The whole scene is on the card, its last line included.
+                let whole = on_card(&placed, Rect { x: 0.0, y: 0.0, w: scene.width, h: scene.height });
+                assert!(whole.x >= 0.0 && whole.y >= 0.0, "{name}: {whole:?}");
+                assert!(whole.right() <= f64::from(CARD_WIDTH) + 0.5 && whole.bottom() <= f64::from(CARD_HEIGHT) + 0.5, "{name}: {whole:?} is cut off");
+                // Legible: the chart fills the card one way or the other.
+                assert!(whole.w >= 1100.0 || whole.h >= 600.0, "{name}: only {whole:?}");
+                // The source line is drawn, inside the card.
+                let band = source_band(scene, &placed);
+                assert!(band.bottom() <= f64::from(CARD_HEIGHT), "{name}: source line at {band:?} is below the card");
+                source_line_drawn(&rgb, band, colours.background).unwrap_or_else(|e| panic!("{name}: {e}"));
+                // The title, the first text, is drawn in the text colour.
+                let title = scene.shapes.iter().find_map(Scene::text_box).unwrap();
+                let title = on_card(&placed, title);
+                let (inked, _) = ink(&rgb, title, colours.background);
+                assert!(inked >= 100, "{name}: the title at {title:?} has {inked} inked pixels");
+                let darkest = (title.y as u32..title.bottom() as u32)
+                    .flat_map(|y| (title.x as u32..title.right() as u32).map(move |x| (x, y)))
+                    .map(|(x, y)| distance(pixel(&rgb, x, y), colours.text))
+                    .min()
+                    .unwrap();
+                assert!(darkest <= 24, "{name}: no pixel of the title is near the text colour (closest: {darkest} off)");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_source_line_check_fails_when_the_line_is_missing() {
+    // The check above, on a card whose scene lost its source line: it must
+    // see the band empty (otherwise it would pass on a cut-off card).
+    let campaign = careto();
+    let theme = Theme::named(ThemeName::Light);
+    for view in VIEWS {
+        let layout = card_layout(&campaign, &options(view, Lang::En, ThemeName::Light));
+        let scene = layout.scene();
+        let (_, placed) = card_rgb(scene, &theme).unwrap();
+        let band = source_band(scene, &placed);
+        let lines: Vec<Shape> = source_line(scene).into_iter().cloned().collect();
+        let mut cut = scene.clone();
+        cut.shapes.retain(|s| !lines.contains(s));
+        let (rgb, placed_cut) = card_rgb(&cut, &theme).unwrap();
+        assert_eq!(placed_cut, placed);
+        let err = source_line_drawn(&rgb, band, theme.background).unwrap_err();
+        assert!(err.contains("has 0 inked pixels"), "{view:?}: {err}");
+    }
+}
+
+/// Careto with `n` countries, each with a published count, instead of its own.
+fn with_countries(n: usize) -> careto_viz::model::Campaign {
+    use std::borrow::Cow;
+    let mut c = careto();
+    let template = c.countries[0].clone();
+    let countries = (0..n).map(|i| {
+        let mut k = template.clone();
+        k.code = Cow::Owned(format!("X{}{}", char::from(b'A' + (i / 26) as u8), char::from(b'A' + (i % 26) as u8)));
+        let name = format!("Country {i}");
+        k.name = careto_viz::model::Text { en: name.clone().into(), es: name.into() };
+        k.count = careto_viz::model::Count::Published(u32::try_from(i + 1).unwrap());
+        k.alternatives = Cow::Owned(vec![]);
+        k
+    });
+    c.countries = Cow::Owned(countries.collect());
+    c
+}
+
+#[test]
+fn a_chart_taller_than_the_card_is_scaled_down_not_cut() {
+    // 80 bars: about three cards tall at any width.
+    let campaign = with_countries(80);
+    let layout = card_layout(&campaign, &options(View::Bars, Lang::En, ThemeName::Light));
+    let scene = layout.scene();
+    assert!(scene.height > 2.5 * f64::from(CARD_HEIGHT), "{}", scene.height);
+    let theme = Theme::named(ThemeName::Light);
+    let (rgb, placed) = card_rgb(scene, &theme).unwrap();
+    assert!(placed.scale < 0.4, "{placed:?}");
+    let whole = on_card(&placed, Rect { x: 0.0, y: 0.0, w: scene.width, h: scene.height });
+    assert!(whole.y >= 0.0 && whole.bottom() <= f64::from(CARD_HEIGHT) + 0.5, "{whole:?}");
+    // Its source line, a few pixels high at this scale, is on the card and inked.
+    let band = source_band(scene, &placed);
+    assert!(band.bottom() <= f64::from(CARD_HEIGHT), "{band:?}");
+    let (inked, all) = ink(&rgb, band, theme.background);
+    assert!(inked * 50 >= all && inked > 20, "{band:?}: {inked} of {all}");
+}
+
+#[test]
+fn text_without_a_glyph_in_the_font_is_an_error_not_a_box() {
+    let mut scene = Scene { width: 300.0, height: 100.0, shapes: Vec::new() };
+    scene.shapes.push(Shape::Text {
+        text: "Tokyo 東京".into(),
+        at: careto_viz::layout::Point { x: 10.0, y: 50.0 },
+        anchor: careto_viz::layout::Anchor::LeftMiddle,
+        size: 13.0,
+        weight: careto_viz::text::Weight::Normal,
+        paint: careto_viz::layout::Paint::Text,
+    });
+    let err = card_rgb(&scene, &Theme::named(ThemeName::Light)).unwrap_err().to_string();
+    assert!(err.contains("the card font (Liberation Sans 2.1.5) has no glyph for '東' (U+6771)"), "{err}");
+}
+
+// ---------------------------------------------------------------- snapshots
+
+fn snapshots() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("snapshots")
+}
+
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// How far two cards are apart: the pixels whose channels differ by more
+/// than 48 (of 255), and the mean difference per channel.
+fn difference(a: &[u8], b: &[u8]) -> (usize, f64) {
+    let mut far = 0;
+    let mut sum = 0u64;
+    for (pa, pb) in a.chunks_exact(3).zip(b.chunks_exact(3)) {
+        let (d0, d1, d2) = (pa[0].abs_diff(pb[0]), pa[1].abs_diff(pb[1]), pa[2].abs_diff(pb[2]));
+        if d0 > 48 || d1 > 48 || d2 > 48 {
+            far += 1;
+        }
+        sum += u64::from(d0) + u64::from(d1) + u64::from(d2);
+    }
+    (far, sum as f64 / a.len().max(1) as f64)
+}
+
+/// At most this share of the card's pixels may differ by more than 48, and
+/// the mean difference must stay under 1.0 of 255: enough for rounding and
+/// rasteriser noise, far too little for a moved label or a missing line.
+const MAX_FAR_PIXELS: usize = (CARD_WIDTH * CARD_HEIGHT / 500) as usize; // 0.2 %
+const MAX_MEAN: f64 = 1.0;
+
+#[test]
+fn cards_match_their_references_within_tolerance() {
+    let campaign = careto();
+    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (view, lang, name) in [
+        (View::Bars, Lang::En, "card-bars-en"),
+        (View::Timeline, Lang::Es, "card-timeline-es"),
+        (View::Profile, Lang::En, "card-profile-en"),
+        (View::Map, Lang::Es, "card-map-es"),
+    ] {
+        let png = card_png(&campaign, &options(view, lang, ThemeName::Light)).unwrap();
+        let golden = snapshots().join(format!("{name}.png"));
+        let new = snapshots().join(format!("{name}.new.png"));
+        if update {
+            std::fs::write(&golden, &png).unwrap();
+            let _ = std::fs::remove_file(&new);
+            continue;
+        }
+        let Ok(expected) = std::fs::read(&golden) else {
+            std::fs::write(&golden, &png).unwrap();
+            failures.push(format!("{name}: no reference, so {} was written; look at it, commit it if right", golden.display()));
+            continue;
+        };
+        let (w, h, expected) = decode(&expected);
+        let (_, _, actual) = decode(&png);
+        assert_eq!((w, h), (CARD_WIDTH, CARD_HEIGHT), "{name}: the reference is {w}×{h}");
+        let (far, mean) = difference(&expected, &actual);
+        if far > MAX_FAR_PIXELS || mean > MAX_MEAN {
+            std::fs::write(&new, &png).unwrap();
+            failures.push(format!(
+                "{name}: {far} pixels differ by more than 48 (at most {MAX_FAR_PIXELS}), mean difference {mean:.3} (at most {MAX_MEAN}); \
+                 the new card is tests/snapshots/{name}.new.png; accept with UPDATE_SNAPSHOTS=1 cargo test --test cards"
+            ));
+        } else {
+            let _ = std::fs::remove_file(&new);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_tolerance_catches_a_moved_chart() {
+    // One card against itself moved by 2 px: over the tolerance.
+    let campaign = careto();
+    let layout = card_layout(&campaign, &options(View::Bars, Lang::En, ThemeName::Light));
+    let theme = Theme::named(ThemeName::Light);
+    let (rgb, _) = card_rgb(layout.scene(), &theme).unwrap();
+    assert_eq!(difference(&rgb, &rgb), (0, 0.0));
+    let row = (CARD_WIDTH * 3) as usize;
+    let mut moved = rgb[2 * row..].to_vec();
+    moved.extend_from_slice(&rgb[..2 * row]);
+    let (far, mean) = difference(&rgb, &moved);
+    assert!(far > MAX_FAR_PIXELS || mean > MAX_MEAN, "{far} {mean}");
+}
+
+// ---------------------------------------------------------------- the pages' tags
+
+/// The content of each `<meta property|name=…>` of `html`, by key (the
+/// entities our pages use decoded).
+fn meta_tags(html: &str) -> std::collections::HashMap<String, String> {
+    let mut tags = std::collections::HashMap::new();
+    for tag in html.split("<meta ").skip(1).map(|rest| &rest[..rest.find('>').unwrap()]) {
+        let attr = |name: &str| tag.split(&format!("{name}=\"")).nth(1).map(|v| v[..v.find('"').unwrap()].to_string());
+        if let (Some(key), Some(content)) = (attr("property").or_else(|| attr("name")), attr("content")) {
+            tags.insert(key, content.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+        }
+    }
+    tags
+}
+
+#[test]
+fn the_pages_show_the_card_of_their_default_view_with_its_words() {
+    // index.html's first chart and embed.html's default view: bars, English.
+    let campaign = careto();
+    let title = careto_viz::describe::title(&campaign, View::Bars, Lang::En);
+    // The card's alt text: what its header says (the title and the headline figures).
+    let headline = careto_viz::describe::headline_sentence(&campaign, Lang::En);
+    let alt = format!("{title}. {}", headline.trim());
+    for page in ["index.html", "embed.html"] {
+        let html = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www").join(page)).unwrap();
+        let tags = meta_tags(&html);
+        let get = |k: &str| tags.get(k).map(String::as_str).unwrap_or_else(|| panic!("{page}: no {k}"));
+        // Relative in www/; make site makes it absolute from SITE_URL.
+        assert_eq!(get("og:image"), "img/card-bars-en.png", "{page}");
+        assert_eq!(get("og:image:alt"), alt, "{page}: og:image:alt is not the card's title and headline figures");
+        assert_eq!((get("og:image:width"), get("og:image:height")), ("1200", "630"), "{page}");
+        assert_eq!(get("twitter:card"), "summary_large_image", "{page}");
+        if page == "embed.html" {
+            assert_eq!(get("og:title"), title, "{page}: og:title is not the chart's title");
+            assert_eq!(get("og:description"), headline.trim(), "{page}: og:description");
+        } else {
+            assert!(html.contains(&format!("<title>{}</title>", get("og:title"))), "{page}: og:title is not the page's title");
+            assert_eq!(Some(get("og:description")), tags.get("description").map(String::as_str), "{page}: og:description");
+        }
+    }
+}

@@ -1,0 +1,483 @@
+// The world map in the browser (issue 14), in headless Chromium on the site
+// of `make site` (dist/, served by scripts/serve.mjs with its CSP):
+//
+//   make site && node --test tests/page/map.test.mjs      (make test-page does both)
+//
+// - Pixels read back where the layout says (Chart.pointOf: the kernel's own
+//   layout): Morocco in the 200+ class colour, Gibraltar's marker, a
+//   country without a published count hatched, a country where nothing was
+//   reported in the neutral tone; light and dark, at 1x and 2x.
+// - Hit-testing at those points, a marker within 12 px; hover and tap show
+//   the tooltips, the keyboard goes through the 31 countries largest count
+//   first, the live region speaks, the table, the CSV and the PNG.
+// - The summary by region, Spanish, 320–1280 px without overflow, axe.
+// - Loading: the map build and the geometry only for a map, once per page
+//   however many maps; on index.html after the bars' first frame; pages
+//   without a map request none of it; a geometry that fails (404, offline,
+//   corrupt) leaves a message in the chart in the page's language, loses
+//   nothing else, and Try again draws it.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { chartState, until, useEveryFeature, watchNetwork, withoutMap } from "./paths.mjs";
+
+const require = createRequire(import.meta.url);
+const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+const GEOMETRY = "world-110m.bin";
+const MAP_BUILD = "careto_viz_map";
+/** The map with Morocco's tooltip: target/page-test/map.png; with UPDATE_SCREENSHOTS=1 (`make screenshots`), docs/img/map.png (the README's). */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === "1"
+  ? path.join(REPO_ROOT, "docs", "img", "map.png")
+  : path.join(REPO_ROOT, "target", "page-test", "map.png");
+
+/** Theme colours (src/theme.rs). */
+const LIGHT = { background: [0xff, 0xff, 0xff], top: [0x4a, 0x10, 0x03], land: [0xe9, 0xeb, 0xee], hatch: [0x5c, 0x5f, 0x66] };
+const DARK = { background: [0x15, 0x17, 0x1a], top: [0xfd, 0xe4, 0xc8], land: [0x20, 0x23, 0x27], hatch: [0xa8, 0xad, 0xb5] };
+
+/** What the chart says when the geometry could not be loaded (src/i18n.rs, map_failed and retry). */
+const FAILED = { en: ["The map could not be loaded.", "Try again"], es: ["No se pudo cargar el mapa.", "Volver a intentarlo"] };
+
+let server, browser;
+before(async () => {
+  await stat(path.join(DIST, "pkg", `${MAP_BUILD}_bg.wasm`)).catch(() => {
+    throw new Error(`${DIST} has no pkg/${MAP_BUILD}_bg.wasm: run \`make site\` first`);
+  });
+  server = await serve(DIST);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------- in the page
+
+/**
+ * What the map chart in host `id` shows around the points of places `codes`:
+ * for each, { at: [x, y] (CSS px), hit, rgb: the pixel there, box: counts of
+ * pixels within `r` CSS px that are each theme colour (±`tolerance` per channel) }.
+ */
+async function around([id, codes, r, colours, tolerance]) {
+  const script = document.querySelector('script[type="module"][src]');
+  const m = await import(script.src);
+  const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
+  const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+  const canvas = chart.canvas;
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const ctx = canvas.getContext("2d");
+  const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+  const out = {};
+  for (const code of codes) {
+    const at = chart.pointOf(code);
+    if (!at) {
+      out[code] = null;
+      continue;
+    }
+    const [x, y] = [at[0], at[1]];
+    const px = ctx.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data;
+    const x0 = Math.max(0, Math.floor((x - r) * ratio));
+    const y0 = Math.max(0, Math.floor((y - r) * ratio));
+    const side = Math.ceil(2 * r * ratio);
+    const data = ctx.getImageData(x0, y0, side, side).data;
+    const box = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+    // Also each pixel counted once, as the colour it is nearest (within a
+    // distance of 130: the land tone and the hatching are about 245 apart, so
+    // a pixel half of each counts as one of them): a 1 px line is mostly
+    // anti-aliased, so its exact pixels depend on where it falls.
+    const nearest = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+    const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
+    for (let i = 0; i < data.length; i += 4) {
+      const rgb = [data[i], data[i + 1], data[i + 2]];
+      for (const [name, c] of Object.entries(colours)) if (near(rgb, c)) box[name]++;
+      const [best, d] = Object.entries(colours).map(([name, c]) => [name, distance(rgb, c)]).reduce((a, b) => (b[1] < a[1] ? b : a));
+      if (d <= 130) nearest[best]++;
+    }
+    out[code] = { at: [x, y], hit: chart.hitTest(x, y), rgb: [px[0], px[1], px[2]], box, nearest, ratio, colour: chart.barColor(code) };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- in node
+
+/** The requests of session `s` for a file named `name`. */
+function requestsOf(s, name) {
+  return s.requests.filter((u) => new URL(u).pathname.endsWith(name));
+}
+
+/** Opens `url` (under the site) and waits until its charts are mounted or failed; returns the session. */
+async function open(url, { width = 1000, height = 900, deviceScaleFactor = 1, colorScheme = "light", routes } = {}) {
+  const s = await openPage(browser, { width, height, deviceScaleFactor });
+  await s.context.emulateMedia?.({ colorScheme });
+  await s.page.emulateMedia({ colorScheme });
+  if (routes) await routes(s.page);
+  await s.page.goto(new URL(url, server.url).href);
+  await s.page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout: 30_000 });
+  return s;
+}
+
+describe("the map's picture, where the layout says", () => {
+  for (const [theme, colours, scale] of [["light", LIGHT, 1], ["dark", DARK, 1], ["light", LIGHT, 2]]) {
+    it(`embed.html?view=map, ${theme}, ${scale}x: Morocco in the 200+ colour, Gibraltar's marker, China hatched, Australia neutral`, async () => {
+      const s = await open(`embed.html?view=map&theme=${theme}`, { width: 700, deviceScaleFactor: scale });
+      try {
+        const got = await s.page.evaluate(around, ["chart", ["MAR", "GIB", "CHN", "AUS", "CUB"], 6, colours, 6]);
+        const { MAR, GIB, CHN, AUS } = got;
+        assert.equal(MAR.ratio, scale, "the bitmap's pixels per CSS px");
+        assert.deepEqual(MAR.rgb, colours.top, `Morocco at ${MAR.at}`);
+        assert.equal(MAR.hit, "country:MAR");
+        assert.equal(MAR.colour, `#${colours.top.map((c) => c.toString(16).padStart(2, "0")).join("")}`);
+        // Gibraltar: a marker (hatched: no count) in a ring of the background, on Spain's coast.
+        assert.equal(GIB.hit, "country:GIB");
+        // (The hatching counted by nearest colour: 1 px lines. The ring of the
+        // background is 1.5 px wide, its inner half under the marker's 1 px
+        // outline: at 1x anti-aliasing leaves a few exact pixels of it (7
+        // measured), at 2x a band (34 measured).)
+        assert.ok(GIB.nearest.hatch >= 6 * scale * scale, `Gibraltar's marker: ${JSON.stringify(GIB)}`);
+        assert.ok(GIB.box.background >= (scale === 1 ? 4 : 24), `Gibraltar's marker's ring: ${JSON.stringify(GIB)}`);
+        // China: affected, no count: the land tone crossed by the hatching.
+        assert.equal(CHN.hit, "country:CHN");
+        assert.ok(CHN.box.land >= 20 * scale * scale && CHN.nearest.hatch >= 8 * scale * scale, `China's hatching: ${JSON.stringify(CHN)}`);
+        // Australia: nothing reported: the neutral tone, no hatching, no item.
+        assert.deepEqual(AUS.rgb, colours.land, `Australia at ${AUS.at}`);
+        assert.equal(AUS.hit, undefined);
+        assert.equal(AUS.box.hatch, 0, `Australia is not hatched: ${JSON.stringify(AUS)}`);
+        assert.deepEqual(s.problems, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
+
+  it("hit-testing at known points: markers within 12 px, the sea, outside the map", async () => {
+    const s = await open("embed.html?view=map", { width: 700 });
+    try {
+      const hits = await s.page.evaluate(async () => {
+        const { chart } = await import(document.querySelector('script[type="module"][src]').src);
+        const [gx, gy] = chart.pointOf("GIB");
+        const [sx, sy] = chart.pointOf("CHE");
+        return {
+          gib: [[0, 0], [8, 0], [0, -11.5], [-8, 8]].map(([dx, dy]) => chart.hitTest(gx + dx, gy + dy)),
+          far: chart.hitTest(gx - 30, gy + 40),
+          che: chart.hitTest(sx + 3, sy - 3),
+          corner: chart.hitTest(1, 1),
+          outside: chart.hitTest(-5, 9999),
+        };
+      });
+      assert.deepEqual(hits.gib, ["country:GIB", "country:GIB", "country:GIB", "country:GIB"], "within 12 px of Gibraltar's marker");
+      assert.notEqual(hits.far, "country:GIB", "30 px away is not Gibraltar");
+      assert.equal(hits.che, "country:CHE", "Switzerland's marker");
+      assert.deepEqual([hits.corner, hits.outside], [undefined, undefined]);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
+describe("a reader on the map", () => {
+  it("hover, tap, keyboard, live region, summary, table, PNG and CSV", async () => {
+    const s = await open("embed.html?view=map", { width: 700 });
+    const { page } = s;
+    try {
+      const state = () => page.evaluate(chartState, "chart");
+      const at = async (code) => {
+        const [x, y] = await page.evaluate(async (c) => {
+          const { chart } = await import(document.querySelector('script[type="module"][src]').src);
+          const r = chart.canvas.getBoundingClientRect();
+          const p = chart.pointOf(c);
+          return [r.left + p[0], r.top + p[1]];
+        }, code);
+        return { x, y };
+      };
+      // The summary says where, by region, counted from the data.
+      const summary = await page.evaluate(() => document.getElementById("chart").shadowRoot.querySelector(".cv-sr[id]").textContent);
+      // The headline figures first, as in every chart (issue 15.2), then where.
+      assert.match(summary, /^31 countries · over 380 unique victims · more than 1,000 victim IP addresses\. Kaspersky \(S1\), 10 February 2014\. The real totals may be much higher/);
+      assert.match(summary, /\. The Mask \(Careto\): 31 countries affected, 10 in the Americas \(9 in Latin America and the Caribbean, 1 in Northern America\), 9 in Europe/);
+      assert.match(summary, /Every other country on the map: no victims reported\./);
+      // Hover Morocco.
+      const mar = await at("MAR");
+      await page.mouse.move(mar.x - 1, mar.y);
+      await page.mouse.move(mar.x, mar.y);
+      const tip = await until(async () => (await state()).tip, "no tooltip over Morocco");
+      assert.match(tip, /^Morocco/);
+      assert.match(tip, /384, almost certainly victim IP addresses/, "the bars' hedged measure (issue 15.1)");
+      assert.equal((await state()).cursor, "pointer");
+      // The README's picture: the map with Morocco's tooltip, as a reader sees it.
+      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      assert.ok((await stat(SCREENSHOT)).size > 20_000, `${SCREENSHOT} is too small to be the map`);
+      // Tap within 12 px of Gibraltar's marker (a touch screen).
+      const gib = await at("GIB");
+      await page.mouse.move(0, 0);
+      await page.touchscreen?.tap?.(gib.x + 7, gib.y + 5).catch(() => {});
+      await page.evaluate(([x, y]) => {
+        const canvas = document.getElementById("chart").shadowRoot.querySelector("canvas");
+        const r = canvas.getBoundingClientRect();
+        canvas.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true, pointerType: "touch", clientX: x, clientY: y, offsetX: x - r.left, offsetY: y - r.top }));
+      }, [gib.x + 7, gib.y + 5]);
+      await until(async () => /^Gibraltar/.test((await state()).tip ?? ""), "tapping near Gibraltar's marker shows its tooltip");
+      // Keyboard: one tab stop; arrows go largest count first, then the no-count countries alphabetically.
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.getElementById("chart").shadowRoot.activeElement?.localName), "canvas");
+      const said = [];
+      for (const key of ["ArrowDown", "ArrowDown", "End", "Home"]) {
+        const before = (await state()).live;
+        await page.keyboard.press(key);
+        said.push(await until(async () => {
+          const live = (await state()).live;
+          return live && (live !== before || key === "Home") ? live : null;
+        }, `${key} announced nothing`));
+      }
+      assert.match(said[0], /^Morocco\. 384, almost certainly victim IP addresses/);
+      assert.match(said[1], /^Brazil\. 137/);
+      assert.match(said[2], /^Venezuela\./, "the last: the no-count countries alphabetically");
+      assert.match(said[3], /^Morocco\./);
+      // The table: the bars' 31 rows.
+      await page.locator("#chart .cv-tools button[aria-controls]").click();
+      await until(async () => (await state()).rows === 31, "Show data shows the 31 countries");
+      // The downloads: the CSV is the bars' countries; the PNG is the map.
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#chart .cv-tools button", { hasText: "CSV" }).click()]);
+      assert.equal(csv.suggestedFilename(), "careto-viz-map.csv");
+      const text = await readFile(await csv.path(), "utf8");
+      assert.match(text, /"Morocco";?,?"384"|"Morocco","384"/);
+      assert.equal(text.trim().split("\n").length, 32, "a header and 31 countries");
+      const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#chart .cv-tools button", { hasText: "PNG" }).click()]);
+      assert.equal(png.suggestedFilename(), "careto-viz-map.png");
+      const bytes = await readFile(await png.path());
+      assert.deepEqual([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(""), "PNG");
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("in Spanish and dark: the words, the summary and the tooltip", async () => {
+    const s = await open("embed.html?view=map&lang=es&theme=dark", { width: 700, colorScheme: "dark" });
+    try {
+      const words = await s.page.evaluate(() => {
+        const root = document.getElementById("chart").shadowRoot;
+        return { label: root.querySelector("canvas").getAttribute("aria-label"), summary: root.querySelector(".cv-sr[id]").textContent, lang: root.querySelector("figure").lang };
+      });
+      assert.equal(words.lang, "es");
+      assert.match(words.label, /^The Mask \(Careto\)/);
+      assert.match(words.summary, /^31 países · más de 380 víctimas únicas · más de 1\.000 direcciones IP de víctimas\. /);
+      assert.match(words.summary, /\. The Mask \(Careto\): 31 países afectados, 10 en las Américas/);
+      const got = await s.page.evaluate(around, ["chart", ["MAR"], 2, DARK, 6]);
+      assert.deepEqual(got.MAR.rgb, DARK.top);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  for (const width of [320, 375, 768, 1280]) {
+    it(`at ${width} px: no overflow, Morocco where the layout says`, async () => {
+      const s = await open("embed.html?view=map", { width });
+      try {
+        const box = await s.page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          inner: innerWidth,
+          canvas: document.getElementById("chart").shadowRoot.querySelector("canvas").getBoundingClientRect().width,
+        }));
+        assert.ok(box.scroll <= box.inner && box.canvas <= box.inner, JSON.stringify(box));
+        const got = await s.page.evaluate(around, ["chart", ["MAR"], 1, LIGHT, 6]);
+        assert.equal(got.MAR.hit, "country:MAR");
+        assert.deepEqual(got.MAR.rgb, LIGHT.top);
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
+
+  it("axe finds no serious or critical violation on embed.html?view=map (table open)", async () => {
+    const s = await open("embed.html?view=map", { width: 700 });
+    try {
+      await s.page.locator("#chart .cv-tools button[aria-controls]").click();
+      await s.page.evaluate(await readFile(require.resolve("axe-core"), "utf8"));
+      const results = await s.page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >>> ")).join(", ")}`), []);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
+describe("loading the map", () => {
+  it("index.html: the map build and its geometry come after the bars' first frame, once", async () => {
+    const s = await openPage(browser, { width: 1000, height: 900 });
+    try {
+      await s.context.addInitScript(() => {
+        // The first chart's first frame: when the first chart element is marked ready.
+        new MutationObserver((_, o) => {
+          if (document.querySelector('[data-careto-viz-state="ready"]') && window.__firstReady === undefined) {
+            window.__firstReady = performance.now();
+            requestAnimationFrame(() => (window.__firstFrame = performance.now()));
+            o.disconnect();
+          }
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-careto-viz-state"] });
+      });
+      await s.page.goto(new URL("index.html", server.url).href);
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const timing = await s.page.evaluate(() => {
+        const starts = Object.fromEntries(performance.getEntriesByType("resource").map((e) => [new URL(e.name).pathname.split("/").pop(), e.startTime]));
+        return { starts, firstReady: window.__firstReady, firstFrame: window.__firstFrame, map: document.getElementById("careto-map").getAttribute("data-careto-viz-state") };
+      });
+      assert.equal(timing.map, "ready");
+      for (const f of [`${MAP_BUILD}.js`, `${MAP_BUILD}_bg.wasm`, GEOMETRY]) {
+        assert.ok(timing.starts[f] > timing.firstFrame, `${f} requested at ${timing.starts[f]} ms, before the bars' first frame at ${timing.firstFrame} ms`);
+        assert.equal(requestsOf(s, f).length, 1, `${f} requested once`);
+      }
+      assert.ok(timing.starts["careto_viz_bg.wasm"] < timing.firstReady, "the bars keep the article build");
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("three maps on one page: the geometry and the map build are fetched once", async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>maps</title>
+<link rel="stylesheet" href="../careto-viz.css"><link rel="stylesheet" href="../careto-viz-map.css"></head><body>
+<div id="a" data-careto-viz="map"></div><div id="b" data-careto-viz="map" data-lang="es"></div><div id="c" data-view="map" data-theme="dark"></div>
+<script type="module" src="../careto-viz-embed.js"></script></body></html>`;
+    const s = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await s.page.route(/\/embed\/three-maps\.html$/, (r) => r.fulfill({ contentType: "text/html", body: html }));
+      await s.page.goto(new URL("embed/three-maps.html", server.url).href);
+      await until(() => s.page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => e.getAttribute("data-careto-viz-state") === "ready")), "three maps drawn", 30_000);
+      for (const f of [GEOMETRY, `${MAP_BUILD}_bg.wasm`, `${MAP_BUILD}.js`]) assert.equal(requestsOf(s, f).length, 1, `${f} requested once`);
+      assert.deepEqual(requestsOf(s, "careto_viz_bg.wasm"), [], "no article build on a page of maps only");
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("pages without a map request no byte of the map's code or geometry", async () => {
+    // A page of placeholders for the compiled-in campaign, the article's views
+    // (cms-script.html also holds a newsroom's own campaign, which needs the
+    // full build: that build carries the map's code, as issue 14.7 asks; a
+    // profile is drawn by the map build: see the next test).
+    const placeholders = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no map</title>
+<link rel="stylesheet" href="../careto-viz.css"></head><body>
+<div id="a" data-careto-viz="bars"></div><div id="b" data-careto-viz="timeline" data-lang="es"></div><div id="c" data-careto-viz="bars" data-theme="dark"></div>
+<script type="module" src="../careto-viz-embed.js"></script></body></html>`;
+    for (const url of ["index.html?no-map", "embed.html?view=bars", "embed/placeholders.html"]) {
+      const s = await openPage(browser, { width: 1000, height: 900 });
+      try {
+        if (url.startsWith("index.html")) await withoutMap(s.page);
+        await s.page.route(/\/embed\/placeholders\.html$/, (r) => r.fulfill({ contentType: "text/html", body: placeholders }));
+        const network = watchNetwork(s.page);
+        await s.page.goto(new URL(url, server.url).href);
+        await s.page.waitForSelector('html[data-careto-viz-state="ready"], [data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        const all = () => s.page.evaluate(() => [...document.querySelectorAll("[data-careto-viz],.careto-chart[data-view]")].every((e) => e.getAttribute("data-careto-viz-state") === "ready"));
+        await until(all, `${url}: every chart drawn`, 30_000);
+        if (!url.startsWith("embed/")) await useEveryFeature(s.page);
+        await network.idle();
+        const map = s.requests.filter((u) => /careto_viz_map|world-110m|pkg-full|careto-viz-map\.css/.test(u));
+        assert.deepEqual(map, [], `${url}: requests for the map`);
+        assert.ok(s.requests.some((u) => u.endsWith("careto_viz_bg.wasm")), `${url}: no article build?`);
+      } finally {
+        await s.context.close();
+      }
+    }
+  });
+
+  it("a profile is drawn by the map build, after the other charts' first frame, with no geometry or map stylesheet", async () => {
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>profile</title>
+<link rel="stylesheet" href="../careto-viz.css"></head><body>
+<div id="a" data-careto-viz="bars"></div><div id="c" data-careto-viz="profile"></div>
+<script type="module" src="../careto-viz-embed.js"></script></body></html>`;
+    const s = await openPage(browser, { width: 1000, height: 900 });
+    try {
+      await s.page.route(/\/embed\/profile\.html$/, (r) => r.fulfill({ contentType: "text/html", body: page }));
+      await s.page.goto(new URL("embed/profile.html", server.url).href);
+      await until(() => s.page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => e.getAttribute("data-careto-viz-state") === "ready")), "both charts drawn", 30_000);
+      const files = s.requests.map((u) => new URL(u).pathname.split("/").pop());
+      assert.ok(files.includes("careto_viz_bg.wasm") && files.includes("careto_viz_map_bg.wasm"), files.join(", "));
+      assert.ok(files.indexOf("careto_viz_bg.wasm") < files.indexOf("careto_viz_map_bg.wasm"), "the article kernel first");
+      assert.deepEqual(files.filter((f) => /world-110m|careto-viz-map\.css/.test(f)), [], "no geometry, no map stylesheet");
+      assert.equal(await s.page.locator("#c canvas").getAttribute("aria-label"), "The Mask (Careto): who and what was targeted");
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  for (const [name, fault] of [
+    ["answered 404", (r) => r.fulfill({ status: 404, body: "" })],
+    ["offline", (r) => r.abort("internetdisconnected")],
+    ["corrupt (truncated)", async (r) => {
+      const response = await r.fetch();
+      const body = await response.body();
+      await r.fulfill({ response, body: body.subarray(0, body.length - 100) });
+    }],
+  ]) {
+    it(`a geometry ${name}: a message in the map in the page's language, nothing else lost, Try again draws it`, async () => {
+      let fail = true;
+      const s = await openPage(browser, { width: 1000, height: 900 });
+      const errors = [];
+      s.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      try {
+        await s.page.route(`**/${GEOMETRY}`, (r) => (fail ? fault(r) : r.continue()));
+        // In Spanish: index.html with <html lang="es">.
+        await s.page.route(/\/index\.html$/, async (r) => {
+          const response = await r.fetch();
+          await r.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="es">') });
+        });
+        await s.page.goto(new URL("index.html", server.url).href);
+        await s.page.waitForSelector('html[data-careto-viz-state="error"]', { state: "attached", timeout: 30_000 });
+        const seen = await s.page.evaluate(() => {
+          const state = (id) => document.getElementById(id).getAttribute("data-careto-viz-state");
+          const root = document.getElementById("careto-map").shadowRoot;
+          const note = root.querySelector(".cv-note");
+          return {
+            states: ["careto-map", "careto-bars", "careto-timeline"].map(state),
+            text: note?.querySelector("p").textContent,
+            role: note?.querySelector("p").getAttribute("role"),
+            button: note?.querySelector("button").textContent,
+            visible: note ? note.getBoundingClientRect().height > 0 : false,
+            live: root.querySelector("[aria-live]").textContent,
+            busy: document.getElementById("careto-map").getAttribute("aria-busy"),
+            barsPainted: document.getElementById("careto-bars").shadowRoot.querySelector("canvas").width > 0,
+          };
+        });
+        assert.deepEqual(seen.states, ["error", "ready", "ready"], "only the map failed");
+        assert.equal(seen.text, FAILED.es[0]);
+        assert.equal(seen.button, FAILED.es[1]);
+        assert.equal(seen.role, "alert");
+        assert.ok(seen.visible, "the message shows");
+        assert.equal(seen.busy, "false");
+        assert.ok(seen.barsPainted);
+        const ours = errors.filter((e) => e.startsWith("careto-viz: "));
+        assert.equal(ours.length, 1, `one console error: ${ours.join("\n")}`);
+        assert.match(ours[0], /^careto-viz: the map's geometry could not be loaded from .*world-110m\.bin \(/);
+        // The bars still answer a reader.
+        const bars = await s.page.evaluate(async () => {
+          const { charts } = await import(document.querySelector('script[type="module"][src]').src);
+          const c = charts.get(document.getElementById("careto-bars"));
+          return c.hitTest(c.barRect("MAR")[0] + 5, c.barRect("MAR")[1] + 5);
+        });
+        assert.equal(bars, "country:MAR");
+        // Try again, with the geometry reachable: the map draws, the note goes.
+        fail = false;
+        await s.page.locator("#careto-map .cv-note button").click();
+        await s.page.waitForSelector('#careto-map[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        const after = await s.page.evaluate(() => {
+          const host = document.getElementById("careto-map");
+          const root = host.shadowRoot;
+          return { mounted: host.hasAttribute("data-careto-viz-mounted"), note: root.querySelector(".cv-note").hidden, busy: host.getAttribute("aria-busy"), canvas: root.querySelector("canvas").getBoundingClientRect().height };
+        });
+        assert.deepEqual([after.mounted, after.note, after.busy], [true, true, null]);
+        assert.ok(after.canvas > 200, `the map's canvas: ${after.canvas} px`);
+        assert.equal(requestsOf(s, GEOMETRY).length, 2, "fetched again on Try again, once");
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
+});
