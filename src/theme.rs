@@ -27,6 +27,13 @@ impl Rgb {
         0.2126 * f(self.0) + 0.7152 * f(self.1) + 0.0722 * f(self.2)
     }
 
+    /// Whether a text on this colour should be light: its weighted sRGB
+    /// value under 118 of 255 (relative luminance under about 0.18), without
+    /// `powf`, which would bring libm's `pow` into the first-paint kernel.
+    pub fn is_dark(self) -> bool {
+        2126 * u32::from(self.0) + 7152 * u32::from(self.1) + 722 * u32::from(self.2) < 118 * 10_000
+    }
+
     /// WCAG 2 contrast ratio between two colours (1 to 21).
     pub fn contrast(self, other: Rgb) -> f64 {
         let (a, b) = (self.luminance(), other.luminance());
@@ -86,14 +93,19 @@ pub struct SystemColors {
 }
 
 impl SystemColors {
-    /// Reads twelve bytes: red, green, blue of `CanvasText`, `Canvas`,
-    /// `Highlight` and `GrayText`, in that order; `None` for any other length.
-    pub fn from_bytes(b: &[u8]) -> Option<SystemColors> {
-        let rgb = |i: usize| Some(Rgb(*b.get(i)?, *b.get(i + 1)?, *b.get(i + 2)?));
-        if b.len() != 12 {
-            return None;
+    /// Reads four colours as numbers `0xRRGGBB`: `CanvasText`, `Canvas`,
+    /// `Highlight` and `GrayText`, in that order; `None` for any other count.
+    pub fn from_numbers(n: &[u32]) -> Option<SystemColors> {
+        let rgb = |n: u32| {
+            let [_, r, g, b] = n.to_be_bytes();
+            Rgb(r, g, b)
+        };
+        match *n {
+            [canvas_text, canvas, highlight, gray_text] => {
+                Some(SystemColors { canvas_text: rgb(canvas_text), canvas: rgb(canvas), highlight: rgb(highlight), gray_text: rgb(gray_text) })
+            }
+            _ => None,
         }
-        Some(SystemColors { canvas_text: rgb(0)?, canvas: rgb(3)?, highlight: rgb(6)?, gray_text: rgb(9)? })
     }
 }
 
@@ -179,7 +191,7 @@ impl Theme {
     /// drawn in `Highlight`; the focus ring too. Light or dark by the
     /// lightness of `Canvas` (for the page's `color-scheme`).
     pub fn forced(s: SystemColors) -> Theme {
-        let name = if s.canvas.luminance() < 0.18 { ThemeName::Dark } else { ThemeName::Light };
+        let name = if s.canvas.is_dark() { ThemeName::Dark } else { ThemeName::Light };
         Theme {
             name,
             background: s.canvas,
@@ -226,8 +238,8 @@ mod tests {
 
     #[test]
     fn the_forced_theme_uses_the_system_colours_only() {
-        let bytes = [0xff, 0xff, 0xff, 0, 0, 0, 0x1a, 0xeb, 0xff, 0x3f, 0xf2, 0x3f];
-        let s = SystemColors::from_bytes(&bytes).unwrap_or(SystemColors {
+        let numbers = [0xff_ff_ff, 0, 0x1a_eb_ff, 0x3f_f2_3f];
+        let s = SystemColors::from_numbers(&numbers).unwrap_or(SystemColors {
             canvas_text: Rgb(1, 1, 1),
             canvas: Rgb(1, 1, 1),
             highlight: Rgb(1, 1, 1),
@@ -244,7 +256,12 @@ mod tests {
         {
             assert!(allowed.contains(c), "{c:?} is not a system colour");
         }
-        assert_eq!(SystemColors::from_bytes(&bytes[..11]), None);
+        assert_eq!(SystemColors::from_numbers(&numbers[..3]), None);
+        // Light or dark as the relative luminance says, around its 0.18.
+        for c in [Rgb(0, 0, 0), Rgb(0x15, 0x17, 0x1a), Rgb(0x60, 0x60, 0x60), Rgb(0x80, 0x80, 0x80), Rgb(0xff, 0xff, 0xff), Rgb(0, 0, 0x80), Rgb(0xff, 0xff, 0)]
+        {
+            assert_eq!(c.is_dark(), c.luminance() < 0.18, "{c:?}: luminance {}", c.luminance());
+        }
         assert_eq!(Theme::of(ThemeName::Light, None), Theme::light());
     }
 }

@@ -66,7 +66,7 @@ struct Drawn {
     /// The element whose content box the chart fills.
     around: HtmlElement,
     /// The system colours the shell passes in forced-colors mode.
-    forced: Option<Vec<u8>>,
+    forced: Option<Vec<u32>>,
 }
 
 impl Drawn {
@@ -132,7 +132,7 @@ fn bars(width: u32) -> (HtmlElement, Drawn) {
 fn forced_colors_draw_in_the_system_colours_only() {
     set_dpr(1.0);
     let (_div, mut chart) = bars(640);
-    let system = [0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x1a, 0xeb, 0xff, 0x3f, 0xf2, 0x3f];
+    let system = [0xff_ff_ff, 0x00_00_00, 0x1a_eb_ff, 0x3f_f2_3f];
     chart.forced = Some(system.to_vec());
     assert_eq!(chart.redraw().unwrap() & 2, 2, "the words (colours) change with forced colours");
     let canvas = chart.canvas().unwrap();

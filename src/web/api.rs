@@ -40,13 +40,13 @@ impl Chart {
     /// Takes what the page says: the host's content width (CSS px, 0 when
     /// unknown), `devicePixelRatio`, the nearest `lang` (any string; one we
     /// do not speak counts as none), `prefers-color-scheme: dark` and, in
-    /// forced-colors mode only, the system colours: twelve bytes, the red,
-    /// green and blue of `CanvasText`, `Canvas`, `Highlight` and `GrayText`
-    /// (anything else counts as none). Forced colours replace the theme.
-    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool, forced: Option<Vec<u8>>) {
+    /// forced-colors mode only, the system colours: four numbers `0xRRGGBB`,
+    /// `CanvasText`, `Canvas`, `Highlight` and `GrayText` (anything else
+    /// counts as none). Forced colours replace the theme.
+    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool, forced: Option<Vec<u32>>) {
         let page_lang = page_lang.and_then(|l| crate::model::Lang::parse(&l).ok());
         let focus = self.drawing.surroundings.focus;
-        let forced = forced.and_then(|b| crate::theme::SystemColors::from_bytes(&b));
+        let forced = forced.and_then(|b| crate::theme::SystemColors::from_numbers(&b));
         self.drawing.surroundings = Surroundings { width, dpr, page_lang, dark, focus, forced };
     }
 

@@ -96,7 +96,7 @@ const PRINT_DPR = 4;
 let system;
 /**
  * The system colours of forced-colors mode as the page resolves them
- * (CanvasText, Canvas, Highlight, GrayText: 12 bytes of red, green, blue),
+ * (CanvasText, Canvas, Highlight, GrayText: four numbers 0xRRGGBB),
  * read once per change of the mode; undefined outside it. The canvas is the
  * one thing the browser cannot recolour, so the kernel draws in these.
  */
@@ -107,14 +107,13 @@ function systemColors() {
   // Forced colours would replace a colour set here with CanvasText: not on the probe.
   probe.style.setProperty("forced-color-adjust", "none");
   document.documentElement.append(probe);
-  const bytes = [];
-  for (const name of ["CanvasText", "Canvas", "Highlight", "GrayText"]) {
+  const numbers = ["CanvasText", "Canvas", "Highlight", "GrayText"].map((name) => {
     probe.style.color = name;
     const rgb = getComputedStyle(probe).color.match(/[\d.]+/g) ?? [];
-    for (let i = 0; i < 3; i++) bytes.push(Math.round(Number(rgb[i]) || 0));
-  }
+    return [0, 1, 2].reduce((n, i) => n * 256 + (Math.round(Number(rgb[i])) & 255), 0);
+  });
   probe.remove();
-  return (system = new Uint8Array(bytes));
+  return (system = new Uint32Array(numbers));
 }
 
 /** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
