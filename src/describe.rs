@@ -392,22 +392,24 @@ pub fn table_caption(c: &Campaign, view: View, lang: Lang) -> String {
     }
 }
 
-/// The caption of the bars' (and the map's) table: the campaign and its
-/// measure, with the measure's hedge when it has one.
-fn bars_caption(c: &Campaign, lang: Lang) -> String {
+/// The caption of the bars' (and the map's) table: `name` (the campaign's,
+/// or the map's title) and the measure, with the measure's hedge when it has one.
+fn bars_caption(c: &Campaign, name: &str, lang: Lang) -> String {
     match c.hedge(lang) {
-        Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", c.name.get(lang)), ("hedge", hedge), ("measure", c.measure.get(lang))]),
-        None => format!("{}: {}", c.name.get(lang), c.measure.get(lang)),
+        Some(hedge) => fill(detail_strings(lang).caption_hedged, &[("name", name), ("hedge", hedge), ("measure", c.measure.get(lang))]),
+        None => format!("{name}: {}", c.measure.get(lang)),
     }
 }
 
 /// The caption of a chart's data table without the headline figures.
 fn view_caption(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
-        View::Bars => bars_caption(c, lang),
-        // The map shows the bars' data: the same table.
+        View::Bars => bars_caption(c, c.name.get(lang), lang),
+        // The map shows the bars' data: the same table, named after the map
+        // (on a page with both, two regions of one name are one landmark
+        // too many: axe-core's landmark-unique).
         #[cfg(careto_map)]
-        View::Map => bars_caption(c, lang),
+        View::Map => bars_caption(c, &title(c, View::Map, lang), lang),
         View::Timeline => fill(strings(lang).timeline_title, &[("name", c.name.get(lang))]),
         #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),

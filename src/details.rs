@@ -111,9 +111,13 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     let s = detail_strings(lang);
     let caption = describe::table_caption(c, view, lang);
     let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
-        // The map shows the bars' countries: the same tips and table.
+        // The map shows the bars' countries: the same tips and table, under its own caption.
         #[cfg(careto_map)]
-        View::Map => return details(c, View::Bars, lang),
+        View::Map => {
+            let mut d = details(c, View::Bars, lang);
+            d.table.caption = caption;
+            return d;
+        }
         View::Bars => (
             (0..c.countries.len()).map(Target::Country).collect(),
             vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
@@ -162,6 +166,11 @@ pub struct Words {
     pub profile: Details,
     /// The CSV downloads.
     pub csv: Csv,
+    /// The map's table caption: the map shows the bars' details under its
+    /// own caption (two regions of one name on a page would be one landmark
+    /// too many).
+    #[cfg(careto_map)]
+    pub map_caption: String,
 }
 
 /// The [`Words`] of `c` in `lang`.
@@ -171,6 +180,8 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
         timeline: details(c, View::Timeline, lang),
         profile: details(c, View::Profile, lang),
         csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang), profile: describe::csv(c, View::Profile, lang) },
+        #[cfg(careto_map)]
+        map_caption: describe::table_caption(c, View::Map, lang),
     }
 }
 
@@ -218,5 +229,22 @@ mod tests {
         assert_ne!(linux.say, format!("Linux, 9 of {n}"), "a platform's line says its status");
         assert!(linux.announcement().starts_with("Linux. "), "{}", linux.announcement());
         assert!(d.tips.iter().all(|t| t.say.len() < 90 && t.say.len() < t.announcement().len()), "{:?}", d.tips.iter().map(|t| &t.say).collect::<Vec<_>>());
+    }
+
+    #[test]
+    #[cfg(careto_map)]
+    fn the_maps_table_is_the_bars_under_its_own_caption() {
+        let c = crate::data::careto_ref();
+        let (map, bars) = (details(c, View::Map, Lang::En), details(c, View::Bars, Lang::En));
+        assert_eq!(map.table.rows, bars.table.rows);
+        assert_eq!(map.tips, bars.tips);
+        assert!(
+            map.table
+                .caption
+                .starts_with("The Mask (Careto): where the 31 affected countries are: counts per country, almost certainly of victim IP addresses. "),
+            "{}",
+            map.table.caption
+        );
+        assert_ne!(map.table.caption, bars.table.caption, "two regions of one name on a page with both");
     }
 }

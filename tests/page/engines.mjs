@@ -320,11 +320,14 @@ class WebKitDriver {
     }
     return driver;
   }
-  async send(method, url, body) {
+  async send(method, url, body, timeout = 60_000) {
+    // A bound on every command: without it a MiniBrowser that never came up
+    // held a test for undici's 300 s before "fetch failed".
     const r = await fetch(this.base + url, {
       method,
       headers: { "content-type": "application/json; charset=utf-8" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeout),
     });
     const json = await r.json().catch(() => ({}));
     if (!r.ok || json.value?.error) {
@@ -339,12 +342,21 @@ class WebKitDriver {
 
 class WebKitPage extends BasePage {
   static async open(engine, server, { width, height, dpr, colorScheme, downloads }) {
-    const driver = await engine.driver(dpr);
     const args = ["--automation"];
     if (colorScheme === "dark") args.push("--dark-mode");
-    const session = await driver.send("POST", "/session", {
-      capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary: MINIBROWSER, args } } },
-    });
+    const capabilities = { alwaysMatch: { "webkitgtk:browserOptions": { binary: MINIBROWSER, args } } };
+    // On a loaded machine a MiniBrowser now and then never answers its
+    // driver: the session is asked for again from a new driver (twice at most).
+    let driver, session;
+    for (let attempt = 1; ; attempt++) {
+      driver = await engine.driver(dpr, attempt > 1);
+      try {
+        session = await driver.send("POST", "/session", { capabilities }, 45_000);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     const page = new WebKitPage("webkit", server);
     page.driver = driver;
     page.downloads = downloads;
@@ -604,13 +616,20 @@ export async function launch(name) {
     const x = await display();
     const drivers = new Map();
     WebKitDriver.env = { XDG_DOWNLOAD_DIR: downloads };
-    engine.driver = async (scale) => {
-      if (!drivers.has(scale)) drivers.set(scale, WebKitDriver.start({ display: x, scale }));
+    // Every driver started, stopped at the end (a fresh one for a scale
+    // leaves the old one running: its other sessions may still be in use).
+    const started = [];
+    engine.driver = async (scale, fresh = false) => {
+      if (fresh || !drivers.has(scale)) {
+        const d = WebKitDriver.start({ display: x, scale });
+        started.push(d);
+        drivers.set(scale, d);
+      }
       return drivers.get(scale);
     };
     engine.newPage = (server, o) => WebKitPage.open(engine, server, defaults(o));
     engine.close = async () => {
-      for (const d of drivers.values()) (await d).stop();
+      for (const d of started) (await d.catch(() => null))?.stop();
       xvfb?.child.kill();
       xvfb = null;
       await rm(downloads, { recursive: true, force: true });

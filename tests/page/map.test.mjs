@@ -232,10 +232,20 @@ describe("a reader on the map", () => {
           return live && (live !== before || key === "Home") ? live : null;
         }, `${key} announced nothing`));
       }
-      assert.match(said[0], /^Morocco\. 384, almost certainly victim IP addresses/);
-      assert.match(said[1], /^Brazil\. 137/);
-      assert.match(said[2], /^Venezuela\./, "the last: the no-count countries alphabetically");
-      assert.match(said[3], /^Morocco\./);
+      // One short line per move (issue 16): name, figure with its measure, place.
+      assert.equal(said[0], "Morocco, 384, almost certainly victim IP addresses, 1 of 11");
+      assert.match(said[1], /^Brazil, 137, .*, 2 of 11$/);
+      assert.equal(said[2], "Venezuela, no count published, 20 of 20 without a count", "the last: the no-count countries alphabetically");
+      assert.match(said[3], /^Morocco, /);
+      // Enter: the details, said as sentences, and the tooltip shown.
+      await page.keyboard.press("Enter");
+      const details = await until(async () => {
+        const live = (await state()).live;
+        return /^Morocco\. 384, almost certainly victim IP addresses\. /.test(live ?? "") ? live : null;
+      }, "Enter said no details");
+      assert.match(details, /Sources: S1/);
+      await until(async () => /^Morocco/.test((await state()).tip ?? ""), "Enter shows Morocco's tooltip");
+      await page.keyboard.press("Escape");
       // The table: the bars' 31 rows.
       await page.locator("#chart .cv-tools button[aria-controls]").click();
       await until(async () => (await state()).rows === 31, "Show data shows the 31 countries");

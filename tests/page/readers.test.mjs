@@ -436,12 +436,8 @@ for (const name of ENGINES) {
             await page.evaluate((h) => (document.querySelector(h).style.width = "320px"), BARS);
             await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector("canvas").getBoundingClientRect().width <= 320, BARS);
           }
-          // Tab to the bars, then to Show data, and open it with Enter.
-          await page.evaluate(() => {
-            document.activeElement?.blur();
-            window.scrollTo(0, 0);
-          });
-          await page.press("Tab");
+          // From the bars' canvas (the map's chart comes first on the page), Tab to Show data, and open it with Enter.
+          await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), BARS);
           await page.press("Tab");
           assert.equal((await page.evaluate(focused)).label, "Show data");
           await page.press("Enter");
@@ -614,7 +610,8 @@ for (const name of ENGINES) {
           assert.match(words.summary, /Marruecos/);
           assert.doesNotMatch(words.summary, /Morocco/);
           assert.equal(words.show, "Mostrar datos");
-          await page.press("Tab");
+          // The bars' canvas (the map's comes first in the tab order).
+          await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), BARS);
           await page.press("ArrowDown");
           await waitLive(page, BARS, /^Marruecos, 384, casi con seguridad direcciones IP de víctimas, 1 de 11$/);
           await page.press("Enter");
@@ -722,12 +719,14 @@ for (const name of ENGINES) {
             for (const sel of frames) {
               const f = document.querySelector(sel);
               f.scrollIntoView();
+              // Between navigations a frame's document can be empty (no documentElement yet).
               const doc = f.contentDocument;
-              if (doc?.documentElement.dataset.caretoVizState !== "ready") return null;
+              if (doc?.documentElement?.dataset.caretoVizState !== "ready") return null;
               const inner = doc.documentElement.getBoundingClientRect().height;
               const outer = f.getBoundingClientRect().height;
               if (!(f.style.height && inner > 100 && Math.abs(outer - inner) <= 2)) return null;
-              const c = doc.querySelector("#chart").shadowRoot.querySelector("canvas");
+              const c = doc.querySelector("#chart")?.shadowRoot?.querySelector("canvas");
+              if (!c) return null;
               out.push({ sel, inner, outer, width: c.width, problems: f.contentWindow.__problems });
             }
             return out;

@@ -3,7 +3,7 @@
 // careto_viz_details_es.js, next to the entry's module), hold the
 // compiled-in campaign's words; each is loaded and parsed once, when a chart
 // in that language first needs it. The map shows the bars' countries: its
-// tooltips, table and CSV are the bars'.
+// tooltips, table and CSV are the bars' (the table under the map's caption).
 
 const wordsOf = (view) => (view === "map" ? "bars" : view);
 
@@ -26,7 +26,12 @@ export async function articleDetails() {
       }
       return loading.get(lang);
     },
-    details: (st) => words.get(st.words.lang)[wordsOf(st.words.view)],
+    details(st) {
+      const w = words.get(st.words.lang);
+      const d = w[wordsOf(st.words.view)];
+      // The map's table: the bars' under the map's own caption.
+      return st.words.view === "map" ? { ...d, table: { ...d.table, caption: w.map_caption } } : d;
+    },
     csv: (st) => words.get(st.words.lang).csv[wordsOf(st.words.view)],
   };
 }
