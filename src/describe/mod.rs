@@ -10,7 +10,7 @@
 //! and rows), `csv.rs` (the CSV download); and one per view with words of
 //! its own, `profile.rs` and `map.rs`.
 
-use crate::i18n::{detail_strings, fill, strings};
+use crate::i18n::{detail_strings, fill, strings, summary_strings};
 use crate::layout::Target;
 use crate::model::{Campaign, Country, Lang, Status};
 use crate::scale::ColorScale;
@@ -50,7 +50,7 @@ pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
         #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
-        View::Map => fill(s.map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
+        View::Map => fill(crate::i18n::map_strings(lang).map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
 }
 
@@ -96,7 +96,7 @@ pub fn headline_sentence(c: &Campaign, lang: Lang) -> String {
 
 /// A claim's status in running text; none for a reported one.
 fn status_words(status: Status, lang: Lang) -> Option<&'static str> {
-    let s = strings(lang);
+    let s = summary_strings(lang);
     match status {
         Status::Reported => None,
         Status::Secondary => Some(s.status_secondary),

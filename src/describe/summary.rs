@@ -6,7 +6,7 @@ use super::map;
 #[cfg(careto_profile)]
 use super::profile;
 use super::{headline_sentence, ranked, status_words};
-use crate::i18n::{fill, format_count, format_date, strings};
+use crate::i18n::{fill, format_count, format_date, summary_strings};
 use crate::model::{Campaign, Count, Lang};
 use crate::view::View;
 
@@ -26,7 +26,7 @@ pub fn measure_argument(c: &Campaign, lang: Lang) -> Option<String> {
     let sum = format_count(u32::try_from(sum).ok()?, lang);
     let (k, v, i) = (counts.len().to_string(), format_count(victims.value, lang), format_count(ips.value, lang));
     Some(fill(
-        strings(lang).summary_argument,
+        summary_strings(lang).summary_argument,
         &[
             ("k", &k),
             ("sum", &sum),
@@ -46,7 +46,7 @@ pub fn measure_argument(c: &Campaign, lang: Lang) -> Option<String> {
 /// [`measure_argument`]), "20 more countries were affected but no count was
 /// published.", and the source line.
 pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
-    let s = strings(lang);
+    let s = summary_strings(lang);
     let ranked = ranked(c, lang);
     let measure = c.measure.get(lang);
     let unpublished = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
@@ -86,7 +86,7 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
     let mut out = headline_sentence(c, lang);
-    out.push_str(&fill(strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
+    out.push_str(&fill(summary_strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
     for e in crate::order::events_by_date(c) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
