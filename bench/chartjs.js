@@ -11,7 +11,8 @@
 // off, so the first draw is the complete picture.
 
 import { campaign } from "./data.js";
-import { afterNextFrame, timeSync } from "./common.js";
+import { afterNextFrame } from "./common.js";
+import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 import { coldHoverChartjs } from "./cold-hover.js";
 
 performance.mark("script-start");
@@ -90,8 +91,6 @@ await coldHoverChartjs(chart, published[0].name);
 chart.options.responsive = false;
 chart.update();
 
-const WIDTHS = [640, 800];
-
 /**
  * A mousemove at (clientX, clientY) whose target is the canvas, as Chart.js
  * gets it from the browser: dispatched once, here, so that event.target and
@@ -135,27 +134,12 @@ window.bench = {
     if (`${px[0]},${px[1]},${px[2]}` !== "74,16,3") throw new Error(`Chart.js's redraw did not paint the top bar: ${[...px]}`);
   },
 
-  async redraws(view, n) {
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      out.push(this.redrawOnce(view, i)); // 640 first: the box starts at 800 px, so every call is a new width
-      this.checkPainted();
-      await afterNextFrame();
-    }
-    box.style.width = "";
-    chart.resize();
-    return out;
+  redraws(view, n) {
+    return timeRedraws(n, { redrawOnce: (i) => this.redrawOnce(view, i), checkPainted: () => this.checkPainted(), box, redraw: () => chart.resize() });
   },
 
-  async manyRedraws(_view, n) {
-    for (let i = 0; i < n; i++) {
-      box.style.width = `${WIDTHS[i % 2]}px`;
-      chart.resize();
-      if (i % 100 === 99) await afterNextFrame();
-    }
-    box.style.width = "";
-    chart.resize();
-    await afterNextFrame();
+  manyRedraws(_view, n) {
+    return redrawMany(n, box, () => chart.resize());
   },
 
   /**
@@ -175,20 +159,15 @@ window.bench = {
       const y = bar.y;
       return { name: published[i].name, event: canvasEvent(r.left + x, r.top + y), position: { x, y } };
     });
-    const out = [];
     let wrong = null;
-    for (let b = 0; b < batches; b++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 20; i++) {
-        const t = targets[i % 2];
-        const found = chart.getElementsAtEventForMode(t.event, "nearest", { intersect: true, axis: "y" }, true);
-        chart.tooltip.setActiveElements(found, t.position);
-        chart.draw();
-        const title = chart.tooltip.title?.[0] ?? "";
-        if (title !== t.name) wrong ??= `tooltip shows "${title}", expected ${t.name}`;
-      }
-      out.push((performance.now() - t0) / 20);
-    }
+    const out = timeBatches(batches, 20, (i) => {
+      const t = targets[i % 2];
+      const found = chart.getElementsAtEventForMode(t.event, "nearest", { intersect: true, axis: "y" }, true);
+      chart.tooltip.setActiveElements(found, t.position);
+      chart.draw();
+      const title = chart.tooltip.title?.[0] ?? "";
+      if (title !== t.name) wrong ??= `tooltip shows "${title}", expected ${t.name}`;
+    });
     chart.tooltip.setActiveElements([], { x: 0, y: 0 });
     chart.draw();
     if (wrong) throw new Error(`hover: ${wrong}`);
@@ -201,15 +180,7 @@ window.bench = {
     const r = chart.canvas.getBoundingClientRect();
     const bar = meta.data[0];
     const event = canvasEvent(r.left + (bar.x + bar.base) / 2, r.top + bar.y);
-    const out = [];
-    for (let b = 0; b < n / 1000; b++) {
-      let found = 0;
-      const t0 = performance.now();
-      for (let i = 0; i < 1000; i++) found += chart.getElementsAtEventForMode(event, "nearest", { intersect: true, axis: "y" }, true).length;
-      out.push((performance.now() - t0) / 1000);
-      if (found === 0) throw new Error("no hits");
-    }
-    return out;
+    return timeHitTests(n, () => chart.getElementsAtEventForMode(event, "nearest", { intersect: true, axis: "y" }, true).length > 0);
   },
 };
 document.documentElement.dataset.bench = "ready";

@@ -1,4 +1,6 @@
-// Shared by the bench pages (bench/ours.js, bench/chartjs.js).
+// Shared by the bench pages (bench/ours.js, ours-map.js, chartjs.js,
+// d3map.js, empty.js): waiting for a frame. Their timing loops are in
+// timing.js.
 
 /**
  * Resolves after the next frame has been produced: requestAnimationFrame runs
@@ -15,9 +17,3 @@ export function afterNextFrame() {
   });
 }
 
-/** Milliseconds taken by a synchronous call. */
-export function timeSync(f) {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-}

@@ -17,7 +17,8 @@
 import { geoContains, geoEqualEarth, geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import { campaign } from "./data.js";
-import { afterNextFrame, timeSync } from "./common.js";
+import { afterNextFrame } from "./common.js";
+import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
 const topo = await (await fetch("countries-110m.json")).json();
@@ -200,7 +201,6 @@ performance.mark("chart-drawn");
 await afterNextFrame();
 performance.mark("chart-frame");
 
-const WIDTHS = [640, 800];
 /**
  * A point of `code`'s shape on screen (CSS px): 3 px inside it every way and,
  * `awayFromMarker`, over 14 px from Gibraltar's marker (which a hit within
@@ -245,27 +245,12 @@ window.bench = {
     if (`${px[0]},${px[1]},${px[2]}` !== "74,16,3") throw new Error(`the redraw did not paint Morocco: ${[...px]}`);
   },
 
-  async redraws(view, n) {
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      out.push(this.redrawOnce(view, i));
-      this.checkPainted();
-      await afterNextFrame();
-    }
-    box.style.width = "";
-    draw(box.clientWidth);
-    return out;
+  redraws(view, n) {
+    return timeRedraws(n, { redrawOnce: (i) => this.redrawOnce(view, i), checkPainted: () => this.checkPainted(), box, redraw: () => draw(box.clientWidth) });
   },
 
-  async manyRedraws(_view, n) {
-    for (let i = 0; i < n; i++) {
-      box.style.width = `${WIDTHS[i % 2]}px`;
-      draw(box.clientWidth);
-      if (i % 100 === 99) await afterNextFrame();
-    }
-    box.style.width = "";
-    draw(box.clientWidth);
-    await afterNextFrame();
+  manyRedraws(_view, n) {
+    return redrawMany(n, box, () => draw(box.clientWidth));
   },
 
   /** Hover Morocco, then Brazil: pointermove on the canvas, hit-test, tooltip filled; batches of 20. */
@@ -275,17 +260,12 @@ window.bench = {
       const [x, y] = screen(code);
       return { name, init: { clientX: r.left + x, clientY: r.top + y, bubbles: true, pointerType: "mouse" } };
     });
-    const out = [];
     let wrong = null;
-    for (let b = 0; b < batches; b++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 20; i++) {
-        const t = targets[i % 2];
-        canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
-        if (tip.hidden || !tip.textContent.startsWith(t.name)) wrong ??= `tooltip shows "${tip.textContent}", expected ${t.name}`;
-      }
-      out.push((performance.now() - t0) / 20);
-    }
+    const out = timeBatches(batches, 20, (i) => {
+      const t = targets[i % 2];
+      canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+      if (tip.hidden || !tip.textContent.startsWith(t.name)) wrong ??= `tooltip shows "${tip.textContent}", expected ${t.name}`;
+    });
     tip.hidden = true;
     if (wrong) throw new Error(`hover: ${wrong}`);
     return out;
@@ -297,18 +277,10 @@ window.bench = {
     const points = [screen("MAR"), [gib[0] + 7, gib[1] + 5], [placed.pad + 5, placed.top + 5]];
     if (hitTest(...points[0])?.code !== "MAR") throw new Error("hitTest does not find Morocco");
     if (hitTest(...points[1])?.code !== "GIB") throw new Error("hitTest does not find Gibraltar's marker");
-    const out = [];
-    for (let b = 0; b < n / 1000; b++) {
-      let found = 0;
-      const t0 = performance.now();
-      for (let i = 0; i < 1000; i++) {
-        const p = points[i % 3];
-        if (hitTest(p[0], p[1]) !== undefined) found++;
-      }
-      out.push((performance.now() - t0) / 1000);
-      if (found === 0) throw new Error("no hits");
-    }
-    return out;
+    return timeHitTests(n, (i) => {
+      const p = points[i % 3];
+      return hitTest(p[0], p[1]) !== undefined;
+    });
   },
 };
 document.documentElement.dataset.bench = "ready";

@@ -5,7 +5,8 @@
 // the frame holding it has been produced. Then window.bench, as bench/ours.js.
 
 import init, { mount } from "./pkg/careto_viz_map.js";
-import { afterNextFrame, timeSync } from "./common.js";
+import { afterNextFrame } from "./common.js";
+import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
 const wasm = await init();
@@ -20,7 +21,6 @@ performance.mark("chart-drawn");
 await afterNextFrame();
 performance.mark("chart-frame");
 
-const WIDTHS = [640, 800];
 const TOP_CLASS = "74,16,3";
 /** The page point of `code` (the layout's own: Chart.pointOf). */
 const at = (code) => {
@@ -51,27 +51,12 @@ window.bench = {
     if (`${px[0]},${px[1]},${px[2]}` !== TOP_CLASS) throw new Error(`the redraw did not paint Morocco: ${[...px]}`);
   },
 
-  async redraws(view, n) {
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      out.push(this.redrawOnce(view, i));
-      this.checkPainted();
-      await afterNextFrame();
-    }
-    box.style.width = "";
-    chart.redraw();
-    return out;
+  redraws(view, n) {
+    return timeRedraws(n, { redrawOnce: (i) => this.redrawOnce(view, i), checkPainted: () => this.checkPainted(), box, redraw: () => chart.redraw() });
   },
 
-  async manyRedraws(_view, n) {
-    for (let i = 0; i < n; i++) {
-      box.style.width = `${WIDTHS[i % 2]}px`;
-      chart.redraw();
-      if (i % 100 === 99) await afterNextFrame();
-    }
-    box.style.width = "";
-    chart.redraw();
-    await afterNextFrame();
+  manyRedraws(_view, n) {
+    return redrawMany(n, box, () => chart.redraw());
   },
 
   /** Hover Morocco, then Brazil (the interaction layer loaded first, untimed); batches of 20. */
@@ -88,18 +73,13 @@ window.bench = {
       await new Promise((r) => setTimeout(r, 25));
       canvas.dispatchEvent(new PointerEvent("pointermove", targets[0].init));
     }
-    const out = [];
     let wrong = null;
-    for (let b = 0; b < batches; b++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 20; i++) {
-        const t = targets[i % 2];
-        canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
-        const title = tip.firstChild?.textContent ?? "";
-        if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
-      }
-      out.push((performance.now() - t0) / 20);
-    }
+    const out = timeBatches(batches, 20, (i) => {
+      const t = targets[i % 2];
+      canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+      const title = tip.firstChild?.textContent ?? "";
+      if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
+    });
     canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
     if (wrong) throw new Error(`hover: ${wrong}`);
     return out;
@@ -112,18 +92,10 @@ window.bench = {
     const points = [[mar[0], mar[1]], [gib[0] + 7, gib[1] + 5], [5, chart.canvas.getBoundingClientRect().height / 2]];
     if (chart.hitTest(...points[0]) !== "country:MAR") throw new Error("hitTest does not find Morocco");
     if (chart.hitTest(...points[1]) !== "country:GIB") throw new Error("hitTest does not find Gibraltar's marker");
-    const out = [];
-    for (let b = 0; b < n / 1000; b++) {
-      let found = 0;
-      const t0 = performance.now();
-      for (let i = 0; i < 1000; i++) {
-        const p = points[i % 3];
-        if (chart.hitTest(p[0], p[1]) !== undefined) found++;
-      }
-      out.push((performance.now() - t0) / 1000);
-      if (found === 0) throw new Error("no hits");
-    }
-    return out;
+    return timeHitTests(n, (i) => {
+      const p = points[i % 3];
+      return chart.hitTest(p[0], p[1]) !== undefined;
+    });
   },
 };
 document.documentElement.dataset.bench = "ready";

@@ -6,7 +6,8 @@
 // exposes window.bench for the driver's measurements.
 
 import init, { mount } from "./pkg/careto_viz.js";
-import { afterNextFrame, timeSync } from "./common.js";
+import { afterNextFrame } from "./common.js";
+import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 import { coldHoverOurs } from "./cold-hover.js";
 
 performance.mark("script-start");
@@ -32,7 +33,6 @@ performance.mark("chart-frame");
 // The reader's first interaction: Morocco's bar hovered at once (cold-hover.js).
 if (charts.bars) await coldHoverOurs(charts.bars, boxes.bars);
 
-const WIDTHS = [640, 800];
 /** The top colour class (200+, light theme), as the Chart.js page uses it. */
 const TOP_CLASS = "74,16,3";
 
@@ -62,28 +62,14 @@ window.bench = {
   },
 
   /** `n` redraws at alternating widths, a frame between each: per-redraw ms. */
-  async redraws(view, n) {
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      out.push(this.redrawOnce(view, i)); // 640 first: the box starts at 800 px, so every call is a new width
-      this.checkPainted(view);
-      await afterNextFrame();
-    }
-    boxes[view].style.width = "";
-    charts[view].redraw();
-    return out;
+  redraws(view, n) {
+    const redraw = () => charts[view].redraw();
+    return timeRedraws(n, { redrawOnce: (i) => this.redrawOnce(view, i), checkPainted: () => this.checkPainted(view), box: boxes[view], redraw });
   },
 
   /** `n` redraws back to back (a frame every 100): for the memory check. */
-  async manyRedraws(view, n) {
-    for (let i = 0; i < n; i++) {
-      boxes[view].style.width = `${WIDTHS[i % 2]}px`;
-      charts[view].redraw();
-      if (i % 100 === 99) await afterNextFrame();
-    }
-    boxes[view].style.width = "";
-    charts[view].redraw();
-    await afterNextFrame();
+  manyRedraws(view, n) {
+    return redrawMany(n, boxes[view], () => charts[view].redraw());
   },
 
   /**
@@ -91,9 +77,8 @@ window.bench = {
    * at the centre of one bar, then of another; the module's listener
    * hit-tests, fills and places the tooltip synchronously, so once
    * dispatchEvent returns the tooltip text is updated: read it and check it
-   * names the right country. performance.now() is coarse (0.1 ms) in a page
-   * that is not cross-origin isolated, so hovers are timed in batches of 20:
-   * returns the mean ms per hover of each of `batches` batches.
+   * names the right country. Timed in batches of 20 (common.js,
+   * timeBatches): returns the mean ms per hover of each of `batches` batches.
    */
   hovers(batches) {
     const chart = charts.bars;
@@ -105,18 +90,13 @@ window.bench = {
       const init = { clientX: r.left + x + w / 2, clientY: r.top + y + h / 2, bubbles: true, composed: true, pointerType: "mouse" };
       return { name, init };
     });
-    const out = [];
     let wrong = null;
-    for (let b = 0; b < batches; b++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 20; i++) {
-        const t = targets[i % 2];
-        canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
-        const title = tip.firstChild?.textContent ?? "";
-        if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
-      }
-      out.push((performance.now() - t0) / 20);
-    }
+    const out = timeBatches(batches, 20, (i) => {
+      const t = targets[i % 2];
+      canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+      const title = tip.firstChild?.textContent ?? "";
+      if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
+    });
     canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
     if (wrong) throw new Error(`hover: ${wrong}`);
     return out;
@@ -128,18 +108,10 @@ window.bench = {
     const [x, y, w, h] = chart.barRect("MAR");
     const points = [[x + w / 2, y + h / 2], [x + 2, y + h / 2], [w + 200, 2]];
     if (chart.hitTest(points[0][0], points[0][1]) !== "country:MAR") throw new Error("hitTest does not find Morocco");
-    const out = [];
-    for (let b = 0; b < n / 1000; b++) {
-      let found = 0;
-      const t0 = performance.now();
-      for (let i = 0; i < 1000; i++) {
-        const p = points[i % 3];
-        if (chart.hitTest(p[0], p[1]) !== undefined) found++;
-      }
-      out.push((performance.now() - t0) / 1000);
-      if (found === 0) throw new Error("no hits");
-    }
-    return out;
+    return timeHitTests(n, (i) => {
+      const p = points[i % 3];
+      return chart.hitTest(p[0], p[1]) !== undefined;
+    });
   },
 };
 document.documentElement.dataset.bench = "ready";

@@ -37,7 +37,7 @@
 //    bench/results/latest.json (every sample), both meant to be committed.
 //
 // The pages are served by scripts/serve.mjs from a temporary directory
-// assembled here: bench/*.html|js|css (the pages above, common.js, bench.css),
+// assembled here: bench/*.html|js|css (the pages above, common.js, timing.js, bench.css),
 // every .js and .wasm of www/pkg (the article build, minified, as `make site`
 // copies it: kernel, interaction layer, details module), Chart.js's
 // dist/chart.umd.min.js, and data.js (written from data/careto.toml).
@@ -91,11 +91,12 @@ const CHARTJS_DIR = path.join(REPO, "node_modules", "chart.js");
 const WWW = path.join(REPO, "www");
 /**
  * Fetched by the bench pages but not counted in their bytes: the icon (the
- * browser's, as in tests/page/paths.mjs) and the cold-hover row's
+ * browser's, as in tests/page/paths.mjs), the cold-hover row's
  * instrumentation, which issue 12's measure of Chart.js's page (74.8 KiB)
- * did not include.
+ * did not include, and the timing loops every page's window.bench uses
+ * (timing.js).
  */
-const NOT_COUNTED = ["favicon.svg", "cold-hover.js"];
+const NOT_COUNTED = ["favicon.svg", "cold-hover.js", "timing.js"];
 
 function assemble() {
   for (const f of [`${OUT_NAME}.js`, `${OUT_NAME}_bg.wasm`]) {
@@ -105,7 +106,7 @@ function assemble() {
     throw new Error("node_modules/chart.js is missing: run `npm ci` (scripts/setup.sh does)");
   }
   const root = mkdtempSync(path.join(os.tmpdir(), "careto-bench-"));
-  for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "empty.html", "empty.js", "common.js", "cold-hover.js", "bench.css", "ours-map.html", "ours-map.js", "d3map.html", "d3map.js"]) {
+  for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "empty.html", "empty.js", "common.js", "cold-hover.js", "timing.js", "bench.css", "ours-map.html", "ours-map.js", "d3map.html", "d3map.js"]) {
     cpSync(path.join(HERE, f), path.join(root, f));
   }
   cpSync(path.join(REPO, "www", "favicon.svg"), path.join(root, "favicon.svg")); // not counted: not part of a chart
@@ -130,11 +131,13 @@ print(json.dumps({"name": d["name"]["en"], "measure": d["measure"]["en"], "asOf"
   for (const c of campaign.countries) c.numeric = numeric[c.code] ?? null;
   writeFileSync(path.join(root, "data.js"),
     `// Written by bench/run.mjs from data/careto.toml (English strings, counts; null = not published).\nexport const campaign = ${JSON.stringify(campaign, null, 1)};\n`);
-  // The d3 map's page: its script, data.js, common.js, d3-geo and topojson-client in one minified
-  // bundle, as a newsroom would ship it; its geometry, world-atlas's countries-110m.json, fetched.
+  // The d3 map's page: its script, data.js, d3-geo and topojson-client in one minified bundle,
+  // as a newsroom would ship it; its geometry, world-atlas's countries-110m.json, fetched. The
+  // harness's modules stay files, as on our map's page: common.js (counted on both) and
+  // timing.js (counted on neither).
   cpSync(path.join(REPO, "node_modules", "world-atlas", "countries-110m.json"), path.join(root, "countries-110m.json"));
   const esbuild = path.join(REPO, "node_modules", ".bin", "esbuild");
-  execFileSync(esbuild, [path.join(root, "d3map.js"), "--bundle", "--format=esm", "--minify", "--log-level=warning", `--outfile=${path.join(root, "d3map.bundle.js")}`],
+  execFileSync(esbuild, [path.join(root, "d3map.js"), "--bundle", "--format=esm", "--minify", "--log-level=warning", "--external:./common.js", "--external:./timing.js", `--outfile=${path.join(root, "d3map.bundle.js")}`],
     { cwd: REPO, env: { ...process.env, NODE_PATH: path.join(REPO, "node_modules") } });
   rmSync(path.join(root, "d3map.js"));
   return { root, campaign };
@@ -405,7 +408,7 @@ function report(r) {
   lines.push("### How it is measured", "");
   lines.push(
     "- **Pages.** `bench/ours.html` loads the files of `www/pkg` (the release build after wasm-opt and esbuild --minify: kernel, interaction layer, details module; what `make site` copies into dist/pkg) as the demo page does, and the run checks it fetched the same build files as index.html with every feature used; it mounts the bars (`?views=bars`) or both charts (`?views=bars,timeline`). `bench/chartjs.html` loads Chart.js's whole UMD bundle (`chart.umd.min.js`, a devDependency of the benchmark only) and draws the same 11 published counts from `data/careto.toml` as horizontal bars, largest first, with the same five colour classes and colours, title, subtitle, class legend and tooltips, animation off. The **20 countries without a published count are not bars** on either side: ours lists them inside the chart; the Chart.js page lists them in a paragraph under its canvas (with the source line), since Chart.js has no such element and a zero-length bar would misstate them. Chart.js draws no value labels at the bar ends (that needs a plugin); ours does.",
-    "- **Download:** ours is index.html itself, served from www/ (the same files as dist/; `make bench` builds but does not make the site), measured as `tests/page/budget.test.mjs` does it (`tests/page/paths.mjs`): before the first frame, the resources fetched when the page marks its charts mounted (same task as the mounts, before any frame); with every feature used, everything fetched once a reader has hovered a bar and an event, Tabbed to each chart and pressed ArrowDown, opened Show data, downloaded PNG and CSV and copied the embed code, the network idle. Chart.js: everything its page fetched (HTML, CSS, page script, data, the bundle; its tooltips need nothing more). Each file gzipped at level 9 (node's zlib), summed; the pages' icon is not counted. Targets: wasm-pack.toml `[budget]`.",
+    "- **Download:** ours is index.html itself, served from www/ (the same files as dist/; `make bench` builds but does not make the site), measured as `tests/page/budget.test.mjs` does it (`tests/page/paths.mjs`): before the first frame, the resources fetched when the page marks its charts mounted (same task as the mounts, before any frame); with every feature used, everything fetched once a reader has hovered a bar and an event, Tabbed to each chart and pressed ArrowDown, opened Show data, downloaded PNG and CSV and copied the embed code, the network idle. Chart.js: everything its page fetched (HTML, CSS, page script, data, the bundle; its tooltips need nothing more). Each file gzipped at level 9 (node's zlib), summed; the pages' icon is not counted, nor the harness's instrumentation (`cold-hover.js`, `timing.js`). Targets: wasm-pack.toml `[budget]`.",
     "- **Cold hover:** on the same cold loads as the first frame, each bars page dispatches, right after its first frame, a pointer move at the centre of Morocco's bar (ours a `pointermove` on the canvas in the shadow root, Chart.js a `mousemove` on its canvas), and marks `hover-answered` once the tooltip naming Morocco is on screen (ours: the tooltip element shown; Chart.js: its tooltip drawn on the canvas, seen by an `afterTooltipDraw` plugin hook) and the frame holding it has been produced. For ours that includes fetching and compiling the interaction layer and the details module (the busy state meanwhile); Chart.js handles the event at its next animation frame.",
     "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a message posted from it (the frame with the chart has been produced) and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw. The driver waits for the page with a `page.evaluate` of a promise (a MutationObserver on `data-bench`), not `page.waitForSelector`: that evaluates Playwright's injected script (about 30 ms of main-thread work) as soon as the load event has fired, inside the measured interval (**harness fix, 2026-11-28**; earlier first frames include it).",
     "- **Empty page (the floor):** `bench/empty.html` has the same head, stylesheet and server as the chart pages and one module script (importing `common.js`, as they do) that draws one rectangle and one line of text on a canvas and sets the same marks; it alternates with the other pages. No page can have its first frame earlier in this harness; \"above the empty page's\" is a page's median first frame less the empty page's median.",

@@ -191,7 +191,11 @@ fn careto_was_disclosed_not_uncovered() {
     let page = read("www/index.html");
     // Source titles are quoted as published; everything else says "disclosed".
     let own: String = page.lines().filter(|l| !l.contains("<li><b>S") && !l.contains("href=")).collect();
-    for (name, text) in [("README.md", readme.as_str()), ("www/index.html", own.as_str()), ("src/i18n.rs", read("src/i18n.rs").as_str())] {
+    // The strings: src/i18n.rs and its parts in src/i18n/.
+    let parts = std::fs::read_dir(format!("{}/src/i18n", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let strings: String =
+        parts.map(|f| format!("src/i18n/{}", f.unwrap().file_name().to_string_lossy())).chain(["src/i18n.rs".to_string()]).map(|p| read(&p)).collect();
+    for (name, text) in [("README.md", readme.as_str()), ("www/index.html", own.as_str()), ("src/i18n.rs and src/i18n/", strings.as_str())] {
         assert!(!text.to_lowercase().contains("uncovered by") && !text.to_lowercase().contains("lab uncovered"), "{name} says uncovered");
     }
     assert!(page.contains("disclosed The Mask") && page.contains("disclosed by Kaspersky Lab on 10 February 2014"));

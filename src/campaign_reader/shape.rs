@@ -1,7 +1,7 @@
 //! The campaign's shape as the reader walks it: one function per object of
 //! `campaign.schema.json`, each naming its fields exactly as the schema and
 //! the model do. The primitives (fields, lists, strings, numbers, the
-//! budget) are in `reader.rs`.
+//! budget) are in `reader/`.
 
 use super::reader::{Path, Reader, Val};
 use super::HostValue;

@@ -4,7 +4,7 @@
 //! published counts, the countries without one, and the rest of the world.
 //! Tooltips, the data table and the CSV are the bars' (the same countries).
 
-use crate::i18n::{fill, format_count, join_list, strings};
+use crate::i18n::{fill, format_count, join_list, map_strings};
 use crate::model::places::{find, Region, Subregion};
 use crate::model::{Campaign, Lang};
 
@@ -52,7 +52,7 @@ pub fn by_region(c: &Campaign) -> Vec<RegionCount> {
 /// of them. Every other country on the map: no victims reported." and the
 /// source line.
 pub fn map_summary(c: &Campaign, lang: Lang) -> String {
-    let s = strings(lang);
+    let s = map_strings(lang);
     let parts: Vec<String> = by_region(c)
         .into_iter()
         .map(|(region, n, subs)| {

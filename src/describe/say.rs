@@ -15,7 +15,7 @@
 //! never stronger than the sources. A profile item: its title, a platform's
 //! status, and its place among the profile's items.
 
-use crate::i18n::{detail_strings, fill, format_count, format_date, strings};
+use crate::i18n::{detail_strings, fill, format_count, format_date, summary_strings};
 use crate::layout::Target;
 use crate::model::{Campaign, Count, Lang, Status};
 
@@ -90,8 +90,8 @@ pub fn lines(c: &Campaign, lang: Lang) -> Lines {
         let mut out = format!("{}, {}", format_date(&e.date, e.approximate, lang), e.label.get(lang).trim_end_matches('.'));
         let status = match e.status {
             Status::Reported => None,
-            Status::Secondary => Some(strings(lang).status_secondary),
-            Status::Alleged => Some(strings(lang).status_alleged),
+            Status::Secondary => Some(summary_strings(lang).status_secondary),
+            Status::Alleged => Some(summary_strings(lang).status_alleged),
         };
         if let Some(words) = status {
             out.push_str(", ");

@@ -1,12 +1,12 @@
 // campaign.schema.json against the data it documents: the invented sample
 // (www/sample-campaign.json), a JSON export of the real data (data/careto.toml),
-// broken variants of the sample, and the Rust model (src/model/mod.rs) it
+// broken variants of the sample, and the Rust model (src/model/) it
 // must stay in step with. No browser, no build: node --test tests/page/schema.test.mjs
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -108,14 +108,16 @@ describe("www/sample-campaign.json", () => {
   });
 });
 
-describe("the schema and the Rust model (src/model/mod.rs) name the same fields", () => {
+describe("the schema and the Rust model (src/model/) name the same fields", () => {
   // Each deserialised struct: its serde field names, and which of them are required
   // (no #[serde(default)]). Parsed from the source, so a renamed or added field
   // fails here until the schema follows.
-  const source = readFileSync(path.join(ROOT, "src", "model", "mod.rs"), "utf8");
+  // The model is a file per part (src/model/*.rs): read them all as one.
+  const dir = path.join(ROOT, "src", "model");
+  const source = readdirSync(dir).filter((f) => f.endsWith(".rs")).sort().map((f) => readFileSync(path.join(dir, f), "utf8")).join("\n");
   function structFields(name) {
     const body = source.match(new RegExp(`pub struct ${name} \\{([\\s\\S]*?)\\n\\}`))?.[1];
-    assert.ok(body, `struct ${name} not found in src/model/mod.rs`);
+    assert.ok(body, `struct ${name} not found in src/model/`);
     const fields = [];
     let attrs = [];
     for (const line of body.split("\n").map((l) => l.trim())) {

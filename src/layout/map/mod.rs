@@ -20,7 +20,7 @@ pub use hit::even_odd;
 use super::legend::{legend, Swatch};
 use super::{clamp_width, text_block, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
 use crate::geo::World;
-use crate::i18n::{fill, join_list, strings};
+use crate::i18n::{fill, join_list, map_strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::ColorScale;
 use crate::text::Weight;
@@ -94,7 +94,7 @@ impl MapLayout {
     fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, draw: bool) -> MapLayout {
         let width = clamp_width(width);
         let m = Metrics::for_width(width);
-        let s = strings(lang);
+        let s = map_strings(lang);
         let (x0, x1) = (m.pad, width - m.pad);
         let inner = x1 - x0;
         let mut scene = Scene { width, height: 0.0, shapes: Vec::new() };

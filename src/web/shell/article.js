@@ -5,24 +5,12 @@
 // after the first frame (article-details.js). It has no map: a map chart
 // uses the map build (map.js), which the loader picks for it.
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel } from "careto-viz-wasm";
+import { Chart as Kernel } from "careto-viz-wasm";
+import { ready } from "./entry.js";
 import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 
-let ready = false;
-
-/** Fetches and instantiates the module (careto_viz_bg.wasm next to this file). Call once, before mount. */
-export default async function init(options) {
-  const exports = await initWasm(options);
-  ready = true;
-  return exports;
-}
-
-/** init() for a module already at hand (`{ module }`: bytes or a WebAssembly.Module). */
-export function initSync(options) {
-  const exports = initWasmSync(options);
-  ready = true;
-  return exports;
-}
+// init() and initSync(), the same in every build (entry.js).
+export { default, initSync } from "./entry.js";
 
 export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz.js" }, articleDetails);

@@ -4,25 +4,13 @@
 // the map too (the `map` feature; its geometry, world-110m.bin next to this
 // file, is fetched when a map chart first needs it: world.js).
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel, setWorld } from "careto-viz-wasm";
+import { Chart as Kernel, setWorld } from "careto-viz-wasm";
+import { ready } from "./entry.js";
 import { shell } from "./core.js";
 import { worldOf } from "./world.js";
 
-let ready = false;
-
-/** Fetches and instantiates the module (careto_viz_full_bg.wasm next to this file). Call once, before mount. */
-export default async function init(options) {
-  const exports = await initWasm(options);
-  ready = true;
-  return exports;
-}
-
-/** init() for a module already at hand (`{ module }`: bytes or a WebAssembly.Module). */
-export function initSync(options) {
-  const exports = initWasmSync(options);
-  ready = true;
-  return exports;
-}
+// init() and initSync(), the same in every build (entry.js).
+export { default, initSync } from "./entry.js";
 
 // Kernel and details are one module here: every language's words are at hand.
 const details = async () => ({

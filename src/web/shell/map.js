@@ -9,26 +9,14 @@
 // geometry, world-110m.bin next to this file, is fetched once per page when
 // the first map chart needs it.
 
-import initWasm, { initSync as initWasmSync, Chart as Kernel, setWorld } from "careto-viz-wasm";
+import { Chart as Kernel, setWorld } from "careto-viz-wasm";
+import { ready } from "./entry.js";
 import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 import { worldOf } from "./world.js";
 
-let ready = false;
-
-/** Fetches and instantiates the module (careto_viz_map_bg.wasm next to this file). Call once, before mount. */
-export default async function init(options) {
-  const exports = await initWasm(options);
-  ready = true;
-  return exports;
-}
-
-/** init() for a module already at hand (`{ module }`: bytes or a WebAssembly.Module). */
-export function initSync(options) {
-  const exports = initWasmSync(options);
-  ready = true;
-  return exports;
-}
+// init() and initSync(), the same in every build (entry.js).
+export { default, initSync } from "./entry.js";
 
 const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
 

@@ -1,0 +1,145 @@
+//! What a screen reader hears of a whole chart: its summary, after the
+//! headline figures, from the same data as the picture.
+
+#[cfg(careto_map)]
+use super::map;
+#[cfg(careto_profile)]
+use super::profile;
+use super::{headline_sentence, ranked, status_words};
+use crate::i18n::{fill, format_count, format_date, summary_strings};
+use crate::model::{Campaign, Count, Lang};
+use crate::view::View;
+
+/// Why the published counts are (almost certainly) of IP addresses, not of
+/// victims, computed from the data: they add up to more than twice the
+/// unique victims and to less than the victim IP addresses of the
+/// campaign's totals (`unique_victims`, `victim_ip_addresses`). `None` when
+/// the campaign lacks either total or its figures do not bear it out.
+pub fn measure_argument(c: &Campaign, lang: Lang) -> Option<String> {
+    let total = |key: &str| c.totals.iter().find(|t| t.key == key);
+    let (victims, ips) = (total("unique_victims")?, total("victim_ip_addresses")?);
+    let counts: Vec<u64> = c.countries.iter().filter_map(|k| k.count.value()).map(u64::from).collect();
+    let sum: u64 = counts.iter().sum();
+    if counts.is_empty() || sum <= 2 * u64::from(victims.value) || sum >= u64::from(ips.value) {
+        return None;
+    }
+    let sum = format_count(u32::try_from(sum).ok()?, lang);
+    let (k, v, i) = (counts.len().to_string(), format_count(victims.value, lang), format_count(ips.value, lang));
+    Some(fill(
+        summary_strings(lang).summary_argument,
+        &[
+            ("k", &k),
+            ("sum", &sum),
+            ("victims", &v),
+            ("victims_q", victims.qualifier.get(lang)),
+            ("victims_label", victims.label.get(lang)),
+            ("ips", &i),
+            ("ips_q", ips.qualifier.get(lang)),
+            ("ips_label", ips.label.get(lang)),
+        ],
+    ))
+}
+
+/// The screen-reader summary of the bars, e.g. "Counts per country, almost
+/// certainly of victim IP addresses: Morocco had the most, 384, followed by
+/// Brazil, 137, …", why the measure is what it is (computed:
+/// [`measure_argument`]), "20 more countries were affected but no count was
+/// published.", and the source line.
+pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
+    let s = summary_strings(lang);
+    let ranked = ranked(c, lang);
+    let measure = c.measure.get(lang);
+    let unpublished = c.countries.iter().filter(|k| k.count == Count::NotPublished).count();
+    let mut out = headline_sentence(c, lang);
+    if let Some(((first, n), rest)) = ranked.split_first() {
+        let (name, n) = (first.name.get(lang), format_count(*n, lang));
+        out.push_str(&match c.hedge(lang) {
+            Some(hedge) => fill(s.summary_leader_hedged, &[("hedge", hedge), ("measure", measure), ("country", name), ("n", &n)]),
+            None => fill(s.summary_leader, &[("country", name), ("measure", measure), ("n", &n)]),
+        });
+        if !rest.is_empty() {
+            let others: Vec<String> = rest.iter().map(|(k, n)| format!("{}, {}", k.name.get(lang), format_count(*n, lang))).collect();
+            out.push_str(s.summary_followed_by);
+            out.push_str(&others.join("; "));
+        }
+        out.push('.');
+        if let Some(why) = measure_argument(c, lang) {
+            out.push(' ');
+            out.push_str(&why);
+        }
+    }
+    if unpublished > 0 {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&fill(s.summary_unpublished, &[("n", &unpublished.to_string())]));
+    }
+    out.push(' ');
+    out.push_str(c.bars_source_line.get(lang));
+    out
+}
+
+/// The screen-reader summary of the timeline: the active period, then each
+/// event at its date's precision, by its label (the chart's own words; the
+/// data table has the descriptions), alleged or secondary claims tagged.
+pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
+    let p = &c.active_period;
+    let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
+    let mut out = headline_sentence(c, lang);
+    out.push_str(&fill(summary_strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
+    for e in crate::order::events_by_date(c) {
+        out.push(' ');
+        out.push_str(&format_date(&e.date, e.approximate, lang));
+        out.push_str(": ");
+        out.push_str(e.label.get(lang).trim_end_matches('.'));
+        if let Some(tag) = status_words(e.status, lang) {
+            out.push_str(" (");
+            out.push_str(tag);
+            out.push(')');
+        }
+        out.push('.');
+    }
+    out.push(' ');
+    out.push_str(c.timeline_source_line.get(lang));
+    out
+}
+
+/// The screen-reader summary of `view`.
+pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
+    match view {
+        View::Bars => bars_summary(c, lang),
+        View::Timeline => timeline_summary(c, lang),
+        #[cfg(careto_profile)]
+        View::Profile => profile::profile_summary(c, lang),
+        #[cfg(careto_map)]
+        View::Map => map::map_summary(c, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::careto;
+
+    #[test]
+    fn the_summary_names_the_leaders_and_the_unknowns() {
+        let s = bars_summary(&careto(), Lang::En);
+        assert!(
+            s.contains(
+                " Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384, followed by Brazil, 137; United Kingdom, 109;"
+            ),
+            "{s}"
+        );
+        assert!(s.contains("20 more countries were affected but no count was published."), "{s}");
+        let es = bars_summary(&careto(), Lang::Es);
+        assert!(
+            es.contains(" Cifras por país, casi con seguridad de direcciones IP de víctimas: Marruecos encabeza la lista con 384, seguido de Brasil, 137;"),
+            "{es}"
+        );
+        // A campaign whose measure is certain names it plainly.
+        let mut c = careto();
+        c.measure_hedge = crate::model::Text::default();
+        assert!(bars_summary(&c, Lang::En).contains(" Morocco had the most victim IP addresses, 384, followed by Brazil"));
+        assert!(bars_summary(&c, Lang::Es).contains(" Marruecos encabeza la lista de direcciones IP de víctimas con 384, seguido de Brasil"));
+    }
+}
