@@ -105,7 +105,9 @@ impl Chart {
     /// draw that changed the words (bit 2), in one call, in this order:
     /// view (`"bars"`, `"timeline"`, `"map"`), language (`"en"`, `"es"`), theme drawn
     /// (`"light"`, `"dark"`), theme option (`"auto"`, `"light"`, `"dark"`),
-    /// downloads (`"1"` or `""`), the address of `embed.html` when "Copy embed
+    /// the download buttons and display flags (`"1"` when the download
+    /// buttons show, then `p`, `t`, `s` for `plain`, `transparent`,
+    /// `static`: [`options::Display::letters`]), the address of `embed.html` when "Copy embed
     /// code" shows (else `""`), title (the canvas's accessible name),
     /// summary; the theme's background, text, muted, grid and focus colours;
     /// then the controls' words ([`crate::i18n::controls`]), and in a build
@@ -120,7 +122,7 @@ impl Chart {
             d.lang().as_str().to_string(),
             d.theme().as_str().to_string(),
             s.theme.as_str().to_string(),
-            if s.downloads { "1" } else { "" }.to_string(),
+            s.display.letters(s.downloads),
             embed_url,
             d.title(),
             d.summary(),

@@ -20,11 +20,17 @@ pub struct JsOptions {
     pub embed_url: Option<String>,
     /// Show the "Copy embed code" button when `embed_url` is known (default true).
     pub embed_code: Option<bool>,
+    /// No title, headline figures, subtitle or buttons (default false).
+    pub plain: Option<bool>,
+    /// No background (default false).
+    pub transparent: Option<bool>,
+    /// The picture only: no interaction layer, no tab stop (default false).
+    pub still: Option<bool>,
     /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
     pub campaign: Option<JsValue>,
 }
 
-const OPTION_NAMES: [&str; 8] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "campaign"];
+const OPTION_NAMES: [&str; 11] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "plain", "transparent", "static", "campaign"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
@@ -114,6 +120,9 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         downloads: field(&value, keys, "downloads", Kind::Flag, "true or false")?,
         embed_url: field(&value, keys, "embedUrl", Kind::Text, "the address of embed.html")?,
         embed_code: field(&value, keys, "embedCode", Kind::Flag, "true or false")?,
+        plain: field(&value, keys, "plain", Kind::Flag, "true or false")?,
+        transparent: field(&value, keys, "transparent", Kind::Flag, "true or false")?,
+        still: field(&value, keys, "static", Kind::Flag, "true or false")?,
         campaign: {
             let c = own(&value, keys, "campaign")?;
             if c.is_undefined() || c.is_null() {
@@ -181,11 +190,46 @@ pub struct Settings {
     pub embed_url: Option<String>,
     /// Whether readers get the "Copy embed code" button (when `embed_url` is known).
     pub embed_code: bool,
+    /// The display flags (`plain`, `transparent`, `static`).
+    pub display: Display,
+}
+
+/// The display flags, as Datawrapper has them (`?plain=1`,
+/// `?transparent=1`, `?static=1`); each is off by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Display {
+    /// No title, headline figures or subtitle (the layout's [`crate::layout::Header::Plain`])
+    /// and no buttons: the host page writes its own. The source line stays.
+    pub plain: bool,
+    /// No background: the canvas is cleared, not filled, and the shell
+    /// gives the chart's box none.
+    pub transparent: bool,
+    /// The picture only: the shell loads no interaction layer and gives the
+    /// canvas no tab stop; its accessible name and summary stay.
+    pub still: bool,
+}
+
+impl Display {
+    /// The flags as [`super::api::Chart::words`] gives them to the shell:
+    /// `1` when the download buttons show (the `downloads` option), then `p`,
+    /// `t`, `s` for each flag that is on (`"1"` by default).
+    pub fn letters(self, downloads: bool) -> String {
+        [(downloads, '1'), (self.plain, 'p'), (self.transparent, 't'), (self.still, 's')].iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect()
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None, downloads: true, embed_url: None, embed_code: true }
+        Settings {
+            view: View::Bars,
+            lang: None,
+            theme: ThemeChoice::Auto,
+            width: None,
+            downloads: true,
+            embed_url: None,
+            embed_code: true,
+            display: Display::default(),
+        }
     }
 }
 
@@ -223,6 +267,12 @@ impl Settings {
         }
         if let Some(e) = js.embed_code {
             self.embed_code = e;
+        }
+        let d = &mut self.display;
+        for (flag, given) in [(&mut d.plain, js.plain), (&mut d.transparent, js.transparent), (&mut d.still, js.still)] {
+            if let Some(on) = given {
+                *flag = on;
+            }
         }
         Ok(self)
     }
