@@ -56,7 +56,10 @@ pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner:
         (Some(_), Header::Full) => Some(s.legend_heading_hedged.to_string()),
         (None, _) => Some(fill(s.legend_heading, &[("measure", &capitalize(campaign.measure.get(lang)))])),
     };
-    let mut items: Vec<(Swatch, String)> = heading.map(|h| (Swatch::Heading, text::truncate(&h, m.subtitle, Weight::Normal, inner))).into_iter().collect();
+    let mut items = Vec::new();
+    if let Some(h) = heading {
+        items.push((Swatch::Heading, text::truncate(&h, m.subtitle, Weight::Normal, inner)));
+    }
     items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Swatch::Fill(Paint::Class(i)), c.label())));
     items
 }

@@ -105,10 +105,10 @@ impl Chart {
     /// draw that changed the words (bit 2), in one call, in this order:
     /// view (`"bars"`, `"timeline"`, `"map"`), language (`"en"`, `"es"`), theme drawn
     /// (`"light"`, `"dark"`), theme option (`"auto"`, `"light"`, `"dark"`),
-    /// the download buttons and display flags (`"1"` when the download
-    /// buttons show, then `p`, `t`, `s` for `plain`, `transparent`,
-    /// `static`: [`options::Display::letters`]), the address of `embed.html` when "Copy embed
-    /// code" shows (else `""`), title (the canvas's accessible name),
+    /// the download buttons and display flags (bits: 1 downloads, 2
+    /// `plain`, 4 `transparent`, 8 `static`: [`options::Display::bits`]),
+    /// the address of `embed.html` when "Copy embed code" shows (else
+    /// `""`), title (the canvas's accessible name),
     /// summary; the theme's background, text, muted, grid and focus colours;
     /// then the controls' words ([`crate::i18n::controls`]), and in a build
     /// with the map the map's ([`crate::i18n::map_controls`]).
@@ -122,7 +122,7 @@ impl Chart {
             d.lang().as_str().to_string(),
             d.theme().as_str().to_string(),
             s.theme.as_str().to_string(),
-            s.display.letters(s.downloads),
+            s.display.bits(s.downloads),
             embed_url,
             d.title(),
             d.summary(),

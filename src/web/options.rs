@@ -20,17 +20,16 @@ pub struct JsOptions {
     pub embed_url: Option<String>,
     /// Show the "Copy embed code" button when `embed_url` is known (default true).
     pub embed_code: Option<bool>,
-    /// No title, headline figures, subtitle or buttons (default false).
-    pub plain: Option<bool>,
-    /// No background (default false).
-    pub transparent: Option<bool>,
-    /// The picture only: no interaction layer, no tab stop (default false).
-    pub still: Option<bool>,
+    /// The display flags, in the order of [`DISPLAY_FLAGS`] (see [`Display`]).
+    pub display: [Option<bool>; 3],
     /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
     pub campaign: Option<JsValue>,
 }
 
 const OPTION_NAMES: [&str; 11] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "plain", "transparent", "static", "campaign"];
+
+/// The display flags' options, in the order of [`JsOptions::display`].
+const DISPLAY_FLAGS: [&str; 3] = ["plain", "transparent", "static"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
@@ -112,6 +111,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         }
     }
     let keys = &keys;
+    let mut display = [None; 3];
+    for (flag, name) in display.iter_mut().zip(DISPLAY_FLAGS) {
+        *flag = field(&value, keys, name, Kind::Flag, "true or false")?;
+    }
     Ok(JsOptions {
         view: field(&value, keys, "view", Kind::Text, VIEWS)?,
         lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
@@ -120,9 +123,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         downloads: field(&value, keys, "downloads", Kind::Flag, "true or false")?,
         embed_url: field(&value, keys, "embedUrl", Kind::Text, "the address of embed.html")?,
         embed_code: field(&value, keys, "embedCode", Kind::Flag, "true or false")?,
-        plain: field(&value, keys, "plain", Kind::Flag, "true or false")?,
-        transparent: field(&value, keys, "transparent", Kind::Flag, "true or false")?,
-        still: field(&value, keys, "static", Kind::Flag, "true or false")?,
+        display,
         campaign: {
             let c = own(&value, keys, "campaign")?;
             if c.is_undefined() || c.is_null() {
@@ -210,11 +211,11 @@ pub struct Display {
 }
 
 impl Display {
-    /// The flags as [`super::api::Chart::words`] gives them to the shell:
-    /// `1` when the download buttons show (the `downloads` option), then `p`,
-    /// `t`, `s` for each flag that is on (`"1"` by default).
-    pub fn letters(self, downloads: bool) -> String {
-        [(downloads, '1'), (self.plain, 'p'), (self.transparent, 't'), (self.still, 's')].iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect()
+    /// The flags as [`super::api::Chart::words`] gives them to the shell,
+    /// a number of bits: 1 when the download buttons show (the `downloads`
+    /// option), 2 `plain`, 4 `transparent`, 8 `static` (`"1"` by default).
+    pub fn bits(self, downloads: bool) -> String {
+        (u8::from(downloads) | u8::from(self.plain) << 1 | u8::from(self.transparent) << 2 | u8::from(self.still) << 3).to_string()
     }
 }
 
@@ -268,12 +269,11 @@ impl Settings {
         if let Some(e) = js.embed_code {
             self.embed_code = e;
         }
+        let [plain, transparent, still] = js.display;
         let d = &mut self.display;
-        for (flag, given) in [(&mut d.plain, js.plain), (&mut d.transparent, js.transparent), (&mut d.still, js.still)] {
-            if let Some(on) = given {
-                *flag = on;
-            }
-        }
+        d.plain = plain.unwrap_or(d.plain);
+        d.transparent = transparent.unwrap_or(d.transparent);
+        d.still = still.unwrap_or(d.still);
         Ok(self)
     }
 }
