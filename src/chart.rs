@@ -2,6 +2,7 @@
 //! and drawn on demand. Shared by the browser surface and the native SVG
 //! renderer, so both draw exactly the same picture.
 
+pub use crate::layout::Header;
 #[cfg(careto_profile)]
 use crate::layout::ProfileLayout;
 use crate::layout::{BarsLayout, Scene, Target, TimelineLayout};
@@ -20,11 +21,13 @@ pub struct ChartOptions {
     pub theme: ThemeName,
     /// Width in CSS px.
     pub width: f64,
+    /// With its title, headline figures and subtitle, or without (`plain`).
+    pub header: Header,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { view: View::Bars, lang: Lang::En, theme: ThemeName::Light, width: 640.0 }
+        ChartOptions { view: View::Bars, lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full }
     }
 }
 
@@ -55,23 +58,26 @@ impl Layout {
         #[cfg(careto_map)]
         return Layout::with_world(campaign, options, world);
         #[cfg(not(careto_map))]
+        let (width, lang, header) = (options.width, options.lang, options.header);
+        #[cfg(not(careto_map))]
         match options.view {
-            View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
-            View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
-            View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
+            View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
         }
     }
 
     /// Lays out `campaign` as `options` say, a map on `world`.
     #[cfg(careto_map)]
     pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
+        let (width, lang, header) = (options.width, options.lang, options.header);
         match options.view {
-            View::Bars => Layout::Bars(BarsLayout::new(campaign, options.width, options.lang)),
-            View::Timeline => Layout::Timeline(TimelineLayout::new(campaign, options.width, options.lang)),
+            View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
-            View::Profile => Layout::Profile(ProfileLayout::new(campaign, options.width, options.lang)),
-            View::Map => Layout::Map(crate::layout::map::MapLayout::new(campaign, world, options.width, options.lang)),
+            View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
+            View::Map => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
         }
     }
 

@@ -279,7 +279,7 @@ fn the_first_paint_data_draws_and_says_exactly_what_the_whole_data_does() {
     for view in [View::Bars, View::Timeline, View::Profile] {
         for lang in [Lang::En, Lang::Es] {
             for width in [280.0, 320.0, 375.0, 479.0, 480.0, 640.0, 1024.0, 1280.0] {
-                let o = ChartOptions { view, lang, theme: ThemeName::Light, width };
+                let o = ChartOptions { view, lang, theme: ThemeName::Light, width, ..ChartOptions::default() };
                 assert_eq!(Layout::new(slim, &o), Layout::new(full, &o), "{view:?} {lang:?} {width}");
             }
             assert_eq!(describe::title(slim, view, lang), describe::title(full, view, lang));

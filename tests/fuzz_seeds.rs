@@ -78,16 +78,16 @@ fn layout_seeds() -> Vec<(String, LayoutCase)> {
         for (lang, l) in [(Lang::En, "en"), (Lang::Es, "es")] {
             for width in [0.0, 1.0, 320.0, 375.0, 479.5, 640.0, 1280.0, 4096.0, 1e9, f64::NAN] {
                 let theme = if width == 640.0 { ThemeName::Dark } else { ThemeName::Light };
-                let options = ChartOptions { view, lang, theme, width };
+                let options = ChartOptions { view, lang, theme, width, ..ChartOptions::default() };
                 out.push((format!("{v}-{l}-{width}"), LayoutCase { sample: false, options, edits: vec![], points: points.clone() }));
             }
-            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0 };
+            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0, ..ChartOptions::default() };
             out.push((format!("{v}-{l}-sample"), LayoutCase { sample: true, options, edits: vec![], points: points.clone() }));
         }
     }
     let at = |view, width, edits: Vec<Edit>| LayoutCase {
         sample: false,
-        options: ChartOptions { view, lang: Lang::En, theme: ThemeName::Light, width },
+        options: ChartOptions { view, lang: Lang::En, theme: ThemeName::Light, width, ..ChartOptions::default() },
         edits,
         points: points.clone(),
     };

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::geo::projection::equal_earth;
 use careto_viz::layout::map::{even_odd, MapLayout, MARKER_BELOW_AREA, MARKER_HIT_RADIUS};
@@ -308,12 +308,16 @@ fn no_line_crosses_the_world() {
 fn the_height_without_the_world_drawn_is_the_layouts() {
     let c = careto();
     let world = careto_viz::geo::builtin();
-    // Every 7th width from the narrowest to past the widest, both languages:
-    // careto-reserve uses MapLayout::height at every width.
+    // Every 7th width from the narrowest to past the widest, both languages,
+    // with its header and plain: careto-reserve uses MapLayout::height at every width.
     for lang in [Lang::En, Lang::Es] {
-        for width in (0..=4200).step_by(7).map(f64::from) {
+        for (k, width) in (0..=4200).step_by(7).map(f64::from).enumerate() {
             let full = MapLayout::new(&c, world, width, lang).scene.height;
-            assert_eq!(MapLayout::height(&c, world, width, lang), full, "{width} px, {lang:?}");
+            assert_eq!(MapLayout::height(&c, world, width, lang, Header::Full), full, "{width} px, {lang:?}");
+            if k % 3 == 0 {
+                let plain = MapLayout::with_header(&c, world, width, lang, Header::Plain).scene.height;
+                assert_eq!(MapLayout::height(&c, world, width, lang, Header::Plain), plain, "{width} px, {lang:?}, plain");
+            }
         }
     }
 }

@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::model::{Campaign, Lang};
 use careto_viz::theme::ThemeName;
 use std::path::PathBuf;
@@ -80,7 +80,12 @@ fn value_at(css: &str, name: &str, width: u32) -> Option<u32> {
 }
 
 fn canvas_height(campaign: &Campaign, view: View, lang: Lang, width: u32) -> u32 {
-    let options = ChartOptions { view, lang, theme: ThemeName::Dark, width: f64::from(width) };
+    plain_height(campaign, view, lang, width, Header::Full)
+}
+
+/// The canvas's height with its header or without (`plain`).
+fn plain_height(campaign: &Campaign, view: View, lang: Lang, width: u32, header: Header) -> u32 {
+    let options = ChartOptions { view, lang, theme: ThemeName::Dark, width: f64::from(width), header };
     let h = Layout::new(campaign, &options).scene().height;
     assert!(h.fract() == 0.0 && h >= 1.0, "{h}");
     careto_viz::num::saturating_u32(h)
@@ -112,7 +117,11 @@ fn check_heights(css: &str, campaign: &Campaign) {
             ("pe", View::Profile, Lang::En),
             ("ps", View::Profile, Lang::Es),
         ] {
-            assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, view, lang, width)), "--cv-{name} at {width} px");
+            let full = canvas_height(campaign, view, lang, width);
+            assert_eq!(value_at(css, name, width), Some(full), "--cv-{name} at {width} px");
+            // Plain: the canvas less --cv-h<name>, as careto-viz.css computes it.
+            let plain = plain_height(campaign, view, lang, width, Header::Plain);
+            assert_eq!(value_at(css, &format!("h{name}"), width).map(|h| full - h), Some(plain), "--cv-h{name} at {width} px");
         }
         for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
             assert_eq!(value_at(css, name, width), Some(tools_height(buttons, width)), "--cv-{name} at {width} px");
@@ -132,7 +141,10 @@ fn check_map_heights(css: &str, campaign: &Campaign) {
     widths.dedup();
     for width in widths {
         for (name, lang) in [("me", Lang::En), ("ms", Lang::Es)] {
-            assert_eq!(value_at(css, name, width), Some(canvas_height(campaign, View::Map, lang, width)), "--cv-{name} at {width} px");
+            let full = canvas_height(campaign, View::Map, lang, width);
+            assert_eq!(value_at(css, name, width), Some(full), "--cv-{name} at {width} px");
+            let plain = plain_height(campaign, View::Map, lang, width, Header::Plain);
+            assert_eq!(value_at(css, &format!("h{name}"), width).map(|h| full - h), Some(plain), "--cv-h{name} at {width} px");
         }
     }
 }
@@ -146,10 +158,10 @@ fn the_maps_heights_are_its_own_stylesheets() {
         css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
         "{css}"
     );
-    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms)}"), "{css}");
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms);--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms)}"), "{css}");
     // Only the map's: no other view's height, and careto-viz.css none of the map's.
     assert!(!css.contains("--cv-be:") && !css.contains("--cv-t4:"), "{css}");
-    assert!(!careto_css().contains("--cv-me:") && careto_css().contains("[data-careto-viz-frame=map]>iframe{--cv-e:0px;--cv-s:0px}"));
+    assert!(!careto_css().contains("--cv-me:") && careto_css().contains("[data-careto-viz-frame=map]>iframe{--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px}"));
 }
 
 #[test]

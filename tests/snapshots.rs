@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use careto_viz::chart::{svg, ChartOptions, View};
+use careto_viz::chart::{svg, ChartOptions, Header, View};
 use careto_viz::data::careto;
 use careto_viz::model::Lang;
 use careto_viz::theme::{Rgb, Theme, ThemeName};
@@ -91,7 +91,7 @@ fn check_snapshot(name: &str, actual: &str) {
 }
 
 fn render(view: View, lang: Lang, theme: ThemeName, width: f64) -> String {
-    svg(&careto(), &ChartOptions { view, lang, theme, width }).unwrap()
+    svg(&careto(), &ChartOptions { view, lang, theme, width, ..ChartOptions::default() }).unwrap()
 }
 
 /// `fill="#RRGGBB"` as plotters writes a fill.
@@ -186,6 +186,43 @@ fn snapshot_bars_es_dark_375() {
     check_snapshot("bars-es-dark-375", &out);
 }
 
+/// Plain (the `plain` display flag, `careto-render --plain`): no title,
+/// headline figures or subtitle; the hedged measure above the legend, the
+/// bars and the source line; a canvas shorter by the header.
+#[test]
+fn snapshot_bars_en_light_640_plain() {
+    let options = ChartOptions { view: View::Bars, header: Header::Plain, ..ChartOptions::default() };
+    let out = svg(&careto(), &options).unwrap();
+    let n = normalize(&out);
+    let texts = text_lines(&n);
+    for t in ["Counts, almost certainly of victim IP addresses:", "Morocco", "384", "Affected, count not published (20)"] {
+        assert!(texts.iter().any(|x| x == t), "no text \"{t}\" in {texts:?}");
+    }
+    assert!(texts.iter().any(|x| x.starts_with("Source: Kaspersky Lab (S1, 10 Feb 2014)")), "{texts:?}");
+    for gone in ["The Mask (Careto): 31 countries affected", "Count:"] {
+        assert!(!texts.iter().any(|x| x == gone), "\"{gone}\" in {texts:?}");
+    }
+    assert!(!texts.iter().any(|x| x.contains("unique victims") || x.starts_with("Counts per country")), "{texts:?}");
+    let full = render(View::Bars, Lang::En, ThemeName::Light, 640.0);
+    let height = |svg: &str| -> f64 { svg.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+    assert!(height(&out) < height(&full) - 50.0, "{} vs {}", height(&out), height(&full));
+    check_snapshot("bars-en-light-640-plain", &out);
+}
+
+/// `careto-render --plain` writes the plain chart.
+#[test]
+fn careto_render_plain_writes_the_plain_chart() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).args(["--view", "timeline", "--lang", "es", "--plain"]).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let options = ChartOptions { view: View::Timeline, lang: Lang::Es, header: Header::Plain, ..ChartOptions::default() };
+    let expected = svg(&careto(), &options).unwrap();
+    assert_eq!(String::from_utf8(run.stdout).unwrap(), expected);
+    assert!(!expected.contains("cronología"), "no title");
+    check_snapshot("timeline-es-light-640-plain", &expected);
+    let card = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).args(["--card", "--plain", "--out", "/dev/null"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&card.stderr), "careto-render: --card draws the chart's title on the card: leave out --plain\n");
+}
+
 #[test]
 fn snapshot_timeline_es_dark_375() {
     let out = render(View::Timeline, Lang::Es, ThemeName::Dark, 375.0);
@@ -247,7 +284,7 @@ fn every_rendering_is_sound() {
             for theme in [ThemeName::Light, ThemeName::Dark] {
                 for width in [280.0, 320.0, 375.0, 480.0, 640.0, 800.0, 1024.0, 1280.0] {
                     let ctx = format!("{view:?} {lang:?} {theme:?} {width}");
-                    let out = svg(&c, &ChartOptions { view, lang, theme, width }).unwrap();
+                    let out = svg(&c, &ChartOptions { view, lang, theme, width, ..ChartOptions::default() }).unwrap();
                     let n = normalize(&out);
                     assert!(n.starts_with(&format!("<svg width=\"{width}\"")), "{ctx}");
                     assert_eq!(n.matches("<text").count(), n.matches("</text>").count(), "{ctx}");

@@ -60,7 +60,7 @@ fn with_events(n: usize) -> Campaign {
 }
 
 fn layout(c: &Campaign, view: View, width: f64, lang: Lang) -> Layout {
-    Layout::new(c, &ChartOptions { view, lang, theme: ThemeName::Light, width })
+    Layout::new(c, &ChartOptions { view, lang, theme: ThemeName::Light, width, ..ChartOptions::default() })
 }
 
 fn texts(scene: &Scene) -> Vec<&str> {

@@ -245,7 +245,12 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     let e = message(mount(div.clone(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
     let e = message(mount(div.clone(), options(&[("colour", "red".into())])).err().unwrap());
-    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, embedUrl, embedCode, campaign)");
+    assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, embedUrl, embedCode, plain, transparent, static, campaign)");
+    // The display flags are flags: refused like any option, naming it.
+    for flag in ["plain", "transparent", "static"] {
+        let e = message(mount(div.clone(), options(&[(flag, "yes".into())])).err().unwrap());
+        assert_eq!(e, format!("careto-viz: {flag}: expected true or false, got the string \"yes\""));
+    }
     let e = mount(div.clone(), options(&[("lang", "fr".into())])).err().unwrap();
     assert!(message(e).contains("lang: \"fr\" is not supported"));
     let e = message(mount(div.clone(), JsValue::from_str("bars")).err().unwrap());
@@ -284,6 +289,43 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
         assert_eq!(chart.chart.words()[6], "The Mask (Careto): a quién y qué atacó");
         assert_eq!(chart.chart.item_count(), 13, "six sectors, five platforms, what it stole, the extensions");
     }
+}
+
+/// The display flags in the kernel: `transparent` clears the canvas and
+/// draws no background (also at the same size, where nothing else would
+/// clear it), the bars' pixels stay; `plain` lays the chart out without its
+/// header, shorter, Morocco's bar still where `barRect` says; `words`
+/// gives the shell every flag (bits: 1 downloads, 2 plain, 4 transparent,
+/// 8 static); a bad flag changes nothing.
+#[wasm_bindgen_test]
+fn transparent_and_plain_charts_are_drawn_so_and_the_shell_is_told() {
+    set_dpr(1.0);
+    let alpha = |canvas: &HtmlCanvasElement, x: f64, y: f64| {
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        ctx.get_image_data(x, y, 1.0, 1.0).unwrap().data()[3]
+    };
+    let (_div, mut chart) = bars(640);
+    let canvas = chart.canvas().unwrap();
+    let full_height = canvas.height();
+    assert_eq!((pixel(&canvas, 1.0, 1.0), alpha(&canvas, 1.0, 1.0)), (WHITE, 255), "a background");
+    assert_eq!(chart.chart.words()[4], "1");
+    chart.update(options(&[("transparent", true.into())])).unwrap();
+    assert_eq!(canvas.height(), full_height, "the same size: nothing but the kernel cleared it");
+    assert_eq!(alpha(&canvas, 1.0, 1.0), 0, "no background");
+    let r = chart.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), TOP_CLASS, "the bars stay");
+    assert_eq!(chart.chart.words()[4], "5");
+    chart.update(options(&[("transparent", false.into()), ("plain", true.into())])).unwrap();
+    assert_eq!(alpha(&canvas, 1.0, 1.0), 255);
+    assert!(canvas.height() + 60 < full_height, "{} vs {full_height}", canvas.height());
+    let r = chart.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), TOP_CLASS);
+    assert_eq!(chart.hit_test(r[0] + 1.0, r[1] + r[3] / 2.0).as_deref(), Some("country:MAR"));
+    chart.update(options(&[("static", true.into()), ("downloads", false.into())])).unwrap();
+    assert_eq!(chart.chart.words()[4], "10", "plain and static, no downloads");
+    let e = message(chart.update(options(&[("plain", false.into()), ("static", JsValue::from_f64(1.0))])).err().unwrap());
+    assert_eq!(e, "careto-viz: static: expected true or false, got a number");
+    assert_eq!(chart.chart.words()[4], "10", "a bad flag changes nothing");
 }
 
 /// The views a build draws, as its messages name them: the full build has

@@ -13,7 +13,10 @@
 // see campaign.schema.json, relative to the page), data-downloads="false" and
 // data-embed-code="false" (hide the download and "Copy embed code" buttons;
 // the embed code is the iframe of embed.html next to this file, offered only
-// when the campaign file is on that same site). The module
+// when the campaign file is on that same site), and the display flags
+// data-plain, data-transparent and data-static ("1", "true" or no value:
+// on; "0" or "false": off; another value is ignored with a console
+// warning). The module
 // (./pkg/careto_viz.js next to this file, whatever the page's address: the
 // article build, the Careto data compiled in) is loaded and initialised once,
 // however many charts and however many copies of this script tag the page
@@ -30,11 +33,11 @@
 // No inline script or style is needed, so a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval') allows it.
 
-import { STATE, buildOf, clearError, embedUrlFor, follow, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
+import { STATE, buildOf, clearError, displayFlags, embedUrlFor, follow, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
 
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
-const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src", "data-downloads", "data-embed-code"];
+const ATTRIBUTES = ["data-careto-viz", "data-view", "data-lang", "data-theme", "data-campaign-src", "data-downloads", "data-embed-code", "data-plain", "data-transparent", "data-static"];
 
 /** Every mounted chart by its element (for the console and the tests). */
 export const charts = new Map();
@@ -50,6 +53,7 @@ function optionsOf(element) {
     ...(downloads === "false" && { downloads: false }),
     ...(embedCode === "false" && { embedCode: false }),
     ...(embedUrl && { embedUrl }),
+    ...displayFlags((name) => element.getAttribute(`data-${name}`), "data-"),
   };
 }
 

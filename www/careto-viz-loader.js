@@ -132,6 +132,26 @@ export function embedUrlFor(src) {
   return `${url.href}?campaign=${encodeURIComponent(path).replace(/%2F/g, "/")}`;
 }
 
+/**
+ * The display flags that `value(name)` gives (a query parameter, a data
+ * attribute; null when absent) as mount options: `plain`, `transparent`
+ * and `static` are on for "1", "true" or "" (`?plain`, an attribute
+ * without a value), off for "0" or "false". Other values are ignored, with
+ * one console warning for all of them, naming each as `${prefix}name`.
+ */
+export function displayFlags(value, prefix) {
+  const options = {};
+  const ignored = [];
+  for (const name of ["plain", "transparent", "static"]) {
+    const v = value(name);
+    if (v === null || v === undefined || v === "0" || v === "false") continue;
+    if (v === "1" || v === "true" || v === "") options[name] = true;
+    else ignored.push(`${prefix}${name}="${String(v).slice(0, 40)}"`);
+  }
+  if (ignored.length) console.warn(`${PREFIX}ignored ${ignored.join(", ")}: a display flag is 1 (on) or 0 (off)`);
+  return options;
+}
+
 /** Removes a failure shown in `element`. */
 export function clearError(element) {
   for (const root of [element, element.shadowRoot]) root?.querySelectorAll(":scope > .careto-viz-error").forEach((p) => p.remove());

@@ -23,9 +23,13 @@
 // one the full build (careto-viz-loader.js). downloads=false and embedCode=false hide those
 // buttons. focus=MAR (an ISO code, or an event's id) opens the chart with
 // that item focused and its details open, said once; an unknown one is
-// ignored with a console warning.
+// ignored with a console warning. Display flags, as Datawrapper has them:
+// plain=1 (no title, headline figures, subtitle or buttons: the host writes
+// its own), transparent=1 (no background, the page's nor the chart's),
+// static=1 (the picture only: no interaction layer is loaded); 0 or absent
+// is off, another value is ignored with one console warning.
 
-import { STATE, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
+import { STATE, displayFlags, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
 import { heightProtocols } from "./embed-protocols.js";
 
 const params = new URLSearchParams(location.search);
@@ -37,6 +41,9 @@ const root = document.documentElement;
 
 root.lang = lang === "es" ? "es" : "en";
 root.dataset.theme = ["light", "dark"].includes(theme) ? theme : "auto";
+const flags = displayFlags((name) => params.get(name), "embed.html?");
+// No background of the page's own either (embed.css).
+if (flags.transparent) root.dataset.transparent = "";
 
 const framed = window.parent !== window;
 const toParent = (message) => framed && window.parent.postMessage(message, "*");
@@ -64,7 +71,7 @@ if (src && new URL(src, location.href).origin !== location.origin) {
   showError(container, new Error(`careto-viz: campaign "${src}" is not on this site; only same-site campaign files are loaded`));
 } else {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
-  const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode") };
+  const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode"), ...flags };
   chart = await mountChart(container, options, src ?? undefined, params.get("focus") ?? undefined);
 }
 root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");

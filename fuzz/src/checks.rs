@@ -24,7 +24,7 @@
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use careto_viz::chart::{ChartOptions, Layout, View};
+use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::layout::map::{MapLayout, MARKER_HIT_RADIUS};
 use careto_viz::layout::{clamp_width, max_height, HitBox, Rect, Scene, Shape, Target, MAX_CANVAS_AREA, MAX_HIT_BOX_HEIGHT};
 use careto_viz::model::validate::{validate, validate_all, MAX_LABEL_CHARS, MAX_YEAR, MIN_YEAR};
@@ -56,8 +56,10 @@ pub fn campaign_json(data: &[u8]) -> bool {
     campaign_invariants(&campaign);
     for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
         for lang in [Lang::En, Lang::Es] {
-            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0 };
-            check_layout(&campaign, &options, &[], false);
+            for header in [Header::Full, Header::Plain] {
+                let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0, header };
+                check_layout(&campaign, &options, &[], false);
+            }
         }
     }
     true
@@ -410,7 +412,7 @@ pub fn geometry(data: &[u8]) -> bool {
     }
     // The map lays a decoded world out and hit-tests it.
     let c = careto_viz::data::careto();
-    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0 };
+    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full };
     let layout = Layout::with_world(&c, &options, &world);
     let Layout::Map(l) = &layout else { panic!("not a map") };
     assert!(layout.scene().height.is_finite());
@@ -536,7 +538,8 @@ fn push_text(out: &mut Vec<u8>, s: &str) {
 
 impl LayoutCase {
     /// Reads a case from fuzz input. Layout: a flags byte (bit 0 timeline,
-    /// bit 1 Spanish, bit 2 dark, bit 3 sample campaign, bit 4 map); a width (a byte:
+    /// bit 1 Spanish, bit 2 dark, bit 3 sample campaign, bit 4 map, bit 5
+    /// plain: no header); a width (a byte:
     /// 0 → u16 px, 1 → raw f64 bits, 2 → u32 / 256, 3 → one of
     /// `SPECIAL_WIDTHS`); an edit count (byte % 32) and the edits (a kind
     /// byte, then its fields); then (i16 x, i16 y) points to the end.
@@ -559,6 +562,7 @@ impl LayoutCase {
             lang: lang_of(flags >> 1),
             theme: if flags & 4 == 0 { ThemeName::Light } else { ThemeName::Dark },
             width,
+            header: if flags & 32 == 0 { Header::Full } else { Header::Plain },
         };
         let n = b.u8() % 32;
         let mut edits = Vec::new();
@@ -595,7 +599,8 @@ impl LayoutCase {
             | lang_byte(o.lang) << 1
             | u8::from(o.theme == ThemeName::Dark) << 2
             | u8::from(self.sample) << 3
-            | u8::from(o.view == View::Map) << 4;
+            | u8::from(o.view == View::Map) << 4
+            | u8::from(o.header == Header::Plain) << 5;
         let mut out = vec![flags, 1];
         out.extend_from_slice(&o.width.to_bits().to_le_bytes());
         out.push(u8::try_from(self.edits.len()).unwrap_or(u8::MAX));

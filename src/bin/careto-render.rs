@@ -2,8 +2,9 @@
 //! for pages without scripts and RSS readers; with `--card`, a 1200 × 630
 //! PNG social card (`og:image`) of the chart, title and source line included.
 //!
-//! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]`
-//! (without `--out`, the SVG goes to standard output);
+//! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--out FILE]`
+//! (without `--out`, the SVG goes to standard output; `--plain`: without
+//! the title, headline figures and subtitle, as the `plain` display flag);
 //! `careto-render --card --view … [--lang …] [--theme …] --out FILE.png`.
 
 #[cfg(target_arch = "wasm32")]
@@ -44,9 +45,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 width_given = true;
             }
             "--card" => card = true,
+            "--plain" => options.header = careto_viz::chart::Header::Plain,
             "--out" => out = Some(value()?),
             "-h" | "--help" => {
-                println!("careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--out FILE]");
+                println!("careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--out FILE]");
                 println!("careto-render --card --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] --out FILE.png   (a 1200x630 social card)");
                 return Ok(());
             }
@@ -57,6 +59,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
     if card {
         if width_given {
             return Err("--card chooses the chart's width itself (the card is 1200x630): leave out --width".to_string());
+        }
+        if options.header == careto_viz::chart::Header::Plain {
+            return Err("--card draws the chart's title on the card: leave out --plain".to_string());
         }
         let path = out.ok_or("--card writes a PNG file: give --out FILE.png")?;
         let png = careto_viz::chart::card_png(&campaign, &options).map_err(|e| e.to_string())?;

@@ -28,7 +28,10 @@
 //! View: `data-careto-viz` (or `data-view`), `data-careto-viz-frame`.
 //! Language: `data-lang`, else (placeholders only, as the module does) the
 //! page's `lang`. Buttons: `data-downloads="false"` and
-//! `data-embed-code="false"` take theirs out of the controls row.
+//! `data-embed-code="false"` take theirs out of the controls row. Display
+//! flags (`""`, `"1"` or `"true"`): `data-plain` takes out the header (the
+//! canvas is shorter by its height, a custom property of its own per view
+//! and language) and the controls row; `data-static` the controls row.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -46,7 +49,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod reserve {
-    use careto_viz::chart::{ChartOptions, Layout, View};
+    use careto_viz::chart::{ChartOptions, Header, Layout, View};
     use careto_viz::model::{Campaign, Lang};
     use careto_viz::theme::ThemeName;
     use std::fmt::Write;
@@ -79,11 +82,18 @@ mod reserve {
 
     /// The custom properties, in order: the canvas's height for bars,
     /// timeline and profile in English and Spanish, the controls row's
-    /// with 4, 3 and 2 buttons (1 button: one row at every width).
-    const NAMES: [&str; 9] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2"];
+    /// with 4, 3 and 2 buttons (1 button: one row at every width), then
+    /// how much shorter each canvas is plain (no header: `data-plain`).
+    const NAMES: [&str; 15] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2", "hbe", "hbs", "hte", "hts", "hpe", "hps"];
 
-    /// The map's (`--map`): its canvas's height in English and Spanish.
-    const MAP_NAMES: [&str; 2] = ["me", "ms"];
+    /// The map's (`--map`): its canvas's height in English and Spanish, and
+    /// how much shorter it is plain.
+    const MAP_NAMES: [&str; 4] = ["me", "ms", "hme", "hms"];
+
+    /// A display flag on: the attribute empty, `1` or `true` (as the loader reads it).
+    fn flag(name: &str) -> String {
+        format!(":is([data-{name}=\"\"],[data-{name}=\"1\"],[data-{name}=true])")
+    }
 
     /// Which stylesheet: every view but the map, or the map's alone. The
     /// map's height changes at nearly every width (the world is fitted to
@@ -99,30 +109,30 @@ mod reserve {
     /// The values of [`NAMES`] (or, for the map, [`MAP_NAMES`]) at `width`
     /// (the module floors a chart's width).
     fn values(campaign: &Campaign, width: u32, part: Part) -> Vec<u32> {
-        let canvas = |view, lang| {
-            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width) };
+        let height = |view, lang, header| {
+            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header };
             // The map's height without drawing its world (the same code: MapLayout::height).
             let h = match view {
-                View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang),
+                View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang, header),
                 _ => Layout::new(campaign, &options).scene().height,
             };
             // The canvas's CSS height as src/web/hidpi.rs sets it: rounded up, at least 1.
             careto_viz::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
         };
-        match part {
-            Part::Map => vec![canvas(View::Map, Lang::En), canvas(View::Map, Lang::Es)],
-            Part::Charts => vec![
-                canvas(View::Bars, Lang::En),
-                canvas(View::Bars, Lang::Es),
-                canvas(View::Timeline, Lang::En),
-                canvas(View::Timeline, Lang::Es),
-                canvas(View::Profile, Lang::En),
-                canvas(View::Profile, Lang::Es),
-                tools(4, width),
-                tools(3, width),
-                tools(2, width),
-            ],
+        let canvas = |view, lang| height(view, lang, Header::Full);
+        // How much shorter the canvas is without its header.
+        let header = |view, lang| height(view, lang, Header::Full).saturating_sub(height(view, lang, Header::Plain));
+        let views: &[View] = match part {
+            Part::Map => &[View::Map],
+            Part::Charts => &[View::Bars, View::Timeline, View::Profile],
+        };
+        let pairs = || views.iter().flat_map(|&v| [(v, Lang::En), (v, Lang::Es)]);
+        let mut out: Vec<u32> = pairs().map(|(v, l)| canvas(v, l)).collect();
+        if part == Part::Charts {
+            out.extend([tools(4, width), tools(3, width), tools(2, width)]);
         }
+        out.extend(pairs().map(|(v, l)| header(v, l)));
+        out
     }
 
     /// The stylesheet for `campaign`; `only` narrows it to the elements that
@@ -156,29 +166,38 @@ mod reserve {
         };
         let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))";
         if part == Part::Map {
-            rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:var(--cv-me);--cv-s:var(--cv-ms)");
+            rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:var(--cv-me);--cv-s:var(--cv-ms);--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms)");
             changes(&mut css, campaign, &vars, part);
             return css;
         }
         rule(&waiting, "container:careto-viz/inline-size;white-space:normal");
-        rule(&format!("{waiting}::before"), "content:\"\";display:block;height:calc(var(--cv-c) + var(--cv-t))");
+        // The canvas (less its header when plain: --cv-p is 0 or 1) and the controls row.
+        let height = "height:calc(var(--cv-c) - var(--cv-p) * var(--cv-h) + var(--cv-t))";
+        rule(&format!("{waiting}::before"), &format!("content:\"\";display:block;{height}"));
         rule(&f, "display:block;container:careto-viz/inline-size");
-        rule(&format!("{f}>iframe"), "display:block;width:100%;border:0;height:calc(var(--cv-c) + var(--cv-t))");
-        rule(&both("", ""), "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-c:var(--cv-e);--cv-t:var(--cv-t4)");
+        rule(&format!("{f}>iframe"), &format!("display:block;width:100%;border:0;{height}"));
+        rule(
+            &both("", ""),
+            "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-he:var(--cv-hbe);--cv-hs:var(--cv-hbs);--cv-c:var(--cv-e);--cv-h:var(--cv-he);--cv-t:var(--cv-t4);--cv-p:0",
+        );
         // data-careto-viz names the view; data-view does when it does not.
         let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars],[data-careto-viz=profile],[data-careto-viz=map]))";
-        rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts)");
+        rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts);--cv-he:var(--cv-hte);--cv-hs:var(--cv-hts)");
         let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=map]))";
-        rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps)");
+        rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps);--cv-he:var(--cv-hpe);--cv-hs:var(--cv-hps)");
         // The map: nothing reserved here (its own stylesheet, --map, reserves it).
-        rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:0px;--cv-s:0px");
-        rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s)");
-        rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e)");
-        rule(&both("[data-lang|=es i]", "[data-lang|=es i]"), "--cv-c:var(--cv-s)");
+        rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px");
+        rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s);--cv-h:var(--cv-hs)");
+        rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e);--cv-h:var(--cv-he)");
+        rule(&both("[data-lang|=es i]", "[data-lang|=es i]"), "--cv-c:var(--cv-s);--cv-h:var(--cv-hs)");
         rule(&both("[data-downloads=false]", "[data-downloads=false]"), "--cv-t:var(--cv-t2)");
         rule(&both("[data-embed-code=false]", "[data-embed-code=false]"), "--cv-t:var(--cv-t3)");
         let none = "[data-downloads=false][data-embed-code=false]";
         rule(&both(none, none), &format!("--cv-t:{}px", tools(1, MAX_WIDTH)));
+        // Plain: no header, no controls row; static: no controls row.
+        let (plain, still) = (flag("plain"), flag("static"));
+        rule(&both(&plain, &plain), "--cv-p:1;--cv-t:0px");
+        rule(&both(&still, &still), "--cv-t:0px");
         changes(&mut css, campaign, &vars, part);
         css
     }

@@ -17,6 +17,9 @@ pub struct Strings {
     /// Legend heading before the colour classes when the measure is hedged
     /// (the subtitle names it, with its hedge).
     pub legend_heading_hedged: &'static str,
+    /// Legend heading before the colour classes of a hedged measure in a
+    /// plain chart (no subtitle), `{hedge}` and `{measure}` filled in.
+    pub legend_heading_plain: &'static str,
     /// Heading of the group of countries without a published figure.
     pub not_published_heading: &'static str,
     /// Under bars cut at the tallest canvas a browser draws, `{n}` filled in.
@@ -67,6 +70,7 @@ const EN: Strings = Strings {
     bars_subtitle: "{measure} per country, {as_of}",
     bars_subtitle_hedged: "Counts per country, {hedge} of {measure}, {as_of}",
     legend_heading_hedged: "Count:",
+    legend_heading_plain: "Counts, {hedge} of {measure}:",
     not_published_heading: "Affected, count not published ({n})",
     more_countries: "…and {n} more countries, too many to draw: all are in the data table",
     more_events: "…and {n} more events, too many to draw: all are in the data table",
@@ -86,6 +90,7 @@ const ES: Strings = Strings {
     bars_subtitle: "{measure} por país, {as_of}",
     bars_subtitle_hedged: "Cifras por país, {hedge} de {measure}, {as_of}",
     legend_heading_hedged: "Cifra:",
+    legend_heading_plain: "Cifras, {hedge} de {measure}:",
     not_published_heading: "Afectados, sin cifra publicada ({n})",
     more_countries: "…y {n} países más, demasiados para dibujarlos: todos están en la tabla de datos",
     more_events: "…y {n} sucesos más, demasiados para dibujarlos: todos están en la tabla de datos",

@@ -4,8 +4,8 @@
 
 use super::legend::Swatch;
 use super::{
-    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target,
-    MAX_SOURCE_LINES, MORE_LINES,
+    foot_height, header_block, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape,
+    Stroke, Target, MAX_SOURCE_LINES, MORE_LINES,
 };
 use crate::i18n::{capitalize, fill, format_count, strings};
 use crate::model::{Campaign, Lang};
@@ -47,16 +47,37 @@ pub struct BarsLayout {
 /// The legend entries of the colour classes: "<Measure>:" (cut to the
 /// chart's width: a newsroom's measure can be a long label), then one
 /// swatch per class. The bars and the map draw the same.
-pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner: f64, m: &Metrics, lang: Lang) -> Vec<(Swatch, String)> {
+pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner: f64, m: &Metrics, lang: Lang, header: Header) -> Vec<(Swatch, String)> {
     let s = strings(lang);
-    // A hedged measure is named, with its hedge, in the subtitle just above.
-    let heading = match campaign.hedge(lang) {
-        Some(_) => s.legend_heading_hedged.to_string(),
-        None => fill(s.legend_heading, &[("measure", &capitalize(campaign.measure.get(lang)))]),
+    // A hedged measure is named, with its hedge, in the subtitle just above
+    // (in a plain chart, by `plain_measure` just above).
+    let heading = match (campaign.hedge(lang), header) {
+        (Some(_), Header::Plain) => None,
+        (Some(_), Header::Full) => Some(s.legend_heading_hedged.to_string()),
+        (None, _) => Some(fill(s.legend_heading, &[("measure", &capitalize(campaign.measure.get(lang)))])),
     };
-    let mut items = vec![(Swatch::Heading, text::truncate(&heading, m.subtitle, Weight::Normal, inner))];
+    let mut items = Vec::new();
+    if let Some(h) = heading {
+        items.push((Swatch::Heading, text::truncate(&h, m.subtitle, Weight::Normal, inner)));
+    }
     items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Swatch::Fill(Paint::Class(i)), c.label())));
     items
+}
+
+/// In a plain chart, which has no subtitle, the legend's heading for a
+/// hedged measure: the measure with its hedge ("Counts, almost certainly
+/// of victim IP addresses:"), wrapped, from `y`, for a count must say what
+/// it counts. Returns the y below it; draws nothing otherwise (the
+/// subtitle names a hedged measure, the legend's heading an unhedged one).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn plain_measure(scene: &mut Scene, campaign: &Campaign, lang: Lang, header: Header, x0: f64, y: f64, inner: f64, m: &Metrics) -> f64 {
+    match (header, campaign.hedge(lang)) {
+        (Header::Plain, Some(hedge)) => {
+            let text = fill(strings(lang).legend_heading_plain, &[("hedge", hedge), ("measure", campaign.measure.get(lang))]);
+            text_block(scene, &text, x0, y, inner, m.subtitle, Weight::Normal, Paint::Muted)
+        }
+        _ => y,
+    }
 }
 
 /// How far a bar's keyboard item (and focus ring) reaches above and below the bar, CSS px.
@@ -76,6 +97,11 @@ pub(crate) fn subtitle(campaign: &Campaign, lang: Lang) -> String {
 impl BarsLayout {
     /// Lays out `campaign` at `width` CSS px (clamped to the supported range) in `lang`.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> BarsLayout {
+        BarsLayout::with_header(campaign, width, lang, Header::Full)
+    }
+
+    /// [`BarsLayout::new`], with its header or without ([`Header::Plain`]).
+    pub fn with_header(campaign: &Campaign, width: f64, lang: Lang, header: Header) -> BarsLayout {
         let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = strings(lang);
         let inner = x1 - x0;
@@ -84,9 +110,7 @@ impl BarsLayout {
         let name = campaign.name.get(lang);
         let n_countries = campaign.countries.len().to_string();
         let title = fill(s.bars_title, &[("name", name), ("n", &n_countries)]);
-        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
-        y = text_block(&mut scene, &subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        let mut y = header_block(&mut scene, header, campaign, lang, [&title, &subtitle(campaign, lang)], (x0, inner), 10.0, &m);
 
         // Rows end where the foot (the "…and N more" line, the source line)
         // still fits under them in the tallest canvas a browser draws.
@@ -100,10 +124,10 @@ impl BarsLayout {
         let color_scale = ColorScale::for_values(&values);
 
         // Legend: "<Measure>:" then one swatch per class.
-        y += 10.0;
+        y = plain_measure(&mut scene, campaign, lang, header, x0, y + 10.0, inner, &m);
         let swatch = (m.subtitle * 0.9).round();
         let line_h = (m.subtitle * 1.5).round();
-        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y, &m) + 10.0;
+        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang, header), x0, x1, y, &m) + 10.0;
         // Texts go after the shapes, a style at a time (see the legend).
         let mut texts = Vec::new();
 

@@ -154,6 +154,42 @@ impl Frame {
     }
 }
 
+/// What a chart draws above its picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Header {
+    /// Its title, the campaign's headline figures ([`headline`]) and its subtitle.
+    #[default]
+    Full,
+    /// None of them (the `plain` display flag, as Datawrapper's `?plain=1`):
+    /// the host page writes its own. The source line stays, and so do the
+    /// chart's accessible name and summary (`describe`), which are not drawn.
+    Plain,
+}
+
+/// Draws a chart's header as `header` says, from the top padding: `title`
+/// (bold), the campaign's headline figures ([`headline_block`]) and
+/// `subtitle` (muted). Returns the y below it; for a plain chart
+/// `m.pad - gap`, so that what follows, which the caller puts `gap` below
+/// the header, starts at the top padding.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn header_block(
+    scene: &mut Scene,
+    header: Header,
+    campaign: &crate::model::Campaign,
+    lang: crate::model::Lang,
+    [title, subtitle]: [&str; 2],
+    (x0, inner): (f64, f64),
+    gap: f64,
+    m: &Metrics,
+) -> f64 {
+    if header == Header::Plain {
+        return m.pad - gap;
+    }
+    let y = text_block(scene, title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
+    let y = headline_block(scene, campaign, lang, x0, y, inner, m);
+    text_block(scene, subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted)
+}
+
 /// The campaign's headline figures as every chart's header draws them:
 /// each `[[total]]` ("31 countries · over 380 unique victims · more than
 /// 1,000 victim IP addresses"), then the campaign's `totals_note` (who gave

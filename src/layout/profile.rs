@@ -55,14 +55,17 @@ pub fn platform_text(p: &crate::model::Platform, s: &ProfileStrings, lang: Lang)
 impl ProfileLayout {
     /// Lays out the profile of `campaign` at `width` CSS px in `lang`.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> ProfileLayout {
+        ProfileLayout::with_header(campaign, width, lang, super::Header::Full)
+    }
+
+    /// [`ProfileLayout::new`], with its header or without ([`super::Header::Plain`]).
+    pub fn with_header(campaign: &Campaign, width: f64, lang: Lang, header: super::Header) -> ProfileLayout {
         let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = profile_strings(lang);
         let p = &campaign.profile;
         let inner = x1 - x0;
         let title = fill(s.title, &[("name", campaign.name.get(lang))]);
-        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
-        y = text_block(&mut scene, s.subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        let mut y = super::header_block(&mut scene, header, campaign, lang, [&title, s.subtitle], (x0, inner), 12.0, &m);
 
         let source = text::wrap_at_most(p.source_line.get(lang), m.small, Weight::Normal, inner, MAX_SOURCE_LINES);
         let rows_end = max_height(width) - foot_height(source.len(), 12.0, &m);

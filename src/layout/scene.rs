@@ -184,11 +184,21 @@ pub struct Scene {
     pub width: f64,
     /// Height in CSS px.
     pub height: f64,
-    /// Shapes, back to front.
+    /// Shapes, back to front; a chart's first is its background, a rect of
+    /// [`Paint::Background`] as large as the scene (`Frame`).
     pub shapes: Vec<Shape>,
 }
 
 impl Scene {
+    /// The shapes but the background: what a chart without one (the
+    /// `transparent` display flag) draws.
+    pub fn foreground(&self) -> &[Shape] {
+        match self.shapes.split_first() {
+            Some((Shape::Rect { fill: Some(Paint::Background), stroke: None, .. }, rest)) => rest,
+            _ => &self.shapes,
+        }
+    }
+
     /// The bounding box of a text shape, from the text metrics.
     pub fn text_box(shape: &Shape) -> Option<Rect> {
         if let Shape::Text { text, at, anchor, size, weight, .. } = shape {

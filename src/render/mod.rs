@@ -75,8 +75,14 @@ pub const SVG_FONT_SCALE: f64 = 1.24;
 /// Draws `scene` onto `area` (whose size is the scene's, in CSS px);
 /// `font_scale` is 1 for canvas and [`SVG_FONT_SCALE`] for SVG.
 pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, area: &DrawingArea<DB, Shift>, font_scale: f64) -> Result<(), RenderError> {
+    draw_shapes(&scene.shapes, theme, area, font_scale)
+}
+
+/// Draws `shapes` (of a scene: [`draw`]), in order, onto `area`; e.g. a
+/// scene's [`Scene::foreground`] for a chart without a background.
+pub fn draw_shapes<DB: DrawingBackend>(shapes: &[Shape], theme: &Theme, area: &DrawingArea<DB, Shift>, font_scale: f64) -> Result<(), RenderError> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
-    for shape in &scene.shapes {
+    for shape in shapes {
         match shape {
             Shape::Rect { rect, fill, stroke } => {
                 let corners = [(px(rect.x), px(rect.y)), (px(rect.right()), px(rect.bottom()))];

@@ -109,8 +109,10 @@ impl Chart {
     /// draw that changed the words (bit 2), in one call, in this order:
     /// view (`"bars"`, `"timeline"`, `"map"`), language (`"en"`, `"es"`), theme drawn
     /// (`"light"`, `"dark"`), theme option (`"auto"`, `"light"`, `"dark"`),
-    /// downloads (`"1"` or `""`), the address of `embed.html` when "Copy embed
-    /// code" shows (else `""`), title (the canvas's accessible name),
+    /// the download buttons and display flags (bits: 1 downloads, 2
+    /// `plain`, 4 `transparent`, 8 `static`: [`options::Display::bits`]),
+    /// the address of `embed.html` when "Copy embed code" shows (else
+    /// `""`), title (the canvas's accessible name),
     /// summary; the theme's background, text, muted, grid and focus colours;
     /// then the controls' words ([`crate::i18n::controls`]), and in a build
     /// with the map the map's ([`crate::i18n::map_controls`]).
@@ -124,7 +126,7 @@ impl Chart {
             d.lang().as_str().to_string(),
             theme.name.as_str().to_string(),
             s.theme.as_str().to_string(),
-            if s.downloads { "1" } else { "" }.to_string(),
+            s.display.bits(s.downloads),
             embed_url,
             d.title(),
             d.summary(),

@@ -11,7 +11,7 @@
 use super::held::Held;
 use super::hidpi::HiDpiCanvas;
 use super::options::{Settings, ThemeChoice};
-use crate::chart::{ChartOptions, Layout, View};
+use crate::chart::{ChartOptions, Header, Layout, View};
 use crate::layout::{HitBox, Scene};
 use crate::model::{Campaign, Lang};
 use crate::render;
@@ -59,6 +59,10 @@ pub struct Picture {
     pub focus: Option<usize>,
     /// The system colours of forced-colors mode, which replace the theme's.
     pub forced: Option<SystemColors>,
+    /// With its header, or plain.
+    pub header: Header,
+    /// Without a background: the canvas is cleared, not filled.
+    pub transparent: bool,
 }
 
 impl Picture {
@@ -68,7 +72,7 @@ impl Picture {
     }
 
     fn options(&self) -> ChartOptions {
-        ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width }
+        ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width, header: self.header }
     }
 }
 
@@ -156,7 +160,18 @@ impl Drawing {
     pub fn wanted(&self) -> Picture {
         let s = &self.surroundings;
         let width = self.settings.width.unwrap_or(if s.width > 0.0 { s.width } else { 640.0 });
-        Picture { width: width.floor(), dpr: s.dpr, theme: self.theme(), lang: self.lang(), view: self.settings.view, focus: s.focus, forced: s.forced }
+        let display = self.settings.display;
+        Picture {
+            width: width.floor(),
+            dpr: s.dpr,
+            theme: self.theme(),
+            lang: self.lang(),
+            view: self.settings.view,
+            focus: s.focus,
+            forced: s.forced,
+            header: if display.plain { Header::Plain } else { Header::Full },
+            transparent: display.transparent,
+        }
     }
 
     /// The campaign as held (to keep it across an update).
@@ -290,9 +305,17 @@ fn paint(
 ) -> Result<(), String> {
     let scene = layout.scene();
     let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr)?;
-    let area = backend.into_drawing_area();
     let theme = picture.colors();
-    render::draw(scene, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+    // Transparent: the bitmap is cleared (a redraw at the same size keeps
+    // the last picture otherwise), and everything but the background drawn.
+    let shapes = if picture.transparent {
+        context.clear_rect(0.0, 0.0, scene.width, scene.height);
+        scene.foreground()
+    } else {
+        &scene.shapes
+    };
+    let area = backend.into_drawing_area();
+    render::draw_shapes(shapes, &theme, &area, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
         let focus = Scene { width: scene.width, height: scene.height, shapes: vec![crate::layout::focus_ring(item.rect)] };
         render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;

@@ -20,11 +20,16 @@ pub struct JsOptions {
     pub embed_url: Option<String>,
     /// Show the "Copy embed code" button when `embed_url` is known (default true).
     pub embed_code: Option<bool>,
+    /// The display flags, in the order of [`DISPLAY_FLAGS`] (see [`Display`]).
+    pub display: [Option<bool>; 3],
     /// A campaign of the newsroom's own, as a JS object (see `campaign.schema.json`).
     pub campaign: Option<JsValue>,
 }
 
-const OPTION_NAMES: [&str; 8] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "campaign"];
+const OPTION_NAMES: [&str; 11] = ["view", "lang", "theme", "width", "downloads", "embedUrl", "embedCode", "plain", "transparent", "static", "campaign"];
+
+/// The display flags' options, in the order of [`JsOptions::display`].
+const DISPLAY_FLAGS: [&str; 3] = ["plain", "transparent", "static"];
 
 /// Converts and validates a campaign given as a JS object. Errors name the
 /// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
@@ -106,6 +111,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         }
     }
     let keys = &keys;
+    let mut display = [None; 3];
+    for (flag, name) in display.iter_mut().zip(DISPLAY_FLAGS) {
+        *flag = field(&value, keys, name, Kind::Flag, "true or false")?;
+    }
     Ok(JsOptions {
         view: field(&value, keys, "view", Kind::Text, VIEWS)?,
         lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
@@ -114,6 +123,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         downloads: field(&value, keys, "downloads", Kind::Flag, "true or false")?,
         embed_url: field(&value, keys, "embedUrl", Kind::Text, "the address of embed.html")?,
         embed_code: field(&value, keys, "embedCode", Kind::Flag, "true or false")?,
+        display,
         campaign: {
             let c = own(&value, keys, "campaign")?;
             if c.is_undefined() || c.is_null() {
@@ -181,11 +191,46 @@ pub struct Settings {
     pub embed_url: Option<String>,
     /// Whether readers get the "Copy embed code" button (when `embed_url` is known).
     pub embed_code: bool,
+    /// The display flags (`plain`, `transparent`, `static`).
+    pub display: Display,
+}
+
+/// The display flags, as Datawrapper has them (`?plain=1`,
+/// `?transparent=1`, `?static=1`); each is off by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Display {
+    /// No title, headline figures or subtitle (the layout's [`crate::layout::Header::Plain`])
+    /// and no buttons: the host page writes its own. The source line stays.
+    pub plain: bool,
+    /// No background: the canvas is cleared, not filled, and the shell
+    /// gives the chart's box none.
+    pub transparent: bool,
+    /// The picture only: the shell loads no interaction layer and gives the
+    /// canvas no tab stop; its accessible name and summary stay.
+    pub still: bool,
+}
+
+impl Display {
+    /// The flags as [`super::api::Chart::words`] gives them to the shell,
+    /// a number of bits: 1 when the download buttons show (the `downloads`
+    /// option), 2 `plain`, 4 `transparent`, 8 `static` (`"1"` by default).
+    pub fn bits(self, downloads: bool) -> String {
+        (u8::from(downloads) | u8::from(self.plain) << 1 | u8::from(self.transparent) << 2 | u8::from(self.still) << 3).to_string()
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { view: View::Bars, lang: None, theme: ThemeChoice::Auto, width: None, downloads: true, embed_url: None, embed_code: true }
+        Settings {
+            view: View::Bars,
+            lang: None,
+            theme: ThemeChoice::Auto,
+            width: None,
+            downloads: true,
+            embed_url: None,
+            embed_code: true,
+            display: Display::default(),
+        }
     }
 }
 
@@ -224,6 +269,11 @@ impl Settings {
         if let Some(e) = js.embed_code {
             self.embed_code = e;
         }
+        let [plain, transparent, still] = js.display;
+        let d = &mut self.display;
+        d.plain = plain.unwrap_or(d.plain);
+        d.transparent = transparent.unwrap_or(d.transparent);
+        d.still = still.unwrap_or(d.still);
         Ok(self)
     }
 }

@@ -29,6 +29,16 @@ describe("embed code", () => {
     assert.ok(s.includes('<div data-careto-viz-frame="bars" data-lang="en" data-campaign-src="c.json"><iframe '), s);
   });
 
+  it("keeps the display flags that are on, plain and static on the box too (their height)", () => {
+    const url = "https://x.example/a/embed.html";
+    const s = embedCode(url, "bars", "en", "auto", "Bars", 500, "MAR", { plain: true, transparent: true, static: false });
+    assert.ok(s.includes('<div data-careto-viz-frame="bars" data-lang="en" data-plain="1"><iframe src="https://x.example/a/embed.html?view=bars&amp;lang=en&amp;theme=auto&amp;plain=1&amp;transparent=1&amp;focus=MAR"'), s);
+    const still = embedCode(url, "timeline", "es", "dark", "T", 500, undefined, { static: true });
+    assert.ok(still.includes('<div data-careto-viz-frame="timeline" data-lang="es" data-static="1"><iframe src="https://x.example/a/embed.html?view=timeline&amp;lang=es&amp;theme=dark&amp;static=1"'), still);
+    // None on: as before (the words of a chart, whose flags are all false).
+    assert.equal(embedCode(url, "bars", "en", "auto", "B", 500, undefined, { plain: false, transparent: false, static: false }), embedCode(url, "bars", "en", "auto", "B", 500));
+  });
+
   it("links the map's stylesheet for a map, and only for a map", () => {
     const map = embedCode("https://x.example/a/embed.html", "map", "en", "auto", "The Mask (Careto): where the 31 affected countries are", 700);
     assert.ok(map.includes('<link rel="stylesheet" href="https://x.example/a/careto-viz.css">\n<link rel="stylesheet" href="https://x.example/a/careto-viz-map.css">\n<div data-careto-viz-frame="map"'), map);

@@ -18,7 +18,7 @@ mod place;
 pub use hit::even_odd;
 
 use super::legend::{legend, Swatch};
-use super::{clamp_width, text_block, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
+use super::{clamp_width, text_block, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
 use crate::geo::World;
 use crate::i18n::{fill, join_list, map_strings};
 use crate::model::{Campaign, Lang};
@@ -79,19 +79,24 @@ impl MapLayout {
     /// Lays out `campaign` on `world` at `width` CSS px (clamped to the
     /// supported range) in `lang`.
     pub fn new(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> MapLayout {
-        MapLayout::build(campaign, world, width, lang, true)
+        MapLayout::build(campaign, world, width, lang, Header::Full, true)
     }
 
-    /// The height of [`MapLayout::new`]'s scene, found by the same code
-    /// without the world's shapes (no projection, hatching or index): a
-    /// fraction of the work, for `careto-reserve`, which needs the height
+    /// [`MapLayout::new`], with its header or without ([`Header::Plain`]).
+    pub fn with_header(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header) -> MapLayout {
+        MapLayout::build(campaign, world, width, lang, header, true)
+    }
+
+    /// The height of [`MapLayout::with_header`]'s scene, found by the same
+    /// code without the world's shapes (no projection, hatching or index):
+    /// a fraction of the work, for `careto-reserve`, which needs the height
     /// at every width.
-    pub fn height(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> f64 {
-        MapLayout::build(campaign, world, width, lang, false).scene.height
+    pub fn height(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header) -> f64 {
+        MapLayout::build(campaign, world, width, lang, header, false).scene.height
     }
 
     /// The layout; with `draw` false, only its texts and the world's frame.
-    fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, draw: bool) -> MapLayout {
+    fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header, draw: bool) -> MapLayout {
         let width = clamp_width(width);
         let m = Metrics::for_width(width);
         let s = map_strings(lang);
@@ -103,15 +108,14 @@ impl MapLayout {
         // Title and subtitle (the bars' subtitle: the measure and its date).
         let n_countries = campaign.countries.len().to_string();
         let title = fill(s.map_title, &[("name", campaign.name.get(lang)), ("n", &n_countries)]);
-        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
-        y = text_block(&mut scene, &super::bars::subtitle(campaign, lang), x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        let mut y = super::header_block(&mut scene, header, campaign, lang, [&title, &super::bars::subtitle(campaign, lang)], (x0, inner), 10.0, &m);
 
         // The bars' classes and legend, then the map's two tones.
         let published = crate::order::published_by_value(campaign, lang);
         let values: Vec<u32> = published.iter().map(|p| p.1).collect();
         let color_scale = ColorScale::for_values(&values);
-        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang), x0, x1, y + 10.0, &m);
+        y = super::bars::plain_measure(&mut scene, campaign, lang, header, x0, y + 10.0, inner, &m);
+        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang, header), x0, x1, y, &m);
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut tones = Vec::new();
         if !unpublished.is_empty() {

@@ -15,7 +15,7 @@ mod lanes;
 pub use events::EventMark;
 
 use super::{
-    foot_height, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
+    foot_height, hit_sorted, lines_block, max_height, Anchor, Frame, Header, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
     MORE_LINES,
 };
 use crate::i18n::{fill, format_date, strings};
@@ -67,14 +67,17 @@ impl TimelineLayout {
     /// title and legend, the active period's span, the events in their lanes,
     /// the year axis behind them, and the source line.
     pub fn new(campaign: &Campaign, width: f64, lang: Lang) -> TimelineLayout {
+        TimelineLayout::with_header(campaign, width, lang, Header::Full)
+    }
+
+    /// [`TimelineLayout::new`], with its header or without ([`Header::Plain`]).
+    pub fn with_header(campaign: &Campaign, width: f64, lang: Lang, header: Header) -> TimelineLayout {
         let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = strings(lang);
         let inner = x1 - x0;
 
         let title = fill(s.timeline_title, &[("name", campaign.name.get(lang))]);
-        let mut y = text_block(&mut scene, &title, x0, m.pad, inner, m.title, Weight::Bold, Paint::Text);
-        y = super::headline_block(&mut scene, campaign, lang, x0, y, inner, &m);
-        y = text_block(&mut scene, s.timeline_subtitle, x0, y + 2.0, inner, m.subtitle, Weight::Normal, Paint::Muted);
+        let mut y = super::header_block(&mut scene, header, campaign, lang, [&title, s.timeline_subtitle], (x0, inner), 8.0, &m);
         y = legend(&mut scene, s, x0, x1, y + 8.0, m.subtitle);
 
         let years = axis::Years::covering(campaign);

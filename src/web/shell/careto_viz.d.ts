@@ -102,6 +102,21 @@ export interface MountOptions {
   embedUrl?: string;
   /** `false` hides the "Copy embed code" button. Default `true` (when `embedUrl` is given). */
   embedCode?: boolean;
+  /**
+   * Display flag (Datawrapper's `?plain=1`): `true` draws no title, headline
+   * figures or subtitle and shows no buttons, for a page that writes its own
+   * (the source line stays, and so do the canvas's accessible name and
+   * summary; a hedged measure is named above the legend). Default `false`.
+   */
+  plain?: boolean;
+  /** Display flag: `true` draws no background (the theme's text colours stay). Default `false`. */
+  transparent?: boolean;
+  /**
+   * Display flag: `true` shows the picture only: no tooltips, keyboard,
+   * table or buttons, so the interaction layer is never loaded, and the
+   * canvas is no tab stop (its accessible name and summary stay). Default `false`.
+   */
+  static?: boolean;
   // full build only {
   /**
    * A campaign of your own (campaign.schema.json); default: The Mask (Careto).

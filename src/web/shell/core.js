@@ -36,7 +36,11 @@ function wordsOf(kernel) {
     lang: w[1],
     theme: w[2],
     themeOption: w[3],
-    downloads: w[4] === "1",
+    // Bits: the download buttons (1), then the display flags plain, transparent, static (Display::bits).
+    downloads: (w[4] & 1) > 0,
+    plain: (w[4] & 2) > 0,
+    transparent: (w[4] & 4) > 0,
+    static: (w[4] & 8) > 0,
     embedUrl: w[5] || undefined,
     title: w[6],
     summary: w[7],
@@ -225,7 +229,6 @@ export function shell(wasm, details, maps) {
       p.tip = el("div", "cv-tip", { role: "tooltip", id: `cv-tip-${id}` });
       p.tip.hidden = true;
       const c = this.canvas;
-      c.tabIndex = 0;
       c.setAttribute("role", "img");
       c.setAttribute("aria-describedby", `cv-summary-${id}`);
       p.tools.append(p.show, p.png, p.csv, p.embed, p.status);
@@ -297,7 +300,14 @@ export function shell(wasm, details, maps) {
       p.png.hidden = p.csv.hidden = !w.downloads;
       p.embed.hidden = !w.embedUrl;
       if (!w.embedUrl) p.code.hidden = true;
+      // Display flags: plain and static have no buttons, static no tab stop
+      // and no interaction layer, transparent no background.
+      p.tools.hidden = w.plain || w.static;
+      style.setProperty("background", w.transparent ? "transparent" : "");
+      if (w.static) this.canvas.removeAttribute("tabindex");
+      else this.canvas.tabIndex = 0;
       this.tableFor = null;
+      if (w.static) return this.waitFor(changed);
       if (layer?.ready(this)) this.toLayer();
       // Another language: its words come first (the table waits for them).
       else if (layer) this.bring().then(() => this.arrived(), () => {});
@@ -355,6 +365,7 @@ export function shell(wasm, details, maps) {
 
     /** Runs `use(layer)` now, or once the layer and this chart's words have arrived (busy meanwhile). */
     use(use) {
+      if (this.words.static) return;
       if (layer?.ready(this)) return use(layer);
       this.pending = use;
       this.waiting = true;
@@ -452,6 +463,7 @@ export function shell(wasm, details, maps) {
       if (!this.parts) return;
       const p = this.parts;
       const pointer = (e) => {
+        if (this.words.static) return;
         if (layer?.ready(this)) return layer.pointer(this, e);
         // Before the layer: a busy cursor over an item, and the layer on its way.
         if (this.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
@@ -486,7 +498,7 @@ export function shell(wasm, details, maps) {
       // geometry failed: the reader still gets the table).
       const prefetch = () =>
         afterFrame(() => {
-          if (signal.aborted) return;
+          if (signal.aborted || this.words.static) return;
           this.bring().then(
             () => this.arrived(),
             (error) => {

@@ -9,7 +9,9 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  * The iframe snippet for the chart `view` in `lang` and `theme` ("auto",
  * "light" or "dark"), `title` its accessible title and `height` a fallback
  * height in CSS px; `focus`, the item a reader last selected (an ISO code,
- * an event's id), is kept as `&focus=`. `embedUrl` is the absolute address of embed.html,
+ * an event's id), is kept as `&focus=`, and the display flags that are on
+ * in `flags` (`{ plain, transparent, static }`) as `&plain=1`… (plain and
+ * static on the box too, for careto-viz.css's height). `embedUrl` is the absolute address of embed.html,
  * perhaps with a query (?campaign=…) that is kept; careto-viz.css and
  * careto-viz-frame.js are taken to sit next to it.
  *
@@ -20,13 +22,15 @@ const attr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
  * named on the box (data-campaign-src), which careto-viz.css leaves to a
  * stylesheet made for that campaign (README).
  */
-export function embedCode(embedUrl, view, lang, theme, title, height, focus) {
+export function embedCode(embedUrl, view, lang, theme, title, height, focus, flags = {}) {
   const page = embedUrl.split("#")[0];
-  const src = `${page}${page.includes("?") ? "&" : "?"}view=${view}&lang=${lang}&theme=${theme}${focus ? `&focus=${encodeURIComponent(focus)}` : ""}`;
+  const on = ["plain", "transparent", "static"].filter((name) => flags[name]);
+  const src = `${page}${page.includes("?") ? "&" : "?"}view=${view}&lang=${lang}&theme=${theme}${on.map((name) => `&${name}=1`).join("")}${focus ? `&focus=${encodeURIComponent(focus)}` : ""}`;
   const [path, query = ""] = page.split("?");
   const dir = path.slice(0, path.lastIndexOf("/") + 1);
   const campaign = new URLSearchParams(query).get("campaign");
-  const box = `data-careto-viz-frame="${attr(view)}" data-lang="${attr(lang)}"${campaign ? ` data-campaign-src="${attr(campaign)}"` : ""}`;
+  const sized = on.filter((name) => name !== "transparent").map((name) => ` data-${name}="1"`).join("");
+  const box = `data-careto-viz-frame="${attr(view)}" data-lang="${attr(lang)}"${sized}${campaign ? ` data-campaign-src="${attr(campaign)}"` : ""}`;
   return (
     "<!-- once per page: reserves each chart's height before it arrives -->\n" +
     `<link rel="stylesheet" href="${attr(dir)}careto-viz.css">\n` +

@@ -317,7 +317,7 @@ export function layer(provider, { L, report }) {
       if (!url) return;
       // For a page without careto-viz.css: the chart and its buttons (the frame's height at this width).
       const height = Math.ceil(st.kernel.height) + p.tools.offsetHeight + 4;
-      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height, st.selectedId);
+      const code = embedCode(url, w.view, w.lang, w.themeOption, w.title, height, st.selectedId, w);
       p.code.value = code;
       const t = w.labels;
       const done = (ok) => {

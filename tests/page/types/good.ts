@@ -18,6 +18,7 @@ const options: MountOptions = {
 };
 const chart: Chart = mount(element, options);
 chart.update({ theme: "light" });
+chart.update({ plain: true, transparent: true, static: false });
 chart.update({ view: "bars", lang: "en", theme: "auto" });
 chart.redraw();
 const hit: string | undefined = chart.hitTest(10, 20);

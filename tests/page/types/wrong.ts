@@ -22,3 +22,5 @@ mount(element, { view: "bars" }).update({ view: "pie" }); // error
 mount(element, { view: "bars" }).hitTest("10", 20); // error
 mount(element, { view: "globe" }); // error
 mount(element, { view: "map" }).pointOf(504); // error
+mount(element, { plain: "yes" }); // error
+mount(element, { view: "bars" }).update({ static: 1 }); // error
