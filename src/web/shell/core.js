@@ -496,7 +496,10 @@ export function shell(wasm, details, maps) {
       // picture: a map's, once its geometry came, so that the layer never
       // competes with the geometry for the map's first frame (or after the
       // geometry failed: the reader still gets the table).
+      // A chart destroyed before its first picture schedules nothing: a
+      // pending frame callback would hold the chart and its DOM until it ran.
       const prefetch = () =>
+        signal.aborted ||
         afterFrame(() => {
           if (signal.aborted || this.words.static) return;
           this.bring().then(
