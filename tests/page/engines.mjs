@@ -165,22 +165,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- Chromium (Playwright)
 
-class ChromiumPage extends BasePage {
-  static async open(browser, server, { width, height, dpr, colorScheme, touch, downloads }) {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      deviceScaleFactor: dpr,
-      colorScheme,
-      hasTouch: touch,
-      reducedMotion: "reduce",
-    });
-    const page = new ChromiumPage("chromium", server);
-    page.context = context;
-    page.page = await context.newPage();
-    page.page.on("pageerror", (err) => page.native.push(`page error: ${err.message}`));
-    page.downloads = downloads;
-    return page;
-  }
+/**
+ * A page driven through a Playwright (Chromium) or a puppeteer (Firefox)
+ * page object, `this.page`: the two APIs agree on all of this.
+ */
+class DriverPage extends BasePage {
   async goto(url) {
     const r = await this.page.goto(url, { waitUntil: "load" });
     if (r && r.status() !== 200) throw new Error(`${url}: HTTP ${r.status()}`);
@@ -207,6 +196,24 @@ class ChromiumPage extends BasePage {
   screenshot() {
     return this.page.screenshot();
   }
+}
+
+class ChromiumPage extends DriverPage {
+  static async open(browser, server, { width, height, dpr, colorScheme, touch, downloads }) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: dpr,
+      colorScheme,
+      hasTouch: touch,
+      reducedMotion: "reduce",
+    });
+    const page = new ChromiumPage("chromium", server);
+    page.context = context;
+    page.page = await context.newPage();
+    page.page.on("pageerror", (err) => page.native.push(`page error: ${err.message}`));
+    page.downloads = downloads;
+    return page;
+  }
   setViewport(width, height) {
     return this.page.setViewportSize({ width, height });
   }
@@ -230,7 +237,7 @@ class ChromiumPage extends BasePage {
 
 // ---------------------------------------------------------------- Firefox (puppeteer-core, WebDriver BiDi)
 
-class FirefoxPage extends BasePage {
+class FirefoxPage extends DriverPage {
   static async open(engine, server, { width, height, dpr, colorScheme, touch, downloads }) {
     // The colour scheme is a preference of the browser (WebDriver BiDi has no
     // emulation of it in Firefox 153: emulation.setColorSchemeOverride is an
@@ -249,32 +256,9 @@ class FirefoxPage extends BasePage {
     await page.page.setViewport({ width, height, deviceScaleFactor: dpr, hasTouch: touch });
     return page;
   }
-  async goto(url) {
-    const r = await this.page.goto(url, { waitUntil: "load" });
-    if (r && r.status() !== 200) throw new Error(`${url}: HTTP ${r.status()}`);
-  }
-  evaluate(fn, arg) {
-    return this.page.evaluate(fn, arg);
-  }
-  /** Runs a script's source in the page (not subject to its CSP, as an injected <script> would be). */
-  async addScript(source) {
-    await this.page.evaluate(source);
-  }
-  mouseMove(x, y) {
-    return this.page.mouse.move(x, y);
-  }
-  click(x, y) {
-    return this.page.mouse.click(x, y);
-  }
-  tap(x, y) {
-    return this.page.touchscreen.tap(x, y);
-  }
   press(key) {
     // puppeteer's WebDriver BiDi keyboard knows the space bar only as " ".
     return this.page.keyboard.press(key === "Space" ? " " : key);
-  }
-  screenshot() {
-    return this.page.screenshot();
   }
   setViewport(width, height) {
     const v = this.page.viewport();
