@@ -4,8 +4,8 @@
 // shell() gives a build its API: mount() checks the element (here in JS: a
 // hostile object never reaches the wasm module), has the module check the
 // options (Kernel), builds the chart's figure (figure.js) and draws; the
-// chart then follows the page and its reader (with page.js for what it asks
-// of the page). Everything else (tooltips with their notes and
+// chart then follows the page and its reader (listen.js, with page.js for
+// what it asks of the page). Everything else (tooltips with their notes and
 // sources, keyboard, the data table, downloads, Copy embed code) is the
 // interaction layer (interact.js) with the details it shows (the details
 // module, or the full build itself): fetched when the browser is idle after
@@ -17,7 +17,8 @@
 // wasm glue: scripts/build-wasm.sh, esbuild.
 
 import { L, dress, figure, label, wordsOf } from "./figure.js";
-import { DARK, FORCED, PRINT_DPR, afterFrame, clipboardLater, contentWidth, el, forgetSystemColors, systemColors } from "./page.js";
+import { listen } from "./listen.js";
+import { PRINT_DPR, DARK, contentWidth, el, systemColors } from "./page.js";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
@@ -83,6 +84,11 @@ export function shell(wasm, details, maps) {
     }
     report(`${text} (${error instanceof Error ? error.message : error})`);
   }
+  // One console error for a failed prefetch, however many charts; a reader's use reports again.
+  function prefetchFailed(st, error) {
+    if (!prefetchReported) reportFailure(error, st.words.labels[L.loadFailed]);
+    prefetchReported = true;
+  }
   function loadLayer() {
     loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
       ([module, provider]) => (layer = module.layer(provider, { L, report })),
@@ -116,6 +122,11 @@ export function shell(wasm, details, maps) {
       }
       this.ctx = this.canvas.getContext("2d");
       if (!this.ctx) throw fail("mount: the canvas has no 2D context (is it already used for WebGL?)");
+    }
+
+    /** The interaction layer, once it has arrived (listen.js). */
+    get layer() {
+      return layer;
     }
 
     /** Tells the kernel what the page says now: width, pixel ratio, language, colour scheme. */
@@ -273,102 +284,6 @@ export function shell(wasm, details, maps) {
       else if (this.parts.live.textContent === word) this.parts.live.textContent = "";
     }
 
-    /** Listeners, removed all at once by destroy (one AbortController). */
-    listen() {
-      const signal = this.ac.signal;
-      const on = (target, type, f, options = {}) => target.addEventListener(type, f, { ...options, signal });
-      const c = this.canvas;
-      on(window, "resize", () => this.redrawQuietly());
-      on(matchMedia(DARK), "change", () => this.redrawQuietly());
-      on(matchMedia(FORCED), "change", () => {
-        forgetSystemColors();
-        this.redrawQuietly();
-      });
-      // Printing: drawn again for paper before, and for the screen after.
-      // The print media query's change comes once the page is laid out for
-      // paper (where a browser tells it), so the chart is then drawn at the printed width.
-      const print = (on) => {
-        this.printing = on;
-        this.redrawQuietly();
-      };
-      on(window, "beforeprint", () => print(true));
-      on(window, "afterprint", () => print(false));
-      on(matchMedia("print"), "change", (e) => print(e.matches));
-      // A move to a screen with another pixel ratio (no resize event): a
-      // query for the current ratio, set again after each change.
-      const watchRatio = () => {
-        if (signal.aborted) return;
-        matchMedia(`(resolution: ${devicePixelRatio}dppx)`).addEventListener("change", () => {
-          this.redrawQuietly();
-          watchRatio();
-        }, { once: true, signal });
-      };
-      watchRatio();
-      if (this.host) {
-        // The redraw waits for the next frame: drawn in the observer's
-        // callback, a new width gives the host a new height at once, which
-        // every engine reports as an error event on the page ("ResizeObserver
-        // loop completed with undelivered notifications"; a newsroom's error
-        // monitoring would log it on every resize).
-        this.observer = new ResizeObserver(() => {
-          this.resizeFrame ||= requestAnimationFrame(() => {
-            this.resizeFrame = 0;
-            if (!signal.aborted) this.redrawQuietly();
-          });
-        });
-        this.observer.observe(this.host);
-      }
-      if (!this.parts) return;
-      const p = this.parts;
-      const pointer = (e) => {
-        if (this.words.static) return;
-        if (layer?.ready(this)) return layer.pointer(this, e);
-        // Before the layer: a busy cursor over an item, and the layer on its way.
-        if (this.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
-        const at = { type: e.type, offsetX: e.offsetX, offsetY: e.offsetY, clientX: e.clientX, clientY: e.clientY, pointerType: e.pointerType };
-        this.use((l) => l.pointer(this, at));
-      };
-      on(c, "pointermove", pointer);
-      on(c, "pointerdown", pointer);
-      on(c, "pointerleave", (e) => layer?.leave(this, e));
-      on(c, "keydown", (e) => {
-        if (e.key === "Escape") return layer?.key(this, e.key);
-        if (!["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "Enter", " "].includes(e.key)) return;
-        e.preventDefault();
-        const key = e.key;
-        this.use((l) => l.key(this, key));
-      });
-      on(c, "blur", () => layer?.blur(this));
-      on(p.show, "click", () => this.use((l) => l.toggleTable(this)));
-      on(p.png, "click", () => this.use((l) => l.png(this)));
-      on(p.csv, "click", () => this.use((l) => l.csv(this)));
-      on(p.embed, "click", () => {
-        if (layer?.ready(this)) return layer.copy(this);
-        // Safari (WebKit) lets a page write to the clipboard only during the
-        // click itself, not when the layer has arrived later: the write
-        // starts now, with its text to come (a ClipboardItem of a promise).
-        const later = clipboardLater();
-        this.use((l) => l.copy(this, later));
-      });
-      // The layer comes when the browser is idle after the chart's first
-      // picture: a map's, once its geometry came, so that the layer never
-      // competes with the geometry for the map's first frame (or after the
-      // geometry failed: the reader still gets the table).
-      const prefetch = () =>
-        afterFrame(() => {
-          if (signal.aborted || this.words.static) return;
-          this.bring().then(
-            () => this.arrived(),
-            (error) => {
-              // One console error for a failed prefetch, however many charts; a reader's use reports again.
-              if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
-              prefetchReported = true;
-            },
-          );
-        });
-      this.drawn().then(prefetch, prefetch);
-    }
-
     destroy() {
       this.ac.abort();
       this.observer?.disconnect();
@@ -486,7 +401,7 @@ export function shell(wasm, details, maps) {
       throw error;
     }
     holding.add(element);
-    st.listen();
+    listen(st, prefetchFailed);
     const chart = new Chart();
     states.set(chart, st);
     return chart;

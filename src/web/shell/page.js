@@ -2,7 +2,7 @@
 // queries it follows (colour scheme, forced colours, print), the system
 // colours of forced-colors mode, the container's content width, a frame
 // and an idle moment, a clipboard write, and new elements. No chart state:
-// core.js holds that.
+// core.js and listen.js hold that.
 
 import css from "careto-viz-css";
 
