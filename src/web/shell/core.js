@@ -1,11 +1,11 @@
 // The first-paint shell of a careto-viz chart: everything a reader needs
-// before the first picture, and nothing else.
+// before the first picture, and nothing else. Start reading here.
 //
-// mount() checks the element (here in JS: a hostile object never reaches the
-// wasm module), has the module check the options (Chart: the kernel), builds
-// the chart's shadow DOM (canvas, summary, live region, the controls) and
-// draws. It follows the container's size, the pixel ratio, the colour scheme
-// and the page's language. Everything else (tooltips with their notes and
+// shell() gives a build its API: mount() checks the element (here in JS: a
+// hostile object never reaches the wasm module), has the module check the
+// options (Kernel), builds the chart's figure (figure.js) and draws; the
+// chart then follows the page and its reader (listen.js, with page.js for
+// what it asks of the page). Everything else (tooltips with their notes and
 // sources, keyboard, the data table, downloads, Copy embed code) is the
 // interaction layer (interact.js) with the details it shows (the details
 // module, or the full build itself): fetched when the browser is idle after
@@ -13,10 +13,12 @@
 // sees a busy cursor and hears "Loading…". A layer that fails to load loses
 // nothing: the picture stays, the control says why, the next use retries.
 //
-// The build entries (article.js, full.js) bundle this file with their wasm
-// glue: scripts/build-wasm.sh, esbuild.
+// The build entries (article.js, map.js, full.js) bundle this file with their
+// wasm glue: scripts/build-wasm.sh, esbuild.
 
-import css from "careto-viz-css";
+import { L, dress, figure, label, wordsOf } from "./figure.js";
+import { listen } from "./listen.js";
+import { PRINT_DPR, DARK, contentWidth, el, systemColors } from "./page.js";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
@@ -24,30 +26,6 @@ const MOUNTED = "data-careto-viz-mounted";
 const PICTURE = 1;
 const WORDS = 2;
 const WAITING = 4;
-
-/** The words of the controls, in the order of i18n::controls, then i18n::map_controls in a build with the map (src/i18n.rs). */
-const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9, mapLoading: 10, mapFailed: 11, retry: 12 };
-
-/** The kernel's words (Chart.words in src/web/api.rs) as an object. */
-function wordsOf(kernel) {
-  const w = kernel.words();
-  return {
-    view: w[0],
-    lang: w[1],
-    theme: w[2],
-    themeOption: w[3],
-    // Bits: the download buttons (1), then the display flags plain, transparent, static (Display::bits).
-    downloads: (w[4] & 1) > 0,
-    plain: (w[4] & 2) > 0,
-    transparent: (w[4] & 4) > 0,
-    static: (w[4] & 8) > 0,
-    embedUrl: w[5] || undefined,
-    title: w[6],
-    summary: w[7],
-    colors: w.slice(8, 13),
-    labels: w.slice(13),
-  };
-}
 
 const fail = (message) => new Error(PREFIX + message);
 
@@ -62,76 +40,19 @@ export function report(error) {
   console.error(messageOf(error));
 }
 
-let sheet;
-/** The chart's stylesheet, constructed once per page (no inline style under CSP). */
-function stylesheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+/** The empty shadow root of `host`, attached if need be: a chart's figure goes in it. */
+function shadowOf(host) {
+  let root = host.shadowRoot;
+  if (root && root.childElementCount > 0) throw fail("mount: this element already has a shadow root; use an empty <div>");
+  if (!root) {
+    try {
+      root = host.attachShadow({ mode: "open" });
+    } catch {
+      throw fail("mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)");
+    }
   }
-  return sheet;
+  return root;
 }
-
-/** Runs `f` after the next frame, when the browser is idle (or 1 s at most). */
-function afterFrame(f) {
-  requestAnimationFrame(() => (self.requestIdleCallback ?? ((g) => setTimeout(g, 1)))(f, { timeout: 1000 }));
-}
-
-/**
- * A clipboard write started now whose text comes later: { written, give(text) },
- * or null where the clipboard cannot take one.
- */
-function clipboardLater() {
-  let give;
-  const text = new Promise((resolve) => (give = resolve));
-  try {
-    const item = new ClipboardItem({ "text/plain": text.then((t) => new Blob([t], { type: "text/plain" })) });
-    return { written: navigator.clipboard.write([item]), give };
-  } catch {
-    return null;
-  }
-}
-
-const DARK = "(prefers-color-scheme: dark)";
-const FORCED = "(forced-colors: active)";
-/** Device pixels per CSS px of a printed chart: sharp on paper whatever the screen. */
-const PRINT_DPR = 4;
-
-let system;
-/**
- * The system colours of forced-colors mode as the page resolves them
- * (CanvasText, Canvas, Highlight, GrayText: four numbers 0xRRGGBB),
- * read once per change of the mode; undefined outside it. The canvas is the
- * one thing the browser cannot recolour, so the kernel draws in these.
- */
-function systemColors() {
-  if (!matchMedia(FORCED).matches) return (system = undefined);
-  if (system) return system;
-  const probe = document.createElement("span");
-  // Forced colours would replace a colour set here with CanvasText: not on the probe.
-  probe.style.setProperty("forced-color-adjust", "none");
-  document.documentElement.append(probe);
-  const numbers = ["CanvasText", "Canvas", "Highlight", "GrayText"].map((name) => {
-    probe.style.color = name;
-    const rgb = getComputedStyle(probe).color.match(/[\d.]+/g) ?? [];
-    return [0, 1, 2].reduce((n, i) => n * 256 + (Math.round(Number(rgb[i])) & 255), 0);
-  });
-  probe.remove();
-  return (system = new Uint32Array(numbers));
-}
-
-/** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
-function contentWidth(e) {
-  const s = getComputedStyle(e);
-  return e.clientWidth - (parseFloat(s.paddingLeft) || 0) - (parseFloat(s.paddingRight) || 0);
-}
-
-const el = (tag, className, attributes = {}) => {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
-  return e;
-};
 
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
@@ -163,6 +84,11 @@ export function shell(wasm, details, maps) {
     }
     report(`${text} (${error instanceof Error ? error.message : error})`);
   }
+  // One console error for a failed prefetch, however many charts; a reader's use reports again.
+  function prefetchFailed(st, error) {
+    if (!prefetchReported) reportFailure(error, st.words.labels[L.loadFailed]);
+    prefetchReported = true;
+  }
   function loadLayer() {
     loading ??= Promise.all([import("./careto_viz_interact.js"), details()]).then(
       ([module, provider]) => (layer = module.layer(provider, { L, report })),
@@ -192,49 +118,15 @@ export function shell(wasm, details, maps) {
       } else {
         this.host = element;
         this.canvas = el("canvas", "careto-viz__canvas");
-        this.parts = this.build(element);
+        this.parts = figure(shadowOf(element), this.canvas, this.id);
       }
       this.ctx = this.canvas.getContext("2d");
       if (!this.ctx) throw fail("mount: the canvas has no 2D context (is it already used for WebGL?)");
     }
 
-    /** The shadow DOM around the canvas; its ids are unique in the page. */
-    build(host) {
-      let root = host.shadowRoot;
-      if (root && root.childElementCount > 0) throw fail("mount: this element already has a shadow root; use an empty <div>");
-      if (!root) {
-        try {
-          root = host.attachShadow({ mode: "open" });
-        } catch {
-          throw fail("mount: this element cannot hold a chart (it cannot have a shadow root; use a <div>)");
-        }
-      }
-      root.adoptedStyleSheets = [stylesheet()];
-      const id = this.id;
-      const p = { root };
-      p.figure = el("figure", "cv");
-      p.summary = el("p", "cv-sr", { id: `cv-summary-${id}` });
-      p.live = el("div", "cv-sr", { "aria-live": "polite", "aria-atomic": "true" });
-      p.tools = el("div", "cv-tools");
-      p.show = el("button", "", { type: "button", "aria-expanded": "false", "aria-controls": `cv-data-${id}` });
-      p.png = el("button", "", { type: "button" });
-      p.csv = el("button", "", { type: "button" });
-      p.embed = el("button", "", { type: "button" });
-      p.status = el("span", "cv-status", { role: "status" });
-      p.code = el("textarea", "cv-code", { readonly: "" });
-      p.code.hidden = true;
-      // The table's scroll container: a region named by the table's caption
-      // and, while open, a tab stop that arrow keys scroll (interact.js).
-      p.data = el("div", "cv-data cv-closed", { id: `cv-data-${id}` });
-      p.tip = el("div", "cv-tip", { role: "tooltip", id: `cv-tip-${id}` });
-      p.tip.hidden = true;
-      const c = this.canvas;
-      c.setAttribute("role", "img");
-      c.setAttribute("aria-describedby", `cv-summary-${id}`);
-      p.tools.append(p.show, p.png, p.csv, p.embed, p.status);
-      p.figure.append(c, p.summary, p.live, p.tools, p.code, p.data, p.tip);
-      root.append(p.figure);
-      return p;
+    /** The interaction layer, once it has arrived (listen.js). */
+    get layer() {
+      return layer;
     }
 
     /** Tells the kernel what the page says now: width, pixel ratio, language, colour scheme. */
@@ -286,26 +178,8 @@ export function shell(wasm, details, maps) {
       if (!(changed & WORDS)) return this.waitFor(changed);
       const w = (this.words = wordsOf(this.kernel));
       this.canvas.setAttribute("aria-label", w.title);
-      const p = this.parts;
-      if (!p) return changed;
-      p.figure.lang = w.lang;
-      p.summary.textContent = w.summary;
-      const [bg, text, muted, grid, focus] = w.colors;
-      const style = p.figure.style;
-      for (const [name, value] of [["bg", bg], ["text", text], ["muted", muted], ["grid", grid], ["focus", focus], ["tip-bg", text], ["tip-text", bg]]) {
-        style.setProperty(`--cv-${name}`, value);
-      }
-      style.setProperty("color-scheme", w.theme);
-      this.setLabels();
-      p.png.hidden = p.csv.hidden = !w.downloads;
-      p.embed.hidden = !w.embedUrl;
-      if (!w.embedUrl) p.code.hidden = true;
-      // Display flags: plain and static have no buttons, static no tab stop
-      // and no interaction layer, transparent no background.
-      p.tools.hidden = w.plain || w.static;
-      style.setProperty("background", w.transparent ? "transparent" : "");
-      if (w.static) this.canvas.removeAttribute("tabindex");
-      else this.canvas.tabIndex = 0;
+      if (!this.parts) return changed;
+      dress(this, w);
       this.tableFor = null;
       if (w.static) return this.waitFor(changed);
       if (layer?.ready(this)) this.toLayer();
@@ -345,14 +219,9 @@ export function shell(wasm, details, maps) {
       for (const [, reject] of this.awaiting.splice(0)) reject(error);
     }
 
+    /** The controls' labels in the chart's words (interact.js, when the table opens or closes). */
     setLabels() {
-      const p = this.parts;
-      const t = this.words.labels;
-      // A label may end in "…" where its column is narrow (chart.css): the title shows all of it.
-      for (const [button, i] of [[p.show, this.tableOpen ? L.hide : L.show], [p.png, L.png], [p.csv, L.csv], [p.embed, L.embed]]) {
-        button.textContent = button.title = t[i];
-      }
-      p.code.setAttribute("aria-label", t[L.codeName]);
+      label(this);
     }
 
     /** The layer and this chart's words, loaded if need be (one request at a time). */
@@ -413,105 +282,6 @@ export function shell(wasm, details, maps) {
       const word = this.words.labels[L.loading];
       if (on) this.parts.live.textContent = word;
       else if (this.parts.live.textContent === word) this.parts.live.textContent = "";
-    }
-
-    /** Listeners, removed all at once by destroy (one AbortController). */
-    listen() {
-      const signal = this.ac.signal;
-      const on = (target, type, f, options = {}) => target.addEventListener(type, f, { ...options, signal });
-      const c = this.canvas;
-      on(window, "resize", () => this.redrawQuietly());
-      on(matchMedia(DARK), "change", () => this.redrawQuietly());
-      on(matchMedia(FORCED), "change", () => {
-        system = undefined;
-        this.redrawQuietly();
-      });
-      // Printing: drawn again for paper before, and for the screen after.
-      // The print media query's change comes once the page is laid out for
-      // paper (where a browser tells it), so the chart is then drawn at the printed width.
-      const print = (on) => {
-        this.printing = on;
-        this.redrawQuietly();
-      };
-      on(window, "beforeprint", () => print(true));
-      on(window, "afterprint", () => print(false));
-      on(matchMedia("print"), "change", (e) => print(e.matches));
-      // A move to a screen with another pixel ratio (no resize event): a
-      // query for the current ratio, set again after each change.
-      const watchRatio = () => {
-        if (signal.aborted) return;
-        matchMedia(`(resolution: ${devicePixelRatio}dppx)`).addEventListener("change", () => {
-          this.redrawQuietly();
-          watchRatio();
-        }, { once: true, signal });
-      };
-      watchRatio();
-      if (this.host) {
-        // The redraw waits for the next frame: drawn in the observer's
-        // callback, a new width gives the host a new height at once, which
-        // every engine reports as an error event on the page ("ResizeObserver
-        // loop completed with undelivered notifications"; a newsroom's error
-        // monitoring would log it on every resize).
-        this.observer = new ResizeObserver(() => {
-          this.resizeFrame ||= requestAnimationFrame(() => {
-            this.resizeFrame = 0;
-            if (!signal.aborted) this.redrawQuietly();
-          });
-        });
-        this.observer.observe(this.host);
-      }
-      if (!this.parts) return;
-      const p = this.parts;
-      const pointer = (e) => {
-        if (this.words.static) return;
-        if (layer?.ready(this)) return layer.pointer(this, e);
-        // Before the layer: a busy cursor over an item, and the layer on its way.
-        if (this.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
-        const at = { type: e.type, offsetX: e.offsetX, offsetY: e.offsetY, clientX: e.clientX, clientY: e.clientY, pointerType: e.pointerType };
-        this.use((l) => l.pointer(this, at));
-      };
-      on(c, "pointermove", pointer);
-      on(c, "pointerdown", pointer);
-      on(c, "pointerleave", (e) => layer?.leave(this, e));
-      on(c, "keydown", (e) => {
-        if (e.key === "Escape") return layer?.key(this, e.key);
-        if (!["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "Enter", " "].includes(e.key)) return;
-        e.preventDefault();
-        const key = e.key;
-        this.use((l) => l.key(this, key));
-      });
-      on(c, "blur", () => layer?.blur(this));
-      on(p.show, "click", () => this.use((l) => l.toggleTable(this)));
-      on(p.png, "click", () => this.use((l) => l.png(this)));
-      on(p.csv, "click", () => this.use((l) => l.csv(this)));
-      on(p.embed, "click", () => {
-        if (layer?.ready(this)) return layer.copy(this);
-        // Safari (WebKit) lets a page write to the clipboard only during the
-        // click itself, not when the layer has arrived later: the write
-        // starts now, with its text to come (a ClipboardItem of a promise).
-        const later = clipboardLater();
-        this.use((l) => l.copy(this, later));
-      });
-      // The layer comes when the browser is idle after the chart's first
-      // picture: a map's, once its geometry came, so that the layer never
-      // competes with the geometry for the map's first frame (or after the
-      // geometry failed: the reader still gets the table).
-      // A chart destroyed before its first picture schedules nothing: a
-      // pending frame callback would hold the chart and its DOM until it ran.
-      const prefetch = () =>
-        signal.aborted ||
-        afterFrame(() => {
-          if (signal.aborted || this.words.static) return;
-          this.bring().then(
-            () => this.arrived(),
-            (error) => {
-              // One console error for a failed prefetch, however many charts; a reader's use reports again.
-              if (!prefetchReported) reportFailure(error, this.words.labels[L.loadFailed]);
-              prefetchReported = true;
-            },
-          );
-        });
-      this.drawn().then(prefetch, prefetch);
     }
 
     destroy() {
@@ -631,7 +401,7 @@ export function shell(wasm, details, maps) {
       throw error;
     }
     holding.add(element);
-    st.listen();
+    listen(st, prefetchFailed);
     const chart = new Chart();
     states.set(chart, st);
     return chart;
