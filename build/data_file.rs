@@ -66,8 +66,9 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
 /// totals and source lines. Emptied: descriptions, notes, alternative and
 /// other figures, every list of source ids and the bibliography, which only
 /// tooltips, the table and the CSV show. tests/data.rs checks that layouts, titles and summaries are the
-/// same from either.
-pub fn first_paint(c: &Campaign) -> Campaign {
+/// same from either. Without `profile` (a kernel that does not draw the
+/// profile view: the article's), the profile is left out whole.
+pub fn first_paint(c: &Campaign, profile: bool) -> Campaign {
     use std::borrow::Cow;
     let mut c = c.clone();
     c.sources = Cow::Owned(Vec::new());
@@ -100,6 +101,9 @@ pub fn first_paint(c: &Campaign) -> Campaign {
     }
     c.profile.stolen.quote = Str::default();
     c.profile.stolen.sources = Cow::Owned(Vec::new());
+    if !profile {
+        c.profile = Profile::default();
+    }
     c
 }
 
