@@ -89,6 +89,11 @@ build_one() {
   mkdir -p "$out_dir"
   "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$out_dir/${out_name}_bg.wasm"
   say "$name: wasm-opt: $(stat -c %s "$wasm") -> $(stat -c %s "$out_dir/${out_name}_bg.wasm") bytes"
+  # Module and glue call each other by one- or two-letter names, not
+  # wasm-bindgen's hashed ones (scripts/short-names.mjs: about 1.3 KB gzip
+  # less in the wasm, more in the glue).
+  node scripts/short-names.mjs "$out_dir/${out_name}_bg.wasm" "$glue" "$out_dir/${out_name}_bg.wasm" "$stage/${out_name}.short.js" >/dev/null
+  glue="$stage/${out_name}.short.js"
   # The entry and the glue in one minified ES module; the lazily loaded
   # parts (./careto_viz_*.js next to it) stay separate files.
   "$ESBUILD" "$entry" --bundle --format=esm --minify --log-level=warning \
