@@ -21,7 +21,6 @@
 //! | `Reflect.get` | options (own keys only) | yes (getter, `get` trap) | js-sys binds it with `catch` |
 //! | the campaign reader's helpers `careto_fields`, `careto_items`, `careto_length` (`Object.keys`, `Object.prototype.hasOwnProperty.call`, property and item reads, `Array.isArray`, `typeof`) | campaign (each object, each list) | no: each look that can throw is in a `try` inside the helper, which returns only arrays of values, and numbers | [`super::campaign`], `catch` besides |
 //! | a primitive string's `length` (`JsString::length`) | options, campaign (an unknown key) | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
-//! | `serde_wasm_bindgen::from_value` | options | only given a string, a number or a boolean ([`super::options`] checks `typeof` first), whose conversion reads nothing | serde-wasm-bindgen |
 //!
 //! The element never reaches the module: the JS shell (src/web/shell/core.js)
 //! checks it with the browser's own `Element.prototype.hasAttribute` in a

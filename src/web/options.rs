@@ -1,5 +1,5 @@
-//! Options as JS passes them, converted field by field through
-//! serde-wasm-bindgen so that every error names the option.
+//! Options as JS passes them, taken field by field (own keys only, each of
+//! its JS type) so that every error names the option.
 
 use super::js::{got, own_keys, MAX_OPTION_CHARS};
 use crate::model::{clip, Lang};
@@ -50,8 +50,11 @@ to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; 
         .to_string())
 }
 
-/// The JS type an option must have; checked with `typeof` before
-/// serde-wasm-bindgen converts, so no object (a proxy, say) ever reaches it.
+/// The JS type an option must have, checked with `typeof` before the value
+/// is taken as that primitive (no object, a proxy say, is ever read). Not
+/// through serde-wasm-bindgen, whose deserializer would add about 1 KB gzip
+/// to the first-paint kernel for three primitive types (it stays for the
+/// details: `super::details`).
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
@@ -62,7 +65,7 @@ enum Kind {
 impl Kind {
     fn of(self, v: &JsValue) -> bool {
         match self {
-            Kind::Text => v.as_string().is_some(),
+            Kind::Text => v.is_string(),
             Kind::Number => v.as_f64().is_some(),
             Kind::Flag => v.as_bool().is_some(),
         }
@@ -79,21 +82,30 @@ fn own(object: &JsValue, keys: &[String], name: &str) -> Result<JsValue, String>
     js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))
 }
 
-/// One option, converted by serde-wasm-bindgen (only that JS type is
-/// taken: a string is not a number); the message names the option.
-fn field<T: serde::de::DeserializeOwned>(object: &JsValue, keys: &[String], name: &str, kind: Kind, expected: &str) -> Result<Option<T>, String> {
+/// One option, given and of its JS type (a string is not a number), or
+/// `None`; the message names the option.
+fn field(object: &JsValue, keys: &[String], name: &str, kind: Kind, expected: &str) -> Result<Option<JsValue>, String> {
     let value = own(object, keys, name)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    if value.is_string() && value.unchecked_ref::<js_sys::JsString>().length() > MAX_OPTION_CHARS {
+    let long = value.is_string() && value.unchecked_ref::<js_sys::JsString>().length() > MAX_OPTION_CHARS;
+    if long || !kind.of(&value) {
         return Err(format!("{name}: expected {expected}, got {}", got(&value)));
     }
-    let converted = if kind.of(&value) { serde_wasm_bindgen::from_value::<T>(value.clone()).ok() } else { None };
-    converted.map(Some).ok_or_else(|| {
-        let got = got(&value);
-        format!("{name}: expected {expected}, got {got}")
-    })
+    Ok(Some(value))
+}
+
+fn text(object: &JsValue, keys: &[String], name: &str, expected: &str) -> Result<Option<String>, String> {
+    Ok(field(object, keys, name, Kind::Text, expected)?.and_then(|v| v.as_string()))
+}
+
+fn number(object: &JsValue, keys: &[String], name: &str, expected: &str) -> Result<Option<f64>, String> {
+    Ok(field(object, keys, name, Kind::Number, expected)?.and_then(|v| v.as_f64()))
+}
+
+fn flag(object: &JsValue, keys: &[String], name: &str) -> Result<Option<bool>, String> {
+    Ok(field(object, keys, name, Kind::Flag, "true or false")?.and_then(|v| v.as_bool()))
 }
 
 /// Reads `value` (undefined, null or an object).
@@ -113,16 +125,16 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
     let keys = &keys;
     let mut display = [None; 3];
     for (flag, name) in display.iter_mut().zip(DISPLAY_FLAGS) {
-        *flag = field(&value, keys, name, Kind::Flag, "true or false")?;
+        *flag = self::flag(&value, keys, name)?;
     }
     Ok(JsOptions {
-        view: field(&value, keys, "view", Kind::Text, VIEWS)?,
-        lang: field(&value, keys, "lang", Kind::Text, "\"en\" or \"es\"")?,
-        theme: field(&value, keys, "theme", Kind::Text, "\"light\", \"dark\" or \"auto\"")?,
-        width: field(&value, keys, "width", Kind::Number, "a number of CSS pixels")?,
-        downloads: field(&value, keys, "downloads", Kind::Flag, "true or false")?,
-        embed_url: field(&value, keys, "embedUrl", Kind::Text, "the address of embed.html")?,
-        embed_code: field(&value, keys, "embedCode", Kind::Flag, "true or false")?,
+        view: text(&value, keys, "view", VIEWS)?,
+        lang: text(&value, keys, "lang", "\"en\" or \"es\"")?,
+        theme: text(&value, keys, "theme", "\"light\", \"dark\" or \"auto\"")?,
+        width: number(&value, keys, "width", "a number of CSS pixels")?,
+        downloads: flag(&value, keys, "downloads")?,
+        embed_url: text(&value, keys, "embedUrl", "the address of embed.html")?,
+        embed_code: flag(&value, keys, "embedCode")?,
         display,
         campaign: {
             let c = own(&value, keys, "campaign")?;
