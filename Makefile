@@ -82,6 +82,7 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown --lib --features details -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features map -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features profile -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --tests --features test-hooks,$(FULL_FEATURES) -- -D warnings
 

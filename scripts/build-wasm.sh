@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Release builds of the wasm modules: four builds of the one crate
-# (wasm-pack.toml [build], [build.map], [build.details], [build.full]) and
+# Release builds of the wasm modules: five builds of the one crate
+# (wasm-pack.toml [build], [build.map], [build.profile], [build.details],
+# [build.full]) and
 # the shell's lazily loaded interaction layer ([build.interact]):
 #   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
 #            Mask (Careto) compiled in, bundled with the first-paint shell
 #   map      www/pkg/careto_viz_map.{js,_bg.wasm}: the same with the map
 #            (for map charts only), and its geometry www/pkg/world-110m.bin
+#   profile  www/pkg/careto_viz_profile.{js,_bg.wasm}: the same with the
+#            profile (for profile charts only)
 #   details  www/pkg/careto_viz_details_<lang>.{js,_bg.wasm}: the article's
 #            details module of each language (the words of tooltips, table
 #            and CSV, written as JSON by careto-details first), loaded after
@@ -38,7 +41,7 @@ mapfile -t RUST_FLAGS < <(cfg_list build.rustflags)
 mapfile -t CARGO_ARGS < <(cfg_list build.cargo_args)
 WASM_OPT="$REPO_ROOT/node_modules/.bin/wasm-opt"
 ESBUILD="$REPO_ROOT/node_modules/.bin/esbuild"
-BUILDS=${BUILDS:-article map details full}
+BUILDS=${BUILDS:-article map profile details full}
 STAGE="$REPO_ROOT/target/wasm-pack"
 
 command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.sh (make setup)"
@@ -123,9 +126,10 @@ for b in $BUILDS; do
   case "$b" in
     article) build_one article build ;;
     map) build_one map build.map ;;
+    profile) build_one profile build.profile ;;
     details) for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done ;;
     full) build_one full build.full ;;
-    *) die "BUILDS: unknown build \"$b\" (article, map, details, full)" ;;
+    *) die "BUILDS: unknown build \"$b\" (article, map, profile, details, full)" ;;
   esac
 done
 

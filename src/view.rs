@@ -22,33 +22,55 @@ pub enum View {
     Map,
 }
 
+/// The views this build draws, as messages list them: every one natively
+/// and in the full build; the article's kernel, the map build and the
+/// profile build each leave out what they do not draw.
+#[cfg(all(careto_map, careto_profile))]
+pub const NAMES: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
+/// The views of the map build.
+#[cfg(all(careto_map, not(careto_profile)))]
+pub const NAMES: &str = "\"bars\", \"timeline\" or \"map\"";
+/// The views of the profile build (and the details module).
+#[cfg(all(not(careto_map), careto_profile))]
+pub const NAMES: &str = "\"bars\", \"timeline\" or \"profile\"";
+/// The views of the article's kernel.
+#[cfg(all(not(careto_map), not(careto_profile)))]
+pub const NAMES: &str = "\"bars\" or \"timeline\"";
+
+/// The wasm build that lacks a view, as its refusal names it.
+#[cfg(not(all(careto_map, careto_profile)))]
+const THIS_BUILD: &str = if cfg!(careto_map) {
+    "careto_viz_map.js, the map build"
+} else if cfg!(careto_profile) {
+    "careto_viz_profile.js, the profile build"
+} else {
+    "careto_viz.js, the article build"
+};
+
 impl View {
-    /// Parses `bars`, `timeline`, `profile` or `map`; a build without the map compiled
-    /// in says so for `map`.
+    /// Parses `bars`, `timeline`, `profile` or `map`; a build without one
+    /// of the last two says so, naming the build that draws it.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
             "bars" => Ok(View::Bars),
             "timeline" => Ok(View::Timeline),
             #[cfg(careto_profile)]
             "profile" => Ok(View::Profile),
-            // The article's kernel: "profile" is a view, just not in this build.
+            // "profile" is a view, just not in this build.
             #[cfg(not(careto_profile))]
-            "profile" => Err("view: \"profile\": this build of careto-viz (careto_viz.js, the article build) has no profile; load the map build, \
-careto_viz_map.js next to it, or the full build, careto_viz_full.js"
-                .to_string()),
+            "profile" => Err(format!(
+                "view: \"profile\": this build of careto-viz ({THIS_BUILD}) has no profile; load the profile build, \
+careto_viz_profile.js next to it, or the full build, careto_viz_full.js"
+            )),
             #[cfg(careto_map)]
             "map" => Ok(View::Map),
-            #[cfg(careto_map)]
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\", \"profile\" or \"map\"", clip(other))),
-            // A wasm build without the map: "map" is a view, just not in this build.
+            // "map" is a view, just not in this build.
             #[cfg(not(careto_map))]
-            "map" => Err("view: \"map\": this build of careto-viz (careto_viz.js, the article build) has no map; load the map build, \
+            "map" => Err(format!(
+                "view: \"map\": this build of careto-viz ({THIS_BUILD}) has no map; load the map build, \
 careto_viz_map.js next to it, or the full build, careto_viz_full.js"
-                .to_string()),
-            #[cfg(all(not(careto_map), careto_profile))]
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\", \"timeline\" or \"profile\"", clip(other))),
-            #[cfg(all(not(careto_map), not(careto_profile)))]
-            other => Err(format!("view: \"{}\" is not a view; use \"bars\" or \"timeline\"", clip(other))),
+            )),
+            other => Err(format!("view: \"{}\" is not a view; use {NAMES}", clip(other))),
         }
     }
 

@@ -366,7 +366,7 @@ fn the_article_build_refuses_the_map_naming_the_builds_that_have_it_and_the_char
 fn the_article_build_refuses_the_profile_naming_the_builds_that_have_it_and_the_chart_stays() {
     set_dpr(1.0);
     let expected = "careto-viz: view: \"profile\": this build of careto-viz (careto_viz.js, the article build) has no profile; \
-                    load the map build, careto_viz_map.js next to it, or the full build, careto_viz_full.js";
+                    load the profile build, careto_viz_profile.js next to it, or the full build, careto_viz_full.js";
     let div = container(640);
     assert_eq!(message(mount(div.clone(), options(&[("view", "profile".into())])).err().unwrap()), expected);
     let mut chart = mount(div, options(&[("view", "timeline".into())])).unwrap();

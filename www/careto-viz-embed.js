@@ -20,8 +20,9 @@
 // (./pkg/careto_viz.js next to this file, whatever the page's address: the
 // article build, the Careto data compiled in) is loaded and initialised once,
 // however many charts and however many copies of this script tag the page
-// has; a map placeholder gets the map build (./pkg/careto_viz_map.js, after
-// the page's other charts have their first frame) and a placeholder with
+// has; a map placeholder gets the map build (./pkg/careto_viz_map.js) and a
+// profile placeholder the profile build (./pkg/careto_viz_profile.js), each
+// after the page's other charts have their first frame, and a placeholder with
 // data-campaign-src the full build (./pkg-full/careto_viz_full.js, which
 // reads campaigns and draws maps), each also loaded once
 // (careto-viz-loader.js: one loader for every page). Elements added later (infinite scroll, a

@@ -4,12 +4,13 @@
 //
 // - Builds, chosen per element (buildOf): pkg/careto_viz.js (the article
 //   build: The Mask (Careto) compiled in; it draws the bars and the
-//   timeline), pkg/careto_viz_map.js (the map build, for a map or a profile
-//   chart only: a page with neither requests none of it) or
+//   timeline), pkg/careto_viz_map.js (the map build, for a map chart only),
+//   pkg/careto_viz_profile.js (the profile build, for a profile chart only:
+//   a page with neither requests none of them) or
 //   pkg-full/careto_viz_full.js (the full build, for a campaign of one's
 //   own; it draws every view), next to this file, each imported and
 //   initialised once per page however many charts and scripts ask. On a
-//   page where a map or a profile sits beside other charts, the map build is
+//   page where a map or a profile sits beside other charts, its build is
 //   requested after their first frame, when the browser is idle, so that its
 //   bytes never compete with their first picture.
 // - Campaign files: from the page's own site or the site serving careto-viz
@@ -30,27 +31,29 @@ const PREFIX = "careto-viz: ";
 const here = new URL(import.meta.url);
 
 /** The builds' files, by kind. */
-const FILES = { article: "./pkg/careto_viz.js", map: "./pkg/careto_viz_map.js", full: "./pkg-full/careto_viz_full.js" };
+const FILES = { article: "./pkg/careto_viz.js", map: "./pkg/careto_viz_map.js", profile: "./pkg/careto_viz_profile.js", full: "./pkg-full/careto_viz_full.js" };
+/** The builds of views that the article's first-paint kernel leaves out: requested after the other charts' first frame. */
+const LATER = new Set(["map", "profile"]);
 
 /**
  * The build that draws a chart with `options` (and a campaign file
- * `campaignSrc`): "full", "map" (the map and the profile: views that the
- * article's first-paint kernel leaves out) or "article".
+ * `campaignSrc`): "full", "map", "profile" (views that the article's
+ * first-paint kernel leaves out, each in a build of its own) or "article".
  */
 export function buildOf(options, campaignSrc) {
   if (campaignSrc) return "full";
-  return options?.view === "map" || options?.view === "profile" ? "map" : "article";
+  return options?.view === "map" || options?.view === "profile" ? options.view : "article";
 }
 
 /**
- * Resolves when the map build may be requested: at once on a page with no
+ * Resolves when the map or profile build may be requested: at once on a page with no
  * other chart; else after the other charts' first frame, when the browser
  * is idle (1 s at most), as the shell does with the interaction layer.
  */
 async function afterOthers() {
   // One microtask: every chart that this task mounts has asked for its build.
   await null;
-  const others = [...builds].filter(([kind]) => kind !== "map").map(([, loading]) => loading);
+  const others = [...builds].filter(([kind]) => !LATER.has(kind)).map(([, loading]) => loading);
   if (others.length === 0) return;
   await Promise.allSettled(others);
   await new Promise((resolve) => requestAnimationFrame(() => (self.requestIdleCallback ?? ((f) => setTimeout(f, 1)))(resolve, { timeout: 1000 })));
@@ -59,9 +62,9 @@ async function afterOthers() {
 const builds = new Map();
 /** The module of build `kind` (see buildOf), imported and initialised once. */
 export function loadBuild(kind) {
-  if (!(kind in FILES)) return Promise.reject(new Error(`${PREFIX}no build "${kind}" (article, map, full)`));
+  if (!(kind in FILES)) return Promise.reject(new Error(`${PREFIX}no build "${kind}" (article, map, profile, full)`));
   if (!builds.has(kind)) {
-    const loading = (kind === "map" ? afterOthers() : Promise.resolve())
+    const loading = (LATER.has(kind) ? afterOthers() : Promise.resolve())
       .then(() => import(new URL(FILES[kind], here).href))
       .then(async (module) => {
         await module.default();

@@ -19,7 +19,7 @@
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); others are refused. The chart's "Copy embed code"
 // button copies this page's address with the same campaign. Without a
-// campaign the page loads the article build (the map build for a map), with
+// campaign the page loads the article build (the map build for a map, the profile build for a profile), with
 // one the full build (careto-viz-loader.js). downloads=false and embedCode=false hide those
 // buttons. focus=MAR (an ISO code, or an event's id) opens the chart with
 // that item focused and its details open, said once; an unknown one is

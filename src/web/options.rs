@@ -128,7 +128,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         *flag = self::flag(&value, keys, name)?;
     }
     Ok(JsOptions {
-        view: text(&value, keys, "view", VIEWS)?,
+        view: text(&value, keys, "view", crate::view::NAMES)?,
         lang: text(&value, keys, "lang", "\"en\" or \"es\"")?,
         theme: text(&value, keys, "theme", "\"light\", \"dark\" or \"auto\"")?,
         width: number(&value, keys, "width", "a number of CSS pixels")?,
@@ -173,20 +173,6 @@ impl ThemeChoice {
         }
     }
 }
-
-/// What the `view` option may be, as its type error says: `map` in a
-/// build with the `map` feature (the map build and the full build), which
-/// draws a map once the page has handed it the geometry
-/// ([`super::api::set_world`]); [`View::parse`] words the refusals (a build
-/// without the map names the build that has it).
-#[cfg(careto_map)]
-const VIEWS: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
-/// What the `view` option may be, as its type error says.
-#[cfg(all(not(careto_map), careto_profile))]
-const VIEWS: &str = "\"bars\", \"timeline\" or \"profile\"";
-/// What the `view` option may be in the article's kernel (no map, no profile).
-#[cfg(all(not(careto_map), not(careto_profile)))]
-const VIEWS: &str = "\"bars\" or \"timeline\"";
 
 /// The options a mounted chart keeps.
 #[derive(Debug, Clone, PartialEq)]

@@ -371,7 +371,7 @@ describe("loading the map", () => {
     // A page of placeholders for the compiled-in campaign, the article's views
     // (cms-script.html also holds a newsroom's own campaign, which needs the
     // full build: that build carries the map's code, as issue 14.7 asks; a
-    // profile is drawn by the map build: see the next test).
+    // profile is drawn by a build of its own: see the next test).
     const placeholders = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no map</title>
 <link rel="stylesheet" href="../careto-viz.css"></head><body>
 <div id="a" data-careto-viz="bars"></div><div id="b" data-careto-viz="timeline" data-lang="es"></div><div id="c" data-careto-viz="bars" data-theme="dark"></div>
@@ -397,7 +397,7 @@ describe("loading the map", () => {
     }
   });
 
-  it("a profile is drawn by the map build, after the other charts' first frame, with no geometry or map stylesheet", async () => {
+  it("a profile is drawn by the profile build, after the other charts' first frame, with no map build, geometry or map stylesheet", async () => {
     const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>profile</title>
 <link rel="stylesheet" href="../careto-viz.css"></head><body>
 <div id="a" data-careto-viz="bars"></div><div id="c" data-careto-viz="profile"></div>
@@ -408,9 +408,9 @@ describe("loading the map", () => {
       await s.page.goto(new URL("embed/profile.html", server.url).href);
       await until(() => s.page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => e.getAttribute("data-careto-viz-state") === "ready")), "both charts drawn", 30_000);
       const files = s.requests.map((u) => new URL(u).pathname.split("/").pop());
-      assert.ok(files.includes("careto_viz_bg.wasm") && files.includes("careto_viz_map_bg.wasm"), files.join(", "));
-      assert.ok(files.indexOf("careto_viz_bg.wasm") < files.indexOf("careto_viz_map_bg.wasm"), "the article kernel first");
-      assert.deepEqual(files.filter((f) => /world-110m|careto-viz-map\.css/.test(f)), [], "no geometry, no map stylesheet");
+      assert.ok(files.includes("careto_viz_bg.wasm") && files.includes("careto_viz_profile_bg.wasm"), files.join(", "));
+      assert.ok(files.indexOf("careto_viz_bg.wasm") < files.indexOf("careto_viz_profile_bg.wasm"), "the article kernel first");
+      assert.deepEqual(files.filter((f) => /careto_viz_map|world-110m|careto-viz-map\.css/.test(f)), [], "no map build, geometry or map stylesheet");
       assert.equal(await s.page.locator("#c canvas").getAttribute("aria-label"), "The Mask (Careto): who and what was targeted");
       assert.deepEqual(s.problems, []);
     } finally {

@@ -1,0 +1,17 @@
+// The profile build's entry (www/pkg/careto_viz_profile.js, bundled and
+// minified by scripts/build-wasm.sh): the article's kernel with the
+// `profile` feature, and the first-paint shell. The loader picks it for
+// profile charts only, so a page without one downloads none of it; on a
+// page where one sits beside other charts, they keep the article build and
+// this one comes after their first frame. It shares the article's
+// interaction layer and details modules (article-details.js).
+
+import { Chart as Kernel } from "careto-viz-wasm";
+import { ready } from "./entry.js";
+import { articleDetails } from "./article-details.js";
+import { shell } from "./core.js";
+
+// init() and initSync(), the same in every build (entry.js).
+export { default, initSync } from "./entry.js";
+
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_profile.js" }, articleDetails);
