@@ -244,6 +244,11 @@ fn bad_input_gets_a_clear_error_and_keeps_the_picture() {
     assert_eq!(message(e), format!("careto-viz: view: \"pie\" is not a view; use {VIEWS}"));
     let e = message(mount(div.clone(), options(&[("width", "wide".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: width: expected a number of CSS pixels, got the string \"wide\"");
+    // Infinity as JS prints it, not as Rust does ("inf").
+    let e = message(mount(div.clone(), options(&[("width", f64::INFINITY.into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: width: Infinity is not a positive number of CSS pixels");
+    let e = message(mount(div.clone(), options(&[("width", f64::NEG_INFINITY.into())])).err().unwrap());
+    assert_eq!(e, "careto-viz: width: -Infinity is not a positive number of CSS pixels");
     let e = message(mount(div.clone(), options(&[("colour", "red".into())])).err().unwrap());
     assert_eq!(e, "careto-viz: options: unknown option \"colour\" (known: view, lang, theme, width, downloads, embedUrl, embedCode, plain, transparent, static, campaign)");
     // The display flags are flags: refused like any option, naming it.

@@ -246,11 +246,20 @@ impl Settings {
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
+            // Infinity as JS prints it, not as Rust does (`inf`); not
+            // model::number, whose exponent formatting costs the first-paint
+            // kernel 750 B gzip for widths no one gives.
+            let n = match w {
+                w if w.is_nan() => "NaN".to_string(),
+                f64::INFINITY => "Infinity".to_string(),
+                f64::NEG_INFINITY => "-Infinity".to_string(),
+                w => w.to_string(),
+            };
             if !w.is_finite() || w <= 0.0 {
-                return Err(format!("width: {w} is not a positive number of CSS pixels"));
+                return Err(format!("width: {n} is not a positive number of CSS pixels"));
             }
             if w > max {
-                return Err(format!("width: {w} px is wider than a chart can be ({max} px)"));
+                return Err(format!("width: {n} px is wider than a chart can be ({max} px)"));
             }
             // Narrower than the minimum is drawn at the minimum (a phone's narrowest column).
             self.width = Some(w.max(min));
