@@ -396,8 +396,16 @@ export function shell(wasm, details, maps) {
       st = new State(element, kernel);
       st.draw(true);
     } catch (error) {
-      if (st) st.destroy();
-      else kernel.free();
+      // The first failure is the one to report: a failure that left the
+      // kernel borrowed makes freeing it throw too ("attempted to take
+      // ownership of Rust value while it was borrowed"), which must not
+      // hide the cause. (Seen once in WebKit, with the cause lost so.)
+      try {
+        if (st) st.destroy();
+        else kernel.free();
+      } catch {
+        // The kernel stays unfreed: a small leak, against a hidden cause.
+      }
       throw error;
     }
     holding.add(element);
