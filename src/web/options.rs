@@ -50,28 +50,6 @@ to draw yours, load the full build, careto_viz_full.js (pkg-full/ next to pkg/; 
         .to_string())
 }
 
-/// The JS type an option must have, checked with `typeof` before the value
-/// is taken as that primitive (no object, a proxy say, is ever read). Not
-/// through serde-wasm-bindgen, whose deserializer would add about 1 KB gzip
-/// to the first-paint kernel for three primitive types (it stays for the
-/// details: `super::details`).
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    Number,
-    Flag,
-}
-
-impl Kind {
-    fn of(self, v: &JsValue) -> bool {
-        match self {
-            Kind::Text => v.is_string(),
-            Kind::Number => v.as_f64().is_some(),
-            Kind::Flag => v.as_bool().is_some(),
-        }
-    }
-}
-
 /// The option `name` of `object` when it is an own key (in `keys`): the
 /// prototype chain is never consulted, so a polluted `Object.prototype.view`
 /// or `.campaign` is no option.
@@ -82,30 +60,33 @@ fn own(object: &JsValue, keys: &[String], name: &str) -> Result<JsValue, String>
     js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| format!("{name}: cannot be read"))
 }
 
-/// One option, given and of its JS type (a string is not a number), or
-/// `None`; the message names the option.
-fn field(object: &JsValue, keys: &[String], name: &str, kind: Kind, expected: &str) -> Result<Option<JsValue>, String> {
+/// One option, given and of its JS type (`is`: a `typeof` check, so no
+/// object, a proxy say, is ever read; a string is not a number), or
+/// `None`; the message names the option. The caller takes the primitive
+/// (`as_string`…). Not through serde-wasm-bindgen, whose deserializer
+/// would add about 1 KB gzip to the first-paint kernel for three primitive
+/// types (it stays for the details: `super::details`), and not generic
+/// over the type taken, which costs it 99 B more.
+fn field(object: &JsValue, keys: &[String], name: &str, expected: &str, is: fn(&JsValue) -> bool) -> Result<Option<JsValue>, String> {
     let value = own(object, keys, name)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     let long = value.is_string() && value.unchecked_ref::<js_sys::JsString>().length() > MAX_OPTION_CHARS;
-    if long || !kind.of(&value) {
+    if long || !is(&value) {
         return Err(format!("{name}: expected {expected}, got {}", got(&value)));
     }
     Ok(Some(value))
 }
 
+/// A text option.
 fn text(object: &JsValue, keys: &[String], name: &str, expected: &str) -> Result<Option<String>, String> {
-    Ok(field(object, keys, name, Kind::Text, expected)?.and_then(|v| v.as_string()))
+    Ok(field(object, keys, name, expected, JsValue::is_string)?.and_then(|v| v.as_string()))
 }
 
-fn number(object: &JsValue, keys: &[String], name: &str, expected: &str) -> Result<Option<f64>, String> {
-    Ok(field(object, keys, name, Kind::Number, expected)?.and_then(|v| v.as_f64()))
-}
-
+/// An on/off option.
 fn flag(object: &JsValue, keys: &[String], name: &str) -> Result<Option<bool>, String> {
-    Ok(field(object, keys, name, Kind::Flag, "true or false")?.and_then(|v| v.as_bool()))
+    Ok(field(object, keys, name, "true or false", |v| v.as_bool().is_some())?.and_then(|v| v.as_bool()))
 }
 
 /// Reads `value` (undefined, null or an object).
@@ -131,7 +112,7 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         view: text(&value, keys, "view", crate::view::NAMES)?,
         lang: text(&value, keys, "lang", "\"en\" or \"es\"")?,
         theme: text(&value, keys, "theme", "\"light\", \"dark\" or \"auto\"")?,
-        width: number(&value, keys, "width", "a number of CSS pixels")?,
+        width: field(&value, keys, "width", "a number of CSS pixels", |v| v.as_f64().is_some())?.and_then(|v| v.as_f64()),
         downloads: flag(&value, keys, "downloads")?,
         embed_url: text(&value, keys, "embedUrl", "the address of embed.html")?,
         embed_code: flag(&value, keys, "embedCode")?,
@@ -246,15 +227,10 @@ impl Settings {
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
-            // Infinity as JS prints it, not as Rust does (`inf`); not
+            // Infinity as JS prints it, not as Rust does (`inf`); not all of
             // model::number, whose exponent formatting costs the first-paint
             // kernel 750 B gzip for widths no one gives.
-            let n = match w {
-                w if w.is_nan() => "NaN".to_string(),
-                f64::INFINITY => "Infinity".to_string(),
-                f64::NEG_INFINITY => "-Infinity".to_string(),
-                w => w.to_string(),
-            };
+            let n = crate::model::non_finite(w).map_or_else(|| w.to_string(), str::to_string);
             if !w.is_finite() || w <= 0.0 {
                 return Err(format!("width: {n} is not a positive number of CSS pixels"));
             }
