@@ -89,6 +89,16 @@ build_one() {
     --out-dir "$stage" --out-name "$out_name" -- "${args[@]}"
   local wasm="$stage/${out_name}_bg.wasm" glue="$stage/${out_name}.js"
   [ -f "$wasm" ] && [ -f "$glue" ] || die "wasm-pack did not produce $wasm and $glue"
+  # No f64 formatting in the builds wasm-pack.toml names (about 10 KB raw,
+  # 6 KB gzip): cargo's module, before wasm-bindgen and wasm-opt, still
+  # has its symbol names to look in.
+  if [ "$(cfg_list build.without_f64_formatting | grep -cx "$name")" = 1 ]; then
+    local raw="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/careto_viz.wasm"
+    grep -aq 10careto_viz "$raw" || die "$name: cannot look for f64 formatting: no symbol names in $raw"
+    if grep -aq -e 3fmt5float -e 7flt2dec "$raw"; then
+      die "$name: the module links f64 formatting (<f64 as Display> or Debug, core::fmt::float), which [build].without_f64_formatting in wasm-pack.toml rules out: format with integers, or let JS print the number (src/web/options.rs, width)"
+    fi
+  fi
   mkdir -p "$out_dir"
   "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$out_dir/${out_name}_bg.wasm"
   say "$name: wasm-opt: $(stat -c %s "$wasm") -> $(stat -c %s "$out_dir/${out_name}_bg.wasm") bytes"

@@ -227,15 +227,14 @@ impl Settings {
         }
         if let Some(w) = js.width {
             let (min, max) = crate::layout::WIDTH_RANGE;
-            // Infinity as JS prints it, not as Rust does (`inf`); not all of
-            // model::number, whose exponent formatting costs the first-paint
-            // kernel 750 B gzip for widths no one gives.
-            let n = crate::model::non_finite(w).map_or_else(|| w.to_string(), str::to_string);
+            // The number as JS prints it (`Infinity`, `1e+21`), by JS: no f64
+            // formatting in the module (vendor/plotters-canvas/PATCHED.md).
+            let n = String::from(js_sys::Number::from(w).to_string_with_radix(10).unwrap_or_else(|_| "NaN".into()));
             if !w.is_finite() || w <= 0.0 {
                 return Err(format!("width: {n} is not a positive number of CSS pixels"));
             }
             if w > max {
-                return Err(format!("width: {n} px is wider than a chart can be ({max} px)"));
+                return Err(format!("width: {n} px is wider than a chart can be ({} px)", crate::num::saturating_u32(max)));
             }
             // Narrower than the minimum is drawn at the minimum (a phone's narrowest column).
             self.width = Some(w.max(min));
