@@ -201,9 +201,12 @@ clean:
 
 # Issue #5: headless Chromium, our module against Chart.js (bench/*.html), and
 # examples/scaling.rs natively; writes bench/results/latest.{md,json}.
+# The download rows measure index.html as the site serves it: dist/, made
+# here with relative URLs (SITE_URL=), as tests/page/budget.test.mjs does.
 # BENCH_RUNS=5 BENCH_MEMORY_RUNS=1 BENCH_SCALING=0 make bench for a quick look.
 .PHONY: bench
 bench: build
+	$(MAKE) -o build site SITE_URL=
 	node bench/run.mjs
 
 # Issue #6: the cargo-fuzz targets of fuzz/ (campaign validation; layout, SVG

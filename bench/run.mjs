@@ -24,9 +24,9 @@
 //    against after the first (the first BENCH_MEMORY_RUNS runs); of the empty
 //    page, only the first frame (the first-frame target is on what each page
 //    adds above it).
-//    Bytes (issue 12.2), once, in the same run: index.html itself, served from
-//    www/ (the files `make site` copies into dist/: `make bench` builds, it
-//    does not make the site), measured as tests/page/budget.test.mjs does
+//    Bytes (issue 12.2), once, in the same run: index.html itself as the
+//    site serves it, from dist/ (`make bench` makes the site first; SITE_DIR
+//    names another), measured as tests/page/budget.test.mjs does
 //    (tests/page/paths.mjs: what Chromium fetched before the first frame, and
 //    once a reader has used every feature), against everything the Chart.js
 //    page fetched.
@@ -88,7 +88,8 @@ const ALL_FEATURES_BUDGET = JSON.parse(toml("budget.all_features_gzip"));
 /** Every file of the article build that a page may fetch: what `make site` copies into dist/pkg. */
 const PKG_FILES = existsSync(path.join(REPO, OUT_DIR)) ? readdirSync(path.join(REPO, OUT_DIR)).filter((f) => /\.(js|wasm|bin)$/.test(f)) : [];
 const CHARTJS_DIR = path.join(REPO, "node_modules", "chart.js");
-const WWW = path.join(REPO, "www");
+/** The site of `make site` (what a newsroom deploys: the pages' scripts with the loader bundled in, CSS minified). */
+const SITE = path.resolve(process.env.SITE_DIR ?? path.join(REPO, "dist"));
 /**
  * Fetched by the bench pages but not counted in their bytes: the icon (the
  * browser's, as in tests/page/paths.mjs), the cold-hover row's
@@ -408,7 +409,7 @@ function report(r) {
   lines.push("### How it is measured", "");
   lines.push(
     "- **Pages.** `bench/ours.html` loads the files of `www/pkg` (the release build after wasm-opt and esbuild --minify: kernel, interaction layer, details module; what `make site` copies into dist/pkg) as the demo page does, and the run checks it fetched the same build files as index.html with every feature used; it mounts the bars (`?views=bars`) or both charts (`?views=bars,timeline`). `bench/chartjs.html` loads Chart.js's whole UMD bundle (`chart.umd.min.js`, a devDependency of the benchmark only) and draws the same 11 published counts from `data/careto.toml` as horizontal bars, largest first, with the same five colour classes and colours, title, subtitle, class legend and tooltips, animation off. The **20 countries without a published count are not bars** on either side: ours lists them inside the chart; the Chart.js page lists them in a paragraph under its canvas (with the source line), since Chart.js has no such element and a zero-length bar would misstate them. Chart.js draws no value labels at the bar ends (that needs a plugin); ours does.",
-    "- **Download:** ours is index.html itself, served from www/ (the same files as dist/; `make bench` builds but does not make the site), measured as `tests/page/budget.test.mjs` does it (`tests/page/paths.mjs`): before the first frame, the resources fetched when the page marks its charts mounted (same task as the mounts, before any frame); with every feature used, everything fetched once a reader has hovered a bar and an event, Tabbed to each chart and pressed ArrowDown, opened Show data, downloaded PNG and CSV and copied the embed code, the network idle. Chart.js: everything its page fetched (HTML, CSS, page script, data, the bundle; its tooltips need nothing more). Each file gzipped at level 9 (node's zlib), summed; the pages' icon is not counted, nor the harness's instrumentation (`cold-hover.js`, `timing.js`). Targets: wasm-pack.toml `[budget]`.",
+    "- **Download:** ours is index.html itself as the site serves it (dist/ of \`make site\`, which \`make bench\` makes: the pages' scripts with the loader bundled in and minified, as a newsroom deploys them; until 2026-12-01 it was www/, whose unbundled loader and unminified CSS counted about 3 KB more), measured as `tests/page/budget.test.mjs` does it (`tests/page/paths.mjs`): before the first frame, the resources fetched when the page marks its charts mounted (same task as the mounts, before any frame); with every feature used, everything fetched once a reader has hovered a bar and an event, Tabbed to each chart and pressed ArrowDown, opened Show data, downloaded PNG and CSV and copied the embed code, the network idle. Chart.js: everything its page fetched (HTML, CSS, page script, data, the bundle; its tooltips need nothing more). Each file gzipped at level 9 (node's zlib), summed; the pages' icon is not counted, nor the harness's instrumentation (`cold-hover.js`, `timing.js`). Targets: wasm-pack.toml `[budget]`.",
     "- **Cold hover:** on the same cold loads as the first frame, each bars page dispatches, right after its first frame, a pointer move at the centre of Morocco's bar (ours a `pointermove` on the canvas in the shadow root, Chart.js a `mousemove` on its canvas), and marks `hover-answered` once the tooltip naming Morocco is on screen (ours: the tooltip element shown; Chart.js: its tooltip drawn on the canvas, seen by an `afterTooltipDraw` plugin hook) and the frame holding it has been produced. For ours that includes fetching and compiling the interaction layer and the details module (the busy state meanwhile); Chart.js handles the event at its next animation frame.",
     "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a message posted from it (the frame with the chart has been produced) and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw. The driver waits for the page with a `page.evaluate` of a promise (a MutationObserver on `data-bench`), not `page.waitForSelector`: that evaluates Playwright's injected script (about 30 ms of main-thread work) as soon as the load event has fired, inside the measured interval (**harness fix, 2026-11-28**; earlier first frames include it).",
     "- **Empty page (the floor):** `bench/empty.html` has the same head, stylesheet and server as the chart pages and one module script (importing `common.js`, as they do) that draws one rectangle and one line of text on a canvas and sets the same marks; it alternates with the other pages. No page can have its first frame earlier in this harness; \"above the empty page's\" is a page's median first frame less the empty page's median.",
@@ -454,8 +455,9 @@ async function main() {
   const scaled = SCALING ? scaling() : null;
   if (scaled) log(`scaling done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 
+  if (!existsSync(path.join(SITE, "index.html"))) throw new Error(`${SITE}/index.html is missing: run \`make site SITE_URL=\` first (make bench does)`);
   const server = await serve(root);
-  const site = await serve(WWW);
+  const site = await serve(SITE);
   const browser = await launchBrowser();
   const runs = { "ours-bars": [], "ours-both": [], chartjs: [], empty: [], "ours-map": [], d3map: [] };
   let chromium;
@@ -464,7 +466,7 @@ async function main() {
     // The bytes of index.html's two paths, as tests/page/budget.test.mjs measures them.
     for (const kind of ["first-frame", "all-features"]) {
       // index.html without its map (its paths measure the bars and the timeline; the map has its own rows).
-      const p = await measurePath(browser, { base: site.url, root: WWW, url: "index.html", path: kind, prepare: withoutMap });
+      const p = await measurePath(browser, { base: site.url, root: SITE, url: "index.html", path: kind, prepare: withoutMap });
       if (p.problems.length) throw new Error(`index.html, ${kind}: ${p.problems.join("; ")}`);
       paths[kind] = { files: Object.fromEntries(p.files.map((f) => [f.file, f.gzip])), total: p.total };
     }
