@@ -31,11 +31,18 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-/// The allocator of the wasm module: lol_alloc's free list (sorted by
+/// The allocator of the drawing kernels: lol_alloc's free list (sorted by
 /// address, neighbours coalesced on free) behind its spin lock, instead of
 /// Rust's default dlmalloc. About 1 KB of code against 7 KB; memory is freed
 /// and reused, so it stays bounded over any number of redraws
 /// (tests/web.rs checks it). No `unsafe`: `LockedAllocator` is `Sync`.
-#[cfg(target_arch = "wasm32")]
+///
+/// Not in the full build, which keeps std's dlmalloc: a free walks lol_alloc's
+/// list to its place, so freeing is linear in the blocks free, and a
+/// newsroom's campaign of thousands of rows makes tens of thousands of them
+/// (a CPU profile of a 10,000-event campaign's mount and updates in
+/// Chromium had 290 ms in its `dealloc`, issue 13.3). The article's kernels
+/// hold the compiled-in campaign and make few.
+#[cfg(all(target_arch = "wasm32", not(feature = "custom-campaign")))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> = lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
