@@ -145,7 +145,7 @@ while (pos < bytes.length) {
         if (!KEEP_EXPORTS.has(field) && count(js, use) > 0) {
           short = shortName(next++);
           js = js.replace(use, `wasm.${short}`);
-          }
+        }
         out.push(...encodeName(short), ...bytes.subarray(descStart, p));
       }
     }

@@ -27,22 +27,13 @@ pub fn clip(s: &str) -> String {
     out
 }
 
-/// `NaN`, `Infinity` or `-Infinity` as JS prints them; `None` for a finite `n`.
-pub fn non_finite(n: f64) -> Option<&'static str> {
-    if n.is_nan() {
-        Some("NaN")
-    } else if n.is_infinite() {
-        Some(if n > 0.0 { "Infinity" } else { "-Infinity" })
-    } else {
-        None
-    }
-}
-
 /// `n` as JS prints it: `NaN`, `Infinity`, `-Infinity`, `0` for -0, an
 /// exponent past 1e21 (`1e+300`, never 301 digits) and below 1e-6.
 pub fn number(n: f64) -> String {
-    if let Some(s) = non_finite(n) {
-        s.to_string()
+    if n.is_nan() {
+        "NaN".to_string()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
     } else if n == 0.0 {
         "0".to_string()
     } else if n.abs() >= 1e21 || n.abs() < 1e-6 {
