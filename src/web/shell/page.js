@@ -69,10 +69,19 @@ export function forgetSystemColors() {
   system = undefined;
 }
 
-/** The width of `e`'s content box: clientWidth less the padding a CMS theme may give it. */
+/**
+ * The width of `e`'s content box, less the padding a CMS theme may give it,
+ * unrounded: the kernel floors it, as careto-viz.css's container queries do
+ * (clientWidth rounds: a 479.5 px column would be drawn 480 px wide, and
+ * taller or shorter than the space reserved for it).
+ */
 export function contentWidth(e) {
   const s = getComputedStyle(e);
-  return e.clientWidth - (parseFloat(s.paddingLeft) || 0) - (parseFloat(s.paddingRight) || 0);
+  const px = (v) => parseFloat(v) || 0;
+  const width = parseFloat(s.width);
+  // "auto" (no box): clientWidth, which counts the padding.
+  if (Number.isNaN(width)) return e.clientWidth - px(s.paddingLeft) - px(s.paddingRight);
+  return s.boxSizing === "border-box" ? width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth) : width;
 }
 
 /** A new element `tag` with its class and attributes. */
