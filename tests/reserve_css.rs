@@ -130,7 +130,8 @@ fn check_heights(css: &str, campaign: &Campaign) {
 }
 
 /// The map's stylesheet against the whole map's layout at every 25th of its
-/// steps and every 50th width (a full map layout takes tens of milliseconds
+/// steps and every 50th width, its heights computed as the browser does
+/// (the texts' height, `--cv-mae` or `--cv-mas`, plus `--cv-mw`'s frame) (a full map layout takes tens of milliseconds
 /// unoptimised; MapLayout::height, which the generator uses, is checked
 /// against it at every 7th width in tests/map.rs).
 fn check_map_heights(css: &str, campaign: &Campaign) {
@@ -139,10 +140,14 @@ fn check_map_heights(css: &str, campaign: &Campaign) {
         steps.iter().step_by(25).flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(50)).chain([4095, 4096, 5000]).collect();
     widths.sort_unstable();
     widths.dedup();
+    // --cv-mw, the world's frame, as the browser computes it from the width.
+    let aspect: f64 = css.split("--cv-mw:").nth(1).and_then(|r| r.split(") * ").nth(1)).and_then(|r| r.split(',').next()).unwrap().parse().unwrap();
+    let world = |width: u32, pad: u32| careto_viz::num::saturating_u32((f64::from(width.clamp(240, 4096) - pad) * aspect).ceil());
     for width in widths {
-        for (name, lang) in [("me", Lang::En), ("ms", Lang::Es)] {
+        for (name, texts, lang) in [("me", "mae", Lang::En), ("ms", "mas", Lang::Es)] {
             let full = canvas_height(campaign, View::Map, lang, width);
-            assert_eq!(value_at(css, name, width), Some(full), "--cv-{name} at {width} px");
+            let reserved = value_at(css, texts, width).unwrap() + world(width, value_at(css, "mp", width).unwrap());
+            assert_eq!(reserved, full, "--cv-{name} at {width} px");
             let plain = plain_height(campaign, View::Map, lang, width, Header::Plain);
             assert_eq!(value_at(css, &format!("h{name}"), width).map(|h| full - h), Some(plain), "--cv-h{name} at {width} px");
         }
@@ -158,7 +163,9 @@ fn the_maps_heights_are_its_own_stylesheets() {
         css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
         "{css}"
     );
-    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:var(--cv-me);--cv-s:var(--cv-ms);--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms)}"), "{css}");
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:calc(var(--cv-mae) + var(--cv-mw));--cv-s:calc(var(--cv-mas) + var(--cv-mw));--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms);--cv-mw:round(up,(clamp(240px,round(down,100cqw + .005px,1px),4096px) - var(--cv-mp)) * 0.4375,1px)}"), "{css}");
+    // The frame's height changes at every width; the rules only where a text wraps or the padding changes.
+    assert!(css.matches("@container").count() < 100, "{css}");
     // Only the map's: no other view's height, and careto-viz.css none of the map's.
     assert!(!css.contains("--cv-be:") && !css.contains("--cv-t4:"), "{css}");
     assert!(!careto_css().contains("--cv-me:") && careto_css().contains("[data-careto-viz-frame=map]>iframe{--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px}"));

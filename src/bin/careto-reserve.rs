@@ -8,9 +8,9 @@
 //!
 //! Without `--campaign`: `www/careto-viz.css`, for The Mask (Careto), the
 //! compiled-in campaign, every view but the map; with `--map`,
-//! `www/careto-viz-map.css`, the map's heights alone (they change at nearly
-//! every width: about 14 KB gzip), which only a page with a map links, after
-//! careto-viz.css (which reserves nothing for a map without it). With it: the same for a campaign JSON file
+//! `www/careto-viz-map.css`, the map's heights alone, which only a page with
+//! a map links, after careto-viz.css (which reserves nothing for a map
+//! without it). With it: the same for a campaign JSON file
 //! (`campaign.schema.json`), applied to the placeholders and frame boxes that
 //! also match SELECTOR, e.g. `[data-campaign-src$="our-campaign.json"]`.
 //! `make build` writes both of the site's; tests/reserve_css.rs checks that
@@ -86,20 +86,38 @@ mod reserve {
     /// how much shorter each canvas is plain (no header: `data-plain`).
     const NAMES: [&str; 15] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2", "hbe", "hbs", "hte", "hts", "hpe", "hps"];
 
-    /// The map's (`--map`): its canvas's height in English and Spanish, and
-    /// how much shorter it is plain.
-    const MAP_NAMES: [&str; 4] = ["me", "ms", "hme", "hms"];
+    /// The map's (`--map`). Its canvas is as tall as its texts (which change
+    /// height only where a line wraps) plus the world's frame, whose height
+    /// follows the width at every pixel: [`MAP_WORLD`] computes that from
+    /// the container's width, so the rules need change only where the texts
+    /// do. In order: the texts' height in English and Spanish (the canvas
+    /// less the frame), the padding on both sides of the frame, and how much
+    /// shorter the canvas is plain.
+    const MAP_NAMES: [&str; 5] = ["mae", "mas", "mp", "hme", "hms"];
+
+    /// `--cv-mw`, the world's frame's height in CSS, as
+    /// careto_viz::layout::map::frame_height finds it: the chart's width
+    /// (the container's, floored as the module floors it, clamped into
+    /// WIDTH_RANGE) less the padding, times the frame's aspect (a multiple of
+    /// 1/1024: exact in every engine's arithmetic), rounded up to a pixel.
+    /// The 0.005 px makes up for an engine that finds 100cqw a hair under a
+    /// whole number.
+    fn map_world() -> String {
+        let (min, max) = careto_viz::layout::WIDTH_RANGE;
+        let aspect = careto_viz::layout::map::frame_aspect(careto_viz::geo::builtin());
+        format!("--cv-mw:round(up,(clamp({min}px,round(down,100cqw + .005px,1px),{max}px) - var(--cv-mp)) * {aspect},1px)")
+    }
 
     /// A display flag on: the attribute empty, `1` or `true` (as the loader reads it).
     fn flag(name: &str) -> String {
         format!(":is([data-{name}=\"\"],[data-{name}=\"1\"],[data-{name}=true])")
     }
 
-    /// Which stylesheet: every view but the map, or the map's alone. The
-    /// map's height changes at nearly every width (the world is fitted to
-    /// it), so its rules weigh about 14 KB gzip: a stylesheet of their own,
-    /// which only pages with a map link (after careto-viz.css), so that a
-    /// page without a map downloads none of it.
+    /// Which stylesheet: every view but the map, or the map's alone, which
+    /// only pages with a map link (after careto-viz.css), so that a page
+    /// without a map downloads none of it. (Its height changes at every
+    /// width, the world being fitted to it; written as one rule per width,
+    /// it weighed 14 KB gzip: [`map_world`] computes that part instead.)
     #[derive(Clone, Copy, PartialEq)]
     enum Part {
         Charts,
@@ -127,10 +145,16 @@ mod reserve {
             Part::Charts => &[View::Bars, View::Timeline, View::Profile],
         };
         let pairs = || views.iter().flat_map(|&v| [(v, Lang::En), (v, Lang::Es)]);
-        let mut out: Vec<u32> = pairs().map(|(v, l)| canvas(v, l)).collect();
-        if part == Part::Charts {
-            out.extend([tools(4, width), tools(3, width), tools(2, width)]);
-        }
+        let mut out: Vec<u32> = match part {
+            Part::Charts => pairs().map(|(v, l)| canvas(v, l)).chain([tools(4, width), tools(3, width), tools(2, width)]).collect(),
+            Part::Map => {
+                // The texts: the canvas less the world's frame (--cv-mw).
+                let inner = careto_viz::layout::map::frame_width(f64::from(width));
+                let frame = careto_viz::num::saturating_u32(careto_viz::layout::map::frame_height(inner, careto_viz::geo::builtin()));
+                let pad = careto_viz::layout::clamp_width(f64::from(width)) - inner;
+                pairs().map(|(v, l)| canvas(v, l).saturating_sub(frame)).chain([careto_viz::num::saturating_u32(pad)]).collect()
+            }
+        };
         out.extend(pairs().map(|(v, l)| header(v, l)));
         out
     }
@@ -166,7 +190,13 @@ mod reserve {
         };
         let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))";
         if part == Part::Map {
-            rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:var(--cv-me);--cv-s:var(--cv-ms);--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms)");
+            rule(
+                &both(map, "[data-careto-viz-frame=map]"),
+                &format!(
+                    "--cv-e:calc(var(--cv-mae) + var(--cv-mw));--cv-s:calc(var(--cv-mas) + var(--cv-mw));--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms);{}",
+                    map_world()
+                ),
+            );
             changes(&mut css, campaign, &vars, part);
             return css;
         }

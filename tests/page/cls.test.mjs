@@ -189,3 +189,42 @@ describe("the reservation follows width, language and buttons", () => {
   }
 });
 
+
+describe("the map's reservation follows the width at every pixel", () => {
+  // careto-viz-map.css computes the world's frame from the container's width
+  // (round(), clamp(), cqw) and changes its other values only where a text
+  // wraps: placeholders and an iframe box at widths between its steps, odd
+  // and fractional ones included (the module floors a chart's width).
+  const page = (charts) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<link rel="stylesheet" href="../careto-viz.css"><link rel="stylesheet" href="../careto-viz-map.css"><link rel="stylesheet" href="column.css">
+<script src="../careto-viz-frame.js" defer></script></head><body><main id="column">${charts}
+<script type="module" src="../careto-viz-embed.js"></script></main></body></html>`;
+  const placeholders = `<div id="a" data-careto-viz="map"></div>
+<div id="b" data-careto-viz="map" data-lang="es"></div>
+<div id="c" data-careto-viz="map" data-plain></div>
+<div id="d" data-careto-viz="" data-view="map" data-static="true" data-lang="es"></div>`;
+  const frame = `<div data-careto-viz-frame="map" data-lang="es"><iframe id="f" class="careto-viz-frame" src="../embed.html?view=map&amp;lang=es" title="map"></iframe></div>`;
+
+  for (const column of [241, 333, 479.5, 480, 777.75, 1111, 1280]) {
+    it(`placeholders in a ${column} px column`, async () => {
+      const css = `#column { width: ${column}px; margin: 0 auto; } body { margin: 0; }`;
+      const r = await load(`embed/map-column-${column}.html`, { width: 1400, html: page(placeholders), css });
+      assert.equal(r.shifts.total, 0, `CLS ${r.shifts.total}: ${shown(r)}`);
+      assert.deepEqual(r.drawn.map((d) => [d.id, d.height]), r.reserved.map((d) => [d.id, d.height]), "reserved and drawn heights");
+      for (const d of r.drawn) assert.ok(d.height > 150, `${d.id}: ${d.height} px is no map`);
+      assert.deepEqual(r.problems, []);
+    });
+  }
+  for (const column of [333, 1111]) {
+    it(`an iframe box in a ${column} px column`, async () => {
+      const file = `embed/map-frame-${column}.html`;
+      PAGES[file] = { frames: "iframe.careto-viz-frame" };
+      const css = `#column { width: ${column}px; margin: 0 auto; } body { margin: 0; }`;
+      const r = await load(file, { width: 1400, html: page(frame), css });
+      assert.equal(r.shifts.total, 0, `CLS ${r.shifts.total}: ${shown(r)}`);
+      assert.deepEqual(r.drawn.map((d) => [d.id, d.height]), r.reserved.map((d) => [d.id, d.height]), "reserved and drawn heights");
+      assert.deepEqual(r.posted, r.drawn.map((d) => d.height), "posted heights");
+      assert.ok(r.drawn[0].height > 150, `${r.drawn[0].height} px is no map`);
+    });
+  }
+});

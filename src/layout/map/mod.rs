@@ -36,6 +36,35 @@ pub const MARKER_HIT_RADIUS: f64 = 12.0;
 /// Costa Rica and Tunisia do; at 1,280 px Tunisia (about 210 px²) does not.
 pub const MARKER_BELOW_AREA: f64 = 64.0;
 
+/// The world's frame: `inner` px wide and, so that a stylesheet can reserve
+/// the map's height before the module draws it, exactly as tall as CSS
+/// arithmetic finds in every engine (careto-reserve writes
+/// `round(up, inner * aspect, 1px)`): the world's height to width rounded
+/// up to 1/1024 (exact in binary floating point, f32 too), times the width,
+/// rounded up to a pixel. The world, fitted to the width, leaves at most
+/// `inner / 1024` px plus one below it.
+pub fn frame_height(inner: f64, world: &World) -> f64 {
+    (inner * frame_aspect(world)).ceil().max(0.0)
+}
+
+/// The world's frame's width in a chart `width` px wide (clamped into
+/// [`super::WIDTH_RANGE`]): the width less the padding on both sides.
+pub fn frame_width(width: f64) -> f64 {
+    let width = clamp_width(width);
+    width - 2.0 * Metrics::for_width(width).pad
+}
+
+/// The frame's height to width (see [`frame_height`]): the world's, rounded
+/// up to a multiple of 1/1024; 0 for an empty world.
+pub fn frame_aspect(world: &World) -> f64 {
+    let b = world.bounds;
+    if b.w > 0.0 && b.h > 0.0 {
+        (b.h / b.w * 1024.0).ceil() / 1024.0
+    } else {
+        0.0
+    }
+}
+
 /// One of the campaign's countries as the map draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapCountry {
@@ -127,7 +156,7 @@ impl MapLayout {
         // The world, fitted to the width.
         let b = world.bounds;
         let scale = if b.w > 0.0 { inner / b.w } else { 0.0 };
-        let frame = Rect { x: x0, y, w: inner, h: (b.h * scale).max(0.0) };
+        let frame = Rect { x: x0, y, w: inner, h: frame_height(inner, world) };
         let project = |p: Point| Point { x: x0 + (p.x - b.x) * scale, y: frame.y + (p.y - b.y) * scale };
 
         // The campaign's countries in keyboard order, and the places they are.
