@@ -57,6 +57,7 @@ build: setup
 reserve:
 	cargo run --release --quiet --bin careto-reserve -- --out www/careto-viz.css
 	cargo run --release --quiet --bin careto-reserve -- --map --out www/careto-viz-map.css
+	cargo run --release --quiet --bin careto-reserve -- --profile --out www/careto-viz-profile.css
 	cargo run --release --quiet --bin careto-reserve -- --campaign www/sample-campaign.json \
 	  --for '[data-campaign-src$$="sample-campaign.json"]' --out www/sample-campaign.css
 

@@ -40,6 +40,12 @@ fn map_css() -> &'static str {
     CSS.get_or_init(|| generate(&["--map"]))
 }
 
+/// The profile's stylesheet (`--profile`): its heights alone, for pages with a profile.
+fn profile_css() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| generate(&["--profile"]))
+}
+
 fn sample_css() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(|| generate(&["--campaign", "www/sample-campaign.json", "--for", SAMPLE_FOR]))
@@ -58,6 +64,7 @@ fn check_committed(file: &str, now: &str) {
 fn committed_stylesheets_are_up_to_date() {
     check_committed("www/careto-viz.css", careto_css());
     check_committed("www/careto-viz-map.css", map_css());
+    check_committed("www/careto-viz-profile.css", profile_css());
     check_committed("www/sample-campaign.css", sample_css());
 }
 
@@ -103,7 +110,7 @@ fn tools_height(buttons: u32, width: u32) -> u32 {
 /// the stylesheet changes a value and the one before, and every 5th width
 /// (the generator itself lays out every width; unoptimised, a layout takes
 /// about a millisecond). The map's heights: [`check_map_heights`].
-fn check_heights(css: &str, campaign: &Campaign) {
+fn check_heights(css: &str, campaign: &Campaign, views: &[View]) {
     let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
     let mut widths: Vec<u32> = steps.iter().flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(5)).chain([2000, 4095, 4096, 5000]).collect();
     widths.sort_unstable();
@@ -116,14 +123,18 @@ fn check_heights(css: &str, campaign: &Campaign) {
             ("ts", View::Timeline, Lang::Es),
             ("pe", View::Profile, Lang::En),
             ("ps", View::Profile, Lang::Es),
-        ] {
+        ]
+        .into_iter()
+        .filter(|(_, view, _)| views.contains(view))
+        {
             let full = canvas_height(campaign, view, lang, width);
             assert_eq!(value_at(css, name, width), Some(full), "--cv-{name} at {width} px");
             // Plain: the canvas less --cv-h<name>, as careto-viz.css computes it.
             let plain = plain_height(campaign, view, lang, width, Header::Plain);
             assert_eq!(value_at(css, &format!("h{name}"), width).map(|h| full - h), Some(plain), "--cv-h{name} at {width} px");
         }
-        for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)] {
+        // The controls row: in the stylesheet that holds the bars.
+        for (name, buttons) in [("t4", 4), ("t3", 3), ("t2", 2)].into_iter().filter(|_| views.contains(&View::Bars)) {
             assert_eq!(value_at(css, name, width), Some(tools_height(buttons, width)), "--cv-{name} at {width} px");
         }
     }
@@ -172,9 +183,26 @@ fn the_maps_heights_are_its_own_stylesheets() {
 }
 
 #[test]
+fn the_profiles_heights_are_its_own_stylesheets() {
+    let css = profile_css();
+    check_heights(css, &careto_viz::data::careto(), &[View::Profile]);
+    assert!(
+        css.contains("[data-careto-viz-frame=profile]>iframe{--cv-e:var(--cv-pe);--cv-s:var(--cv-ps);--cv-he:var(--cv-hpe);--cv-hs:var(--cv-hps)}"),
+        "{css}"
+    );
+    // Only the profile's; careto-viz.css reserves none for it (a page without a profile downloads none of it).
+    assert!(!css.contains("--cv-be:") && !css.contains("--cv-t4:") && !css.contains("--cv-mae:"), "{css}");
+    let careto = careto_css();
+    assert!(
+        !careto.contains("--cv-pe:") && careto.contains("[data-careto-viz-frame=profile]>iframe{--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px}"),
+        "{careto}"
+    );
+}
+
+#[test]
 fn heights_are_the_layouts_at_every_width() {
     let css = careto_css();
-    check_heights(css, &careto_viz::data::careto());
+    check_heights(css, &careto_viz::data::careto(), &[View::Bars, View::Timeline]);
     // Bars in English, as measured natively: steps at 289 and 1069 px among
     // others (the headline figures under the title wrap at many widths).
     assert_eq!(
@@ -193,7 +221,12 @@ fn a_campaign_of_ones_own_has_its_own_heights_for_its_own_elements() {
     let css = sample_css();
     let text = std::fs::read_to_string(root().join("www/sample-campaign.json")).unwrap();
     let sample: Campaign = serde_json::from_str(&text).unwrap();
-    check_heights(css, &sample);
+    check_heights(css, &sample, &[View::Bars, View::Timeline, View::Profile]);
+    // A campaign of one's own: the profile's heights in its one stylesheet.
+    assert!(
+        css.contains("[data-careto-viz-frame=profile]>iframe{--cv-e:var(--cv-pe);--cv-s:var(--cv-ps);--cv-he:var(--cv-hpe);--cv-hs:var(--cv-hps)}"),
+        "{css}"
+    );
     assert!(css.contains(&format!(":is([data-careto-viz],.careto-chart[data-view]){SAMPLE_FOR}::before,[data-careto-viz-frame]{SAMPLE_FOR}>iframe{{--cv-")));
     // The Mask's stylesheet leaves such elements alone.
     assert!(careto_css().contains(":is([data-careto-viz],.careto-chart[data-view]):not([data-campaign-src])"));

@@ -4,17 +4,19 @@
 //! code the module runs, plus the controls row below the canvas, whose height
 //! src/web/shell/chart.css fixes at each width.
 //!
-//! `careto-reserve [--map] [--campaign FILE --for SELECTOR] [--out FILE]`
+//! `careto-reserve [--map | --profile] [--campaign FILE --for SELECTOR] [--out FILE]`
 //!
 //! Without `--campaign`: `www/careto-viz.css`, for The Mask (Careto), the
-//! compiled-in campaign, every view but the map; with `--map`,
-//! `www/careto-viz-map.css`, the map's heights alone, which only a page with
-//! a map links, after careto-viz.css (which reserves nothing for a map
-//! without it). With it: the same for a campaign JSON file
-//! (`campaign.schema.json`), applied to the placeholders and frame boxes that
-//! also match SELECTOR, e.g. `[data-campaign-src$="our-campaign.json"]`.
-//! `make build` writes both of the site's; tests/reserve_css.rs checks that
-//! the committed ones are up to date.
+//! compiled-in campaign, the bars and the timeline; with `--map`,
+//! `www/careto-viz-map.css`, the map's heights alone, and with `--profile`,
+//! `www/careto-viz-profile.css`, the profile's: only a page with a map or a
+//! profile links them, after careto-viz.css (which reserves nothing for
+//! these views without them). With it: every view but the map, in one
+//! stylesheet, for a campaign JSON file (`campaign.schema.json`), applied to
+//! the placeholders and frame boxes that also match SELECTOR, e.g.
+//! `[data-campaign-src$="our-campaign.json"]`. `make build` writes the
+//! site's; tests/reserve_css.rs checks that the committed ones are up to
+//! date.
 //!
 //! What it reserves, by container queries on the element itself (a chart is
 //! as wide as its element's content box):
@@ -80,11 +82,41 @@ mod reserve {
         MARGIN + rows * BUTTON + rows.saturating_sub(1) * GAP + PAD
     }
 
-    /// The custom properties, in order: the canvas's height for bars,
-    /// timeline and profile in English and Spanish, the controls row's
-    /// with 4, 3 and 2 buttons (1 button: one row at every width), then
-    /// how much shorter each canvas is plain (no header: `data-plain`).
-    const NAMES: [&str; 15] = ["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2", "hbe", "hbs", "hte", "hts", "hpe", "hps"];
+    /// The custom properties of `part`, in the order of [`values`]: the
+    /// canvas's height for each of its views in English and Spanish, the
+    /// controls row's with 4, 3 and 2 buttons (1 button: one row at every
+    /// width), then how much shorter each canvas is plain (no header:
+    /// `data-plain`). The map's are [`MAP_NAMES`].
+    fn names(part: Part) -> Vec<String> {
+        if part == Part::Map {
+            return MAP_NAMES.iter().map(|n| (*n).to_string()).collect();
+        }
+        let letters: Vec<char> = views(part)
+            .iter()
+            .map(|v| {
+                if *v == View::Profile {
+                    'p'
+                } else if *v == View::Timeline {
+                    't'
+                } else {
+                    'b'
+                }
+            })
+            .collect();
+        let pairs = |prefix: &str| letters.iter().flat_map(|l| [format!("{prefix}{l}e"), format!("{prefix}{l}s")]).collect::<Vec<_>>();
+        let tools = if part == Part::Profile { Vec::new() } else { vec!["t4".to_string(), "t3".to_string(), "t2".to_string()] };
+        [pairs(""), tools, pairs("h")].concat()
+    }
+
+    /// The views whose heights `part` holds.
+    fn views(part: Part) -> &'static [View] {
+        match part {
+            Part::Charts => &[View::Bars, View::Timeline],
+            Part::Profile => &[View::Profile],
+            Part::Map => &[View::Map],
+            Part::Own => &[View::Bars, View::Timeline, View::Profile],
+        }
+    }
 
     /// The map's (`--map`). Its canvas is as tall as its texts (which change
     /// height only where a line wraps) plus the world's frame, whose height
@@ -113,19 +145,23 @@ mod reserve {
         format!(":is([data-{name}=\"\"],[data-{name}=\"1\"],[data-{name}=true])")
     }
 
-    /// Which stylesheet: every view but the map, or the map's alone, which
-    /// only pages with a map link (after careto-viz.css), so that a page
-    /// without a map downloads none of it. (Its height changes at every
-    /// width, the world being fitted to it; written as one rule per width,
-    /// it weighed 14 KB gzip: [`map_world`] computes that part instead.)
+    /// Which stylesheet. The Mask's: the bars' and the timeline's heights
+    /// (careto-viz.css), the map's alone (`--map`), the profile's alone
+    /// (`--profile`); only pages with a map or a profile link theirs (after
+    /// careto-viz.css), so that a page pays for the views it shows. (The
+    /// map's height changes at every width, the world being fitted to it;
+    /// written as one rule per width, it weighed 14 KB gzip: [`map_world`]
+    /// computes that part instead.) A campaign of one's own: one stylesheet
+    /// for every view but the map.
     #[derive(Clone, Copy, PartialEq)]
     enum Part {
         Charts,
         Map,
+        Profile,
+        Own,
     }
 
-    /// The values of [`NAMES`] (or, for the map, [`MAP_NAMES`]) at `width`
-    /// (the module floors a chart's width).
+    /// The values of [`names`] at `width` (the module floors a chart's width).
     fn values(campaign: &Campaign, width: u32, part: Part) -> Vec<u32> {
         let height = |view, lang, header| {
             let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header };
@@ -140,13 +176,10 @@ mod reserve {
         let canvas = |view, lang| height(view, lang, Header::Full);
         // How much shorter the canvas is without its header.
         let header = |view, lang| height(view, lang, Header::Full).saturating_sub(height(view, lang, Header::Plain));
-        let views: &[View] = match part {
-            Part::Map => &[View::Map],
-            Part::Charts => &[View::Bars, View::Timeline, View::Profile],
-        };
-        let pairs = || views.iter().flat_map(|&v| [(v, Lang::En), (v, Lang::Es)]);
+        let pairs = || views(part).iter().flat_map(|&v| [(v, Lang::En), (v, Lang::Es)]);
         let mut out: Vec<u32> = match part {
-            Part::Charts => pairs().map(|(v, l)| canvas(v, l)).chain([tools(4, width), tools(3, width), tools(2, width)]).collect(),
+            Part::Charts | Part::Own => pairs().map(|(v, l)| canvas(v, l)).chain([tools(4, width), tools(3, width), tools(2, width)]).collect(),
+            Part::Profile => pairs().map(|(v, l)| canvas(v, l)).collect(),
             Part::Map => {
                 // The texts: the canvas less the world's frame (--cv-mw).
                 let inner = careto_viz::layout::map::frame_width(f64::from(width));
@@ -176,7 +209,7 @@ mod reserve {
         let waiting = format!("{q}:not([data-careto-viz-mounted],[data-careto-viz-state=ready],[data-careto-viz-state=error])");
         let both = |a: &str, b: &str| format!("{q}{a}::before,{f}{b}>iframe");
         let mut css = String::from(match part {
-            Part::Charts => {
+            Part::Charts | Part::Own => {
                 "/* careto-viz: each chart's height, reserved before it draws (no layout shift).\n   \
                  Generated by src/bin/careto-reserve.rs from the layout code: do not edit. */\n"
             }
@@ -184,11 +217,23 @@ mod reserve {
                 "/* careto-viz: the map's height, reserved before it draws (no layout shift); link it after\n   \
                  careto-viz.css, on pages with a map only. Generated by src/bin/careto-reserve.rs --map: do not edit. */\n"
             }
+            Part::Profile => {
+                "/* careto-viz: the profile's height, reserved before it draws (no layout shift); link it after\n   \
+                 careto-viz.css, on pages with a profile only. Generated by src/bin/careto-reserve.rs --profile: do not edit. */\n"
+            }
         });
         let mut rule = |selector: &str, body: &str| {
             let _ = writeln!(css, "{selector}{{{body}}}");
         };
         let map = ":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))";
+        // data-careto-viz names the view; data-view does when it does not.
+        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=map]))";
+        let profile_heights = "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps);--cv-he:var(--cv-hpe);--cv-hs:var(--cv-hps)";
+        if part == Part::Profile {
+            rule(&both(profile, "[data-careto-viz-frame=profile]"), profile_heights);
+            changes(&mut css, campaign, &vars, part);
+            return css;
+        }
         if part == Part::Map {
             rule(
                 &both(map, "[data-careto-viz-frame=map]"),
@@ -210,13 +255,13 @@ mod reserve {
             &both("", ""),
             "--cv-e:var(--cv-be);--cv-s:var(--cv-bs);--cv-he:var(--cv-hbe);--cv-hs:var(--cv-hbs);--cv-c:var(--cv-e);--cv-h:var(--cv-he);--cv-t:var(--cv-t4);--cv-p:0",
         );
-        // data-careto-viz names the view; data-view does when it does not.
         let timeline = ":is([data-careto-viz=timeline],[data-view=timeline]:not([data-careto-viz=bars],[data-careto-viz=profile],[data-careto-viz=map]))";
         rule(&both(timeline, "[data-careto-viz-frame=timeline]"), "--cv-e:var(--cv-te);--cv-s:var(--cv-ts);--cv-he:var(--cv-hte);--cv-hs:var(--cv-hts)");
-        let profile = ":is([data-careto-viz=profile],[data-view=profile]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=map]))";
-        rule(&both(profile, "[data-careto-viz-frame=profile]"), "--cv-e:var(--cv-pe);--cv-s:var(--cv-ps);--cv-he:var(--cv-hpe);--cv-hs:var(--cv-hps)");
-        // The map: nothing reserved here (its own stylesheet, --map, reserves it).
-        rule(&both(map, "[data-careto-viz-frame=map]"), "--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px");
+        // The map, and The Mask's profile: nothing reserved here (their own
+        // stylesheets, --map and --profile, reserve them).
+        let none = "--cv-e:0px;--cv-s:0px;--cv-he:0px;--cv-hs:0px";
+        rule(&both(profile, "[data-careto-viz-frame=profile]"), if part == Part::Own { profile_heights } else { none });
+        rule(&both(map, "[data-careto-viz-frame=map]"), none);
         rule(&format!("{q}:lang(es)::before"), "--cv-c:var(--cv-s);--cv-h:var(--cv-hs)");
         rule(&format!("{q}[data-lang]::before"), "--cv-c:var(--cv-e);--cv-h:var(--cv-he)");
         rule(&both("[data-lang|=es i]", "[data-lang|=es i]"), "--cv-c:var(--cv-s);--cv-h:var(--cv-hs)");
@@ -235,10 +280,7 @@ mod reserve {
     /// Appends, where a value of `part` changes with the width, a block that
     /// sets it from there on, on the elements `vars` selects.
     fn changes(css: &mut String, campaign: &Campaign, vars: &str, part: Part) {
-        let names: &[&str] = match part {
-            Part::Charts => &NAMES,
-            Part::Map => &MAP_NAMES,
-        };
+        let names = names(part);
         let mut last: Option<Vec<u32>> = None;
         for width in 0..=MAX_WIDTH {
             let now = values(campaign, width, part);
@@ -274,8 +316,9 @@ mod reserve {
                 "--for" => only = Some(value()?),
                 "--out" => out = Some(value()?),
                 "--map" => part = Part::Map,
+                "--profile" => part = Part::Profile,
                 "-h" | "--help" => {
-                    println!("careto-reserve [--map] [--campaign FILE --for SELECTOR] [--out FILE]");
+                    println!("careto-reserve [--map | --profile] [--campaign FILE --for SELECTOR] [--out FILE]");
                     return Ok(());
                 }
                 other => return Err(format!("unknown argument \"{other}\" (try --help)")),
@@ -283,7 +326,8 @@ mod reserve {
         }
         let css = match (campaign, only) {
             (None, None) => stylesheet(&careto_viz::data::careto(), None, part),
-            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector), part),
+            // A campaign's own stylesheet holds every view but the map.
+            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector), if part == Part::Charts { Part::Own } else { part }),
             _ => return Err("--campaign and --for go together: a campaign's heights apply to the elements SELECTOR matches".to_string()),
         };
         match out {

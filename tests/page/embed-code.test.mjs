@@ -39,10 +39,15 @@ describe("embed code", () => {
     assert.equal(embedCode(url, "bars", "en", "auto", "B", 500, undefined, { plain: false, transparent: false, static: false }), embedCode(url, "bars", "en", "auto", "B", 500));
   });
 
-  it("links the map's stylesheet for a map, and only for a map", () => {
+  it("links the map's stylesheet for a map and the profile's for a profile, and only for them", () => {
     const map = embedCode("https://x.example/a/embed.html", "map", "en", "auto", "The Mask (Careto): where the 31 affected countries are", 700);
     assert.ok(map.includes('<link rel="stylesheet" href="https://x.example/a/careto-viz.css">\n<link rel="stylesheet" href="https://x.example/a/careto-viz-map.css">\n<div data-careto-viz-frame="map"'), map);
-    const bars = embedCode("https://x.example/a/embed.html", "bars", "en", "auto", "Bars", 500);
-    assert.ok(!bars.includes("careto-viz-map.css"), bars);
+    const profile = embedCode("https://x.example/a/embed.html", "profile", "es", "auto", "Perfil", 700);
+    assert.ok(profile.includes('<link rel="stylesheet" href="https://x.example/a/careto-viz.css">\n<link rel="stylesheet" href="https://x.example/a/careto-viz-profile.css">\n<div data-careto-viz-frame="profile"'), profile);
+    for (const view of ["bars", "timeline"]) {
+      const code = embedCode("https://x.example/a/embed.html", view, "en", "auto", "Bars", 500);
+      assert.ok(!code.includes("careto-viz-map.css") && !code.includes("careto-viz-profile.css"), code);
+    }
+    assert.ok(!map.includes("careto-viz-profile.css") && !profile.includes("careto-viz-map.css"));
   });
 });

@@ -34,8 +34,8 @@ export function embedCode(embedUrl, view, lang, theme, title, height, focus, fla
   return (
     "<!-- once per page: reserves each chart's height before it arrives -->\n" +
     `<link rel="stylesheet" href="${attr(dir)}careto-viz.css">\n` +
-    // The map's heights are a stylesheet of their own (only pages with a map need it).
-    (view === "map" ? `<link rel="stylesheet" href="${attr(dir)}careto-viz-map.css">\n` : "") +
+    // The map's and the profile's heights are stylesheets of their own (only pages with one need it).
+    (view === "map" || view === "profile" ? `<link rel="stylesheet" href="${attr(dir)}careto-viz-${view}.css">\n` : "") +
     `<div ${box}><iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}" class="careto-viz-frame"></iframe></div>\n` +
     "<!-- optional, once per page: sizes every such frame to its content -->\n" +
     `<script src="${attr(dir)}careto-viz-frame.js" defer></script>`
