@@ -68,6 +68,10 @@ pub struct Table {
     pub head: Vec<Column>,
     /// Its rows, in reading order.
     pub rows: Vec<Row>,
+    /// The words of its pages, for a table of more rows than the shell
+    /// shows at once: which rows (`{from}`, `{to}` and `{n}` to fill in),
+    /// the button to the page before, the button to the page after.
+    pub pages: [String; 3],
 }
 
 /// Everything the interaction layer shows for one view in one language.
@@ -139,7 +143,10 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     };
     let say = describe::say::lines(c, lang);
     let of = targets.len();
-    Details { tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say)).collect(), table: Table { caption, head, rows } }
+    Details {
+        tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say)).collect(),
+        table: Table { caption, head, rows, pages: [s.rows_of.to_string(), s.rows_previous.to_string(), s.rows_next.to_string()] },
+    }
 }
 
 /// The CSV download of each view.

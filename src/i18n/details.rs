@@ -68,6 +68,13 @@ pub struct DetailStrings {
     pub say_position_unpublished: &'static str,
     /// Announcement: in place of a figure, a country without a published count.
     pub say_no_count: &'static str,
+    /// The data table's pages (a table of more rows than it shows at once):
+    /// which rows it shows, `{from}`, `{to}` and `{n}` filled in; its buttons.
+    pub rows_of: &'static str,
+    /// The button to the page before.
+    pub rows_previous: &'static str,
+    /// The button to the page after.
+    pub rows_next: &'static str,
 }
 
 /// The detail strings of `lang`.
@@ -108,6 +115,9 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     say_position: "{i} of {n}",
     say_position_unpublished: "{i} of {n} without a count",
     say_no_count: "no count published",
+    rows_of: "Rows {from}–{to} of {n}",
+    rows_previous: "Previous rows",
+    rows_next: "Next rows",
 };
 
 const DETAILS_ES: DetailStrings = DetailStrings {
@@ -140,4 +150,7 @@ const DETAILS_ES: DetailStrings = DetailStrings {
     say_position: "{i} de {n}",
     say_position_unpublished: "{i} de {n} sin cifra",
     say_no_count: "sin cifra publicada",
+    rows_of: "Filas {from}–{to} de {n}",
+    rows_previous: "Filas anteriores",
+    rows_next: "Filas siguientes",
 };

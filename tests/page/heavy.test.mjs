@@ -4,9 +4,9 @@
 //   10,000 events) is mounted, drawn, its table filled and updated to the
 //   other view and language with no task over 50 ms on the main thread
 //   (PerformanceObserver "longtask"): heavy work is chunked or deferred;
-// - the data table of a large campaign (3,000 events) opens with its first
-//   rows in the click's task, the others made in later tasks and joining
-//   the table once;
+// - the data table of a large campaign shows a page of 100 rows at a time,
+//   says which, and pages by buttons shown while it is open, announced in
+//   the live region, in the chart's language;
 // - a change of devicePixelRatio alone (a window moved to another screen,
 //   emulated through the DevTools protocol) redraws the chart sharp, and
 //   the listener is re-armed for the next change.
@@ -15,6 +15,8 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
 
@@ -61,7 +63,7 @@ function largest() {
 }
 
 describe("the largest campaign within the limits, full build", () => {
-  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws 10,000 events in one task (0.5-0.8 s here), the details of 10,000 rows are made in one (about 0.6 s), and one layout of the 10,001-row table takes Chromium 2-4 s (issue 13, finding 3)" }, async (t) => {
+  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws it in one task (about 0.3 s here), its details are made in tasks of about 90 ms, and update to the timeline in Spanish lays out and draws 10,000 events in one (about 0.35 s) (issue 13, finding 3)" }, async (t) => {
     const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
     await page.addInitScript(() => {
       window.__long = [];
@@ -88,15 +90,16 @@ describe("the largest campaign within the limits, full build", () => {
       await frames();
       const root = div.shadowRoot;
       root.querySelector(".cv-tools button").click();
-      // The table fills in slices; wait until every country is in it.
-      for (let i = 0; i < 600 && root.querySelectorAll("tbody tr").length < campaign.country.length; i++) await idle(25);
+      // The table shows its first page once the interaction layer is here.
+      const pages = () => root.querySelector(".cv-pages p")?.textContent ?? "";
+      for (let i = 0; i < 600 && !pages(); i++) await idle(25);
       mark("table");
-      const rows = root.querySelectorAll("tbody tr").length;
+      const rows = [root.querySelectorAll("tbody tr").length, pages()];
       chart.update({ view: "timeline", lang: "es" });
       mark("updated");
-      for (let i = 0; i < 600 && root.querySelectorAll("tbody tr").length < campaign.event.length + 1; i++) await idle(25);
+      for (let i = 0; i < 600 && !pages().startsWith("Filas"); i++) await idle(25);
       mark("timeline table");
-      const timelineRows = root.querySelectorAll("tbody tr").length;
+      const timelineRows = [root.querySelectorAll("tbody tr").length, pages()];
       const label = chart.canvas.getAttribute("aria-label");
       chart.destroy();
       div.remove();
@@ -106,8 +109,8 @@ describe("the largest campaign within the limits, full build", () => {
     const long = (await page.evaluate(() => window.__long)).slice(before);
     t.diagnostic(`marks: ${out.marks.map((m) => `${m.what} ${m.at.toFixed(0)}`).join(", ")}`);
     t.diagnostic(`long tasks: ${long.map((l) => `${l.ms.toFixed(0)} ms at ${l.at.toFixed(0)}`).join(", ") || "none"}`);
-    assert.equal(out.rows, campaign.country.length, "every country is in the table");
-    assert.equal(out.timelineRows, campaign.event.length + 1, "every event and the period are in the timeline's table");
+    assert.deepEqual(out.rows, [100, `Rows 1–100 of ${campaign.country.length.toLocaleString("en")}`], "the table's first page of countries");
+    assert.deepEqual(out.timelineRows, [100, "Filas 1–100 de 10.001"], "the timeline's table's first page: the period and the events");
     assert.match(out.label, /^The largest campaign: cronología|^The largest campaign/);
     assert.deepEqual(long.filter((l) => l.ms > 50), [], "no task over 50 ms");
     assert.deepEqual(problems, []);
@@ -116,47 +119,105 @@ describe("the largest campaign within the limits, full build", () => {
 });
 
 describe("the data table of a large campaign, full build", () => {
-  it("opens with its first rows in the click's task and the rest made in later ones, joining the table once: every row, none twice", async () => {
+  it("shows 100 rows at a time and says which; its buttons page through every row, once each, shown while it is open", async () => {
     const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
     await page.goto(new URL("sample.html", server.url).href);
     await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
     const campaign = await page.evaluate(largest);
-    campaign.event = campaign.event.slice(0, 3_000);
+    campaign.event = campaign.event.slice(0, 250);
     const out = await page.evaluate(async (campaign) => {
       const idle = (ms) => new Promise((r) => setTimeout(r, ms));
       const { mount } = await import(new URL("pkg-full/careto_viz_full.js", location.href).href);
       const div = document.createElement("div");
       div.style.width = "800px";
       document.body.append(div);
-      // The interaction layer is here once the page's own charts have their tables (it comes when the browser is idle).
-      const layered = () => [...document.querySelectorAll("*")].some((e) => e.shadowRoot?.querySelector("tbody tr"));
-      for (let i = 0; i < 400 && !layered(); i++) await idle(25);
       const chart = mount(div, { view: "timeline", lang: "en", campaign });
       const root = div.shadowRoot;
-      const show = root.querySelector(".cv-tools button[aria-controls]");
-      // In the mount's task, before the layer's own fill of the closed table: the click fills it.
-      show.click();
-      const rows = () => root.querySelectorAll("table tbody tr");
-      const atClick = rows().length;
-      const bodiesAtClick = root.querySelectorAll("table tbody").length;
-      for (let i = 0; i < 800 && rows().length < campaign.event.length + 1; i++) await idle(25);
-      const all = [...rows()].map((tr) => tr.textContent);
-      const out = { atClick, bodiesAtClick, total: all.length, distinct: new Set(all).size, first: rows()[0]?.querySelector("th").textContent, bodies: root.querySelectorAll("table tbody").length, tables: root.querySelectorAll("table").length, expanded: show.getAttribute("aria-expanded") };
+      const status = () => root.querySelector(".cv-pages p")?.textContent ?? "";
+      // Closed: the table's first page, and which rows it is, once the interaction layer is here.
+      for (let i = 0; i < 400 && !status(); i++) await idle(25);
+      // The buttons of the table shown now (a new language makes a new table).
+      const buttons = () => root.querySelectorAll(".cv-pages button");
+      const shown = (b) => b.isConnected && getComputedStyle(b).display !== "none";
+      const state = (back = buttons()[0], forth = buttons()[1]) => ({
+        status: status(),
+        rows: root.querySelectorAll("table tbody tr").length,
+        first: root.querySelector("table tbody tr th")?.textContent,
+        back: [shown(back), back.disabled],
+        forth: [shown(forth), forth.disabled],
+        live: root.querySelector("[aria-live]")?.textContent,
+        expanded: root.querySelector(".cv-tools button[aria-controls]").getAttribute("aria-expanded"),
+        focus: root.activeElement === back ? "back" : root.activeElement === forth ? "forth" : root.activeElement?.nodeName ?? null,
+      });
+      const steps = { closed: state() };
+      root.querySelector(".cv-tools button[aria-controls]").click();
+      steps.open = state();
+      const seen = [...root.querySelectorAll("table tbody tr")].map((tr) => tr.textContent);
+      const [back, forth] = buttons();
+      forth.focus();
+      forth.click();
+      steps.second = state();
+      seen.push(...[...root.querySelectorAll("table tbody tr")].map((tr) => tr.textContent));
+      forth.click();
+      steps.last = state();
+      seen.push(...[...root.querySelectorAll("table tbody tr")].map((tr) => tr.textContent));
+      back.click();
+      steps.back = state();
+      chart.update({ lang: "es" });
+      for (let i = 0; i < 400 && !status().startsWith("Filas"); i++) await idle(25);
+      steps.spanish = state();
+      root.querySelector(".cv-tools button[aria-controls]").click();
+      steps.closedAgain = state();
       chart.destroy();
       div.remove();
-      return out;
+      return { steps, seen: seen.length, distinct: new Set(seen).size };
     }, campaign);
-    assert.equal(out.expanded, "true");
-    assert.ok(out.atClick > 0, `the first rows are there at once: ${out.atClick}`);
-    assert.ok(out.atClick < 3_001, `not every row in the click's task: ${out.atClick} of 3001`);
-    assert.equal(out.bodiesAtClick, 1, "the rest is made outside the document");
-    assert.equal(out.total, 3_001, "every event and the period, in the end");
-    assert.deepEqual([out.tables, out.bodies], [1, 2], "one table: the first rows, then the rest joined once");
-    assert.equal(out.distinct, 3_001, "no row twice");
-    assert.equal(out.first, "1995 – Dec 2024", "the period first, as the table is ordered");
+    const s = out.steps;
+    assert.deepEqual([s.closed.status, s.closed.rows, s.closed.back[0], s.closed.forth[0]], ["Rows 1–100 of 251", 100, false, false], "closed: the first page, which rows, no button to focus");
+    assert.deepEqual([s.open.status, s.open.rows, s.open.first, s.open.back, s.open.forth], ["Rows 1–100 of 251", 100, "1995 – Dec 2024", [true, true], [true, false]], "open: the first page (the period first), Previous disabled");
+    assert.deepEqual([s.second.status, s.second.rows, s.second.live, s.second.back, s.second.forth, s.second.focus], ["Rows 101–200 of 251", 100, "Rows 101–200 of 251", [true, false], [true, false], "forth"], "Next: the second page, announced");
+    assert.deepEqual([s.last.status, s.last.rows, s.last.forth, s.last.focus], ["Rows 201–251 of 251", 51, [true, true], "back"], "the last page: Next disabled, the focus on Previous");
+    assert.deepEqual([s.back.status, s.back.rows], ["Rows 101–200 of 251", 100], "Previous");
+    assert.deepEqual([out.seen, out.distinct], [251, 251], "every row once");
+    assert.deepEqual([s.spanish.status, s.spanish.rows, s.spanish.first], ["Filas 1–100 de 251", 100, "1995 – diciembre de 2024"], "in Spanish, from the first page");
+    assert.deepEqual([s.closedAgain.status, s.closedAgain.back[0], s.closedAgain.forth[0]], ["Filas 1–100 de 251", false, false], "closed again: no button shown");
     assert.deepEqual(problems, []);
     await page.context().close();
   });
+});
+
+describe("the data table's pages, to axe-core", () => {
+  for (const theme of ["light", "dark"]) {
+    it(`no serious or critical violation with the table open on its second page (${theme})`, async () => {
+      const { page, problems } = await openPage(browser, { width: 700, height: 800 });
+      await page.goto(new URL("sample.html", server.url).href);
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const campaign = await page.evaluate(largest);
+      campaign.event = campaign.event.slice(0, 250);
+      const status = await page.evaluate(
+        async ({ campaign, theme }) => {
+          const idle = (ms) => new Promise((r) => setTimeout(r, ms));
+          const { mount } = await import(new URL("pkg-full/careto_viz_full.js", location.href).href);
+          const div = document.createElement("div");
+          document.body.append(div);
+          mount(div, { view: "timeline", lang: "es", theme, campaign });
+          const root = div.shadowRoot;
+          for (let i = 0; i < 400 && !root.querySelector(".cv-pages"); i++) await idle(25);
+          root.querySelector(".cv-tools button[aria-controls]").click();
+          root.querySelectorAll(".cv-pages button")[1].click();
+          return root.querySelector(".cv-pages p").textContent;
+        },
+        { campaign, theme },
+      );
+      assert.equal(status, "Filas 101–200 de 251");
+      await page.evaluate(await readFile(createRequire(import.meta.url).resolve("axe-core"), "utf8"));
+      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >>> ")).join(", ")}`), []);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  }
 });
 
 describe("a change of devicePixelRatio alone", () => {

@@ -9,10 +9,12 @@
 import css from "careto-viz-interact-css";
 import { embedCode } from "./embed-code.js";
 
-// The data table's rows are made in slices of at most this many milliseconds
-// of work, each its own task (a campaign of 10,000 events is 10,000 rows: one
-// task for all of them took seconds, issue 13.3). At least one row a slice.
-const SLICE_MS = 8;
+// The data table shows at most this many rows at a time, with buttons to the
+// pages before and after (the CSV has every row). A campaign of one's own may
+// have 10,000 countries or events: Chromium took 2-4 s to lay such a table
+// out, closed (visually hidden) or open, in one task (issue 13.3); 100 rows
+// take it a few milliseconds.
+const PAGE_ROWS = 100;
 
 /** The layer, given the details `provider` and the shell's helpers. */
 export function layer(provider, { L, report }) {
@@ -126,15 +128,13 @@ export function layer(provider, { L, report }) {
   }
 
   /**
-   * Fills the data table without blocking the page on a large campaign: the
-   * rows that fit in one slice of work at once, the others built in slices
-   * (each a task of its own) into a second <tbody> outside the document,
-   * which joins the table when complete: the browser lays a table out anew
-   * whenever a row joins it, and laying out 10,000 rows takes it seconds,
-   * so they join once (issue 13.3). With `all` (a hidden page, whose timers
-   * the browser slows to one a second or less) every row at once.
+   * Fills the data table: its caption, its head and a page of its rows. A
+   * table of more rows than a page says which rows it shows ("Rows 1–100 of
+   * 10,000"), in the accessibility tree while closed too, and has buttons to
+   * the pages before and after, shown while it is open (closed, nothing in it
+   * takes the keyboard's focus).
    */
-  function fillTable(st, all = false) {
+  function fillTable(st) {
     const p = st.parts;
     if (!p || st.ac.signal.aborted) return;
     const d = detailsOf(st);
@@ -155,17 +155,40 @@ export function layer(provider, { L, report }) {
     }
     const thead = document.createElement("thead");
     thead.append(head);
-    const first = document.createElement("tbody");
-    table.append(caption, thead, first);
+    const body = document.createElement("tbody");
+    table.append(caption, thead, body);
     // The scroll container is a region named by the caption from the moment
     // the caption exists (before, an unnamed region would be a second
     // unnamed landmark); open, it is a tab stop (toggleTable).
     p.data.setAttribute("role", "region");
     p.data.setAttribute("aria-labelledby", caption.id);
-    let at = 0;
-    const rows = (tbody) => {
-      const start = performance.now();
-      for (; at < t.rows.length && (all || performance.now() - start < SLICE_MS); at++) {
+    const pages = Math.ceil(t.rows.length / PAGE_ROWS);
+    const [rowsOf, previous, next] = t.pages;
+    const number = new Intl.NumberFormat(st.words.lang);
+    const status = document.createElement("p");
+    const button = (text, step) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      // A handler property, not a listener: it goes with the button when a
+      // new table replaces this one (nothing stays registered, leaks.test.mjs).
+      b.onclick = () => {
+        show(page + step);
+        p.live.textContent = status.textContent;
+        // At the first or last page its button is disabled: the focus goes to the other.
+        if (b.disabled) (b === back ? forth : back).focus();
+      };
+      return b;
+    };
+    let page = 0;
+    const back = button(previous, -1);
+    const forth = button(next, 1);
+    const show = (n) => {
+      page = Math.max(0, Math.min(pages - 1, n));
+      const from = page * PAGE_ROWS;
+      const to = Math.min(t.rows.length, from + PAGE_ROWS);
+      const trs = [];
+      for (let at = from; at < to; at++) {
         const row = t.rows[at];
         const tr = document.createElement("tr");
         if (row.code) tr.dataset.code = row.code;
@@ -176,20 +199,23 @@ export function layer(provider, { L, report }) {
           cell.textContent = text;
           tr.append(cell);
         });
-        tbody.append(tr);
+        trs.push(tr);
       }
+      body.replaceChildren(...trs);
+      const fill = { from: number.format(from + 1), to: number.format(to), n: number.format(t.rows.length) };
+      status.textContent = rowsOf.replace(/\{(from|to|n)\}/g, (_, k) => fill[k]);
+      back.disabled = page === 0;
+      forth.disabled = page === pages - 1;
     };
-    rows(first);
-    p.data.replaceChildren(table);
-    if (at === t.rows.length) return;
-    const rest = document.createElement("tbody");
-    const slice = () => {
-      if (st.tableFor !== d.key || st.ac.signal.aborted) return;
-      rows(rest);
-      if (at < t.rows.length) setTimeout(slice, 0);
-      else table.append(rest);
-    };
-    setTimeout(slice, 0);
+    show(0);
+    if (pages <= 1) {
+      p.data.replaceChildren(table);
+      return;
+    }
+    const nav = document.createElement("div");
+    nav.className = "cv-pages";
+    nav.append(status, back, forth);
+    p.data.replaceChildren(table, nav);
   }
 
   /** Starts a download of `href` (a data: or blob: URL: nothing leaves the page) as `name`. */
@@ -222,8 +248,7 @@ export function layer(provider, { L, report }) {
       if (st.selectedFor !== st.words.view) st.selectedId = undefined;
       st.selectedFor = st.words.view;
       if (!st.parts) return;
-      if (document.hidden) fillTable(st, true);
-      else if (st.tableOpen) fillTable(st);
+      if (st.tableOpen || document.hidden) fillTable(st);
       else setTimeout(() => fillTable(st), 0);
       if (!st.documentListening) {
         st.documentListening = true;
@@ -297,7 +322,7 @@ export function layer(provider, { L, report }) {
       if (st.tableOpen) p.data.tabIndex = 0;
       else p.data.removeAttribute("tabindex");
       st.setLabels();
-      fillTable(st, document.hidden);
+      fillTable(st);
     },
 
     png(st) {
