@@ -9,8 +9,10 @@ use crate::describe;
 use crate::i18n::detail_strings;
 use crate::layout::Target;
 use crate::model::{Campaign, Lang};
+use crate::scale::ColorScale;
 use crate::view::View;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// One item's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,8 +90,8 @@ fn column(text: &str, numeric: bool) -> Column {
 }
 
 /// The tip of `target`, the `place`-th of `of` items in the keyboard's order.
-fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, say: &describe::say::Lines) -> Option<Tip> {
-    let t = describe::tooltip(c, target, lang)?;
+fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, say: &describe::say::Lines, scale: &OnceCell<ColorScale>) -> Option<Tip> {
+    let t = describe::tooltip_in(c, target, lang, scale)?;
     let line = match target {
         Target::Country(i) => say.countries.get(i).cloned(),
         Target::Event(i) => say.events.get(i).cloned(),
@@ -143,8 +145,10 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     };
     let say = describe::say::lines(c, lang);
     let of = targets.len();
+    // The colour classes, found once for every country's tip.
+    let scale = OnceCell::new();
     Details {
-        tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say)).collect(),
+        tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say, &scale)).collect(),
         table: Table { caption, head, rows, pages: [s.rows_of.to_string(), s.rows_previous.to_string(), s.rows_next.to_string()] },
     }
 }

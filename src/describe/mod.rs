@@ -29,7 +29,7 @@ mod tooltip;
 pub use csv::{csv, csv_separator};
 pub use summary::{bars_summary, measure_argument, summary, timeline_summary};
 pub use table::{country_rows, event_rows, measure_column, table_caption, CountryRow, EventRow};
-pub use tooltip::{counted_as, country_tooltip, event_tooltip, sentences, tooltip, Tooltip};
+pub use tooltip::{counted_as, country_tooltip, event_tooltip, sentences, tooltip, tooltip_in, Tooltip};
 
 /// Countries with a published figure, largest first (ties by name).
 pub fn ranked(c: &Campaign, lang: Lang) -> Vec<(&Country, u32)> {

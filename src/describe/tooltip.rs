@@ -6,6 +6,8 @@ use super::{color_scale, profile, sources_line, status_line};
 use crate::i18n::{detail_strings, fill, format_count, format_date};
 use crate::layout::Target;
 use crate::model::{Campaign, Count, Country, Event, Lang};
+use crate::scale::ColorScale;
+use std::cell::OnceCell;
 
 /// The text of one tooltip (or one live-region announcement).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +87,13 @@ pub fn counted_as(c: &Campaign, k: &Country, lang: Lang) -> Option<String> {
 
 /// The tooltip of a country.
 pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
+    country_tooltip_in(c, k, lang, &OnceCell::new())
+}
+
+/// [`country_tooltip`], with the campaign's colour classes found once for
+/// all its countries (`scale`, filled on first use): found per country, the
+/// tips of a campaign of 1,000 countries took time in their square.
+fn country_tooltip_in(c: &Campaign, k: &Country, lang: Lang, scale: &OnceCell<ColorScale>) -> Tooltip {
     let s = detail_strings(lang);
     let mut lines = Vec::new();
     match k.count {
@@ -94,7 +103,7 @@ pub fn country_tooltip(c: &Campaign, k: &Country, lang: Lang) -> Tooltip {
                 Some(hedge) => fill(s.value_hedged, &[("n", &n_text), ("hedge", hedge), ("measure", measure)]),
                 None => format!("{n_text} {measure}"),
             });
-            if let Some(class) = color_scale(c).classes().iter().find(|cl| cl.contains(n)) {
+            if let Some(class) = scale.get_or_init(|| color_scale(c)).classes().iter().find(|cl| cl.contains(n)) {
                 lines.push(fill(s.colour_class, &[("class", &class.label())]));
             }
         }
@@ -118,8 +127,14 @@ pub fn event_tooltip(c: &Campaign, e: &Event, lang: Lang) -> Tooltip {
 
 /// The tooltip of whatever a hit box stands for.
 pub fn tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
+    tooltip_in(c, target, lang, &OnceCell::new())
+}
+
+/// [`tooltip`], for many targets of one campaign: `scale` holds its colour
+/// classes once found (start with an empty cell).
+pub fn tooltip_in(c: &Campaign, target: Target, lang: Lang, scale: &OnceCell<ColorScale>) -> Option<Tooltip> {
     match target {
-        Target::Country(i) => c.countries.get(i).map(|k| country_tooltip(c, k, lang)),
+        Target::Country(i) => c.countries.get(i).map(|k| country_tooltip_in(c, k, lang, scale)),
         Target::Event(i) => c.events.get(i).map(|e| event_tooltip(c, e, lang)),
         Target::ActivePeriod => {
             let p = &c.active_period;

@@ -63,7 +63,7 @@ function largest() {
 }
 
 describe("the largest campaign within the limits, full build", () => {
-  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws it in one task (about 0.3 s here), its details are made in tasks of about 90 ms, and update to the timeline in Spanish lays out and draws 10,000 events in one (about 0.35 s) (issue 13, finding 3)" }, async (t) => {
+  it("mounts, draws, fills its table and switches view and language with no task over 50 ms", { todo: "not yet: mount reads, validates and draws it in one task (about 0.25 s here), its details take a task of about 65 ms, and update to the timeline in Spanish lays out and draws 10,000 events in one (about 0.25 s) (issue 13, finding 3)" }, async (t) => {
     const { page, problems } = await openPage(browser, { width: 1000, height: 800 });
     await page.addInitScript(() => {
       window.__long = [];
