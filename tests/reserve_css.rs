@@ -141,10 +141,11 @@ fn check_heights(css: &str, campaign: &Campaign, views: &[View]) {
 }
 
 /// The map's stylesheet against the whole map's layout at every 25th of its
-/// steps and every 50th width, its heights computed as the browser does
-/// (the texts' height, `--cv-mae` or `--cv-mas`, plus `--cv-mw`'s frame) (a full map layout takes tens of milliseconds
-/// unoptimised; MapLayout::height, which the generator uses, is checked
-/// against it at every 7th width in tests/map.rs).
+/// steps and every 50th width, its heights computed as the browser does:
+/// the texts' height (`--cv-mae` or `--cv-mas`) plus `--cv-mw`'s frame. (A
+/// full map layout takes tens of milliseconds unoptimised;
+/// MapLayout::height, which the generator uses, is checked against it at
+/// every 7th width in tests/map.rs.)
 fn check_map_heights(css: &str, campaign: &Campaign) {
     let steps: Vec<u32> = css.lines().filter_map(|l| l.strip_prefix("@container careto-viz (min-width:")?.split("px").next()?.parse::<u32>().ok()).collect();
     let mut widths: Vec<u32> =

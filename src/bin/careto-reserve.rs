@@ -85,27 +85,16 @@ mod reserve {
     /// The custom properties of `part`, in the order of [`values`]: the
     /// canvas's height for each of its views in English and Spanish, the
     /// controls row's with 4, 3 and 2 buttons (1 button: one row at every
-    /// width), then how much shorter each canvas is plain (no header:
-    /// `data-plain`). The map's are [`MAP_NAMES`].
-    fn names(part: Part) -> Vec<String> {
-        if part == Part::Map {
-            return MAP_NAMES.iter().map(|n| (*n).to_string()).collect();
+    /// width; the profile's stylesheet leaves them to careto-viz.css),
+    /// then how much shorter each canvas is plain (no header:
+    /// `data-plain`). The map's: [`MAP_NAMES`].
+    fn names(part: Part) -> &'static [&'static str] {
+        match part {
+            Part::Charts => &["be", "bs", "te", "ts", "t4", "t3", "t2", "hbe", "hbs", "hte", "hts"],
+            Part::Profile => &["pe", "ps", "hpe", "hps"],
+            Part::Own => &["be", "bs", "te", "ts", "pe", "ps", "t4", "t3", "t2", "hbe", "hbs", "hte", "hts", "hpe", "hps"],
+            Part::Map => &MAP_NAMES,
         }
-        let letters: Vec<char> = views(part)
-            .iter()
-            .map(|v| {
-                if *v == View::Profile {
-                    'p'
-                } else if *v == View::Timeline {
-                    't'
-                } else {
-                    'b'
-                }
-            })
-            .collect();
-        let pairs = |prefix: &str| letters.iter().flat_map(|l| [format!("{prefix}{l}e"), format!("{prefix}{l}s")]).collect::<Vec<_>>();
-        let tools = if part == Part::Profile { Vec::new() } else { vec!["t4".to_string(), "t3".to_string(), "t2".to_string()] };
-        [pairs(""), tools, pairs("h")].concat()
     }
 
     /// The views whose heights `part` holds.
@@ -120,7 +109,7 @@ mod reserve {
 
     /// The map's (`--map`). Its canvas is as tall as its texts (which change
     /// height only where a line wraps) plus the world's frame, whose height
-    /// follows the width at every pixel: [`MAP_WORLD`] computes that from
+    /// follows the width at every pixel: [`map_world`] computes that from
     /// the container's width, so the rules need change only where the texts
     /// do. In order: the texts' height in English and Spanish (the canvas
     /// less the frame), the padding on both sides of the frame, and how much

@@ -162,7 +162,31 @@ export function layer(provider, { L, report }) {
     // unnamed landmark); open, it is a tab stop (toggleTable).
     p.data.setAttribute("role", "region");
     p.data.setAttribute("aria-labelledby", caption.id);
+    // Rows `from` to `to` (exclusive) into the table's body.
+    const fillRows = (from, to) => {
+      const trs = [];
+      for (let at = from; at < to; at++) {
+        const row = t.rows[at];
+        const tr = document.createElement("tr");
+        if (row.code) tr.dataset.code = row.code;
+        row.cells.forEach((text, i) => {
+          const cell = document.createElement(i === 0 ? "th" : "td");
+          if (i === 0) cell.scope = "row";
+          if (t.head[i]?.numeric) cell.className = "cv-num";
+          cell.textContent = text;
+          tr.append(cell);
+        });
+        trs.push(tr);
+      }
+      body.replaceChildren(...trs);
+    };
     const pages = Math.ceil(t.rows.length / PAGE_ROWS);
+    if (pages <= 1) {
+      fillRows(0, t.rows.length);
+      p.data.replaceChildren(table);
+      return;
+    }
+    // More rows than a page: which rows, and the buttons.
     const [rowsOf, previous, next] = t.pages;
     const number = new Intl.NumberFormat(st.words.lang);
     const status = document.createElement("p");
@@ -187,31 +211,13 @@ export function layer(provider, { L, report }) {
       page = Math.max(0, Math.min(pages - 1, n));
       const from = page * PAGE_ROWS;
       const to = Math.min(t.rows.length, from + PAGE_ROWS);
-      const trs = [];
-      for (let at = from; at < to; at++) {
-        const row = t.rows[at];
-        const tr = document.createElement("tr");
-        if (row.code) tr.dataset.code = row.code;
-        row.cells.forEach((text, i) => {
-          const cell = document.createElement(i === 0 ? "th" : "td");
-          if (i === 0) cell.scope = "row";
-          if (t.head[i]?.numeric) cell.className = "cv-num";
-          cell.textContent = text;
-          tr.append(cell);
-        });
-        trs.push(tr);
-      }
-      body.replaceChildren(...trs);
+      fillRows(from, to);
       const fill = { from: number.format(from + 1), to: number.format(to), n: number.format(t.rows.length) };
       status.textContent = rowsOf.replace(/\{(from|to|n)\}/g, (_, k) => fill[k]);
       back.disabled = page === 0;
       forth.disabled = page === pages - 1;
     };
     show(0);
-    if (pages <= 1) {
-      p.data.replaceChildren(table);
-      return;
-    }
     const nav = document.createElement("div");
     nav.className = "cv-pages";
     nav.append(status, back, forth);
