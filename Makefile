@@ -69,7 +69,8 @@ test: lint test-native test-wasm test-page
 
 # Format (rustfmt.toml) and lints (Cargo.toml [lints]), warnings as errors:
 # native with every target (lib, bin, tests, examples), then the wasm32
-# module as each build compiles it (article: no features, and its details
+# module as each build compiles it (article: no features, in both languages
+# and in each alone as scripts/build-wasm.sh builds it, CARETO_LANG, and its details
 # module; full: custom-campaign; and with the map feature, which no page
 # loads yet but must keep compiling) and tests/web.rs with its test-hooks,
 # for both builds.
@@ -80,6 +81,8 @@ lint: setup
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	CARETO_LANG=en cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	CARETO_LANG=es cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features details -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features $(FULL_FEATURES) -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features map -- -D warnings

@@ -4,11 +4,13 @@
 # [build.full]) and
 # the shell's lazily loaded interaction layer ([build.interact]):
 #   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
-#            Mask (Careto) compiled in, bundled with the first-paint shell
-#   map      www/pkg/careto_viz_map.{js,_bg.wasm}: the same with the map
-#            (for map charts only), and its geometry www/pkg/world-110m.bin
-#   profile  www/pkg/careto_viz_profile.{js,_bg.wasm}: the same with the
-#            profile (for profile charts only)
+#            Mask (Careto) compiled in, bundled with the first-paint shell,
+#            in English; www/pkg/careto_viz_es.{js,_bg.wasm} the same in
+#            Spanish (one language each: build.rs, cfg careto_lang)
+#   map      www/pkg/careto_viz_map{,_es}.{js,_bg.wasm}: the same with the
+#            map (for map charts only), and its geometry www/pkg/world-110m.bin
+#   profile  www/pkg/careto_viz_profile{,_es}.{js,_bg.wasm}: the same with
+#            the profile (for profile charts only)
 #   details  www/pkg/careto_viz_details_<lang>.{js,_bg.wasm}: the article's
 #            details module of each language (the words of tooltips, table
 #            and CSV, written as JSON by careto-details first), loaded after
@@ -62,23 +64,29 @@ sizes() {
   done
 }
 
-# build_one NAME SECTION [LANG]: one wasm build, as wasm-pack.toml's SECTION
-# says; for the details module, LANG names the language it holds.
+# build_one NAME SECTION [LANG [SUFFIX]]: one wasm build, as wasm-pack.toml's
+# SECTION says; LANG names the one language a details module or an article
+# kernel holds, and its file stem is out_name_LANG (SUFFIX: "" for the
+# article kernel of the first language, which keeps out_name).
 build_one() {
-  local name=$1 section=$2 lang=${3:-} t0=$SECONDS
+  local name=$1 section=$2 lang=${3:-} t0=$SECONDS suffix=${4-_${3:-}}
+  [ -n "$lang" ] || suffix=
   local out_dir out_name entry features
   out_dir=$(cfg "$section.out_dir")
-  out_name=$(cfg "$section.out_name")${lang:+_$lang}
+  out_name=$(cfg "$section.out_name")$suffix
   entry=$(cfg "$section.entry")
   features=$(cfg_list "$section.features" | paste -sd, -)
   local stage="$STAGE/$name${lang:+-$lang}"
   local args=("${CARGO_ARGS[@]}")
   [ -n "$features" ] && args+=(--features "$features")
   local env=()
-  if [ -n "$lang" ]; then
+  if [ "$name" = details ]; then
     # The words it compiles in, written by the same Rust code natively.
     cargo run --release --quiet --bin careto-details -- --lang "$lang" --out "$STAGE/details-$lang.json"
     env=(CARETO_DETAILS_JSON="$STAGE/details-$lang.json")
+  elif [ -n "$lang" ]; then
+    # An article kernel of one language (build.rs: cfg careto_lang).
+    env=(CARETO_LANG="$lang")
   fi
   say "$name: wasm-pack build ($TOOLCHAIN) --out-name $out_name -- ${args[*]}"
   rm -rf "$stage"
@@ -112,7 +120,8 @@ build_one() {
   "$ESBUILD" "$entry" --bundle --format=esm --minify --log-level=warning \
     --alias:careto-viz-wasm="$glue" --alias:careto-viz-css="$STAGE/chart.css" \
     --alias:careto-viz-world-css="$STAGE/world.css" --loader:.css=text \
-    --external:./careto_viz_interact.js \
+    --external:'./careto_viz*.js' \
+    --define:CARETO_LANG="\"${lang:-}\"" \
     --outfile="$out_dir/${out_name}.js"
   # The map's geometry next to a build that draws maps (fetched, never compiled in).
   # (grep reads the whole list: with -q it would stop at the match, and under
@@ -131,12 +140,23 @@ build_one() {
   say "$name: built in $(( SECONDS - t0 ))s"
 }
 
+# build_kernels NAME SECTION: a drawing kernel once per language of
+# wasm-pack.toml's [build].langs, each with only its own words compiled in:
+# the first under the section's out_name, the others under out_name_<lang>.
+build_kernels() {
+  local first=1 lang
+  for lang in $(cfg_list build.langs); do
+    if [ $first = 1 ]; then build_one "$1" "$2" "$lang" ""; else build_one "$1" "$2" "$lang"; fi
+    first=0
+  done
+}
+
 t0=$SECONDS
 for b in $BUILDS; do
   case "$b" in
-    article) build_one article build ;;
-    map) build_one map build.map ;;
-    profile) build_one profile build.profile ;;
+    article) build_kernels article build ;;
+    map) build_kernels map build.map ;;
+    profile) build_kernels profile build.profile ;;
     details) for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done ;;
     full) build_one full build.full ;;
     *) die "BUILDS: unknown build \"$b\" (article, map, profile, details, full)" ;;

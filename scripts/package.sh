@@ -41,6 +41,10 @@ done
 FULL_FILES=("${FULL_NAME}.js" "${FULL_NAME}_bg.wasm" "${FULL_NAME}.d.ts" "${INTERACT_NAME}.js" "world-110m.bin")
 ARTICLE_FILES=("${ARTICLE_NAME}.js" "${ARTICLE_NAME}_bg.wasm" "${ARTICLE_NAME}.d.ts")
 for lang in $(cfg_list build.details.langs); do ARTICLE_FILES+=("${DETAILS_NAME}_$lang.js" "${DETAILS_NAME}_${lang}_bg.wasm"); done
+# The article kernel of each other language (wasm-pack.toml [build].langs:
+# the first is ARTICLE_NAME itself), which the first hands its charts in
+# that language to.
+for lang in $(cfg_list build.langs | tail -n +2); do ARTICLE_FILES+=("${ARTICLE_NAME}_$lang.js" "${ARTICLE_NAME}_${lang}_bg.wasm"); done
 for f in "${FULL_FILES[@]}"; do
   [ -f "$FULL_DIR/$f" ] || die "$FULL_DIR/$f is missing: run make build first (make package does)"
 done
@@ -75,6 +79,11 @@ pkg["exports"] = {
     "./world-110m.bin": "./world-110m.bin",
     "./package.json": "./package.json",
 }
+# The other languages' article kernels' .wasm, exported as the first's is.
+import re
+for d in details:
+    if re.fullmatch(re.escape(article) + r"_[a-z]{2}_bg\.wasm", d):
+        pkg["exports"][f"./{d}"] = f"./{d}"
 # The files, named here: wasm-pack lists the LICENSE-* files only when an
 # earlier build had already left them in its out dir (so not on a fresh
 # checkout), and npm adds LICENSE-MIT / LICENSE-APACHE only when listed.

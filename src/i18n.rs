@@ -16,6 +16,36 @@
 //! | `details.rs` | [`DetailStrings`], [`detail_strings`] | what only tooltips, announcements, the table and the CSV say: the drawing kernel does not carry them (ARCHITECTURE.md, "The split") |
 //! | `format.rs` | [`format_count`], [`format_date`], [`fill`]… | numbers, dates and lists as each language writes them; `{placeholder}` templates |
 
+use crate::model::Lang;
+
+/// The language whose words draw a chart in `lang`: `lang` itself, but in
+/// an article kernel of one language (cfg `careto_lang`, set by `build.rs`
+/// for `scripts/build-wasm.sh`'s two article builds) that language,
+/// whatever is asked. Every table below is picked through it, so such a
+/// kernel compiles in one language's words only; it draws no chart in the
+/// other (see [`speaks`]).
+#[inline(always)]
+pub(crate) const fn compiled(lang: Lang) -> Lang {
+    #[cfg(careto_lang = "en")]
+    let lang = {
+        let _ = lang;
+        Lang::En
+    };
+    #[cfg(careto_lang = "es")]
+    let lang = {
+        let _ = lang;
+        Lang::Es
+    };
+    lang
+}
+
+/// Whether this module draws charts in `lang`: every build does, but an
+/// article kernel of one language only in its own (a chart in the other is
+/// handed to the other kernel: `Changed::OTHER_LANGUAGE`, src/web/drawing.rs).
+pub fn speaks(lang: Lang) -> bool {
+    matches!((compiled(lang), lang), (Lang::En, Lang::En) | (Lang::Es, Lang::Es))
+}
+
 mod chart;
 mod controls;
 mod details;

@@ -290,6 +290,38 @@ fn the_first_paint_data_draws_and_says_exactly_what_the_whole_data_does() {
     }
 }
 
+/// Each drawing kernel compiles in one language of the first-paint data's
+/// picture texts (build.rs, `careto_lang`: `map_picture_texts` keeps one):
+/// the bars, the timeline and the profile in that language, their titles
+/// and summaries, must come out the same, and no text of the other
+/// language is left.
+#[test]
+fn a_kernel_of_one_language_draws_and_says_in_it_what_the_first_paint_data_does() {
+    use careto_viz::chart::{ChartOptions, Layout, View};
+    use careto_viz::data::CARETO_FIRST_PAINT;
+    use careto_viz::describe;
+    use careto_viz::model::{Lang, Text};
+    use careto_viz::theme::ThemeName;
+    let full = &CARETO_FIRST_PAINT;
+    for lang in [Lang::En, Lang::Es] {
+        let keep = |s: &Str, l: Lang| if l == lang { s.clone() } else { Str::default() };
+        let one = full.map_picture_texts(&mut |t| Text { en: keep(&t.en, Lang::En), es: keep(&t.es, Lang::Es) });
+        let other = if lang == Lang::En { Lang::Es } else { Lang::En };
+        assert!(one.countries.iter().all(|k| k.name.get(other).is_empty() && !k.name.get(lang).is_empty()));
+        assert!(one.events.iter().all(|e| e.label.get(other).is_empty()));
+        assert!(one.name.get(other).is_empty() && one.bars_source_line.get(other).is_empty() && one.timeline_source_line.get(other).is_empty());
+        assert!(one.profile.sectors.iter().all(|s| s.label.get(other).is_empty()) && one.profile.source_line.get(other).is_empty());
+        for view in [View::Bars, View::Timeline, View::Profile] {
+            for width in [280.0, 375.0, 640.0, 1280.0] {
+                let o = ChartOptions { view, lang, theme: ThemeName::Light, width, ..ChartOptions::default() };
+                assert_eq!(Layout::new(&one, &o), Layout::new(full, &o), "{view:?} {lang:?} {width}");
+            }
+            assert_eq!(describe::title(&one, view, lang), describe::title(full, view, lang));
+            assert_eq!(describe::summary(&one, view, lang), describe::summary(full, view, lang));
+        }
+    }
+}
+
 /// The release wasm is built with `-Zfmt-debug=none` (wasm-pack.toml), which
 /// prints `{:?}` as nothing: no message of the library may use it.
 #[test]

@@ -70,7 +70,7 @@ async function mountOne(element) {
   try {
     const options = optionsOf(element);
     const src = element.dataset.campaignSrc;
-    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, src)), src ? loadCampaign(src) : undefined]);
+    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, src, element)), src ? loadCampaign(src) : undefined]);
     if (tickets.get(element) !== ticket) return;
     if (!element.isConnected) {
       // Removed while loading: forget it, so that it mounts if it comes back.

@@ -2,9 +2,10 @@
 // sample.js, embed.js, careto-viz-embed.js): it loads a build once, a
 // campaign file once, mounts a chart, and shows a failure, all the same way.
 //
-// - Builds, chosen per element (buildOf): pkg/careto_viz.js (the article
-//   build: The Mask (Careto) compiled in; it draws the bars and the
-//   timeline), pkg/careto_viz_map.js (the map build, for a map chart only),
+// - Builds, chosen per element (buildOf), each drawing kernel in the
+//   chart's language (pkg/careto_viz.js in English, pkg/careto_viz_es.js in
+//   Spanish, and so on): pkg/careto_viz.js (the article build: The Mask
+//   (Careto) compiled in; it draws the bars and the timeline), pkg/careto_viz_map.js (the map build, for a map chart only),
 //   pkg/careto_viz_profile.js (the profile build, for a profile chart only:
 //   a page with neither requests none of them) or
 //   pkg-full/careto_viz_full.js (the full build, for a campaign of one's
@@ -30,19 +31,27 @@ export const STATE = "data-careto-viz-state";
 const PREFIX = "careto-viz: ";
 const here = new URL(import.meta.url);
 
-/** The builds' files, by kind. */
-const FILES = { article: "./pkg/careto_viz.js", map: "./pkg/careto_viz_map.js", profile: "./pkg/careto_viz_profile.js", full: "./pkg-full/careto_viz_full.js" };
-/** The builds of views that the article's first-paint kernel leaves out: requested after the other charts' first frame. */
-const LATER = new Set(["map", "profile"]);
+/** The kinds of build (see buildOf). */
+const KINDS = /^(article|map|profile)(_es)?$|^full$/;
+/** The file of build `kind`: "article" pkg/careto_viz.js, "map_es" pkg/careto_viz_map_es.js… */
+const fileOf = (kind) => (kind === "full" ? "./pkg-full/careto_viz_full.js" : `./pkg/careto_viz${`_${kind}`.replace("_article", "")}.js`);
+/** Whether build `kind` draws views that the article's first-paint kernel leaves out: requested after the other charts' first frame. */
+const later = (kind) => /^(map|profile)/.test(kind);
 
 /**
  * The build that draws a chart with `options` (and a campaign file
- * `campaignSrc`): "full", "map", "profile" (views that the article's
- * first-paint kernel leaves out, each in a build of its own) or "article".
+ * `campaignSrc`) in `element`: "full" (a campaign of one's own: every view,
+ * both languages), else the drawing kernel of the chart's view, "map" or
+ * "profile" (views that the article's first-paint kernel leaves out, each
+ * in a build of its own) or "article", in the chart's language: these
+ * names in English, with "_es" in Spanish (the `lang` option, else the
+ * element's nearest `lang`).
  */
-export function buildOf(options, campaignSrc) {
+export function buildOf(options, campaignSrc, element) {
   if (campaignSrc) return "full";
-  return options?.view === "map" || options?.view === "profile" ? options.view : "article";
+  const kind = options?.view === "map" || options?.view === "profile" ? options.view : "article";
+  const lang = options?.lang ?? element?.closest?.("[lang]")?.getAttribute("lang");
+  return typeof lang === "string" && /^es(?:[-_]|$)/i.test(lang) ? `${kind}_es` : kind;
 }
 
 /**
@@ -53,7 +62,7 @@ export function buildOf(options, campaignSrc) {
 async function afterOthers() {
   // One microtask: every chart that this task mounts has asked for its build.
   await null;
-  const others = [...builds].filter(([kind]) => !LATER.has(kind)).map(([, loading]) => loading);
+  const others = [...builds].filter(([kind]) => !later(kind)).map(([, loading]) => loading);
   if (others.length === 0) return;
   await Promise.allSettled(others);
   await new Promise((resolve) => requestAnimationFrame(() => (self.requestIdleCallback ?? ((f) => setTimeout(f, 1)))(resolve, { timeout: 1000 })));
@@ -62,10 +71,10 @@ async function afterOthers() {
 const builds = new Map();
 /** The module of build `kind` (see buildOf), imported and initialised once. */
 export function loadBuild(kind) {
-  if (!(kind in FILES)) return Promise.reject(new Error(`${PREFIX}no build "${kind}" (article, map, profile, full)`));
+  if (!KINDS.test(kind)) return Promise.reject(new Error(`${PREFIX}no build "${kind}" (article, map, profile, each also with _es; full)`));
   if (!builds.has(kind)) {
-    const loading = (LATER.has(kind) ? afterOthers() : Promise.resolve())
-      .then(() => import(new URL(FILES[kind], here).href))
+    const loading = (later(kind) ? afterOthers() : Promise.resolve())
+      .then(() => import(new URL(fileOf(kind), here).href))
       .then(async (module) => {
         await module.default();
         return module;
@@ -187,7 +196,7 @@ export async function mountChart(element, options, campaignSrc, focus = linkedIt
   element.setAttribute(STATE, "loading");
   clearError(element);
   try {
-    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, campaignSrc)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
+    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, campaignSrc, element)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
     const chart = module.mount(element, campaign === undefined ? options : { ...options, campaign });
     if (focus) chart.focus(focus);
     await follow(element, chart);

@@ -59,7 +59,7 @@ impl Strings {
 
 /// The strings of `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &EN,
         Lang::Es => &ES,
     }

@@ -28,6 +28,9 @@ pub struct ControlStrings {
     pub loading: &'static str,
     /// Shown and said when the interactive part of a chart could not be loaded.
     pub load_failed: &'static str,
+    /// Shown and said when a chart could not be drawn in another language
+    /// (the article kernel of that language could not be loaded).
+    pub lang_failed: &'static str,
     #[cfg(careto_map)]
     /// Shown and said while a map waits for its geometry.
     pub map_loading: &'static str,
@@ -40,12 +43,13 @@ pub struct ControlStrings {
 }
 
 /// The words of the controls around a chart, in the order the JS shell
-/// reads them (`LABEL` in src/web/shell/core.js): show data, hide data,
+/// reads them (`L` in src/web/shell/figure.js): show data, hide data,
 /// download PNG, download CSV, copy embed code, copied, copy by hand,
-/// loading, load failed, and the name of the embed code's field.
-pub fn controls(lang: Lang) -> [&'static str; 10] {
+/// loading, load failed, the name of the embed code's field, and another
+/// language failed.
+pub fn controls(lang: Lang) -> [&'static str; 11] {
     let s = control_strings(lang);
-    [s.show_data, s.hide_data, s.download_png, s.download_csv, s.copy_embed, s.copied, s.copy_by_hand, s.loading, s.load_failed, s.embed_code]
+    [s.show_data, s.hide_data, s.download_png, s.download_csv, s.copy_embed, s.copied, s.copy_by_hand, s.loading, s.load_failed, s.embed_code, s.lang_failed]
 }
 
 /// The map's words around its canvas, after [`controls`]' in the same list
@@ -58,7 +62,7 @@ pub fn map_controls(lang: Lang) -> [&'static str; 3] {
 
 /// The control strings of `lang`.
 pub fn control_strings(lang: Lang) -> &'static ControlStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &EN,
         Lang::Es => &ES,
     }
@@ -75,6 +79,7 @@ const EN: ControlStrings = ControlStrings {
     embed_code: "Embed code",
     loading: "Loading…",
     load_failed: "The chart's interactive features could not be loaded. Try again.",
+    lang_failed: "The chart could not be shown in the other language. Try again.",
     #[cfg(careto_map)]
     map_loading: "Loading the map…",
     #[cfg(careto_map)]
@@ -94,6 +99,7 @@ const ES: ControlStrings = ControlStrings {
     embed_code: "Código para insertar",
     loading: "Cargando…",
     load_failed: "No se pudieron cargar las funciones interactivas del gráfico. Vuelva a intentarlo.",
+    lang_failed: "No se pudo mostrar el gráfico en el otro idioma. Vuelva a intentarlo.",
     #[cfg(careto_map)]
     map_loading: "Cargando el mapa…",
     #[cfg(careto_map)]

@@ -79,7 +79,7 @@ pub struct DetailStrings {
 
 /// The detail strings of `lang`.
 pub fn detail_strings(lang: Lang) -> &'static DetailStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &DETAILS_EN,
         Lang::Es => &DETAILS_ES,
     }

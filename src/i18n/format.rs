@@ -12,7 +12,7 @@ const MONTHS_ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "ju
 
 /// A whole number with the language's thousands separator: `1,000` / `1.000`.
 pub fn format_count(n: u32, lang: Lang) -> String {
-    let sep = match lang {
+    let sep = match super::compiled(lang) {
         Lang::En => ',',
         Lang::Es => '.',
     };
@@ -29,7 +29,7 @@ pub fn format_count(n: u32, lang: Lang) -> String {
 
 /// The month's name, 1-based: abbreviated in English (`Jan`), written out in Spanish (`enero`).
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    let names = match lang {
+    let names = match super::compiled(lang) {
         Lang::En => &MONTHS_EN,
         Lang::Es => &MONTHS_ES,
     };
@@ -39,6 +39,7 @@ pub fn month_name(month: u8, lang: Lang) -> &'static str {
 /// A date at its own precision: `2007`, `Jan 2014`, `10 Feb 2014`
 /// (`enero de 2014`, `10 de febrero de 2014`), with `c.` / `hacia` when approximate.
 pub fn format_date(date: &EventDate, approximate: bool, lang: Lang) -> String {
+    let lang = super::compiled(lang);
     let core = match (date.month, date.day, lang) {
         (Some(m), Some(d), Lang::En) => format!("{d} {} {}", month_name(m, lang), date.year),
         (Some(m), Some(d), Lang::Es) => format!("{d} de {} de {}", month_name(m, lang), date.year),

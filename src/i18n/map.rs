@@ -40,7 +40,7 @@ pub struct MapStrings {
 
 /// The map strings of `lang`.
 pub fn map_strings(lang: Lang) -> &'static MapStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &EN,
         Lang::Es => &ES,
     }

@@ -67,7 +67,7 @@ pub struct ProfileDetailStrings {
 
 /// The profile strings of `lang`.
 pub fn profile_strings(lang: Lang) -> &'static ProfileStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &EN,
         Lang::Es => &ES,
     }
@@ -75,7 +75,7 @@ pub fn profile_strings(lang: Lang) -> &'static ProfileStrings {
 
 /// The profile detail strings of `lang`.
 pub fn profile_detail_strings(lang: Lang) -> &'static ProfileDetailStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &DETAILS_EN,
         Lang::Es => &DETAILS_ES,
     }

@@ -31,7 +31,7 @@ pub struct SummaryStrings {
 
 /// The summary strings of `lang`.
 pub fn summary_strings(lang: Lang) -> &'static SummaryStrings {
-    match lang {
+    match super::compiled(lang) {
         Lang::En => &EN,
         Lang::Es => &ES,
     }

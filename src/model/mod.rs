@@ -97,6 +97,37 @@ impl Campaign {
     pub fn hedge(&self, lang: Lang) -> Option<&str> {
         Some(self.measure_hedge.get(lang).trim()).filter(|h| !h.is_empty())
     }
+
+    /// A copy in which each text the pictures, titles and summaries show
+    /// is `f` of it: the campaign's name, measure, hedge and date, the
+    /// totals' labels, qualifiers and note, the period's label, the
+    /// countries' names, the events' labels, the two source lines, and the
+    /// profile's labels, details, summary and source line. Everything else
+    /// (the words only tooltips and tables show) is copied as it is. `build.rs`
+    /// keeps only one language of these in an article kernel of one
+    /// language (cfg `careto_lang`).
+    pub fn map_picture_texts(&self, f: &mut dyn FnMut(&Text) -> Text) -> Campaign {
+        Campaign {
+            name: f(&self.name),
+            measure: f(&self.measure),
+            measure_hedge: f(&self.measure_hedge),
+            as_of: f(&self.as_of),
+            totals: self.totals.iter().map(|t| Total { label: f(&t.label), qualifier: f(&t.qualifier), ..t.clone() }).collect::<Vec<_>>().into(),
+            totals_note: f(&self.totals_note),
+            active_period: Period { label: f(&self.active_period.label), ..self.active_period.clone() },
+            countries: self.countries.iter().map(|k| Country { name: f(&k.name), ..k.clone() }).collect::<Vec<_>>().into(),
+            events: self.events.iter().map(|e| Event { label: f(&e.label), ..e.clone() }).collect::<Vec<_>>().into(),
+            bars_source_line: f(&self.bars_source_line),
+            timeline_source_line: f(&self.timeline_source_line),
+            profile: Profile {
+                sectors: self.profile.sectors.iter().map(|s| Sector { label: f(&s.label), ..s.clone() }).collect::<Vec<_>>().into(),
+                platforms: self.profile.platforms.iter().map(|p| Platform { label: f(&p.label), detail: f(&p.detail), ..p.clone() }).collect::<Vec<_>>().into(),
+                stolen: Stolen { summary: f(&self.profile.stolen.summary), ..self.profile.stolen.clone() },
+                source_line: f(&self.profile.source_line),
+            },
+            ..self.clone()
+        }
+    }
 }
 
 /// A campaign-wide figure such as "over 380 unique victims".

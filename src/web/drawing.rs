@@ -90,6 +90,11 @@ impl Changed {
     /// picture on screen, if any, stays); the shell brings the geometry
     /// ([`super::api::set_world`]) and draws again.
     pub const WAITING: u32 = 4;
+    /// A chart in a language this module does not draw (an article kernel
+    /// of one language, [`crate::i18n::speaks`]): nothing was painted and
+    /// nothing else changed (the picture on screen, if any, stays); the
+    /// shell hands the chart to the other language's kernel.
+    pub const OTHER_LANGUAGE: u32 = 8;
 }
 
 /// The last good picture: its inputs, layout and hit boxes.
@@ -218,6 +223,9 @@ impl Drawing {
         let want = self.wanted();
         if !force && self.drawn() == Some(want) {
             return Ok(0);
+        }
+        if !crate::i18n::speaks(want.lang) {
+            return Ok(Changed::OTHER_LANGUAGE);
         }
         let Some(layout) = lay_out(self.campaign(), &want.options()) else {
             return Ok(Changed::WAITING | self.words_changed(want));

@@ -38,7 +38,14 @@ const LOAD_FAILED = {
   en: "The chart's interactive features could not be loaded. Try again.",
   es: "No se pudieron cargar las funciones interactivas del gráfico. Vuelva a intentarlo.",
 };
+/** The shell's words when a chart could not be switched to the other language (src/i18n.rs, `lang_failed`). */
+const LANG_FAILED = {
+  en: "The chart could not be shown in the other language. Try again.",
+  es: "No se pudo mostrar el gráfico en el otro idioma. Vuelva a intentarlo.",
+};
 const INTERACT = "careto_viz_interact.js";
+/** The article kernel in Spanish (one kernel per language: wasm-pack.toml [build].langs). */
+const ES_KERNEL = "careto_viz_es.js";
 /** The details module of a language (one per language: wasm-pack.toml [build.details]). */
 const DETAILS_WASM = "careto_viz_details_es_bg.wasm";
 /** How long the slowed layer is held back: far longer than 50 ms plus a key press. */
@@ -86,6 +93,17 @@ function logCharts() {
     }
   };
   new MutationObserver(watch).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-careto-viz-state"] });
+}
+
+/** Runs `chart.update(options)` on the demo page's chart in `hostId` (main.js keeps its charts). */
+async function updateChart([hostId, options]) {
+  const { charts } = await import(new URL("main.js", location.href).href);
+  charts.get(document.getElementById(hostId)).update(options);
+}
+
+/** The accessible name of the canvas of chart `hostId`. */
+function titleOf(hostId) {
+  return document.getElementById(hostId).shadowRoot.querySelector("canvas").getAttribute("aria-label");
 }
 
 /** A fingerprint of every pixel of the canvas of chart `hostId`. */
@@ -205,6 +223,42 @@ function busyThenArrived(log, lang, arrivedWhen) {
   const busy = before[0];
   return { busy, arrived: log[arrivedAt] };
 }
+
+// ---------------------------------------------------------------- one language
+
+describe("a page needs one language: each drawing kernel is built once per language", () => {
+  it("index.html fetches only the English kernels, embed.html?lang=es only the Spanish one; a chart switched to Spanish fetches it then", async () => {
+    const kernels = (session) => [...new Set(session.requests.map((u) => new URL(u).pathname.split("/").pop()).filter((f) => /^careto_viz(_map|_profile)?(_es)?(_bg\.wasm|\.js)$/.test(f)))].sort();
+    let session = await open();
+    try {
+      await coldLoad(session.page, "index.html", 0, { routed: true });
+      await session.page.waitForSelector('#careto-map[data-careto-viz-state="ready"]', { state: "attached" });
+      await session.network.idle();
+      assert.deepEqual(kernels(session), ["careto_viz.js", "careto_viz_bg.wasm", "careto_viz_map.js", "careto_viz_map_bg.wasm"]);
+      await session.page.evaluate(updateChart, ["careto-timeline", { lang: "es" }]);
+      await until(async () => /cronología/.test(await session.page.evaluate(titleOf, "careto-timeline")), "the timeline did not switch to Spanish");
+      assert.deepEqual(kernels(session), ["careto_viz.js", "careto_viz_bg.wasm", "careto_viz_es.js", "careto_viz_es_bg.wasm", "careto_viz_map.js", "careto_viz_map_bg.wasm"]);
+      // The map too: its Spanish kernel gets the geometry the page already has.
+      await session.page.evaluate(updateChart, ["careto-map", { lang: "es" }]);
+      await until(async () => /dónde están/.test(await session.page.evaluate(titleOf, "careto-map")), "the map did not switch to Spanish");
+      assert.equal(session.requests.filter((u) => u.endsWith("/world-110m.bin")).length, 1, "the geometry is fetched once");
+      assert.ok((await session.page.locator("#careto-map canvas").evaluate(canvasStats)).colours >= 3, "the Spanish map is drawn");
+      assert.deepEqual(session.ours, []);
+    } finally {
+      await session.context.close();
+    }
+    session = await open();
+    try {
+      await coldLoad(session.page, "embed.html?view=timeline&lang=es");
+      await session.network.idle();
+      assert.deepEqual(kernels(session), ["careto_viz_es.js", "careto_viz_es_bg.wasm"]);
+      assert.match(await session.page.evaluate(titleOf, "chart"), /cronología/);
+      assert.deepEqual(session.ours, []);
+    } finally {
+      await session.context.close();
+    }
+  });
+});
 
 // ---------------------------------------------------------------- 12.5
 
@@ -472,6 +526,55 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
         assert.ok(/Content Security Policy/.test(m.text) && /careto_viz_(interact|details_[a-z]+)\.js/.test(m.text), `an error other than the CSP's blocking of a lazy part: ${m.text}`);
       }
       assert.deepEqual(session.uncaught, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the Spanish kernel answers 404: update({ lang: \"es\" }) keeps the bars and says why in English, one error; once it is back the next update draws in Spanish", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      const failed = { requests: 0 };
+      const notFound = (route) => {
+        failed.requests++;
+        return route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" });
+      };
+      await page.route(`**/${ES_KERNEL}`, notFound);
+      await coldLoad(page, "index.html");
+      await session.network.idle();
+      assert.equal(failed.requests, 0, "an English page asks for no Spanish kernel");
+      const hash = await page.evaluate(canvasHash, "careto-bars");
+      const title = await page.evaluate(titleOf, "careto-bars");
+      assert.match(title, /countries affected/);
+
+      await page.evaluate(updateChart, ["careto-bars", { lang: "es" }]);
+      const s = await until(async () => {
+        const st = await page.evaluate(chartState, "careto-bars");
+        return st.status ? st : null;
+      }, "the chart says nothing");
+      assert.deepEqual([s.status, s.live], [LANG_FAILED.en, LANG_FAILED.en], "it says why, in the language it still shows");
+      assert.notEqual(s.cursor, "progress", "still busy after the failure");
+      assert.equal(session.ours.length, 1, `one console error:\n${session.ours.join("\n")}`);
+      assert.ok(session.ours[0].startsWith(`careto-viz: ${LANG_FAILED.en} (`) && session.ours[0].includes(ES_KERNEL), `the error says what failed: ${session.ours[0]}`);
+      await pictureStays(page, "careto-bars", hash);
+      assert.equal(await page.evaluate(titleOf, "careto-bars"), title, "the words stay with the picture");
+      onlyAbout(session, ES_KERNEL);
+      // A listener's redraw (here a resize) does not fetch again, nor report again.
+      await page.setViewportSize({ width: 1010, height: 800 });
+      await sleep(300);
+      assert.equal(failed.requests, 1, "a resize fetched the Spanish kernel again");
+      assert.equal(session.ours.length, 1, "a resize reported again");
+
+      await page.unroute(`**/${ES_KERNEL}`, notFound);
+      await page.evaluate(updateChart, ["careto-bars", { lang: "es" }]);
+      await until(async () => /países afectados/.test(await page.evaluate(titleOf, "careto-bars")), "no Spanish title once the kernel is reachable");
+      assert.equal((await page.evaluate(chartState, "careto-bars")).status, "", "the failure is no longer shown once it works");
+      assert.notEqual(await page.evaluate(canvasHash, "careto-bars"), hash, "the picture is drawn again, in Spanish");
+      // And back: the English kernel was there all along.
+      await page.evaluate(updateChart, ["careto-bars", { lang: "en" }]);
+      await until(async () => (await page.evaluate(titleOf, "careto-bars")) === title, "not back in English");
+      assert.equal(session.ours.length, 1, "no error once it works");
     } finally {
       await context.close();
     }

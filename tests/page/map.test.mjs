@@ -349,7 +349,7 @@ describe("loading the map", () => {
     }
   });
 
-  it("three maps on one page: the geometry and the map build are fetched once", async () => {
+  it("three maps on one page, one in Spanish: the geometry is fetched once, and each language's map build once", async () => {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>maps</title>
 <link rel="stylesheet" href="../careto-viz.css"><link rel="stylesheet" href="../careto-viz-map.css"></head><body>
 <div id="a" data-careto-viz="map"></div><div id="b" data-careto-viz="map" data-lang="es"></div><div id="c" data-view="map" data-theme="dark"></div>
@@ -359,7 +359,8 @@ describe("loading the map", () => {
       await s.page.route(/\/embed\/three-maps\.html$/, (r) => r.fulfill({ contentType: "text/html", body: html }));
       await s.page.goto(new URL("embed/three-maps.html", server.url).href);
       await until(() => s.page.evaluate(() => [...document.querySelectorAll("[data-careto-viz]")].every((e) => e.getAttribute("data-careto-viz-state") === "ready")), "three maps drawn", 30_000);
-      for (const f of [GEOMETRY, `${MAP_BUILD}_bg.wasm`, `${MAP_BUILD}.js`]) assert.equal(requestsOf(s, f).length, 1, `${f} requested once`);
+      for (const f of [GEOMETRY, `${MAP_BUILD}_bg.wasm`, `${MAP_BUILD}.js`, `${MAP_BUILD}_es_bg.wasm`, `${MAP_BUILD}_es.js`]) assert.equal(requestsOf(s, f).length, 1, `${f} requested once`);
+      assert.match(await s.page.evaluate(() => document.getElementById("b").shadowRoot.querySelector("canvas").getAttribute("aria-label")), /dónde están/, "the Spanish map is drawn in Spanish");
       assert.deepEqual(requestsOf(s, "careto_viz_bg.wasm"), [], "no article build on a page of maps only");
       assert.deepEqual(s.problems, []);
     } finally {

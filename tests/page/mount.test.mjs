@@ -109,6 +109,9 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
         chart.update({ embedUrl: "https://example.org/c/embed.html" });
         out.embed = shown();
         chart.update({ lang: "es" });
+        // The Spanish kernel draws it (one kernel per language): drawn() resolves once it has.
+        out.pending = shown()[0];
+        await chart.drawn();
         out.spanish = shown();
         out.figureLang = div.shadowRoot.querySelector("figure").lang;
         chart.update({ embedCode: false });
@@ -121,6 +124,8 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       assert.deepEqual(r.downloads, ["Show data", "Download PNG", "Download CSV", "-"]);
       assert.equal(r.badDownloads, 'careto-viz: downloads: expected true or false, got the string "no"');
       assert.deepEqual(r.embed, ["Show data", "Download PNG", "Download CSV", "Copy embed code"]);
+      // The full build speaks both languages; the article build's English kernel hands the chart to its Spanish one.
+      assert.equal(r.pending, build === "full" ? "Mostrar datos" : "Show data", "the English words stay until the Spanish kernel has drawn");
       assert.deepEqual(r.spanish, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "Copiar código para insertar"]);
       assert.equal(r.figureLang, "es");
       assert.deepEqual(r.noEmbed, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "-"]);

@@ -21,6 +21,8 @@ const PKG_FULL = path.join(REPO_ROOT, "www", "pkg-full");
 const BUILDS = [
   "careto_viz_full.d.ts", "careto_viz_full.js", "careto_viz_full_bg.wasm",
   "careto_viz.d.ts", "careto_viz.js", "careto_viz_bg.wasm",
+  // The article kernel in Spanish, to which the English one hands its Spanish charts.
+  "careto_viz_es.js", "careto_viz_es_bg.wasm",
   // Loaded after the first frame, from next to each entry.
   "careto_viz_details_en.js", "careto_viz_details_en_bg.wasm", "careto_viz_details_es.js", "careto_viz_details_es_bg.wasm", "careto_viz_interact.js",
   // The map's geometry, fetched from next to the full build when a map is mounted.
@@ -67,7 +69,7 @@ describe("the npm package (make package)", () => {
     assert.deepEqual([...pkg.files].sort(), ["LICENSE-APACHE", "LICENSE-MIT", ...BUILDS].sort());
     assert.deepEqual(pkg.exports["."], { types: "./careto_viz_full.d.ts", default: "./careto_viz_full.js" });
     assert.deepEqual(pkg.exports["./careto-only"], { types: "./careto_viz.d.ts", default: "./careto_viz.js" });
-    for (const f of ["./careto_viz_full_bg.wasm", "./careto_viz_bg.wasm", "./world-110m.bin", "./package.json"]) assert.equal(pkg.exports[f], f);
+    for (const f of ["./careto_viz_full_bg.wasm", "./careto_viz_bg.wasm", "./careto_viz_es_bg.wasm", "./world-110m.bin", "./package.json"]) assert.equal(pkg.exports[f], f);
     assert.ok(Array.isArray(pkg.sideEffects), "sideEffects");
   });
 

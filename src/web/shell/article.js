@@ -3,7 +3,10 @@
 // the first-paint shell. Its details (the words of tooltips, table and CSV)
 // are a second module per language, careto_viz_details_<lang>.js, loaded
 // after the first frame (article-details.js). It has no map: a map chart
-// uses the map build (map.js), which the loader picks for it.
+// uses the map build (map.js), which the loader picks for it. It is built
+// twice, once per language (careto_viz.js in English, careto_viz_es.js in
+// Spanish): each draws its own, and hands a chart in the other language
+// to the other (core.js, relang); the loader picks the chart's.
 
 import { Chart as Kernel } from "careto-viz-wasm";
 import { ready } from "./entry.js";
@@ -13,4 +16,10 @@ import { shell } from "./core.js";
 // init() and initSync(), the same in every build (entry.js).
 export { default, initSync } from "./entry.js";
 
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz.js" }, articleDetails);
+// Each article kernel draws one language (CARETO_LANG, set by
+// scripts/build-wasm.sh): a chart in the other is handed to the other's.
+const OTHER = CARETO_LANG === "es" ? "./careto_viz.js" : "./careto_viz_es.js";
+const other = () => import(OTHER).then(async (module) => (await module.default(), module.Kernel));
+
+export { Kernel };
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_es.js" : "careto_viz.js", other }, articleDetails);

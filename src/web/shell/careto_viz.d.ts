@@ -30,7 +30,13 @@ export function mount(element: HTMLElement, options: MountOptions): Chart;
 
 /** A chart mounted in the page. */
 export interface Chart {
-  /** Changes options (any subset) and redraws; on a bad option it throws and nothing changes. */
+  /**
+   * Changes options (any subset) and redraws; on a bad option it throws and
+   * nothing changes. A new language may be drawn by another kernel (the
+   * article, map and profile builds have one per language: `careto_viz.js`,
+   * `careto_viz_es.js`…), fetched then: the picture stays until it has
+   * drawn, and `drawn()` resolves once it has.
+   */
   update(options: MountOptions): void;
   /** Measures the container again and redraws (after a resize or a zoom). */
   redraw(): void;
@@ -56,6 +62,9 @@ export interface Chart {
    * module, fetched once per page) has arrived and it is drawn. Rejects when
    * the geometry could not be loaded: the chart then says so in its
    * language, with a "Try again" button; a new call waits for the next try.
+   * After `update` to another language, or a `mount` from the other
+   * language's file, it resolves once that language's kernel has drawn the
+   * chart, and rejects if that kernel could not be loaded (the chart says so).
    */
   drawn(): Promise<void>;
   /**

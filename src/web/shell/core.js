@@ -26,6 +26,7 @@ const MOUNTED = "data-careto-viz-mounted";
 const PICTURE = 1;
 const WORDS = 2;
 const WAITING = 4;
+const OTHER_LANGUAGE = 8;
 
 const fail = (message) => new Error(PREFIX + message);
 
@@ -56,13 +57,15 @@ function shadowOf(host) {
 
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
- * Chart; `ready()`: whether init ran; `build`: its file name),
- * `details()` a promise of the details provider (see interact.js), and in
- * a build with the map `maps`, the map's part of the shell (world.js),
- * made with the helpers it is given here.
+ * Chart; `ready()`: whether init ran; `build`: its file name; in an
+ * article kernel of one language, `other()`: a promise of the other
+ * language's article kernel, its `Kernel` initialised), `details()` a
+ * promise of the details provider (see interact.js), and in a build with
+ * the map `maps`, the map's part of the shell (world.js), made with the
+ * helpers it is given here.
  */
 export function shell(wasm, details, maps) {
-  const { Kernel, ready } = wasm;
+  const { Kernel, ready, other } = wasm;
   let nextId = 1;
   // The elements holding a chart of this build (a map waiting for its
   // geometry is not marked mounted yet).
@@ -178,7 +181,7 @@ export function shell(wasm, details, maps) {
       if (!(changed & WORDS)) return this.waitFor(changed);
       const w = (this.words = wordsOf(this.kernel));
       this.canvas.setAttribute("aria-label", w.title);
-      if (!this.parts) return changed;
+      if (!this.parts) return this.waitFor(changed);
       dress(this, w);
       this.tableFor = null;
       if (w.static) return this.waitFor(changed);
@@ -192,15 +195,61 @@ export function shell(wasm, details, maps) {
     waitFor(changed) {
       // A listener's redraw (a resize, the theme) does not fetch again a geometry that failed.
       if (changed & WAITING) map?.wait(this, this.quietly);
+      if (changed & OTHER_LANGUAGE) this.relang();
       return changed;
+    }
+
+    /** The options the chart has now (an article kernel of one language: the other's kernel starts from them). */
+    remember(options) {
+      if (!other) return;
+      const own = {};
+      try {
+        for (const key of Object.keys(options)) if (options[key] != null) own[key] = options[key];
+      } catch {
+        // The kernel read them: a getter that throws now keeps the last ones.
+      }
+      this.options = { ...this.options, ...own };
+    }
+
+    /**
+     * A chart in the language the other article kernel draws (this one
+     * draws only its own, src/i18n.rs): handed to that kernel, fetched once
+     * per page, with the options it has; busy meanwhile, the picture on
+     * screen kept. If it cannot come, the chart says so; the next update,
+     * redraw or mount tries again (not a listener's redraw: a resize, the theme).
+     */
+    relang() {
+      if (this.relanging || (this.quietly && this.langFailed)) return;
+      this.langFailed = false;
+      this.canvas.style.cursor = "progress";
+      // Two kernels, one per language: the chart goes to the one it is not in.
+      this.relanging = (this.kernel instanceof Kernel ? other() : Promise.resolve(Kernel))
+        .then((Other) => {
+          if (this.ac.signal.aborted) return;
+          const kernel = new Other(this.options);
+          this.kernel.free();
+          this.kernel = kernel;
+          this.canvas.style.cursor = "";
+          if (this.parts) this.parts.status.textContent = "";
+          this.redrawQuietly(true);
+        })
+        .catch((error) => {
+          this.langFailed = true;
+          this.canvas.style.cursor = "";
+          if (this.words) this.failed(error, L.langFailed);
+          else report(error);
+          this.notDrawn(error);
+        })
+        .finally(() => (this.relanging = null));
     }
 
     /** A picture is on the canvas: the element is marked, whoever awaited it is told. */
     painted() {
       (this.host ?? this.canvas).setAttribute(MOUNTED, "");
+      // Whoever awaits a picture (the first, or one in another language: relang) has it.
+      for (const [resolve] of this.awaiting.splice(0)) resolve();
       if (!this.pictured) {
         this.pictured = true;
-        for (const [resolve] of this.awaiting.splice(0)) resolve();
         // The first picture (a map's, once its geometry came): after mount
         // returns, so that a listener added right after it hears it.
         queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));
@@ -210,7 +259,7 @@ export function shell(wasm, details, maps) {
 
     /** A promise of the chart's picture (see Chart.drawn). */
     drawn() {
-      if (this.pictured) return Promise.resolve();
+      if (this.pictured && !this.relanging) return Promise.resolve();
       return new Promise((resolve, reject) => this.awaiting.push([resolve, reject]));
     }
 
@@ -261,13 +310,13 @@ export function shell(wasm, details, maps) {
       if (pending) pending(layer);
     }
 
-    /** The layer could not be loaded: the control says why, in the chart's language; the console once. */
-    failed(error) {
+    /** The layer (`label`: or another part) could not be loaded: the control says why, in the chart's language; the console once. */
+    failed(error, label = L.loadFailed) {
       if (this.ac.signal.aborted) return;
       this.busy(false);
       this.waiting = false;
       this.pending = null;
-      const text = this.words.labels[L.loadFailed];
+      const text = this.words.labels[label];
       if (this.parts) {
         this.parts.status.textContent = text;
         this.parts.live.textContent = text;
@@ -316,7 +365,9 @@ export function shell(wasm, details, maps) {
     update(options) {
       const st = live(this);
       st.place();
-      st.after(st.kernel.update(options, st.canvas, st.ctx));
+      const changed = st.kernel.update(options, st.canvas, st.ctx);
+      st.remember(options);
+      st.after(changed);
     }
     /** Measures the container again and redraws. */
     redraw() {
@@ -367,7 +418,11 @@ export function shell(wasm, details, maps) {
     pointOf(code) {
       return states.get(this)?.kernel.pointOf?.(code);
     }
-    /** A promise of the chart's picture: at once, or a map's once its geometry has arrived. */
+    /**
+     * A promise of the chart's picture: at once, or a map's once its
+     * geometry has arrived, or, after a switch to the other language, once
+     * that language's kernel has drawn it (rejected if it could not come).
+     */
     drawn() {
       const st = states.get(this);
       return st ? st.drawn() : Promise.reject(destroyed());
@@ -394,6 +449,7 @@ export function shell(wasm, details, maps) {
     let st;
     try {
       st = new State(element, kernel);
+      st.remember(options);
       st.draw(true);
     } catch (error) {
       // The first failure is the one to report: a failure that left the

@@ -7,7 +7,7 @@
 import { el, stylesheet } from "./page.js";
 
 /** The words of the controls, in the order of i18n::controls, then i18n::map_controls in a build with the map (src/i18n.rs). */
-export const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9, mapLoading: 10, mapFailed: 11, retry: 12 };
+export const L = { show: 0, hide: 1, png: 2, csv: 3, embed: 4, copied: 5, copyByHand: 6, loading: 7, loadFailed: 8, codeName: 9, langFailed: 10, mapLoading: 11, mapFailed: 12, retry: 13 };
 
 /** The kernel's words (Chart.words in src/web/api.rs) as an object. */
 export function wordsOf(kernel) {

@@ -6,7 +6,8 @@
 // after their first frame. It shares the article's interaction layer and details
 // modules (article-details.js: the map's details are the bars'). The map's
 // geometry, world-110m.bin next to this file, is fetched once per page when
-// the first map chart needs it.
+// the first map chart needs it. It is built once per language, as the
+// article's kernel is (article.js).
 
 import { Chart as Kernel, setWorld } from "careto-viz-wasm";
 import { ready } from "./entry.js";
@@ -19,4 +20,16 @@ export { default, initSync } from "./entry.js";
 
 const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
 
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_map.js" }, articleDetails, world);
+// One kernel per language (CARETO_LANG, set by scripts/build-wasm.sh): a
+// map in the other is handed to the other's, once that has the geometry.
+const other = () =>
+  import(CARETO_LANG === "es" ? "./careto_viz_map.js" : "./careto_viz_map_es.js").then(async (module) => {
+    await module.default();
+    await module.loadWorld();
+    return module.Kernel;
+  });
+
+/** Fetches the geometry into this module's kernel, once (the other language's kernel asks, for a map handed to it). */
+export const loadWorld = () => world.load();
+export { Kernel };
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_map_es.js" : "careto_viz_map.js", other }, articleDetails, world);

@@ -4,7 +4,8 @@
 // profile charts only, so a page without one downloads none of it; on a
 // page where one sits beside other charts, they keep the article build and
 // this one comes after their first frame. It shares the article's
-// interaction layer and details modules (article-details.js).
+// interaction layer and details modules (article-details.js). It is built
+// once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel } from "careto-viz-wasm";
 import { ready } from "./entry.js";
@@ -14,4 +15,8 @@ import { shell } from "./core.js";
 // init() and initSync(), the same in every build (entry.js).
 export { default, initSync } from "./entry.js";
 
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_profile.js" }, articleDetails);
+// One kernel per language (CARETO_LANG, set by scripts/build-wasm.sh): a profile in the other is handed to the other's.
+const other = () => import(CARETO_LANG === "es" ? "./careto_viz_profile.js" : "./careto_viz_profile_es.js").then(async (module) => (await module.default(), module.Kernel));
+
+export { Kernel };
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_profile_es.js" : "careto_viz_profile.js", other }, articleDetails);

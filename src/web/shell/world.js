@@ -20,29 +20,42 @@
 
 import css from "careto-viz-world-css";
 
+/** The page's geometry downloads, by address, shared by the map kernels of every language (a registered symbol: one key whichever bundle asks). */
+const GEOMETRY = Symbol.for("careto-viz.geometry");
+
 /**
  * The map's part of the shell for a build whose glue gives `setWorld`; the
  * geometry is at `url`. Returns the function the shell calls with its
- * helpers ({ L, el, report }).
+ * helpers ({ L, el, report }); its `load()` brings the geometry into the
+ * kernel, for the other language's kernel that a map is handed to (map.js).
  */
 export function worldOf(url, setWorld) {
   let loading = null;
   /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
   function load() {
-    loading ??= fetch(url, { credentials: "same-origin" })
-      .then(async (response) => {
+    // Fetched once per page, however many map kernels (one per language) hand it over.
+    const fetched = (globalThis[GEOMETRY] ??= new Map());
+    if (!fetched.has(url)) {
+      const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        setWorld(new Uint8Array(await response.arrayBuffer()));
-      })
+        return response.arrayBuffer();
+      });
+      fetched.set(url, bytes);
+    }
+    loading ??= fetched
+      .get(url)
+      .then((bytes) => setWorld(new Uint8Array(bytes)))
       .catch((error) => {
+        // Forgotten, bytes and all (a corrupt file too): the next try fetches again.
         loading = null;
+        fetched.delete(url);
         const why = error instanceof Error ? error.message.replace(/^careto-viz: /, "") : String(error);
         throw new Error(`careto-viz: the map's geometry could not be loaded from ${url} (${why})`);
       });
     return loading;
   }
 
-  return ({ L, el, report }) => {
+  const part = ({ L, el, report }) => {
     let sheet;
     /** The charts waiting for the geometry (and those it failed, until they draw). */
     const waiting = new Set();
@@ -151,4 +164,7 @@ export function worldOf(url, setWorld) {
       },
     };
   };
+  // The geometry, for the kernel of the other language (map.js, loadWorld).
+  part.load = load;
+  return part;
 }
