@@ -172,6 +172,18 @@ async function coldLoad(page, url, wait = 0, { routed = false } = {}) {
   return late;
 }
 
+/** Answers every request for `file` with a 404 until `stop()`; counts them in `requests`. */
+async function notFound(page, file) {
+  const failed = { requests: 0 };
+  const handler = (route) => {
+    failed.requests++;
+    return route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" });
+  };
+  await page.route(`**/${file}`, handler);
+  failed.stop = () => page.unroute(`**/${file}`, handler);
+  return failed;
+}
+
 /** Holds every request for `file` back by `ms`, then lets it through; returns a counter of requests. */
 async function slow(page, file, ms) {
   const seen = { requests: 0 };
@@ -418,12 +430,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
     const session = await open();
     const { page, context } = session;
     try {
-      const failed = { requests: 0 };
-      const notFound = (route) => {
-        failed.requests++;
-        return route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" });
-      };
-      await page.route(`**/${INTERACT}`, notFound);
+      const failed = await notFound(page, INTERACT);
       await coldLoad(page, "index.html");
       await prefetchFailed(session);
       const hashes = { bars: await page.evaluate(canvasHash, "careto-bars"), timeline: await page.evaluate(canvasHash, "careto-timeline") };
@@ -440,7 +447,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       const tries = failed.requests;
       assert.ok(tries >= 2, `the hover did not try again (${tries} requests)`);
 
-      await page.unroute(`**/${INTERACT}`, notFound);
+      await failed.stop();
       await page.mouse.move(bar.x, bar.y - 40);
       await page.mouse.move(bar.x, bar.y);
       const s = await until(async () => {
@@ -535,12 +542,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
     const session = await open();
     const { page, context } = session;
     try {
-      const failed = { requests: 0 };
-      const notFound = (route) => {
-        failed.requests++;
-        return route.fulfill({ status: 404, contentType: "text/plain", body: "404 Not Found\n" });
-      };
-      await page.route(`**/${ES_KERNEL}`, notFound);
+      const failed = await notFound(page, ES_KERNEL);
       await coldLoad(page, "index.html");
       await session.network.idle();
       assert.equal(failed.requests, 0, "an English page asks for no Spanish kernel");
@@ -566,7 +568,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       assert.equal(failed.requests, 1, "a resize fetched the Spanish kernel again");
       assert.equal(session.ours.length, 1, "a resize reported again");
 
-      await page.unroute(`**/${ES_KERNEL}`, notFound);
+      await failed.stop();
       await page.evaluate(updateChart, ["careto-bars", { lang: "es" }]);
       await until(async () => /países afectados/.test(await page.evaluate(titleOf, "careto-bars")), "no Spanish title once the kernel is reachable");
       assert.equal((await page.evaluate(chartState, "careto-bars")).status, "", "the failure is no longer shown once it works");
