@@ -160,6 +160,8 @@ site: site-url build
 	  esbuild "www/$$f.js" --bundle --format=esm --minify --log-level=warning --outfile="dist/$$f.js"; done
 	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
+	# The pages without their comments and indentation (scripts/minify-html.mjs).
+	node scripts/minify-html.mjs dist/*.html dist/embed/*.html
 	cp campaign.schema.json dist/
 	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
 	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/

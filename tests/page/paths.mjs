@@ -286,7 +286,8 @@ export function stripMap(html) {
   const figure = html.replace(/<figure class="chart-figure">\s*<div id="careto-map"[\s\S]*?<\/figure>\s*/, "");
   if (figure === html) throw new Error("index.html: no map figure to take out");
   // And the map's stylesheet (its reserved heights), which only a page with a map links.
-  const stripped = figure.replace(/\s*<!--[^>]*-->\s*<link rel="stylesheet" href="careto-viz-map\.css">/, "");
+  // (Its comment too, in www/: make site takes the comments out.)
+  const stripped = figure.replace(/\s*(?:<!--[^>]*-->\s*)?<link rel="stylesheet" href="careto-viz-map\.css">/, "");
   if (stripped === figure) throw new Error("index.html: no map stylesheet to take out");
   return stripped;
 }
