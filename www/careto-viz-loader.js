@@ -128,11 +128,17 @@ export function loadCampaign(src) {
   return campaigns.get(url.href);
 }
 
+/** The address of embed.html, next to this file (a page of The Mask's charts). */
+export function embedUrl() {
+  return new URL("embed.html", here).href;
+}
+
 /**
  * The address of embed.html (next to this file) drawing what a chart with
  * campaign `src` draws: ?campaign= relative to embed.html when the file is
  * beside or below it, its path when elsewhere on the same site; undefined
  * for another site's campaign (embed.html draws only its own site's).
+ * (Apart from embedUrl so that a page without campaigns does not carry it.)
  */
 export function embedUrlFor(src) {
   const url = new URL("embed.html", here);
@@ -185,19 +191,29 @@ export function showError(element, error) {
 }
 
 /**
- * Mounts a chart in `element` with `options`; with `campaignSrc`, the full
- * build and that campaign. Resolves, once the chart has its picture or
- * could not get it (a map's geometry: the chart says why and offers to try
- * again), to the chart; to undefined after showing why there is none.
- * `focus`, the item a link names (an ISO code, an event's id; by default
- * the page's `#careto-<view>=` fragment key), is focused with its details open.
+ * The campaign file at `src` for mountChart and mountAll, being fetched
+ * (loadCampaign), or undefined without `src`. (A page without campaigns
+ * never calls it, and so does not carry the fetching.)
  */
-export async function mountChart(element, options, campaignSrc, focus = linkedItem(options.view)) {
+export function campaignAt(src) {
+  return src ? { src, data: loadCampaign(src) } : undefined;
+}
+
+/**
+ * Mounts a chart in `element` with `options`; with `campaign`
+ * (campaignAt), the full build and that campaign. Resolves, once the
+ * chart has its picture or could not get it (a map's geometry: the chart
+ * says why and offers to try again), to the chart; to undefined after
+ * showing why there is none. `focus`, the item a link names (an ISO code,
+ * an event's id; by default the page's `#careto-<view>=` fragment key), is
+ * focused with its details open.
+ */
+export async function mountChart(element, options, campaign, focus = linkedItem(options.view)) {
   element.setAttribute(STATE, "loading");
   clearError(element);
   try {
-    const [module, campaign] = await Promise.all([loadBuild(buildOf(options, campaignSrc, element)), campaignSrc ? loadCampaign(campaignSrc) : undefined]);
-    const chart = module.mount(element, campaign === undefined ? options : { ...options, campaign });
+    const [module, data] = await Promise.all([loadBuild(buildOf(options, campaign?.src, element)), campaign?.data]);
+    const chart = module.mount(element, data === undefined ? options : { ...options, campaign: data });
     if (focus) chart.focus(focus);
     await follow(element, chart);
     return chart;
@@ -219,13 +235,13 @@ export function linkedItem(view) {
 }
 
 /**
- * Mounts a chart in each element (options from `optionsOf`), then marks the
- * page done: <html data-careto-viz-state="ready"> when every chart has its
- * picture, else "error".
+ * Mounts a chart in each element (options from `optionsOf`; the campaign
+ * of campaignAt, if any), then marks the page done: <html
+ * data-careto-viz-state="ready"> when every chart has its picture, else "error".
  */
-export async function mountAll(elements, optionsOf, campaignSrc) {
+export async function mountAll(elements, optionsOf, campaign) {
   document.documentElement.setAttribute(STATE, "loading");
-  const charts = await Promise.all(elements.map((element) => mountChart(element, optionsOf(element), campaignSrc)));
+  const charts = await Promise.all(elements.map((element) => mountChart(element, optionsOf(element), campaign)));
   document.documentElement.setAttribute(STATE, elements.every((e) => e.getAttribute(STATE) === "ready") ? "ready" : "error");
   return charts;
 }

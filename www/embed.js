@@ -29,7 +29,7 @@
 // static=1 (the picture only: no interaction layer is loaded); 0 or absent
 // is off, another value is ignored with one console warning.
 
-import { STATE, displayFlags, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
+import { STATE, campaignAt, displayFlags, embedUrlFor, mountChart, showError } from "./careto-viz-loader.js";
 import { heightProtocols } from "./embed-protocols.js";
 
 const params = new URLSearchParams(location.search);
@@ -72,7 +72,7 @@ if (src && new URL(src, location.href).origin !== location.origin) {
 } else {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
   const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode"), ...flags };
-  chart = await mountChart(container, options, src ?? undefined, params.get("focus") ?? undefined);
+  chart = await mountChart(container, options, campaignAt(src ?? undefined), params.get("focus") ?? undefined);
 }
 root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");
 postHeight();

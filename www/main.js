@@ -4,9 +4,9 @@
 // Loading, mounting and failures: careto-viz-loader.js (the map's build
 // comes after the other charts' first frame).
 
-import { embedUrlFor, mountAll } from "./careto-viz-loader.js";
+import { embedUrl as embedUrlHere, mountAll } from "./careto-viz-loader.js";
 
-const embedUrl = embedUrlFor();
+const embedUrl = embedUrlHere();
 
 /** Every mounted chart, by its element (for the console and the tests). */
 export const charts = new Map();

@@ -10,7 +10,7 @@
 // Every element with data-sample-view gets a chart (careto-viz-loader.js
 // loads the full build and the campaign once); a failure is shown as text.
 
-import { embedUrlFor, mountAll } from "./careto-viz-loader.js";
+import { campaignAt, embedUrlFor, mountAll } from "./careto-viz-loader.js";
 
 const src = "sample-campaign.json";
 // The embed code a reader copies draws the same file: embed.html?campaign=….
@@ -20,5 +20,5 @@ const embedUrl = embedUrlFor(src);
 export const charts = new Map();
 
 const elements = Array.from(document.querySelectorAll("[data-sample-view]"));
-const mounted = await mountAll(elements, (element) => ({ view: element.dataset.sampleView, embedUrl }), src);
+const mounted = await mountAll(elements, (element) => ({ view: element.dataset.sampleView, embedUrl }), campaignAt(src));
 elements.forEach((element, i) => mounted[i] && charts.set(element, mounted[i]));
