@@ -214,10 +214,14 @@ describe("events for the host page", () => {
         document.addEventListener("careto-viz:ready", (e) => window.events.push({ type: e.type, target: e.target.id || e.target.getAttribute("data-careto-viz"), detail: e.detail }));
       });
       await page.goto(new URL("index.html", chartSite.url).href);
-      const events = await until(() => page.evaluate(() => (window.events.length >= 2 ? window.events : null)), "two ready events");
+      // The page's three charts; the map's build comes after the others' first frame, so its event last.
+      const events = await until(() => page.evaluate(() => (window.events.length >= 3 ? window.events : null)), "three ready events");
+      const views = events.map((e) => e.detail.view);
+      assert.deepEqual([...views].sort(), ["bars", "map", "timeline"]);
+      assert.equal(views[2], "map", `the map's ready comes after the bars' and the timeline's: ${views.join(", ")}`);
       const byView = Object.fromEntries(events.map((e) => [e.detail.view, e]));
-      assert.deepEqual(Object.keys(byView).sort(), ["bars", "timeline"]);
       assert.equal(byView.bars.detail.lang, "en");
+      assert.equal(byView.bars.target, "careto-bars", "dispatched on the chart's element, and it bubbles to the document");
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
