@@ -272,6 +272,26 @@ describe("a page needs one language: each drawing kernel is built once per langu
   });
 });
 
+describe("a chart switched to the other language", () => {
+  it("keeps its keyboard focus: ArrowDown goes on from Morocco to Brazil, said in Spanish", async () => {
+    const session = await open();
+    const { page, context } = session;
+    try {
+      await coldLoad(page, "index.html");
+      await tabTo(page, "careto-bars");
+      await page.keyboard.press("ArrowDown");
+      await announced(page, "careto-bars", /^Morocco/);
+      await page.evaluate(updateChart, ["careto-bars", { lang: "es" }]);
+      await until(async () => /países afectados/.test(await page.evaluate(titleOf, "careto-bars")), "the bars did not switch to Spanish");
+      await page.keyboard.press("ArrowDown");
+      await announced(page, "careto-bars", /^Brasil/);
+      assert.deepEqual(session.ours, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // ---------------------------------------------------------------- 12.5
 
 describe("a reader before the interaction layer has arrived (issue 12.5)", () => {

@@ -227,11 +227,17 @@ export function shell(wasm, details, maps) {
         .then((Other) => {
           if (this.ac.signal.aborted) return;
           const kernel = new Other(this.options);
+          // The keyboard focus stays on its item (the same view has the same items).
+          const focus = this.kernel.focus;
           this.kernel.free();
           this.kernel = kernel;
           this.canvas.style.cursor = "";
           if (this.parts) this.parts.status.textContent = "";
           this.redrawQuietly(true);
+          if (focus >= 0) {
+            kernel.focus = focus;
+            if (kernel.focus === focus) this.redrawQuietly();
+          }
         })
         .catch((error) => {
           this.langFailed = true;
