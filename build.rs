@@ -41,11 +41,12 @@ fn main() -> ExitCode {
     if profile {
         println!("cargo:rustc-cfg=careto_profile");
     }
-    // `careto_lang`: the article's drawing kernel of one language ("en" or
-    // "es"; scripts/build-wasm.sh sets CARETO_LANG for each): only that
+    // `careto_lang`: a drawing kernel of one language ("en" or "es":
+    // scripts/build-wasm.sh builds the article's, the map's and the
+    // profile's once per language, setting CARETO_LANG): only that
     // language's words and picture texts are compiled in, and a chart in
     // the other is drawn by the other kernel (src/i18n.rs, `speaks`). Unset
-    // (every other build, native builds, the wasm tests), both.
+    // (the details modules, the full build, native builds, the wasm tests), both.
     println!("cargo::rustc-check-cfg=cfg(careto_lang, values(\"en\", \"es\"))");
     println!("cargo:rerun-if-env-changed=CARETO_LANG");
     let only = match std::env::var("CARETO_LANG") {
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
 }
 
 /// `profile`: whether the build draws the profile view (`careto_profile`);
-/// `only`: the one language of an article kernel of one language (`careto_lang`).
+/// `only`: the one language of a drawing kernel of one language (`careto_lang`).
 fn run(profile: bool, only: Option<&str>) -> Result<(), String> {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).ok_or("CARGO_MANIFEST_DIR is not set")?;
     let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or("OUT_DIR is not set")?;

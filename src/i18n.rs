@@ -19,11 +19,12 @@
 use crate::model::Lang;
 
 /// The language whose words draw a chart in `lang`: `lang` itself, but in
-/// an article kernel of one language (cfg `careto_lang`, set by `build.rs`
-/// for `scripts/build-wasm.sh`'s two article builds) that language,
-/// whatever is asked. Every table below is picked through it, so such a
-/// kernel compiles in one language's words only; it draws no chart in the
-/// other (see [`speaks`]).
+/// a drawing kernel of one language (cfg `careto_lang`, set by `build.rs`
+/// for `scripts/build-wasm.sh`, which builds the article's, the map's and
+/// the profile's kernel once per language) that language, whatever is
+/// asked. Every table below is picked through it, so such a kernel
+/// compiles in one language's words only; it draws no chart in the other
+/// (see [`speaks`]).
 #[inline(always)]
 pub(crate) const fn compiled(lang: Lang) -> Lang {
     #[cfg(careto_lang = "en")]
@@ -39,8 +40,8 @@ pub(crate) const fn compiled(lang: Lang) -> Lang {
     lang
 }
 
-/// Whether this module draws charts in `lang`: every build does, but an
-/// article kernel of one language only in its own (a chart in the other is
+/// Whether this module draws charts in `lang`: every build does, but a
+/// drawing kernel of one language only in its own (a chart in the other is
 /// handed to the other kernel: `Changed::OTHER_LANGUAGE`, src/web/drawing.rs).
 pub fn speaks(lang: Lang) -> bool {
     matches!((compiled(lang), lang), (Lang::En, Lang::En) | (Lang::Es, Lang::Es))

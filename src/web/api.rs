@@ -73,7 +73,7 @@ impl Chart {
     /// (always, with `force`). Returns bits: 1 painted, 2 the words changed
     /// (title, summary, colours, items), 4 a map waiting for its geometry
     /// (nothing painted: hand it over with [`set_world`], then draw again),
-    /// 8 a chart in a language this module does not draw (an article kernel
+    /// 8 a chart in a language this module does not draw (a drawing kernel
     /// of one language: nothing painted; the other language's kernel draws it).
     /// On failure the previous picture stays.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, force: bool) -> Result<u32, JsError> {

@@ -90,7 +90,7 @@ impl Changed {
     /// picture on screen, if any, stays); the shell brings the geometry
     /// ([`super::api::set_world`]) and draws again.
     pub const WAITING: u32 = 4;
-    /// A chart in a language this module does not draw (an article kernel
+    /// A chart in a language this module does not draw (a drawing kernel
     /// of one language, [`crate::i18n::speaks`]): nothing was painted and
     /// nothing else changed (the picture on screen, if any, stays); the
     /// shell hands the chart to the other language's kernel.

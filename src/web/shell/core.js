@@ -57,9 +57,9 @@ function shadowOf(host) {
 
 /**
  * The API of one build: `wasm` what its glue gives (`Kernel`: the wasm
- * Chart; `ready()`: whether init ran; `build`: its file name; in an
- * article kernel of one language, `other()`: a promise of the other
- * language's article kernel, its `Kernel` initialised), `details()` a
+ * Chart; `ready()`: whether init ran; `build`: its file name; in a
+ * drawing kernel of one language, `other()`: a promise of the other
+ * language's kernel of the same build, its `Kernel` initialised), `details()` a
  * promise of the details provider (see interact.js), and in a build with
  * the map `maps`, the map's part of the shell (world.js), made with the
  * helpers it is given here.
@@ -199,7 +199,7 @@ export function shell(wasm, details, maps) {
       return changed;
     }
 
-    /** The options the chart has now (an article kernel of one language: the other's kernel starts from them). */
+    /** The options the chart has now (a drawing kernel of one language: the other's kernel starts from them). */
     remember(options) {
       if (!other) return;
       const own = {};
@@ -212,8 +212,8 @@ export function shell(wasm, details, maps) {
     }
 
     /**
-     * A chart in the language the other article kernel draws (this one
-     * draws only its own, src/i18n.rs): handed to that kernel, fetched once
+     * A chart in the language the other kernel of this build draws (this
+     * one draws only its own, src/i18n.rs): handed to that kernel, fetched once
      * per page, with the options it has; busy meanwhile, the picture on
      * screen kept. If it cannot come, the chart says so; the next update,
      * redraw or mount tries again (not a listener's redraw: a resize, the theme).
