@@ -5,9 +5,9 @@
 // sits beside other charts, they keep the article build and this one comes
 // after their first frame. It shares the article's interaction layer and details
 // modules (article-details.js: the map's details are the bars'). The map's
-// geometry, world-110m.bin next to this file, is fetched once per page when
-// the first map chart needs it. It is built once per language, as the
-// article's kernel is (article.js).
+// geometry, world-110m.bin next to this file, is fetched once per page, its
+// download started as this module loads (beside the wasm's). It is built
+// once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel, setWorld } from "careto-viz-wasm";
 import { ready } from "./entry.js";
@@ -19,6 +19,9 @@ import { worldOf } from "./world.js";
 export { default, initSync } from "./entry.js";
 
 const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
+// This build is loaded for map charts only: the geometry's download starts
+// now, beside the wasm's, not after the module is compiled and the map mounted.
+world.prefetch();
 
 // One kernel per language (CARETO_LANG, set by scripts/build-wasm.sh): a
 // map in the other is handed to the other's, once that has the geometry.

@@ -3,10 +3,11 @@
 // state until it has arrived.
 //
 // - The geometry (world-110m.bin, next to the build's module: same origin)
-//   is fetched when the first map chart needs it, never before, and handed
-//   to the kernel once (`setWorld`: decoded into the world every map chart
-//   of the module shares). A failed fetch or decode is forgotten, so the
-//   next use fetches again.
+//   is fetched once per page: when the map build loads (map.js, which only
+//   map charts load), in the full build when the first map chart needs it,
+//   never before; and handed to the kernel once (`setWorld`: decoded into
+//   the world every map chart of the module shares). A failed fetch or
+//   decode is forgotten, so the next use fetches again.
 // - A map chart without its geometry shows its busy state: "Loading the
 //   map…" in its language, in the space reserved for it (careto-viz.css)
 //   when the page reserved one, and `aria-busy` on its element; a chart that
@@ -27,28 +28,38 @@ const GEOMETRY = Symbol.for("careto-viz.geometry");
  * The map's part of the shell for a build whose glue gives `setWorld`; the
  * geometry is at `url`. Returns the function the shell calls with its
  * helpers ({ L, el, report }); its `load()` brings the geometry into the
- * kernel, for the other language's kernel that a map is handed to (map.js).
+ * kernel, for the other language's kernel that a map is handed to, and
+ * its `prefetch()` starts the download before a chart asks (map.js).
  */
 export function worldOf(url, setWorld) {
   let loading = null;
-  /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
-  function load() {
-    // Fetched once per page, however many map kernels (one per language) hand it over.
-    const fetched = (globalThis[GEOMETRY] ??= new Map());
-    if (!fetched.has(url)) {
+  /**
+   * The geometry's bytes, fetched once per page however many map kernels
+   * (one per language) hand it over; a failure stays until load() forgets it.
+   */
+  function fetched() {
+    const all = (globalThis[GEOMETRY] ??= new Map());
+    if (!all.has(url)) {
       const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-      fetched.set(url, bytes);
+      // Reported by load(), when a chart needs it: not as an unhandled rejection.
+      bytes.catch(() => {});
+      all.set(url, bytes);
     }
-    loading ??= fetched
+    return all;
+  }
+  /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
+  function load() {
+    const all = fetched();
+    loading ??= all
       .get(url)
       .then((bytes) => setWorld(new Uint8Array(bytes)))
       .catch((error) => {
         // Forgotten, bytes and all (a corrupt file too): the next try fetches again.
         loading = null;
-        fetched.delete(url);
+        all.delete(url);
         const why = error instanceof Error ? error.message.replace(/^careto-viz: /, "") : String(error);
         throw new Error(`careto-viz: the map's geometry could not be loaded from ${url} (${why})`);
       });
@@ -166,5 +177,7 @@ export function worldOf(url, setWorld) {
   };
   // The geometry, for the kernel of the other language (map.js, loadWorld).
   part.load = load;
+  // Its download started before any chart asks (map.js: a build for map charts only).
+  part.prefetch = fetched;
   return part;
 }
