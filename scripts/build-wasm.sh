@@ -65,12 +65,12 @@ sizes() {
 }
 
 # build_one NAME SECTION [LANG [SUFFIX]]: one wasm build, as wasm-pack.toml's
-# SECTION says; LANG names the one language a details module or an article
-# kernel holds, and its file stem is out_name_LANG (SUFFIX: "" for the
-# article kernel of the first language, which keeps out_name).
+# SECTION says; LANG names the one language a details module or a drawing
+# kernel holds, and its file stem is out_name_LANG (SUFFIX: "" for a drawing
+# kernel of the first language, which keeps out_name).
 build_one() {
-  local name=$1 section=$2 lang=${3:-} t0=$SECONDS suffix=${4-_${3:-}}
-  [ -n "$lang" ] || suffix=
+  local name=$1 section=$2 lang=${3:-} t0=$SECONDS
+  local suffix=${4-${lang:+_$lang}}
   local out_dir out_name entry features
   out_dir=$(cfg "$section.out_dir")
   out_name=$(cfg "$section.out_name")$suffix
@@ -85,7 +85,7 @@ build_one() {
     cargo run --release --quiet --bin careto-details -- --lang "$lang" --out "$STAGE/details-$lang.json"
     env=(CARETO_DETAILS_JSON="$STAGE/details-$lang.json")
   elif [ -n "$lang" ]; then
-    # An article kernel of one language (build.rs: cfg careto_lang).
+    # A drawing kernel of one language (build.rs: cfg careto_lang).
     env=(CARETO_LANG="$lang")
   fi
   say "$name: wasm-pack build ($TOOLCHAIN) --out-name $out_name -- ${args[*]}"

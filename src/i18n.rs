@@ -44,7 +44,7 @@ pub(crate) const fn compiled(lang: Lang) -> Lang {
 /// drawing kernel of one language only in its own (a chart in the other is
 /// handed to the other kernel: `Changed::OTHER_LANGUAGE`, src/web/drawing.rs).
 pub fn speaks(lang: Lang) -> bool {
-    matches!((compiled(lang), lang), (Lang::En, Lang::En) | (Lang::Es, Lang::Es))
+    compiled(lang) == lang
 }
 
 mod chart;

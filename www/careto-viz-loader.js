@@ -5,7 +5,8 @@
 // - Builds, chosen per element (buildOf), each drawing kernel in the
 //   chart's language (pkg/careto_viz.js in English, pkg/careto_viz_es.js in
 //   Spanish, and so on): pkg/careto_viz.js (the article build: The Mask
-//   (Careto) compiled in; it draws the bars and the timeline), pkg/careto_viz_map.js (the map build, for a map chart only),
+//   (Careto) compiled in; it draws the bars and the timeline),
+//   pkg/careto_viz_map.js (the map build, for a map chart only),
 //   pkg/careto_viz_profile.js (the profile build, for a profile chart only:
 //   a page with neither requests none of them) or
 //   pkg-full/careto_viz_full.js (the full build, for a campaign of one's
@@ -141,13 +142,13 @@ export function embedUrl() {
  * (Apart from embedUrl so that a page without campaigns does not carry it.)
  */
 export function embedUrlFor(src) {
-  const url = new URL("embed.html", here);
-  if (!src) return url.href;
+  const url = embedUrl();
+  if (!src) return url;
   const campaign = new URL(src, document.baseURI);
   if (campaign.origin !== here.origin) return undefined;
   const dir = new URL(".", here).href;
   const path = campaign.href.startsWith(dir) ? campaign.href.slice(dir.length) : campaign.pathname + campaign.search;
-  return `${url.href}?campaign=${encodeURIComponent(path).replace(/%2F/g, "/")}`;
+  return `${url}?campaign=${encodeURIComponent(path).replace(/%2F/g, "/")}`;
 }
 
 /**

@@ -9,17 +9,15 @@
 // to the other (core.js, relang); the loader picks the chart's.
 
 import { Chart as Kernel } from "careto-viz-wasm";
-import { ready } from "./entry.js";
+import { languages, ready } from "./entry.js";
 import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 
 // init() and initSync(), the same in every build (entry.js).
 export { default, initSync } from "./entry.js";
 
-// Each article kernel draws one language (CARETO_LANG, set by
-// scripts/build-wasm.sh): a chart in the other is handed to the other's.
-const OTHER = CARETO_LANG === "es" ? "./careto_viz.js" : "./careto_viz_es.js";
-const other = () => import(OTHER).then(async (module) => (await module.default(), module.Kernel));
+// One kernel per language: a chart in the other is handed to the other's.
+const { build, other } = languages("careto_viz");
 
 export { Kernel };
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_es.js" : "careto_viz.js", other }, articleDetails);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, articleDetails);

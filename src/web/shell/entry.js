@@ -1,8 +1,10 @@
-// What the three build entries (article.js, map.js, full.js) share: the
-// build's `init` and `initSync` around its wasm-bindgen glue
+// What the build entries (article.js, map.js, profile.js, full.js) share:
+// the build's `init` and `initSync` around its wasm-bindgen glue
 // ("careto-viz-wasm", which scripts/build-wasm.sh points at each build's
 // own), and `ready`, which says whether either has run. Each entry
-// re-exports `init` and `initSync` and hands the shell `() => ready`.
+// re-exports `init` and `initSync` and hands the shell `() => ready`; the
+// drawing kernels' entries, built once per language, take their file name
+// and their other language's kernel from `languages`.
 // Bundled into each entry (esbuild --bundle), it costs no byte over
 // writing them in each: `ready` is a live binding, one variable in the
 // bundle.
@@ -24,4 +26,27 @@ export function initSync(options) {
   const exports = initWasmSync(options);
   ready = true;
   return exports;
+}
+
+/**
+ * The build of file stem `stem` in this kernel's language, and its kernel
+ * in the other language: each drawing kernel (article, map, profile) is
+ * built once per language (CARETO_LANG, set by scripts/build-wasm.sh), the
+ * English one under the stem, the Spanish one with "_es". `other()`
+ * imports the other language's file next to this one, initialises it,
+ * runs `prepare(module)` and resolves to its `Kernel` (core.js, relang).
+ */
+export function languages(stem, prepare = async () => {}) {
+  const es = CARETO_LANG === "es";
+  // A string built at run time: esbuild leaves the import alone (the file is external).
+  const otherFile = "./" + stem + (es ? "" : "_es") + ".js";
+  return {
+    build: `${stem}${es ? "_es" : ""}.js`,
+    other: () =>
+      import(otherFile).then(async (module) => {
+        await module.default();
+        await prepare(module);
+        return module.Kernel;
+      }),
+  };
 }

@@ -10,7 +10,7 @@
 // once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel, setWorld } from "careto-viz-wasm";
-import { ready } from "./entry.js";
+import { languages, ready } from "./entry.js";
 import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 import { worldOf } from "./world.js";
@@ -23,16 +23,10 @@ const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorl
 // now, beside the wasm's, not after the module is compiled and the map mounted.
 world.prefetch();
 
-// One kernel per language (CARETO_LANG, set by scripts/build-wasm.sh): a
-// map in the other is handed to the other's, once that has the geometry.
-const other = () =>
-  import(CARETO_LANG === "es" ? "./careto_viz_map.js" : "./careto_viz_map_es.js").then(async (module) => {
-    await module.default();
-    await module.loadWorld();
-    return module.Kernel;
-  });
+// One kernel per language: a map in the other is handed to the other's, once that has the geometry.
+const { build, other } = languages("careto_viz_map", (module) => module.loadWorld());
 
 /** Fetches the geometry into this module's kernel, once (the other language's kernel asks, for a map handed to it). */
 export const loadWorld = () => world.load();
 export { Kernel };
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_map_es.js" : "careto_viz_map.js", other }, articleDetails, world);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, articleDetails, world);

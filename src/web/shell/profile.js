@@ -8,15 +8,15 @@
 // once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel } from "careto-viz-wasm";
-import { ready } from "./entry.js";
+import { languages, ready } from "./entry.js";
 import { articleDetails } from "./article-details.js";
 import { shell } from "./core.js";
 
 // init() and initSync(), the same in every build (entry.js).
 export { default, initSync } from "./entry.js";
 
-// One kernel per language (CARETO_LANG, set by scripts/build-wasm.sh): a profile in the other is handed to the other's.
-const other = () => import(CARETO_LANG === "es" ? "./careto_viz_profile.js" : "./careto_viz_profile_es.js").then(async (module) => (await module.default(), module.Kernel));
+// One kernel per language: a profile in the other is handed to the other's.
+const { build, other } = languages("careto_viz_profile");
 
 export { Kernel };
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: CARETO_LANG === "es" ? "careto_viz_profile_es.js" : "careto_viz_profile.js", other }, articleDetails);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, articleDetails);

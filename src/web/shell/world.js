@@ -33,12 +33,15 @@ const GEOMETRY = Symbol.for("careto-viz.geometry");
  */
 export function worldOf(url, setWorld) {
   let loading = null;
+  /** The page's downloads of geometry, by address. */
+  const downloads = () => (globalThis[GEOMETRY] ??= new Map());
   /**
-   * The geometry's bytes, fetched once per page however many map kernels
-   * (one per language) hand it over; a failure stays until load() forgets it.
+   * A promise of the geometry's bytes, fetched once per page however many
+   * map kernels (one per language) hand it over; a failure stays until
+   * load() forgets it.
    */
   function fetched() {
-    const all = (globalThis[GEOMETRY] ??= new Map());
+    const all = downloads();
     if (!all.has(url)) {
       const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -48,18 +51,16 @@ export function worldOf(url, setWorld) {
       bytes.catch(() => {});
       all.set(url, bytes);
     }
-    return all;
+    return all.get(url);
   }
   /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
   function load() {
-    const all = fetched();
-    loading ??= all
-      .get(url)
+    loading ??= fetched()
       .then((bytes) => setWorld(new Uint8Array(bytes)))
       .catch((error) => {
         // Forgotten, bytes and all (a corrupt file too): the next try fetches again.
         loading = null;
-        all.delete(url);
+        downloads().delete(url);
         const why = error instanceof Error ? error.message.replace(/^careto-viz: /, "") : String(error);
         throw new Error(`careto-viz: the map's geometry could not be loaded from ${url} (${why})`);
       });
