@@ -31,6 +31,14 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// Whether this build may draw a campaign other than the compiled-in one:
+/// natively (tests, tools) and in the full build; not in the drawing
+/// kernels, which hold only The Mask (31 countries, 11 events). The bounds
+/// only a large campaign reaches (issue 13.3: the summaries' lists, the
+/// timeline's marks, the sort of sorted keys) test it first, so that the
+/// kernels, on every reader's first frame, leave their code out.
+pub const ANY_CAMPAIGN: bool = cfg!(any(not(target_arch = "wasm32"), feature = "custom-campaign"));
+
 /// The allocator of the drawing kernels: lol_alloc's free list (sorted by
 /// address, neighbours coalesced on free) behind its spin lock, instead of
 /// Rust's default dlmalloc. About 1 KB of code against 7 KB; memory is freed

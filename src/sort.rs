@@ -2,7 +2,7 @@
 //! goes through [`by`] (or its shorthands [`by_number`] and [`by_text`]), so
 //! the wasm holds one sort routine instead of one quicksort per call site
 //! (each `sort_by` closure is its own copy, ~2.6 KB). Depends on nothing but
-//! `std`: the campaign's own orderings are in [`crate::order`].
+//! `std` (and [`crate::ANY_CAMPAIGN`]): the campaign's own orderings are in [`crate::order`].
 
 use std::cmp::Ordering;
 
@@ -24,6 +24,11 @@ pub fn by_text(keys: &[String]) -> Vec<usize> {
 /// (`a.cmp(b).then(…)`), never folded into one number.
 pub fn by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut run: Vec<usize> = (0..n).collect();
+    // Already in order (a campaign's events, sorted once as the full build
+    // takes them: web/held.rs): one pass, no merging.
+    if crate::ANY_CAMPAIGN && (1..n).all(|i| cmp(i, i - 1) != Ordering::Less) {
+        return run;
+    }
     let mut merged: Vec<usize> = Vec::with_capacity(n);
     let mut width = 1;
     while width < n {
@@ -64,6 +69,7 @@ mod tests {
         assert_eq!(by_number(&[3.0, 1.0, 2.0, 1.0]), vec![1, 3, 2, 0]);
         assert_eq!(by_text(&["b".into(), "a".into(), "b".into()]), vec![1, 0, 2]);
         assert_eq!(by_number(&[]), Vec::<usize>::new());
+        assert_eq!(by_number(&[1.0, 1.0, 2.0, 5.0]), vec![0, 1, 2, 3], "already in order");
         // Longer than a few merge rounds, against the standard library's stable sort.
         let keys: Vec<f64> = (0..1000u32).map(|i| f64::from((i * 7919) % 101)).collect();
         let mut expected: Vec<usize> = (0..keys.len()).collect();

@@ -40,6 +40,17 @@ pub fn measure_argument(c: &Campaign, lang: Lang) -> Option<String> {
     ))
 }
 
+/// The most countries or events a summary names one by one; the rest are
+/// counted ("and 990 more countries (all in the data table)"). A summary
+/// is heard whole: one of 10,000 events was 400 KB of text, which took
+/// Chromium about 100 ms to lay out in the hidden summary (issue 13.3).
+pub const SUMMARY_ITEMS: usize = 50;
+
+/// `n` as a count to print (saturating: no list has 2^32 items).
+fn count_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// The screen-reader summary of the bars, e.g. "Counts per country, almost
 /// certainly of victim IP addresses: Morocco had the most, 384, followed by
 /// Brazil, 137, …", why the measure is what it is (computed:
@@ -58,7 +69,11 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
             None => fill(s.summary_leader, &[("country", name), ("measure", measure), ("n", &n)]),
         });
         if !rest.is_empty() {
-            let others: Vec<String> = rest.iter().map(|(k, n)| format!("{}, {}", k.name.get(lang), format_count(*n, lang))).collect();
+            let listed = if crate::ANY_CAMPAIGN { rest.get(..SUMMARY_ITEMS - 1).unwrap_or(rest) } else { rest };
+            let mut others: Vec<String> = listed.iter().map(|(k, n)| format!("{}, {}", k.name.get(lang), format_count(*n, lang))).collect();
+            if crate::ANY_CAMPAIGN && rest.len() > listed.len() {
+                others.push(fill(s.summary_more_countries, &[("n", &format_count(count_u32(rest.len() - listed.len()), lang))]));
+            }
             out.push_str(s.summary_followed_by);
             out.push_str(&others.join("; "));
         }
@@ -87,7 +102,7 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     let (start, end) = (format_date(&p.start, false, lang), format_date(&p.end, false, lang));
     let mut out = headline_sentence(c, lang);
     out.push_str(&fill(summary_strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
-    for e in crate::order::events_by_date(c) {
+    for e in crate::order::events_by_date(c).take(if crate::ANY_CAMPAIGN { SUMMARY_ITEMS } else { usize::MAX }) {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
@@ -98,6 +113,10 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
             out.push(')');
         }
         out.push('.');
+    }
+    if crate::ANY_CAMPAIGN && c.events.len() > SUMMARY_ITEMS {
+        out.push(' ');
+        out.push_str(&fill(summary_strings(lang).summary_more_events, &[("n", &format_count(count_u32(c.events.len() - SUMMARY_ITEMS), lang))]));
     }
     out.push(' ');
     out.push_str(c.timeline_source_line.get(lang));

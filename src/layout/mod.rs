@@ -257,10 +257,14 @@ pub const MAX_CANVAS_SIDE: f64 = 32_767.0;
 /// caps the area at 16,777,216 (Chromium at about 268 million).
 pub const MAX_CANVAS_AREA: f64 = 16_777_216.0;
 
-/// The tallest CSS size a chart's canvas is given (`web/mount.rs` clamps
-/// its CSS size to it): half the longest canvas side, so that at DPR 2 the
-/// bitmap just fits.
-pub const MAX_CHART_HEIGHT: f64 = 16_384.0;
+/// The tallest CSS size a chart's canvas is given: 4,096 px, about five
+/// screens of a phone. A chart taller than that is no longer seen as one
+/// picture (its rows are all in the data table), and the height bounds the
+/// work of a draw: a 800 x 16,384 px canvas (the cap until 2026-12-01) took
+/// Chromium about 30 ms to allocate and clear before a single bar was drawn,
+/// and a timeline that tall drew thousands of events in one task (issue
+/// 13.3).
+pub const MAX_CHART_HEIGHT: f64 = 4_096.0;
 
 /// The tallest chart laid out at `width` CSS px: at most
 /// [`MAX_CHART_HEIGHT`], and at devicePixelRatio 1 its bitmap fits every

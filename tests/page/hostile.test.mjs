@@ -361,6 +361,8 @@ async function tall({ sample, n }) {
   div.style.width = "640px";
   document.body.append(div);
   const chart = module.mount(div, { view: "bars", campaign, theme: "light" });
+  // A campaign this large is read across tasks (issue 13.3): drawn once read.
+  await chart.drawn();
   const c = chart.canvas;
   const css = c.getBoundingClientRect();
   // The bottom rows of the bitmap: the source line is drawn there, not cut off.
@@ -381,7 +383,7 @@ describe("charts taller than a browser's canvas, full build", () => {
     const [bw, bh] = out.bitmap;
     const [cw, ch] = out.css;
     assert.equal(out.dpr, 3);
-    assert.ok(ch <= 16_384 && ch > 15_000, `CSS height ${ch}: 1,000 bars stop at the tallest chart (16,384 CSS px)`);
+    assert.ok(ch <= 4_096 && ch > 3_800, `CSS height ${ch}: 1,000 bars stop at the tallest chart (4,096 CSS px)`);
     assert.ok(bw <= 32_767 && bh <= 32_767 && bw * bh <= 16_777_216, `bitmap ${bw} x ${bh}`);
     assert.ok(Math.abs(bw / cw - bh / ch) < 0.01, `one scale for both sides: ${bw / cw} and ${bh / ch}`);
     assert.ok(out.ink > 50, `the source line is drawn at the bottom (${out.ink} dark pixels)`);

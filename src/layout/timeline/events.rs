@@ -15,6 +15,13 @@ const MIN_BAR: f64 = 8.0;
 /// The space between a mark and its label (CSS px).
 const LABEL_GAP: f64 = 5.0;
 
+/// The most events a timeline draws: those after them, by date, are
+/// counted in its "…and N more" line (all are in the data table). Past a
+/// few hundred marks a timeline is no longer read, and placing and drawing
+/// 10,000 events took Chromium one task of about 60 ms, 500 of them about
+/// 35 ms (issue 13.3).
+pub const MAX_EVENTS_DRAWN: usize = 250;
+
 /// Where one event is drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMark {
@@ -41,14 +48,16 @@ pub(super) struct PlacedEvents {
     /// How many lanes the events take (at most the lanes allowed).
     pub lanes: usize,
     /// Events not drawn: their lanes fall below the tallest canvas a browser
-    /// draws ([`crate::layout::max_height`]).
+    /// draws ([`crate::layout::max_height`]), or they come after the
+    /// [`MAX_EVENTS_DRAWN`] first.
     pub hidden: usize,
 }
 
 /// Places every event of `campaign` in date order, each in the first lane
 /// from `top` where it overlaps nothing, between `bounds` (x0, x1). Events
 /// whose lane (or label's lane) is `max_lanes` or below are placed, so that
-/// the lanes above are as they would be, but not drawn: counted in `hidden`.
+/// the lanes above are as they would be, but not drawn: counted in `hidden`,
+/// as are the events after the [`MAX_EVENTS_DRAWN`] first drawn.
 pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: (f64, f64), size: f64, lang: Lang, max_lanes: usize) -> PlacedEvents {
     let s = strings(lang);
     let starts: Vec<f64> = campaign.events.iter().map(|e| date_extent(&e.date, e.approximate).0).collect();
@@ -57,6 +66,10 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
     let mut lanes = Lanes::new(2 * order.len() + 1);
     let mut placed = PlacedEvents { marks: Vec::with_capacity(order.len()), shapes: Vec::new(), hits: Vec::new(), lanes: 0, hidden: 0 };
     for i in order {
+        if crate::ANY_CAMPAIGN && placed.marks.len() >= MAX_EVENTS_DRAWN {
+            placed.hidden += 1;
+            continue;
+        }
         let Some(e) = campaign.events.get(i) else { continue };
         let is_dot = e.date.precision() == Precision::Day && !e.approximate;
         let (mx0, mx1) = mark_x(e, scale);

@@ -12,7 +12,7 @@ mod axis;
 mod events;
 mod lanes;
 
-pub use events::EventMark;
+pub use events::{EventMark, MAX_EVENTS_DRAWN};
 
 use super::{
     foot_height, hit_sorted, lines_block, max_height, Anchor, Frame, Header, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
