@@ -13,7 +13,7 @@
 mod reader_cases;
 
 use careto_viz::campaign_reader::graph::{Graph, Node, NodeId, Slot};
-use careto_viz::campaign_reader::{read_and_validate, read_with, BUDGET};
+use careto_viz::campaign_reader::{read_and_validate, read_with, Reading, BUDGET};
 use careto_viz::model::Campaign;
 use reader_cases::{field_path, graph_of, sample, serde_read, ALLOWED, BROKEN};
 use serde_json::{json, Value};
@@ -189,6 +189,40 @@ fn the_largest_campaign_within_the_limits_is_read() {
     more["country"].as_array_mut().unwrap().push(extra);
     let (g, root) = graph_of(&more.to_string());
     assert_eq!(refused(&g, root), "campaign.country[1329].code: duplicate country code \"ZZZ\"");
+}
+
+/// A large campaign is read across the page's tasks, a slice at a time
+/// (`Reading`, issue 13.3): slices of any size read exactly what one pass
+/// reads (the campaign or the same first error, the same budget spent),
+/// and each slice reads as many of the long lists' items as it is given.
+#[test]
+fn a_campaign_read_a_slice_at_a_time_is_the_campaign_read_at_once() {
+    let mut cases = vec![("largest".to_string(), reader_cases::largest())];
+    for (what, edit, _) in BROKEN {
+        let mut c = sample();
+        edit(&mut c);
+        cases.push(((*what).to_string(), c));
+    }
+    let mut over = sample();
+    over["country"] =
+        Value::Array((0..2_000).map(|_| json!({ "code": "XAA", "name": { "en": "A", "es": "A" }, "count": 1, "sources": vec!["S1"; 40] })).collect());
+    cases.push(("over the item budget".to_string(), over));
+    for (what, c) in &cases {
+        let (g, root) = graph_of(&c.to_string());
+        let (whole, spent) = read_with(g.value(root), BUDGET);
+        for n in [1, 7, 250, 1_000] {
+            let mut reading = Reading::start(g.value(root), BUDGET);
+            let mut steps = 0;
+            while !reading.step(n) {
+                steps += 1;
+            }
+            assert_eq!(reading.finish(), (whole.clone(), spent), "{what}, {n} at a time");
+            if what == "largest" {
+                // 16,329 items in the long lists (1,329 countries, 10,000 events, 5,000 sources).
+                assert_eq!(steps, 16_329_usize.div_ceil(n as usize) - 1, "{what}, {n} at a time: {steps} slices");
+            }
+        }
+    }
 }
 
 #[test]

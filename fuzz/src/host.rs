@@ -8,7 +8,8 @@
 //!   proxies, throwing getters and `ownKeys` traps, prototype properties,
 //!   shared sub-arrays and cycles, inflated lists, holes, lying lengths,
 //!   deep nesting, terabyte strings, BigInts, Symbols, odd numbers) →
-//!   [`check_host`].
+//!   [`check_host`] (which reads each twice: in one pass, and a slice at a
+//!   time as the browser reads a large campaign, and both must agree).
 //! - [`json_agreement`] (called by the `campaign` target on every input):
 //!   JSON read by serde and by the host reader (through `JSON.parse`'s
 //!   graph) is accepted by both or refused by both, and read alike.
@@ -20,7 +21,7 @@
 
 use crate::checks::{campaign_invariants, Bytes};
 use careto_viz::campaign_reader::graph::{Graph, Node, NodeId, Slot, UNDEFINED};
-use careto_viz::campaign_reader::{read_with, Budget, BUDGET};
+use careto_viz::campaign_reader::{read_with, Budget, Reading, BUDGET};
 use careto_viz::model::validate::validate;
 use careto_viz::model::Campaign;
 
@@ -80,6 +81,13 @@ pub fn check_host(g: &Graph, root: NodeId) -> Result<Campaign, String> {
             }
         }
     }
+    // Read a slice at a time, as the browser reads a large campaign across
+    // tasks: exactly what one pass read, the budget spent included.
+    let mut reading = Reading::start(g.value(root), BUDGET);
+    while !reading.step(3) {}
+    let (sliced, sliced_spent) = reading.finish();
+    let sliced = sliced.and_then(|c| validate(&c).map(|()| c).map_err(|e| format!("campaign.{e}")));
+    assert_eq!((&sliced, sliced_spent), (&result, spent), "read a slice at a time, the campaign read otherwise");
     result
 }
 

@@ -3,13 +3,15 @@
 //! the model do. The primitives (fields, lists, strings, numbers, the
 //! budget) are in `reader/`.
 
-use super::reader::{Path, Reader, Val};
+use super::reader::{Obj, Path, Reader, Val};
 use super::HostValue;
 use crate::model::{Alternative, Campaign, CountedBy, Country, Event, EventDate, OtherFigure, Period, Platform, Profile, Sector, Source, Stolen, Text, Total};
 use std::borrow::Cow;
 
 impl Reader {
-    pub(super) fn campaign<H: HostValue>(&mut self, v: Val<H>) -> Campaign {
+    /// The campaign's object and its fields before the long lists (which
+    /// [`super::reader::Reading`] reads next, then [`Reader::campaign_tail`]).
+    pub(super) fn campaign_head<H: HostValue>(&mut self, v: Val<H>) -> (Obj<'static, H>, Campaign) {
         const FIELDS: &[&str] = &[
             "name",
             "measure",
@@ -27,7 +29,7 @@ impl Reader {
             "profile",
         ];
         let o = self.obj(v, Path::ROOT, FIELDS);
-        Campaign {
+        let c = Campaign {
             name: self.text_at(&o, "name"),
             measure: self.text_at(&o, "measure"),
             measure_hedge: self.text_or_empty(&o, "measure_hedge"),
@@ -44,17 +46,26 @@ impl Reader {
                     sources: Cow::Owned(Vec::new()),
                 },
             },
-            countries: self.list_at(&o, "country", Reader::country),
-            events: self.list_at(&o, "event", Reader::event),
-            sources: self.list_at(&o, "source", Reader::source),
-            bars_source_line: self.text_at(&o, "bars_source_line"),
-            timeline_source_line: self.text_at(&o, "timeline_source_line"),
-            government_targets_sources: self.list_or_empty(&o, "government_targets_sources", |r, v, p| r.string(&v, &p)),
-            profile: match self.opt(&o, "profile") {
-                Some(v) => self.profile(v, o.path.key("profile")),
-                None => Profile::default(),
-            },
-        }
+            countries: Cow::Owned(Vec::new()),
+            events: Cow::Owned(Vec::new()),
+            sources: Cow::Owned(Vec::new()),
+            bars_source_line: Text::default(),
+            timeline_source_line: Text::default(),
+            government_targets_sources: Cow::Owned(Vec::new()),
+            profile: Profile::default(),
+        };
+        (o, c)
+    }
+
+    /// The campaign's fields after its long lists.
+    pub(super) fn campaign_tail<H: HostValue>(&mut self, o: &Obj<H>, c: &mut Campaign) {
+        c.bars_source_line = self.text_at(o, "bars_source_line");
+        c.timeline_source_line = self.text_at(o, "timeline_source_line");
+        c.government_targets_sources = self.list_or_empty(o, "government_targets_sources", |r, v, p| r.string(&v, &p));
+        c.profile = match self.opt(o, "profile") {
+            Some(v) => self.profile(v, o.path.key("profile")),
+            None => Profile::default(),
+        };
     }
 
     fn profile<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Profile {
@@ -118,7 +129,7 @@ impl Reader {
         }
     }
 
-    fn country<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Country {
+    pub(super) fn country<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Country {
         let o = self.obj(v, path, &["code", "name", "count", "alternatives", "other_figures", "government_targets_only", "notes", "sources", "counted_by"]);
         Country {
             code: self.string_at(&o, "code"),
@@ -148,7 +159,7 @@ impl Reader {
         OtherFigure { value: self.whole_at(&o, "value"), unit: self.text_at(&o, "unit"), note: self.text_or_empty(&o, "note"), sources: self.ids(&o) }
     }
 
-    fn event<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Event {
+    pub(super) fn event<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Event {
         let o = self.obj(v, path, &["id", "date", "approximate", "label", "description", "status", "note", "sources"]);
         Event {
             id: self.string_at(&o, "id"),
@@ -162,7 +173,7 @@ impl Reader {
         }
     }
 
-    fn source<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Source {
+    pub(super) fn source<H: HostValue>(&mut self, v: Val<H>, path: Path<'_>) -> Source {
         let o = self.obj(v, path, &["id", "title", "publisher", "date", "url", "note", "kind"]);
         Source {
             id: self.string_at(&o, "id"),

@@ -21,6 +21,7 @@ pub(super) use path::Path;
 
 use super::{Budget, FieldsError, Got, HostValue, Kind, Slot, Unreadable};
 use crate::model::{clip, Campaign};
+use lists::Items;
 use std::cell::Cell;
 use std::fmt;
 
@@ -28,19 +29,97 @@ use std::fmt;
 /// [`super::BUDGET`]; tests use smaller ones), and says how much of the
 /// budget it spent. The data rules are checked by the caller.
 pub fn read_with<H: HostValue>(value: H, budget: Budget) -> (Result<Campaign, String>, Budget) {
-    let mut r = Reader { first: None, budget, reads_left: budget.reads, items_left: budget.items, text_left: budget.text_bytes };
-    if r.charge_read(&Path::ROOT) {
-        match value.kind() {
-            Ok(Kind::Object) => {}
-            Err(Unreadable) => r.fail(&Path::ROOT, format_args!("cannot be read (a revoked proxy?)")),
-            Ok(_) => r.fail(&Path::ROOT, format_args!("expected an object (see campaign.schema.json)")),
+    let mut reading = Reading::start(value, budget);
+    while !reading.step(u32::MAX) {}
+    reading.finish()
+}
+
+/// The campaign's long lists, which a [`Reading`] reads a slice at a time,
+/// in the order [`read_with`] reads them.
+const LONG_LISTS: [&str; 3] = ["country", "event", "source"];
+
+/// A campaign being read a slice at a time (the browser reads a large one
+/// across tasks, so that the page never waits long): the very reads of
+/// [`read_with`], in the same order, with the same budget and messages.
+/// The campaign's own fields are read by [`Reading::start`]; its countries,
+/// events and sources by [`Reading::step`], some items at a time. The
+/// host's objects are read when their turn comes: a page that changes its
+/// campaign meanwhile gets what it had then (each value read once).
+pub struct Reading<H> {
+    r: Reader,
+    o: Obj<'static, H>,
+    c: Campaign,
+    /// The long list being read (an index of [`LONG_LISTS`]; past them:
+    /// all read), and its items once begun.
+    list: usize,
+    items: Option<Items<H>>,
+}
+
+impl<H: HostValue> Reading<H> {
+    /// Starts reading `value` within `budget`: its kind, then the fields
+    /// before its long lists.
+    pub fn start(value: H, budget: Budget) -> Reading<H> {
+        let mut r = Reader { first: None, budget, reads_left: budget.reads, items_left: budget.items, text_left: budget.text_bytes };
+        if r.charge_read(&Path::ROOT) {
+            match value.kind() {
+                Ok(Kind::Object) => {}
+                Err(Unreadable) => r.fail(&Path::ROOT, format_args!("cannot be read (a revoked proxy?)")),
+                Ok(_) => r.fail(&Path::ROOT, format_args!("expected an object (see campaign.schema.json)")),
+            }
         }
+        let (o, c) = r.campaign_head(Got::Object(value));
+        Reading { r, o, c, list: 0, items: None }
     }
-    let c = r.campaign(Got::Object(value));
-    let spent = Budget { reads: budget.reads - r.reads_left, items: budget.items - r.items_left, text_bytes: budget.text_bytes - r.text_left };
-    match r.first {
-        Some(e) => (Err(e), spent),
-        None => (Ok(c), spent),
+
+    /// Reads on, at most `n` items of the long lists (and what is inside
+    /// them, at most the budget's items in all), at least one; true once
+    /// the campaign is read (or refused: [`Reading::finish`] says).
+    pub fn step(&mut self, n: u32) -> bool {
+        let Reading { r, o, c, list, items } = self;
+        let mut read = 0u32;
+        while let Some(&key) = LONG_LISTS.get(*list) {
+            let path = Path::ROOT.key(key);
+            if items.is_none() {
+                *items = r.req(o, key).and_then(|v| r.begin(&v, &path));
+                if items.is_none() {
+                    *list += 1;
+                    continue;
+                }
+            }
+            let Some(it) = items.as_mut() else { break };
+            if read > 0 && read >= n {
+                return false;
+            }
+            let more = match *list {
+                0 => r.next_item(it, &path, &mut |r, v, p| c.countries.to_mut().push(Reader::country(r, v, p))),
+                1 => r.next_item(it, &path, &mut |r, v, p| c.events.to_mut().push(Reader::event(r, v, p))),
+                _ => r.next_item(it, &path, &mut |r, v, p| c.sources.to_mut().push(Reader::source(r, v, p))),
+            };
+            read += 1;
+            if !more {
+                *items = None;
+                *list += 1;
+            }
+        }
+        if *list == LONG_LISTS.len() {
+            r.campaign_tail(o, c);
+            *list += 1;
+        }
+        true
+    }
+
+    /// The campaign read (the data rules are checked by the caller) or the
+    /// first error, and how much of the budget was spent. Reads what is
+    /// left first, if anything is.
+    pub fn finish(mut self) -> (Result<Campaign, String>, Budget) {
+        while !self.step(u32::MAX) {}
+        let Reading { r, c, .. } = self;
+        let b = r.budget;
+        let spent = Budget { reads: b.reads - r.reads_left, items: b.items - r.items_left, text_bytes: b.text_bytes - r.text_left };
+        match r.first {
+            Some(e) => (Err(e), spent),
+            None => (Ok(c), spent),
+        }
     }
 }
 
