@@ -90,12 +90,12 @@ fn column(text: &str, numeric: bool) -> Column {
 }
 
 /// The tip of `target`, the `place`-th of `of` items in the keyboard's order.
-fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, say: &describe::say::Lines, scale: &OnceCell<ColorScale>) -> Option<Tip> {
+fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, places: &describe::say::Places, scale: &OnceCell<ColorScale>) -> Option<Tip> {
     let t = describe::tooltip_in(c, target, lang, scale)?;
     let line = match target {
-        Target::Country(i) => say.countries.get(i).cloned(),
-        Target::Event(i) => say.events.get(i).cloned(),
-        Target::ActivePeriod => Some(say.period.clone()),
+        Target::Country(i) => describe::say::country_line(c, i, places, lang),
+        Target::Event(i) => describe::say::event_line(c, i, places, lang),
+        Target::ActivePeriod => Some(describe::say::period_line(c, lang)),
         Target::Sector(_) | Target::Platform(_) | Target::Stolen | Target::Extensions => {
             Some(describe::say::profile_line(c, target, &t.title, place, of, lang))
         }
@@ -112,44 +112,142 @@ fn tip(c: &Campaign, target: Target, (place, of): (usize, usize), lang: Lang, sa
     Some(Tip { key: target.key(), title: t.title, lines: t.lines, say, id, name, figure })
 }
 
-/// The details of `view` of `c` in `lang`.
-pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
-    let s = detail_strings(lang);
-    let caption = describe::table_caption(c, view, lang);
-    let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<Row>) = match view {
-        // The map shows the bars' countries: the same tips and table, under its own caption.
-        #[cfg(careto_map)]
-        View::Map => {
-            let mut d = details(c, View::Bars, lang);
-            d.table.caption = caption;
-            return d;
-        }
-        View::Bars => (
-            (0..c.countries.len()).map(Target::Country).collect(),
-            vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
-            describe::country_rows(c, lang).into_iter().map(|r| Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }).collect(),
-        ),
-        View::Timeline => (
-            std::iter::once(Target::ActivePeriod).chain((0..c.events.len()).map(Target::Event)).collect(),
-            vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
-            describe::event_rows(c, lang).into_iter().map(|r| Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }).collect(),
-        ),
-        View::Profile => {
-            let d = crate::i18n::profile_detail_strings(lang);
-            (
-                describe::profile::profile_targets(c),
-                vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
-                describe::profile::profile_rows(c, lang).into_iter().map(|r| Row { code: None, cells: r.to_vec() }).collect(),
-            )
-        }
-    };
-    let say = describe::say::lines(c, lang);
-    let of = targets.len();
+/// A row of a data table, by what it shows; written when asked.
+#[derive(Debug, Clone)]
+enum RowOf {
+    /// The country of this index.
+    Country(usize),
+    /// The active period.
+    Period,
+    /// The event of this index.
+    Event(usize),
+    /// A profile row (the profile has a few dozen: written at once).
+    Ready(Row),
+}
+
+/// The details of one view of a campaign in one language, each tip and
+/// each row written only when asked: what the full build hands over, a
+/// piece at a time (a campaign may have 10,000 events: writing all their
+/// details took Chromium one task of about 75 ms, issue 13.3). The
+/// campaign is given again to each call, and must be the one given to
+/// [`OnDemand::new`]. [`details`] writes them all.
+#[derive(Debug, Clone)]
+pub struct OnDemand {
+    lang: Lang,
+    /// The table's caption.
+    pub caption: String,
+    /// The table's column heads.
+    pub head: Vec<Column>,
+    /// The table's pager's words (see [`Table::pages`]).
+    pub pages: [String; 3],
+    rows: Vec<RowOf>,
+    targets: Vec<Target>,
+    // Each item's place, for its short line: found when a tip is first asked.
+    places: OnceCell<describe::say::Places>,
     // The colour classes, found once for every country's tip.
-    let scale = OnceCell::new();
+    scale: OnceCell<ColorScale>,
+}
+
+impl OnDemand {
+    /// The details of `view` of `c` in `lang`: the table's caption and
+    /// head, the order of its rows and items.
+    pub fn new(c: &Campaign, view: View, lang: Lang) -> OnDemand {
+        let s = detail_strings(lang);
+        let caption = describe::table_caption(c, view, lang);
+        let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<RowOf>) = match view {
+            // The map shows the bars' countries: the same tips and table, under its own caption.
+            #[cfg(careto_map)]
+            View::Map => {
+                let mut d = OnDemand::new(c, View::Bars, lang);
+                d.caption = caption;
+                return d;
+            }
+            View::Bars => (
+                (0..c.countries.len()).map(Target::Country).collect(),
+                vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
+                describe::country_order(c, lang).into_iter().map(RowOf::Country).collect(),
+            ),
+            View::Timeline => (
+                std::iter::once(Target::ActivePeriod).chain((0..c.events.len()).map(Target::Event)).collect(),
+                vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
+                describe::event_order(c).into_iter().map(|i| if i == 0 { RowOf::Period } else { RowOf::Event(i - 1) }).collect(),
+            ),
+            View::Profile => {
+                let d = crate::i18n::profile_detail_strings(lang);
+                (
+                    describe::profile::profile_targets(c),
+                    vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
+                    describe::profile::profile_rows(c, lang).into_iter().map(|r| RowOf::Ready(Row { code: None, cells: r.to_vec() })).collect(),
+                )
+            }
+        };
+        OnDemand {
+            lang,
+            caption,
+            head,
+            pages: [s.rows_of.to_string(), s.rows_previous.to_string(), s.rows_next.to_string()],
+            rows,
+            targets,
+            places: OnceCell::new(),
+            scale: OnceCell::new(),
+        }
+    }
+
+    /// How many rows the table has.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The table's `at`-th row.
+    pub fn row(&self, c: &Campaign, at: usize) -> Option<Row> {
+        let lang = self.lang;
+        Some(match self.rows.get(at)? {
+            RowOf::Country(i) => {
+                let r = describe::country_row(c, c.countries.get(*i)?, lang);
+                Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }
+            }
+            RowOf::Period => event_cells(describe::period_row(c, lang)),
+            RowOf::Event(i) => event_cells(describe::event_row(c, c.events.get(*i)?, lang)),
+            RowOf::Ready(row) => row.clone(),
+        })
+    }
+
+    /// How many items the keyboard goes through.
+    pub fn item_count(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// The tip of the `place`-th item in the keyboard's order.
+    pub fn tip_at(&self, c: &Campaign, place: usize) -> Option<Tip> {
+        let target = *self.targets.get(place)?;
+        let places = self.places.get_or_init(|| describe::say::places(c, self.lang));
+        tip(c, target, (place, self.targets.len()), self.lang, places, &self.scale)
+    }
+
+    /// The tip of the item whose key ([`Target::key`]) is `key`.
+    pub fn tip(&self, c: &Campaign, key: &str) -> Option<Tip> {
+        let place = self.targets.iter().position(|t| t.key() == key)?;
+        self.tip_at(c, place)
+    }
+
+    /// The key of the item whose id ([`describe::target_id`]: a country's
+    /// code, an event's id) is `id`.
+    pub fn key_of(&self, c: &Campaign, id: &str) -> Option<String> {
+        self.targets.iter().find(|t| describe::target_id(c, **t).is_some_and(|t| t == id)).map(|t| t.key())
+    }
+}
+
+/// A timeline row's cells.
+fn event_cells(r: describe::EventRow) -> Row {
+    Row { code: None, cells: vec![r.date, r.event, r.status, r.sources] }
+}
+
+/// The details of `view` of `c` in `lang`, all of them.
+pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
+    let d = OnDemand::new(c, view, lang);
     Details {
-        tips: targets.into_iter().enumerate().filter_map(|(i, t)| tip(c, t, (i, of), lang, &say, &scale)).collect(),
-        table: Table { caption, head, rows, pages: [s.rows_of.to_string(), s.rows_previous.to_string(), s.rows_next.to_string()] },
+        tips: (0..d.item_count()).filter_map(|i| d.tip_at(c, i)).collect(),
+        table: Table { rows: (0..d.row_count()).filter_map(|i| d.row(c, i)).collect(), caption: d.caption, head: d.head, pages: d.pages },
     }
 }
 
@@ -216,6 +314,24 @@ mod tests {
         assert!(morocco.announcement().starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{}", morocco.announcement());
         assert!(morocco.announcement().contains("Sources: S1"), "{}", morocco.announcement());
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
+    }
+
+    #[test]
+    fn details_on_demand_are_the_details_a_piece_at_a_time() {
+        let c = crate::data::careto_ref();
+        for (view, lang) in [(View::Bars, Lang::En), (View::Timeline, Lang::Es), (View::Profile, Lang::En)] {
+            let (d, all) = (OnDemand::new(c, view, lang), details(c, view, lang));
+            assert_eq!(d.caption, all.table.caption);
+            assert_eq!(d.row_count(), all.table.rows.len());
+            assert_eq!(d.row(c, 3).as_ref(), all.table.rows.get(3), "{view:?}");
+            assert_eq!(d.row(c, all.table.rows.len()), None);
+            for t in &all.tips {
+                assert_eq!(d.tip(c, &t.key).as_ref(), Some(t), "{view:?}");
+                assert_eq!(d.key_of(c, &t.id).as_deref(), Some(t.key.as_str()), "{view:?}");
+            }
+            assert_eq!(d.tip(c, "no such key"), None);
+            assert_eq!(d.key_of(c, "no such id"), None);
+        }
     }
 
     #[test]

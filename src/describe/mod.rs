@@ -28,7 +28,9 @@ mod tooltip;
 
 pub use csv::{csv, csv_separator};
 pub use summary::{bars_summary, measure_argument, summary, timeline_summary};
-pub use table::{country_rows, event_rows, measure_column, table_caption, CountryRow, EventRow};
+pub use table::{
+    country_order, country_row, country_rows, event_order, event_row, event_rows, measure_column, period_row, table_caption, CountryRow, EventRow,
+};
 pub use tooltip::{counted_as, country_tooltip, event_tooltip, sentences, tooltip, tooltip_in, Tooltip};
 
 /// Countries with a published figure, largest first (ties by name).

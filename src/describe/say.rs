@@ -51,57 +51,104 @@ pub fn profile_line(c: &Campaign, target: Target, title: &str, place: usize, of:
     }
 }
 
-/// The short lines of `c`'s items in `lang`.
-pub fn lines(c: &Campaign, lang: Lang) -> Lines {
-    let s = detail_strings(lang);
-    let measure = c.measure.get(lang);
-    let mut countries = vec![String::new(); c.countries.len()];
+/// Each item's place for its short line: a country's among those with a
+/// count (largest first) or without (alphabetically), an event's in the
+/// timeline (the active period first, then the events by date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    /// By the campaign's country indices: the place, and whether among the countries without a count.
+    countries: Vec<(usize, bool)>,
+    published: usize,
+    unpublished: usize,
+    /// By the campaign's event indices: the place among the events by date.
+    events: Vec<usize>,
+}
+
+/// The places of `c`'s items in `lang` (the names' order is the language's).
+pub fn places(c: &Campaign, lang: Lang) -> Places {
+    let mut countries = vec![(0, false); c.countries.len()];
     let published = crate::order::published_by_value(c, lang);
-    for (rank, (i, n)) in published.iter().enumerate() {
-        if let (Some(line), Some(k)) = (countries.get_mut(*i), c.countries.get(*i)) {
-            let n_text = format_count(*n, lang);
-            let figure = match c.hedge(lang) {
-                Some(hedge) => fill(s.value_hedged, &[("n", &n_text), ("hedge", hedge), ("measure", measure)]),
-                None => format!("{n_text} {measure}"),
-            };
-            *line = format!("{}, {figure}, {}", k.name.get(lang), position(rank, published.len(), false, lang));
+    for (rank, (i, _)) in published.iter().enumerate() {
+        if let Some(p) = countries.get_mut(*i) {
+            *p = (rank, false);
         }
     }
     let unpublished = crate::order::unpublished_by_name(c, lang);
     for (rank, i) in unpublished.iter().enumerate() {
-        if let (Some(line), Some(k)) = (countries.get_mut(*i), c.countries.get(*i)) {
-            debug_assert_eq!(k.count, Count::NotPublished);
-            *line = format!("{}, {}, {}", k.name.get(lang), s.say_no_count, position(rank, unpublished.len(), true, lang));
+        if let Some(p) = countries.get_mut(*i) {
+            *p = (rank, true);
         }
     }
-    let n = c.events.len() + 1;
+    let mut events = vec![0; c.events.len()];
+    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
+    for (rank, i) in crate::sort::by_number(&starts).into_iter().enumerate() {
+        if let Some(p) = events.get_mut(i) {
+            *p = rank;
+        }
+    }
+    Places { countries, published: published.len(), unpublished: unpublished.len(), events }
+}
+
+/// The short line of country `i`: "Brazil, 137 victim IP addresses, 2 of 11".
+pub fn country_line(c: &Campaign, i: usize, places: &Places, lang: Lang) -> Option<String> {
+    let s = detail_strings(lang);
+    let k = c.countries.get(i)?;
+    let &(rank, unpublished) = places.countries.get(i)?;
+    Some(match k.count {
+        Count::Published(n) => {
+            let (n_text, measure) = (format_count(n, lang), c.measure.get(lang));
+            let figure = match c.hedge(lang) {
+                Some(hedge) => fill(s.value_hedged, &[("n", &n_text), ("hedge", hedge), ("measure", measure)]),
+                None => format!("{n_text} {measure}"),
+            };
+            format!("{}, {figure}, {}", k.name.get(lang), position(rank, places.published, false, lang))
+        }
+        Count::NotPublished => {
+            debug_assert!(unpublished);
+            format!("{}, {}, {}", k.name.get(lang), s.say_no_count, position(rank, places.unpublished, true, lang))
+        }
+    })
+}
+
+/// The short line of the active period: "2007 – Jan 2014, Active…, 1 of 12".
+pub fn period_line(c: &Campaign, lang: Lang) -> String {
     let p = &c.active_period;
-    let period = format!(
+    format!(
         "{} – {}, {}, {}",
         format_date(&p.start, false, lang),
         format_date(&p.end, false, lang),
         p.label.get(lang).trim_end_matches('.'),
-        position(0, n, false, lang)
-    );
-    let mut events = vec![String::new(); c.events.len()];
-    let starts: Vec<f64> = c.events.iter().map(|e| e.date.bounds().0).collect();
-    for (rank, i) in crate::sort::by_number(&starts).into_iter().enumerate() {
-        let (Some(line), Some(e)) = (events.get_mut(i), c.events.get(i)) else { continue };
-        let mut out = format!("{}, {}", format_date(&e.date, e.approximate, lang), e.label.get(lang).trim_end_matches('.'));
-        let status = match e.status {
-            Status::Reported => None,
-            Status::Secondary => Some(summary_strings(lang).status_secondary),
-            Status::Alleged => Some(summary_strings(lang).status_alleged),
-        };
-        if let Some(words) = status {
-            out.push_str(", ");
-            out.push_str(words);
-        }
+        position(0, c.events.len() + 1, false, lang)
+    )
+}
+
+/// The short line of event `i`: its date, label, status and place.
+pub fn event_line(c: &Campaign, i: usize, places: &Places, lang: Lang) -> Option<String> {
+    let e = c.events.get(i)?;
+    let rank = *places.events.get(i)?;
+    let mut out = format!("{}, {}", format_date(&e.date, e.approximate, lang), e.label.get(lang).trim_end_matches('.'));
+    let status = match e.status {
+        Status::Reported => None,
+        Status::Secondary => Some(summary_strings(lang).status_secondary),
+        Status::Alleged => Some(summary_strings(lang).status_alleged),
+    };
+    if let Some(words) = status {
         out.push_str(", ");
-        out.push_str(&position(rank + 1, n, false, lang));
-        *line = out;
+        out.push_str(words);
     }
-    Lines { countries, period, events }
+    out.push_str(", ");
+    out.push_str(&position(rank + 1, c.events.len() + 1, false, lang));
+    Some(out)
+}
+
+/// The short lines of `c`'s items in `lang`.
+pub fn lines(c: &Campaign, lang: Lang) -> Lines {
+    let places = places(c, lang);
+    Lines {
+        countries: (0..c.countries.len()).map(|i| country_line(c, i, &places, lang).unwrap_or_default()).collect(),
+        period: period_line(c, lang),
+        events: (0..c.events.len()).map(|i| event_line(c, i, &places, lang).unwrap_or_default()).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! figure, notes, status and sources), in the reader's language.
 
 use super::tooltip::country_notes;
-use super::{ranked, source_list, status_line};
+use super::{source_list, status_line};
 use crate::i18n::{detail_strings, fill, format_count, format_date, strings};
-use crate::model::{Campaign, Count, Country, Lang};
+use crate::model::{Campaign, Count, Country, Event, Lang};
 use crate::view::View;
 
 /// The caption of a chart's data table: "The Mask (Careto): victim IP
@@ -69,21 +69,29 @@ pub struct CountryRow {
 /// The rows of the bars' data table: published figures largest first, then
 /// the countries without one, alphabetically.
 pub fn country_rows(c: &Campaign, lang: Lang) -> Vec<CountryRow> {
-    let mut order: Vec<&Country> = ranked(c, lang).into_iter().map(|(k, _)| k).collect();
-    order.extend(crate::order::unpublished_by_name(c, lang).into_iter().filter_map(|i| c.countries.get(i)));
+    country_order(c, lang).into_iter().filter_map(|i| c.countries.get(i)).map(|k| country_row(c, k, lang)).collect()
+}
+
+/// The order of the bars' table's rows, by country index: published
+/// figures largest first, then the countries without one, alphabetically.
+pub fn country_order(c: &Campaign, lang: Lang) -> Vec<usize> {
+    let mut order: Vec<usize> = crate::order::published_by_value(c, lang).into_iter().map(|(i, _)| i).collect();
+    order.extend(crate::order::unpublished_by_name(c, lang));
     order
-        .into_iter()
-        .map(|k| CountryRow {
-            code: k.code.to_string(),
-            name: k.name.get(lang).to_string(),
-            value: match k.count {
-                Count::Published(n) => format_count(n, lang),
-                Count::NotPublished => detail_strings(lang).not_published.to_string(),
-            },
-            notes: country_notes(c, k, lang).join(" · "),
-            sources: source_list(c, &k.sources),
-        })
-        .collect()
+}
+
+/// Country `k`'s row of the bars' table.
+pub fn country_row(c: &Campaign, k: &Country, lang: Lang) -> CountryRow {
+    CountryRow {
+        code: k.code.to_string(),
+        name: k.name.get(lang).to_string(),
+        value: match k.count {
+            Count::Published(n) => format_count(n, lang),
+            Count::NotPublished => detail_strings(lang).not_published.to_string(),
+        },
+        notes: country_notes(c, k, lang).join(" · "),
+        sources: source_list(c, &k.sources),
+    }
 }
 
 /// One row of the timeline's data table: the active period or an event.
@@ -102,24 +110,38 @@ pub struct EventRow {
 /// The rows of the timeline's data table: the active period and the
 /// events, by start date (the period first among equal starts).
 pub fn event_rows(c: &Campaign, lang: Lang) -> Vec<EventRow> {
+    event_order(c)
+        .into_iter()
+        .map(|i| if i == 0 { period_row(c, lang) } else { c.events.get(i - 1).map(|e| event_row(c, e, lang)).unwrap_or_else(|| period_row(c, lang)) })
+        .collect()
+}
+
+/// The order of the timeline's table's rows: 0 the active period, `i + 1`
+/// event `i`, by their start (ties in data order: the period first).
+pub fn event_order(c: &Campaign) -> Vec<usize> {
+    let starts: Vec<f64> = std::iter::once(c.active_period.start.bounds().0).chain(c.events.iter().map(|e| e.date.bounds().0)).collect();
+    crate::sort::by_number(&starts)
+}
+
+/// The active period's row of the timeline's table.
+pub fn period_row(c: &Campaign, lang: Lang) -> EventRow {
     let p = &c.active_period;
-    let mut rows = vec![EventRow {
+    EventRow {
         date: format!("{} – {}", format_date(&p.start, false, lang), format_date(&p.end, false, lang)),
         event: format!("{}: {}", p.label.get(lang), p.description.get(lang)),
         status: detail_strings(lang).status_reported.to_string(),
         sources: source_list(c, &p.sources),
-    }];
-    let mut starts = vec![p.start.bounds().0];
-    for e in c.events.iter() {
-        starts.push(e.date.bounds().0);
-        rows.push(EventRow {
-            date: format_date(&e.date, e.approximate, lang),
-            event: e.description.get(lang).to_string(),
-            status: status_line(e.status, lang),
-            sources: source_list(c, &e.sources),
-        });
     }
-    crate::sort::apply(&rows, &crate::sort::by_number(&starts))
+}
+
+/// Event `e`'s row of the timeline's table.
+pub fn event_row(c: &Campaign, e: &Event, lang: Lang) -> EventRow {
+    EventRow {
+        date: format_date(&e.date, e.approximate, lang),
+        event: e.description.get(lang).to_string(),
+        status: status_line(e.status, lang),
+        sources: source_list(c, &e.sources),
+    }
 }
 
 #[cfg(test)]
