@@ -3,6 +3,7 @@
 
 use super::{drawing, held, options};
 use drawing::{Drawing, Surroundings};
+use held::Given;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -20,7 +21,22 @@ fn index(i: i32) -> Option<usize> {
 #[wasm_bindgen]
 pub struct Chart {
     drawing: Drawing,
+    /// A large campaign being read across tasks ([`Chart::read`]).
+    #[cfg(feature = "custom-campaign")]
+    pending: Option<held::Pending>,
+    /// Whether the chart has no campaign of its own to draw yet: a mount
+    /// whose campaign is being read, or was refused. Nothing is drawn.
+    #[cfg(feature = "custom-campaign")]
+    blank: bool,
+    /// The details last made ([`Chart::with_details`]), for the campaign's
+    /// generation, the view and the language they are of.
+    #[cfg(feature = "custom-campaign")]
+    details: DetailsCache,
 }
+
+/// The details last made, and for what: the campaign's generation, the view, the language.
+#[cfg(feature = "custom-campaign")]
+type DetailsCache = std::cell::RefCell<Option<((u32, crate::view::View, crate::model::Lang), crate::details::OnDemand)>>;
 
 #[wasm_bindgen]
 impl Chart {
@@ -30,11 +46,50 @@ impl Chart {
     pub fn new(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Chart, JsError> {
         let js = options::parse(options).map_err(error)?;
         let settings = options::Settings::default().with(&js).map_err(error)?;
-        let campaign = match js.campaign {
+        let given = match js.campaign {
             Some(v) => held::given(v).map_err(error)?,
-            None => held::careto(),
+            None => Given::Now(held::careto()),
         };
-        Ok(Chart { drawing: Drawing::new(campaign, settings) })
+        Ok(match given {
+            Given::Now(campaign) => Chart {
+                drawing: Drawing::new(campaign, settings),
+                #[cfg(feature = "custom-campaign")]
+                pending: None,
+                #[cfg(feature = "custom-campaign")]
+                blank: false,
+                #[cfg(feature = "custom-campaign")]
+                details: std::cell::RefCell::default(),
+            },
+            // Nothing is drawn until the campaign is read (`read`).
+            #[cfg(feature = "custom-campaign")]
+            Given::Later(reading) => Chart {
+                drawing: Drawing::new(held::careto(), settings.clone()),
+                pending: Some(held::Pending::new(reading, settings)),
+                blank: true,
+                details: std::cell::RefCell::default(),
+            },
+        })
+    }
+
+    /// Reads on a large campaign given to `mount` or `update` (the draw's
+    /// bit 16 says there is one): returns 0 after reading about `items` of
+    /// its items, more to come; 1 once all is read (the next call checks
+    /// it: call it in a task of its own, the data rules of 10,000 events
+    /// take a while); 2 once it is checked and the chart has it (with the
+    /// options that came with it, and those of any update since): draw it
+    /// then. Throws if the campaign is refused, naming the field, and the
+    /// chart keeps what it had (a mounted chart, nothing to draw).
+    #[cfg(feature = "custom-campaign")]
+    pub fn read(&mut self, items: u32) -> Result<u32, JsError> {
+        let Some(pending) = self.pending.as_mut() else { return Ok(2) };
+        if !pending.read_all() {
+            return Ok(u32::from(pending.read(items)));
+        }
+        let Some(pending) = self.pending.take() else { return Ok(2) };
+        let (mut campaign, mut settings) = pending.campaign().map_err(error)?;
+        self.drawing.swap(&mut campaign, &mut settings);
+        self.blank = false;
+        Ok(2)
     }
 
     /// Takes what the page says: the host's content width (CSS px, 0 when
@@ -74,10 +129,19 @@ impl Chart {
     /// (title, summary, colours, items), 4 a map waiting for its geometry
     /// (nothing painted: hand it over with [`set_world`], then draw again),
     /// 8 a chart in a language this module does not draw (a drawing kernel
-    /// of one language: nothing painted; the other language's kernel draws it).
+    /// of one language: nothing painted; the other language's kernel draws it),
+    /// 16 (the full build) a large campaign being read ([`Chart::read`]: a
+    /// mounted chart paints nothing until it is).
     /// On failure the previous picture stays.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, force: bool) -> Result<u32, JsError> {
-        self.drawing.draw(canvas, context, force).map_err(error)
+        #[cfg(feature = "custom-campaign")]
+        if self.blank {
+            return Ok(self.reading());
+        }
+        let changed = self.drawing.draw(canvas, context, force).map_err(error)?;
+        #[cfg(feature = "custom-campaign")]
+        let changed = changed | self.reading();
+        Ok(changed)
     }
 
     /// Changes options (any subset) and draws; on any error nothing changes
@@ -90,19 +154,51 @@ impl Chart {
     ) -> Result<u32, JsError> {
         // Everything is read from JS before anything changes.
         let mut js = options::parse(options).map_err(error)?;
-        let mut campaign = match js.campaign.take() {
-            Some(v) => held::given(v).map_err(error)?,
+        let given = js.campaign.take();
+        #[cfg(feature = "custom-campaign")]
+        let given_now = given.is_some();
+        let mut campaign = match given {
+            Some(v) => match held::given(v).map_err(error)? {
+                Given::Now(campaign) => campaign,
+                // Read across tasks, with these options: the chart stays as it is meanwhile.
+                #[cfg(feature = "custom-campaign")]
+                Given::Later(reading) => {
+                    let settings = self.pending.as_ref().map_or(&self.drawing.settings, |p| &p.settings).clone().with(&js).map_err(error)?;
+                    self.pending = Some(held::Pending::new(reading, settings));
+                    return self.draw(canvas, context, false);
+                }
+            },
             None => held::Held::clone(self.drawing.held()),
         };
         let mut settings = self.drawing.settings.clone().with(&js).map_err(error)?;
+        // A campaign still being read takes these options too; one given
+        // now (read at once) replaces it.
+        #[cfg(feature = "custom-campaign")]
+        let pending_settings = match (&self.pending, given_now) {
+            (Some(p), false) => Some(p.settings.clone().with(&js).map_err(error)?),
+            _ => None,
+        };
+        #[cfg(feature = "custom-campaign")]
+        let (was_blank, was_pending) = if given_now { (std::mem::replace(&mut self.blank, false), self.pending.take()) } else { (self.blank, None) };
         let focus = self.drawing.surroundings.focus;
         self.drawing.swap(&mut campaign, &mut settings);
-        match self.drawing.draw(canvas, context, true) {
-            Ok(changed) => Ok(changed),
+        match self.draw(canvas, context, true) {
+            Ok(changed) => {
+                #[cfg(feature = "custom-campaign")]
+                if let (Some(p), Some(s)) = (self.pending.as_mut(), pending_settings) {
+                    p.settings = s;
+                }
+                Ok(changed)
+            }
             Err(e) => {
                 self.drawing.swap(&mut campaign, &mut settings);
                 self.drawing.surroundings.focus = focus;
-                Err(error(e))
+                #[cfg(feature = "custom-campaign")]
+                if given_now {
+                    self.blank = was_blank;
+                    self.pending = was_pending;
+                }
+                Err(e)
             }
         }
     }
@@ -216,12 +312,42 @@ impl Chart {
         self.drawing.fail_next_draw = true;
     }
 
-    /// The chart's details (tooltips, announcements, the data table) for its
-    /// view and language: the full build's own, for its own campaign.
+    /// The data table of the chart's view, in its language, but its rows:
+    /// `{ caption, head, pages, count }` (the full build's own details, for
+    /// its own campaign; [`Chart::rows`] hands over a page of rows).
     #[cfg(feature = "custom-campaign")]
-    pub fn details(&self) -> Result<JsValue, JsError> {
-        let d = crate::details::details(self.drawing.campaign(), self.drawing.settings.view, self.drawing.lang());
-        super::details::to_js(&d)
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        self.with_details(|d, _| {
+            super::details::to_js(&super::details::TableHead { caption: &d.caption, head: &d.head, pages: &d.pages, count: d.row_count() })
+        })
+    }
+
+    /// The data table's rows `from` to `to` (exclusive; cut to the rows there are).
+    #[cfg(feature = "custom-campaign")]
+    pub fn rows(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
+        self.with_details(|d, c| {
+            let end = usize::try_from(to).unwrap_or(usize::MAX).min(d.row_count());
+            let start = usize::try_from(from).unwrap_or(usize::MAX).min(end);
+            let rows: Vec<crate::details::Row> = (start..end).filter_map(|i| d.row(c, i)).collect();
+            super::details::to_js(&rows)
+        })
+    }
+
+    /// The tooltip and announcements of the item with key `key` (`"c3"`,
+    /// `"e5"`, `"p"`: [`Chart::item`]), or `undefined`.
+    #[cfg(feature = "custom-campaign")]
+    pub fn tip(&self, key: &str) -> Result<JsValue, JsError> {
+        self.with_details(|d, c| match d.tip(c, key) {
+            Some(t) => super::details::to_js(&t),
+            None => Ok(JsValue::UNDEFINED),
+        })
+    }
+
+    /// The key of the item with id `id` (a country's ISO code, an event's id), if the chart has it.
+    #[cfg(feature = "custom-campaign")]
+    #[wasm_bindgen(js_name = keyOf)]
+    pub fn key_of(&self, id: &str) -> Result<Option<String>, JsError> {
+        self.with_details(|d, c| Ok(d.key_of(c, id)))
     }
 
     /// The chart's data as CSV, in its language.
@@ -241,6 +367,34 @@ pub fn set_world(bytes: &[u8]) -> Result<(), JsError> {
 }
 
 impl Chart {
+    /// `f` of the chart's details for its campaign, view and language, made
+    /// once for each (they are handed over a piece at a time: a campaign may
+    /// have 10,000 events, whose details took Chromium 65 ms to hand over at
+    /// once, issue 13.3).
+    #[cfg(feature = "custom-campaign")]
+    fn with_details<T>(&self, f: impl FnOnce(&crate::details::OnDemand, &crate::model::Campaign) -> Result<T, JsError>) -> Result<T, JsError> {
+        let d = &self.drawing;
+        let key = (d.generation(), d.settings.view, d.lang());
+        let mut cache = self.details.borrow_mut();
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            *cache = Some((key, crate::details::OnDemand::new(d.campaign(), key.1, key.2)));
+        }
+        match cache.as_ref() {
+            Some((_, details)) => f(details, d.campaign()),
+            None => Err(error("the chart has no details".to_string())),
+        }
+    }
+
+    /// [`Changed::READING`] while a campaign is being read.
+    #[cfg(feature = "custom-campaign")]
+    fn reading(&self) -> u32 {
+        if self.pending.is_some() {
+            drawing::Changed::READING
+        } else {
+            0
+        }
+    }
+
     fn bar(&self, code: &str) -> Option<&crate::layout::bars::Bar> {
         let Some(crate::chart::Layout::Bars(b)) = self.drawing.layout() else { return None };
         let c = self.drawing.campaign();

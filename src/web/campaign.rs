@@ -23,7 +23,6 @@
 //! the calls were not most of the cost.
 
 use crate::campaign_reader::{FieldsError, Got, HostValue, Kind, Slot, Unreadable, KEY_UNITS};
-use crate::model::Campaign;
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -181,12 +180,6 @@ fn names_of(names: &'static [&'static str]) -> JsValue {
         cache.push((key, v.clone()));
         v
     })
-}
-
-/// Reads a campaign given as a JS object (see `campaign.schema.json`)
-/// within the reader's budget, then checks the data rules.
-pub fn read(value: JsValue) -> Result<Campaign, String> {
-    crate::campaign_reader::read_and_validate(value)
 }
 
 /// The text left as a JS number (exact: below 2^53).

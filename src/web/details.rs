@@ -5,7 +5,8 @@
 //! language) hold them for the compiled-in campaign as JSON written at build
 //! time by `careto-details` from the same Rust code, so they carry no code of
 //! ours beyond handing the text over; the page's shell parses it once. The full build computes each
-//! chart's own (`Chart.details()`, `Chart.csv()`).
+//! chart's own, handed over a piece at a time (`Chart.table()`, `rows()`,
+//! `tip()`, `keyOf()`; `Chart.csv()`).
 
 #[cfg(feature = "details")]
 use wasm_bindgen::prelude::*;
@@ -22,8 +23,19 @@ pub fn words() -> js_sys::JsString {
     WORDS.into()
 }
 
-/// `d` as a plain JS object (serde-wasm-bindgen), the shape the article's JSON has.
+/// The data table but its rows, as the full build hands it over (`Chart.table`).
 #[cfg(feature = "custom-campaign")]
-pub(super) fn to_js(d: &crate::details::Details) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError> {
+#[derive(serde::Serialize)]
+pub(super) struct TableHead<'a> {
+    pub caption: &'a str,
+    pub head: &'a [crate::details::Column],
+    pub pages: &'a [String; 3],
+    pub count: usize,
+}
+
+/// `d` (details, or a piece of them) as a plain JS object
+/// (serde-wasm-bindgen), the shape the article's JSON has.
+#[cfg(feature = "custom-campaign")]
+pub(super) fn to_js<T: serde::Serialize + ?Sized>(d: &T) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsError> {
     serde_wasm_bindgen::to_value(d).map_err(|_| wasm_bindgen::JsError::new("careto-viz: the chart's details could not be handed to the page"))
 }

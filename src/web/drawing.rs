@@ -95,6 +95,10 @@ impl Changed {
     /// nothing else changed (the picture on screen, if any, stays); the
     /// shell hands the chart to the other language's kernel.
     pub const OTHER_LANGUAGE: u32 = 8;
+    /// A large campaign is being read (the full build, `Chart.read`): the
+    /// shell reads it on in later tasks, then draws.
+    #[cfg(feature = "custom-campaign")]
+    pub const READING: u32 = 16;
 }
 
 /// The last good picture: its inputs, layout and hit boxes.

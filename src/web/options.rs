@@ -64,14 +64,6 @@ const fn lists(known: &[u8], names: &[&str]) -> bool {
 /// The display flags' options, in the order of [`JsOptions::display`].
 const DISPLAY_FLAGS: [&str; 3] = ["plain", "transparent", "static"];
 
-/// Converts and validates a campaign given as a JS object. Errors name the
-/// field path and the reason, e.g. `campaign.country[2].count: NaN is not a whole number >= 0`.
-/// Read by hand ([`super::campaign`]), not through serde: far less code in the module.
-#[cfg(feature = "custom-campaign")]
-pub fn parse_campaign(value: JsValue) -> Result<crate::model::Campaign, String> {
-    super::campaign::read(value)
-}
-
 /// The article build reads no campaign: the reader, its validation and
 /// their messages are left out of the module (see Cargo.toml's features).
 /// The error leaves the chart as it was, like any bad option. It never

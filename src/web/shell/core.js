@@ -27,6 +27,7 @@ const PICTURE = 1;
 const WORDS = 2;
 const WAITING = 4;
 const OTHER_LANGUAGE = 8;
+const READING = 16;
 
 const fail = (message) => new Error(PREFIX + message);
 
@@ -62,9 +63,10 @@ function shadowOf(host) {
  * language's kernel of the same build, its `Kernel` initialised), `details()` a
  * promise of the details provider (see interact.js), and in a build with
  * the map `maps`, the map's part of the shell (world.js), made with the
- * helpers it is given here.
+ * helpers it is given here; in the full build `reads(st)`, which reads on a
+ * large campaign a slice at a time (reading.js).
  */
-export function shell(wasm, details, maps) {
+export function shell(wasm, details, maps, reads) {
   const { Kernel, ready, other } = wasm;
   let nextId = 1;
   // The elements holding a chart of this build (a map waiting for its
@@ -172,7 +174,7 @@ export function shell(wasm, details, maps) {
      * the chart was mounted in, bubbling (README, "Events for the host page").
      */
     emit(type, detail) {
-      (this.host ?? this.canvas).dispatchEvent(new CustomEvent(`careto-viz:${type}`, { detail: { view: this.words.view, ...detail }, bubbles: true }));
+      (this.host ?? this.canvas).dispatchEvent(new CustomEvent(`careto-viz:${type}`, { detail: { view: this.words?.view, ...detail }, bubbles: true }));
     }
 
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
@@ -196,6 +198,7 @@ export function shell(wasm, details, maps) {
       // A listener's redraw (a resize, the theme) does not fetch again a geometry that failed.
       if (changed & WAITING) map?.wait(this, this.quietly);
       if (changed & OTHER_LANGUAGE) this.relang();
+      if (changed & READING) reads?.(this);
       return changed;
     }
 
@@ -252,8 +255,9 @@ export function shell(wasm, details, maps) {
     /** A picture is on the canvas: the element is marked, whoever awaited it is told. */
     painted() {
       (this.host ?? this.canvas).setAttribute(MOUNTED, "");
-      // Whoever awaits a picture (the first, or one in another language: relang) has it.
-      for (const [resolve] of this.awaiting.splice(0)) resolve();
+      // Whoever awaits a picture (the first, one in another language:
+      // relang, or of a campaign being read) has it.
+      if (!this.readingOn) for (const [resolve] of this.awaiting.splice(0)) resolve();
       if (!this.pictured) {
         this.pictured = true;
         // The first picture (a map's, once its geometry came): after mount
@@ -265,7 +269,7 @@ export function shell(wasm, details, maps) {
 
     /** A promise of the chart's picture (see Chart.drawn). */
     drawn() {
-      if (this.pictured && !this.relanging) return Promise.resolve();
+      if (this.pictured && !this.relanging && !this.readingOn) return Promise.resolve();
       return new Promise((resolve, reject) => this.awaiting.push([resolve, reject]));
     }
 
@@ -289,7 +293,8 @@ export function shell(wasm, details, maps) {
 
     /** Runs `use(layer)` now, or once the layer and this chart's words have arrived (busy meanwhile). */
     use(use) {
-      if (this.words.static) return;
+      // A chart with nothing drawn yet (its campaign being read) has nothing to use.
+      if (this.words?.static !== false) return;
       if (layer?.ready(this)) return use(layer);
       this.pending = use;
       this.waiting = true;
@@ -402,6 +407,7 @@ export function shell(wasm, details, maps) {
     clearFocus() {
       const st = live(this);
       st.selectedId = undefined;
+      if (!st.words) return;
       if (layer?.ready(st)) layer.blur(st);
       else {
         st.kernel.focus = -1;

@@ -8,6 +8,7 @@ import { Chart as Kernel, setWorld } from "careto-viz-wasm";
 import { ready } from "./entry.js";
 import { shell } from "./core.js";
 import { worldOf } from "./world.js";
+import { readOn } from "./reading.js";
 
 // init() and initSync(), the same in every build (entry.js).
 export { default, initSync } from "./entry.js";
@@ -16,10 +17,14 @@ export { default, initSync } from "./entry.js";
 const details = async () => ({
   has: () => true,
   prepare: () => Promise.resolve(),
-  details: (st) => st.kernel.details(),
+  // Each tip and each page of the table made when asked (a campaign may have 10,000 rows).
+  details: (st) => {
+    const k = st.kernel;
+    return { tip: (key) => k.tip(key), keyOf: (id) => k.keyOf(id), table: { ...k.table(), rows: (from, to) => k.rows(from, to) } };
+  },
   csv: (st) => st.kernel.csv(),
 });
 
 const world = worldOf(new URL("./world-110m.bin", import.meta.url).href, setWorld);
 
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details, world);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build: "careto_viz_full.js" }, details, world, readOn);

@@ -4,7 +4,10 @@
 // every chart of the page; `provider` gives each chart's details (the words
 // Rust's describe module writes: see src/web/details.rs), from the article's
 // details modules (one per language, loaded by `prepare`) or from the full
-// build itself: { has(lang), prepare(lang), details(st), csv(st) }.
+// build itself: { has(lang), prepare(lang), details(st), csv(st) }, where
+// details(st) is the article's whole ({ tips, table }, see src/details.rs)
+// or the full build's { tip(key), keyOf(id), table: { caption, head, pages,
+// count, rows(from, to) } }, each tip and each page of rows made when asked.
 
 import css from "careto-viz-interact-css";
 import { embedCode } from "./embed-code.js";
@@ -15,6 +18,18 @@ import { embedCode } from "./embed-code.js";
 // out, closed (visually hidden) or open, in one task (issue 13.3); 100 rows
 // take it a few milliseconds.
 const PAGE_ROWS = 100;
+
+/** Details given whole (the article's details modules), as the layer reads them. */
+function whole(key, { tips, table }) {
+  const byKey = new Map(tips.map((t) => [t.key, t]));
+  const { rows } = table;
+  return {
+    key,
+    tip: (k) => byKey.get(k),
+    keyOf: (id) => tips.find((t) => t.id === id)?.key,
+    table: { ...table, count: rows.length, rows: (from, to) => rows.slice(from, to) },
+  };
+}
 
 /** The layer, given the details `provider` and the shell's helpers. */
 export function layer(provider, { L, report }) {
@@ -29,7 +44,9 @@ export function layer(provider, { L, report }) {
     let d = cache.get(st);
     if (!d || d.key !== key) {
       const raw = provider.details(st);
-      d = { key, raw, tips: new Map(raw.tips.map((t) => [t.key, t])) };
+      // The full build's come a piece at a time (each tip and each page of
+      // rows made when asked); the article's whole ({ tips, table: { rows } }).
+      d = raw.tip ? { key, ...raw } : whole(key, raw);
       cache.set(st, d);
     }
     return d;
@@ -37,7 +54,7 @@ export function layer(provider, { L, report }) {
 
   function showTip(st, key, clientX, clientY) {
     const p = st.parts;
-    const tip = detailsOf(st).tips.get(key);
+    const tip = detailsOf(st).tip(key);
     if (!tip) return hideTip(st);
     if (st.tipKey !== key || p.tip.hidden) {
       const b = document.createElement("b");
@@ -84,7 +101,7 @@ export function layer(provider, { L, report }) {
 
   /** Tells the host page that a reader selected the item `key` (careto-viz:select; README, "Events"). */
   function selected(st, key) {
-    const tip = detailsOf(st).tips.get(key);
+    const tip = detailsOf(st).tip(key);
     if (!tip) return;
     // What Copy embed code links to (the keyboard's focus is gone by the time the button is clicked).
     st.selectedId = tip.id;
@@ -99,7 +116,7 @@ export function layer(provider, { L, report }) {
     st.redrawQuietly();
     hideTip(st);
     const key = k.item(i)[4];
-    const tip = detailsOf(st).tips.get(key);
+    const tip = detailsOf(st).tip(key);
     if (!tip) return;
     st.parts.live.textContent = tip.say;
     selected(st, key);
@@ -119,7 +136,7 @@ export function layer(provider, { L, report }) {
     const item = k.item(k.focus);
     if (!item) return;
     const [x, y, w, h, key] = item;
-    const tip = detailsOf(st).tips.get(key);
+    const tip = detailsOf(st).tip(key);
     if (!tip) return;
     const r = st.canvas.getBoundingClientRect();
     st.tipKey = null;
@@ -140,7 +157,7 @@ export function layer(provider, { L, report }) {
     const d = detailsOf(st);
     if (st.tableFor === d.key) return;
     st.tableFor = d.key;
-    const t = d.raw.table;
+    const t = d.table;
     const table = document.createElement("table");
     const caption = document.createElement("caption");
     caption.textContent = t.caption;
@@ -165,8 +182,7 @@ export function layer(provider, { L, report }) {
     // Rows `from` to `to` (exclusive) into the table's body.
     const fillRows = (from, to) => {
       const trs = [];
-      for (let at = from; at < to; at++) {
-        const row = t.rows[at];
+      for (const row of t.rows(from, to)) {
         const tr = document.createElement("tr");
         if (row.code) tr.dataset.code = row.code;
         row.cells.forEach((text, i) => {
@@ -180,15 +196,19 @@ export function layer(provider, { L, report }) {
       }
       body.replaceChildren(...trs);
     };
-    const pages = Math.ceil(t.rows.length / PAGE_ROWS);
+    const pages = Math.ceil(t.count / PAGE_ROWS);
     if (pages <= 1) {
-      fillRows(0, t.rows.length);
+      fillRows(0, t.count);
       p.data.replaceChildren(table);
       return;
     }
     // More rows than a page: which rows, and the buttons.
     const [rowsOf, previous, next] = t.pages;
-    const number = new Intl.NumberFormat(st.words.lang);
+    // Grouped as the chart's other numbers are (src/i18n/format.rs,
+    // format_count): not Intl.NumberFormat, whose first use in a page took
+    // Chromium about 20 ms (issue 13.3), and which groups Spanish otherwise.
+    const sep = st.words.lang === "es" ? "." : ",";
+    const number = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, sep);
     const status = document.createElement("p");
     const button = (text, step) => {
       const b = document.createElement("button");
@@ -210,9 +230,9 @@ export function layer(provider, { L, report }) {
     const show = (n) => {
       page = Math.max(0, Math.min(pages - 1, n));
       const from = page * PAGE_ROWS;
-      const to = Math.min(t.rows.length, from + PAGE_ROWS);
+      const to = Math.min(t.count, from + PAGE_ROWS);
       fillRows(from, to);
-      const fill = { from: number.format(from + 1), to: number.format(to), n: number.format(t.rows.length) };
+      const fill = { from: number(from + 1), to: number(to), n: number(t.count) };
       status.textContent = rowsOf.replace(/\{(from|to|n)\}/g, (_, k) => fill[k]);
       back.disabled = page === 0;
       forth.disabled = page === pages - 1;
@@ -281,9 +301,9 @@ export function layer(provider, { L, report }) {
      */
     focusId(st, id) {
       const k = st.kernel;
-      const tips = detailsOf(st).tips;
-      for (let i = 0; i < k.itemCount; i++) {
-        if (tips.get(k.item(i)[4])?.id !== id) continue;
+      const key = detailsOf(st).keyOf(id);
+      for (let i = 0; key !== undefined && i < k.itemCount; i++) {
+        if (k.item(i)[4] !== key) continue;
         focusItem(st, i);
         openDetails(st);
         return true;

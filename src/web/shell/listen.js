@@ -60,7 +60,8 @@ export function listen(st, prefetchFailed) {
   if (!st.parts) return;
   const p = st.parts;
   const pointer = (e) => {
-    if (st.words.static) return;
+    // Nothing drawn yet (a campaign being read), or a static chart: nothing to point at.
+    if (st.words?.static !== false) return;
     if (st.layer?.ready(st)) return st.layer.pointer(st, e);
     // Before the layer: a busy cursor over an item, and the layer on its way.
     if (st.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
@@ -98,7 +99,7 @@ export function listen(st, prefetchFailed) {
   const prefetch = () =>
     signal.aborted ||
     afterFrame(() => {
-      if (signal.aborted || st.words.static) return;
+      if (signal.aborted || st.words?.static !== false) return;
       st.bring().then(
         () => st.arrived(),
         (error) => prefetchFailed(st, error),
