@@ -153,19 +153,19 @@ fn ten_thousand_events_on_one_day_are_cut_with_a_line_that_says_so() {
     assert_eq!(l.items().len(), t.marks.len() + 1);
 }
 
-/// 10,000 events spread over the years: the first 250 by date are drawn
+/// 10,000 events spread over the years: the first 100 by date are drawn
 /// (placing and drawing them all took Chromium one task of about 60 ms),
 /// the others counted in the "…and N more" line; the summary names 50
 /// and counts the others (issue 13.3).
 #[test]
-fn a_timeline_draws_at_most_250_events_and_its_summary_names_50() {
+fn a_timeline_draws_at_most_100_events_and_its_summary_names_50() {
     let c = with_events_on(10_000, |i| format!("{}-{:02}", 2007 + i % 8, 1 + i % 12));
     let l = layout(&c, View::Timeline, 800.0, Lang::En);
     let Layout::Timeline(t) = &l else { unreachable!() };
     assert_eq!(t.marks.len(), careto_viz::layout::timeline::MAX_EVENTS_DRAWN);
     assert_eq!(t.marks.len() + t.hidden, c.events.len());
-    assert!(texts(l.scene()).join(" ").contains("…and 9,761 more events, too many to draw: all are in the data table"));
-    assert_eq!(l.items().len(), 251, "the period and the events drawn");
+    assert!(texts(l.scene()).join(" ").contains("…and 9,911 more events, too many to draw: all are in the data table"));
+    assert_eq!(l.items().len(), 101, "the period and the events drawn");
     let summary = careto_viz::describe::timeline_summary(&c, Lang::En);
     assert!(summary.contains(" And 9,961 more events, all in the data table. "), "{}", &summary[summary.len() - 300..]);
     assert!(summary.len() < 5_000, "{} bytes", summary.len());

@@ -17,10 +17,11 @@ const LABEL_GAP: f64 = 5.0;
 
 /// The most events a timeline draws: those after them, by date, are
 /// counted in its "…and N more" line (all are in the data table). Past a
-/// few hundred marks a timeline is no longer read, and placing and drawing
-/// 10,000 events took Chromium one task of about 60 ms, 500 of them about
-/// 35 ms (issue 13.3).
-pub const MAX_EVENTS_DRAWN: usize = 250;
+/// hundred marks a timeline is no longer read, and its draw holds up the
+/// page: placing and drawing 10,000 events took Chromium one task of about
+/// 60 ms, 250 of them about 20 ms, 100 about 12 ms (an update from the
+/// bars, issue 13.3).
+pub const MAX_EVENTS_DRAWN: usize = 100;
 
 /// Where one event is drawn.
 #[derive(Debug, Clone, PartialEq)]

@@ -274,7 +274,10 @@ export function layer(provider, { L, report }) {
       if (st.selectedFor !== st.words.view) st.selectedId = undefined;
       st.selectedFor = st.words.view;
       if (!st.parts) return;
-      if (st.tableOpen || document.hidden) fillTable(st);
+      // The table in a task of its own, after the picture's (an update of
+      // a campaign of 10,000 events: about 7 ms more in one task, issue
+      // 13.3); at once in a hidden page, whose timers wait a second.
+      if (document.hidden) fillTable(st);
       else setTimeout(() => fillTable(st), 0);
       if (!st.documentListening) {
         st.documentListening = true;
