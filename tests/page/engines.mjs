@@ -576,6 +576,11 @@ export async function launch(name) {
         "browser.download.useDownloadDir": true,
         "browser.download.always_ask_before_handling_new_types": false,
         "browser.helperApps.neverAsk.saveToDisk": "text/csv,image/png",
+        // Nor shown: the downloads panel, opened by a download, took the
+        // window's focus, and a page opened after it could be left without
+        // it (document.hasFocus() false), where Enter on a focused button
+        // made keydown, keypress and keyup but no click.
+        "browser.download.alwaysOpenPanel": false,
         // navigator.clipboard.readText without a paste prompt (tests only).
         "dom.events.testing.asyncClipboard": true,
         // prefers-color-scheme (0 dark, 1 light) and prefers-reduced-motion, as Chromium's emulation gives them.
