@@ -226,7 +226,8 @@ impl OnDemand {
 
     /// The tip of the item whose key ([`Target::key`]) is `key`.
     pub fn tip(&self, c: &Campaign, key: &str) -> Option<Tip> {
-        let place = self.targets.iter().position(|t| t.key() == key)?;
+        let target = Target::from_key(key)?;
+        let place = self.targets.iter().position(|t| *t == target)?;
         self.tip_at(c, place)
     }
 
@@ -330,7 +331,28 @@ mod tests {
                 assert_eq!(d.key_of(c, &t.id).as_deref(), Some(t.key.as_str()), "{view:?}");
             }
             assert_eq!(d.tip(c, "no such key"), None);
+            assert_eq!(d.tip(c, "c03"), None, "a key is written one way");
+            assert_eq!(d.tip(c, "c99999999999999999999999"), None);
             assert_eq!(d.key_of(c, "no such id"), None);
+        }
+    }
+
+    #[test]
+    fn a_target_is_found_again_from_its_key_and_only_from_it() {
+        for t in [
+            Target::Country(0),
+            Target::Country(1040),
+            Target::Event(7),
+            Target::ActivePeriod,
+            Target::Sector(2),
+            Target::Platform(10),
+            Target::Stolen,
+            Target::Extensions,
+        ] {
+            assert_eq!(Target::from_key(&t.key()), Some(t), "{}", t.key());
+        }
+        for key in ["", "c", "c-1", "c+1", "c01", "c1x", "p0", "pp", "t1", "x ", "q3", "C3", "é"] {
+            assert_eq!(Target::from_key(key), None, "{key:?}");
         }
     }
 

@@ -57,6 +57,24 @@ impl Target {
             Target::Extensions => "x".to_string(),
         }
     }
+
+    /// The target whose [`Target::key`] is `key`, if `key` is one.
+    pub fn from_key(key: &str) -> Option<Target> {
+        let index = || {
+            let digits = key.get(1..).filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d.len() == 1 || !d.starts_with('0')))?;
+            digits.parse::<usize>().ok()
+        };
+        Some(match key.as_bytes().first()? {
+            b'c' => Target::Country(index()?),
+            b'e' => Target::Event(index()?),
+            b's' => Target::Sector(index()?),
+            b'f' => Target::Platform(index()?),
+            b'p' if key.len() == 1 => Target::ActivePeriod,
+            b't' if key.len() == 1 => Target::Stolen,
+            b'x' if key.len() == 1 => Target::Extensions,
+            _ => return None,
+        })
+    }
 }
 
 /// The keyboard focus ring around an item's box: inset 1 px at the sides

@@ -82,8 +82,9 @@ impl Chart {
     #[cfg(feature = "custom-campaign")]
     pub fn read(&mut self, items: u32) -> Result<u32, JsError> {
         let Some(pending) = self.pending.as_mut() else { return Ok(2) };
-        if !pending.read_all() {
-            return Ok(u32::from(pending.read(items)));
+        if !pending.all_read() {
+            pending.read(items);
+            return Ok(u32::from(pending.all_read()));
         }
         let Some(pending) = self.pending.take() else { return Ok(2) };
         let (mut campaign, mut settings) = pending.campaign().map_err(error)?;

@@ -92,7 +92,7 @@ fn hold(mut c: Campaign) -> Held {
 #[cfg(feature = "custom-campaign")]
 pub struct Pending {
     reading: Box<crate::campaign_reader::Reading<JsValue>>,
-    read_all: bool,
+    all_read: bool,
     /// The options the chart takes with the campaign.
     pub settings: options::Settings,
 }
@@ -101,21 +101,19 @@ pub struct Pending {
 impl Pending {
     /// `reading`, to be drawn with `settings`.
     pub fn new(reading: Box<crate::campaign_reader::Reading<JsValue>>, settings: options::Settings) -> Pending {
-        Pending { reading, read_all: false, settings }
+        Pending { reading, all_read: false, settings }
     }
 
-    /// Reads on, about `items` items; true once everything is read (the
-    /// data rules, [`Pending::campaign`], come next).
-    pub fn read(&mut self, items: u32) -> bool {
-        if !self.read_all {
-            self.read_all = self.reading.step(items);
+    /// Reads on, about `items` items (nothing once all is read).
+    pub fn read(&mut self, items: u32) {
+        if !self.all_read {
+            self.all_read = self.reading.step(items);
         }
-        self.read_all
     }
 
-    /// Whether all of it is read.
-    pub fn read_all(&self) -> bool {
-        self.read_all
+    /// Whether all of it is read: the data rules, [`Pending::campaign`], come next.
+    pub fn all_read(&self) -> bool {
+        self.all_read
     }
 
     /// The campaign read and checked, as a chart holds it, with its options.
