@@ -31,6 +31,17 @@ fn main() -> ExitCode {
     if !wasm || std::env::var_os("CARGO_FEATURE_MAP").is_some() {
         println!("cargo:rustc-cfg=careto_map");
     }
+    // `careto_map_only`: the map build (wasm, the `map` feature and no other):
+    // it draws the map and nothing else, so the bars' and the timeline's
+    // layouts and words are left out of it (6.5 KB gzip that no map needs)
+    // and `view: "bars"` or `"timeline"` is refused there, naming the builds
+    // that draw them. Never natively, nor in the full build.
+    println!("cargo::rustc-check-cfg=cfg(careto_map_only)");
+    let others = ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
+    let map_only = wasm && std::env::var_os("CARGO_FEATURE_MAP").is_some() && others.iter().all(|f| std::env::var_os(f).is_none());
+    if map_only {
+        println!("cargo:rustc-cfg=careto_map_only");
+    }
     // `careto_profile`: the profile view is compiled in. Natively, in the
     // details module (the profile's words), in the full build and in wasm
     // with the `profile` feature (the map build); the article's first-paint
@@ -60,7 +71,7 @@ fn main() -> ExitCode {
     if let Some(l) = &only {
         println!("cargo:rustc-cfg=careto_lang=\"{l}\"");
     }
-    match run(profile, only.as_deref()) {
+    match run(profile, map_only, only.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // Cargo prints a failing build script's stderr under the error.
@@ -71,8 +82,9 @@ fn main() -> ExitCode {
 }
 
 /// `profile`: whether the build draws the profile view (`careto_profile`);
-/// `only`: the one language of a drawing kernel of one language (`careto_lang`).
-fn run(profile: bool, only: Option<&str>) -> Result<(), String> {
+/// `map_only`: whether it draws the map only (`careto_map_only`); `only`:
+/// the one language of a drawing kernel of one language (`careto_lang`).
+fn run(profile: bool, map_only: bool, only: Option<&str>) -> Result<(), String> {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).ok_or("CARGO_MANIFEST_DIR is not set")?;
     let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or("OUT_DIR is not set")?;
 
@@ -85,9 +97,10 @@ fn run(profile: bool, only: Option<&str>) -> Result<(), String> {
     std::fs::write(&out_path, code).map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
 
     // What the article's drawing kernel compiles in: see data_file::first_paint
-    // (without the profile in a kernel that does not draw it, and in a kernel
-    // of one language without the other's picture texts).
-    let mut first_paint = data_file::first_paint(&campaign, profile);
+    // (without the profile in a kernel that does not draw it, without the
+    // events in the map build, and in a kernel of one language without the
+    // other's picture texts).
+    let mut first_paint = data_file::first_paint(&campaign, profile, !map_only);
     if let Some(only) = only {
         let keep = |s: &model::Str, lang: &str| if lang == only { s.clone() } else { Default::default() };
         first_paint = first_paint.map_picture_texts(&mut |t| model::Text { en: keep(&t.en, "en"), es: keep(&t.es, "es") });

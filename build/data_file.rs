@@ -67,8 +67,9 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
 /// other figures, every list of source ids and the bibliography, which only
 /// tooltips, the table and the CSV show. tests/data.rs checks that layouts, titles and summaries are the
 /// same from either. Without `profile` (a kernel that does not draw the
-/// profile view: the article's), the profile is left out whole.
-pub fn first_paint(c: &Campaign, profile: bool) -> Campaign {
+/// profile view: the article's), the profile is left out whole; without
+/// `timeline` (the map build, which draws the map only), the events.
+pub fn first_paint(c: &Campaign, profile: bool, timeline: bool) -> Campaign {
     use std::borrow::Cow;
     let mut c = c.clone();
     c.sources = Cow::Owned(Vec::new());
@@ -103,6 +104,10 @@ pub fn first_paint(c: &Campaign, profile: bool) -> Campaign {
     c.profile.stolen.sources = Cow::Owned(Vec::new());
     if !profile {
         c.profile = Profile::default();
+    }
+    if !timeline {
+        c.events = Cow::Owned(Vec::new());
+        c.timeline_source_line = Text::default();
     }
     c
 }

@@ -27,7 +27,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { view: View::Bars, lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full }
+        ChartOptions { view: View::default(), lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full }
     }
 }
 
@@ -73,11 +73,17 @@ impl Layout {
     pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
         match options.view {
+            #[cfg(not(careto_map_only))]
             View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            #[cfg(not(careto_map_only))]
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
             View::Map => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
+            // The map build draws the map only: View::parse refuses the
+            // other views there, so a chart never has one.
+            #[cfg(careto_map_only)]
+            View::Bars | View::Timeline => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
         }
     }
 

@@ -8,8 +8,8 @@ use crate::model::clip;
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
-    /// The country bars.
-    #[default]
+    /// The country bars (the default view, but in the map build: the map).
+    #[cfg_attr(not(careto_map_only), default)]
     Bars,
     /// The timeline.
     Timeline,
@@ -19,6 +19,7 @@ pub enum View {
     Profile,
     /// The world map (native builds, and wasm builds with the `map` feature).
     #[cfg(careto_map)]
+    #[cfg_attr(careto_map_only, default)]
     Map,
 }
 
@@ -27,9 +28,9 @@ pub enum View {
 /// profile build each leave out what they do not draw.
 #[cfg(all(careto_map, careto_profile))]
 pub const NAMES: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
-/// The views of the map build.
+/// The views of the map build, which draws the map only.
 #[cfg(all(careto_map, not(careto_profile)))]
-pub const NAMES: &str = "\"bars\", \"timeline\" or \"map\"";
+pub const NAMES: &str = "\"map\"";
 /// The views of the profile build (and the details module).
 #[cfg(all(not(careto_map), careto_profile))]
 pub const NAMES: &str = "\"bars\", \"timeline\" or \"profile\"";
@@ -52,8 +53,16 @@ impl View {
     /// of the last two says so, naming the build that draws it.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
+            #[cfg(not(careto_map_only))]
             "bars" => Ok(View::Bars),
+            #[cfg(not(careto_map_only))]
             "timeline" => Ok(View::Timeline),
+            // The map build draws the map only.
+            #[cfg(careto_map_only)]
+            "bars" | "timeline" => Err(format!(
+                "view: \"{s}\": this build of careto-viz ({THIS_BUILD}) draws the map only; load the article build, \
+careto_viz.js next to it, or the full build, careto_viz_full.js"
+            )),
             #[cfg(careto_profile)]
             "profile" => Ok(View::Profile),
             // "profile" is a view, just not in this build.

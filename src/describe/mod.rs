@@ -11,7 +11,7 @@
 //! and rows), `csv.rs` (the CSV download); and one per view with words of
 //! its own, `profile.rs` and `map.rs`.
 
-use crate::i18n::{detail_strings, fill, strings, summary_strings};
+use crate::i18n::{detail_strings, fill, summary_strings};
 use crate::layout::Target;
 use crate::model::{Campaign, Country, Lang, Status};
 use crate::scale::ColorScale;
@@ -47,14 +47,18 @@ pub fn color_scale(c: &Campaign) -> ColorScale {
 /// A chart's title, which is also the canvas's accessible name: the title
 /// the layout draws, e.g. "The Mask (Careto): 31 countries affected".
 pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
-    let s = strings(lang);
     match view {
-        View::Bars => fill(s.bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
-        View::Timeline => fill(s.timeline_title, &[("name", c.name.get(lang))]),
+        #[cfg(not(careto_map_only))]
+        View::Bars => fill(crate::i18n::strings(lang).bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
+        #[cfg(not(careto_map_only))]
+        View::Timeline => fill(crate::i18n::strings(lang).timeline_title, &[("name", c.name.get(lang))]),
         #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(crate::i18n::map_strings(lang).map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
+        // The map build draws the map only (no chart there has another view).
+        #[cfg(careto_map_only)]
+        View::Bars | View::Timeline => fill(crate::i18n::map_strings(lang).map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
     }
 }
 

@@ -126,12 +126,17 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
 /// The screen-reader summary of `view`.
 pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
+        #[cfg(not(careto_map_only))]
         View::Bars => bars_summary(c, lang),
+        #[cfg(not(careto_map_only))]
         View::Timeline => timeline_summary(c, lang),
         #[cfg(careto_profile)]
         View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
+        // The map build draws the map only (no chart there has another view).
+        #[cfg(careto_map_only)]
+        View::Bars | View::Timeline => map::map_summary(c, lang),
     }
 }
 

@@ -120,7 +120,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         return Ok(JsOptions::default());
     }
     if !value.is_object() || value.is_function() {
-        return Err("options must be an object such as { view: \"bars\" }".to_string());
+        // The example names a view this build draws (the map build: the map only).
+        let example =
+            if cfg!(careto_map_only) { "options must be an object such as { view: \"map\" }" } else { "options must be an object such as { view: \"bars\" }" };
+        return Err(example.to_string());
     }
     let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
     for key in &keys {
@@ -226,7 +229,7 @@ impl Display {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            view: View::Bars,
+            view: View::default(),
             lang: None,
             theme: ThemeChoice::Auto,
             width: None,

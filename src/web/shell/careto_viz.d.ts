@@ -1,5 +1,5 @@
 // The types of careto-viz's entry modules: careto_viz.js (the article
-// build), careto_viz_map.js (the map build: the article build and the map),
+// build), careto_viz_map.js (the map build: the map only, its default view),
 // careto_viz_full.js (the full build, which draws the map too; the npm
 // package's main export) and everything they export. Written by hand next to
 // the JS shell (src/web/shell/); scripts/build-wasm.sh copies it next to each
@@ -98,7 +98,7 @@ export type Theme = "light" | "dark" | "auto";
 
 /** The options of `mount` and `Chart.update` (`update` takes any subset). */
 export interface MountOptions {
-  /** Default `"bars"`. */
+  /** Default `"bars"` (in the map build, which draws the map only: `"map"`). */
   view?: View;
   /** Default: the `lang` of the element's closest ancestor that has one, else `"en"`. */
   lang?: Lang;

@@ -1,6 +1,7 @@
 // The map build's entry (www/pkg/careto_viz_map.js, bundled and minified by
-// scripts/build-wasm.sh): the article's kernel with the `map` feature, and
-// the first-paint shell with the map's part (world.js). The loader picks it
+// scripts/build-wasm.sh): the article's kernel with the `map` feature, which
+// draws the map only (the bars and the timeline are the article build's),
+// and the first-paint shell with the map's part (world.js). The loader picks it
 // for map charts only, so a page without one downloads none of it; on a page where one
 // sits beside other charts, they keep the article build and this one comes
 // after their first frame. It shares the article's interaction layer and details
