@@ -31,20 +31,35 @@ fn main() -> ExitCode {
     if !wasm || std::env::var_os("CARGO_FEATURE_MAP").is_some() {
         println!("cargo:rustc-cfg=careto_map");
     }
-    // `careto_map_only`: the map build (wasm, the `map` feature and no other):
-    // it draws the map and nothing else, so the bars' and the timeline's
-    // layouts and words are left out of it (6.5 KB gzip that no map needs)
-    // and `view: "bars"` or `"timeline"` is refused there, naming the builds
-    // that draw them. Never natively, nor in the full build.
+    // `careto_map_only`, `careto_profile_only`: the map build and the
+    // profile build (wasm, the `map` or the `profile` feature and no other):
+    // each draws its view and nothing else, so the bars' and the timeline's
+    // layouts and words and the campaign's events are left out of it (about
+    // 8 KB gzip that no map or profile needs), and `view: "bars"` or
+    // `"timeline"` is refused there, naming the builds that draw them.
+    // `careto_article_views`: the bars and the timeline are drawn, as
+    // everywhere else (natively, the article kernel, the details module,
+    // the full build).
     println!("cargo::rustc-check-cfg=cfg(careto_map_only)");
-    let others = ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
-    let map_only = wasm && std::env::var_os("CARGO_FEATURE_MAP").is_some() && others.iter().all(|f| std::env::var_os(f).is_none());
+    println!("cargo::rustc-check-cfg=cfg(careto_profile_only)");
+    println!("cargo::rustc-check-cfg=cfg(careto_article_views)");
+    let features = ["CARGO_FEATURE_MAP", "CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
+    let alone = |feature: &str| wasm && features.iter().all(|f| std::env::var_os(f).is_some() == (*f == feature));
+    let map_only = alone("CARGO_FEATURE_MAP");
+    let profile_only = alone("CARGO_FEATURE_PROFILE");
     if map_only {
         println!("cargo:rustc-cfg=careto_map_only");
     }
+    if profile_only {
+        println!("cargo:rustc-cfg=careto_profile_only");
+    }
+    let article_views = !(map_only || profile_only);
+    if article_views {
+        println!("cargo:rustc-cfg=careto_article_views");
+    }
     // `careto_profile`: the profile view is compiled in. Natively, in the
     // details module (the profile's words), in the full build and in wasm
-    // with the `profile` feature (the map build); the article's first-paint
+    // with the `profile` feature (the profile build); the article's first-paint
     // kernel leaves it out.
     println!("cargo::rustc-check-cfg=cfg(careto_profile)");
     let features = ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
@@ -71,7 +86,7 @@ fn main() -> ExitCode {
     if let Some(l) = &only {
         println!("cargo:rustc-cfg=careto_lang=\"{l}\"");
     }
-    match run(profile, map_only, only.as_deref()) {
+    match run(profile, article_views, only.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // Cargo prints a failing build script's stderr under the error.
@@ -82,9 +97,10 @@ fn main() -> ExitCode {
 }
 
 /// `profile`: whether the build draws the profile view (`careto_profile`);
-/// `map_only`: whether it draws the map only (`careto_map_only`); `only`:
-/// the one language of a drawing kernel of one language (`careto_lang`).
-fn run(profile: bool, map_only: bool, only: Option<&str>) -> Result<(), String> {
+/// `article_views`: whether it draws the bars and the timeline
+/// (`careto_article_views`); `only`: the one language of a drawing kernel
+/// of one language (`careto_lang`).
+fn run(profile: bool, article_views: bool, only: Option<&str>) -> Result<(), String> {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).ok_or("CARGO_MANIFEST_DIR is not set")?;
     let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or("OUT_DIR is not set")?;
 
@@ -98,9 +114,9 @@ fn run(profile: bool, map_only: bool, only: Option<&str>) -> Result<(), String> 
 
     // What the article's drawing kernel compiles in: see data_file::first_paint
     // (without the profile in a kernel that does not draw it, without the
-    // events in the map build, and in a kernel of one language without the
-    // other's picture texts).
-    let mut first_paint = data_file::first_paint(&campaign, profile, !map_only);
+    // events in the map and the profile builds, and in a kernel of one
+    // language without the other's picture texts).
+    let mut first_paint = data_file::first_paint(&campaign, profile, article_views);
     if let Some(only) = only {
         let keep = |s: &model::Str, lang: &str| if lang == only { s.clone() } else { Default::default() };
         first_paint = first_paint.map_picture_texts(&mut |t| model::Text { en: keep(&t.en, "en"), es: keep(&t.es, "es") });

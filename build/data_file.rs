@@ -68,7 +68,8 @@ fn locate(c: &Campaign, path: &str) -> Option<String> {
 /// tooltips, the table and the CSV show. tests/data.rs checks that layouts, titles and summaries are the
 /// same from either. Without `profile` (a kernel that does not draw the
 /// profile view: the article's), the profile is left out whole; without
-/// `timeline` (the map build, which draws the map only), the events.
+/// `timeline` (the map and the profile builds, which draw their view only),
+/// the events.
 pub fn first_paint(c: &Campaign, profile: bool, timeline: bool) -> Campaign {
     use std::borrow::Cow;
     let mut c = c.clone();

@@ -61,10 +61,16 @@ impl Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
         #[cfg(not(careto_map))]
         match options.view {
+            #[cfg(careto_article_views)]
             View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            #[cfg(careto_article_views)]
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
+            // The profile build draws the profile only: View::parse refuses
+            // the other views there, so a chart never has one.
+            #[cfg(careto_profile_only)]
+            View::Bars | View::Timeline => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
         }
     }
 
@@ -73,9 +79,9 @@ impl Layout {
     pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
         match options.view {
-            #[cfg(not(careto_map_only))]
+            #[cfg(careto_article_views)]
             View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
-            #[cfg(not(careto_map_only))]
+            #[cfg(careto_article_views)]
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),

@@ -8,14 +8,16 @@ use crate::model::clip;
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
-    /// The country bars (the default view, but in the map build: the map).
-    #[cfg_attr(not(careto_map_only), default)]
+    /// The country bars (the default view, but in the map and the profile
+    /// builds, which draw their own view only).
+    #[cfg_attr(careto_article_views, default)]
     Bars,
     /// The timeline.
     Timeline,
     /// Who and what was targeted: sectors, platforms, stolen data (native
     /// builds, the details module, and wasm builds with the `profile` feature).
     #[cfg(careto_profile)]
+    #[cfg_attr(careto_profile_only, default)]
     Profile,
     /// The world map (native builds, and wasm builds with the `map` feature).
     #[cfg(careto_map)]
@@ -31,9 +33,12 @@ pub const NAMES: &str = "\"bars\", \"timeline\", \"profile\" or \"map\"";
 /// The views of the map build, which draws the map only.
 #[cfg(all(careto_map, not(careto_profile)))]
 pub const NAMES: &str = "\"map\"";
-/// The views of the profile build (and the details module).
-#[cfg(all(not(careto_map), careto_profile))]
+/// The views of the details module.
+#[cfg(all(not(careto_map), careto_profile, careto_article_views))]
 pub const NAMES: &str = "\"bars\", \"timeline\" or \"profile\"";
+/// The views of the profile build, which draws the profile only.
+#[cfg(careto_profile_only)]
+pub const NAMES: &str = "\"profile\"";
 /// The views of the article's kernel.
 #[cfg(all(not(careto_map), not(careto_profile)))]
 pub const NAMES: &str = "\"bars\" or \"timeline\"";
@@ -53,15 +58,16 @@ impl View {
     /// of the last two says so, naming the build that draws it.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
-            #[cfg(not(careto_map_only))]
+            #[cfg(careto_article_views)]
             "bars" => Ok(View::Bars),
-            #[cfg(not(careto_map_only))]
+            #[cfg(careto_article_views)]
             "timeline" => Ok(View::Timeline),
-            // The map build draws the map only.
-            #[cfg(careto_map_only)]
+            // The map and the profile builds draw their own view only.
+            #[cfg(not(careto_article_views))]
             "bars" | "timeline" => Err(format!(
-                "view: \"{s}\": this build of careto-viz ({THIS_BUILD}) draws the map only; load the article build, \
-careto_viz.js next to it, or the full build, careto_viz_full.js"
+                "view: \"{s}\": this build of careto-viz ({THIS_BUILD}) draws the {} only; load the article build, \
+careto_viz.js next to it, or the full build, careto_viz_full.js",
+                View::default().as_str()
             )),
             #[cfg(careto_profile)]
             "profile" => Ok(View::Profile),

@@ -126,17 +126,20 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
 /// The screen-reader summary of `view`.
 pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     match view {
-        #[cfg(not(careto_map_only))]
+        #[cfg(careto_article_views)]
         View::Bars => bars_summary(c, lang),
-        #[cfg(not(careto_map_only))]
+        #[cfg(careto_article_views)]
         View::Timeline => timeline_summary(c, lang),
         #[cfg(careto_profile)]
         View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
-        // The map build draws the map only (no chart there has another view).
+        // The map and the profile builds draw their own view only (no chart
+        // there has another: View::parse refuses them).
         #[cfg(careto_map_only)]
         View::Bars | View::Timeline => map::map_summary(c, lang),
+        #[cfg(careto_profile_only)]
+        View::Bars | View::Timeline => profile::profile_summary(c, lang),
     }
 }
 

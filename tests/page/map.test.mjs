@@ -368,49 +368,61 @@ describe("loading the map", () => {
     }
   });
 
-  it("the map build draws the map only: no view is the map; bars and the timeline are refused, naming the builds that draw them, and the map stays", async () => {
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>map build</title></head><body><div id="m" style="width:640px"></div><div id="n"></div></body></html>`;
-    const s = await openPage(browser, { width: 800, height: 900 });
-    try {
-      await s.page.route(/\/embed\/map-build\.html$/, (r) => r.fulfill({ contentType: "text/html", body: html }));
-      await s.page.goto(new URL("embed/map-build.html", server.url).href);
-      const out = await s.page.evaluate(async (build) => {
-        const m = await import(new URL(`../pkg/${build}.js`, location.href).href);
-        await m.default();
-        const chart = m.mount(document.getElementById("m"), {});
-        await chart.drawn();
-        const title = chart.canvas.getAttribute("aria-label");
-        const refused = {};
-        for (const view of ["bars", "timeline"]) {
-          try {
-            chart.update({ view });
-            refused[view] = null;
-          } catch (error) {
-            refused[view] = error.message;
+  for (const [build, view, name, title] of [
+    [MAP_BUILD, "map", "careto_viz_map.js, the map build", /^The Mask \(Careto\): where the 31 affected countries are/],
+    ["careto_viz_profile", "profile", "careto_viz_profile.js, the profile build", /^The Mask \(Careto\): who and what was targeted$/],
+  ]) {
+    it(`the ${view} build draws the ${view} only: no view is the ${view}; bars and the timeline are refused, naming the builds that draw them, and the chart stays`, async () => {
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${view} build</title></head><body><div id="m" style="width:640px"></div><div id="n"></div></body></html>`;
+      const s = await openPage(browser, { width: 800, height: 900 });
+      try {
+        await s.page.route(/\/embed\/one-view\.html$/, (r) => r.fulfill({ contentType: "text/html", body: html }));
+        await s.page.goto(new URL("embed/one-view.html", server.url).href);
+        const out = await s.page.evaluate(async (build) => {
+          const m = await import(new URL(`../pkg/${build}.js`, location.href).href);
+          await m.default();
+          const chart = m.mount(document.getElementById("m"), {});
+          await chart.drawn();
+          const title = chart.canvas.getAttribute("aria-label");
+          const refused = {};
+          for (const view of ["bars", "timeline"]) {
+            try {
+              chart.update({ view });
+              refused[view] = null;
+            } catch (error) {
+              refused[view] = error.message;
+            }
           }
-        }
-        let mounting = null;
-        try {
-          m.mount(document.getElementById("n"), { view: "bars" });
-        } catch (error) {
-          mounting = error.message;
-        }
-        const [x, y] = chart.pointOf("MAR");
-        return { title, refused, mounting, after: chart.canvas.getAttribute("aria-label"), hit: chart.hitTest(x, y), empty: document.getElementById("n").shadowRoot?.childElementCount ?? 0 };
-      }, MAP_BUILD);
-      assert.match(out.title, /^The Mask \(Careto\): where the 31 affected countries are/, "a mount without a view draws the map");
-      const refusal = (view) =>
-        `careto-viz: view: "${view}": this build of careto-viz (careto_viz_map.js, the map build) draws the map only; load the article build, careto_viz.js next to it, or the full build, careto_viz_full.js`;
-      assert.deepEqual(out.refused, { bars: refusal("bars"), timeline: refusal("timeline") });
-      assert.equal(out.mounting, refusal("bars"), "mount refuses the bars too");
-      assert.equal(out.after, out.title, "the map on screen stays");
-      assert.equal(out.hit, "country:MAR", "and still answers");
-      assert.equal(out.empty, 0, "the refused mount left nothing behind");
-      assert.deepEqual(s.problems, []);
-    } finally {
-      await s.context.close();
-    }
-  });
+          let mounting = null;
+          try {
+            m.mount(document.getElementById("n"), { view: "bars" });
+          } catch (error) {
+            mounting = error.message;
+          }
+          const at = chart.pointOf?.("MAR");
+          return {
+            title,
+            refused,
+            mounting,
+            after: chart.canvas.getAttribute("aria-label"),
+            hit: at ? chart.hitTest(at[0], at[1]) : null,
+            empty: document.getElementById("n").shadowRoot?.childElementCount ?? 0,
+          };
+        }, build);
+        assert.match(out.title, title, `a mount without a view draws the ${view}`);
+        const refusal = (v) =>
+          `careto-viz: view: "${v}": this build of careto-viz (${name}) draws the ${view} only; load the article build, careto_viz.js next to it, or the full build, careto_viz_full.js`;
+        assert.deepEqual(out.refused, { bars: refusal("bars"), timeline: refusal("timeline") });
+        assert.equal(out.mounting, refusal("bars"), "mount refuses the bars too");
+        assert.equal(out.after, out.title, "the chart on screen stays");
+        if (view === "map") assert.equal(out.hit, "country:MAR", "and still answers");
+        assert.equal(out.empty, 0, "the refused mount left nothing behind");
+        assert.deepEqual(s.problems, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
 
   it("pages without a map request no byte of the map's code or geometry", async () => {
     // A page of placeholders for the compiled-in campaign, the article's views

@@ -98,7 +98,7 @@ export type Theme = "light" | "dark" | "auto";
 
 /** The options of `mount` and `Chart.update` (`update` takes any subset). */
 export interface MountOptions {
-  /** Default `"bars"` (in the map build, which draws the map only: `"map"`). */
+  /** Default `"bars"` (in the map and the profile builds, which draw their own view only: that view). */
   view?: View;
   /** Default: the `lang` of the element's closest ancestor that has one, else `"en"`. */
   lang?: Lang;

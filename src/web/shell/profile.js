@@ -1,6 +1,7 @@
 // The profile build's entry (www/pkg/careto_viz_profile.js, bundled and
 // minified by scripts/build-wasm.sh): the article's kernel with the
-// `profile` feature, and the first-paint shell. The loader picks it for
+// `profile` feature, which draws the profile only (the bars and the timeline
+// are the article build's), and the first-paint shell. The loader picks it for
 // profile charts only, so a page without one downloads none of it; on a
 // page where one sits beside other charts, they keep the article build and
 // this one comes after their first frame. It shares the article's
