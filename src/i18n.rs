@@ -63,7 +63,7 @@ pub use controls::{control_strings, controls, ControlStrings};
 pub use details::{detail_strings, DetailStrings};
 #[cfg(careto_map)]
 pub use format::join_list;
-pub use format::{capitalize, fill, format_count, format_date, month_name, sort_key};
+pub use format::{capitalize, fill, format_count, format_date, join, month_name, sort_key};
 #[cfg(careto_map)]
 pub use map::{map_strings, MapStrings};
 pub use profile::{profile_detail_strings, profile_strings, ProfileDetailStrings, ProfileStrings};

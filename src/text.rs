@@ -101,9 +101,19 @@ pub fn wrap_at_most(s: &str, size: f64, weight: Weight, max_width: f64, max_line
     }
     let mut lines: Vec<String> = lines.into_iter().map(|l| truncate(&l, size, weight, max_width)).collect();
     if let (true, Some(last)) = (cut, lines.last_mut()) {
-        *last = truncate(&format!("{}…", last.trim_end_matches('…')), size, weight, max_width);
+        *last = truncate(&format!("{}…", trim_end_all(last, "…")), size, weight, max_width);
     }
     lines
+}
+
+/// `s` without the copies of `suffix` it ends with. Comparing bytes at the
+/// end: core's `trim_end_matches` brings its char searcher into the wasm.
+pub fn trim_end_all<'a>(s: &'a str, suffix: &str) -> &'a str {
+    let mut s = s;
+    while let Some(rest) = s.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+        s = rest;
+    }
+    s
 }
 
 /// `s`, cut with "…" so that it fits in `max_width`.
@@ -128,6 +138,15 @@ pub fn truncate(s: &str, size: f64, weight: Weight, max_width: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trim_end_all_takes_every_copy_of_the_suffix_off_the_end() {
+        assert_eq!(trim_end_all("Disclosure..", "."), "Disclosure");
+        assert_eq!(trim_end_all("a…b……", "…"), "a…b");
+        assert_eq!(trim_end_all("…", "…"), "");
+        assert_eq!(trim_end_all("no dot", "."), "no dot");
+        assert_eq!(trim_end_all("x", ""), "x");
+    }
+
     use super::*;
 
     #[test]

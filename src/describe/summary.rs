@@ -75,7 +75,7 @@ pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
                 others.push(fill(s.summary_more_countries, &[("n", &format_count(count_u32(rest.len() - listed.len()), lang))]));
             }
             out.push_str(s.summary_followed_by);
-            out.push_str(&others.join("; "));
+            out.push_str(&crate::i18n::join(&others, "; "));
         }
         out.push('.');
         if let Some(why) = measure_argument(c, lang) {
@@ -106,7 +106,7 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
         out.push(' ');
         out.push_str(&format_date(&e.date, e.approximate, lang));
         out.push_str(": ");
-        out.push_str(e.label.get(lang).trim_end_matches('.'));
+        out.push_str(crate::text::trim_end_all(e.label.get(lang), "."));
         if let Some(tag) = status_words(e.status, lang) {
             out.push_str(" (");
             out.push_str(tag);

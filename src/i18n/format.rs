@@ -94,14 +94,15 @@ fn starts_with_i_sound(word: &str) -> bool {
 }
 
 /// Fills `{key}` placeholders in `template` (one pass; an unknown `{…}` is
-/// left as it is). Searching for a char, not a `&str`, keeps core's
-/// two-way substring searcher out of the wasm.
+/// left as it is). Searching for a byte, not a `&str` or a `char`, keeps
+/// core's substring and char searchers (about 1.1 KB of wasm) out of the
+/// drawing kernels.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
+    while let Some((before, after)) = split_at_byte(rest, b'{') {
         out.push_str(before);
-        let known = after.split_once('}').and_then(|(key, tail)| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, tail)));
+        let known = split_at_byte(after, b'}').and_then(|(key, tail)| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, tail)));
         match known {
             Some((value, tail)) => {
                 out.push_str(value);
@@ -114,6 +115,27 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `s` around its first `byte`, which is ASCII: both sides are whole characters.
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    let (before, from) = s.split_at_checked(i)?;
+    Some((before, from.get(1..)?))
+}
+
+/// `items` with `separator` between each two. A loop of its own: std's
+/// `join` is a generic routine of about 900 B of wasm, for the few short
+/// strings a headline or a summary joins.
+pub fn join(items: &[String], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item);
+    }
     out
 }
 
@@ -185,6 +207,20 @@ mod tests {
         assert_eq!(fill("{name}: {n} countries", &[("name", "The Mask"), ("n", "31")]), "The Mask: 31 countries");
         assert_eq!(fill("{a}{a} {b} {", &[("a", "{b}"), ("b", "x")]), "{b}{b} x {");
         assert_eq!(fill("no placeholders", &[]), "no placeholders");
+        // Around letters of more than one byte, and braces that do not close.
+        assert_eq!(fill("ñ{n}é {x} {n", &[("n", "31"), ("x", "Á")]), "ñ31é Á {n");
+        assert_eq!(fill("{}{", &[("", "empty")]), "empty{");
+    }
+
+    #[test]
+    fn join_puts_the_separator_between_each_two() {
+        let v = |xs: &[&str]| xs.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(join(&v(&[]), "; "), "");
+        assert_eq!(join(&v(&["a"]), "; "), "a");
+        assert_eq!(join(&v(&["a", "", "c"]), " · "), "a ·  · c");
+        for items in [v(&["x", "y", "z"]), v(&["Marruecos, 384", "Brasil, 173"])] {
+            assert_eq!(join(&items, "; "), items.join("; "));
+        }
     }
 
     #[test]

@@ -227,7 +227,7 @@ pub fn headline(c: &crate::model::Campaign, lang: crate::model::Lang) -> Option<
         })
         .collect();
     let note = c.totals_note.get(lang).trim();
-    let mut out = figures.join(" · ");
+    let mut out = crate::i18n::join(&figures, " · ");
     if !note.is_empty() {
         if !out.is_empty() {
             out.push_str(". ");
