@@ -54,8 +54,9 @@ const THIS_BUILD: &str = if cfg!(careto_map) {
 };
 
 impl View {
-    /// Parses `bars`, `timeline`, `profile` or `map`; a build without one
-    /// of the last two says so, naming the build that draws it.
+    /// Parses `bars`, `timeline`, `profile` or `map`; a build that does not
+    /// draw a view (the article build the last two, the map and the profile
+    /// builds all but their own) says so, naming the builds that draw it.
     pub fn parse(s: &str) -> Result<View, String> {
         match s {
             #[cfg(careto_article_views)]
