@@ -28,7 +28,10 @@ fn main() -> ExitCode {
     // a page without a map does not pay for its code.
     println!("cargo::rustc-check-cfg=cfg(careto_map)");
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    if !wasm || std::env::var_os("CARGO_FEATURE_MAP").is_some() {
+    // The crate's Cargo features that make a wasm build what it is.
+    let features = ["CARGO_FEATURE_MAP", "CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
+    let on = |feature: &str| std::env::var_os(feature).is_some();
+    if !wasm || on("CARGO_FEATURE_MAP") {
         println!("cargo:rustc-cfg=careto_map");
     }
     // `careto_map_only`, `careto_profile_only`: the map build and the
@@ -43,8 +46,7 @@ fn main() -> ExitCode {
     println!("cargo::rustc-check-cfg=cfg(careto_map_only)");
     println!("cargo::rustc-check-cfg=cfg(careto_profile_only)");
     println!("cargo::rustc-check-cfg=cfg(careto_article_views)");
-    let features = ["CARGO_FEATURE_MAP", "CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
-    let alone = |feature: &str| wasm && features.iter().all(|f| std::env::var_os(f).is_some() == (*f == feature));
+    let alone = |feature: &str| wasm && features.iter().all(|f| on(f) == (*f == feature));
     let map_only = alone("CARGO_FEATURE_MAP");
     let profile_only = alone("CARGO_FEATURE_PROFILE");
     if map_only {
@@ -62,8 +64,7 @@ fn main() -> ExitCode {
     // with the `profile` feature (the profile build); the article's first-paint
     // kernel leaves it out.
     println!("cargo::rustc-check-cfg=cfg(careto_profile)");
-    let features = ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"];
-    let profile = !wasm || features.iter().any(|f| std::env::var_os(f).is_some());
+    let profile = !wasm || ["CARGO_FEATURE_PROFILE", "CARGO_FEATURE_DETAILS", "CARGO_FEATURE_CUSTOM_CAMPAIGN"].into_iter().any(on);
     if profile {
         println!("cargo:rustc-cfg=careto_profile");
     }

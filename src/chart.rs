@@ -60,17 +60,11 @@ impl Layout {
         #[cfg(not(careto_map))]
         let (width, lang, header) = (options.width, options.lang, options.header);
         #[cfg(not(careto_map))]
-        match options.view {
-            #[cfg(careto_article_views)]
+        match options.view.drawn() {
             View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
-            #[cfg(careto_article_views)]
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
-            // The profile build draws the profile only: View::parse refuses
-            // the other views there, so a chart never has one.
-            #[cfg(careto_profile_only)]
-            View::Bars | View::Timeline => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
         }
     }
 
@@ -78,18 +72,12 @@ impl Layout {
     #[cfg(careto_map)]
     pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
-        match options.view {
-            #[cfg(careto_article_views)]
+        match options.view.drawn() {
             View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
-            #[cfg(careto_article_views)]
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
             View::Map => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
-            // The map build draws the map only: View::parse refuses the
-            // other views there, so a chart never has one.
-            #[cfg(careto_map_only)]
-            View::Bars | View::Timeline => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
         }
     }
 

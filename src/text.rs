@@ -108,9 +108,11 @@ pub fn wrap_at_most(s: &str, size: f64, weight: Weight, max_width: f64, max_line
 
 /// `s` without the copies of `suffix` it ends with. Comparing bytes at the
 /// end: core's `trim_end_matches` brings its char searcher into the wasm.
-pub fn trim_end_all<'a>(s: &'a str, suffix: &str) -> &'a str {
-    let mut s = s;
-    while let Some(rest) = s.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+pub fn trim_end_all<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return s;
+    }
+    while let Some(rest) = s.strip_suffix(suffix) {
         s = rest;
     }
     s
@@ -138,6 +140,8 @@ pub fn truncate(s: &str, size: f64, weight: Weight, max_width: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn trim_end_all_takes_every_copy_of_the_suffix_off_the_end() {
         assert_eq!(trim_end_all("Disclosure..", "."), "Disclosure");
@@ -146,8 +150,6 @@ mod tests {
         assert_eq!(trim_end_all("no dot", "."), "no dot");
         assert_eq!(trim_end_all("x", ""), "x");
     }
-
-    use super::*;
 
     #[test]
     fn widths_follow_the_table() {

@@ -90,6 +90,19 @@ careto_viz_map.js next to it, or the full build, careto_viz_full.js"
         }
     }
 
+    /// The view a chart of this build is drawn in: `self`, but in the map
+    /// and the profile builds, which draw their own view only
+    /// ([`View::parse`] refuses the others there), that view: a constant
+    /// there, so a `match` on it keeps only that view's code.
+    #[inline]
+    pub fn drawn(self) -> View {
+        if cfg!(careto_article_views) {
+            self
+        } else {
+            View::default()
+        }
+    }
+
     /// The view's name as [`View::parse`] reads it: `bars`, `timeline`, `profile`, `map`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -47,21 +47,13 @@ pub fn color_scale(c: &Campaign) -> ColorScale {
 /// A chart's title, which is also the canvas's accessible name: the title
 /// the layout draws, e.g. "The Mask (Careto): 31 countries affected".
 pub fn title(c: &Campaign, view: View, lang: Lang) -> String {
-    match view {
-        #[cfg(careto_article_views)]
+    match view.drawn() {
         View::Bars => fill(crate::i18n::strings(lang).bars_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
-        #[cfg(careto_article_views)]
         View::Timeline => fill(crate::i18n::strings(lang).timeline_title, &[("name", c.name.get(lang))]),
         #[cfg(careto_profile)]
         View::Profile => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
         #[cfg(careto_map)]
         View::Map => fill(crate::i18n::map_strings(lang).map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
-        // The map and the profile builds draw their own view only (no chart
-        // there has another: View::parse refuses them).
-        #[cfg(careto_map_only)]
-        View::Bars | View::Timeline => fill(crate::i18n::map_strings(lang).map_title, &[("name", c.name.get(lang)), ("n", &c.countries.len().to_string())]),
-        #[cfg(careto_profile_only)]
-        View::Bars | View::Timeline => fill(crate::i18n::profile_strings(lang).title, &[("name", c.name.get(lang))]),
     }
 }
 

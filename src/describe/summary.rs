@@ -125,21 +125,13 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
 
 /// The screen-reader summary of `view`.
 pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
-    match view {
-        #[cfg(careto_article_views)]
+    match view.drawn() {
         View::Bars => bars_summary(c, lang),
-        #[cfg(careto_article_views)]
         View::Timeline => timeline_summary(c, lang),
         #[cfg(careto_profile)]
         View::Profile => profile::profile_summary(c, lang),
         #[cfg(careto_map)]
         View::Map => map::map_summary(c, lang),
-        // The map and the profile builds draw their own view only (no chart
-        // there has another: View::parse refuses them).
-        #[cfg(careto_map_only)]
-        View::Bars | View::Timeline => map::map_summary(c, lang),
-        #[cfg(careto_profile_only)]
-        View::Bars | View::Timeline => profile::profile_summary(c, lang),
     }
 }
 

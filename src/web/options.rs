@@ -120,15 +120,8 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         return Ok(JsOptions::default());
     }
     if !value.is_object() || value.is_function() {
-        // The example names a view this build draws (the map and the profile builds: their own only).
-        let example = if cfg!(careto_map_only) {
-            "options must be an object such as { view: \"map\" }"
-        } else if cfg!(careto_profile_only) {
-            "options must be an object such as { view: \"profile\" }"
-        } else {
-            "options must be an object such as { view: \"bars\" }"
-        };
-        return Err(example.to_string());
+        // The example names a view this build draws: its default.
+        return Err(format!("options must be an object such as {{ view: \"{}\" }}", View::default().as_str()));
     }
     let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
     for key in &keys {
