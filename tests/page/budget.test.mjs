@@ -13,7 +13,8 @@
 //                              own paths, below)
 //   embed.html?view=timeline   one chart in the iframe page
 //   first frame    everything fetched before the first chart's first frame
-//                  (the resource list when the page marks its charts mounted)
+//                  (the files requested until the page marks its charts
+//                  mounted, in the same task as the mounts)
 //   all features   everything fetched once a reader has used every feature of
 //                  every chart (hover, Tab + ArrowDown, Show data, Download
 //                  PNG and CSV, Copy embed code) and the network is idle

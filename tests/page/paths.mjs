@@ -33,9 +33,9 @@ export const LOADING = { en: "Loading…", es: "Cargando…" };
 
 /**
  * Init script (context.addInitScript): when html[data-careto-viz-state] is first
- * set, records `window.__cvMounted` = { at, state, urls } (the navigation and
- * every resource fetched so far, in the same task as the mounts: before any
- * frame), and then `window.__cvFrame`, the time just after the first frame
+ * set, records `window.__cvMounted` = { at, state } (`at`: the page's clock
+ * in the same task as the mounts, before any frame: measurePath counts the
+ * files requested until then), and then `window.__cvFrame`, the time just after the first frame
  * with the charts was produced (requestAnimationFrame, then a message posted
  * from it); `window.__cvFrameReady` is a promise of it.
  */
@@ -52,7 +52,6 @@ export function watchFirstFrame() {
     window.__cvMounted = {
       at: performance.now(),
       state,
-      urls: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => e.name),
     };
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -239,9 +238,19 @@ export async function measurePath(browser, { base, root, url, path: kind, width 
     if (response?.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()}`);
     const mounted = await page.evaluate(waitFor, "__cvMounted");
     if (mounted.state !== "ready") throw new Error(`${url}: the charts did not mount (data-careto-viz-state="${mounted.state}"): ${problems.join("; ")}`);
-    let urls = mounted.urls;
+    let urls;
     let hosts = [];
-    if (kind === "all-features") {
+    if (kind === "first-frame") {
+      // What was requested before the mount, listed once the network is
+      // idle: resource timing lists a response only once the page has read
+      // it, which for a .wasm requested with its script and compiled as it
+      // streams in can be after the mount, though it was fetched before.
+      await network.idle();
+      urls = await page.evaluate(
+        (at) => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource").filter((e) => e.startTime <= at)].map((e) => e.name),
+        mounted.at,
+      );
+    } else if (kind === "all-features") {
       hosts = await useEveryFeature(page);
       await network.idle();
       urls = await page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => e.name));
@@ -250,7 +259,7 @@ export async function measurePath(browser, { base, root, url, path: kind, width 
       const icons = await page.evaluate(() => [...document.querySelectorAll("link[rel~=icon]")].map((l) => l.href));
       const unexplained = missing.filter((u) => !icons.includes(u));
       if (unexplained.length) throw new Error(`${url}: requests missing from the resource timing list: ${unexplained.join(", ")}`);
-    } else if (kind !== "first-frame") {
+    } else {
       throw new Error(`unknown path ${kind}`);
     }
     const icons = await page.evaluate(() => [...document.querySelectorAll("link[rel~=icon]")].map((l) => l.href));
