@@ -5,6 +5,8 @@
 // in that language first needs it. The map shows the bars' countries: its
 // tooltips, table and CSV are the bars' (the table under the map's caption).
 
+import { imported } from "./entry.js";
+
 const wordsOf = (view) => (view === "map" ? "bars" : view);
 
 /** The provider the interaction layer reads (see interact.js). */
@@ -17,10 +19,7 @@ export async function articleDetails() {
       if (words.has(lang)) return Promise.resolve();
       if (!loading.has(lang)) {
         const url = new URL(`./careto_viz_details_${lang}.js`, import.meta.url).href;
-        const load = import(url).then(async (m) => {
-          await m.default();
-          words.set(lang, JSON.parse(m.words()));
-        });
+        const load = imported(url).then((m) => words.set(lang, JSON.parse(m.words())));
         load.catch(() => {}).finally(() => loading.delete(lang));
         loading.set(lang, load);
       }

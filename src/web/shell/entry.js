@@ -28,6 +28,30 @@ export function initSync(options) {
   return exports;
 }
 
+/** The page's modules by address, shared by every bundle and the loader (a registered symbol: one key whichever asks). */
+const MODULES = Symbol.for("careto-viz.modules");
+
+/**
+ * The module at `url` (an absolute address: a careto-viz build, or a
+ * details module, next to this one), imported and initialised once per page
+ * however many bundles ask (www/careto-viz-loader.js shares the same
+ * registry for the builds a page loads), its .wasm (`<file>_bg.wasm`)
+ * requested together with its script, not once the script has arrived and
+ * run: one round trip less before it can draw. A failure is forgotten, so
+ * the next use fetches again.
+ */
+export function imported(url) {
+  const all = (globalThis[MODULES] ??= new Map());
+  if (!all.has(url)) {
+    const wasm = fetch(url.replace(/\.js$/, "_bg.wasm"));
+    wasm.catch(() => {}); // the module's init reports a failure, when it awaits it
+    const module = import(url).then(async (m) => (await m.default({ module_or_path: wasm }), m));
+    module.catch(() => all.delete(url));
+    all.set(url, module);
+  }
+  return all.get(url);
+}
+
 /**
  * The build of file stem `stem` in this kernel's language, and its kernel
  * in the other language: each drawing kernel (article, map, profile) is
@@ -38,13 +62,11 @@ export function initSync(options) {
  */
 export function languages(stem, prepare = async () => {}) {
   const es = CARETO_LANG === "es";
-  // A string built at run time: esbuild leaves the import alone (the file is external).
-  const otherFile = "./" + stem + (es ? "" : "_es") + ".js";
+  const otherFile = new URL(`./${stem}${es ? "" : "_es"}.js`, import.meta.url).href;
   return {
     build: `${stem}${es ? "_es" : ""}.js`,
     other: () =>
-      import(otherFile).then(async (module) => {
-        await module.default();
+      imported(otherFile).then(async (module) => {
         await prepare(module);
         return module.Kernel;
       }),
