@@ -9,9 +9,9 @@
 //   make site && node --test tests/page/waterfall.test.mjs    (make test-page does both)
 //
 // The four ways a module comes: the build of an iframe's chart (the
-// article's and the map's, by the loader), the details module (by the
-// shell, after the first frame) and the other language's kernel (by the
-// shell, on update({ lang })).
+// article's and the map's, by the loader, which also starts the map's
+// geometry), the details module (by the shell, after the first frame) and
+// the other language's kernel (by the shell, on update({ lang })).
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -55,7 +55,7 @@ async function holding(file) {
   return { ...session, held, seen };
 }
 
-/** Checks that `wasm` was requested once, while `script` was held (before it was let through). */
+/** Checks that `wasm` (or another file) was requested once, while `script` was held (before it was let through). */
 function requestedWhileHeld({ held, seen, problems }, script, wasm) {
   const requests = seen.filter((r) => r.file === wasm);
   assert.equal(held.requests, 1, `${script} requested ${held.requests} times`);
@@ -69,17 +69,18 @@ const ready = (page) => page.waitForSelector('#chart[data-careto-viz-state="read
 const titleOf = () => document.getElementById("chart").shadowRoot.querySelector("canvas").getAttribute("aria-label");
 
 describe("each module's .wasm is requested with its script, not after it", () => {
-  for (const [view, script, wasm, title] of [
-    ["timeline", "careto_viz.js", "careto_viz_bg.wasm", /timeline/],
-    ["map", "careto_viz_map.js", "careto_viz_map_bg.wasm", /where the 31 affected countries are/],
+  for (const [view, script, files, title] of [
+    ["timeline", "careto_viz.js", ["careto_viz_bg.wasm"], /timeline/],
+    // The map's geometry too (the loader starts it, world.js takes it).
+    ["map", "careto_viz_map.js", ["careto_viz_map_bg.wasm", "world-110m.bin"], /where the 31 affected countries are/],
   ]) {
-    it(`embed.html?view=${view}: ${wasm} while ${script} is held; the chart draws`, async () => {
+    it(`embed.html?view=${view}: ${files.join(" and ")} while ${script} is held; the chart draws`, async () => {
       const session = await holding(script);
       try {
         await session.page.goto(new URL(`embed.html?view=${view}`, server.url).href);
         await ready(session.page);
         assert.match(await session.page.evaluate(titleOf), title);
-        requestedWhileHeld(session, script, wasm);
+        for (const file of files) requestedWhileHeld(session, script, file);
       } finally {
         await session.context.close();
       }

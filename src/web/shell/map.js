@@ -7,7 +7,8 @@
 // after their first frame. It shares the article's interaction layer and details
 // modules (article-details.js: the map's details are the bars'). The map's
 // geometry, world-110m.bin next to this file, is fetched once per page, its
-// download started as this module loads (beside the wasm's). It is built
+// download started as this module loads (beside the wasm's), if the page's
+// loader has not started it already, with this module's script. It is built
 // once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel, setWorld } from "careto-viz-wasm";

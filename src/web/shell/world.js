@@ -4,7 +4,9 @@
 //
 // - The geometry (world-110m.bin, next to the build's module: same origin)
 //   is fetched once per page: when the map build loads (map.js, which only
-//   map charts load), in the full build when the first map chart needs it,
+//   map charts load), or before, with its script, by the page's loader
+//   (www/careto-viz-loader.js, `prefetchGeometry`, which puts its download
+//   under the same key); in the full build when the first map chart needs it,
 //   never before; and handed to the kernel once (`setWorld`: decoded into
 //   the world every map chart of the module shares). A failed fetch or
 //   decode is forgotten, so the next use fetches again.
