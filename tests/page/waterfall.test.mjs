@@ -8,8 +8,7 @@
 //
 //   make site && node --test tests/page/waterfall.test.mjs    (make test-page does both)
 //
-// The ways a module comes: index.html's kernel (its .wasm preloaded by the
-// page, where scripts run), the build of an iframe's chart (the
+// The four ways a module comes: the build of an iframe's chart (the
 // article's and the map's, by the loader, which also starts the map's
 // geometry), the details module (by the shell, after the first frame) and
 // the other language's kernel (by the shell, on update({ lang })).
@@ -87,17 +86,6 @@ describe("each module's .wasm is requested with its script, not after it", () =>
       }
     });
   }
-
-  it("index.html preloads its kernel's .wasm: careto_viz_bg.wasm while main.js is held; the charts draw", async () => {
-    const session = await holding("../main.js");
-    try {
-      await session.page.goto(new URL("index.html", server.url).href);
-      await session.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 20_000 });
-      requestedWhileHeld(session, "main.js", "careto_viz_bg.wasm");
-    } finally {
-      await session.context.close();
-    }
-  });
 
   it("the details module (after the first frame): careto_viz_details_en_bg.wasm while its script is held; ArrowDown then says Morocco", async () => {
     const session = await holding("careto_viz_details_en.js");
