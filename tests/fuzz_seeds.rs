@@ -55,6 +55,9 @@ fn geometry_seeds_pass_the_checks() {
             assert!(decoded, "the real geometry decodes");
             assert_eq!(data, careto_viz::geo::WORLD_110M, "fuzz/seeds/geometry/world-110m.bin is data/world-110m.bin");
         }
+        if f.ends_with("truncated.bin") {
+            assert!(!decoded && careto_viz::geo::WORLD_110M.starts_with(&data), "fuzz/seeds/geometry/truncated.bin is a prefix of data/world-110m.bin");
+        }
     }
 }
 

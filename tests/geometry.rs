@@ -132,10 +132,11 @@ fn rings_are_closed_and_borders_shared() {
 /// units of a tenth of the sphere's radius, and one shape "AAA" using it,
 /// optionally reversed, plus `extra` at the end.
 fn tiny(arc_ref: u8, extra: &[u8]) -> Vec<u8> {
-    let mut f = b"CVW1".to_vec();
+    let mut f = b"CVW2".to_vec();
     f.push(10); // units per radius
     f.push(1); // one arc
     f.push(5); // five points
+    f.push(0); // the first from (0, 0), not an earlier arc's end
                // (dx, dy) zigzag: 0,0  +10,0  0,+10  -10,0  0,-10
     f.extend_from_slice(&[0, 0, 20, 0, 0, 20, 19, 0, 0, 19]);
     f.push(1); // one shape
@@ -143,7 +144,7 @@ fn tiny(arc_ref: u8, extra: &[u8]) -> Vec<u8> {
     f.push(1); // one polygon
     f.push(1); // one ring
     f.push(1); // one arc
-    f.push(arc_ref);
+    f.push(arc_ref); // arc 0 + (arc_ref >> 1, zigzag), reversed if arc_ref is odd
     f.extend_from_slice(extra);
     f
 }
@@ -158,10 +159,73 @@ fn a_hand_made_file_decodes() {
     assert_eq!((ring[2].x, ring[2].y), (1.0, -1.0));
     // The marker at the square's centroid.
     assert!((w.shapes[0].location.x - 0.5).abs() < 1e-12 && (w.shapes[0].location.y + 0.5).abs() < 1e-12);
-    // Reversed (~0 = -1, zigzag 1): the same points the other way round.
+    // Reversed (the low bit): the same points the other way round.
     let r = World::decode(&tiny(1, &[])).unwrap();
     let reversed: Vec<_> = r.shapes[0].polygons[0].rings[0].iter().rev().copied().collect();
     assert_eq!(&reversed, ring);
+    let seed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/geometry/square.bin")).unwrap();
+    assert_eq!(seed, tiny(0, &[]), "fuzz/seeds/geometry/square.bin is this file");
+}
+
+/// A hand-made file whose arcs start at earlier arcs' ends: the square of
+/// [`tiny`] in four arcs, (0,0)→(10,0), (10,0)→(10,10), (0,0)→(0,10),
+/// (10,10)→(0,10), joined as 0, 1, 3 and 2 reversed, and a fifth arc, used
+/// by no ring, (5,5)→(6,6).
+fn square_of_four() -> Vec<u8> {
+    let mut f = b"CVW2".to_vec();
+    // Units, five arcs; each arc: 2 points, from, (dx, dy) zigzag. Endpoints so far, most recent last.
+    f.extend_from_slice(&[10, 5]);
+    f.extend_from_slice(&[2, 0, 0, 0, 20, 0]); // from 0: (0,0) from (0,0); +10,0. Ends: (0,0) (10,0)
+    f.extend_from_slice(&[2, 1, 0, 20]); // from 1: (10,0), the last end; 0,+10. Ends: … (10,0) (10,10)
+    f.extend_from_slice(&[2, 4, 0, 20]); // from 4: (0,0), arc 0's first; 0,+10. Ends: … (0,0) (0,10)
+    f.extend_from_slice(&[2, 3, 19, 0]); // from 3: (10,10), arc 1's last; -10,0. Ends: … (10,10) (0,10)
+    f.extend_from_slice(&[2, 0, 10, 9, 2, 2]); // from 0: (5,5) = (0,10) + (5,-5), the last point before; +1,+1
+    f.push(1); // one shape
+    f.extend_from_slice(b"AAA");
+    f.extend_from_slice(&[1, 1, 4]); // one polygon, one ring of four arcs
+    f.extend_from_slice(&[0, 4, 8, 3]); // arc 0; 0 + 1; 1 + 2; 3 - 1 reversed
+    f
+}
+
+#[test]
+fn arcs_start_at_earlier_ends_and_references_step_from_the_one_before() {
+    let w = World::decode(&square_of_four()).unwrap();
+    let p = |x: f64, y: f64| careto_viz::layout::Point { x, y: -y };
+    assert_eq!(
+        w.arcs,
+        [
+            vec![p(0.0, 0.0), p(1.0, 0.0)],
+            vec![p(1.0, 0.0), p(1.0, 1.0)],
+            vec![p(0.0, 0.0), p(0.0, 1.0)],
+            vec![p(1.0, 1.0), p(0.0, 1.0)],
+            vec![p(0.5, 0.5), p(0.6, 0.6)]
+        ]
+    );
+    // The same ring as the square of one arc, and the same marker.
+    let one = World::decode(&tiny(0, &[])).unwrap();
+    assert_eq!(w.shapes[0].polygons, one.shapes[0].polygons);
+    assert_eq!(w.shapes[0].location, one.shapes[0].location);
+}
+
+#[test]
+fn an_arc_cannot_start_at_an_end_not_yet_read() {
+    let missing = "the map's geometry file is corrupt or truncated: an arc starts at an endpoint that does not exist yet";
+    // The first arc: no endpoint yet.
+    let mut first = b"CVW2".to_vec();
+    first.extend_from_slice(&[10, 1, 2, 1, 0, 20, 1]);
+    assert_eq!(reason(&first), format!("{missing} (byte 8)"));
+    // The second arc: two endpoints, not three; nor 2⁶⁴ - 1.
+    let mut third = square_of_four();
+    assert_eq!(third[13], 1);
+    third[13] = 3;
+    assert_eq!(reason(&third), format!("{missing} (byte 14)"));
+    let mut huge = square_of_four();
+    huge.splice(13..14, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    assert_eq!(reason(&huge), format!("{missing} (byte 23)"));
+    // The two it has: k = 2 is the first arc's first point (0,0), where a ring of 0, 1 no longer joins.
+    let mut two = square_of_four();
+    two[13] = 2;
+    assert_eq!(reason(&two), "the map's geometry file is corrupt or truncated: a ring's arcs do not join (byte 39)");
 }
 
 fn reason(bytes: &[u8]) -> String {
@@ -170,12 +234,23 @@ fn reason(bytes: &[u8]) -> String {
 
 #[test]
 fn bad_files_get_a_clear_error() {
-    assert_eq!(reason(b"GIF89a"), "the map's geometry file is corrupt or truncated: it does not start with \"CVW1\" (byte 0)");
+    assert_eq!(reason(b"GIF89a"), "the map's geometry file is corrupt or truncated: it does not start with \"CVW2\" (byte 0)");
+    assert_eq!(reason(b"CVW1\x0a\x01\x05\x00\x00"), "the map's geometry file is corrupt or truncated: it does not start with \"CVW2\" (byte 0)");
     assert_eq!(reason(b""), "the map's geometry file is corrupt or truncated: truncated (byte 0)");
-    assert_eq!(reason(&tiny(2, &[])), "the map's geometry file is corrupt or truncated: an arc reference is out of range (byte 25)");
-    assert_eq!(reason(&tiny(0, &[0])), "the map's geometry file is corrupt or truncated: bytes after the last shape (byte 25)");
+    assert_eq!(reason(&tiny(0, &[0])), "the map's geometry file is corrupt or truncated: bytes after the last shape (byte 26)");
+    // Arc references out of range: arc 0 - 1, 0 + 1 (of one arc), 0 - 1 reversed,
+    // 0 - 2⁶² reversed (u64::MAX), and a ring's second reference (arc 0, then 0 - 1).
+    for (bad, at) in [(tiny(2, &[]), 26), (tiny(4, &[]), 26), (tiny(3, &[]), 26)] {
+        assert_eq!(reason(&bad), format!("the map's geometry file is corrupt or truncated: an arc reference is out of range (byte {at})"));
+    }
+    let mut huge = tiny(0, &[]);
+    huge.splice(25..26, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    assert_eq!(reason(&huge), "the map's geometry file is corrupt or truncated: an arc reference is out of range (byte 35)");
+    let mut second = tiny(0, &[2]);
+    second[24] = 2; // two arcs in the ring: arc 0, then arc 0 - 1
+    assert_eq!(reason(&second), "the map's geometry file is corrupt or truncated: an arc reference is out of range (byte 27)");
     let mut far = tiny(0, &[]);
-    far.splice(7..8, [0xfe, 0xff, 0x7f]); // the first dx: about 1,000,000 units, far outside ±28
+    far.splice(8..9, [0xfe, 0xff, 0x7f]); // the first dx: about 1,000,000 units, far outside ±28
     assert!(reason(&far).contains("a point lies outside the map"), "{}", reason(&far));
     // A ring whose arcs do not join: the square, then the square again from its start.
     let mut open = tiny(0, &[]);
@@ -183,18 +258,19 @@ fn bad_files_get_a_clear_error() {
     open[n - 2] = 2; // two arcs in the ring
     open.push(0); // arc 0 again: starts at (0,0) where the first ended: joins; use reversed: ends at the start too
     assert_eq!(reason(&open), "decoded", "the same closed arc twice joins and closes");
-    let mut gap = b"CVW1".to_vec();
-    gap.extend_from_slice(&[10, 2, 2, 0, 0, 2, 0, 2, 4, 0, 2, 0, 1]);
+    // (0,0)→(1,0), then (2,0)→(3,0): the second arc's first point from the first's last.
+    let mut gap = b"CVW2".to_vec();
+    gap.extend_from_slice(&[10, 2, 2, 0, 0, 0, 2, 0, 2, 0, 2, 0, 2, 0, 1]);
     gap.extend_from_slice(b"AAA");
-    gap.extend_from_slice(&[1, 1, 2, 0, 2]);
+    gap.extend_from_slice(&[1, 1, 2, 0, 4]); // arcs 0 and 0 + 1
     assert!(reason(&gap).contains("a ring's arcs do not join"), "{}", reason(&gap));
-    let mut unclosed = b"CVW1".to_vec();
-    unclosed.extend_from_slice(&[10, 1, 2, 0, 0, 2, 0, 1]);
+    let mut unclosed = b"CVW2".to_vec();
+    unclosed.extend_from_slice(&[10, 1, 2, 0, 0, 0, 2, 0, 1]);
     unclosed.extend_from_slice(b"AAA");
     unclosed.extend_from_slice(&[1, 1, 1, 0]);
     assert!(reason(&unclosed).contains("a ring does not close"), "{}", reason(&unclosed));
     let mut unsorted = tiny(0, &[]);
-    unsorted[17] = 2; // two shapes: "AAA" then "AAA" again
+    unsorted[18] = 2; // two shapes: "AAA" then "AAA" again
     unsorted.extend_from_slice(b"AAA");
     unsorted.extend_from_slice(&[0, 0, 0]);
     assert!(reason(&unsorted).contains("not in order"), "{}", reason(&unsorted));
@@ -235,12 +311,12 @@ fn varint(f: &mut Vec<u8>, mut v: u32) {
 fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     // One closed arc of 10,000 points, then a shape whose ring names it
     // 100,000 times: 10⁹ points if assembled. The decoder stops early.
-    let mut f = b"CVW1".to_vec();
+    let mut f = b"CVW2".to_vec();
     f.push(10);
     f.push(1);
     let points = 10_000u32;
     varint(&mut f, points);
-    f.extend_from_slice(&[0, 0]);
+    f.extend_from_slice(&[0, 0, 0]);
     for k in 1..points {
         f.extend_from_slice(if k == points - 1 {
             &[0, 0]
@@ -255,7 +331,7 @@ fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
     f.extend_from_slice(&[1, 1]);
     let refs = 100_000u32;
     varint(&mut f, refs);
-    f.extend(std::iter::repeat_n(0u8, refs as usize));
+    f.extend(std::iter::repeat_n(0u8, refs as usize)); // arc 0, then 0 steps from it
     let t = std::time::Instant::now();
     let e = World::decode(&f).unwrap_err();
     assert_eq!(e.reason, "arcs are used more often than borders allow");
@@ -266,6 +342,9 @@ fn a_file_that_repeats_one_long_arc_is_refused_quickly() {
 fn the_smallest_i64_as_a_coordinate_is_refused_not_a_panic() {
     // The geometry fuzz target: a delta of zigzag u64::MAX is i64::MIN, and
     // `i64::MIN.abs()` overflowed (a panic where overflow is checked).
-    let crash = [b'C', b'V', b'W', b'1', 10, 1, 5, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0xfe, 0xbe, 0xb9, 0xbe, 0xfe, 0xff, 0xf6, 0x10];
-    assert_eq!(reason(&crash), "the map's geometry file is corrupt or truncated: a point lies outside the map (byte 25)");
+    let crash =
+        [b'C', b'V', b'W', b'2', 10, 1, 5, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0xfe, 0xbe, 0xb9, 0xbe, 0xfe, 0xff, 0xf6, 0x10];
+    assert_eq!(reason(&crash), "the map's geometry file is corrupt or truncated: a point lies outside the map (byte 26)");
+    let seed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/geometry/crash-i64-min-coordinate.bin")).unwrap();
+    assert_eq!(seed, crash, "the fuzz seed is this file");
 }

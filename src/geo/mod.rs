@@ -10,19 +10,24 @@
 //! length, and says what is wrong with a corrupt or truncated file
 //! ([`GeoError`]).
 //!
-//! # The file (version 1)
+//! # The file (version 2)
 //!
 //! Integers are LEB128 varints; signed ones are zigzag-encoded first;
 //! coordinates are Equal Earth's on a sphere of radius 1 (x east, y north),
 //! in 1/`units` of that radius.
 //!
 //! ```text
-//! magic        "CVW1"
+//! magic        "CVW2"
 //! units        varint: coordinate units per sphere radius (500: 0.002,
 //!              about a tenth of a degree)
 //! arc count    varint
-//!   arc        varint point count (at least 2), then (dx, dy) per point:
-//!              the first from (0, 0), each next from the one before
+//!   arc        varint point count (at least 2); varint from: its first
+//!              point, from = 0: (dx, dy) from the last point of the arc
+//!              before ((0, 0) before the first arc); from = k ≥ 1: the k-th
+//!              most recent endpoint (after each arc its first point, then
+//!              its last, join the list of endpoints: k = 1 is the last
+//!              point of the arc before, k = 2 its first…); then (dx, dy)
+//!              per further point, each from the one before
 //! shape count  varint
 //!   shape      3 bytes: ISO 3166-1 alpha-3 code (A–Z), or 3 zero bytes for
 //!              land without a code; varint polygon count; with 0 polygons
@@ -31,10 +36,12 @@
 //!              marker at the centroid of its largest ring, found by the
 //!              decoder.)
 //!   polygon    varint ring count (at least 1: the outer ring, then holes)
-//!   ring       varint arc count (at least 1), then arc references (k ≥ 0:
-//!              arc k; k < 0: arc !k reversed), joined as TopoJSON joins them:
-//!              each arc starts where the one before ended, and the ring ends
-//!              where it started
+//!   ring       varint arc count (at least 1), then arc references, joined
+//!              as TopoJSON joins them: each arc starts where the one before
+//!              ended, and the ring ends where it started. A reference is a
+//!              varint u: arc (previous + d), d the zigzag-decoded u >> 1 and
+//!              previous the arc of the reference before it anywhere in the
+//!              file (0 before the first), read reversed if u & 1 = 1
 //! ```
 //!
 //! Nothing follows the last shape. Shapes with a code come first, sorted by it.
@@ -45,7 +52,7 @@ use crate::layout::{Point, Rect};
 use std::fmt;
 
 /// The file's first four bytes.
-pub const MAGIC: [u8; 4] = *b"CVW1";
+pub const MAGIC: [u8; 4] = *b"CVW2";
 
 /// The geometry the native builds carry (the browser fetches the same file).
 #[cfg(not(target_arch = "wasm32"))]
@@ -120,7 +127,7 @@ impl World {
     pub fn decode(bytes: &[u8]) -> Result<World, GeoError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4)? != MAGIC.as_slice() {
-            return Err(r.error_at(0, "it does not start with \"CVW1\""));
+            return Err(r.error_at(0, "it does not start with \"CVW2\""));
         }
         let units = r.varint()?;
         let per_radius = match u32::try_from(units) {
@@ -137,21 +144,37 @@ impl World {
         // Arcs: integer points first (joins are checked on them), projected after.
         let n_arcs = r.count(3)?;
         let mut arcs: Vec<Vec<(i32, i32)>> = Vec::with_capacity(n_arcs);
+        // Each arc's first point, then its last (both checked when read).
+        let mut ends: Vec<(i32, i32)> = Vec::with_capacity(n_arcs.saturating_mul(2));
         let mut total_points = 0usize;
+        let (mut x, mut y) = (0i64, 0i64);
         for _ in 0..n_arcs {
+            // n points take 2n bytes or more: `from` and the deltas at least
+            // 2n - 1, and the shape count follows the arcs.
             let n = r.count(2)?;
             if n < 2 {
                 return Err(r.error("an arc has fewer than 2 points"));
             }
-            let (mut x, mut y) = (0i64, 0i64);
             let mut points = Vec::with_capacity(n);
-            for _ in 0..n {
+            let from = r.varint()?;
+            if from > 0 {
+                let at = usize::try_from(from).ok().and_then(|k| ends.len().checked_sub(k));
+                let Some(&(px, py)) = at.and_then(|at| ends.get(at)) else {
+                    return Err(r.error("an arc starts at an endpoint that does not exist yet"));
+                };
+                (x, y) = (i64::from(px), i64::from(py));
+                points.push((px, py));
+            }
+            while points.len() < n {
                 x = x.saturating_add(r.signed()?);
                 y = y.saturating_add(r.signed()?);
                 let (Some(px), Some(py)) = (within(x, lon_max), within(y, lat_max)) else {
                     return Err(r.error("a point lies outside the map"));
                 };
                 points.push((px, py));
+            }
+            if let (Some(first), Some(last)) = (points.first(), points.last()) {
+                ends.extend([*first, *last]);
             }
             total_points += n;
             arcs.push(points);
@@ -167,6 +190,7 @@ impl World {
         let mut shapes = Vec::with_capacity(n_shapes);
         let mut previous: Option<[u8; 3]> = None;
         let mut codeless = false;
+        let mut previous_arc = 0usize;
         for _ in 0..n_shapes {
             let code: [u8; 3] = match r.take(3)? {
                 [a, b, c] => [*a, *b, *c],
@@ -190,7 +214,7 @@ impl World {
                 }
                 let mut rings = Vec::with_capacity(n_rings);
                 for _ in 0..n_rings {
-                    rings.push(r.ring(&arcs, &projected, &mut budget)?);
+                    rings.push(r.ring(&arcs, &projected, &mut budget, &mut previous_arc)?);
                 }
                 polygons.push(Polygon { rings });
             }
@@ -307,10 +331,7 @@ impl<'a> Reader<'a> {
     }
 
     fn signed(&mut self) -> Result<i64, GeoError> {
-        let z = self.varint()?;
-        // Zigzag: 0, -1, 1, -2… (the shift leaves 63 bits, which always fit an i64).
-        let half = i64::try_from(z >> 1).map_err(|_| self.error("a number is too long"))?;
-        Ok(if z & 1 == 0 { half } else { !half })
+        self.varint().map(unzigzag)
     }
 
     /// A count of items that each take at least `min_bytes` of what is left.
@@ -324,7 +345,8 @@ impl<'a> Reader<'a> {
     }
 
     /// One ring: arc references joined into a closed list of projected points.
-    fn ring(&mut self, arcs: &[Vec<(i32, i32)>], projected: &[Vec<Point>], budget: &mut usize) -> Result<Vec<Point>, GeoError> {
+    /// `previous`: the arc of the reference before (each is a step from it).
+    fn ring(&mut self, arcs: &[Vec<(i32, i32)>], projected: &[Vec<Point>], budget: &mut usize, previous: &mut usize) -> Result<Vec<Point>, GeoError> {
         let n = self.count(1)?;
         if n == 0 {
             return Err(self.error("a ring has no arc"));
@@ -333,12 +355,13 @@ impl<'a> Reader<'a> {
         let mut first: Option<(i32, i32)> = None;
         let mut last: Option<(i32, i32)> = None;
         for _ in 0..n {
-            let k = self.signed()?;
-            let (index, reversed) = if k >= 0 { (k, false) } else { (!k, true) };
-            let index = usize::try_from(index).map_err(|_| self.error("an arc reference is out of range"))?;
-            let (Some(arc), Some(points)) = (arcs.get(index), projected.get(index)) else {
+            let u = self.varint()?;
+            let reversed = u & 1 == 1;
+            let index = isize::try_from(unzigzag(u >> 1)).ok().and_then(|d| previous.checked_add_signed(d));
+            let Some((index, arc, points)) = index.and_then(|i| Some((i, arcs.get(i)?, projected.get(i)?))) else {
                 return Err(self.error("an arc reference is out of range"));
             };
+            *previous = index;
             let (start, end) = match (arc.first(), arc.last()) {
                 (Some(a), Some(b)) if reversed => (*b, *a),
                 (Some(a), Some(b)) => (*a, *b),
@@ -361,5 +384,16 @@ impl<'a> Reader<'a> {
             return Err(self.error("a ring does not close"));
         }
         Ok(ring)
+    }
+}
+
+/// Zigzag-decoded: 0, -1, 1, -2… (the shift leaves 63 bits: a
+/// non-negative i64).
+fn unzigzag(z: u64) -> i64 {
+    let half = i64::from_ne_bytes((z >> 1).to_ne_bytes());
+    if z & 1 == 0 {
+        half
+    } else {
+        !half
     }
 }
