@@ -46,7 +46,9 @@ window.bench = {
   checkPainted() {
     const canvas = chart.canvas;
     const p = chart.pointOf("MAR");
-    const k = canvas.width / parseFloat(canvas.style.width);
+    // Device px per CSS px (the bitmap may be larger than the picture, its
+    // top-left part, where the browser has object-view-box: src/web/hidpi.rs).
+    const k = devicePixelRatio || 1;
     const px = canvas.getContext("2d").getImageData(Math.floor(p[0] * k), Math.floor(p[1] * k), 1, 1).data;
     if (`${px[0]},${px[1]},${px[2]}` !== TOP_CLASS) throw new Error(`the redraw did not paint Morocco: ${[...px]}`);
   },

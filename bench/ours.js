@@ -56,7 +56,9 @@ window.bench = {
     if (view !== "bars") return;
     const [x, y, w, h] = charts.bars.barRect("MAR");
     const canvas = charts.bars.canvas;
-    const k = canvas.width / parseFloat(canvas.style.width);
+    // Device px per CSS px (the bitmap may be larger than the picture, its
+    // top-left part, where the browser has object-view-box: src/web/hidpi.rs).
+    const k = devicePixelRatio || 1;
     const px = canvas.getContext("2d").getImageData(Math.round((x + w / 2) * k), Math.round((y + h / 2) * k), 1, 1).data;
     if (`${px[0]},${px[1]},${px[2]}` !== TOP_CLASS) throw new Error(`the redraw did not paint the top bar: ${[...px]}`);
   },

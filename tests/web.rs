@@ -67,6 +67,8 @@ struct Drawn {
     around: HtmlElement,
     /// The system colours the shell passes in forced-colors mode.
     forced: Option<Vec<u32>>,
+    /// Whether the shell says the browser can show part of a larger bitmap (`object-view-box`).
+    roomy: bool,
 }
 
 impl Drawn {
@@ -76,7 +78,7 @@ impl Drawn {
         let px = |name: &str| style.get_property_value(name).unwrap().trim_end_matches("px").parse::<f64>().unwrap_or(0.0);
         let width = f64::from(self.around.client_width()) - px("padding-left") - px("padding-right");
         let dpr = web_sys::window().unwrap().device_pixel_ratio();
-        self.chart.place(width, dpr, None, false, self.forced.clone());
+        self.chart.place(width, dpr, None, false, self.forced.clone(), self.roomy);
     }
     fn update(&mut self, options: JsValue) -> Result<u32, wasm_bindgen::JsError> {
         self.place();
@@ -114,7 +116,7 @@ fn mount(host: HtmlElement, options: JsValue) -> Result<Drawn, wasm_bindgen::JsE
         }
     };
     let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let mut drawn = Drawn { chart, canvas, context, around, forced: None };
+    let mut drawn = Drawn { chart, canvas, context, around, forced: None, roomy: false };
     drawn.redraw()?;
     Ok(drawn)
 }
@@ -705,4 +707,91 @@ async fn memory_stays_bounded_over_many_redraws() {
     let after = wasm_memory_bytes();
     assert!(after <= warm + 65_536, "memory grew from {warm} B to {after} B over 40 rounds of redraws (leak or fragmentation)");
     set_dpr(1.0);
+}
+
+/// Where the browser can show part of a larger bitmap (the shell says so:
+/// `object-view-box`, Chromium), the bitmap only grows, in the dimension
+/// that needs it, and the canvas shows its top-left part at the same scale;
+/// past twice the area needed it is made exact. Without it the bitmap is
+/// always exactly the size needed.
+#[wasm_bindgen_test]
+fn a_roomy_canvas_keeps_a_larger_bitmap_and_shows_its_top_left_part() {
+    set_dpr(1.0);
+    let (div, mut chart) = bars(800);
+    let canvas = chart.canvas().unwrap();
+    let css = |name: &str| canvas.style().get_property_value(name).unwrap();
+    let height = || -> u32 { css("height").trim_end_matches("px").parse().unwrap() };
+    // The view box as [top, right, bottom, left] px (CSS writes `inset()` short); where the
+    // browser does not know the property, it drops it: None either way then.
+    let inset = |v: String| -> Option<Vec<u32>> {
+        let n: Vec<u32> = v.strip_prefix("inset(")?.trim_end_matches(')').split(' ').map(|p| p.trim_end_matches("px").parse().unwrap()).collect();
+        Some(match n.len() {
+            1 => vec![n[0]; 4],
+            2 => vec![n[0], n[1], n[0], n[1]],
+            3 => vec![n[0], n[1], n[2], n[1]],
+            _ => n,
+        })
+    };
+    let view = |v: &[u32]| if CSS_SUPPORTS_VIEW_BOX.with(|s| *s) { Some(v.to_vec()) } else { None };
+    let h800 = height();
+    assert_eq!((canvas.width(), canvas.height()), (800, h800));
+    chart.roomy = true;
+    div.style().set_property("width", "640px").unwrap();
+    chart.redraw().unwrap();
+    let h640 = height();
+    assert!(h640 > h800, "narrower, the chart is taller: {h640} px against {h800}");
+    assert_eq!((canvas.width(), canvas.height()), (800, h640), "grown in height only");
+    assert_eq!(inset(css("object-view-box")), view(&[0, 800 - 640, 0, 0]));
+    let r = chart.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), TOP_CLASS, "drawn where the layout says");
+    // Back to 800 px: the bitmap is kept (no reallocation), its top-left part shown.
+    div.style().set_property("width", "800px").unwrap();
+    chart.redraw().unwrap();
+    assert_eq!((canvas.width(), canvas.height()), (800, h640), "kept");
+    assert_eq!(inset(css("object-view-box")), view(&[0, 0, h640 - h800, 0]));
+    assert_eq!(css("width"), "800px");
+    let r = chart.bar_rect("MAR").unwrap();
+    assert_eq!(pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0), TOP_CLASS, "drawn where the layout says");
+    // Under half the bitmap's area: a bitmap of exactly the size needed.
+    div.style().set_property("width", "320px").unwrap();
+    chart.redraw().unwrap();
+    let h320 = height();
+    assert!(u64::from(320 * h320) * 2 < u64::from(800 * h640));
+    assert_eq!((canvas.width(), canvas.height()), (320, h320));
+    assert!(matches!(css("object-view-box").as_str(), "none" | ""), "exact: no view box");
+    // Not roomy: always exact.
+    chart.roomy = false;
+    div.style().set_property("width", "640px").unwrap();
+    chart.redraw().unwrap();
+    assert_eq!((canvas.width(), canvas.height()), (640, h640));
+    div.style().set_property("width", "600px").unwrap();
+    chart.redraw().unwrap();
+    assert_eq!((canvas.width(), canvas.height()), (600, height()));
+}
+
+thread_local! {
+    /// Whether this browser knows `object-view-box` (where it does not, the style property is dropped).
+    static CSS_SUPPORTS_VIEW_BOX: bool = web_sys::window().unwrap().get("CSS").is_some_and(|css| {
+        let f: js_sys::Function = js_sys::Reflect::get(&css, &"supports".into()).unwrap().into();
+        f.call2(&css, &"object-view-box".into(), &"inset(0px)".into()).unwrap().as_bool().unwrap_or(false)
+    });
+}
+
+/// The shell passes the page's language only when it changed (no string
+/// crosses to the kernel on a redraw): `undefined` keeps the last one, `""`
+/// is none.
+#[wasm_bindgen_test]
+fn the_page_language_stays_until_the_shell_says_another() {
+    set_dpr(1.0);
+    let (_div, mut chart) = bars(640);
+    let lang = |chart: &mut Drawn, page_lang: Option<String>| {
+        chart.chart.place(640.0, 1.0, page_lang, false, None, false);
+        chart.chart.draw(&chart.canvas, &chart.context, true).unwrap();
+        chart.chart.words()[1].clone()
+    };
+    assert_eq!(lang(&mut chart, Some("es-MX".to_string())), "es");
+    assert_eq!(lang(&mut chart, None), "es", "undefined: as last time");
+    assert_eq!(lang(&mut chart, Some(String::new())), "en", "\"\": none, so English");
+    assert_eq!(lang(&mut chart, None), "en");
+    assert_eq!(lang(&mut chart, Some("fr".to_string())), "en", "one we do not speak counts as none");
 }

@@ -34,11 +34,15 @@ pub struct Surroundings {
     pub focus: Option<usize>,
     /// The system colours, when the page is in forced-colors mode.
     pub forced: Option<SystemColors>,
+    /// Whether the page can show the top-left part of a larger bitmap (CSS
+    /// `object-view-box`): a redraw that needs no larger one keeps it
+    /// ([`HiDpiCanvas::new`]).
+    pub roomy: bool,
 }
 
 impl Default for Surroundings {
     fn default() -> Self {
-        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None, forced: None }
+        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None, forced: None, roomy: false }
     }
 }
 
@@ -239,7 +243,7 @@ impl Drawing {
         let fail = std::mem::take(&mut self.fail_next_draw);
         #[cfg(not(feature = "test-hooks"))]
         let fail = false;
-        if let Err(e) = paint(canvas, context, &layout, &items, want, fail) {
+        if let Err(e) = paint(canvas, context, &layout, &items, want, self.surroundings.roomy, fail) {
             self.restore(canvas, context);
             return Err(e);
         }
@@ -262,7 +266,7 @@ impl Drawing {
     fn restore(&self, canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d) {
         if let Some(last) = &self.last {
             // Best effort: what could fail here failed already, and was reported.
-            let _ = paint(canvas, context, &last.layout, &last.items, last.picture, false);
+            let _ = paint(canvas, context, &last.layout, &last.items, last.picture, self.surroundings.roomy, false);
         }
     }
 
@@ -306,17 +310,19 @@ fn same(a: &Held, b: &Held) -> bool {
 }
 
 /// Draws `layout` (and the focus ring of `picture.focus`) onto `canvas`,
-/// sized for the layout's scene at `picture.dpr`. `fail` is the test hook.
+/// sized for the layout's scene at `picture.dpr` (a larger bitmap kept if
+/// `roomy`: [`HiDpiCanvas::new`]). `fail` is the test hook.
 fn paint(
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
     layout: &Layout,
     items: &[HitBox],
     picture: Picture,
+    roomy: bool,
     fail: bool,
 ) -> Result<(), String> {
     let scene = layout.scene();
-    let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr)?;
+    let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr, roomy)?;
     let theme = picture.colors();
     // Transparent: the bitmap is cleared (a redraw at the same size keeps
     // the last picture otherwise), and everything but the background drawn.

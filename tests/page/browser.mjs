@@ -86,7 +86,11 @@ export async function waitForCharts(page, timeout = 30_000) {
  * of that element.
  */
 export function canvasStats(canvas, containerId) {
-  const { width, height } = canvas;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
   const container = containerId ? document.getElementById(containerId) : null;
   const stats = {
     width,

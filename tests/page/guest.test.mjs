@@ -86,14 +86,19 @@ function computedStyles([host, selectors]) {
 function canvasOf(host) {
   const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
   const rect = canvas.getBoundingClientRect();
-  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
   let binary = "";
   for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode.apply(null, data.subarray(i, i + 0x8000));
   return {
     cssWidth: rect.width,
     cssHeight: rect.height,
-    width: canvas.width,
-    height: canvas.height,
+    width,
+    height,
     dpr: devicePixelRatio,
     hostWidth: document.querySelector(host).clientWidth,
     pixels: btoa(binary),

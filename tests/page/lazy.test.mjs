@@ -109,10 +109,15 @@ function titleOf(hostId) {
 /** A fingerprint of every pixel of the canvas of chart `hostId`. */
 function canvasHash(hostId) {
   const canvas = document.getElementById(hostId).shadowRoot.querySelector("canvas");
-  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
   let h = 2166136261;
   for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
-  return `${canvas.width}x${canvas.height}:${h >>> 0}`;
+  return `${width}x${height}:${h >>> 0}`;
 }
 
 // ---------------------------------------------------------------- in node

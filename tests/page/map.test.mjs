@@ -67,7 +67,12 @@ async function around([id, codes, r, colours, tolerance]) {
   const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
   const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
   const canvas = chart.canvas;
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
+  const ratio = width / canvas.getBoundingClientRect().width;
   const ctx = canvas.getContext("2d");
   const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
   const out = {};

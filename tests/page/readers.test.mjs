@@ -69,7 +69,11 @@ function settled() {
 function canvasStats(host) {
   const h = typeof host === "string" ? document.querySelector(host) : host;
   const canvas = h.shadowRoot.querySelector("canvas");
-  const { width, height } = canvas;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
   const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
   const counts = new Map();
   for (let i = 0; i < data.length; i += 4) {
@@ -134,10 +138,15 @@ function liveOf(host) {
 /** A cheap fingerprint of the chart's bitmap. */
 function canvasHash(host) {
   const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
-  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
   let h = 2166136261;
   for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);
-  return `${canvas.width}x${canvas.height}:${h >>> 0}`;
+  return `${width}x${height}:${h >>> 0}`;
 }
 
 /** Where the focus is: the host's id and the tag and label of what has it in the shadow root. */
@@ -348,7 +357,7 @@ for (const name of ENGINES) {
         await page.evaluate((h) => {
           document.querySelector(h).style.width = "400px";
         }, BARS);
-        await page.waitFor((h) => Math.round(document.querySelector(h).shadowRoot.querySelector("canvas").width / devicePixelRatio) === 400, BARS, { message: "not redrawn at 400 px" });
+        await page.waitFor((h) => parseFloat(document.querySelector(h).shadowRoot.querySelector("canvas").style.width) === 400, BARS, { message: "not redrawn at 400 px" });
         const s = await assertPainted(page, BARS, "after the resize");
         assert.equal(Math.round(s.cssWidth), 400);
         await assertNoProblems(page);
@@ -361,10 +370,35 @@ for (const name of ENGINES) {
           await page.waitFor((h) => {
             const e = document.querySelector(h);
             const c = e.shadowRoot.querySelector("canvas");
-            return e.clientWidth < 600 && Math.abs(c.width / devicePixelRatio - e.clientWidth) <= 1;
+            return e.clientWidth < 600 && Math.abs(parseFloat(c.style.width) - e.clientWidth) <= 1;
           }, host, { message: `${host} not redrawn in a 600 px window` });
           await assertPainted(page, host, host);
         }
+        await assertNoProblems(page);
+      });
+
+      it(t("after the resizes, the PNG is the picture alone, at its size"), async () => {
+        // A chart made narrower keeps a larger bitmap where the browser has
+        // object-view-box (src/web/hidpi.rs): 800 px, then 640 px (taller).
+        for (const width of [800, 640]) {
+          await page.evaluate(([h, w]) => (document.querySelector(h).style.width = `${w}px`), [BARS, width]);
+          await page.waitFor(([h, w]) => parseFloat(document.querySelector(h).shadowRoot.querySelector("canvas").style.width) === w, [BARS, width], { message: `not redrawn at ${width} px` });
+        }
+        const bitmap = await page.evaluate((h) => {
+          const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+          return { kept: c.width > parseFloat(c.style.width) * devicePixelRatio, roomy: CSS.supports("object-view-box", "inset(0px)"), size: [c.width, c.height, c.style.width, c.style.height] };
+        }, BARS);
+        assert.equal(bitmap.kept, bitmap.roomy, `the bitmap is kept larger where the browser can show part of it: ${JSON.stringify(bitmap)}`);
+        const button = await page.evaluate((h) => [...document.querySelector(h).shadowRoot.querySelectorAll(".cv-tools button")].findIndex((b) => b.textContent.includes("PNG")), BARS);
+        const png = await page.download(async () => page.clickOn([BARS, `.cv-tools button:nth-of-type(${button + 1})`]));
+        const size = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+        const css = await page.evaluate((h) => {
+          const c = document.querySelector(h).shadowRoot.querySelector("canvas");
+          return [parseFloat(c.style.width) * devicePixelRatio, parseFloat(c.style.height) * devicePixelRatio];
+        }, BARS);
+        assert.deepEqual(size, css, "the PNG's width and height (IHDR) are the picture's, in device px");
+        await assertPainted(page, BARS, "after the download");
+        await page.evaluate((h) => document.querySelector(h).style.removeProperty("width"), BARS);
         await assertNoProblems(page);
       });
     });

@@ -82,7 +82,14 @@ export interface Chart {
   focus(id: string): void;
   /** Clears the focus that `focus` or the keyboard set. */
   clearFocus(): void;
-  /** The canvas the chart draws on (`undefined` once destroyed). */
+  /**
+   * The canvas the chart draws on (`undefined` once destroyed). In a browser
+   * with CSS `object-view-box` (Chromium), the bitmap of a chart's own canvas
+   * may be larger than the picture, which is its top-left part: a redraw
+   * keeps a bitmap that is large enough (the Download PNG button exports the
+   * picture alone). A `<canvas>` given to `mount` always holds the picture
+   * exactly.
+   */
   readonly canvas: HTMLCanvasElement | undefined;
 }
 

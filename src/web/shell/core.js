@@ -18,7 +18,7 @@
 
 import { L, dress, figure, label, wordsOf } from "./figure.js";
 import { listen } from "./listen.js";
-import { PRINT_DPR, DARK, contentWidth, el, systemColors } from "./page.js";
+import { PRINT_DPR, DARK, ROOMY, contentWidth, el, matches, systemColors } from "./page.js";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
@@ -134,19 +134,26 @@ export function shell(wasm, details, maps, reads) {
       return layer;
     }
 
-    /** Tells the kernel what the page says now: width, pixel ratio, language, colour scheme. */
+    /**
+     * Tells the kernel what the page says now: width, pixel ratio, language
+     * (only when it changed: no string crosses to the kernel on a redraw),
+     * colour scheme.
+     */
     place() {
       const around = this.host ?? this.canvas.parentElement;
-      const lang = (this.host ?? this.canvas).closest("[lang]")?.getAttribute("lang");
+      const lang = (this.host ?? this.canvas).closest("[lang]")?.getAttribute("lang") ?? "";
       // Printed: the light theme, sharp on paper (chart.css scales it to the printed width).
       const print = this.printing;
       const dpr = devicePixelRatio || 1;
       this.kernel.place(
         around ? contentWidth(around) : 0,
         print ? Math.max(dpr, PRINT_DPR) : dpr,
-        lang ?? undefined,
-        !print && matchMedia(DARK).matches,
+        lang === this.langSent ? undefined : (this.langSent = lang),
+        !print && matches(DARK),
         print ? undefined : systemColors(),
+        // A larger bitmap kept on screen, in the chart's own canvas; exact
+        // when printed or exported (interact.js, png), and in a canvas the page gave.
+        ROOMY && !print && !this.exact && this.parts !== null,
       );
     }
 
@@ -180,17 +187,22 @@ export function shell(wasm, details, maps, reads) {
     /** After a draw: the DOM's words follow the picture's (only when they changed). */
     after(changed) {
       if (changed & PICTURE) this.painted();
-      if (!(changed & WORDS)) return this.waitFor(changed);
+      if (changed & WORDS) this.newWords();
+      if (changed & (WAITING | OTHER_LANGUAGE | READING)) this.waitFor(changed);
+      return changed;
+    }
+
+    /** The kernel's words changed: the DOM follows. */
+    newWords() {
       const w = (this.words = wordsOf(this.kernel));
       this.canvas.setAttribute("aria-label", w.title);
-      if (!this.parts) return this.waitFor(changed);
+      if (!this.parts) return;
       dress(this, w);
       this.tableFor = null;
-      if (w.static) return this.waitFor(changed);
+      if (w.static) return;
       if (layer?.ready(this)) this.toLayer();
       // Another language: its words come first (the table waits for them).
       else if (layer) this.bring().then(() => this.arrived(), () => {});
-      return this.waitFor(changed);
     }
 
     /** A map whose geometry has not arrived: the map's part of the shell brings it, then draws. */
@@ -199,7 +211,6 @@ export function shell(wasm, details, maps, reads) {
       if (changed & WAITING) map?.wait(this, this.quietly);
       if (changed & OTHER_LANGUAGE) this.relang();
       if (changed & READING) reads?.(this);
-      return changed;
     }
 
     /** The options the chart has now (a drawing kernel of one language: the other's kernel starts from them). */
@@ -230,6 +241,8 @@ export function shell(wasm, details, maps, reads) {
         .then((Other) => {
           if (this.ac.signal.aborted) return;
           const kernel = new Other(this.options);
+          // The new kernel is told the page's language at its first draw.
+          this.langSent = undefined;
           // The keyboard focus stays on its item (the same view has the same items).
           const focus = this.kernel.focus;
           this.kernel.free();
@@ -254,12 +267,12 @@ export function shell(wasm, details, maps, reads) {
 
     /** A picture is on the canvas: the element is marked, whoever awaited it is told. */
     painted() {
-      (this.host ?? this.canvas).setAttribute(MOUNTED, "");
       // Whoever awaits a picture (the first, one in another language:
       // relang, or of a campaign being read) has it.
-      if (!this.readingOn) for (const [resolve] of this.awaiting.splice(0)) resolve();
+      if (!this.readingOn && this.awaiting.length) for (const [resolve] of this.awaiting.splice(0)) resolve();
       if (!this.pictured) {
         this.pictured = true;
+        (this.host ?? this.canvas).setAttribute(MOUNTED, "");
         // The first picture (a map's, once its geometry came): after mount
         // returns, so that a listener added right after it hears it.
         queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));

@@ -355,7 +355,17 @@ export function layer(provider, { L, report }) {
     },
 
     png(st) {
-      download(st, st.canvas.toDataURL("image/png"), `${stem(st)}.png`);
+      // The picture alone: drawn onto a bitmap of exactly its size first
+      // (a chart's bitmap may be larger where it is kept: core.js, place).
+      st.exact = true;
+      let url;
+      try {
+        st.draw(true);
+        url = st.canvas.toDataURL("image/png");
+      } finally {
+        st.exact = false;
+      }
+      download(st, url, `${stem(st)}.png`);
     },
 
     csv(st) {

@@ -38,8 +38,21 @@ export function clipboardLater() {
 
 export const DARK = "(prefers-color-scheme: dark)";
 export const FORCED = "(forced-colors: active)";
+let queries;
+/** Whether media query `q` (DARK, FORCED) matches now; its list made once per page, not per redraw. */
+export function matches(q) {
+  queries ??= new Map();
+  if (!queries.has(q)) queries.set(q, matchMedia(q));
+  return queries.get(q).matches;
+}
 /** Device pixels per CSS px of a printed chart: sharp on paper whatever the screen. */
 export const PRINT_DPR = 4;
+/**
+ * Whether a canvas can show the top-left part of a larger bitmap (CSS
+ * object-view-box: Chromium): then a redraw at a new width keeps a bitmap
+ * that is large enough rather than reallocating it (src/web/hidpi.rs).
+ */
+export const ROOMY = globalThis.CSS?.supports?.("object-view-box", "inset(0px)") === true;
 
 let system;
 /**
@@ -49,7 +62,7 @@ let system;
  * one thing the browser cannot recolour, so the kernel draws in these.
  */
 export function systemColors() {
-  if (!matchMedia(FORCED).matches) return (system = undefined);
+  if (!matches(FORCED)) return (system = undefined);
   if (system) return system;
   const probe = document.createElement("span");
   // Forced colours would replace a colour set here with CanvasText: not on the probe.

@@ -62,23 +62,30 @@ impl CanvasBackend {
         Self::init_backend(canvas)
     }
 
+    /// careto-viz: a backend on `canvas` and its 2D `context`, which the
+    /// caller already has (no `getContext` call and cast on every draw).
+    pub fn with_canvas_and_context(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Self {
+        CanvasBackend { canvas, context }
+    }
+
     /// Sets the stroke style and line width in the underlying context.
     fn set_line_style(&mut self, style: &impl BackendStyle) {
         self.context
-            .set_stroke_style(&make_canvas_color(style.color()));
+            .set_stroke_style_str(&make_canvas_color(style.color()));
         self.context.set_line_width(style.stroke_width() as f64);
     }
 }
 
-fn make_canvas_color(color: BackendColor) -> JsValue {
+fn make_canvas_color(color: BackendColor) -> String {
     let (r, g, b) = color.rgb;
     // careto-viz: alpha in thousandths by integer arithmetic, not f64
-    // Display (whose code is about 5 KB gzip of a wasm module).
+    // Display (whose code is about 5 KB gzip of a wasm module); the text
+    // handed to the context's `*_str` setters, not made a JS value first.
     let a = (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
     if a >= 1000 {
-        format!("rgb({},{},{})", r, g, b).into()
+        format!("rgb({},{},{})", r, g, b)
     } else {
-        format!("rgba({},{},{},0.{:03})", r, g, b, a).into()
+        format!("rgba({},{},{},0.{:03})", r, g, b, a)
     }
 }
 
@@ -107,7 +114,7 @@ impl DrawingBackend for CanvasBackend {
         }
 
         self.context
-            .set_fill_style(&make_canvas_color(style.color()));
+            .set_fill_style_str(&make_canvas_color(style.color()));
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -144,7 +151,7 @@ impl DrawingBackend for CanvasBackend {
         }
         if fill {
             self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+                .set_fill_style_str(&make_canvas_color(style.color()));
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -196,7 +203,7 @@ impl DrawingBackend for CanvasBackend {
         self.context.begin_path();
         if let Some(start) = path.next() {
             self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+                .set_fill_style_str(&make_canvas_color(style.color()));
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -219,7 +226,7 @@ impl DrawingBackend for CanvasBackend {
         }
         if fill {
             self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+                .set_fill_style_str(&make_canvas_color(style.color()));
         } else {
             self.set_line_style(style);
         }
@@ -287,7 +294,7 @@ impl DrawingBackend for CanvasBackend {
         self.context.set_text_align(text_align);
 
         self.context
-            .set_fill_style(&make_canvas_color(color.clone()));
+            .set_fill_style_str(&make_canvas_color(color.clone()));
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
