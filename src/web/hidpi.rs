@@ -150,12 +150,18 @@ impl HiDpiCanvas {
         if ch != th {
             canvas.set_height(th);
         }
-        let view = if (tw, th) == (bw, bh) { "none".to_string() } else { format!("inset(0px {}px {}px 0px)", tw.saturating_sub(bw), th.saturating_sub(bh)) };
+        let inset;
+        let view = if (tw, th) == (bw, bh) {
+            "none"
+        } else {
+            inset = format!("inset(0px {}px {}px 0px)", tw.saturating_sub(bw), th.saturating_sub(bh));
+            &inset
+        };
         let style = canvas.style();
         style.set_property("width", &format!("{}px", css.0)).map_err(|_| "cannot set the canvas's CSS width".to_string())?;
         style.set_property("height", &format!("{}px", css.1)).map_err(|_| "cannot set the canvas's CSS height".to_string())?;
         // Ignored where unknown (Firefox, Safari): there `roomy` is never set.
-        style.set_property("object-view-box", &view).map_err(|_| "cannot set the canvas's view box".to_string())?;
+        style.set_property("object-view-box", view).map_err(|_| "cannot set the canvas's view box".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_and_context(canvas.clone(), context.clone());
         Ok(HiDpiCanvas { inner, context, css_size: css, fill: None, font: String::new(), align: None, baseline: None })

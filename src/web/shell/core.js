@@ -18,7 +18,7 @@
 
 import { L, dress, figure, label, wordsOf } from "./figure.js";
 import { listen } from "./listen.js";
-import { PRINT_DPR, DARK, ROOMY, contentWidth, el, matches, systemColors } from "./page.js";
+import { PRINT_DPR, DARK, ROOMY, contentWidth, el, query, systemColors } from "./page.js";
 
 const PREFIX = "careto-viz: ";
 const MOUNTED = "data-careto-viz-mounted";
@@ -149,7 +149,7 @@ export function shell(wasm, details, maps, reads) {
         around ? contentWidth(around) : 0,
         print ? Math.max(dpr, PRINT_DPR) : dpr,
         lang === this.langSent ? undefined : (this.langSent = lang),
-        !print && matches(DARK),
+        !print && query(DARK).matches,
         print ? undefined : systemColors(),
         // A larger bitmap kept on screen, in the chart's own canvas; exact
         // when printed or exported (interact.js, png), and in a canvas the page gave.

@@ -6,7 +6,7 @@
 // handed to the interaction layer, which is fetched at once when a reader
 // reaches for it, or when the browser is idle after the first picture.
 
-import { DARK, FORCED, afterFrame, clipboardLater, forgetSystemColors } from "./page.js";
+import { DARK, FORCED, afterFrame, clipboardLater, forgetSystemColors, query } from "./page.js";
 
 /**
  * Listens for the chart `st` (a State of core.js; `st.layer` is the
@@ -18,8 +18,8 @@ export function listen(st, prefetchFailed) {
   const on = (target, type, f, options = {}) => target.addEventListener(type, f, { ...options, signal });
   const c = st.canvas;
   on(window, "resize", () => st.redrawQuietly());
-  on(matchMedia(DARK), "change", () => st.redrawQuietly());
-  on(matchMedia(FORCED), "change", () => {
+  on(query(DARK), "change", () => st.redrawQuietly());
+  on(query(FORCED), "change", () => {
     forgetSystemColors();
     st.redrawQuietly();
   });
@@ -32,7 +32,7 @@ export function listen(st, prefetchFailed) {
   };
   on(window, "beforeprint", () => print(true));
   on(window, "afterprint", () => print(false));
-  on(matchMedia("print"), "change", (e) => print(e.matches));
+  on(query("print"), "change", (e) => print(e.matches));
   // A move to a screen with another pixel ratio (no resize event): a
   // query for the current ratio, set again after each change.
   const watchRatio = () => {

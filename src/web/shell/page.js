@@ -39,11 +39,14 @@ export function clipboardLater() {
 export const DARK = "(prefers-color-scheme: dark)";
 export const FORCED = "(forced-colors: active)";
 let queries;
-/** Whether media query `q` (DARK, FORCED) matches now; its list made once per page, not per redraw. */
-export function matches(q) {
+/**
+ * The list of media query `q` (DARK, FORCED, "print"), made once per page:
+ * read on every redraw (`.matches`), listened to by every chart (listen.js).
+ */
+export function query(q) {
   queries ??= new Map();
   if (!queries.has(q)) queries.set(q, matchMedia(q));
-  return queries.get(q).matches;
+  return queries.get(q);
 }
 /** Device pixels per CSS px of a printed chart: sharp on paper whatever the screen. */
 export const PRINT_DPR = 4;
@@ -62,7 +65,7 @@ let system;
  * one thing the browser cannot recolour, so the kernel draws in these.
  */
 export function systemColors() {
-  if (!matches(FORCED)) return (system = undefined);
+  if (!query(FORCED).matches) return (system = undefined);
   if (system) return system;
   const probe = document.createElement("span");
   // Forced colours would replace a colour set here with CanvasText: not on the probe.
