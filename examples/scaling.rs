@@ -29,7 +29,6 @@ use careto_viz::model::{Campaign, Count, Country, Event, EventDate, Lang, List, 
 use careto_viz::num::{count_f64, saturating_u32};
 use careto_viz::render::{draw, to_svg};
 use careto_viz::theme::{Theme, ThemeName};
-use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -245,8 +244,8 @@ fn record(scene: &Scene, theme: &Theme) -> usize {
     let size = (saturating_u32(scene.width.ceil().max(1.0)), saturating_u32(scene.height.ceil().max(1.0)));
     let mut calls = Vec::new();
     {
-        let area = Recorder { size, calls: &mut calls }.into_drawing_area();
-        let _ = draw(scene, theme, &area, 1.0);
+        let mut recorder = Recorder { size, calls: &mut calls };
+        let _ = draw(scene, theme, &mut recorder, 1.0);
     }
     black_box(calls).len()
 }

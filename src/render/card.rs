@@ -11,7 +11,7 @@ use super::raster::{Placement, Raster};
 use super::{draw, px, RenderError};
 use crate::layout::Scene;
 use crate::theme::Theme;
-use plotters::prelude::IntoDrawingArea;
+use plotters_backend::DrawingBackend;
 
 /// The card's width in pixels.
 pub const CARD_WIDTH: u32 = 1200;
@@ -43,10 +43,9 @@ pub fn card_rgb(scene: &Scene, theme: &Theme) -> Result<(Vec<u8>, Placement), Re
     let mut big: Vec<u8> = [bg.0, bg.1, bg.2].repeat(pixels(big_size));
     {
         let big_placement = Placement { scale: placed.scale * ss, x: placed.x * ss, y: placed.y * ss };
-        let backend = Raster::new(&mut big, big_size, css, big_placement).map_err(|e| RenderError(e.to_string()))?;
-        let area = backend.into_drawing_area();
-        draw(scene, theme, &area, 1.0)?;
-        area.present().map_err(|e| RenderError(e.to_string()))?;
+        let mut backend = Raster::new(&mut big, big_size, css, big_placement).map_err(|e| RenderError(e.to_string()))?;
+        draw(scene, theme, &mut backend, 1.0)?;
+        backend.present().map_err(|e| RenderError(e.to_string()))?;
     }
     Ok((downsample(&big, big_size), placed))
 }

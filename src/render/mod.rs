@@ -17,10 +17,9 @@ pub use svg::to_svg;
 use crate::layout::{Anchor, Paint, Point, Scene, Shape, Stroke};
 use crate::text::{Weight, FONT_FAMILY};
 use crate::theme::{Rgb, Theme};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::DrawingBackend;
+use plotters_backend::{DrawingBackend, DrawingErrorKind};
 
 /// Why drawing failed (the backend's own message).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,56 +71,59 @@ fn pt(p: Point) -> (i32, i32) {
 /// this so that text is the scene's size in CSS px on every backend.
 pub const SVG_FONT_SCALE: f64 = 1.24;
 
-/// Draws `scene` onto `area` (whose size is the scene's, in CSS px);
+/// Draws `scene` onto `backend` (whose size is the scene's, in CSS px);
 /// `font_scale` is 1 for canvas and [`SVG_FONT_SCALE`] for SVG.
-pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, area: &DrawingArea<DB, Shift>, font_scale: f64) -> Result<(), RenderError> {
-    draw_shapes(&scene.shapes, theme, area, font_scale)
+pub fn draw<DB: DrawingBackend>(scene: &Scene, theme: &Theme, backend: &mut DB, font_scale: f64) -> Result<(), RenderError> {
+    draw_shapes(&scene.shapes, theme, backend, font_scale)
 }
 
-/// Draws `shapes` (of a scene: [`draw`]), in order, onto `area`; e.g. a
-/// scene's [`Scene::foreground`] for a chart without a background.
-pub fn draw_shapes<DB: DrawingBackend>(shapes: &[Shape], theme: &Theme, area: &DrawingArea<DB, Shift>, font_scale: f64) -> Result<(), RenderError> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
+/// Draws `shapes` (of a scene: [`draw`]), in order, onto `backend`; e.g. a
+/// scene's [`Scene::foreground`] for a chart without a background. Each
+/// shape is one call of plotters' `DrawingBackend` (what plotters' own
+/// elements call, without their generic drawing-area layer).
+pub fn draw_shapes<DB: DrawingBackend>(shapes: &[Shape], theme: &Theme, backend: &mut DB, font_scale: f64) -> Result<(), RenderError> {
+    draw_on(shapes, theme, backend, font_scale).map_err(|e| RenderError(e.to_string()))
+}
+
+fn draw_on<DB: DrawingBackend>(shapes: &[Shape], theme: &Theme, backend: &mut DB, font_scale: f64) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    backend.ensure_prepared()?;
     for shape in shapes {
         match shape {
             Shape::Rect { rect, fill, stroke } => {
-                let corners = [(px(rect.x), px(rect.y)), (px(rect.right()), px(rect.bottom()))];
                 if let Some(f) = fill {
-                    area.draw(&Rectangle::new(corners, color(theme, *f).filled())).map_err(err)?;
+                    backend.draw_rect((px(rect.x), px(rect.y)), (px(rect.right()), px(rect.bottom())), &color(theme, *f).filled(), true)?;
                 }
                 if let Some(s) = stroke {
                     let (l, t, r, b) = (rect.x, rect.y, rect.right(), rect.bottom());
                     let ring = [Point { x: l, y: t }, Point { x: r, y: t }, Point { x: r, y: b }, Point { x: l, y: b }, Point { x: l, y: t }];
-                    draw_polyline(area, &ring, s, theme).map_err(err)?;
+                    draw_polyline(backend, &ring, s, theme)?;
                 }
             }
-            Shape::Line { from, to, stroke } => draw_polyline(area, &[*from, *to], stroke, theme).map_err(err)?,
+            Shape::Line { from, to, stroke } => draw_polyline(backend, &[*from, *to], stroke, theme)?,
             Shape::Circle { center, radius, fill, stroke } => {
                 let r = px(*radius).max(1);
                 let r = u32::try_from(r).unwrap_or(1);
                 if let Some(f) = fill {
-                    area.draw(&Circle::new(pt(*center), r, color(theme, *f).filled())).map_err(err)?;
+                    backend.draw_circle(pt(*center), r, &color(theme, *f).filled(), true)?;
                 }
                 if let Some(s) = stroke {
-                    area.draw(&Circle::new(pt(*center), r, color(theme, s.paint).stroke_width(stroke_px(s)))).map_err(err)?;
+                    backend.draw_circle(pt(*center), r, &color(theme, s.paint).stroke_width(stroke_px(s)), false)?;
                 }
             }
             Shape::Diamond { center, radius, fill, stroke } => {
                 let (cx, cy, r) = (center.x, center.y, *radius);
                 let corners = [Point { x: cx, y: cy - r }, Point { x: cx + r, y: cy }, Point { x: cx, y: cy + r }, Point { x: cx - r, y: cy }];
                 if let Some(f) = fill {
-                    area.draw(&Polygon::new(corners.iter().map(|p| pt(*p)).collect::<Vec<_>>(), color(theme, *f).filled())).map_err(err)?;
+                    backend.fill_polygon(corners.iter().map(|p| pt(*p)), &color(theme, *f).filled())?;
                 }
                 if let Some(s) = stroke {
                     let mut ring = corners.to_vec();
                     ring.extend(corners.first().copied());
-                    draw_polyline(area, &ring, s, theme).map_err(err)?;
+                    draw_polyline(backend, &ring, s, theme)?;
                 }
             }
-            Shape::Polygon { points, fill } => {
-                area.draw(&Polygon::new(points.iter().map(|p| pt(*p)).collect::<Vec<_>>(), color(theme, *fill).filled())).map_err(err)?;
-            }
-            Shape::Path { points, stroke } => draw_polyline(area, points, stroke, theme).map_err(err)?,
+            Shape::Polygon { points, fill } => backend.fill_polygon(points.iter().map(|p| pt(*p)), &color(theme, *fill).filled())?,
+            Shape::Path { points, stroke } => draw_polyline(backend, points, stroke, theme)?,
             Shape::Text { text, at, anchor, size, weight, paint } => {
                 let style = match weight {
                     Weight::Normal => FontStyle::Normal,
@@ -133,7 +135,7 @@ pub fn draw_shapes<DB: DrawingBackend>(shapes: &[Shape], theme: &Theme, area: &D
                     Anchor::CenterMiddle => HPos::Center,
                 };
                 let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), *size * font_scale, style).color(&color(theme, *paint)).pos(Pos::new(h, VPos::Center));
-                area.draw(&Text::new(text.as_str(), pt(*at), font)).map_err(err)?;
+                backend.draw_text(text.as_str(), &font, pt(*at))?;
             }
         }
     }
@@ -145,15 +147,10 @@ fn stroke_px(s: &Stroke) -> u32 {
 }
 
 /// Draws a polyline, splitting it into dashes when the stroke is dashed.
-fn draw_polyline<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    points: &[Point],
-    stroke: &Stroke,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_polyline<DB: DrawingBackend>(backend: &mut DB, points: &[Point], stroke: &Stroke, theme: &Theme) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let style = color(theme, stroke.paint).stroke_width(stroke_px(stroke));
     if !stroke.dashed {
-        return area.draw(&PathElement::new(points.iter().map(|p| pt(*p)).collect::<Vec<_>>(), style));
+        return backend.draw_path(points.iter().map(|p| pt(*p)), &style);
     }
     let (dash, gap) = (3.0, 2.0);
     for pair in points.windows(2) {
@@ -166,7 +163,7 @@ fn draw_polyline<DB: DrawingBackend>(
         while t < len {
             let t1 = (t + dash).min(len);
             let p = |u: f64| Point { x: a.x + (b.x - a.x) * u / len, y: a.y + (b.y - a.y) * u / len };
-            area.draw(&PathElement::new(vec![pt(p(t)), pt(p(t1))], style))?;
+            backend.draw_path([pt(p(t)), pt(p(t1))], &style)?;
             t += dash + gap;
         }
     }

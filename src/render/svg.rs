@@ -11,10 +11,9 @@ pub fn to_svg(scene: &Scene, theme: &Theme) -> Result<String, RenderError> {
     {
         let w = u32::try_from(super::px(scene.width).max(1)).unwrap_or(1);
         let h = u32::try_from(super::px(scene.height).max(1)).unwrap_or(1);
-        let backend = SVGBackend::with_string(&mut out, (w, h));
-        let area = backend.into_drawing_area();
-        draw(scene, theme, &area, super::SVG_FONT_SCALE)?;
-        area.present().map_err(|e| RenderError(e.to_string()))?;
+        let mut backend = SVGBackend::with_string(&mut out, (w, h));
+        draw(scene, theme, &mut backend, super::SVG_FONT_SCALE)?;
+        backend.present().map_err(|e| RenderError(e.to_string()))?;
     }
     Ok(out)
 }

@@ -16,7 +16,6 @@ use crate::layout::{HitBox, Scene};
 use crate::model::{Campaign, Lang};
 use crate::render;
 use crate::theme::{SystemColors, Theme, ThemeName};
-use plotters::prelude::IntoDrawingArea;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// What the page around the chart says at the moment of a draw.
@@ -332,11 +331,11 @@ fn paint(
     } else {
         &scene.shapes
     };
-    let area = backend.into_drawing_area();
-    render::draw_shapes(shapes, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+    let mut backend = backend;
+    render::draw_shapes(shapes, &theme, &mut backend, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
         let focus = Scene { width: scene.width, height: scene.height, shapes: vec![crate::layout::focus_ring(item.rect)] };
-        render::draw(&focus, &theme, &area, 1.0).map_err(|e| e.to_string())?;
+        render::draw(&focus, &theme, &mut backend, 1.0).map_err(|e| e.to_string())?;
     }
     if fail {
         return Err("drawing failed: simulated failure (test hook)".to_string());
