@@ -87,6 +87,22 @@ fn main() -> ExitCode {
     if let Some(l) = &only {
         println!("cargo:rustc-cfg=careto_lang=\"{l}\"");
     }
+    // `careto_summaries`: a drawing kernel of one language compiles in its
+    // views' screen-reader summaries, written natively by `careto-details
+    // --summaries` (scripts/build-wasm.sh sets CARETO_SUMMARIES to the
+    // file), not the code that writes them (src/describe/summary.rs,
+    // `Summaries`). Only with CARETO_LANG, in wasm, and never in the full
+    // build, whose campaign may be a newsroom's own.
+    println!("cargo::rustc-check-cfg=cfg(careto_summaries)");
+    println!("cargo:rerun-if-env-changed=CARETO_SUMMARIES");
+    if let Some(path) = std::env::var_os("CARETO_SUMMARIES") {
+        if only.is_none() || !wasm || on("CARGO_FEATURE_CUSTOM_CAMPAIGN") {
+            eprintln!("error: CARETO_SUMMARIES is for a drawing kernel of one language (CARETO_LANG, wasm, not the full build)");
+            return ExitCode::FAILURE;
+        }
+        println!("cargo:rerun-if-changed={}", PathBuf::from(path).display());
+        println!("cargo:rustc-cfg=careto_summaries");
+    }
     match run(profile, article_views, only.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -86,8 +86,10 @@ build_one() {
     cargo run --release --quiet --bin careto-details -- --lang "$lang" --out "$STAGE/details-$lang.json"
     env=(CARETO_DETAILS_JSON="$STAGE/details-$lang.json")
   elif [ -n "$lang" ]; then
-    # A drawing kernel of one language (build.rs: cfg careto_lang).
-    env=(CARETO_LANG="$lang")
+    # A drawing kernel of one language (build.rs: cfg careto_lang), with
+    # its views' summaries written natively (build.rs: cfg careto_summaries).
+    cargo run --release --quiet --bin careto-details -- --lang "$lang" --summaries "$STAGE/summaries-$lang.rs"
+    env=(CARETO_LANG="$lang" CARETO_SUMMARIES="$STAGE/summaries-$lang.rs")
   fi
   say "$name: wasm-pack build ($TOOLCHAIN) --out-name $out_name -- ${args[*]}"
   rm -rf "$stage"

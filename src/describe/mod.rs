@@ -27,7 +27,9 @@ mod table;
 mod tooltip;
 
 pub use csv::{csv, csv_separator};
-pub use summary::{bars_summary, measure_argument, summary, timeline_summary};
+#[cfg(careto_summaries)]
+pub use summary::compiled_summary;
+pub use summary::{bars_summary, measure_argument, summary, timeline_summary, Summaries};
 pub use table::{
     country_order, country_row, country_rows, event_order, event_row, event_rows, measure_column, period_row, table_caption, CountryRow, EventRow,
 };

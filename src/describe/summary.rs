@@ -135,6 +135,43 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
     }
 }
 
+/// The screen-reader summary of each view of one campaign in one language.
+/// A drawing kernel of one language built with `CARETO_SUMMARIES`
+/// (scripts/build-wasm.sh: the file that `careto-details --summaries`
+/// writes from [`summary`], natively) compiles in these texts, not the code
+/// that writes them: its campaign is The Mask's, fixed, so they are
+/// constants (cfg `careto_summaries`; -1.7 KB gzip of the article's
+/// first-paint kernel). The full build, native code and the wasm tests
+/// write them at run time.
+pub struct Summaries {
+    /// The bars' ([`bars_summary`]).
+    pub bars: &'static str,
+    /// The timeline's ([`timeline_summary`]).
+    pub timeline: &'static str,
+    /// The map's (`map::map_summary`).
+    pub map: &'static str,
+    /// The profile's (`profile::profile_summary`).
+    pub profile: &'static str,
+}
+
+/// The summaries this kernel compiled in (see [`Summaries`]).
+#[cfg(careto_summaries)]
+const COMPILED: Summaries = include!(env!("CARETO_SUMMARIES"));
+
+/// The screen-reader summary of `view` as this kernel compiled it in (see
+/// [`Summaries`]): what [`summary`] says of its campaign in its language.
+#[cfg(careto_summaries)]
+pub fn compiled_summary(view: View) -> &'static str {
+    match view.drawn() {
+        View::Bars => COMPILED.bars,
+        View::Timeline => COMPILED.timeline,
+        #[cfg(careto_profile)]
+        View::Profile => COMPILED.profile,
+        #[cfg(careto_map)]
+        View::Map => COMPILED.map,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -276,7 +276,11 @@ impl Drawing {
 
     /// The screen-reader summary.
     pub fn summary(&self) -> String {
+        // Compiled in by a drawing kernel of one language (describe::Summaries).
+        #[cfg(careto_summaries)]
+        return crate::describe::compiled_summary(self.settings.view).to_string();
         // The map's summary needs no geometry: it is right before the map has arrived.
+        #[cfg(not(careto_summaries))]
         crate::describe::summary(self.campaign(), self.settings.view, self.lang())
     }
 

@@ -197,6 +197,44 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
   });
 }
 
+describe("the summaries the drawing kernels compile in", () => {
+  // Each drawing kernel of one language (article, map, profile; English and
+  // Spanish) carries its views' summaries as texts, written natively at
+  // build time (careto-details --summaries, cfg careto_summaries); the full
+  // build writes them at run time from the same code. They must agree.
+  it("are what the full build says of The Mask, view by view, in each language", async () => {
+    const r = await page.evaluate(async () => {
+      const summaryOf = async (file, options) => {
+        const module = await import(new URL(file, location.href).href);
+        await module.default();
+        const div = document.createElement("div");
+        div.style.width = "640px";
+        document.body.append(div);
+        const chart = module.mount(div, options);
+        await chart.drawn();
+        const text = div.shadowRoot.querySelector(".cv-sr[id]").textContent;
+        chart.destroy();
+        div.remove();
+        return text;
+      };
+      const out = [];
+      for (const [view, stem] of [["bars", "careto_viz"], ["timeline", "careto_viz"], ["map", "careto_viz_map"], ["profile", "careto_viz_profile"]]) {
+        for (const [lang, suffix] of [["en", ""], ["es", "_es"]]) {
+          const kernel = await summaryOf(`pkg/${stem}${suffix}.js`, { view, lang });
+          const full = await summaryOf("pkg-full/careto_viz_full.js", { view, lang });
+          out.push({ view, lang, kernel, full });
+        }
+      }
+      return out;
+    });
+    assert.equal(r.length, 8);
+    for (const { view, lang, kernel, full } of r) {
+      assert.ok(kernel.length > 200, `${view} ${lang}: ${kernel}`);
+      assert.equal(kernel, full, `${view} ${lang}`);
+    }
+  });
+});
+
 describe("mount() before init()", () => {
   it("says that init() must run first, in a browser", async () => {
     const message = await page.evaluate(async () => {
