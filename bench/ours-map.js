@@ -1,15 +1,29 @@
 // Benchmark page for careto-viz's map (bench/run.mjs drives it; see `make
-// bench`): the map build, as a page with a map loads it; the map is mounted,
-// its geometry fetched by the module (world-110m.bin, next to it), and
+// bench`): the map build, as a page with a map loads it (its .wasm and its
+// geometry, world-110m.bin, requested with its script); the map is mounted, and
 // `chart-drawn` marked once it is drawn (Chart.drawn()), `chart-frame` once
 // the frame holding it has been produced. Then window.bench, as bench/ours.js.
 
-import init, { mount } from "./pkg/careto_viz_map.js";
 import { afterNextFrame } from "./common.js";
 import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
-const wasm = await init();
+// As every page careto-viz ships loads a map (www/careto-viz-loader.js,
+// `loadBuild`: `prefetchGeometry` and `imported`): the geometry and the
+// .wasm requested with the build's script, the geometry under the key the
+// map's shell takes it from (src/web/shell/world.js, `fetched`), so that
+// it downloads while the module compiles. (d3's page likewise fetches its
+// geometry as its script starts.) Until 2026-12-02 this page imported the
+// build and fetched both only once init() and mount() asked.
+const geometryUrl = new URL("pkg/world-110m.bin", location.href).href;
+const geometry = fetch(geometryUrl, { credentials: "same-origin" }).then((response) => {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.arrayBuffer();
+});
+(globalThis[Symbol.for("careto-viz.geometry")] ??= new Map()).set(geometryUrl, geometry);
+const wasmResponse = fetch("pkg/careto_viz_map_bg.wasm");
+const { default: init, mount } = await import("./pkg/careto_viz_map.js");
+const wasm = await init({ module_or_path: wasmResponse });
 performance.mark("module-ready");
 const box = document.createElement("div");
 box.className = "bench-chart";
