@@ -373,6 +373,46 @@ describe("loading the map", () => {
     }
   });
 
+  it("a map mounted once its geometry has arrived is drawn in mount(), with no busy state", async () => {
+    const s = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await s.page.goto(new URL("embed.html?view=bars", server.url).href);
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const seen = await s.page.evaluate(async ([build, geometry, top]) => {
+        const url = new URL(`pkg/${build}.js`, location.href).href;
+        const module = await import(url);
+        await module.default();
+        // The build's own download (started as it loaded), arrived.
+        await globalThis[Symbol.for("careto-viz.geometry")].get(new URL(`pkg/${geometry}`, location.href).href);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const div = document.createElement("div");
+        div.style.width = "640px";
+        document.body.append(div);
+        const changes = [];
+        new MutationObserver((records) => changes.push(...records.map((r) => r.attributeName))).observe(div, { attributes: true });
+        const chart = module.mount(div, { view: "map", lang: "en", theme: "light" });
+        // Synchronously, before any task or microtask: drawn, marked, no note.
+        const p = chart.pointOf("MAR");
+        const k = devicePixelRatio || 1;
+        const px = [...chart.canvas.getContext("2d").getImageData(Math.floor(p[0] * k), Math.floor(p[1] * k), 1, 1).data].slice(0, 3);
+        const out = { mounted: div.hasAttribute("data-careto-viz-mounted"), note: div.shadowRoot.querySelector(".cv-note") !== null, morocco: px, top };
+        await chart.drawn();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        out.changes = changes;
+        chart.destroy();
+        return out;
+      }, [MAP_BUILD, GEOMETRY, LIGHT.top]);
+      assert.equal(seen.mounted, true, "drawn in mount()");
+      assert.equal(seen.note, false, "no busy note");
+      assert.deepEqual(seen.morocco, seen.top, "Morocco in the 200+ colour, right after mount()");
+      assert.ok(!seen.changes.includes("aria-busy"), `never busy: ${seen.changes.join(", ")}`);
+      assert.equal(requestsOf(s, GEOMETRY).length, 1);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   for (const [build, view, name, title] of [
     [MAP_BUILD, "map", "careto_viz_map.js, the map build", /^The Mask \(Careto\): where the 31 affected countries are/],
     ["careto_viz_profile", "profile", "careto_viz_profile.js, the profile build", /^The Mask \(Careto\): who and what was targeted$/],

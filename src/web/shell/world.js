@@ -15,6 +15,9 @@
 //   when the page reserved one, and `aria-busy` on its element; a chart that
 //   already has a picture (an update to the map) keeps it meanwhile, with a
 //   busy cursor. When the geometry arrives, every chart waiting for it draws.
+//   A map mounted once its bytes have arrived (the usual case: their
+//   download starts with the build's script, and the .wasm is larger) is
+//   handed them and drawn in the same task, with no busy state at all.
 // - A failure leaves a message inside the chart's element, in its language,
 //   with a "Try again" button; nothing else on the page is touched; the
 //   console gets one error per failure. Try again, another map's mount, an
@@ -35,6 +38,11 @@ const GEOMETRY = Symbol.for("careto-viz.geometry");
  */
 export function worldOf(url, setWorld) {
   let loading = null;
+  // The bytes of the download below once they have arrived (whoever started
+  // it: this module, or the page's loader before it), so that a map mounted
+  // after they came gets its geometry at once, with no busy state between.
+  let arrived = null;
+  let watched = null;
   /** The page's downloads of geometry, by address. */
   const downloads = () => (globalThis[GEOMETRY] ??= new Map());
   /**
@@ -53,7 +61,28 @@ export function worldOf(url, setWorld) {
       bytes.catch(() => {});
       all.set(url, bytes);
     }
-    return all.get(url);
+    const bytes = all.get(url);
+    if (watched !== bytes) {
+      watched = bytes;
+      arrived = null;
+      bytes.then((b) => watched === bytes && (arrived = b), () => {});
+    }
+    return bytes;
+  }
+  /**
+   * Hands the geometry to the kernel now if its bytes have arrived and no
+   * load is under way; whether it did. A failure (a corrupt file) is left to
+   * load(), which reports it and forgets the bytes.
+   */
+  function loadNow() {
+    if (loading || !arrived) return false;
+    try {
+      setWorld(new Uint8Array(arrived));
+    } catch {
+      return false;
+    }
+    loading = Promise.resolve();
+    return true;
   }
   /** The geometry, fetched and handed to the kernel once; a failure is forgotten. */
   function load() {
@@ -62,6 +91,7 @@ export function worldOf(url, setWorld) {
       .catch((error) => {
         // Forgotten, bytes and all (a corrupt file too): the next try fetches again.
         loading = null;
+        arrived = watched = null;
         downloads().delete(url);
         const why = error instanceof Error ? error.message.replace(/^careto-viz: /, "") : String(error);
         throw new Error(`careto-viz: the map's geometry could not be loaded from ${url} (${why})`);
@@ -138,6 +168,12 @@ export function worldOf(url, setWorld) {
       if (st.ac.signal.aborted) return;
       if (quietly && failed.has(st)) return;
       failed.delete(st);
+      // The bytes came before the map asked (their download starts with the
+      // build's script): drawn now, in the same task, no busy state shown.
+      if (loadNow()) {
+        st.redrawQuietly(true);
+        return;
+      }
       waiting.add(st);
       show(st, "loading");
       const started = !loading;
