@@ -140,7 +140,7 @@ pub fn summary(c: &Campaign, view: View, lang: Lang) -> String {
 /// (scripts/build-wasm.sh: the file that `careto-details --summaries`
 /// writes from [`summary`], natively) compiles in these texts, not the code
 /// that writes them: its campaign is The Mask's, fixed, so they are
-/// constants (cfg `careto_summaries`; -1.7 KB gzip of the article's
+/// constants (cfg `careto_summaries`; -2.0 KB gzip of the article's
 /// first-paint kernel). The full build, native code and the wasm tests
 /// write them at run time.
 pub struct Summaries {
