@@ -325,7 +325,7 @@ fn paint(
     fail: bool,
 ) -> Result<(), String> {
     let scene = layout.scene();
-    let backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr, roomy)?;
+    let mut backend = HiDpiCanvas::new(canvas, context, (scene.width, scene.height), picture.dpr, roomy)?;
     let theme = picture.colors();
     // Transparent: the bitmap is cleared (a redraw at the same size keeps
     // the last picture otherwise), and everything but the background drawn.
@@ -335,7 +335,6 @@ fn paint(
     } else {
         &scene.shapes
     };
-    let mut backend = backend;
     render::draw_shapes(shapes, &theme, &mut backend, 1.0).map_err(|e| e.to_string())?;
     if let Some(item) = picture.focus.and_then(|i| items.get(i)) {
         let focus = Scene { width: scene.width, height: scene.height, shapes: vec![crate::layout::focus_ring(item.rect)] };
