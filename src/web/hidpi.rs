@@ -3,11 +3,13 @@
 //! (plotters issue #164). This wrapper sizes the bitmap at CSS size × dpr,
 //! scales the context once and reports the CSS size, so chart code works in
 //! CSS pixels and stays sharp. Shapes (rects, lines, paths, circles,
-//! polygons) are drawn by plotters-canvas's `CanvasBackend`, which sets its
-//! own fill and stroke for each. Text is drawn here with the canvas's
-//! `fillText`, setting font, alignment, baseline and colour only when they
-//! change (runs of labels share a style); layout measures text with the
-//! width tables of `text.rs`, so nothing calls `measureText` while drawing.
+//! polygons) are drawn by plotters-canvas's `CanvasBackend` (vendored), which
+//! sets the fill colour and the line style only when they change: the map's
+//! 500-odd borders set theirs once, not once each. Text is drawn here with
+//! the canvas's `fillText`, setting font, alignment and baseline only when
+//! they change (runs of labels share a style), and its colour through the
+//! same backend's cache; layout measures text with the width tables of
+//! `text.rs`, so nothing calls `measureText` while drawing.
 
 use crate::num::{saturating_i64, saturating_u32};
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -33,32 +35,6 @@ impl std::error::Error for TextError {}
 
 fn text_error(e: JsValue) -> DrawingErrorKind<InnerError> {
     DrawingErrorKind::FontError(Box::new(TextError(e.as_string().unwrap_or_else(|| "the browser refused".to_string()))))
-}
-
-/// A colour as the context's state compares it: rgb and alpha in 1/1000.
-type ColorKey = (u8, u8, u8, u16);
-
-fn color_key(c: BackendColor) -> ColorKey {
-    let (r, g, b) = c.rgb;
-    // Alpha is 0..=1 (clamped): 0..=1000 fits u16.
-    let a = u16::try_from(saturating_u32((c.alpha.clamp(0.0, 1.0) * 1000.0).round())).unwrap_or(1000);
-    (r, g, b, a)
-}
-
-/// CSS colour text: `#rrggbb` when opaque, else `rgba(r,g,b,0.xyz)`; no f64 formatting.
-fn css_color((r, g, b, a): ColorKey) -> String {
-    if a >= 1000 {
-        let mut s = String::with_capacity(7);
-        s.push('#');
-        for v in [r, g, b] {
-            for nibble in [v >> 4, v & 15] {
-                s.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-            }
-        }
-        s
-    } else {
-        format!("rgba({r},{g},{b},0.{a:03})")
-    }
 }
 
 /// A CSS number with up to two decimals (`13`, `13.5`, `13.25`), by integer arithmetic.
@@ -102,9 +78,9 @@ pub struct HiDpiCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     css_size: (u32, u32),
-    // The text state last set by this backend (`None`: unknown, set it).
-    // `inner` sets the fill colour for its shapes, so a shape forgets `fill`.
-    fill: Option<ColorKey>,
+    // The text state last set by this backend (empty, `None`: unknown, set
+    // it). The fill colour is `inner`'s, which shapes and text share
+    // (`CanvasBackend::set_fill_color`, vendor/plotters-canvas).
     font: String,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
@@ -164,15 +140,7 @@ impl HiDpiCanvas {
         style.set_property("object-view-box", view).map_err(|_| "cannot set the canvas's view box".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_and_context(canvas.clone(), context.clone());
-        Ok(HiDpiCanvas { inner, context, css_size: css, fill: None, font: String::new(), align: None, baseline: None })
-    }
-
-    fn set_fill(&mut self, c: BackendColor) {
-        let key = color_key(c);
-        if self.fill != Some(key) {
-            self.context.set_fill_style_str(&css_color(key));
-            self.fill = Some(key);
-        }
+        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None })
     }
 
     fn set_text(&mut self, style: &impl BackendTextStyle) {
@@ -219,7 +187,6 @@ impl DrawingBackend for HiDpiCanvas {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.fill = None;
         self.inner.draw_pixel(point, color)
     }
 
@@ -234,7 +201,6 @@ impl DrawingBackend for HiDpiCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.fill = None;
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -243,12 +209,10 @@ impl DrawingBackend for HiDpiCanvas {
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.fill = None;
         self.inner.fill_polygon(vert, style)
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.fill = None;
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -258,7 +222,7 @@ impl DrawingBackend for HiDpiCanvas {
             return Ok(());
         }
         self.set_text(style);
-        self.set_fill(color);
+        self.inner.set_fill_color(color);
         self.context.unchecked_ref::<Context2d>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
         Ok(())
     }

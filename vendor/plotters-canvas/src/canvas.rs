@@ -13,6 +13,19 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    // careto-viz: the fill colour and the line style (colour, width) this
+    // backend last set on the context (`None`: not yet, so unknown): a run
+    // of shapes in one style sets it once, not once per shape.
+    fill: Option<ColorKey>,
+    line: Option<(ColorKey, u32)>,
+}
+
+/// careto-viz: a colour as the context's state is compared: rgb and alpha in 1/1000.
+type ColorKey = (u8, u8, u8, u32);
+
+fn color_key(color: BackendColor) -> ColorKey {
+    let (r, g, b) = color.rgb;
+    (r, g, b, (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32)
 }
 
 pub struct CanvasError(String);
@@ -42,7 +55,7 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        Some(CanvasBackend { canvas, context, fill: None, line: None })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -65,14 +78,30 @@ impl CanvasBackend {
     /// careto-viz: a backend on `canvas` and its 2D `context`, which the
     /// caller already has (no `getContext` call and cast on every draw).
     pub fn with_canvas_and_context(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Self {
-        CanvasBackend { canvas, context }
+        CanvasBackend { canvas, context, fill: None, line: None }
+    }
+
+    /// careto-viz: sets the context's fill colour, unless this backend
+    /// already set that colour (public: careto-viz's text sets its colour
+    /// through it, so the two share what the context holds).
+    pub fn set_fill_color(&mut self, color: BackendColor) {
+        let key = color_key(color);
+        if self.fill != Some(key) {
+            self.context.set_fill_style_str(&make_canvas_color(color));
+            self.fill = Some(key);
+        }
     }
 
     /// Sets the stroke style and line width in the underlying context.
+    /// careto-viz: only when they differ from what this backend last set.
     fn set_line_style(&mut self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style_str(&make_canvas_color(style.color()));
-        self.context.set_line_width(style.stroke_width() as f64);
+        let key = (color_key(style.color()), style.stroke_width());
+        if self.line != Some(key) {
+            self.context
+                .set_stroke_style_str(&make_canvas_color(style.color()));
+            self.context.set_line_width(style.stroke_width() as f64);
+            self.line = Some(key);
+        }
     }
 }
 
@@ -113,8 +142,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style_str(&make_canvas_color(style.color()));
+        self.set_fill_color(style.color());
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -150,8 +178,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill_color(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -202,8 +229,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill_color(style.color());
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -225,8 +251,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill_color(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -293,8 +318,7 @@ impl DrawingBackend for CanvasBackend {
         };
         self.context.set_text_align(text_align);
 
-        self.context
-            .set_fill_style_str(&make_canvas_color(color.clone()));
+        self.set_fill_color(color);
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
@@ -307,6 +331,8 @@ impl DrawingBackend for CanvasBackend {
 
         if degree != 0.0 {
             self.context.restore();
+            // careto-viz: restore() put back the fill colour of before save().
+            self.fill = None;
         }
 
         Ok(())
