@@ -13,9 +13,11 @@
 // - The summary by region, Spanish, 320–1280 px without overflow, axe.
 // - Loading: the map build and the geometry only for a map, once per page
 //   however many maps; on index.html after the bars' first frame; pages
-//   without a map request none of it; a geometry that fails (404, offline,
-//   corrupt) leaves a message in the chart in the page's language, loses
-//   nothing else, and Try again draws it.
+//   without a map request none of it; a map waiting for its geometry is
+//   busy at once and says "Loading the map…" only after 300 ms (never, if
+//   it comes sooner); a geometry that fails (404, offline, corrupt) leaves
+//   a message in the chart in the page's language, loses nothing else, and
+//   Try again draws it.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -410,6 +412,102 @@ describe("loading the map", () => {
       assert.deepEqual(s.problems, []);
     } finally {
       await s.context.close();
+    }
+  });
+
+  // In the page: mounts a map (the map build imported and initialised) in a
+  // div with a reserved height, logs what it shows after every change of its
+  // element or shadow root, and resolves once it is drawn: { log, drawnAt }
+  // (times in ms after mount()). Before mount() it awaits window.releaseAfterMount
+  // of the page, if set, once mounted (the test releases the geometry then).
+  function mountMapAndWatch([build]) {
+    return (async () => {
+      const module = await import(new URL(`pkg/${build}.js`, location.href).href);
+      await module.default();
+      const div = document.createElement("div");
+      div.style.width = "640px";
+      div.style.minHeight = "500px"; // the height a page reserves (careto-viz-map.css)
+      document.body.append(div);
+      const log = [];
+      let t0 = 0;
+      const snap = () => {
+        const root = div.shadowRoot;
+        const note = root?.querySelector(".cv-note");
+        const shown = (e) => !!e && getComputedStyle(e).display !== "none" && e.getBoundingClientRect().height > 0;
+        log.push({
+          t: performance.now() - t0,
+          busy: div.getAttribute("aria-busy"),
+          note: shown(note) ? note.querySelector("p").textContent : null,
+          role: note?.querySelector("p").getAttribute("role") ?? null,
+          canvas: shown(root?.querySelector("canvas")),
+          tools: shown(root?.querySelector(".cv-tools")),
+          live: root?.querySelector("[aria-live]")?.textContent ?? null,
+        });
+      };
+      const observer = new MutationObserver(snap);
+      observer.observe(div, { attributes: true, childList: true, subtree: true, characterData: true });
+      t0 = performance.now();
+      const chart = module.mount(div, { view: "map", lang: "en", theme: "light" });
+      observer.observe(div.shadowRoot, { attributes: true, childList: true, subtree: true, characterData: true });
+      snap();
+      window.mountedMap?.();
+      await chart.drawn();
+      const drawnAt = performance.now() - t0;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      snap();
+      observer.disconnect();
+      chart.destroy();
+      return { log, drawnAt };
+    })();
+  }
+
+  it("a map waiting for its geometry is busy at once, says \"Loading the map…\" only after 300 ms, then draws", async () => {
+    // Held back 1.5 s: busy, then the note, then the map.
+    const s = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await s.page.goto(new URL("embed.html?view=bars", server.url).href);
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      await s.page.route(`**/${GEOMETRY}`, async (r) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await r.continue();
+      });
+      const { log, drawnAt } = await s.page.evaluate(mountMapAndWatch, [MAP_BUILD]);
+      const first = log[0];
+      assert.deepEqual([first.busy, first.note, first.canvas, first.tools], ["true", null, false, false], `at mount(): busy, no note, neither an empty canvas nor buttons: ${JSON.stringify(first)}`);
+      const noted = log.find((e) => e.note !== null);
+      assert.ok(noted, `the note never showed: ${JSON.stringify(log)}`);
+      assert.ok(noted.t >= 290, `the note showed ${noted.t.toFixed(0)} ms after mount(), before 300 ms`);
+      assert.deepEqual([noted.note, noted.role, noted.live, noted.busy], ["Loading the map…", "status", "Loading the map…", "true"]);
+      assert.ok(drawnAt >= 1_000, `drawn ${drawnAt.toFixed(0)} ms after mount(): was the geometry held back?`);
+      const last = log.at(-1);
+      assert.deepEqual([last.busy, last.note, last.canvas, last.tools, last.live], [null, null, true, true, ""], `drawn: ${JSON.stringify(last)}`);
+    } finally {
+      await s.context.close();
+    }
+    // Released as soon as the map is mounted: drawn within 300 ms, the note never shows.
+    const f = await openPage(browser, { width: 800, height: 900 });
+    try {
+      await f.page.goto(new URL("embed.html?view=bars", server.url).href);
+      await f.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      await f.page.exposeFunction("mountedMap", () => release());
+      await f.page.route(`**/${GEOMETRY}`, async (r) => {
+        await released;
+        await r.continue();
+      });
+      const { log, drawnAt } = await f.page.evaluate(mountMapAndWatch, [MAP_BUILD]);
+      assert.equal(log[0].busy, "true", "busy at mount(): the geometry was held until then");
+      if (drawnAt < 290) {
+        assert.ok(log.every((e) => e.note === null), `drawn ${drawnAt.toFixed(0)} ms after mount(), yet the note showed: ${JSON.stringify(log)}`);
+      } else {
+        console.log(`  drawn only ${drawnAt.toFixed(0)} ms after mount() (a slow machine): the note may show, not checked`);
+      }
+      const last = log.at(-1);
+      assert.deepEqual([last.busy, last.note, last.canvas], [null, null, true]);
+      assert.deepEqual(f.problems, []);
+    } finally {
+      await f.context.close();
     }
   });
 

@@ -10,11 +10,14 @@
 //   never before; and handed to the kernel once (`setWorld`: decoded into
 //   the world every map chart of the module shares). A failed fetch or
 //   decode is forgotten, so the next use fetches again.
-// - A map chart without its geometry shows its busy state: "Loading the
-//   map…" in its language, in the space reserved for it (careto-viz.css)
-//   when the page reserved one, and `aria-busy` on its element; a chart that
-//   already has a picture (an update to the map) keeps it meanwhile, with a
-//   busy cursor. When the geometry arrives, every chart waiting for it draws.
+// - A map chart without its geometry is busy: `aria-busy` on its element at
+//   once (and, before its first picture, neither an empty canvas nor its
+//   buttons); "Loading the map…" in its language, in the space reserved for
+//   it (careto-viz.css) when the page reserved one, only if the geometry
+//   has not come within NOTE_AFTER_MS, so that a download about to end never
+//   flashes the note (nor costs its layout). A chart that already has a
+//   picture (an update to the map) keeps it meanwhile, with a busy cursor.
+//   When the geometry arrives, every chart waiting for it draws.
 //   A map mounted once its bytes have arrived (the usual case: their
 //   download starts with the build's script, and the .wasm is larger) is
 //   handed them and drawn in the same task, with no busy state at all.
@@ -25,6 +28,9 @@
 //   when the geometry comes.
 
 import css from "careto-viz-world-css";
+
+/** How long a map waits for its geometry before it says "Loading the map…" (a reader notices a wait from about a third of a second). */
+const NOTE_AFTER_MS = 300;
 
 /** The page's geometry downloads, by address, shared by the map kernels of every language (a registered symbol: one key whichever bundle asks). */
 const GEOMETRY = Symbol.for("careto-viz.geometry");
@@ -105,13 +111,18 @@ export function worldOf(url, setWorld) {
     const waiting = new Set();
     const reported = new WeakSet();
 
+    /** The map's stylesheet in the chart's shadow root, adopted once. */
+    function styled(p) {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(css);
+      if (!p.root.adoptedStyleSheets.includes(sheet)) p.root.adoptedStyleSheets = [...p.root.adoptedStyleSheets, sheet];
+    }
+
     /** The chart's note (the busy word, then the failure and Try again), made once. */
     function note(st) {
       const p = st.parts;
       if (p.note) return p;
-      sheet ??= new CSSStyleSheet();
-      if (!sheet.cssRules.length) sheet.replaceSync(css);
-      p.root.adoptedStyleSheets = [...p.root.adoptedStyleSheets, sheet];
+      styled(p);
       p.note = el("div", "cv-note");
       p.noteText = el("p");
       p.retry = el("button", "", { type: "button" });
@@ -122,8 +133,37 @@ export function worldOf(url, setWorld) {
       return p;
     }
 
+    /** The charts whose note waits for NOTE_AFTER_MS, and its timer. */
+    const notes = new Map();
+    function noteLater(st) {
+      if (!notes.has(st)) notes.set(st, setTimeout(() => waiting.has(st) && !st.ac.signal.aborted && show(st, "loading"), NOTE_AFTER_MS));
+    }
+    function noNoteLater(st) {
+      clearTimeout(notes.get(st));
+      notes.delete(st);
+    }
+
+    /**
+     * The chart waits for the geometry: busy at once; its note at once if one
+     * is up (Try again after a failure), else after NOTE_AFTER_MS.
+     */
+    function busy(st) {
+      const p = st.parts;
+      if (p?.note && !p.note.hidden) return show(st, "loading");
+      (st.host ?? st.canvas).setAttribute("aria-busy", "true");
+      if (st.pictured) st.canvas.style.cursor = "progress";
+      if (!p) return;
+      if (!st.pictured) {
+        // Nothing to show yet: no empty canvas, no buttons (world.css, .cv-wait).
+        styled(p);
+        p.figure.classList.add("cv-wait");
+      }
+      noteLater(st);
+    }
+
     /** Shows the chart's state: "loading" or "failed". */
     function show(st, state) {
+      noNoteLater(st);
       const element = st.host ?? st.canvas;
       const t = st.words.labels;
       const text = state === "loading" ? t[L.mapLoading] : `${t[L.mapFailed]} ${t[L.retry]}.`;
@@ -146,12 +186,13 @@ export function worldOf(url, setWorld) {
     }
 
     function clear(st) {
+      noNoteLater(st);
       (st.host ?? st.canvas).removeAttribute("aria-busy");
       st.canvas.style.cursor = "";
       const p = st.parts;
+      p?.figure.classList.remove("cv-wait", "cv-over");
       if (!p?.note) return;
       p.note.hidden = true;
-      p.figure.classList.remove("cv-wait", "cv-over");
       if (p.live.textContent === p.noteText.textContent || p.live.textContent.startsWith(p.noteText.textContent)) p.live.textContent = "";
     }
 
@@ -175,7 +216,7 @@ export function worldOf(url, setWorld) {
         return;
       }
       waiting.add(st);
-      show(st, "loading");
+      busy(st);
       const started = !loading;
       const done = load();
       if (!started) return;
@@ -211,6 +252,7 @@ export function worldOf(url, setWorld) {
       forget(st) {
         waiting.delete(st);
         failed.delete(st);
+        noNoteLater(st);
       },
     };
   };
