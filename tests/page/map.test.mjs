@@ -418,8 +418,8 @@ describe("loading the map", () => {
   // In the page: mounts a map (the map build imported and initialised) in a
   // div with a reserved height, logs what it shows after every change of its
   // element or shadow root, and resolves once it is drawn: { log, drawnAt }
-  // (times in ms after mount()). Before mount() it awaits window.releaseAfterMount
-  // of the page, if set, once mounted (the test releases the geometry then).
+  // (times in ms after mount()). Once mounted it calls window.mountedMap, which
+  // the test exposes to release the geometry it holds back.
   function mountMapAndWatch([build]) {
     return (async () => {
       const module = await import(new URL(`pkg/${build}.js`, location.href).href);
@@ -462,13 +462,16 @@ describe("loading the map", () => {
   }
 
   it("a map waiting for its geometry is busy at once, says \"Loading the map…\" only after 300 ms, then draws", async () => {
-    // Held back 1.5 s: busy, then the note, then the map.
+    // Held back until 1.5 s after mount(): busy, then the note, then the map.
     const s = await openPage(browser, { width: 800, height: 900 });
     try {
       await s.page.goto(new URL("embed.html?view=bars", server.url).href);
       await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      await s.page.exposeFunction("mountedMap", () => setTimeout(release, 1_500));
       await s.page.route(`**/${GEOMETRY}`, async (r) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await released;
         await r.continue();
       });
       const { log, drawnAt } = await s.page.evaluate(mountMapAndWatch, [MAP_BUILD]);
