@@ -20,11 +20,14 @@ pub struct CanvasBackend {
     line: Option<(ColorKey, u32)>,
 }
 
-/// careto-viz: a colour as the context's state is compared: rgb and alpha in 1/1000.
+/// careto-viz: a colour as the context's state is compared and as it is
+/// written (`make_canvas_color`): rgb, and alpha in thousandths.
 type ColorKey = (u8, u8, u8, u32);
 
 fn color_key(color: BackendColor) -> ColorKey {
     let (r, g, b) = color.rgb;
+    // careto-viz: alpha in thousandths by integer arithmetic, not f64
+    // Display (whose code is about 5 KB gzip of a wasm module).
     (r, g, b, (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32)
 }
 
@@ -87,7 +90,7 @@ impl CanvasBackend {
     pub fn set_fill_color(&mut self, color: BackendColor) {
         let key = color_key(color);
         if self.fill != Some(key) {
-            self.context.set_fill_style_str(&make_canvas_color(color));
+            self.context.set_fill_style_str(&make_canvas_color(key));
             self.fill = Some(key);
         }
     }
@@ -97,20 +100,16 @@ impl CanvasBackend {
     fn set_line_style(&mut self, style: &impl BackendStyle) {
         let key = (color_key(style.color()), style.stroke_width());
         if self.line != Some(key) {
-            self.context
-                .set_stroke_style_str(&make_canvas_color(style.color()));
+            self.context.set_stroke_style_str(&make_canvas_color(key.0));
             self.context.set_line_width(style.stroke_width() as f64);
             self.line = Some(key);
         }
     }
 }
 
-fn make_canvas_color(color: BackendColor) -> String {
-    let (r, g, b) = color.rgb;
-    // careto-viz: alpha in thousandths by integer arithmetic, not f64
-    // Display (whose code is about 5 KB gzip of a wasm module); the text
-    // handed to the context's `*_str` setters, not made a JS value first.
-    let a = (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
+/// careto-viz: from the colour's key (`color_key`); the text handed to the
+/// context's `*_str` setters, not made a JS value first.
+fn make_canvas_color((r, g, b, a): ColorKey) -> String {
     if a >= 1000 {
         format!("rgb({},{},{})", r, g, b)
     } else {
