@@ -461,20 +461,35 @@ describe("loading the map", () => {
     })();
   }
 
-  it("a map waiting for its geometry is busy at once, says \"Loading the map…\" only after 300 ms, then draws", async () => {
-    // Held back until 1.5 s after mount(): busy, then the note, then the map.
+  /**
+   * A map mounted (mountMapAndWatch) on embed.html?view=bars, its geometry
+   * held back until `ms` after mount(): { log, drawnAt, problems }.
+   */
+  async function mapWithGeometryHeld(ms) {
     const s = await openPage(browser, { width: 800, height: 900 });
     try {
       await s.page.goto(new URL("embed.html?view=bars", server.url).href);
       await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       let release;
       const released = new Promise((resolve) => (release = resolve));
-      await s.page.exposeFunction("mountedMap", () => setTimeout(release, 1_500));
+      await s.page.exposeFunction("mountedMap", () => {
+        setTimeout(release, ms);
+      });
       await s.page.route(`**/${GEOMETRY}`, async (r) => {
         await released;
         await r.continue();
       });
       const { log, drawnAt } = await s.page.evaluate(mountMapAndWatch, [MAP_BUILD]);
+      return { log, drawnAt, problems: s.problems };
+    } finally {
+      await s.context.close();
+    }
+  }
+
+  it("a map waiting for its geometry is busy at once, says \"Loading the map…\" only after 300 ms, then draws", async () => {
+    // Held back until 1.5 s after mount(): busy, then the note, then the map.
+    {
+      const { log, drawnAt } = await mapWithGeometryHeld(1_500);
       const first = log[0];
       assert.deepEqual([first.busy, first.note, first.canvas, first.tools], ["true", null, false, false], `at mount(): busy, no note, neither an empty canvas nor buttons: ${JSON.stringify(first)}`);
       const noted = log.find((e) => e.note !== null);
@@ -484,22 +499,10 @@ describe("loading the map", () => {
       assert.ok(drawnAt >= 1_000, `drawn ${drawnAt.toFixed(0)} ms after mount(): was the geometry held back?`);
       const last = log.at(-1);
       assert.deepEqual([last.busy, last.note, last.canvas, last.tools, last.live], [null, null, true, true, ""], `drawn: ${JSON.stringify(last)}`);
-    } finally {
-      await s.context.close();
     }
     // Released as soon as the map is mounted: drawn within 300 ms, the note never shows.
-    const f = await openPage(browser, { width: 800, height: 900 });
-    try {
-      await f.page.goto(new URL("embed.html?view=bars", server.url).href);
-      await f.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
-      let release;
-      const released = new Promise((resolve) => (release = resolve));
-      await f.page.exposeFunction("mountedMap", () => release());
-      await f.page.route(`**/${GEOMETRY}`, async (r) => {
-        await released;
-        await r.continue();
-      });
-      const { log, drawnAt } = await f.page.evaluate(mountMapAndWatch, [MAP_BUILD]);
+    {
+      const { log, drawnAt, problems } = await mapWithGeometryHeld(0);
       assert.equal(log[0].busy, "true", "busy at mount(): the geometry was held until then");
       if (drawnAt < 290) {
         assert.ok(log.every((e) => e.note === null), `drawn ${drawnAt.toFixed(0)} ms after mount(), yet the note showed: ${JSON.stringify(log)}`);
@@ -508,9 +511,7 @@ describe("loading the map", () => {
       }
       const last = log.at(-1);
       assert.deepEqual([last.busy, last.note, last.canvas], [null, null, true]);
-      assert.deepEqual(f.problems, []);
-    } finally {
-      await f.context.close();
+      assert.deepEqual(problems, []);
     }
   });
 
