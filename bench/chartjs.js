@@ -11,7 +11,7 @@
 // off, so the first draw is the complete picture.
 
 import { campaign } from "./data.js";
-import { afterNextFrame } from "./common.js";
+import { afterNextFrame, benchIsReady } from "./common.js";
 import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 import { coldHoverChartjs } from "./cold-hover.js";
 
@@ -183,4 +183,4 @@ window.bench = {
     return timeHitTests(n, () => chart.getElementsAtEventForMode(event, "nearest", { intersect: true, axis: "y" }, true).length > 0);
   },
 };
-document.documentElement.dataset.bench = "ready";
+benchIsReady();

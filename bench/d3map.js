@@ -17,7 +17,7 @@
 import { geoContains, geoEqualEarth, geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import { campaign } from "./data.js";
-import { afterNextFrame } from "./common.js";
+import { afterNextFrame, benchIsReady } from "./common.js";
 import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
@@ -283,4 +283,4 @@ window.bench = {
     });
   },
 };
-document.documentElement.dataset.bench = "ready";
+benchIsReady();

@@ -4,7 +4,7 @@
 // canvas. Its first frame is what any page costs in this harness; the
 // report gives each chart page's first frame above it.
 
-import { afterNextFrame } from "./common.js";
+import { afterNextFrame, benchIsReady } from "./common.js";
 // The harness's timing loops, which every chart page imports (bars and map,
 // ours and the peers'), though this page times nothing: their download and
 // compilation are the harness's, not a chart's (harness fix, 2026-12-02).
@@ -30,4 +30,4 @@ await afterNextFrame();
 performance.mark("chart-frame");
 
 window.bench = { kind: "empty", views: [] };
-document.documentElement.dataset.bench = "ready";
+benchIsReady();

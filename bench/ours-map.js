@@ -4,7 +4,7 @@
 // `chart-drawn` marked once it is drawn (Chart.drawn()), `chart-frame` once
 // the frame holding it has been produced. Then window.bench, as bench/ours.js.
 
-import { afterNextFrame } from "./common.js";
+import { afterNextFrame, benchIsReady } from "./common.js";
 import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
@@ -114,4 +114,4 @@ window.bench = {
     });
   },
 };
-document.documentElement.dataset.bench = "ready";
+benchIsReady();

@@ -5,7 +5,7 @@
 // Morocco's bar at once (bench/cold-hover.js: `hover-answered`), then
 // exposes window.bench for the driver's measurements.
 
-import { afterNextFrame } from "./common.js";
+import { afterNextFrame, benchIsReady } from "./common.js";
 import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 import { coldHoverOurs } from "./cold-hover.js";
 
@@ -120,4 +120,4 @@ window.bench = {
     });
   },
 };
-document.documentElement.dataset.bench = "ready";
+benchIsReady();

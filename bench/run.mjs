@@ -50,6 +50,7 @@ import path from "node:path";
 import { gzipSync, constants as zlib } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
+import { READY_MESSAGE } from "./common.js";
 import { measurePath, withoutMap } from "../tests/page/paths.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -111,7 +112,14 @@ const SITE = path.resolve(process.env.SITE_DIR ?? path.join(REPO, "dist"));
  * did not include, and the timing loops every page's window.bench uses
  * (timing.js).
  */
-const NOT_COUNTED = ["favicon.svg", "cold-hover.js", "timing.js"];
+const NOT_COUNTED = ["favicon.png", "cold-hover.js", "timing.js"];
+/**
+ * The bench pages' icon: one transparent pixel. Without an icon the browser
+ * asks for /favicon.ico (a 404); the demo's SVG icon took 2-19 ms of the
+ * page's thread to decode, at a moment that varied from page to page
+ * (traced 2026-12-02), often between a first frame and its mark.
+ */
+const BENCH_ICON = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 function assemble() {
   for (const f of [`${OUT_NAME}.js`, `${OUT_NAME}_bg.wasm`]) {
@@ -124,7 +132,7 @@ function assemble() {
   for (const f of ["ours.html", "ours.js", "chartjs.html", "chartjs.js", "empty.html", "empty.js", "common.js", "cold-hover.js", "timing.js", "bench.css", "ours-map.html", "ours-map.js", "d3map.html", "d3map.js"]) {
     cpSync(path.join(HERE, f), path.join(root, f));
   }
-  cpSync(path.join(REPO, "www", "favicon.svg"), path.join(root, "favicon.svg")); // not counted: not part of a chart
+  writeFileSync(path.join(root, "favicon.png"), BENCH_ICON); // not counted: not part of a chart
   mkdirSync(path.join(root, "pkg"));
   for (const f of PKG_FILES) cpSync(path.join(REPO, OUT_DIR, f), path.join(root, "pkg", f));
   cpSync(path.join(CHARTJS_DIR, "dist", "chart.umd.min.js"), path.join(root, "chart.umd.min.js"));
@@ -297,28 +305,28 @@ async function memoryPhase(page, view) {
 }
 
 /**
- * Runs in the page: resolves once it has set `html[data-bench=ready]` (after
- * its `chart-frame` mark). Not `page.waitForSelector`: that evaluates
- * Playwright's injected script in the page (about 30 ms of main-thread work
- * on this machine) as soon as `goto` returns at the load event, which landed
- * inside the measured interval: between library ready and chart drawn on
- * our page (its module awaits the wasm after the load event), between chart
- * drawn and first frame on the others. `page.evaluate` of this function
- * needs only Playwright's small utility script (about 3 ms, before it).
+ * Goes to page `url` and resolves once the page has logged READY_MESSAGE
+ * (bench/common.js, benchIsReady: after its `chart-frame` mark). Not
+ * `page.waitForSelector`, nor a `page.evaluate` that waits: each evaluates
+ * a script of Playwright's in the page (about 30 ms for the selector's, 2-9
+ * ms for an evaluate's, on this machine) as soon as `goto` returns at the
+ * load event, which landed inside the measured interval (traced
+ * 2026-12-02: between library ready and chart drawn on our page, whose
+ * module awaits the wasm after the load event; between the first frame and
+ * its mark on every page). A console message comes through the DevTools
+ * protocol with nothing evaluated in the page.
+ *
+ * The page's `chart-frame` mark (bench/common.js, afterNextFrame) comes
+ * from a task posted in requestAnimationFrame at `scheduler.postTask`
+ * "user-blocking" priority: it runs once the frame is produced and before
+ * the page's other queued tasks, which otherwise delayed the mark though
+ * the frame was already there (traced 2026-12-02: an SVG icon decoded,
+ * Chromium's autofill scanning the page, the driver's evaluate; 2-19 ms).
  */
-function benchReady(timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const ready = () => document.documentElement.dataset.bench === "ready";
-    if (ready()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (ready()) {
-        observer.disconnect();
-        resolve();
-      }
-    });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-bench"] });
-    setTimeout(() => reject(new Error(`the page did not get ready in ${timeoutMs} ms`)), timeoutMs);
-  });
+async function gotoReady(page, url, timeout) {
+  const ready = page.waitForEvent("console", { predicate: (m) => m.text() === READY_MESSAGE, timeout });
+  await page.goto(url, { waitUntil: "load", timeout });
+  await ready;
 }
 
 async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
@@ -329,8 +337,7 @@ async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
     if (res.status() === 200 && u.origin === new URL(baseUrl).origin && !NOT_COUNTED.some((f) => u.pathname.endsWith(`/${f}`))) fetched.push(u.pathname);
   });
   try {
-    await page.goto(baseUrl + PAGES[kind], { waitUntil: "load" });
-    await page.evaluate(benchReady, 30_000);
+    await gotoReady(page, baseUrl + PAGES[kind], 30_000);
     const marks = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
       return {
@@ -342,7 +349,7 @@ async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
         hover: at("hover-answered"),
       };
     });
-    // Only now Playwright's injected script (see benchReady), so that what
+    // Only now Playwright's injected script (see gotoReady), so that what
     // follows (redraws, hovers, memory: its heap is in the JS heap measured)
     // runs as it did before the marks stopped including it.
     await page.waitForSelector("html[data-bench=ready]", { state: "attached", timeout: 30_000 });
@@ -387,8 +394,7 @@ async function slowLoad(browser, baseUrl, kind) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", SLOW_LINK);
-    await page.goto(baseUrl + PAGES[kind], { waitUntil: "load", timeout: 60_000 });
-    await page.evaluate(benchReady, 60_000);
+    await gotoReady(page, baseUrl + PAGES[kind], 60_000);
     const frame = await page.evaluate(() => performance.getEntriesByName("chart-frame")[0]?.startTime);
     if (frame === undefined) throw new Error(`${kind}: no chart-frame mark on the slow link`);
     if (problems.length) throw new Error(`${kind}, slow link: ${problems.join("; ")}`);
@@ -506,7 +512,7 @@ function report(r) {
     "- **Pages.** `bench/ours.html` loads the files of `www/pkg` (the release build after wasm-opt and esbuild --minify: kernel, interaction layer, details module; what `make site` copies into dist/pkg) as the demo page does (its .wasm requested together with its script, as the loader's `imported` does: **fidelity fix, 2026-12-02**; before, the page fetched the .wasm only once the script had run; `bench/ours-map.html` likewise starts the map's geometry with them, as the loader's `prefetchGeometry` does), and the run checks it fetched the same build files as index.html with every feature used; it mounts the bars (`?views=bars`) or both charts (`?views=bars,timeline`). `bench/chartjs.html` loads Chart.js's whole UMD bundle (`chart.umd.min.js`, a devDependency of the benchmark only) and draws the same 11 published counts from `data/careto.toml` as horizontal bars, largest first, with the same five colour classes and colours, title, subtitle, class legend and tooltips, animation off. The **20 countries without a published count are not bars** on either side: ours lists them inside the chart; the Chart.js page lists them in a paragraph under its canvas (with the source line), since Chart.js has no such element and a zero-length bar would misstate them. Chart.js draws no value labels at the bar ends (that needs a plugin); ours does.",
     "- **Download:** ours is index.html itself as the site serves it (dist/ of \`make site\`, which \`make bench\` makes: the pages' scripts with the loader bundled in and minified, as a newsroom deploys them; until 2026-12-01 it was www/, whose unbundled loader and unminified CSS counted about 3 KB more), measured as `tests/page/budget.test.mjs` does it (`tests/page/paths.mjs`): before the first frame, the files requested until the page marks its charts mounted (same task as the mounts, before any frame; listed once the network is idle, since resource timing lists a streamed .wasm only once it has been read); with every feature used, everything fetched once a reader has hovered a bar and an event, Tabbed to each chart and pressed ArrowDown, opened Show data, downloaded PNG and CSV and copied the embed code, the network idle. Chart.js: everything its page fetched (HTML, CSS, page script, data, the bundle; its tooltips need nothing more). Each file gzipped at level 9 (node's zlib), summed; the pages' icon is not counted, nor the harness's instrumentation (`cold-hover.js`, `timing.js`). Targets: wasm-pack.toml `[budget]`.",
     "- **Cold hover:** on the same cold loads as the first frame, each bars page dispatches, right after its first frame, a pointer move at the centre of Morocco's bar (ours a `pointermove` on the canvas in the shadow root, Chart.js a `mousemove` on its canvas), and marks `hover-answered` once the tooltip naming Morocco is on screen (ours: the tooltip element shown; Chart.js: its tooltip drawn on the canvas, seen by an `afterTooltipDraw` plugin hook) and the frame holding it has been produced. For ours that includes fetching and compiling the interaction layer and the details module (the busy state meanwhile); Chart.js handles the event at its next animation frame.",
-    "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a message posted from it (the frame with the chart has been produced) and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw. The driver waits for the page with a `page.evaluate` of a promise (a MutationObserver on `data-bench`), not `page.waitForSelector`: that evaluates Playwright's injected script (about 30 ms of main-thread work) as soon as the load event has fired, inside the measured interval (**harness fix, 2026-11-28**; earlier first frames include it).",
+    "- **First complete frame:** each page sets `performance.mark('chart-drawn')` right after drawing, then waits for `requestAnimationFrame` and a task posted from it at `scheduler.postTask` \"user-blocking\" priority, which runs once the frame with the chart has been produced and before the page's other queued tasks, and sets `chart-frame`; reported is that mark's time from navigation start. A cold load: fetch, compile, instantiate, lay out, draw. The driver waits for the page's console message (`benchIsReady`, bench/common.js), with nothing of its own evaluated in the page until the marks are read; each page's icon is one pixel of PNG. Harness fixes: **2026-11-28**, a `page.evaluate` of a promise instead of `page.waitForSelector`, whose injected script (about 30 ms of main-thread work) ran inside the measured interval; **2026-12-02** (traced on every page: tasks that ran after the frame had been produced and before its mark), the user-blocking task (a message before), the console message (the evaluate's script before, 2-9 ms) and the PNG icon (the demo's SVG icon before, 2-19 ms to decode). Earlier first frames include what each fix took out.",
     "- **Empty page (the floor):** `bench/empty.html` has the same head, stylesheet and server as the chart pages and one module script (importing `common.js` and `timing.js`, the harness modules every chart page imports; `timing.js` only since 2026-12-02, **harness fix**: until then the floor left out a module all four chart pages load; `cold-hover.js`, which only the bars pages load, stays out) that draws one rectangle and one line of text on a canvas and sets the same marks; it alternates with the other pages. No page can have its first frame earlier in this harness; \"above the empty page's\" is a page's median first frame less the empty page's median.",
     `- **Intervals:** the two first-frame ratios above the empty page are medians of ${r.runs} cold loads of each page on a shared machine, and they move from run to run. Beside each is a 95 % bootstrap interval: each page's loads (ours, the peer's, the empty page's) resampled with replacement 2,000 times (a fixed seed), the ratio of the medians each time, its 2.5th and 97.5th percentiles. The status is still the median ratio's, as the issues define it; where the interval spans the target, the status says that this run cannot tell.`,
     `- **Slow link:** ${SLOW_RUNS} more cold loads of each of the bars' and the map's pages (alternating) with Chromium's network emulation (DevTools protocol \`Network.emulateNetworkConditions\`: ${SLOW_LINK.latency} ms added to every round trip, ${(SLOW_LINK.downloadThroughput / 1024 / 1024).toFixed(1)} MiB/s down), reported as the first complete frame from navigation start (median). On the local server a round trip costs next to nothing; on a reader's link each request that waits for another (a script before its .wasm, say) costs one, and every byte counts: these rows show both, where the others show neither.`,
