@@ -19,6 +19,10 @@ use std::fmt;
 /// The longest label (in characters) any chart is asked to draw.
 pub const MAX_LABEL_CHARS: usize = 200;
 
+/// A list of source ids this long or shorter is checked for repeats by
+/// searching it, a longer one with a set.
+const SHORT_LIST: usize = 8;
+
 /// The earliest year a date in the data may have.
 pub const MIN_YEAR: i32 = 1990;
 
@@ -282,7 +286,10 @@ impl Checker<'_> {
         if ids.is_empty() {
             self.err(&path, "no sources: every figure and fact needs at least one source id");
         }
+        // A short list (nearly every one) is searched, a long one put in a
+        // set: one allocation less for each of a campaign's 10,000 events.
         let mut seen = Seen::default();
+        let short = ids.len() <= SHORT_LIST;
         for (j, id) in ids.iter().enumerate() {
             if self.done() {
                 return;
@@ -290,7 +297,10 @@ impl Checker<'_> {
             let p = Index(&path, j);
             if !self.known.contains(id.as_ref()) {
                 self.err(&p, format!("unknown source id \"{}\" (no [[source]] with this id)", clip(id)));
-            } else if !seen.insert(id.as_ref()) {
+                continue;
+            }
+            let repeated = if short { ids.get(..j).is_some_and(|before| before.contains(id)) } else { !seen.insert(id.as_ref()) };
+            if repeated {
                 self.err(&p, format!("source id \"{}\" listed twice", clip(id)));
             }
         }
@@ -308,7 +318,8 @@ impl Checker<'_> {
         for (lang, s) in [("en", &t.en), ("es", &t.es)] {
             let p = Key(&path, lang);
             self.string(&p, s, need);
-            if kind == Kind::Label {
+            // Counted only when it can be too long: a char is at least a byte.
+            if kind == Kind::Label && s.len() > MAX_LABEL_CHARS {
                 let n = s.chars().count();
                 if n > MAX_LABEL_CHARS {
                     self.err(&p, format!("label is {n} characters long; at most {MAX_LABEL_CHARS} allowed"));
@@ -326,10 +337,21 @@ impl Checker<'_> {
         if need == Need::Required && s.trim().is_empty() {
             self.err(&path, "is empty");
         }
-        if let Some(ch) = s.chars().find(|c| c.is_control()) {
-            self.err(path, format!("contains the control character U+{:04X}", u32::from(ch)));
+        if may_hold_control(s) {
+            if let Some(ch) = s.chars().find(|c| c.is_control()) {
+                self.err(path, format!("contains the control character U+{:04X}", u32::from(ch)));
+            }
         }
     }
+}
+
+/// Whether `s` may hold a control character (Unicode's Cc: U+0000 to
+/// U+001F, U+007F to U+009F): false unless one of its bytes is under 0x20,
+/// 0x7F, or 0xC2, the first byte of U+0080 to U+00BF in UTF-8. A scan of
+/// bytes, not of decoded chars: the validator checks every string of a
+/// campaign (10,000 events: most of its time went to decoding them).
+fn may_hold_control(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2)
 }
 
 /// A field of the value at a path, `path.key`: written out only for a
@@ -589,6 +611,21 @@ mod tests {
         assert_eq!(first(&c), "event[1].sources[1]: source id \"S1\" listed twice");
     }
 
+    /// A long list (a set) and a short one (searched) report the same repeat.
+    #[test]
+    fn source_listed_twice_in_a_long_list() {
+        let many: Vec<String> = (0..20).map(|i| format!("L{i}")).collect();
+        let mut c = ok();
+        c.sources.to_mut().extend(many.iter().map(|id| source(id)));
+        let mut list: Vec<&str> = many.iter().map(String::as_str).collect();
+        list.insert(15, "L3");
+        c.events.to_mut()[1].sources = ids(&list);
+        assert!(list.len() > SHORT_LIST);
+        assert_eq!(first(&c), "event[1].sources[15]: source id \"L3\" listed twice");
+        c.events.to_mut()[1].sources = ids(&["L1", "L2", "L1"]);
+        assert_eq!(first(&c), "event[1].sources[2]: source id \"L1\" listed twice");
+    }
+
     #[test]
     fn source_ids_unique() {
         let mut c = ok();
@@ -694,6 +731,23 @@ mod tests {
         let mut c = ok();
         c.sources.to_mut()[0].note = "tab\there".into();
         assert!(first(&c).starts_with("source[0].note: contains the control character"));
+        // DEL and the C1 controls, found by the byte scan too.
+        for (ch, code) in [('\u{7f}', "007F"), ('\u{85}', "0085"), ('\u{9f}', "009F")] {
+            let mut c = ok();
+            c.countries.to_mut()[0].name.es = format!("Marru{ch}ecos").into();
+            assert_eq!(first(&c), format!("country[0].name.es: contains the control character U+{code}"));
+        }
+    }
+
+    /// The byte scan misses no control character: every char up to U+00FF,
+    /// alone and between others.
+    #[test]
+    fn the_byte_scan_finds_every_control_character() {
+        for ch in (0..=0xFFu32).filter_map(char::from_u32) {
+            let s = format!("a{ch}é");
+            assert!(!ch.is_control() || may_hold_control(&s), "{:04X}", u32::from(ch));
+        }
+        assert!(!may_hold_control("Marruecos, Túnez, 中国 and 🗺"));
     }
 
     #[test]
