@@ -75,9 +75,10 @@ impl Chart {
     /// bit 16 says there is one): returns 0 after reading about `items` of
     /// its items, more to come; 1 once all is read (the next call checks
     /// it: call it in a task of its own, the data rules of 10,000 events
-    /// take a while); 2 once it is checked and the chart has it (with the
-    /// options that came with it, and those of any update since): draw it
-    /// then. Throws if the campaign is refused, naming the field, and the
+    /// take a while), and 1 again once it is checked (the next call holds
+    /// it, its events sorted, in a task of its own too); 2 once the chart
+    /// has it (with the options that came with it, and those of any update
+    /// since): draw it then. Throws if the campaign is refused, naming the field, and the
     /// chart keeps what it had (a mounted chart, nothing to draw).
     #[cfg(feature = "custom-campaign")]
     pub fn read(&mut self, items: u32) -> Result<u32, JsError> {
@@ -85,6 +86,15 @@ impl Chart {
         if !pending.all_read() {
             pending.read(items);
             return Ok(u32::from(pending.all_read()));
+        }
+        // The data rules in a call (a task) of their own, then holding it.
+        if !pending.checked() {
+            let checked = pending.check();
+            if let Err(e) = checked {
+                self.pending = None;
+                return Err(error(e));
+            }
+            return Ok(1);
         }
         let Some(pending) = self.pending.take() else { return Ok(2) };
         let (mut campaign, mut settings) = pending.campaign().map_err(error)?;

@@ -89,10 +89,17 @@ fn hold(mut c: Campaign) -> Held {
 /// A large campaign given to a chart, read a slice at a time
 /// (`Chart.read`), with the options that came with it and those of every
 /// update since; the chart draws what it had until it is read and checked.
+/// Reading, then the data rules ([`Pending::check`]), then holding it
+/// ([`Pending::campaign`]: its events sorted) are steps of their own, each
+/// in a task of its own (src/web/shell/reading.js): for 10,000 events the
+/// rules and the sort took one task of about 42 ms on a 2-core machine
+/// (traced 2026-12-02), against a limit of 50 (tests/page/heavy.test.mjs).
 #[cfg(feature = "custom-campaign")]
 pub struct Pending {
-    reading: Box<crate::campaign_reader::Reading<JsValue>>,
+    reading: Option<Box<crate::campaign_reader::Reading<JsValue>>>,
     all_read: bool,
+    /// The campaign read and checked, once [`Pending::check`] has run.
+    checked: Option<crate::model::Campaign>,
     /// The options the chart takes with the campaign.
     pub settings: options::Settings,
 }
@@ -101,24 +108,41 @@ pub struct Pending {
 impl Pending {
     /// `reading`, to be drawn with `settings`.
     pub fn new(reading: Box<crate::campaign_reader::Reading<JsValue>>, settings: options::Settings) -> Pending {
-        Pending { reading, all_read: false, settings }
+        Pending { reading: Some(reading), all_read: false, checked: None, settings }
     }
 
     /// Reads on, about `items` items (nothing once all is read).
     pub fn read(&mut self, items: u32) {
-        if !self.all_read {
-            self.all_read = self.reading.step(items);
+        if let (false, Some(reading)) = (self.all_read, self.reading.as_mut()) {
+            self.all_read = reading.step(items);
         }
     }
 
-    /// Whether all of it is read: the data rules, [`Pending::campaign`], come next.
+    /// Whether all of it is read: the data rules, [`Pending::check`], come next.
     pub fn all_read(&self) -> bool {
         self.all_read
     }
 
-    /// The campaign read and checked, as a chart holds it, with its options.
-    pub fn campaign(self) -> Result<(Held, options::Settings), String> {
-        let c = crate::campaign_reader::validated(self.reading.finish().0)?;
+    /// Whether the data rules have been checked: [`Pending::campaign`] comes next.
+    pub fn checked(&self) -> bool {
+        self.checked.is_some()
+    }
+
+    /// Checks the data rules on the campaign read (reading what is left
+    /// first, if anything is): the first broken rule, or the first error
+    /// of the reading, if any.
+    pub fn check(&mut self) -> Result<(), String> {
+        if let Some(reading) = self.reading.take() {
+            self.checked = Some(crate::campaign_reader::validated(reading.finish().0)?);
+        }
+        Ok(())
+    }
+
+    /// The campaign read and checked, as a chart holds it, with its options
+    /// (checking it first if [`Pending::check`] has not).
+    pub fn campaign(mut self) -> Result<(Held, options::Settings), String> {
+        self.check()?;
+        let c = self.checked.ok_or_else(|| "the campaign was not read".to_string())?;
         Ok((hold(c), self.settings))
     }
 }

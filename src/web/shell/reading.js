@@ -3,7 +3,8 @@
 // kernel reads it a slice at a time (Chart.read, src/web/held.rs: Pending),
 // each slice a task of its own of about 10 ms, so that the page never waits
 // long (issue 13.3: 10,000 events took one task of about 250 ms); then, each
-// in a task of its own, the data rules and the first picture. Meanwhile the
+// in a task of its own, the data rules, holding it (its events sorted) and
+// the first picture. Meanwhile the
 // chart is busy (aria-busy, a busy cursor) and keeps what it had. Refused,
 // it keeps what it had too; the console, an `error` event and drawn() say why.
 
@@ -25,7 +26,7 @@ export function readOn(st) {
     around.removeAttribute("aria-busy");
     st.canvas.style.cursor = "";
   };
-  // Slices of reading; then the data rules (kernel.read says 1, then 2), then the picture.
+  // Slices of reading; then the data rules and the holding (kernel.read says 1, 1, then 2), then the picture.
   const slice = () => {
     if (st.ac.signal.aborted) return;
     let state = 0;
