@@ -78,8 +78,9 @@ impl Chart {
     /// take a while), and 1 again once it is checked (the next call holds
     /// it, its events sorted, in a task of its own too); 2 once the chart
     /// has it (with the options that came with it, and those of any update
-    /// since): draw it then. Throws if the campaign is refused, naming the field, and the
-    /// chart keeps what it had (a mounted chart, nothing to draw).
+    /// since): draw it then. Throws if the campaign is refused, naming the
+    /// field, and the chart keeps what it had (a mounted chart, nothing to
+    /// draw).
     #[cfg(feature = "custom-campaign")]
     pub fn read(&mut self, items: u32) -> Result<u32, JsError> {
         let Some(pending) = self.pending.as_mut() else { return Ok(2) };
@@ -87,16 +88,14 @@ impl Chart {
             pending.read(items);
             return Ok(u32::from(pending.all_read()));
         }
-        // The data rules in a call (a task) of their own, then holding it.
-        if !pending.checked() {
-            let checked = pending.check();
-            if let Err(e) = checked {
-                self.pending = None;
-                return Err(error(e));
-            }
+        // The data rules in a call (a task) of their own, then holding it;
+        // a campaign refused leaves nothing pending.
+        let checked = pending.checked();
+        let Some(pending) = self.pending.take() else { return Ok(2) };
+        if !checked {
+            self.pending = Some(pending.check().map_err(error)?);
             return Ok(1);
         }
-        let Some(pending) = self.pending.take() else { return Ok(2) };
         let (mut campaign, mut settings) = pending.campaign().map_err(error)?;
         self.drawing.swap(&mut campaign, &mut settings);
         self.blank = false;

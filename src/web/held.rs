@@ -96,53 +96,63 @@ fn hold(mut c: Campaign) -> Held {
 /// (traced 2026-12-02), against a limit of 50 (tests/page/heavy.test.mjs).
 #[cfg(feature = "custom-campaign")]
 pub struct Pending {
-    reading: Option<Box<crate::campaign_reader::Reading<JsValue>>>,
-    all_read: bool,
-    /// The campaign read and checked, once [`Pending::check`] has run.
-    checked: Option<crate::model::Campaign>,
+    stage: Stage,
     /// The options the chart takes with the campaign.
     pub settings: options::Settings,
+}
+
+/// Where a [`Pending`] campaign is: being read (and whether all of it has
+/// been), or read and checked.
+#[cfg(feature = "custom-campaign")]
+enum Stage {
+    Reading { reading: Box<crate::campaign_reader::Reading<JsValue>>, all_read: bool },
+    Checked(Box<crate::model::Campaign>),
 }
 
 #[cfg(feature = "custom-campaign")]
 impl Pending {
     /// `reading`, to be drawn with `settings`.
     pub fn new(reading: Box<crate::campaign_reader::Reading<JsValue>>, settings: options::Settings) -> Pending {
-        Pending { reading: Some(reading), all_read: false, checked: None, settings }
+        Pending { stage: Stage::Reading { reading, all_read: false }, settings }
     }
 
     /// Reads on, about `items` items (nothing once all is read).
     pub fn read(&mut self, items: u32) {
-        if let (false, Some(reading)) = (self.all_read, self.reading.as_mut()) {
-            self.all_read = reading.step(items);
+        if let Stage::Reading { reading, all_read: all_read @ false } = &mut self.stage {
+            *all_read = reading.step(items);
         }
     }
 
     /// Whether all of it is read: the data rules, [`Pending::check`], come next.
     pub fn all_read(&self) -> bool {
-        self.all_read
+        !matches!(self.stage, Stage::Reading { all_read: false, .. })
     }
 
     /// Whether the data rules have been checked: [`Pending::campaign`] comes next.
     pub fn checked(&self) -> bool {
-        self.checked.is_some()
+        matches!(self.stage, Stage::Checked(_))
     }
 
     /// Checks the data rules on the campaign read (reading what is left
     /// first, if anything is): the first broken rule, or the first error
     /// of the reading, if any.
-    pub fn check(&mut self) -> Result<(), String> {
-        if let Some(reading) = self.reading.take() {
-            self.checked = Some(crate::campaign_reader::validated(reading.finish().0)?);
+    pub fn check(self) -> Result<Pending, String> {
+        match self.stage {
+            Stage::Reading { reading, .. } => {
+                let campaign = crate::campaign_reader::validated(reading.finish().0)?;
+                Ok(Pending { stage: Stage::Checked(Box::new(campaign)), settings: self.settings })
+            }
+            Stage::Checked(_) => Ok(self),
         }
-        Ok(())
     }
 
     /// The campaign read and checked, as a chart holds it, with its options
     /// (checking it first if [`Pending::check`] has not).
-    pub fn campaign(mut self) -> Result<(Held, options::Settings), String> {
-        self.check()?;
-        let c = self.checked.ok_or_else(|| "the campaign was not read".to_string())?;
-        Ok((hold(c), self.settings))
+    pub fn campaign(self) -> Result<(Held, options::Settings), String> {
+        let checked = self.check()?;
+        match checked.stage {
+            Stage::Checked(c) => Ok((hold(*c), checked.settings)),
+            Stage::Reading { .. } => Err("the campaign was not read".to_string()),
+        }
     }
 }
