@@ -2,10 +2,12 @@
 //! draws in bitmap pixels, which blurs on screens with devicePixelRatio > 1
 //! (plotters issue #164). This wrapper sizes the bitmap at CSS size × dpr,
 //! scales the context once and reports the CSS size, so chart code works in
-//! CSS pixels and stays sharp. Shapes (rects, lines, paths, circles,
-//! polygons) are drawn by plotters-canvas's `CanvasBackend` (vendored), which
-//! sets the fill colour and the line style only when they change: the map's
-//! 500-odd borders set theirs once, not once each. Text is drawn here with
+//! CSS pixels and stays sharp. Shapes (rects, lines, circles) are drawn by
+//! plotters-canvas's `CanvasBackend` (vendored), which sets the fill colour
+//! and the line style only when they change: the map's 500-odd borders set
+//! theirs once, not once each. Paths and polygons take their style from the
+//! same cache, and their points cross into JS in one call per shape, not
+//! one per point. Text is drawn here with
 //! the canvas's `fillText`, setting font, alignment and baseline only when
 //! they change (runs of labels share a style), and its colour through the
 //! same backend's cache; layout measures text with the width tables of
@@ -61,6 +63,26 @@ fn font(style: &impl BackendTextStyle) -> String {
     format!("{weight}{}px {}", css_number(style.size()), style.family().as_str())
 }
 
+// A path's points cross into JS once, as one Int32Array (a view of wasm
+// memory, not a copy), and a JS loop makes the context's calls: the map's
+// borders and countries are over 11,000 points, which plotters-canvas
+// passes one `lineTo` at a time, each a call across the wasm boundary.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+function trace(c, xy) {
+  c.beginPath();
+  c.moveTo(xy[0], xy[1]);
+  for (let i = 2; i < xy.length; i += 2) c.lineTo(xy[i], xy[i + 1]);
+}
+export function careto_fill_path(c, xy) { trace(c, xy); c.closePath(); c.fill(); }
+export function careto_stroke_path(c, xy) { trace(c, xy); c.stroke(); }
+"#)]
+extern "C" {
+    /// Fills the polygon through `xy` (x0, y0, x1, y1, ...; at least one point).
+    fn careto_fill_path(context: &CanvasRenderingContext2d, xy: &[i32]);
+    /// Strokes the open path through `xy` (as above).
+    fn careto_stroke_path(context: &CanvasRenderingContext2d, xy: &[i32]);
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// A 2D context, for the one call bound here.
@@ -84,6 +106,8 @@ pub struct HiDpiCanvas {
     font: String,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
+    /// The points of the path being drawn, reused from shape to shape.
+    xy: Vec<i32>,
 }
 
 impl HiDpiCanvas {
@@ -140,7 +164,17 @@ impl HiDpiCanvas {
         style.set_property("object-view-box", view).map_err(|_| "cannot set the canvas's view box".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_and_context(canvas.clone(), context.clone());
-        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None })
+        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None, xy: Vec::new() })
+    }
+
+    /// Puts a path's points in `xy`; false when it has none (nothing to draw).
+    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) -> bool {
+        self.xy.clear();
+        for (x, y) in path {
+            self.xy.push(x);
+            self.xy.push(y);
+        }
+        !self.xy.is_empty()
     }
 
     fn set_text(&mut self, style: &impl BackendTextStyle) {
@@ -205,11 +239,21 @@ impl DrawingBackend for HiDpiCanvas {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.inner.draw_path(path, style)
+        if style.color().alpha == 0.0 || !self.points(path) {
+            return Ok(());
+        }
+        self.inner.set_line_style(style);
+        careto_stroke_path(&self.context, &self.xy);
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
-        self.inner.fill_polygon(vert, style)
+        if style.color().alpha == 0.0 || !self.points(vert) {
+            return Ok(());
+        }
+        self.inner.set_fill_color(style.color());
+        careto_fill_path(&self.context, &self.xy);
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {

@@ -96,8 +96,9 @@ impl CanvasBackend {
     }
 
     /// Sets the stroke style and line width in the underlying context.
-    /// careto-viz: only when they differ from what this backend last set.
-    fn set_line_style(&mut self, style: &impl BackendStyle) {
+    /// careto-viz: only when they differ from what this backend last set
+    /// (public: careto-viz's paths set their style through it).
+    pub fn set_line_style(&mut self, style: &impl BackendStyle) {
         let key = (color_key(style.color()), style.stroke_width());
         if self.line != Some(key) {
             self.context.set_stroke_style_str(&make_canvas_color(key.0));
