@@ -188,10 +188,27 @@ enum Call {
 }
 
 /// A plotters backend that records draw calls: what a canvas redraw costs on
-/// the wasm side, without the browser.
+/// the wasm side, without the browser. A path or polygon is one call, its
+/// points gathered in a buffer reused from shape to shape, as the canvas
+/// backend hands them to JS.
 struct Recorder<'a> {
     size: (u32, u32),
     calls: &'a mut Vec<Call>,
+    xy: Vec<i32>,
+}
+
+impl Recorder<'_> {
+    fn path(&mut self, kind: u8, points: impl IntoIterator<Item = BackendCoord>, rgb: (u8, u8, u8)) {
+        self.xy.clear();
+        for (x, y) in points {
+            self.xy.push(x);
+            self.xy.push(y);
+        }
+        if let [x, y, ..] = *black_box(self.xy.as_slice()) {
+            let n = i32::try_from(self.xy.len() / 2).unwrap_or(i32::MAX);
+            self.calls.push(Call::Shape(kind, x, y, n, 0, rgb));
+        }
+    }
 }
 
 impl DrawingBackend for Recorder<'_> {
@@ -218,9 +235,7 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
-        for p in path {
-            self.calls.push(Call::Shape(4, p.0, p.1, 0, 0, s.color().rgb));
-        }
+        self.path(4, path, s.color().rgb);
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
@@ -228,9 +243,7 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
-        for p in vert {
-            self.calls.push(Call::Shape(7, p.0, p.1, 0, 0, s.color().rgb));
-        }
+        self.path(7, vert, s.color().rgb);
         Ok(())
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, p: BackendCoord) -> Result<(), DrawingErrorKind<NoError>> {
@@ -244,7 +257,7 @@ fn record(scene: &Scene, theme: &Theme) -> usize {
     let size = (saturating_u32(scene.width.ceil().max(1.0)), saturating_u32(scene.height.ceil().max(1.0)));
     let mut calls = Vec::new();
     {
-        let mut recorder = Recorder { size, calls: &mut calls };
+        let mut recorder = Recorder { size, calls: &mut calls, xy: Vec::new() };
         let _ = draw(scene, theme, &mut recorder, 1.0);
     }
     black_box(calls).len()
