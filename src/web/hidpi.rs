@@ -7,11 +7,11 @@
 //! and the line style only when they change: the map's 500-odd borders set
 //! theirs once, not once each. Paths and polygons take their style from the
 //! same cache, and their points cross into JS in one call per shape, not
-//! one per point. Text is drawn here with
-//! the canvas's `fillText`, setting font, alignment and baseline only when
-//! they change (runs of labels share a style), and its colour through the
-//! same backend's cache; layout measures text with the width tables of
-//! `text.rs`, so nothing calls `measureText` while drawing.
+//! one per point. Text is drawn here with the canvas's `fillText`, setting
+//! font, alignment and baseline only when they change (runs of labels share
+//! a style), and its colour through the same backend's cache; layout
+//! measures text with the width tables of `text.rs`, so nothing calls
+//! `measureText` while drawing.
 
 use crate::num::{saturating_i64, saturating_u32};
 use plotters_backend::text_anchor::{HPos, VPos};
