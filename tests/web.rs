@@ -170,6 +170,55 @@ fn forced_colors_draw_in_the_system_colours_only() {
     assert_eq!(pixel(&canvas, 3.0, 3.0), WHITE);
 }
 
+/// The canvas is given one font size and scales every other text to its
+/// own (src/web/hidpi.rs, `TEXT_PX`): the title, 19 px bold, is inked as
+/// wide as the layout measured it and as tall as its size, at 1 and 2
+/// device px per CSS px (drawn at the one size, 13 px, it would be two
+/// thirds of both). The chart's scale is back after each text: Morocco's
+/// bar, drawn after the title, is where the layout says (the test below).
+#[wasm_bindgen_test]
+fn texts_are_drawn_at_their_own_size() {
+    use careto_viz::layout::{BarsLayout, Shape};
+    use careto_viz::text::Weight;
+    let scene = BarsLayout::new(&careto_viz::data::careto(), 640.0, careto_viz::model::Lang::En).scene;
+    let (title, at, size) = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, at, size, weight: Weight::Bold, .. } => Some((text.clone(), *at, *size)),
+            _ => None,
+        })
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .expect("the scene has a bold text");
+    assert!(size > 13.5, "the title is larger than the one font size: {size}");
+    let measured = careto_viz::text::width(&title, size, Weight::Bold);
+    for dpr in [1.0, 2.0] {
+        set_dpr(dpr);
+        let (_div, chart) = bars(640);
+        let canvas = chart.canvas().unwrap();
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        // The title's line, a little over its size tall, in bitmap px.
+        let (top, rows) = (((at.y - 0.6 * size) * dpr).floor(), (1.2 * size * dpr).ceil());
+        let cols = f64::from(canvas.width());
+        let data = ctx.get_image_data(0.0, top, cols, rows).unwrap().data();
+        let (mut x0, mut x1, mut y0, mut y1) = (u32::MAX, 0, u32::MAX, 0);
+        for (i, p) in data.chunks(4).enumerate() {
+            if p[0] < 128 {
+                let i = u32::try_from(i).unwrap();
+                let (x, y) = (i % canvas.width(), i / canvas.width());
+                (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+            }
+        }
+        assert!(x0 <= x1, "no ink on the title's line at dpr {dpr}");
+        let ink_w = f64::from(x1 - x0 + 1) / dpr;
+        let ink_h = f64::from(y1 - y0 + 1) / dpr;
+        assert!((0.8 * measured..=1.1 * measured).contains(&ink_w), "title inked {ink_w} px wide at dpr {dpr}; layout measured {measured}");
+        // "(" and ")" reach from above the capitals to below the baseline: about 0.9 em.
+        assert!((0.75 * size..=1.05 * size).contains(&ink_h), "title inked {ink_h} px tall at dpr {dpr}; its size is {size}");
+    }
+    set_dpr(1.0);
+}
+
 #[wasm_bindgen_test]
 fn moroccos_bar_is_painted_in_the_top_class_where_the_layout_says() {
     set_dpr(1.0);

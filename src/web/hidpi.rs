@@ -11,13 +11,16 @@
 //! font, alignment and baseline only when they change (runs of labels share
 //! a style), and its colour through the same backend's cache; layout
 //! measures text with the width tables of `text.rs`, so nothing calls
-//! `measureText` while drawing.
+//! `measureText` while drawing. Every text is set in one font size,
+//! [`TEXT_PX`], and scaled to its own by the context's transform: the first
+//! use of each font size costs the browser a font lookup (0.5-2 ms each in
+//! Chromium on Linux, a call to the browser process), and a chart uses six.
 
 use crate::num::{saturating_i64, saturating_u32};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 type InnerError = <CanvasBackend as DrawingBackend>::ErrorType;
@@ -52,16 +55,21 @@ fn css_number(v: f64) -> String {
     }
 }
 
-/// The CSS font of a plotters text style, and the key the cache compares.
-fn font(style: &impl BackendTextStyle) -> String {
+/// The CSS font of a plotters text style at `size` px, and the key the cache compares.
+fn font(style: &impl BackendTextStyle, size: f64) -> String {
     let weight = match style.style() {
         FontStyle::Bold => "bold ",
         FontStyle::Italic => "italic ",
         FontStyle::Oblique => "oblique ",
         FontStyle::Normal => "",
     };
-    format!("{weight}{}px {}", css_number(style.size()), style.family().as_str())
+    format!("{weight}{}px {}", css_number(size), style.family().as_str())
 }
+
+/// The one font size the canvas is given (CSS px): the charts' labels are
+/// set in it, so most texts need no scaling. Any other size is this one
+/// scaled by the context's transform ([`HiDpiCanvas::draw_text`]).
+const TEXT_PX: f64 = 13.0;
 
 // A path's points cross into JS once, as one Int32Array (a view of wasm
 // memory, not a copy), and a JS loop makes the context's calls: the map's
@@ -75,23 +83,25 @@ function trace(c, xy) {
 }
 export function careto_fill_path(c, xy) { trace(c, xy); c.closePath(); c.fill(); }
 export function careto_stroke_path(c, xy) { trace(c, xy); c.stroke(); }
+export function careto_fill_text(c, text, x, y, k, d) {
+  if (k === 1) return void c.fillText(text, x, y);
+  c.setTransform(d * k, 0, 0, d * k, d * x, d * y);
+  c.fillText(text, 0, 0);
+  c.setTransform(d, 0, 0, d, 0, 0);
+}
 "#)]
 extern "C" {
     /// Fills the polygon through `xy` (x0, y0, x1, y1, ...; at least one point).
     fn careto_fill_path(context: &CanvasRenderingContext2d, xy: &[i32]);
     /// Strokes the open path through `xy` (as above).
     fn careto_stroke_path(context: &CanvasRenderingContext2d, xy: &[i32]);
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// A 2D context, for the one call bound here.
-    type Context2d;
-    /// `context.fillText(text, x, y)`, which throws nothing (non-finite
-    /// coordinates are ignored): bound without web-sys's `catch`, whose
-    /// wrapper cost more than the call on a redraw's 70-odd labels.
-    #[wasm_bindgen(method, js_name = fillText)]
-    fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
+    /// `context.fillText(text, x, y)` at `k` times the font's size: drawn
+    /// at the origin of the context scaled by `k` around (x, y), then the
+    /// chart's scale `d` put back (alignment and baseline scale with it).
+    /// Throws nothing (non-finite numbers are ignored): bound without
+    /// web-sys's `catch`, whose wrapper cost more than the call on a
+    /// redraw's 70-odd labels.
+    fn careto_fill_text(context: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, k: f64, d: f64);
 }
 
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
@@ -106,6 +116,8 @@ pub struct HiDpiCanvas {
     font: String,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
+    /// Bitmap px per CSS px: the context's scale, between texts.
+    dpr: f64,
     /// The points of the path being drawn, reused from shape to shape.
     xy: Vec<i32>,
 }
@@ -164,7 +176,7 @@ impl HiDpiCanvas {
         style.set_property("object-view-box", view).map_err(|_| "cannot set the canvas's view box".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_and_context(canvas.clone(), context.clone());
-        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None, xy: Vec::new() })
+        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None, dpr, xy: Vec::new() })
     }
 
     /// Puts a path's points in `xy`; false when it has none (nothing to draw).
@@ -177,8 +189,9 @@ impl HiDpiCanvas {
         !self.xy.is_empty()
     }
 
+    /// Sets the text state for `style`, in the font size [`TEXT_PX`].
     fn set_text(&mut self, style: &impl BackendTextStyle) {
-        let f = font(style);
+        let f = font(style, TEXT_PX);
         if self.font != f {
             self.context.set_font(&f);
             self.font = f;
@@ -267,13 +280,15 @@ impl DrawingBackend for HiDpiCanvas {
         }
         self.set_text(style);
         self.inner.set_fill_color(color);
-        self.context.unchecked_ref::<Context2d>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        let k = style.size() / TEXT_PX;
+        let k = if k.is_finite() && k > 0.0 { k } else { 1.0 };
+        careto_fill_text(&self.context, text, f64::from(pos.0), f64::from(pos.1), k, self.dpr);
         Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<InnerError>> {
         // Not used by our charts (layout measures with text.rs); kept correct for plotters elements that ask.
-        self.context.set_font(&font(style));
+        self.context.set_font(&font(style, style.size()));
         let metrics = self.context.measure_text(text).map_err(text_error);
         if !self.font.is_empty() {
             // Put back the font the cache says is set.
