@@ -15,9 +15,11 @@ const main = document.getElementById("charts");
 
 // As every page careto-viz ships loads a build (www/careto-viz-loader.js,
 // `imported`): the .wasm requested with the build's script, not once the
-// script has run (until 2026-12-02 this page did the latter).
+// script has run (until 2026-12-02 this page did the latter), and as the
+// page's preload requests it (mode "no-cors", same origin), so that the
+// preload is taken (ours.html, as index.html, since 2026-12-03).
 // init() resolves to the module's exports, memory included.
-const wasmResponse = fetch("pkg/careto_viz_bg.wasm");
+const wasmResponse = fetch("pkg/careto_viz_bg.wasm", { mode: "no-cors", credentials: "include" });
 const { default: init, mount } = await import("./pkg/careto_viz.js");
 const wasm = await init({ module_or_path: wasmResponse });
 performance.mark("module-ready");

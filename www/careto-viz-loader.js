@@ -73,6 +73,19 @@ async function afterOthers() {
 const MODULES = Symbol.for("careto-viz.modules");
 
 /**
+ * The .wasm at `url`, requested as the page's `<link rel="preload"
+ * as="fetch">` of it (without `crossorigin`; index.html has one) requests
+ * it, so that the browser takes the preload rather than downloading it
+ * again: from the page's own origin in mode "no-cors" with credentials (the
+ * response stays readable: same origin), from another origin with CORS.
+ * With `crossorigin` and fetch()'s defaults WebKit (Safari) downloaded it
+ * twice. (src/web/shell/entry.js, `fetchWasm`, is the same for the modules
+ * the shell loads.)
+ */
+const fetchWasm = (url) =>
+  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : {});
+
+/**
  * The build at `url`, imported and initialised once per page, its .wasm
  * (`<file>_bg.wasm`) requested together with its script, not once the
  * script has arrived and run: one round trip less before its first picture
@@ -89,7 +102,7 @@ const MODULES = Symbol.for("careto-viz.modules");
 function imported(url) {
   const all = (globalThis[MODULES] ??= new Map());
   if (!all.has(url)) {
-    const wasm = fetch(url.replace(/\.js$/, "_bg.wasm"));
+    const wasm = fetchWasm(url.replace(/\.js$/, "_bg.wasm"));
     wasm.catch(() => {}); // the build's init reports a failure, when it awaits it
     const module = import(url).then(async (m) => (await m.default({ module_or_path: wasm }), m));
     module.catch(() => all.delete(url));

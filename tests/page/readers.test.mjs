@@ -46,7 +46,10 @@ before(async () => {
   // The same article in Spanish: only the page's language differs.
   const html = await readFile(path.join(site, "index.html"), "utf8");
   assert.match(html, /<html lang="en">/);
-  await writeFile(path.join(site, "index-es.html"), html.replace('<html lang="en">', '<html lang="es">'));
+  // (Its preload is the Spanish build's, as a Spanish page of one's own would have it.)
+  assert.match(html, /href="pkg\/careto_viz_bg\.wasm"/);
+  const es = html.replace('<html lang="en">', '<html lang="es">').replace('href="pkg/careto_viz_bg.wasm"', 'href="pkg/careto_viz_es_bg.wasm"');
+  await writeFile(path.join(site, "index-es.html"), es);
   server = await serveForEngines(tmp);
   base = new URL(SUBPATH, server.url).href;
 });
@@ -400,6 +403,36 @@ for (const name of ENGINES) {
         await assertPainted(page, BARS, "after the download");
         await page.evaluate((h) => document.querySelector(h).style.removeProperty("width"), BARS);
         await assertNoProblems(page);
+      });
+    });
+
+    describe("the bars' .wasm, preloaded with the page", () => {
+      it(t("requested while main.js is still on its way, and once: the loader takes the preload"), async () => {
+        // main.js held back 800 ms at the server: a .wasm request before it
+        // is answered can only be the preload's (the loader runs in main.js).
+        // A second request is fetch() not taking it (WebKit, when the preload
+        // and the fetch ask in different modes: index.html says why).
+        const WASM = "/pkg/careto_viz_bg.wasm";
+        const HELD_MS = 800;
+        const seen = [];
+        let mainAnswered = Infinity;
+        server.delays = (pathname) => {
+          seen.push({ pathname, at: Date.now() });
+          if (!pathname.endsWith("/main.js")) return 0;
+          mainAnswered = Math.min(mainAnswered, Date.now() + HELD_MS);
+          return HELD_MS;
+        };
+        let page;
+        try {
+          page = await open(engine, "index.html");
+          await assertNoProblems(page);
+        } finally {
+          server.delays = null;
+          await page?.close();
+        }
+        const wasm = seen.filter((r) => r.pathname.endsWith(WASM));
+        assert.equal(wasm.length, 1, `${WASM} requested ${wasm.length} times`);
+        assert.ok(wasm[0].at < mainAnswered, `${WASM} requested ${wasm[0].at - mainAnswered} ms after main.js was answered: not preloaded`);
       });
     });
 
