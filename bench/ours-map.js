@@ -14,14 +14,18 @@ performance.mark("script-start");
 // map's shell takes it from (src/web/shell/world.js, `fetched`), so that
 // it downloads while the module compiles. (d3's page likewise fetches its
 // geometry as its script starts.) Until 2026-12-02 this page imported the
-// build and fetched both only once init() and mount() asked.
+// build and fetched both only once init() and mount() asked. Both fetched
+// as the page's preloads ask (mode "no-cors", same origin), as the loader
+// fetches a same-origin file (`fetchAsPreloaded`), so that they are taken
+// (since 2026-12-03).
+const asPreloaded = { mode: "no-cors", credentials: "include" };
 const geometryUrl = new URL("pkg/world-110m.bin", location.href).href;
-const geometry = fetch(geometryUrl, { credentials: "same-origin" }).then((response) => {
+const geometry = fetch(geometryUrl, asPreloaded).then((response) => {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.arrayBuffer();
 });
 (globalThis[Symbol.for("careto-viz.geometry")] ??= new Map()).set(geometryUrl, geometry);
-const wasmResponse = fetch("pkg/careto_viz_map_bg.wasm");
+const wasmResponse = fetch("pkg/careto_viz_map_bg.wasm", asPreloaded);
 const { default: init, mount } = await import("./pkg/careto_viz_map.js");
 const wasm = await init({ module_or_path: wasmResponse });
 performance.mark("module-ready");

@@ -73,17 +73,18 @@ async function afterOthers() {
 const MODULES = Symbol.for("careto-viz.modules");
 
 /**
- * The .wasm at `url`, requested as the page's `<link rel="preload"
- * as="fetch">` of it (without `crossorigin`; index.html has one) requests
- * it, so that the browser takes the preload rather than downloading it
- * again: from the page's own origin in mode "no-cors" with credentials (the
- * response stays readable: same origin), from another origin with CORS.
- * With `crossorigin` and fetch()'s defaults WebKit (Safari) downloaded it
- * twice. (src/web/shell/entry.js, `fetchWasm`, is the same for the modules
- * the shell loads.)
+ * The file at `url` (a build's .wasm, the map's geometry), requested as the
+ * page's `<link rel="preload" as="fetch">` of it (without `crossorigin`;
+ * index.html has one) requests it, so that the browser takes the preload
+ * rather than downloading it again: from the page's own origin in mode
+ * "no-cors" with credentials (the response stays readable: same origin),
+ * from another origin with CORS, without cookies. With `crossorigin` and
+ * fetch()'s defaults WebKit (Safari) downloaded it twice.
+ * (src/web/shell/entry.js, `fetchAsPreloaded`, is the same for the modules
+ * and the geometry the shell loads.)
  */
-const fetchWasm = (url) =>
-  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : {});
+const fetchAsPreloaded = (url) =>
+  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : { credentials: "same-origin" });
 
 /**
  * The build at `url`, imported and initialised once per page, its .wasm
@@ -102,7 +103,7 @@ const fetchWasm = (url) =>
 function imported(url) {
   const all = (globalThis[MODULES] ??= new Map());
   if (!all.has(url)) {
-    const wasm = fetchWasm(url.replace(/\.js$/, "_bg.wasm"));
+    const wasm = fetchAsPreloaded(url.replace(/\.js$/, "_bg.wasm"));
     wasm.catch(() => {}); // the build's init reports a failure, when it awaits it
     const module = import(url).then(async (m) => (await m.default({ module_or_path: wasm }), m));
     module.catch(() => all.delete(url));
@@ -126,7 +127,7 @@ const GEOMETRY = Symbol.for("careto-viz.geometry");
 function prefetchGeometry(url) {
   const all = (globalThis[GEOMETRY] ??= new Map());
   if (all.has(url)) return;
-  const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
+  const bytes = fetchAsPreloaded(url).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.arrayBuffer();
   });

@@ -50,6 +50,16 @@ before(async () => {
   assert.match(html, /href="pkg\/careto_viz_bg\.wasm"/);
   const es = html.replace('<html lang="en">', '<html lang="es">').replace('href="pkg/careto_viz_bg.wasm"', 'href="pkg/careto_viz_es_bg.wasm"');
   await writeFile(path.join(site, "index-es.html"), es);
+  // A page with a map alone, its preloads as the README says (tested below).
+  await writeFile(
+    path.join(site, "map-alone.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A map alone</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="careto-viz.css"><link rel="stylesheet" href="careto-viz-map.css">
+<link rel="preload" href="pkg/careto_viz_map_bg.wasm" as="fetch" media="(scripting: enabled)">
+<link rel="preload" href="pkg/world-110m.bin" as="fetch" media="(scripting: enabled)">
+<script type="module" src="main.js"></script></head>
+<body><div id="careto-map" data-view="map"></div></body></html>`,
+  );
   server = await serveForEngines(tmp);
   base = new URL(SUBPATH, server.url).href;
 });
@@ -406,34 +416,43 @@ for (const name of ENGINES) {
       });
     });
 
-    describe("the bars' .wasm, preloaded with the page", () => {
-      it(t("requested while main.js is still on its way, and once: the loader takes the preload"), async () => {
-        // main.js held back 800 ms at the server: a .wasm request before it
-        // is answered can only be the preload's (the loader runs in main.js).
-        // A second request is fetch() not taking it (WebKit, when the preload
-        // and the fetch ask in different modes: index.html says why).
-        const WASM = "/pkg/careto_viz_bg.wasm";
-        const HELD_MS = 800;
-        const seen = [];
-        let mainAnswered = Infinity;
-        server.delays = (pathname) => {
-          seen.push({ pathname, at: Date.now() });
-          if (!pathname.endsWith("/main.js")) return 0;
-          mainAnswered = Math.min(mainAnswered, Date.now() + HELD_MS);
-          return HELD_MS;
-        };
-        let page;
-        try {
-          page = await open(engine, "index.html");
-          await assertNoProblems(page);
-        } finally {
-          server.delays = null;
-          await page?.close();
-        }
-        const wasm = seen.filter((r) => r.pathname.endsWith(WASM));
-        assert.equal(wasm.length, 1, `${WASM} requested ${wasm.length} times`);
-        assert.ok(wasm[0].at < mainAnswered, `${WASM} requested ${wasm[0].at - mainAnswered} ms after main.js was answered: not preloaded`);
-      });
+    describe("preloaded with the page: the .wasm, and a map's geometry", () => {
+      // Each page's preloads (index.html's own; map-alone.html as the README
+      // tells a page with a map alone to write them), with main.js held back
+      // 800 ms at the server: a request before it is answered can only be
+      // the preload's (the loader runs in main.js). A second request is
+      // fetch() not taking it (WebKit, when the preload and the fetch ask in
+      // different modes: index.html says why).
+      const PRELOADED = {
+        "index.html": ["/pkg/careto_viz_bg.wasm"],
+        "map-alone.html": ["/pkg/careto_viz_map_bg.wasm", "/pkg/world-110m.bin"],
+      };
+      for (const [url, files] of Object.entries(PRELOADED)) {
+        it(t(`${url}: ${files.join(", ")} requested while main.js is on its way, and once: the loader takes the preload`), async () => {
+          const HELD_MS = 800;
+          const seen = [];
+          let mainAnswered = Infinity;
+          server.delays = (pathname) => {
+            seen.push({ pathname, at: Date.now() });
+            if (!pathname.endsWith("/main.js")) return 0;
+            mainAnswered = Math.min(mainAnswered, Date.now() + HELD_MS);
+            return HELD_MS;
+          };
+          let page;
+          try {
+            page = await open(engine, url);
+            await assertNoProblems(page);
+          } finally {
+            server.delays = null;
+            await page?.close();
+          }
+          for (const file of files) {
+            const requests = seen.filter((r) => r.pathname.endsWith(file));
+            assert.equal(requests.length, 1, `${file} requested ${requests.length} times`);
+            assert.ok(requests[0].at < mainAnswered, `${file} requested ${requests[0].at - mainAnswered} ms after main.js was answered: not preloaded`);
+          }
+        });
+      }
     });
 
     describe("a phone: 320 px at 2 device pixels per CSS px", () => {

@@ -32,17 +32,18 @@ export function initSync(options) {
 const MODULES = Symbol.for("careto-viz.modules");
 
 /**
- * The .wasm at `url`, requested so that the page's `<link rel="preload"
- * as="fetch">` of it, if it has one, is taken rather than downloaded again:
- * from the page's own origin in mode "no-cors" with credentials, as the
- * preload (without `crossorigin`) requests it. The response is still
- * readable (same origin: "basic", not opaque). With `crossorigin` and
- * fetch()'s default mode, WebKit (Safari) downloaded it twice (WebKitGTK
- * 2.50; Chromium and Firefox once either way). From another origin: CORS.
- * (www/careto-viz-loader.js requests its builds the same way.)
+ * The file at `url` (a module's .wasm, the map's geometry), requested so
+ * that the page's `<link rel="preload" as="fetch">` of it, if it has one,
+ * is taken rather than downloaded again: from the page's own origin in mode
+ * "no-cors" with credentials, as the preload (without `crossorigin`)
+ * requests it. The response is still readable (same origin: "basic", not
+ * opaque). With `crossorigin` and fetch()'s default mode, WebKit (Safari)
+ * downloaded it twice (WebKitGTK 2.50; Chromium and Firefox once either
+ * way). From another origin: CORS, without cookies.
+ * (www/careto-viz-loader.js requests its builds and geometry the same way.)
  */
-const fetchWasm = (url) =>
-  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : {});
+export const fetchAsPreloaded = (url) =>
+  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : { credentials: "same-origin" });
 
 /**
  * The module at `url` (an absolute address: a careto-viz build, or a
@@ -56,7 +57,7 @@ const fetchWasm = (url) =>
 export function imported(url) {
   const all = (globalThis[MODULES] ??= new Map());
   if (!all.has(url)) {
-    const wasm = fetchWasm(url.replace(/\.js$/, "_bg.wasm"));
+    const wasm = fetchAsPreloaded(url.replace(/\.js$/, "_bg.wasm"));
     wasm.catch(() => {}); // the module's init reports a failure, when it awaits it
     const module = import(url).then(async (m) => (await m.default({ module_or_path: wasm }), m));
     module.catch(() => all.delete(url));

@@ -28,6 +28,7 @@
 //   when the geometry comes.
 
 import css from "careto-viz-world-css";
+import { fetchAsPreloaded } from "./entry.js";
 
 /** How long a map waits for its geometry before it says "Loading the map…" (a reader notices a wait from about a third of a second). */
 const NOTE_AFTER_MS = 300;
@@ -59,7 +60,7 @@ export function worldOf(url, setWorld) {
   function fetched() {
     const all = downloads();
     if (!all.has(url)) {
-      const bytes = fetch(url, { credentials: "same-origin" }).then((response) => {
+      const bytes = fetchAsPreloaded(url).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
       });
