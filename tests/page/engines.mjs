@@ -99,7 +99,16 @@ class BasePage {
     const deadline = Date.now() + timeout;
     let last;
     for (;;) {
-      last = await this.evaluate(fn, arg);
+      try {
+        last = await this.evaluate(fn, arg);
+      } catch (e) {
+        // WebKitWebDriver now and then answers a poll during a page's load
+        // with "Could not parse script result" (seen once in a full run,
+        // 2026-12-03, polling index.html's charts); the next poll reads it.
+        // Any other failure, and one that outlasts the deadline, is thrown.
+        if (!/Could not parse script result/.test(e.message) || Date.now() > deadline) throw e;
+        last = undefined;
+      }
       if (last) return last;
       if (Date.now() > deadline) throw new Error(`${this.engine}: timed out after ${timeout} ms${message ? `: ${message}` : ""} (last: ${JSON.stringify(last)})`);
       await sleep(interval);
