@@ -78,13 +78,19 @@ const MODULES = Symbol.for("careto-viz.modules");
  * index.html has one) requests it, so that the browser takes the preload
  * rather than downloading it again: from the page's own origin in mode
  * "no-cors" with credentials (the response stays readable: same origin),
- * from another origin with CORS, without cookies. With `crossorigin` and
- * fetch()'s defaults WebKit (Safari) downloaded it twice.
+ * from another origin with CORS, without cookies, and so again if the
+ * page's origin redirected it to another (its no-cors answer is opaque:
+ * unreadable). With `crossorigin` and fetch()'s defaults WebKit (Safari)
+ * downloaded it twice.
  * (src/web/shell/entry.js, `fetchAsPreloaded`, is the same for the modules
  * and the geometry the shell loads.)
  */
-const fetchAsPreloaded = (url) =>
-  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : { credentials: "same-origin" });
+function fetchAsPreloaded(url) {
+  const cors = () => fetch(url, { credentials: "same-origin" });
+  if (new URL(url).origin !== location.origin) return cors();
+  // Opaque only if a redirect led to another origin: asked again with CORS.
+  return fetch(url, { mode: "no-cors", credentials: "include" }).then((r) => (r.type === "opaque" ? cors() : r));
+}
 
 /**
  * The build at `url`, imported and initialised once per page, its .wasm

@@ -16,6 +16,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { stat } from "node:fs/promises";
+import { createServer } from "node:http";
 import path from "node:path";
 import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
 import { chartState, until } from "./paths.mjs";
@@ -118,6 +119,63 @@ describe("each module's .wasm is requested with its script, not after it", () =>
       requestedWhileHeld(session, "careto_viz_es.js", "careto_viz_es_bg.wasm");
     } finally {
       await session.context.close();
+    }
+  });
+});
+
+/**
+ * A server on 127.0.0.1 (another port: another origin) answering each GET
+ * with `answer(pathname, response)` given what `server` answers for the
+ * same path, or with a 302 to `redirect(pathname)` when that gives an address.
+ */
+async function proxy({ redirect = () => null, answer = () => ({}) }) {
+  const site = createServer(async (req, res) => {
+    const { pathname, search } = new URL(req.url, "http://x");
+    const to = redirect(pathname);
+    if (to) return res.writeHead(302, { Location: to }).end();
+    const response = await fetch(new URL(pathname + search, server.url));
+    const headers = Object.fromEntries(response.headers);
+    delete headers["content-length"];
+    delete headers["transfer-encoding"];
+    delete headers.connection;
+    res.writeHead(response.status, { ...headers, ...answer(pathname, headers) });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise((r) => site.listen(0, "127.0.0.1", r));
+  return { origin: `http://127.0.0.1:${site.address().port}`, close: () => new Promise((r) => (site.closeAllConnections(), site.close(r))) };
+}
+
+describe("a site that redirects its files to another origin (a CDN)", () => {
+  // The loader and the shell fetch a same-origin file in mode "no-cors", as
+  // a preload without crossorigin asks (index.html): a redirect to another
+  // origin makes that answer opaque, unreadable, so they ask again with CORS.
+  it("embed.html?view=map: the .wasm and the geometry, redirected, are fetched again with CORS; the map draws", async () => {
+    const redirected = [];
+    let site;
+    // The CDN: the same files, with CORS for the site.
+    const cdn = await proxy({ answer: () => ({ "access-control-allow-origin": site.origin }) });
+    // The site: its .wasm and geometry moved to the CDN, and a CSP that lets its pages fetch from there.
+    site = await proxy({
+      redirect: (pathname) => (/^\/pkg\/.*(_bg\.wasm|\.bin)$/.test(pathname) ? (redirected.push(pathname.split("/").pop()), cdn.origin + pathname) : null),
+      answer: (pathname, headers) => {
+        const csp = headers["content-security-policy"];
+        assert.match(csp, /default-src 'self';/);
+        return { "content-security-policy": csp.replace("default-src 'self';", `default-src 'self'; connect-src 'self' ${cdn.origin};`) };
+      },
+    });
+    const session = await openPage(browser);
+    const { page } = session;
+    try {
+      await page.goto(`${site.origin}/embed.html?view=map`);
+      await page.waitForSelector("#chart:not([data-careto-viz-state=loading])", { state: "attached", timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.getElementById("chart").dataset.caretoVizState), "ready", session.problems.join("; "));
+      assert.match(await page.evaluate(titleOf), /where the 31 affected countries are/);
+      for (const file of ["careto_viz_map_bg.wasm", "world-110m.bin"]) assert.ok(redirected.includes(file), `${file} was not redirected: ${redirected.join(", ")}`);
+      assert.deepEqual(session.problems, []);
+    } finally {
+      await session.context.close();
+      await site.close();
+      await cdn.close();
     }
   });
 });

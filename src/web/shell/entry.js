@@ -39,11 +39,17 @@ const MODULES = Symbol.for("careto-viz.modules");
  * requests it. The response is still readable (same origin: "basic", not
  * opaque). With `crossorigin` and fetch()'s default mode, WebKit (Safari)
  * downloaded it twice (WebKitGTK 2.50; Chromium and Firefox once either
- * way). From another origin: CORS, without cookies.
+ * way). From another origin: CORS, without cookies; and so again if the
+ * page's origin redirected it to another (a no-cors answer from there is
+ * opaque, which neither WebAssembly nor the geometry's reader can read).
  * (www/careto-viz-loader.js requests its builds and geometry the same way.)
  */
-export const fetchAsPreloaded = (url) =>
-  fetch(url, new URL(url).origin === location.origin ? { mode: "no-cors", credentials: "include" } : { credentials: "same-origin" });
+export function fetchAsPreloaded(url) {
+  const cors = () => fetch(url, { credentials: "same-origin" });
+  if (new URL(url).origin !== location.origin) return cors();
+  // Opaque only if a redirect led to another origin: asked again with CORS.
+  return fetch(url, { mode: "no-cors", credentials: "include" }).then((r) => (r.type === "opaque" ? cors() : r));
+}
 
 /**
  * The module at `url` (an absolute address: a careto-viz build, or a
