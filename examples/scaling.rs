@@ -188,26 +188,42 @@ enum Call {
 }
 
 /// A plotters backend that records draw calls: what a canvas redraw costs on
-/// the wasm side, without the browser. A path or polygon is one call, its
-/// points gathered in a buffer reused from shape to shape, as the canvas
-/// backend hands them to JS.
+/// the wasm side, without the browser. As the canvas backend does, a run of
+/// opaque paths (or polygons) in one style is one call, their points
+/// gathered in a buffer reused from run to run; every other call ends the run.
 struct Recorder<'a> {
     size: (u32, u32),
     calls: &'a mut Vec<Call>,
     xy: Vec<i32>,
+    run: Option<RunStyle>,
 }
 
+/// The style of a run being gathered: kind, colour, alpha's bits, width.
+type RunStyle = (u8, (u8, u8, u8), u64, u32);
+
 impl Recorder<'_> {
-    fn path(&mut self, kind: u8, points: impl IntoIterator<Item = BackendCoord>, rgb: (u8, u8, u8)) {
-        self.xy.clear();
+    fn path(&mut self, kind: u8, points: impl IntoIterator<Item = BackendCoord>, c: BackendColor, width: u32) {
+        let style = (kind, c.rgb, c.alpha.to_bits(), width);
+        if self.run != Some(style) {
+            self.flush();
+            self.run = Some(style);
+        }
+        self.xy.push(0);
         for (x, y) in points {
             self.xy.push(x);
             self.xy.push(y);
         }
-        if let [x, y, ..] = *black_box(self.xy.as_slice()) {
+        if c.alpha < 1.0 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let (Some((kind, rgb, ..)), &[_, x, y, ..]) = (self.run.take(), black_box(self.xy.as_slice())) {
             let n = i32::try_from(self.xy.len() / 2).unwrap_or(i32::MAX);
             self.calls.push(Call::Shape(kind, x, y, n, 0, rgb));
         }
+        self.xy.clear();
     }
 }
 
@@ -220,33 +236,39 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
     fn present(&mut self) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         Ok(())
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         self.calls.push(Call::Shape(0, p.0, p.1, 1, 1, c.rgb));
         Ok(())
     }
     fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         self.calls.push(Call::Shape(1, a.0, a.1, b.0, b.1, s.color().rgb));
         Ok(())
     }
     fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         self.calls.push(Call::Shape(2 + u8::from(fill), a.0, a.1, b.0, b.1, s.color().rgb));
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
-        self.path(4, path, s.color().rgb);
+        self.path(4, path, s.color(), s.stroke_width());
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         self.calls.push(Call::Shape(5 + u8::from(fill), c.0, c.1, i32::try_from(r).unwrap_or(i32::MAX), 0, s.color().rgb));
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, s: &S) -> Result<(), DrawingErrorKind<NoError>> {
-        self.path(7, vert, s.color().rgb);
+        self.path(7, vert, s.color(), 0);
         Ok(())
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, p: BackendCoord) -> Result<(), DrawingErrorKind<NoError>> {
+        self.flush();
         self.calls.push(Call::Text(text.to_string(), p.0, p.1, s.size()));
         Ok(())
     }
@@ -257,8 +279,9 @@ fn record(scene: &Scene, theme: &Theme) -> usize {
     let size = (saturating_u32(scene.width.ceil().max(1.0)), saturating_u32(scene.height.ceil().max(1.0)));
     let mut calls = Vec::new();
     {
-        let mut recorder = Recorder { size, calls: &mut calls, xy: Vec::new() };
+        let mut recorder = Recorder { size, calls: &mut calls, xy: Vec::new(), run: None };
         let _ = draw(scene, theme, &mut recorder, 1.0);
+        let _ = recorder.present();
     }
     black_box(calls).len()
 }

@@ -321,3 +321,29 @@ fn the_height_without_the_world_drawn_is_the_layouts() {
         }
     }
 }
+
+/// Twice a ring's signed area, positive when it goes clockwise on screen (y down).
+fn winding(points: &[Point]) -> f64 {
+    points.iter().zip(points.iter().cycle().skip(1)).map(|(a, b)| a.x * b.y - b.x * a.y).sum()
+}
+
+#[test]
+fn every_filled_ring_winds_clockwise_on_screen() {
+    // The canvas fills a run of polygons in one colour as one path, with
+    // the non-zero rule (src/web/hidpi.rs, `HiDpiCanvas::xy`): two rings wound
+    // opposite ways cancel where they overlap, and a country's enclave of
+    // the same colour (Lesotho in South Africa, San Marino in Italy) would
+    // show the sea. So every ring the scene fills goes one way round.
+    let c = careto();
+    for view in [View::Map, View::Bars, View::Timeline, View::Profile] {
+        for width in [320.0, 375.0, 640.0, 1024.0, 1280.0] {
+            let layout = Layout::new(&c, &ChartOptions { view, width, ..ChartOptions::default() });
+            for shape in &layout.scene().shapes {
+                if let Shape::Polygon { points, .. } = shape {
+                    let w = winding(points);
+                    assert!(w > -1.0, "{view:?} at {width} px: a ring of {} points winds anticlockwise (twice its area {w})", points.len());
+                }
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ use crate::layout::{HitBox, Scene};
 use crate::model::{Campaign, Lang};
 use crate::render;
 use crate::theme::{SystemColors, Theme, ThemeName};
+use plotters_backend::DrawingBackend;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// What the page around the chart says at the moment of a draw.
@@ -340,6 +341,8 @@ fn paint(
         let focus = Scene { width: scene.width, height: scene.height, shapes: vec![crate::layout::focus_ring(item.rect)] };
         render::draw(&focus, &theme, &mut backend, 1.0).map_err(|e| e.to_string())?;
     }
+    // The last run of paths or polygons gathered is drawn (hidpi.rs, `HiDpiCanvas::xy`).
+    backend.present().map_err(|e| e.to_string())?;
     if fail {
         return Err("drawing failed: simulated failure (test hook)".to_string());
     }

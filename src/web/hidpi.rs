@@ -4,10 +4,11 @@
 //! scales the context once and reports the CSS size, so chart code works in
 //! CSS pixels and stays sharp. Shapes (rects, lines, circles) are drawn by
 //! plotters-canvas's `CanvasBackend` (vendored), which sets the fill colour
-//! and the line style only when they change: the map's 500-odd borders set
-//! theirs once, not once each. Paths and polygons take their style from the
-//! same cache, and their points cross into JS in one call per shape, not
-//! one per point. Text is drawn here with the canvas's `fillText`, setting
+//! and the line style only when they change. Paths and polygons take their
+//! style from the same cache, and each run of them in one opaque style
+//! (the map's 585 borders, its 249 hatch lines, the land's polygons) is one
+//! canvas path, its points handed to JS in one call (`HiDpiCanvas::xy`), not one call
+//! per point or a path per shape. Text is drawn here with the canvas's `fillText`, setting
 //! font, alignment and baseline only when they change (runs of labels share
 //! a style), and its colour through the same backend's cache; layout
 //! measures text with the width tables of `text.rs`, so nothing calls
@@ -78,10 +79,13 @@ const TEXT_PX: f64 = 13.0;
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 function trace(c, xy) {
   c.beginPath();
-  c.moveTo(xy[0], xy[1]);
-  for (let i = 2; i < xy.length; i += 2) c.lineTo(xy[i], xy[i + 1]);
+  for (let i = 0; i < xy.length; ) {
+    const end = i + 1 + 2 * xy[i];
+    c.moveTo(xy[i + 1], xy[i + 2]);
+    for (i += 3; i < end; i += 2) c.lineTo(xy[i], xy[i + 1]);
+  }
 }
-export function careto_fill_path(c, xy) { trace(c, xy); c.closePath(); c.fill(); }
+export function careto_fill_path(c, xy) { trace(c, xy); c.fill(); }
 export function careto_stroke_path(c, xy) { trace(c, xy); c.stroke(); }
 export function careto_fill_text(c, text, x, y, k, d) {
   if (k === 1) return void c.fillText(text, x, y);
@@ -91,9 +95,10 @@ export function careto_fill_text(c, text, x, y, k, d) {
 }
 "#)]
 extern "C" {
-    /// Fills the polygon through `xy` (x0, y0, x1, y1, ...; at least one point).
+    /// Fills the polygons in `xy`, one path (the non-zero rule): each is
+    /// its number of points n (at least one), then x0, y0, ... x(n-1), y(n-1).
     fn careto_fill_path(context: &CanvasRenderingContext2d, xy: &[i32]);
-    /// Strokes the open path through `xy` (as above).
+    /// Strokes the open paths in `xy` (as above), one path.
     fn careto_stroke_path(context: &CanvasRenderingContext2d, xy: &[i32]);
     /// `context.fillText(text, x, y)` at `k` times the font's size: drawn
     /// at the origin of the context scaled by `k` around (x, y), then the
@@ -118,8 +123,26 @@ pub struct HiDpiCanvas {
     baseline: Option<&'static str>,
     /// Bitmap px per CSS px: the context's scale, between texts.
     dpr: f64,
-    /// The points of the path being drawn, reused from shape to shape.
+    /// The paths or polygons drawn but not yet handed to the context, all
+    /// in one style ([`careto_fill_path`]'s layout), and that style's key
+    /// ([`run_key`]; 0: no run). Opaque runs are drawn as one canvas path:
+    /// the map's 585 borders are one stroke and its 249 hatch lines
+    /// another, where each was a path of its own, and the browser
+    /// rasterises one path far faster than hundreds. An opaque union looks
+    /// the same as the shapes painted one after another, as long as no two
+    /// polygons of a run wind opposite ways where they overlap: every ring
+    /// a scene fills goes clockwise (tests/map.rs,
+    /// `every_filled_ring_winds_clockwise_on_screen`).
     xy: Vec<i32>,
+    run: u64,
+}
+
+/// The key of a run's style: filled or stroked, the colour (rgb and alpha
+/// in thousandths) and the line's width; never 0.
+fn run_key(fill: bool, color: BackendColor, width: u32) -> u64 {
+    let (r, g, b) = color.rgb;
+    let alpha = saturating_u32((color.alpha.clamp(0.0, 1.0) * 1000.0).round());
+    (u64::from(fill) << 62 | 1 << 61) | u64::from(width & 0xffff) << 40 | u64::from(alpha) << 24 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b)
 }
 
 impl HiDpiCanvas {
@@ -176,17 +199,59 @@ impl HiDpiCanvas {
         style.set_property("object-view-box", view).map_err(|_| "cannot set the canvas's view box".to_string())?;
         context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas context".to_string())?;
         let inner = CanvasBackend::with_canvas_and_context(canvas.clone(), context.clone());
-        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None, dpr, xy: Vec::new() })
+        Ok(HiDpiCanvas { inner, context, css_size: css, font: String::new(), align: None, baseline: None, dpr, xy: Vec::new(), run: 0 })
     }
 
-    /// Puts a path's points in `xy`; false when it has none (nothing to draw).
-    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) -> bool {
-        self.xy.clear();
+    /// Starts a shape in the style `key` ([`run_key`]): the run gathered
+    /// so far is drawn first if it has another style. True when the
+    /// context's style must then be set (a new run).
+    fn begin(&mut self, key: u64) -> bool {
+        if self.run == key {
+            return false;
+        }
+        self.flush();
+        self.run = key;
+        true
+    }
+
+    /// Adds `path`'s points to the run (after `begin`); a translucent
+    /// shape (not `opaque`) is drawn at once, alone: where two overlapped,
+    /// one path would paint their overlap once, not twice.
+    fn push(&mut self, path: impl IntoIterator<Item = BackendCoord>, opaque: bool) {
+        let start = self.xy.len();
+        self.xy.push(0);
         for (x, y) in path {
             self.xy.push(x);
             self.xy.push(y);
         }
-        !self.xy.is_empty()
+        self.end(start, opaque);
+    }
+
+    /// Writes the point count of the shape that starts at `start` (none:
+    /// the shape is taken out).
+    fn end(&mut self, start: usize, opaque: bool) {
+        let n = self.xy.len().saturating_sub(start + 1) / 2;
+        match self.xy.get_mut(start) {
+            Some(count) if n > 0 => *count = i32::try_from(n).unwrap_or(i32::MAX),
+            _ => self.xy.truncate(start),
+        }
+        if !opaque {
+            self.flush();
+        }
+    }
+
+    /// Draws the run of shapes gathered (nothing if there is none).
+    #[inline(never)]
+    fn flush(&mut self) {
+        if !self.xy.is_empty() {
+            if self.run >> 62 == 1 {
+                careto_fill_path(&self.context, &self.xy);
+            } else {
+                careto_stroke_path(&self.context, &self.xy);
+            }
+            self.xy.clear();
+        }
+        self.run = 0;
     }
 
     /// Sets the text state for `style`, in the font size [`TEXT_PX`].
@@ -230,14 +295,17 @@ impl DrawingBackend for HiDpiCanvas {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.flush();
         self.inner.present()
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.flush();
         self.inner.draw_pixel(point, color)
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.flush();
         self.inner.draw_line(from, to, style)
     }
 
@@ -248,28 +316,36 @@ impl DrawingBackend for HiDpiCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.flush();
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
-        if style.color().alpha == 0.0 || !self.points(path) {
+        let color = style.color();
+        if color.alpha == 0.0 {
             return Ok(());
         }
-        self.inner.set_line_style(style);
-        careto_stroke_path(&self.context, &self.xy);
+        if self.begin(run_key(false, color, style.stroke_width())) {
+            self.inner.set_line_style(style);
+        }
+        self.push(path, color.alpha >= 1.0);
         Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<InnerError>> {
-        if style.color().alpha == 0.0 || !self.points(vert) {
+        let color = style.color();
+        if color.alpha == 0.0 {
             return Ok(());
         }
-        self.inner.set_fill_color(style.color());
-        careto_fill_path(&self.context, &self.xy);
+        if self.begin(run_key(true, color, 0)) {
+            self.inner.set_fill_color(color);
+        }
+        self.push(vert, color.alpha >= 1.0);
         Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<InnerError>> {
+        self.flush();
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -278,6 +354,7 @@ impl DrawingBackend for HiDpiCanvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
+        self.flush();
         self.set_text(style);
         self.inner.set_fill_color(color);
         let k = style.size() / TEXT_PX;

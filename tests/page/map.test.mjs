@@ -159,6 +159,46 @@ describe("the map's picture, where the layout says", () => {
     });
   }
 
+  it("embed.html?view=map: each run of shapes in one style is one canvas path (the borders one stroke, the hatching another)", async () => {
+    // src/web/hidpi.rs gathers a run of opaque paths or polygons in one
+    // style into one canvas path. Counted here on the map's page (the busy
+    // state, then the map): 883 strokes and 287 fills when each border,
+    // hatch line and land polygon was a path of its own, each rasterised on
+    // its own; 10 and 53 with the runs, the same 10,339 points.
+    const s = await openPage(browser, { width: 1000, height: 900 });
+    try {
+      await s.context.addInitScript(() => {
+        const counts = (globalThis.__paths = { fill: 0, stroke: 0, points: 0 });
+        const proto = CanvasRenderingContext2D.prototype;
+        for (const name of ["fill", "stroke"]) {
+          const f = proto[name];
+          proto[name] = function (...args) {
+            counts[name]++;
+            return f.apply(this, args);
+          };
+        }
+        const lineTo = proto.lineTo;
+        proto.lineTo = function (...args) {
+          counts.points++;
+          return lineTo.apply(this, args);
+        };
+      });
+      await s.page.goto(new URL("embed.html?view=map", server.url).href);
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const counts = await s.page.evaluate(() => globalThis.__paths);
+      // Every border and coast is drawn: its points are all there.
+      assert.ok(counts.points > 8_000, `the world's points: ${JSON.stringify(counts)}`);
+      // The map's picture: a fill per run of one colour (the land, five
+      // classes, the markers' discs), a stroke for the borders, one for the
+      // hatching, a few for the markers and the legend's swatches.
+      assert.ok(counts.stroke <= 20, `strokes: ${JSON.stringify(counts)}`);
+      assert.ok(counts.fill <= 80, `fills: ${JSON.stringify(counts)}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   it("hit-testing at known points: markers within 12 px, the sea, outside the map", async () => {
     const s = await open("embed.html?view=map", { width: 700 });
     try {
