@@ -7,12 +7,12 @@
 //! and the line style only when they change. Paths and polygons take their
 //! style from the same cache, and each run of them in one opaque style
 //! (the map's 585 borders, its 249 hatch lines, the land's polygons) is one
-//! canvas path, its points handed to JS in one call (`HiDpiCanvas::xy`), not one call
-//! per point or a path per shape. Text is drawn here with the canvas's `fillText`, setting
-//! font, alignment and baseline only when they change (runs of labels share
-//! a style), and its colour through the same backend's cache; layout
-//! measures text with the width tables of `text.rs`, so nothing calls
-//! `measureText` while drawing. Every text is set in one font size,
+//! canvas path, its points handed to JS in one call (`HiDpiCanvas::xy`),
+//! not one call per point or a path per shape. Text is drawn here with the
+//! canvas's `fillText`, setting font, alignment and baseline only when they
+//! change (runs of labels share a style), and its colour through the same
+//! backend's cache; layout measures text with the width tables of
+//! `text.rs`, so nothing calls `measureText` while drawing. Every text is set in one font size,
 //! [`TEXT_PX`], and scaled to its own by the context's transform: the first
 //! use of each font size costs the browser a font lookup (0.5-2 ms each in
 //! Chromium on Linux, a call to the browser process), and a chart uses six.
@@ -240,7 +240,8 @@ impl HiDpiCanvas {
         }
     }
 
-    /// Draws the run of shapes gathered (nothing if there is none).
+    /// Draws the run of shapes gathered (nothing if there is none). Not
+    /// inlined: every drawing method calls it, and one copy is smaller.
     #[inline(never)]
     fn flush(&mut self) {
         if !self.xy.is_empty() {
