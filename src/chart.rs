@@ -23,11 +23,16 @@ pub struct ChartOptions {
     pub width: f64,
     /// With its title, headline figures and subtitle, or without (`plain`).
     pub header: Header,
+    /// The colour classes told apart by patterns, not colour alone: set in
+    /// forced-colors mode, where every class is one system colour. The
+    /// map draws them as lines (`MapLayout::with_patterns`); the bars need
+    /// none (each bar carries its figure).
+    pub patterns: bool,
 }
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions { view: View::default(), lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full }
+        ChartOptions { view: View::default(), lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full, patterns: false }
     }
 }
 
@@ -77,7 +82,7 @@ impl Layout {
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
-            View::Map => Layout::Map(crate::layout::map::MapLayout::with_header(campaign, world, width, lang, header)),
+            View::Map => Layout::Map(crate::layout::map::MapLayout::with_patterns(campaign, world, width, lang, header, options.patterns)),
         }
     }
 

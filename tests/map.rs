@@ -171,6 +171,90 @@ fn published_counts_take_the_bars_classes_the_others_hatching_or_the_land_tone()
     }
 }
 
+/// The lines in `paint` whose middles lie in `code`'s shapes on `l`, as (width, y).
+fn lines_in(l: &MapLayout, code: &str, paint: Paint) -> Vec<(f64, f64)> {
+    let k = country(l, code);
+    l.scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line { from, to, stroke }
+                if stroke.paint == paint && k.polygons.iter().any(|p| even_odd(p, (from.x + to.x) / 2.0, (from.y + to.y) / 2.0)) =>
+            {
+                Some((stroke.width, from.y))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn in_forced_colours_the_classes_are_told_apart_by_lines_that_thicken_with_the_class() {
+    let c = careto();
+    let world = careto_viz::geo::builtin();
+    for width in [320.0, 640.0, 1280.0] {
+        let plain = MapLayout::new(&c, world, width, Lang::En);
+        let l = MapLayout::with_patterns(&c, world, width, Lang::En, Header::Full, true);
+        let n = l.color_scale.classes().len();
+        assert_eq!(n, 5);
+        // The same picture's frame, heights, items and hits: only ink changes.
+        assert_eq!((l.scene.height, l.frame, l.items()), (plain.scene.height, plain.frame, plain.items()));
+        for (lon, lat) in [(-9.0, 30.0), (-47.9, -15.8), (-6.8, 34.0), (2.0, 47.0), (-100.0, 40.0)] {
+            let p = at(&l, lon, lat);
+            assert_eq!(l.hit(p.x, p.y), plain.hit(p.x, p.y));
+        }
+        // Without patterns, no class paints a line.
+        assert!(!plain.scene.shapes.iter().any(|s| matches!(s, Shape::Line { stroke, .. } if matches!(stroke.paint, Paint::Class(_)))));
+        // Morocco (384, the top class): filled solid, no lines.
+        let morocco = at(&l, -9.0, 30.0);
+        assert_eq!(fills_at(&l, morocco).last(), Some(&Paint::Class(4)), "at {width} px");
+        assert!(lines_in(&l, "MAR", Paint::Class(4)).is_empty());
+        // Brazil (137), the United States (22), Algeria (1) and Libya (26):
+        // land under horizontal lines of their class, on the 4 px grid, with
+        // more ink (width / spacing) for a higher class.
+        let mut by_class = Vec::new();
+        for (code, lon, lat, class) in [("BRA", -47.9, -15.8, 3), ("USA", -100.0, 40.0, 1), ("DZA", 3.0, 28.0, 0), ("LBY", 17.0, 27.0, 1)] {
+            assert_eq!(country(&l, code).class, Some(class));
+            assert_eq!(fills_at(&l, at(&l, lon, lat)).last(), Some(&Paint::Land), "{code} at {width} px");
+            let lines = lines_in(&l, code, Paint::Class(class));
+            assert!(lines.len() >= 2, "{code} at {width} px: {} lines", lines.len());
+            let (spacing, w) = [(8.0, 1.0), (4.0, 1.0), (4.0, 2.0), (4.0, 2.75)][class];
+            for (width, y) in &lines {
+                assert_eq!(*width, w, "{code}");
+                assert!((y / spacing - (y / spacing).round()).abs() < 1e-9, "{code}: a line at y = {y}, off its {spacing} px grid");
+            }
+            by_class.push((class, w / spacing));
+        }
+        by_class.sort_by_key(|a| a.0);
+        assert!(by_class.windows(2).all(|w| w[0].0 == w[1].0 || w[0].1 < w[1].1), "{by_class:?}");
+        // China (no count): still the hatching, never a class's lines.
+        assert!(lines_in(&l, "CHN", Paint::Hatch).len() > 5);
+        assert!((0..n).all(|i| lines_in(&l, "CHN", Paint::Class(i)).is_empty()));
+        // The legend's swatches show the same: a lined square per class below
+        // the top one (outlined in its paint), the top class a solid square.
+        let outlined =
+            |i: usize| l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { fill: Some(Paint::Land), stroke: Some(st), .. } if st.paint == Paint::Class(i)));
+        assert!((0..4).all(outlined));
+        assert!(!outlined(4));
+        assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { fill: Some(Paint::Class(4)), .. })));
+        // Markers (Switzerland, 33: class 1, where it is one): land, its class's ring and lines.
+        if let Some(m) = country(&l, "CHE").marker {
+            assert!(l
+                .scene
+                .shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Circle { center, fill: Some(Paint::Land), stroke: Some(st), .. } if *center == m && st.paint == Paint::Class(1))));
+            assert!(l.scene.shapes.iter().any(
+                |s| matches!(s, Shape::Line { from, stroke, .. } if stroke.paint == Paint::Class(1) && (from.x - m.x).abs() < 5.0 && (from.y - m.y).abs() < 5.0)
+            ));
+        }
+    }
+    // Through the chart layer: `patterns` reaches the map.
+    let options = ChartOptions { view: View::Map, patterns: true, ..ChartOptions::default() };
+    let Layout::Map(l) = Layout::new(&c, &options) else { panic!("not a map") };
+    assert!(!lines_in(&l, "USA", Paint::Class(1)).is_empty());
+}
+
 #[test]
 fn keyboard_order_largest_count_first_then_alphabetically() {
     let c = careto();

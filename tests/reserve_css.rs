@@ -92,7 +92,7 @@ fn canvas_height(campaign: &Campaign, view: View, lang: Lang, width: u32) -> u32
 
 /// The canvas's height with its header or without (`plain`).
 fn plain_height(campaign: &Campaign, view: View, lang: Lang, width: u32, header: Header) -> u32 {
-    let options = ChartOptions { view, lang, theme: ThemeName::Dark, width: f64::from(width), header };
+    let options = ChartOptions { view, lang, theme: ThemeName::Dark, width: f64::from(width), header, patterns: false };
     let h = Layout::new(campaign, &options).scene().height;
     assert!(h.fract() == 0.0 && h >= 1.0, "{h}");
     careto_viz::num::saturating_u32(h)

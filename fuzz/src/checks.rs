@@ -57,7 +57,7 @@ pub fn campaign_json(data: &[u8]) -> bool {
     for view in [View::Bars, View::Timeline, View::Profile, View::Map] {
         for lang in [Lang::En, Lang::Es] {
             for header in [Header::Full, Header::Plain] {
-                let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0, header };
+                let options = ChartOptions { view, lang, theme: ThemeName::Light, width: 640.0, header, patterns: false };
                 check_layout(&campaign, &options, &[], false);
             }
         }
@@ -412,7 +412,7 @@ pub fn geometry(data: &[u8]) -> bool {
     }
     // The map lays a decoded world out and hit-tests it.
     let c = careto_viz::data::careto();
-    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full };
+    let options = ChartOptions { view: View::Map, lang: Lang::En, theme: ThemeName::Light, width: 640.0, header: Header::Full, patterns: false };
     let layout = Layout::with_world(&c, &options, &world);
     let Layout::Map(l) = &layout else { panic!("not a map") };
     assert!(layout.scene().height.is_finite());
@@ -563,6 +563,7 @@ impl LayoutCase {
             theme: if flags & 4 == 0 { ThemeName::Light } else { ThemeName::Dark },
             width,
             header: if flags & 32 == 0 { Header::Full } else { Header::Plain },
+            patterns: flags & 64 != 0,
         };
         let n = b.u8() % 32;
         let mut edits = Vec::new();
@@ -600,7 +601,8 @@ impl LayoutCase {
             | u8::from(o.theme == ThemeName::Dark) << 2
             | u8::from(self.sample) << 3
             | u8::from(o.view == View::Map) << 4
-            | u8::from(o.header == Header::Plain) << 5;
+            | u8::from(o.header == Header::Plain) << 5
+            | u8::from(o.patterns) << 6;
         let mut out = vec![flags, 1];
         out.extend_from_slice(&o.width.to_bits().to_le_bytes());
         out.push(u8::try_from(self.edits.len()).unwrap_or(u8::MAX));

@@ -153,7 +153,7 @@ mod reserve {
     /// The values of [`names`] at `width` (the module floors a chart's width).
     fn values(campaign: &Campaign, width: u32, part: Part) -> Vec<u32> {
         let height = |view, lang, header| {
-            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header };
+            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header, patterns: false };
             // The map's height without drawing its world (the same code: MapLayout::height).
             let h = match view {
                 View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang, header),

@@ -7,7 +7,7 @@ use super::{Anchor, Metrics, Paint, Point, Rect, Scene, Shape};
 use crate::text::{self, Weight};
 
 /// What stands before a legend label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Swatch {
     /// Nothing: the heading, in muted text.
     Heading,
@@ -19,6 +19,10 @@ pub(crate) enum Swatch {
     /// A square of the map's hatching (affected, count not published).
     #[cfg(careto_map)]
     Hatch,
+    /// A square of land crossed by these lines in this paint, outlined in
+    /// it (a colour class of a patterned map).
+    #[cfg(careto_map)]
+    Lines(Paint, super::hatch::ClassLines),
 }
 
 /// Lays out `entries` from `(x0, y)`, wrapping at `x1`; returns the y below
@@ -65,14 +69,25 @@ fn draw_swatch(scene: &mut Scene, kind: Swatch, rect: Rect) {
         #[cfg(careto_map)]
         Swatch::Hatch => {
             scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Land), stroke: None });
-            let ring = [
-                Point { x: rect.x, y: rect.y },
-                Point { x: rect.right(), y: rect.y },
-                Point { x: rect.right(), y: rect.bottom() },
-                Point { x: rect.x, y: rect.bottom() },
-                Point { x: rect.x, y: rect.y },
-            ];
-            super::hatch::hatch(scene, &[&ring], super::hatch::SPACING);
+            super::hatch::hatch(scene, &[&corners(rect)], super::hatch::SPACING);
+        }
+        #[cfg(careto_map)]
+        Swatch::Lines(paint, lines) => {
+            scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Land), stroke: Some(super::Stroke { paint, width: 1.0, dashed: false }) });
+            let stroke = super::Stroke { paint, width: lines.width, dashed: false };
+            super::hatch::lines(scene, &[&corners(rect)], super::hatch::Lines::Horizontal, lines.spacing, stroke);
         }
     }
+}
+
+/// A rectangle's corners as a closed ring, clockwise on screen.
+#[cfg(careto_map)]
+fn corners(rect: Rect) -> [Point; 5] {
+    [
+        Point { x: rect.x, y: rect.y },
+        Point { x: rect.right(), y: rect.y },
+        Point { x: rect.right(), y: rect.bottom() },
+        Point { x: rect.x, y: rect.bottom() },
+        Point { x: rect.x, y: rect.y },
+    ]
 }

@@ -76,7 +76,7 @@ impl Picture {
     }
 
     fn options(&self) -> ChartOptions {
-        ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width, header: self.header }
+        ChartOptions { view: self.view, lang: self.lang, theme: self.theme, width: self.width, header: self.header, patterns: self.forced.is_some() }
     }
 }
 

@@ -18,6 +18,7 @@ import { REPO_ROOT, launchBrowser, openPage, serve, waitForCharts } from "./brow
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const BARS = "#careto-bars";
 const TIMELINE = "#careto-timeline";
+const MAP = "careto-map";
 
 let server, browser, tmp;
 before(async () => {
@@ -115,6 +116,74 @@ describe("print (Chromium's PDF)", () => {
 });
 
 describe("forced colours (Chromium's emulation)", () => {
+  it("tells the map's classes apart by lines that gain ink with the class, the top class solid, where every class is CanvasText", async () => {
+    const s = await ready();
+    const { page } = s;
+    try {
+      await page.emulateMedia({ forcedColors: "active" });
+      // The share of ink (0: Canvas, 1: CanvasText) in a column 4 px wide and
+      // 16 px tall (whole periods of every class's lines: 8 and 4 px; 4 px
+      // for Morocco, filled solid and too small for 16) centred on each
+      // place's anchor, once the map is in system colours.
+      const inks = (codes) =>
+        page.evaluate(async ([id, codes]) => {
+          const script = document.querySelector('script[type="module"][src]');
+          const m = await import(script.src);
+          const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
+          const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+          const probe = document.createElement("span");
+          probe.style.setProperty("forced-color-adjust", "none");
+          document.body.append(probe);
+          const rgb = (name) => ((probe.style.color = name), getComputedStyle(probe).color.match(/\d+/g).slice(0, 3).map(Number));
+          const [paper, ink] = [rgb("Canvas"), rgb("CanvasText")];
+          probe.remove();
+          const ctx = chart.canvas.getContext("2d");
+          const ratio = chart.canvas.width / chart.canvas.getBoundingClientRect().width;
+          const k = [0, 1, 2].reduce((a, c) => (Math.abs(ink[c] - paper[c]) > Math.abs(ink[a] - paper[a]) ? c : a), 0);
+          const corner = [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
+          const out = { paperCorner: corner.every((v, i) => v === paper[i]) };
+          for (const code of codes) {
+            const [x, y] = chart.pointOf(code);
+            const h = code === "MAR" ? 4 : 16;
+            const d = ctx.getImageData(Math.round((x - 2) * ratio), Math.round((y - h / 2) * ratio), Math.round(4 * ratio), Math.round(h * ratio)).data;
+            let sum = 0;
+            for (let i = 0; i < d.length; i += 4) sum += (d[i + k] - paper[k]) / (ink[k] - paper[k]);
+            out[code] = sum / (d.length / 4);
+          }
+          return out;
+        }, [MAP, codes]);
+      // Algeria (1: the lowest class), Libya and the United States (26, 22),
+      // France (53), Brazil (137), Morocco (384: the top class).
+      const codes = ["DZA", "LBY", "USA", "FRA", "BRA", "MAR"];
+      const want = { DZA: 1 / 8, LBY: 1 / 4, USA: 1 / 4, FRA: 1 / 2, BRA: 11 / 16, MAR: 1 };
+      let got;
+      for (const deadline = Date.now() + 5_000; ; ) {
+        got = await inks(codes);
+        if ((got.paperCorner && got.MAR > 0.9) || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      for (const code of codes) assert.ok(Math.abs(got[code] - want[code]) <= 0.08, `${code}: ink ${got[code].toFixed(3)}, want ${want[code].toFixed(3)} (${JSON.stringify(got)})`);
+      for (let i = 1; i < codes.length; i++) assert.ok(got[codes[i]] >= got[codes[i - 1]] - 0.02, `${codes[i]} has less ink than ${codes[i - 1]}: ${JSON.stringify(got)}`);
+      // Out of forced colours: the classes' colours again, without lines: the
+      // whole column on the United States is its class's colour.
+      await page.emulateMedia({ forcedColors: "none" });
+      await page.waitForFunction(async (id) => {
+        const script = document.querySelector('script[type="module"][src]');
+        const m = await import(script.src);
+        const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
+        const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+        const [x, y] = chart.pointOf("USA");
+        const want = chart.barColor("USA").match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16));
+        const d = chart.canvas.getContext("2d").getImageData(Math.round(x) - 2, Math.round(y) - 8, 4, 16).data;
+        for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].some((c) => Math.abs(d[i + c] - want[c]) > 2)) return false;
+        return true;
+      }, MAP, { timeout: 5_000 });
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   it("draws in the page's CanvasText, Canvas, Highlight and GrayText only; the focus ring in Highlight; back to the theme after", async () => {
     const s = await ready();
     const { page } = s;

@@ -9,6 +9,10 @@
 //!   (never "not affected": nothing more is known).
 //! - Countries too small to see or tap at this width, and places 1:110m
 //!   leaves out (Gibraltar): a marker in their class's fill.
+//! - In forced-colors mode every class is one system colour: the classes
+//!   are then told apart by horizontal lines, denser and thicker for a
+//!   higher class, the top class solid ([`MapLayout::with_patterns`]), in the map and in
+//!   its legend alike.
 //!
 //! Conventions as in [`crate::layout`]: CSS px, x right, y down.
 
@@ -17,8 +21,9 @@ mod place;
 
 pub use hit::even_odd;
 
+use super::hatch::{class_lines, Lines};
 use super::legend::{legend, Swatch};
-use super::{clamp_width, text_block, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Target};
+use super::{clamp_width, text_block, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
 use crate::geo::World;
 use crate::i18n::{fill, join_list, map_strings};
 use crate::model::{Campaign, Lang};
@@ -108,12 +113,23 @@ impl MapLayout {
     /// Lays out `campaign` on `world` at `width` CSS px (clamped to the
     /// supported range) in `lang`.
     pub fn new(campaign: &Campaign, world: &World, width: f64, lang: Lang) -> MapLayout {
-        MapLayout::build(campaign, world, width, lang, Header::Full, true)
+        MapLayout::build(campaign, world, width, lang, Header::Full, false, true)
     }
 
     /// [`MapLayout::new`], with its header or without ([`Header::Plain`]).
     pub fn with_header(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header) -> MapLayout {
-        MapLayout::build(campaign, world, width, lang, header, true)
+        MapLayout::build(campaign, world, width, lang, header, false, true)
+    }
+
+    /// [`MapLayout::with_header`]; with `patterns`, the colour classes are
+    /// told apart without colour (forced-colors mode, where every class is
+    /// drawn in one system colour): a country of a class below the top one
+    /// is land crossed by horizontal lines in its class's paint, as far
+    /// apart and as wide as [`class_lines`] says; the top class is filled
+    /// solid; the legend's swatches
+    /// and the markers show the same. Heights and hit boxes do not change.
+    pub fn with_patterns(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header, patterns: bool) -> MapLayout {
+        MapLayout::build(campaign, world, width, lang, header, patterns, true)
     }
 
     /// The height of [`MapLayout::with_header`]'s scene, found by the same
@@ -121,11 +137,11 @@ impl MapLayout {
     /// a fraction of the work, for `careto-reserve`, which needs the height
     /// at every width.
     pub fn height(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header) -> f64 {
-        MapLayout::build(campaign, world, width, lang, header, false).scene.height
+        MapLayout::build(campaign, world, width, lang, header, false, false).scene.height
     }
 
     /// The layout; with `draw` false, only its texts and the world's frame.
-    fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header, draw: bool) -> MapLayout {
+    fn build(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header, patterns: bool, draw: bool) -> MapLayout {
         let width = clamp_width(width);
         let m = Metrics::for_width(width);
         let s = map_strings(lang);
@@ -144,7 +160,18 @@ impl MapLayout {
         let values: Vec<u32> = published.iter().map(|p| p.1).collect();
         let color_scale = ColorScale::for_values(&values);
         y = super::bars::plain_measure(&mut scene, campaign, lang, header, x0, y + 10.0, inner, &m);
-        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang, header), x0, x1, y, &m);
+        let n_classes = color_scale.classes().len();
+        let mut class_legend = super::bars::class_legend(&color_scale, campaign, inner, &m, lang, header);
+        if patterns {
+            for (swatch, _) in &mut class_legend {
+                if let Swatch::Fill(Paint::Class(i)) = *swatch {
+                    if let Some(lines) = class_lines(i, n_classes) {
+                        *swatch = Swatch::Lines(Paint::Class(i), lines);
+                    }
+                }
+            }
+        }
+        y = legend(&mut scene, class_legend, x0, x1, y, &m);
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut tones = Vec::new();
         if !unpublished.is_empty() {
@@ -190,15 +217,27 @@ impl MapLayout {
             // Land first, largest first (an enclave such as Lesotho is drawn
             // over the country around it), then the hatching, the borders and
             // the markers.
-            place::draw_land(&mut scene, world, &countries, &project);
-            for c in countries.iter().filter(|c| c.class.is_none()) {
+            // With patterns, a class below the top one is land under its lines.
+            let lines_of = |class: Option<usize>| class.filter(|_| patterns).and_then(|i| Some((i, class_lines(i, n_classes)?)));
+            place::draw_land(&mut scene, world, &countries, &project, &|class| match (class, lines_of(class)) {
+                (Some(i), None) => Paint::Class(i),
+                _ => Paint::Land,
+            });
+            for c in &countries {
                 let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
-                super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING);
+                match (c.class, lines_of(c.class)) {
+                    (None, _) => super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING),
+                    (Some(_), Some((i, lines))) => {
+                        let stroke = Stroke { paint: Paint::Class(i), width: lines.width, dashed: false };
+                        super::hatch::lines(&mut scene, &rings, Lines::Horizontal, lines.spacing, stroke);
+                    }
+                    (Some(_), None) => {}
+                }
             }
             place::draw_borders(&mut scene, world, &project);
             for c in &countries {
                 if let Some(at) = c.marker {
-                    place::draw_marker(&mut scene, at, c.class);
+                    place::draw_marker(&mut scene, at, c.class, lines_of(c.class).map(|(_, lines)| lines));
                 }
             }
         }

@@ -38,7 +38,7 @@ pub(super) fn polygon_area(rings: &[Vec<Point>]) -> f64 {
 /// Fills every country's polygons, the largest first: the campaign's in
 /// their class (or the land tone, to be hatched), every other in the land
 /// tone.
-pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountry], project: &dyn Fn(Point) -> Point) {
+pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountry], project: &dyn Fn(Point) -> Point, fill: &dyn Fn(Option<usize>) -> Paint) {
     let mut fills: Vec<(f64, Paint, Vec<Point>)> = Vec::new();
     for (i, shape) in world.shapes.iter().enumerate() {
         if countries.iter().any(|c| c.shape == i) {
@@ -52,7 +52,7 @@ pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountr
     }
     // The campaign's countries: their own fills (already on screen).
     for c in countries {
-        let paint = c.class.map_or(Paint::Land, Paint::Class);
+        let paint = fill(c.class);
         for rings in &c.polygons {
             if let Some(outer) = rings.first() {
                 fills.push((ring_area_centroid(outer).0.abs(), paint, outer.clone()));
@@ -80,23 +80,36 @@ pub(super) fn draw_borders(scene: &mut Scene, world: &World, project: &dyn Fn(Po
     }
 }
 
-/// A marker: a disc in the class's fill (hatched land without a count)
-/// inside a ring of the background, so it stands out from the country
-/// around it (Gibraltar on Spain).
-pub(super) fn draw_marker(scene: &mut Scene, at: Point, class: Option<usize>) {
+/// A marker: a disc in the class's fill (hatched land without a count; land
+/// crossed by the class's `lines`, three quarters as far apart, in a
+/// patterned map) inside
+/// a ring of the background, so it stands out from the country around it
+/// (Gibraltar on Spain).
+pub(super) fn draw_marker(scene: &mut Scene, at: Point, class: Option<usize>, lines: Option<crate::layout::hatch::ClassLines>) {
     scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS + 1.5, fill: Some(Paint::Background), stroke: None });
-    match class {
-        Some(i) => scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS, fill: Some(Paint::Class(i)), stroke: None }),
-        None => {
+    let r = MARKER_RADIUS - 0.5;
+    let disc = || -> Vec<Point> { UNIT_CIRCLE.iter().map(|(c, s)| Point { x: at.x + r * c, y: at.y + r * s }).collect() };
+    match (class, lines) {
+        (Some(i), Some(lines)) => {
+            let paint = Paint::Class(i);
+            scene.shapes.push(Shape::Circle {
+                center: at,
+                radius: MARKER_RADIUS,
+                fill: Some(Paint::Land),
+                stroke: Some(Stroke { paint, width: 1.0, dashed: false }),
+            });
+            let stroke = Stroke { paint, width: lines.width * 0.75, dashed: false };
+            crate::layout::hatch::lines(scene, &[&disc()], crate::layout::hatch::Lines::Horizontal, lines.spacing * 0.75, stroke);
+        }
+        (Some(i), None) => scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS, fill: Some(Paint::Class(i)), stroke: None }),
+        (None, _) => {
             scene.shapes.push(Shape::Circle {
                 center: at,
                 radius: MARKER_RADIUS,
                 fill: Some(Paint::Land),
                 stroke: Some(Stroke { paint: Paint::Hatch, width: 1.0, dashed: false }),
             });
-            let r = MARKER_RADIUS - 0.5;
-            let disc: Vec<Point> = UNIT_CIRCLE.iter().map(|(c, s)| Point { x: at.x + r * c, y: at.y + r * s }).collect();
-            crate::layout::hatch::hatch(scene, &[&disc], crate::layout::hatch::SPACING * 0.75);
+            crate::layout::hatch::hatch(scene, &[&disc()], crate::layout::hatch::SPACING * 0.75);
         }
     }
 }
