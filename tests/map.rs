@@ -358,6 +358,48 @@ fn a_newsrooms_campaign_anywhere_natural_earth_knows_and_invented_places_apart()
 }
 
 #[test]
+fn hundreds_of_places_off_the_map_never_make_it_taller_than_a_canvas() {
+    // Found by the layout fuzz target (its input kept as
+    // fuzz/seeds/layout/crash-map-510-places-off-the-map-at-240.bin): 510
+    // places of their own, with long names, made the note under the map
+    // 9,942 px tall at 240 px. The note is now at most MAX_SOURCE_LINES
+    // lines, "…" at the end (the data table and the summary name every
+    // place), and the source line as many as fit under the canvas's limit.
+    let mut c = careto();
+    let template = c.countries[0].clone();
+    for i in 0..600_u32 {
+        let mut k = template.clone();
+        k.code = format!("X{}{}", char::from(b'A' + u8::try_from(i / 26 % 26).unwrap()), char::from(b'A' + u8::try_from(i % 26).unwrap())).into();
+        k.name.en = format!("A place of this newsroom's own, number {i}").into();
+        k.name.es = k.name.en.clone();
+        k.count = Count::Published(i + 1);
+        k.alternatives = Vec::new().into();
+        c.countries.to_mut().push(k);
+    }
+    let world = careto_viz::geo::builtin();
+    for width in [240.0, 320.0, 640.0, 1280.0] {
+        for header in [Header::Full, Header::Plain] {
+            let l = MapLayout::with_header(&c, world, width, Lang::En, header);
+            let max = careto_viz::layout::max_height(width);
+            assert!(l.scene.height <= max, "{width} px: {} px tall, at most {max}", l.scene.height);
+            assert_eq!(MapLayout::height(&c, world, width, Lang::En, header), l.scene.height);
+            let t = texts(&l.scene);
+            let note = t.iter().position(|s| s.starts_with("Not on the map")).expect("the note");
+            let ends = t.iter().skip(note).position(|s| s.ends_with('…')).expect("the note ends with …");
+            assert!(ends < careto_viz::layout::MAX_SOURCE_LINES, "{width} px: the note in {} lines", ends + 1);
+            assert!(t.iter().any(|s| s.starts_with("Source:")));
+        }
+    }
+    // The Careto map's source line is whole at every width, the narrowest too.
+    for width in [240.0, 280.0, 320.0, 375.0, 640.0, 1280.0] {
+        for lang in [Lang::En, Lang::Es] {
+            let l = MapLayout::new(&careto(), world, width, lang);
+            assert!(!texts(&l.scene).iter().any(|s| s.ends_with('…')), "{width} px {lang:?}: a text cut short");
+        }
+    }
+}
+
+#[test]
 fn the_map_view_through_the_chart_layer() {
     let c = careto();
     let layout = Layout::new(&c, &ChartOptions { view: View::Map, lang: Lang::Es, width: 640.0, ..ChartOptions::default() });

@@ -23,12 +23,12 @@ pub use hit::even_odd;
 
 use super::hatch::{class_lines, Lines};
 use super::legend::{legend, Swatch};
-use super::{clamp_width, text_block, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target};
+use super::{clamp_width, line_height, lines_block, max_height, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES};
 use crate::geo::World;
 use crate::i18n::{fill, join_list, map_strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::ColorScale;
-use crate::text::Weight;
+use crate::text::{wrap_at_most, Weight};
 
 /// A marker's radius, CSS px (a background ring 1.5 px wide goes around it).
 pub const MARKER_RADIUS: f64 = 4.5;
@@ -243,14 +243,24 @@ impl MapLayout {
         }
         y = frame.bottom() + 10.0;
 
-        // Notes: places without a place on the map; the source line.
+        // Notes: places without a place on the map (at most MAX_SOURCE_LINES
+        // lines, "…" at the end of the last: the summary and the data table
+        // name every place); the source line, in as many lines as fit above
+        // the tallest chart a canvas can hold (`max_height`), all of it for
+        // any real campaign. A newsroom's campaign of hundreds of places of
+        // their own, or of places 1:110m has no shape for, must not make the
+        // map taller than that.
+        let lines_left = |y: f64| usize::try_from(crate::num::saturating_u32((max_height(width) - m.pad - y) / line_height(m.small))).unwrap_or(0);
         if !not_on_map.is_empty() {
             let names: Vec<String> = not_on_map.iter().filter_map(|i| campaign.countries.get(*i)).map(|k| k.name.get(lang).to_string()).collect();
-            y = text_block(&mut scene, &fill(s.map_not_on_map, &[("names", &join_list(&names, lang))]), x0, y, inner, m.small, Weight::Normal, Paint::Muted);
+            let note = fill(s.map_not_on_map, &[("names", &join_list(&names, lang))]);
+            let most = lines_left(y).min(MAX_SOURCE_LINES);
+            y = lines_block(&mut scene, wrap_at_most(&note, m.small, Weight::Normal, inner, most), x0, y, m.small, Weight::Normal, Paint::Muted);
         }
         let points = if points_only.is_empty() { String::new() } else { fill(s.map_points, &[("names", &join_list(&points_only, lang))]) };
         let source = format!("{} {}", campaign.bars_source_line.get(lang), fill(s.map_source, &[("points", &points)]));
-        y = text_block(&mut scene, &source, x0, y + 2.0, inner, m.small, Weight::Normal, Paint::Muted);
+        let source = wrap_at_most(&source, m.small, Weight::Normal, inner, lines_left(y + 2.0));
+        y = lines_block(&mut scene, source, x0, y + 2.0, m.small, Weight::Normal, Paint::Muted);
 
         let height = (y + m.pad).ceil();
         scene.height = height;
