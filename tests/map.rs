@@ -326,22 +326,25 @@ fn texts_are_on_top_and_everything_fits() {
     }
 }
 
+/// Adds a place to `c`: Careto's first country's record with `code`, `name`
+/// (in both languages) and `count`.
+fn add_place(c: &mut Campaign, code: &str, name: &str, count: Count) {
+    let mut k = c.countries[0].clone();
+    k.code = code.to_string().into();
+    k.name.en = name.to_string().into();
+    k.name.es = k.name.en.clone();
+    k.count = count;
+    k.alternatives = Vec::new().into();
+    if count == Count::NotPublished {
+        k.counted_by = Vec::new().into();
+    }
+    c.countries.to_mut().push(k);
+}
+
 #[test]
 fn a_newsrooms_campaign_anywhere_natural_earth_knows_and_invented_places_apart() {
     let mut c = careto();
-    let template = c.countries[0].clone();
-    let add = |c: &mut Campaign, code: &str, count: Count| {
-        let mut k = template.clone();
-        k.code = code.to_string().into();
-        k.name.en = format!("Place {code}").into();
-        k.name.es = k.name.en.clone();
-        k.count = count;
-        k.alternatives = Vec::new().into();
-        if count == Count::NotPublished {
-            k.counted_by = Vec::new().into();
-        }
-        c.countries.to_mut().push(k);
-    };
+    let add = |c: &mut Campaign, code: &str, count: Count| add_place(c, code, &format!("Place {code}"), count);
     add(&mut c, "JPN", Count::Published(40)); // a shape in 1:110m
     add(&mut c, "SGP", Count::Published(7)); // 1:10m only: a marker
     add(&mut c, "XAL", Count::NotPublished); // invented
@@ -366,15 +369,10 @@ fn hundreds_of_places_off_the_map_never_make_it_taller_than_a_canvas() {
     // lines, "…" at the end (the data table and the summary name every
     // place), and the source line as many as fit under the canvas's limit.
     let mut c = careto();
-    let template = c.countries[0].clone();
     for i in 0..600_u32 {
-        let mut k = template.clone();
-        k.code = format!("X{}{}", char::from(b'A' + u8::try_from(i / 26 % 26).unwrap()), char::from(b'A' + u8::try_from(i % 26).unwrap())).into();
-        k.name.en = format!("A place of this newsroom's own, number {i}").into();
-        k.name.es = k.name.en.clone();
-        k.count = Count::Published(i + 1);
-        k.alternatives = Vec::new().into();
-        c.countries.to_mut().push(k);
+        // User-assigned codes (XAA, XAB…): places of the newsroom's own.
+        let code: String = [b'X', b'A' + (i / 26 % 26) as u8, b'A' + (i % 26) as u8].iter().map(|b| char::from(*b)).collect();
+        add_place(&mut c, &code, &format!("A place of this newsroom's own, number {i}"), Count::Published(i + 1));
     }
     let world = careto_viz::geo::builtin();
     for width in [240.0, 320.0, 640.0, 1280.0] {

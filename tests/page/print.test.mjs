@@ -125,12 +125,14 @@ describe("forced colours (Chromium's emulation)", () => {
       // 16 px tall (whole periods of every class's lines: 8 and 4 px; 4 px
       // for Morocco, filled solid and too small for 16) centred on each
       // place's anchor, once the map is in system colours.
+      // The map's chart (the page's module exports its charts), found once.
+      const chart = await page.evaluateHandle(async (id) => {
+        const m = await import(document.querySelector('script[type="module"][src]').src);
+        const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
+        return handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+      }, MAP);
       const inks = (codes) =>
-        page.evaluate(async ([id, codes]) => {
-          const script = document.querySelector('script[type="module"][src]');
-          const m = await import(script.src);
-          const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
-          const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+        page.evaluate(([chart, codes]) => {
           const probe = document.createElement("span");
           probe.style.setProperty("forced-color-adjust", "none");
           document.body.append(probe);
@@ -151,7 +153,7 @@ describe("forced colours (Chromium's emulation)", () => {
             out[code] = sum / (d.length / 4);
           }
           return out;
-        }, [MAP, codes]);
+        }, [chart, codes]);
       // Algeria (1: the lowest class), Libya and the United States (26, 22),
       // France (53), Brazil (137), Morocco (384: the top class).
       const codes = ["DZA", "LBY", "USA", "FRA", "BRA", "MAR"];
@@ -167,17 +169,13 @@ describe("forced colours (Chromium's emulation)", () => {
       // Out of forced colours: the classes' colours again, without lines: the
       // whole column on the United States is its class's colour.
       await page.emulateMedia({ forcedColors: "none" });
-      await page.waitForFunction(async (id) => {
-        const script = document.querySelector('script[type="module"][src]');
-        const m = await import(script.src);
-        const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
-        const chart = handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+      await page.waitForFunction((chart) => {
         const [x, y] = chart.pointOf("USA");
         const want = chart.barColor("USA").match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16));
         const d = chart.canvas.getContext("2d").getImageData(Math.round(x) - 2, Math.round(y) - 8, 4, 16).data;
         for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].some((c) => Math.abs(d[i + c] - want[c]) > 2)) return false;
         return true;
-      }, MAP, { timeout: 5_000 });
+      }, chart, { timeout: 5_000 });
       assert.deepEqual(s.problems, []);
     } finally {
       await s.context.close();

@@ -11,8 +11,8 @@
 //!   leaves out (Gibraltar): a marker in their class's fill.
 //! - In forced-colors mode every class is one system colour: the classes
 //!   are then told apart by horizontal lines, denser and thicker for a
-//!   higher class, the top class solid ([`MapLayout::with_patterns`]), in the map and in
-//!   its legend alike.
+//!   higher class, the top class solid ([`MapLayout::with_patterns`]), in
+//!   the map and in its legend alike.
 //!
 //! Conventions as in [`crate::layout`]: CSS px, x right, y down.
 
@@ -126,8 +126,8 @@ impl MapLayout {
     /// drawn in one system colour): a country of a class below the top one
     /// is land crossed by horizontal lines in its class's paint, as far
     /// apart and as wide as [`class_lines`] says; the top class is filled
-    /// solid; the legend's swatches
-    /// and the markers show the same. Heights and hit boxes do not change.
+    /// solid; the legend's swatches and the markers show the same. Heights
+    /// and hit boxes do not change.
     pub fn with_patterns(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header, patterns: bool) -> MapLayout {
         MapLayout::build(campaign, world, width, lang, header, patterns, true)
     }
@@ -224,15 +224,14 @@ impl MapLayout {
                 _ => Paint::Land,
             });
             for c in &countries {
+                // The hatching without a count; a class's lines; nothing over a solid fill.
+                let (direction, spacing, stroke) = match (c.class, lines_of(c.class)) {
+                    (None, _) => (Lines::Diagonal, super::hatch::SPACING, Stroke { paint: Paint::Hatch, width: 1.0, dashed: false }),
+                    (Some(_), Some((i, lines))) => (Lines::Horizontal, lines.spacing, Stroke { paint: Paint::Class(i), width: lines.width, dashed: false }),
+                    (Some(_), None) => continue,
+                };
                 let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
-                match (c.class, lines_of(c.class)) {
-                    (None, _) => super::hatch::hatch(&mut scene, &rings, super::hatch::SPACING),
-                    (Some(_), Some((i, lines))) => {
-                        let stroke = Stroke { paint: Paint::Class(i), width: lines.width, dashed: false };
-                        super::hatch::lines(&mut scene, &rings, Lines::Horizontal, lines.spacing, stroke);
-                    }
-                    (Some(_), None) => {}
-                }
+                super::hatch::lines(&mut scene, &rings, direction, spacing, stroke);
             }
             place::draw_borders(&mut scene, world, &project);
             for c in &countries {

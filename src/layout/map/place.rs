@@ -82,9 +82,8 @@ pub(super) fn draw_borders(scene: &mut Scene, world: &World, project: &dyn Fn(Po
 
 /// A marker: a disc in the class's fill (hatched land without a count; land
 /// crossed by the class's `lines`, three quarters as far apart, in a
-/// patterned map) inside
-/// a ring of the background, so it stands out from the country around it
-/// (Gibraltar on Spain).
+/// patterned map) inside a ring of the background, so it stands out from
+/// the country around it (Gibraltar on Spain).
 pub(super) fn draw_marker(scene: &mut Scene, at: Point, class: Option<usize>, lines: Option<crate::layout::hatch::ClassLines>) {
     scene.shapes.push(Shape::Circle { center: at, radius: MARKER_RADIUS + 1.5, fill: Some(Paint::Background), stroke: None });
     let r = MARKER_RADIUS - 0.5;
