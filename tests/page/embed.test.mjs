@@ -385,6 +385,63 @@ describe("embed.html (the iframe page) on its own", () => {
     }
   });
 
+  it("a reader who Tabs into the frame sees the chart's focus ring on all four sides, inside the frame", async () => {
+    // The chart fills the frame: a ring drawn outside the canvas would be cut
+    // off on three sides (until 2026-12-03 only its bottom edge showed).
+    const s = await openPage(browser, { width: 640, height: 900 });
+    try {
+      await s.page.goto(base + "embed.html?view=bars");
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const edges = async () => {
+        const { rect, focus } = await s.page.evaluate(() => {
+          const root = document.querySelector("#chart").shadowRoot;
+          const r = root.querySelector("canvas").getBoundingClientRect();
+          const probe = document.createElement("i");
+          probe.style.color = getComputedStyle(root.querySelector(".cv")).getPropertyValue("--cv-focus");
+          document.body.append(probe);
+          const focus = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+          probe.remove();
+          return { rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, focus };
+        });
+        const shot = await s.page.screenshot();
+        // Midpoints of the four edges, one pixel inside the canvas.
+        const points = [
+          [Math.round((rect.left + rect.right) / 2), Math.ceil(rect.top) + 1],
+          [Math.ceil(rect.left) + 1, Math.round((rect.top + rect.bottom) / 2)],
+          [Math.floor(rect.right) - 2, Math.round((rect.top + rect.bottom) / 2)],
+          [Math.round((rect.left + rect.right) / 2), Math.floor(rect.bottom) - 2],
+        ];
+        // Decoded in a blank page: embed.html's Content-Security-Policy allows no data: images.
+        const blank = await s.context.newPage();
+        const seen = await blank.evaluate(async ([b64, pts]) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement("canvas");
+          [c.width, c.height] = [img.width, img.height];
+          const ctx = c.getContext("2d");
+          ctx.drawImage(img, 0, 0);
+          return pts.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+        }, [shot.toString("base64"), points]);
+        await blank.close();
+        return { rect, focus, seen };
+      };
+      const before = await edges();
+      assert.ok(before.rect.left <= 0 && before.rect.top <= 0 && before.rect.right >= 639, `the chart fills the frame: ${JSON.stringify(before.rect)}`);
+      assert.ok(before.seen.every((px) => px.join() !== before.focus.join()), `no ring before the focus: ${JSON.stringify(before.seen)}`);
+      await s.page.keyboard.press("Tab");
+      const focused = await s.page.evaluate(() => document.querySelector("#chart").shadowRoot.activeElement?.localName);
+      assert.equal(focused, "canvas");
+      const after = await edges();
+      const names = ["top", "left", "right", "bottom"];
+      const missing = names.filter((_, i) => after.seen[i].join() !== after.focus.join());
+      assert.deepEqual(missing, [], `the ring (${after.focus}) is missing on these edges: ${JSON.stringify(Object.fromEntries(names.map((n, i) => [n, after.seen[i]])))}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   it("theme=auto follows a dark system; view=timeline draws the timeline", async () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 600 }, colorScheme: "dark" });
     try {
