@@ -73,6 +73,29 @@ export async function openPage(browser, { width = 1000, height = 800, deviceScal
   return { context, page, problems, requests };
 }
 
+/**
+ * The RGB of each point [x, y] of `png`, a screenshot (Buffer) of `page`,
+ * decoded in a blank page of the same context: the page's own
+ * Content-Security-Policy may allow no data: images.
+ */
+export async function pixelsOf(page, png, points) {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(async ([b64, pts]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      return pts.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+    }, [png.toString("base64"), points]);
+  } finally {
+    await blank.close();
+  }
+}
+
 /** Waits until main.js has finished mounting (or failing to mount) every chart. */
 export async function waitForCharts(page, timeout = 30_000) {
   await page.waitForSelector('html[data-careto-viz-state]:not([data-careto-viz-state="loading"])', { state: "attached", timeout });

@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, canvasStats, launchBrowser, openPage, pixelsOf, serve } from "./browser.mjs";
 import { minifyHtml } from "../../scripts/minify-html.mjs";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
@@ -411,19 +411,7 @@ describe("embed.html (the iframe page) on its own", () => {
           [Math.floor(rect.right) - 2, Math.round((rect.top + rect.bottom) / 2)],
           [Math.round((rect.left + rect.right) / 2), Math.floor(rect.bottom) - 2],
         ];
-        // Decoded in a blank page: embed.html's Content-Security-Policy allows no data: images.
-        const blank = await s.context.newPage();
-        const seen = await blank.evaluate(async ([b64, pts]) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement("canvas");
-          [c.width, c.height] = [img.width, img.height];
-          const ctx = c.getContext("2d");
-          ctx.drawImage(img, 0, 0);
-          return pts.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
-        }, [shot.toString("base64"), points]);
-        await blank.close();
+        const seen = await pixelsOf(s.page, shot, points);
         return { rect, focus, seen };
       };
       const before = await edges();

@@ -21,7 +21,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, launchBrowser, openPage, pixelsOf, serve } from "./browser.mjs";
 import { embedCode } from "../../src/web/shell/embed-code.js";
 
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
@@ -179,16 +179,7 @@ describe("embed.html's display flags", () => {
         await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
         await sleep(200);
         const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 640, height: 700 } });
-        seen[query] = await page.evaluate(async (b64) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement("canvas");
-          [c.width, c.height] = [img.width, img.height];
-          const ctx = c.getContext("2d");
-          ctx.drawImage(img, 0, 0);
-          return [[3, 3], [636, 696]].map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
-        }, shot.toString("base64"));
+        seen[query] = await pixelsOf(page, shot, [[3, 3], [636, 696]]);
         await context.close();
       }
       assert.deepEqual(seen["view=bars&transparent=1"], [[255, 0, 255], [255, 0, 255]], `${colorScheme}: the parent shows through`);
