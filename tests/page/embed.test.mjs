@@ -430,6 +430,31 @@ describe("embed.html (the iframe page) on its own", () => {
     }
   });
 
+  it("at 320 px the bars', the map's and the timeline's data tables fit the frame: their sources wrap", async () => {
+    // Until 2026-12-03 each was wider (364 and 430 px), held wide by source
+    // names with no space in them, and its caption ran past the frame's edge.
+    for (const view of ["bars", "map", "timeline"]) {
+      const s = await openPage(browser, { width: 320, height: 900 });
+      try {
+        await s.page.goto(base + `embed.html?view=${view}`);
+        await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        await s.page.evaluate(() => document.querySelector("#chart").shadowRoot.querySelector(".cv-tools button[aria-controls]").click());
+        const fit = await s.page.waitForFunction(() => {
+          const root = document.querySelector("#chart").shadowRoot;
+          const data = root.querySelector(".cv-data:not(.cv-closed)");
+          const heads = [...(root.querySelector("thead tr")?.children ?? [])].map((th) => th.textContent);
+          return data?.querySelector("tbody tr") && { box: data.clientWidth, table: data.scrollWidth, last: heads.at(-1) };
+        });
+        const { box, table, last } = await fit.jsonValue();
+        assert.equal(last, "Sources", `${view}: the last column is the sources (interact.css lets it wrap anywhere)`);
+        assert.ok(table <= box, `${view}: the table is ${table} px wide in a ${box} px frame`);
+        assert.deepEqual(s.problems, []);
+      } finally {
+        await s.context.close();
+      }
+    }
+  });
+
   it("theme=auto follows a dark system; view=timeline draws the timeline", async () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 600 }, colorScheme: "dark" });
     try {

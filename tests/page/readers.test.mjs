@@ -510,18 +510,17 @@ for (const name of ENGINES) {
       });
     });
 
-    describe("the data table by keyboard at 320 px", () => {
+    describe("the data table by keyboard in a narrow column", () => {
       it(t("Show data by keyboard; its scroll container is a named tab stop that arrow keys scroll"), async (ctx) => {
         const page = await open(engine, "index.html", { width: 320, height: 640 });
         try {
           const width = await page.evaluate(() => innerWidth);
           if (name === "webkit" && width > 320) ctx.diagnostic(`webkit: MiniBrowser's narrowest viewport is ${width} CSS px; tested there`);
-          if (width > 320) {
-            // MiniBrowser's viewport is wider than 320 px: the chart's box is
-            // made 320 px wide instead (CSSOM, allowed under the page's CSP), as on a phone.
-            await page.evaluate((h) => (document.querySelector(h).style.width = "320px"), BARS);
-            await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector("canvas").getBoundingClientRect().width <= 320, BARS);
-          }
+          // The chart in a 240 px column (a CMS's sidebar; CSSOM, allowed
+          // under the page's CSP): the bars' table is wider than that in every
+          // engine (at 320 px its sources wrap, and it may fit).
+          await page.evaluate((h) => (document.querySelector(h).style.width = "240px"), BARS);
+          await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector("canvas").getBoundingClientRect().width <= 240, BARS);
           // From the bars' canvas (the map's chart comes first on the page), Tab to Show data, and open it with Enter.
           await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), BARS);
           await page.press("Tab");
@@ -551,7 +550,7 @@ for (const name of ENGINES) {
             return { left: d.scrollLeft, overflow: d.scrollWidth - d.clientWidth, outline: getComputedStyle(d).outlineStyle, focus: d.matches(":focus"), focusVisible: d.matches(":focus-visible"), windowFocused: document.hasFocus() };
           }, BARS);
           const start = await scroll();
-          assert.ok(start.overflow > 0, `the table fits (${start.overflow}): nothing to scroll at ${width} px`);
+          assert.ok(start.overflow > 0, `the table fits (${start.overflow}): nothing to scroll in a 240 px column`);
           if (name === "webkit" && !start.windowFocused) {
             // MiniBrowser's window under Xvfb (no window manager) never has
             // the system focus: document.hasFocus() is false and WebKit then
