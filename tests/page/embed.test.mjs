@@ -430,7 +430,7 @@ describe("embed.html (the iframe page) on its own", () => {
     }
   });
 
-  it("at 320 px the bars', the map's and the timeline's data tables fit the frame: their sources wrap", async () => {
+  it("the bars', the map's and the timeline's data tables fit a 320 px frame and the demo page at 360 px: their sources wrap", async () => {
     // Until 2026-12-03 each was wider (364 and 430 px), held wide by source
     // names with no space in them, and its caption ran past the frame's edge.
     for (const view of ["bars", "map", "timeline"]) {
@@ -452,6 +452,24 @@ describe("embed.html (the iframe page) on its own", () => {
       } finally {
         await s.context.close();
       }
+    }
+    // The demo page on a 360 px phone: its charts' columns are 328 px (364 and 430 px tables before).
+    const s = await openPage(browser, { width: 360, height: 800 });
+    try {
+      await s.page.goto(base + "index.html");
+      await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      for (const id of ["careto-map", "careto-bars", "careto-timeline"]) {
+        await s.page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cv-tools button[aria-controls]").click(), id);
+        const fit = await s.page.waitForFunction((id) => {
+          const data = document.getElementById(id).shadowRoot.querySelector(".cv-data:not(.cv-closed)");
+          return data?.querySelector("tbody tr") && { box: data.clientWidth, table: data.scrollWidth };
+        }, id);
+        const { box, table } = await fit.jsonValue();
+        assert.ok(table <= box, `index.html #${id}: the table is ${table} px wide in a ${box} px column`);
+      }
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
     }
   });
 
