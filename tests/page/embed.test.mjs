@@ -433,19 +433,23 @@ describe("embed.html (the iframe page) on its own", () => {
   it("the bars', the map's and the timeline's data tables fit a 320 px frame and the demo page at 360 px: their sources wrap", async () => {
     // Until 2026-12-03 each was wider (364 and 430 px), held wide by source
     // names with no space in them, and its caption ran past the frame's edge.
+    // Opens the table of the chart in element `id` (Show data): its width, its box's, its last column's head.
+    const openTable = async (page, id) => {
+      await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cv-tools button[aria-controls]").click(), id);
+      const fit = await page.waitForFunction((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        const data = root.querySelector(".cv-data:not(.cv-closed)");
+        const heads = [...(root.querySelector("thead tr")?.children ?? [])].map((th) => th.textContent);
+        return data?.querySelector("tbody tr") && { box: data.clientWidth, table: data.scrollWidth, last: heads.at(-1) };
+      }, id);
+      return fit.jsonValue();
+    };
     for (const view of ["bars", "map", "timeline"]) {
       const s = await openPage(browser, { width: 320, height: 900 });
       try {
         await s.page.goto(base + `embed.html?view=${view}`);
         await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
-        await s.page.evaluate(() => document.querySelector("#chart").shadowRoot.querySelector(".cv-tools button[aria-controls]").click());
-        const fit = await s.page.waitForFunction(() => {
-          const root = document.querySelector("#chart").shadowRoot;
-          const data = root.querySelector(".cv-data:not(.cv-closed)");
-          const heads = [...(root.querySelector("thead tr")?.children ?? [])].map((th) => th.textContent);
-          return data?.querySelector("tbody tr") && { box: data.clientWidth, table: data.scrollWidth, last: heads.at(-1) };
-        });
-        const { box, table, last } = await fit.jsonValue();
+        const { box, table, last } = await openTable(s.page, "chart");
         assert.equal(last, "Sources", `${view}: the last column is the sources (interact.css lets it wrap anywhere)`);
         assert.ok(table <= box, `${view}: the table is ${table} px wide in a ${box} px frame`);
         assert.deepEqual(s.problems, []);
@@ -459,12 +463,7 @@ describe("embed.html (the iframe page) on its own", () => {
       await s.page.goto(base + "index.html");
       await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       for (const id of ["careto-map", "careto-bars", "careto-timeline"]) {
-        await s.page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cv-tools button[aria-controls]").click(), id);
-        const fit = await s.page.waitForFunction((id) => {
-          const data = document.getElementById(id).shadowRoot.querySelector(".cv-data:not(.cv-closed)");
-          return data?.querySelector("tbody tr") && { box: data.clientWidth, table: data.scrollWidth };
-        }, id);
-        const { box, table } = await fit.jsonValue();
+        const { box, table } = await openTable(s.page, id);
         assert.ok(table <= box, `index.html #${id}: the table is ${table} px wide in a ${box} px column`);
       }
       assert.deepEqual(s.problems, []);
