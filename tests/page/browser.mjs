@@ -102,6 +102,24 @@ export async function waitForCharts(page, timeout = 30_000) {
 }
 
 /**
+ * Runs in the page (pass it to `page.evaluate`): a fingerprint of every
+ * pixel of the picture on the canvas of the chart at `hostSelector` (in its
+ * shadow root), with the picture's size: equal for the same picture.
+ */
+export function canvasHash(hostSelector) {
+  const canvas = document.querySelector(hostSelector).shadowRoot.querySelector("canvas");
+  // The picture: the bitmap's top-left part that the canvas shows (where the
+  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
+  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
+  const width = canvas.width - vr - vl;
+  const height = canvas.height - vt - vb;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  let h = 2166136261;
+  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+  return `${width}x${height}:${h >>> 0}`;
+}
+
+/**
  * Runs in the page (pass it to `locator.evaluate`): summarises a canvas's
  * pixels. The commonest colour (4 bits per channel) is the background;
  * `painted` counts the rest, `colours` the other colours covering at least 20

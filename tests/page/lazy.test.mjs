@@ -28,7 +28,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, canvasHash, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
 import { LOADING, chartState, itemPoint, measurePath, stripMap, until, watchFirstFrame, watchNetwork, withoutMap } from "./paths.mjs";
 
 const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
@@ -104,20 +104,6 @@ async function updateChart([hostId, options]) {
 /** The accessible name of the canvas of chart `hostId`. */
 function titleOf(hostId) {
   return document.getElementById(hostId).shadowRoot.querySelector("canvas").getAttribute("aria-label");
-}
-
-/** A fingerprint of every pixel of the canvas of chart `hostId`. */
-function canvasHash(hostId) {
-  const canvas = document.getElementById(hostId).shadowRoot.querySelector("canvas");
-  // The picture: the bitmap's top-left part that the canvas shows (where the
-  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
-  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
-  const width = canvas.width - vr - vl;
-  const height = canvas.height - vt - vb;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  let h = 2166136261;
-  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
-  return `${width}x${height}:${h >>> 0}`;
 }
 
 // ---------------------------------------------------------------- in node
@@ -430,7 +416,7 @@ async function saysWhy(page, host, lang) {
 
 /** Asserts the chart `host` still shows the picture it had (`hash`), a real one. */
 async function pictureStays(page, host, hash) {
-  assert.equal(await page.evaluate(canvasHash, host), hash, `${host}: the picture changed`);
+  assert.equal(await page.evaluate(canvasHash, `#${host}`), hash, `${host}: the picture changed`);
   const stats = await page.locator(`#${host} canvas`).evaluate(canvasStats);
   assert.ok(stats.painted > stats.total * 0.02 && stats.colours >= 3, `${host}: the canvas is not a chart any more: ${JSON.stringify(stats)}`);
 }
@@ -458,7 +444,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       const failed = await notFound(page, INTERACT);
       await coldLoad(page, "index.html");
       await prefetchFailed(session);
-      const hashes = { bars: await page.evaluate(canvasHash, "careto-bars"), timeline: await page.evaluate(canvasHash, "careto-timeline") };
+      const hashes = { bars: await page.evaluate(canvasHash, "#careto-bars"), timeline: await page.evaluate(canvasHash, "#careto-timeline") };
 
       const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
       await page.mouse.move(bar.x, bar.y);
@@ -496,7 +482,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await page.route(`**/${DETAILS_WASM}`, offline);
       await coldLoad(page, "embed.html?view=timeline&lang=es");
       await prefetchFailed(session);
-      const hash = await page.evaluate(canvasHash, "chart");
+      const hash = await page.evaluate(canvasHash, "#chart");
       const show = page.locator("#chart .cv-tools button[aria-controls]");
       assert.equal((await show.textContent()).trim(), "Mostrar datos");
 
@@ -545,7 +531,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await prefetchFailed(session);
       const blocked = session.browsers.filter((m) => /Content Security Policy/.test(m.text) && m.text.includes(INTERACT));
       assert.ok(blocked.length >= 1, `the browser did not report blocking the layer: ${JSON.stringify(session.browsers)}`);
-      const hashes = { bars: await page.evaluate(canvasHash, "careto-bars"), timeline: await page.evaluate(canvasHash, "careto-timeline") };
+      const hashes = { bars: await page.evaluate(canvasHash, "#careto-bars"), timeline: await page.evaluate(canvasHash, "#careto-timeline") };
 
       await tabTo(page, "careto-bars");
       await page.keyboard.press("ArrowDown");
@@ -571,7 +557,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await coldLoad(page, "index.html");
       await session.network.idle();
       assert.equal(failed.requests, 0, "an English page asks for no Spanish kernel");
-      const hash = await page.evaluate(canvasHash, "careto-bars");
+      const hash = await page.evaluate(canvasHash, "#careto-bars");
       const title = await page.evaluate(titleOf, "careto-bars");
       assert.match(title, /countries affected/);
 
@@ -597,7 +583,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await page.evaluate(updateChart, ["careto-bars", { lang: "es" }]);
       await until(async () => /países afectados/.test(await page.evaluate(titleOf, "careto-bars")), "no Spanish title once the kernel is reachable");
       assert.equal((await page.evaluate(chartState, "careto-bars")).status, "", "the failure is no longer shown once it works");
-      assert.notEqual(await page.evaluate(canvasHash, "careto-bars"), hash, "the picture is drawn again, in Spanish");
+      assert.notEqual(await page.evaluate(canvasHash, "#careto-bars"), hash, "the picture is drawn again, in Spanish");
       // And back: the English kernel was there all along.
       await page.evaluate(updateChart, ["careto-bars", { lang: "en" }]);
       await until(async () => (await page.evaluate(titleOf, "careto-bars")) === title, "not back in English");

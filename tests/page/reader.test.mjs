@@ -18,7 +18,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, openPage, serve, waitForCharts } from "./browser.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, canvasHash, openPage, serve, waitForCharts } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(process.env.PAGE_ROOT ?? path.join(REPO_ROOT, "www"));
@@ -49,20 +49,6 @@ function launchBrowser() {
 function pixelAt([hostSelector, x, y]) {
   const canvas = document.querySelector(hostSelector).shadowRoot.querySelector("canvas");
   return Array.from(canvas.getContext("2d").getImageData(x, y, 1, 1).data);
-}
-
-/** A cheap fingerprint of the whole bitmap of the canvas in `hostSelector`. */
-function canvasHash(hostSelector) {
-  const canvas = document.querySelector(hostSelector).shadowRoot.querySelector("canvas");
-  // The picture: the bitmap's top-left part that the canvas shows (where the
-  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
-  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
-  const width = canvas.width - vr - vl;
-  const height = canvas.height - vt - vb;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  let h = 2166136261;
-  for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);
-  return `${width}x${height}:${h >>> 0}`;
 }
 
 // ---------------------------------------------------------------- helpers run in node

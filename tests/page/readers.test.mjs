@@ -19,7 +19,7 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./browser.mjs";
+import { REPO_ROOT, canvasHash } from "./browser.mjs";
 import { ENGINES, launch, serveForEngines } from "./engines.mjs";
 
 const require = createRequire(import.meta.url);
@@ -146,20 +146,6 @@ function tipOf(host) {
 /** The chart's live region's text. */
 function liveOf(host) {
   return document.querySelector(host).shadowRoot.querySelector('[aria-live="polite"]').textContent;
-}
-
-/** A cheap fingerprint of the chart's bitmap. */
-function canvasHash(host) {
-  const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
-  // The picture: the bitmap's top-left part that the canvas shows (where the
-  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
-  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
-  const width = canvas.width - vr - vl;
-  const height = canvas.height - vt - vb;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  let h = 2166136261;
-  for (let i = 0; i < data.length; i += 7) h = Math.imul(h ^ data[i], 16777619);
-  return `${width}x${height}:${h >>> 0}`;
 }
 
 /** Where the focus is: the host's id and the tag and label of what has it in the shadow root. */
