@@ -5,6 +5,7 @@
 //   BENCH_RUNS=5 BENCH_MEMORY_RUNS=1 BENCH_SCALING=0 node bench/run.mjs   # a quick look
 //   node bench/run.mjs --report bench/results/latest.json   # latest.md again, from a run's JSON (stdout)
 //   BENCH_OUT=/tmp/b BENCH_RUNS=3 ...   # writes latest.{md,json} there, not in bench/results (for iterating)
+//   node bench/run.mjs --root     # the pages' root, assembled as below and kept: its path (for bench/ab.mjs)
 //
 // 1. Browser: headless Chromium (/usr/bin/chromium through npm playwright-core,
 //    the flags of tests/page/browser.mjs) loads, alternating, BENCH_RUNS times
@@ -50,7 +51,7 @@ import path from "node:path";
 import { gzipSync, constants as zlib } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
-import { READY_MESSAGE } from "./common.js";
+import { gotoReady } from "./load.mjs";
 import { measurePath, withoutMap } from "../tests/page/paths.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -302,31 +303,6 @@ async function memoryPhase(page, view) {
     growth_from_100: (after.total - warm.total) / warm.total,
     growth_5000_to_10000: (late.total - mid.total) / mid.total,
   };
-}
-
-/**
- * Goes to page `url` and resolves once the page has logged READY_MESSAGE
- * (bench/common.js, benchIsReady: after its `chart-frame` mark). Not
- * `page.waitForSelector`, nor a `page.evaluate` that waits: each evaluates
- * a script of Playwright's in the page (about 30 ms for the selector's, 2-9
- * ms for an evaluate's, on this machine) as soon as `goto` returns at the
- * load event, which landed inside the measured interval (traced
- * 2026-12-02: between library ready and chart drawn on our page, whose
- * module awaits the wasm after the load event; between the first frame and
- * its mark on every page). A console message comes through the DevTools
- * protocol with nothing evaluated in the page.
- *
- * The page's `chart-frame` mark (bench/common.js, afterNextFrame) comes
- * from a task posted in requestAnimationFrame at `scheduler.postTask`
- * "user-blocking" priority: it runs once the frame is produced and before
- * the page's other queued tasks, which otherwise delayed the mark though
- * the frame was already there (traced 2026-12-02: an SVG icon decoded,
- * Chromium's autofill scanning the page, the driver's evaluate; 2-19 ms).
- */
-async function gotoReady(page, url, timeout) {
-  const ready = page.waitForEvent("console", { predicate: (m) => m.text() === READY_MESSAGE, timeout });
-  await page.goto(url, { waitUntil: "load", timeout });
-  await ready;
 }
 
 async function loadOnce(browser, baseUrl, kind, { measureBytes, memory }) {
@@ -689,7 +665,10 @@ async function main() {
   log(`wrote ${RESULTS.startsWith(REPO + path.sep) ? path.relative(REPO, RESULTS) : RESULTS}/latest.md and latest.json in ${result.seconds} s`);
 }
 
-if (process.argv[2] === "--report") {
+if (process.argv[2] === "--root") {
+  // A root of the bench's pages, as a run assembles it, kept for bench/ab.mjs (its path on stdout).
+  console.log(assemble().root);
+} else if (process.argv[2] === "--report") {
   // The report of a run already made, from its JSON (what `report` reads is all in it).
   process.stdout.write(report(JSON.parse(readFileSync(process.argv[3] ?? path.join(RESULTS, "latest.json"), "utf8"))));
 } else main().catch((err) => {
