@@ -6,11 +6,23 @@
 // reach Google's hosts from a machine that has no route to them.
 
 import { chromium } from "playwright-core";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The static site the page tests load: what `make site` wrote (dist/), or $SITE_DIR. */
+export const SITE_DIR = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
+
+/** Throws, saying to run `make site`, when the site has no file at `segments` (joined as path.join does). */
+export async function requireSite(...segments) {
+  const file = path.join(...segments);
+  await stat(path.join(SITE_DIR, file)).catch(() => {
+    throw new Error(`${SITE_DIR} has no ${file}: run \`make site\` first`);
+  });
+}
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -120,19 +132,22 @@ export function canvasHash(hostSelector) {
 }
 
 /**
- * Runs in the page (pass it to `locator.evaluate`): summarises a canvas's
+ * Runs in the page (pass it to `locator.evaluate` on a canvas, or to
+ * `page.evaluate` with a chart's host selector): summarises a canvas's
  * pixels. The commonest colour (4 bits per channel) is the background;
  * `painted` counts the rest, `colours` the other colours covering at least 20
- * pixels, `corner` is the top-left pixel. With `containerId`, also the width
- * of that element.
+ * pixels, `corner` is the top-left pixel. `containerWidth` is the width of
+ * the element `containerId` names, or of the host given by its selector.
  */
-export function canvasStats(canvas, containerId) {
+export function canvasStats(target, containerId) {
+  const host = typeof target === "string" ? document.querySelector(target) : null;
+  const canvas = host ? host.shadowRoot.querySelector("canvas") : target;
   // The picture: the bitmap's top-left part that the canvas shows (where the
   // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
   const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
   const width = canvas.width - vr - vl;
   const height = canvas.height - vt - vb;
-  const container = containerId ? document.getElementById(containerId) : null;
+  const container = host ?? (containerId ? document.getElementById(containerId) : null);
   const stats = {
     width,
     height,

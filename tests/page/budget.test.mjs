@@ -39,12 +39,10 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, serve } from "./browser.mjs";
+import { REPO_ROOT, launchBrowser, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { KiB, describePath, kib, measurePath, withoutMap } from "./paths.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 
 function toml(key) {
   const out = execFileSync(
@@ -105,9 +103,7 @@ const keyOf = (c) => `${c.page.url} ${c.path}`;
 let server, browser;
 
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   server = await serve(DIST);
   browser = await launchBrowser();
   for (const c of CASES) {

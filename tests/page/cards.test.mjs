@@ -11,9 +11,8 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { REPO_ROOT } from "./browser.mjs";
+import { REPO_ROOT, SITE_DIR as DIST } from "./browser.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const VIEWS = ["bars", "timeline", "profile", "map"];
 const LANGS = ["en", "es"];
 // The address dist/ was built for: the Makefile passes it; by hand, any absolute one.

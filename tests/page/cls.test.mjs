@@ -23,11 +23,8 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
-import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 
 /** The pages, and what holds their charts: placeholders (the chart mounts in them) or iframe boxes. */
 const PAGES = {
@@ -54,9 +51,7 @@ function observeShifts() {
 let server, browser;
 
 before(async () => {
-  await stat(path.join(DIST, "embed/cms-iframe.html")).catch(() => {
-    throw new Error(`${DIST}/embed/cms-iframe.html is missing: run \`make site\` first`);
-  });
+  await requireSite("embed/cms-iframe.html");
   server = await serve(DIST);
   browser = await launchBrowser();
 });

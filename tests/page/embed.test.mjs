@@ -14,12 +14,11 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { REPO_ROOT, canvasStats, launchBrowser, openPage, pixelsOf, serve } from "./browser.mjs";
+import { REPO_ROOT, canvasStats, launchBrowser, openPage, pixelsOf, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { minifyHtml } from "../../scripts/minify-html.mjs";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core");
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const WWW = path.join(REPO_ROOT, "www");
 const SUBPATH = "news/2026/careto/";
 const SHOTS = path.join(REPO_ROOT, "target", "page-test");
@@ -28,9 +27,7 @@ const PAGES = ["index.html", "embed.html", "embed/cms-script.html", "embed/cms-i
 let tmp, server, browser, base, origin;
 
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   tmp = await mkdtemp(path.join(os.tmpdir(), "careto-embed-"));
   await cp(DIST, path.join(tmp, SUBPATH), { recursive: true });
   server = await serve(tmp);

@@ -19,12 +19,9 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
-import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, pixelsOf, serve } from "./browser.mjs";
+import { launchBrowser, openPage, pixelsOf, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { embedCode } from "../../src/web/shell/embed-code.js";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 /** The top colour class of the light theme (200+: Morocco), src/theme.rs. */
 const TOP_CLASS = [0x4a, 0x10, 0x03];
 /** What only the interaction layer requests. */
@@ -34,9 +31,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let server, browser;
 
 before(async () => {
-  await stat(path.join(DIST, "embed.html")).catch(() => {
-    throw new Error(`${DIST}/embed.html is missing: run \`make site\` first`);
-  });
+  await requireSite("embed.html");
   server = await serve(DIST);
   browser = await launchBrowser();
 });

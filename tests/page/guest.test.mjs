@@ -13,12 +13,11 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const PAGE = "embed/cms-hostile.html";
 const PLAIN_CSS = "/* the plain reference page: only the slots' width of cms-hostile.css */\n.chart-slot { width: 600px; }\n";
 const SLOT_WIDTH = 600;
@@ -42,9 +41,7 @@ const PLACED = new Set(["left", "top", "right", "bottom", "inset-block-start", "
 let tmp, server, browser;
 
 before(async () => {
-  await stat(path.join(DIST, PAGE)).catch(() => {
-    throw new Error(`${DIST}/${PAGE} is missing: run \`make site\` first`);
-  });
+  await requireSite(PAGE);
   tmp = await mkdtemp(path.join(os.tmpdir(), "careto-guest-"));
   await cp(DIST, path.join(tmp, "hostile"), { recursive: true });
   await cp(DIST, path.join(tmp, "plain"), { recursive: true });

@@ -26,12 +26,9 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
-import path from "node:path";
-import { REPO_ROOT, canvasHash, canvasStats, launchBrowser, openPage, serve } from "./browser.mjs";
+import { canvasHash, canvasStats, launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { LOADING, chartState, itemPoint, measurePath, stripMap, until, watchFirstFrame, watchNetwork, withoutMap } from "./paths.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 
 /** The shell's words when a part could not be loaded (src/i18n.rs, `load_failed`). */
 const LOAD_FAILED = {
@@ -110,9 +107,7 @@ function titleOf(hostId) {
 
 let server, browser;
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   server = await serve(DIST);
   browser = await launchBrowser();
 });

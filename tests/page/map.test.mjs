@@ -24,11 +24,10 @@ import assert from "node:assert/strict";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { chartState, until, useEveryFeature, watchNetwork, withoutMap } from "./paths.mjs";
 
 const require = createRequire(import.meta.url);
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const GEOMETRY = "world-110m.bin";
 const MAP_BUILD = "careto_viz_map";
 /** The map with Morocco's tooltip: target/page-test/map.png; with UPDATE_SCREENSHOTS=1 (`make screenshots`), docs/img/map.png (the README's). */
@@ -45,9 +44,7 @@ const FAILED = { en: ["The map could not be loaded.", "Try again"], es: ["No se 
 
 let server, browser;
 before(async () => {
-  await stat(path.join(DIST, "pkg", `${MAP_BUILD}_bg.wasm`)).catch(() => {
-    throw new Error(`${DIST} has no pkg/${MAP_BUILD}_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", `${MAP_BUILD}_bg.wasm`);
   server = await serve(DIST);
   browser = await launchBrowser();
 });

@@ -14,12 +14,11 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { REPO_ROOT, launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const PYM = path.join(REPO_ROOT, "node_modules", "pym.js", "dist", "pym.v1.js");
 
 let chartSite, parentSite, browser;
@@ -94,9 +93,7 @@ addEventListener("message", (e) => {
 }
 
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   chartSite = await serve(DIST);
   const files = parentFiles(chartSite.url);
   files["pym.v1.js"] = await readFile(PYM, "utf8").catch(() => {

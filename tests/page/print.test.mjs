@@ -10,21 +10,18 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve, waitForCharts } from "./browser.mjs";
+import { launchBrowser, openPage, serve, waitForCharts, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const BARS = "#careto-bars";
 const TIMELINE = "#careto-timeline";
 const MAP = "careto-map";
 
 let server, browser, tmp;
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   server = await serve(DIST);
   browser = await launchBrowser();
   tmp = await mkdtemp(path.join(os.tmpdir(), "careto-print-"));

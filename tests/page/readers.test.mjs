@@ -15,15 +15,14 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, canvasHash } from "./browser.mjs";
+import { canvasHash, canvasStats, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { ENGINES, launch, serveForEngines } from "./engines.mjs";
 
 const require = createRequire(import.meta.url);
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 const SUBPATH = "news/2026/careto/";
 const BARS = "#careto-bars";
 const TIMELINE = "#careto-timeline";
@@ -37,9 +36,7 @@ const AXE_VERSION = require("axe-core/package.json").version;
 
 let tmp, server, base;
 before(async () => {
-  await stat(path.join(DIST, "pkg", "careto_viz_bg.wasm")).catch(() => {
-    throw new Error(`${DIST} has no pkg/careto_viz_bg.wasm: run \`make site\` first`);
-  });
+  await requireSite("pkg", "careto_viz_bg.wasm");
   tmp = await mkdtemp(path.join(os.tmpdir(), "careto-readers-"));
   const site = path.join(tmp, SUBPATH);
   await cp(DIST, site, { recursive: true });
@@ -76,36 +73,6 @@ function settled() {
   const root = document.documentElement.dataset.caretoVizState;
   if (all.length === 0 || root === "loading" || all.some((e) => e.dataset.caretoVizState === "loading")) return null;
   return Object.fromEntries(all.map((e) => [e.id || e.localName, e.dataset.caretoVizState]));
-}
-
-/** A summary of the canvas in the shadow root of `host` (see browser.mjs's canvasStats). */
-function canvasStats(host) {
-  const h = typeof host === "string" ? document.querySelector(host) : host;
-  const canvas = h.shadowRoot.querySelector("canvas");
-  // The picture: the bitmap's top-left part that the canvas shows (where the
-  // browser has object-view-box, the bitmap may be larger: src/web/hidpi.rs).
-  const [vt = 0, vr = vt, vb = vt, vl = vr] = (getComputedStyle(canvas).objectViewBox ?? "").match(/[\d.]+/g)?.map(Number) ?? [];
-  const width = canvas.width - vr - vl;
-  const height = canvas.height - vt - vb;
-  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-  const counts = new Map();
-  for (let i = 0; i < data.length; i += 4) {
-    const key = ((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  let background = 0;
-  for (const count of counts.values()) background = Math.max(background, count);
-  return {
-    width,
-    height,
-    cssWidth: canvas.getBoundingClientRect().width,
-    container: h.clientWidth,
-    dpr: devicePixelRatio,
-    total: width * height,
-    painted: width * height - background,
-    colours: [...counts.values()].filter((n) => n >= 20 && n !== background).length,
-    corner: Array.from(canvas.getContext("2d").getImageData(3, 3, 1, 1).data.slice(0, 3)),
-  };
 }
 
 /** The widest horizontal run of colour `rgb` in the chart's canvas (Morocco's bar for the top class), in viewport CSS px. */
@@ -214,8 +181,8 @@ for (const name of ENGINES) {
         assert.equal(await page.refusesInlineScript(), true, "the page is not under its strict CSP");
         for (const host of [BARS, TIMELINE]) {
           const s = await assertPainted(page, host, host);
-          assert.ok(Math.abs(s.cssWidth - s.container) <= 1, `${host}: canvas ${s.cssWidth} CSS px, container ${s.container}`);
-          assert.ok(Math.abs(s.width / s.dpr - s.container) <= 1, `${host}: bitmap ${s.width} px at dpr ${s.dpr}, container ${s.container}`);
+          assert.ok(Math.abs(s.cssWidth - s.containerWidth) <= 1, `${host}: canvas ${s.cssWidth} CSS px, container ${s.containerWidth}`);
+          assert.ok(Math.abs(s.width / s.dpr - s.containerWidth) <= 1, `${host}: bitmap ${s.width} px at dpr ${s.dpr}, container ${s.containerWidth}`);
           assert.ok(sameRgb(s.corner, LIGHT_BG), `${host}: corner ${s.corner}`);
         }
         assert.ok(await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]), "no pixel of Morocco's class colour #4a1003");
@@ -462,7 +429,7 @@ for (const name of ENGINES) {
         for (const host of [BARS, TIMELINE]) {
           const s = await assertPainted(page, host, host);
           assert.ok(s.cssWidth <= width, `${host}: ${s.cssWidth} CSS px`);
-          assert.equal(s.width, Math.round(s.container) * 2, `${host}: bitmap ${s.width} for ${s.container} CSS px`);
+          assert.equal(s.width, Math.round(s.containerWidth) * 2, `${host}: bitmap ${s.width} for ${s.containerWidth} CSS px`);
         }
         await assertNoProblems(page);
       });

@@ -15,13 +15,10 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
-import path from "node:path";
-import { REPO_ROOT, launchBrowser, openPage, serve } from "./browser.mjs";
+import { launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { chartState, until } from "./paths.mjs";
 
-const DIST = path.resolve(process.env.SITE_DIR ?? path.join(REPO_ROOT, "dist"));
 /** How long a script is held back: far longer than a local request takes. */
 const HOLD_MS = 800;
 
@@ -31,7 +28,7 @@ let browser;
 let server;
 
 before(async () => {
-  await stat(path.join(DIST, "embed.html")).catch(() => assert.fail(`no ${DIST}/embed.html: run \`make site\` first`));
+  await requireSite("embed.html");
   server = await serve(DIST);
   browser = await launchBrowser();
 });
