@@ -195,3 +195,32 @@ fn host_campaign_seeds_pass_the_checks() {
         host::host_case(&std::fs::read(f).unwrap());
     }
 }
+
+/// Every field name of the data file's schema, at any depth, is a key the
+/// host_campaign target's hostile objects may add (`host::KEYS`): a field the
+/// format gains is fuzzed as the older ones are.
+#[test]
+fn hostile_keys_cover_the_schema() {
+    fn names(node: &serde_json::Value, out: &mut Vec<String>) {
+        match node {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    if key == "properties" {
+                        if let serde_json::Value::Object(fields) = value {
+                            out.extend(fields.keys().cloned());
+                        }
+                    }
+                    names(value, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| names(item, out)),
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../campaign.schema.json")).unwrap();
+    let mut all = Vec::new();
+    names(&schema, &mut all);
+    assert!(all.len() > 40, "the schema's field names were not found: {all:?}");
+    let missing: Vec<&String> = all.iter().filter(|name| !host::KEYS.contains(&name.as_str())).collect();
+    assert!(missing.is_empty(), "fuzz/src/host.rs KEYS lacks the schema's field names {missing:?}");
+}

@@ -161,8 +161,9 @@ const SPECIAL_NUMBERS: [f64; 18] = [
 ];
 
 /// Keys a hostile object may add, own or on its prototype: the schema's
-/// field names (so that a mistake reading them shows) and a few others.
-const KEYS: [&str; 26] = [
+/// field names (so that a mistake reading them shows) and a few others. The
+/// first 26 keep their places, which the committed seeds name by index.
+pub const KEYS: [&str; 52] = [
     "name",
     "measure",
     "as_of",
@@ -189,6 +190,34 @@ const KEYS: [&str; 26] = [
     "0",
     "government_targets_sources",
     "a key far longer than any field name, longer than the sixty-four characters the reader copies of a key",
+    // Appended (2026-12-03): the rest of the schema's field names, the profile's among them;
+    // tests/fuzz_seeds.rs checks that every field name is here.
+    "alternatives",
+    "counted_by",
+    "description",
+    "detail",
+    "end",
+    "extensions",
+    "government_targets_only",
+    "id",
+    "key",
+    "kind",
+    "measure_hedge",
+    "other_figures",
+    "platform",
+    "profile",
+    "publisher",
+    "qualifier",
+    "quote",
+    "sector",
+    "source_line",
+    "start",
+    "stolen",
+    "summary",
+    "title",
+    "totals_note",
+    "unit",
+    "url",
 ];
 
 /// One hostile change to a node of the graph (`target` is taken modulo the
