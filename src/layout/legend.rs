@@ -1,8 +1,7 @@
-//! Legends. The legend of the colour classes, shared by the bars and the
-//! map (one drawing, so that both charts explain their colours the same
-//! way): a muted heading, then a swatch and a label per entry. Its rows, and
-//! those of the timeline's and the profile's legends of marks, wrap at the
-//! chart's width the same way ([`flow`]).
+//! The legend of the colour classes, shared by the bars and the map (one
+//! drawing, so that both charts explain their colours the same way): a
+//! muted heading, then a swatch and a label per entry, in rows that wrap at
+//! the chart's width.
 
 use super::{Anchor, Metrics, Paint, Point, Rect, Scene, Shape};
 use crate::text::{self, Weight};
@@ -34,13 +33,17 @@ pub(crate) enum Swatch {
 pub(crate) fn legend(scene: &mut Scene, entries: Vec<(Swatch, String)>, x0: f64, x1: f64, y: f64, m: &Metrics) -> f64 {
     let swatch = (m.subtitle * 0.9).round();
     let line_h = (m.subtitle * 1.5).round();
+    let mut y = y;
+    let mut x = x0;
     let mut texts = Vec::new();
-    let sized = entries.into_iter().map(|(kind, label)| {
+    for (kind, label) in entries {
         let has_swatch = kind != Swatch::Heading;
-        (text::width(&label, m.subtitle, Weight::Normal) + if has_swatch { swatch + 5.0 } else { 0.0 }, (kind, label))
-    });
-    let below = flow(sized, x0, x1, y, line_h, |(kind, label), x, mid| {
-        let has_swatch = kind != Swatch::Heading;
+        let w = text::width(&label, m.subtitle, Weight::Normal) + if has_swatch { swatch + 5.0 } else { 0.0 };
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line_h;
+        }
+        let mid = y + line_h / 2.0;
         let mut tx = x;
         if has_swatch {
             let rect = Rect { x, y: mid - swatch / 2.0, w: swatch, h: swatch };
@@ -49,25 +52,9 @@ pub(crate) fn legend(scene: &mut Scene, entries: Vec<(Swatch, String)>, x0: f64,
         }
         let paint = if has_swatch { Paint::Text } else { Paint::Muted };
         texts.push(Shape::Text { text: label, at: Point { x: tx, y: mid }, anchor: Anchor::LeftMiddle, size: m.subtitle, weight: Weight::Normal, paint });
-    });
-    scene.shapes.append(&mut texts);
-    below
-}
-
-/// A legend's rows: `entries`, each with its width, placed from `(x0, y)` in
-/// rows `line_h` tall, 14 px apart, a new row where the next would pass `x1`.
-/// `place(entry, x, mid)` draws each at its left edge `x`, `mid` its row's
-/// middle. Returns the y below the last row.
-pub(crate) fn flow<T>(entries: impl IntoIterator<Item = (f64, T)>, x0: f64, x1: f64, y: f64, line_h: f64, mut place: impl FnMut(T, f64, f64)) -> f64 {
-    let (mut x, mut y) = (x0, y);
-    for (w, entry) in entries {
-        if x > x0 && x + w > x1 {
-            x = x0;
-            y += line_h;
-        }
-        place(entry, x, y + line_h / 2.0);
         x += w + 14.0;
     }
+    scene.shapes.append(&mut texts);
     y + line_h
 }
 

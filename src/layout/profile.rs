@@ -230,11 +230,16 @@ impl ProfileLayout {
 
 /// The platforms' legend from `y`: a mark and the words of each status; returns the y below it.
 fn legend(scene: &mut super::Scene, texts: &mut Vec<Shape>, s: &ProfileStrings, x0: f64, x1: f64, y: f64, size: f64) -> f64 {
-    let statuses = [PlatformStatus::Analysed, PlatformStatus::Partial, PlatformStatus::Suspected].map(|status| {
+    let line_h = (size * 1.6).round();
+    let (mut x, mut y) = (x0, y);
+    for status in [PlatformStatus::Analysed, PlatformStatus::Partial, PlatformStatus::Suspected] {
         let label = s.status(status);
-        (MARK_W + 5.0 + text::width(label, size, Weight::Normal), (status, label))
-    });
-    super::legend::flow(statuses, x0, x1, y, (size * 1.6).round(), |(status, label), x, mid| {
+        let w = MARK_W + 5.0 + text::width(label, size, Weight::Normal);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line_h;
+        }
+        let mid = y + line_h / 2.0;
         scene.shapes.push(platform_mark(status, x, mid));
         texts.push(Shape::Text {
             text: label.to_string(),
@@ -244,5 +249,7 @@ fn legend(scene: &mut super::Scene, texts: &mut Vec<Shape>, s: &ProfileStrings, 
             weight: Weight::Normal,
             paint: Paint::Muted,
         });
-    })
+        x += w + 14.0;
+    }
+    y + line_h
 }

@@ -165,10 +165,18 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
 
 /// Draws the mark legend from `y`; returns the y below it.
 fn legend(scene: &mut Scene, s: &crate::i18n::Strings, x0: f64, x1: f64, y: f64, size: f64) -> f64 {
+    let line_h = (size * 1.5).round();
     let glyph_w = 16.0;
-    let items = [s.legend_day, s.legend_period, s.legend_approximate, s.legend_alleged].into_iter().enumerate();
-    let sized = items.map(|(k, label)| (glyph_w + 5.0 + text::width(label, size, Weight::Normal), (k, label)));
-    super::legend::flow(sized, x0, x1, y, (size * 1.5).round(), |(k, label), x, mid| {
+    let items = [s.legend_day, s.legend_period, s.legend_approximate, s.legend_alleged];
+    let mut x = x0;
+    let mut y = y;
+    for (k, label) in items.iter().enumerate() {
+        let w = glyph_w + 5.0 + text::width(label, size, Weight::Normal);
+        if x > x0 && x + w > x1 {
+            x = x0;
+            y += line_h;
+        }
+        let mid = y + line_h / 2.0;
         let c = Point { x: x + glyph_w / 2.0, y: mid };
         let mark = Rect { x, y: mid - MARK_H / 2.0, w: glyph_w, h: MARK_H };
         scene.shapes.push(match k {
@@ -178,12 +186,14 @@ fn legend(scene: &mut Scene, s: &crate::i18n::Strings, x0: f64, x1: f64, y: f64,
             _ => Shape::Rect { rect: Rect { x: x + 3.0, y: mid - 5.0, w: 10.0, h: 10.0 }, fill: Some(Paint::Alleged), stroke: None },
         });
         scene.shapes.push(Shape::Text {
-            text: label.to_string(),
+            text: (*label).to_string(),
             at: Point { x: x + glyph_w + 5.0, y: mid },
             anchor: Anchor::LeftMiddle,
             size,
             weight: Weight::Normal,
             paint: Paint::Text,
         });
-    })
+        x += w + 14.0;
+    }
+    y + line_h
 }
