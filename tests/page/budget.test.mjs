@@ -43,7 +43,6 @@ import path from "node:path";
 import { REPO_ROOT, launchBrowser, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { KiB, describePath, kib, measurePath, withoutMap } from "./paths.mjs";
 
-
 function toml(key) {
   const out = execFileSync(
     "python3",

@@ -25,7 +25,6 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 
-
 /** The pages, and what holds their charts: placeholders (the chart mounts in them) or iframe boxes. */
 const PAGES = {
   "index.html": { charts: ".careto-chart[data-view]" },

@@ -29,7 +29,6 @@ import assert from "node:assert/strict";
 import { canvasHash, canvasStats, launchBrowser, openPage, serve, SITE_DIR as DIST, requireSite } from "./browser.mjs";
 import { LOADING, chartState, itemPoint, measurePath, stripMap, until, watchFirstFrame, watchNetwork, withoutMap } from "./paths.mjs";
 
-
 /** The shell's words when a part could not be loaded (src/i18n.rs, `load_failed`). */
 const LOAD_FAILED = {
   en: "The chart's interactive features could not be loaded. Try again.",
