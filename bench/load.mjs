@@ -1,5 +1,6 @@
-// How the bench's drivers (bench/run.mjs, bench/ab.mjs) load a page: the
-// same wait, so that a side-by-side trial measures what `make bench` does.
+// How the bench's drivers (bench/run.mjs, bench/ab.mjs, bench/trace.mjs)
+// load a page: the same wait, so that a side-by-side trial measures what
+// `make bench` does.
 
 import { READY_MESSAGE } from "./common.js";
 
