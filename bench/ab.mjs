@@ -17,38 +17,26 @@
 // a shared 2-core machine: compare roots within one run, and take a
 // difference as real only if it holds in a second run.
 
-import path from "node:path";
 import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
-import { gotoReady } from "./load.mjs";
+import { driverArgs, gotoReady, median } from "./load.mjs";
 
 function usage(why) {
   console.error(`bench/ab.mjs: ${why}\nusage: node bench/ab.mjs [--loads N] [--pages a.html,b.html] ROOT...`);
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
-let loads = 20;
-let pages = ["empty.html", "ours.html", "chartjs.html"];
-const roots = [];
-while (args.length) {
-  const a = args.shift();
-  if (a === "--loads") {
-    loads = Number(args.shift());
-    if (!Number.isInteger(loads) || loads < 1) usage("--loads takes a whole number, 1 or more");
-  } else if (a === "--pages") {
-    pages = (args.shift() ?? "").split(",").filter(Boolean);
-    if (!pages.length) usage("--pages takes a comma-separated list of pages");
-  } else if (a.startsWith("--")) usage(`unknown option ${a}`);
-  else roots.push(path.resolve(a));
-}
-if (!roots.length) usage("no root given");
+const DEFAULT_PAGES = ["empty.html", "ours.html", "chartjs.html"];
+const { loads, roots, pages = DEFAULT_PAGES } = driverArgs(process.argv.slice(2), {
+  loads: 20,
+  usage,
+  options: {
+    pages(value) {
+      const pages = (value ?? "").split(",").filter(Boolean);
+      return pages.length ? pages : usage("--pages takes a comma-separated list of pages");
+    },
+  },
+});
 
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
 
 const servers = await Promise.all(roots.map((root) => serve(root)));

@@ -16,33 +16,22 @@
 //   text     (--text) ms in `fillText`, every call timed by an init script.
 // Traced loads run slower than untraced ones: compare roots within one run.
 
-import path from "node:path";
 import { launchBrowser, serve } from "../tests/page/browser.mjs";
-import { gotoReady } from "./load.mjs";
+import { driverArgs, gotoReady, median } from "./load.mjs";
 
 function usage(why) {
   console.error(`bench/trace.mjs: ${why}\nusage: node bench/trace.mjs [--loads N] [--page a.html] [--text] ROOT...`);
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
-let loads = 12;
-let pageName = "ours.html";
-let text = false;
-const roots = [];
-while (args.length) {
-  const a = args.shift();
-  if (a === "--loads") {
-    loads = Number(args.shift());
-    if (!Number.isInteger(loads) || loads < 1) usage("--loads takes a whole number, 1 or more");
-  } else if (a === "--page") {
-    pageName = args.shift() ?? usage("--page takes a page's file name");
-  } else if (a === "--text") {
-    text = true;
-  } else if (a.startsWith("--")) usage(`unknown option ${a}`);
-  else roots.push(path.resolve(a));
-}
-if (!roots.length) usage("no root given");
+const { loads, roots, page: pageName = "ours.html", text = false } = driverArgs(process.argv.slice(2), {
+  loads: 12,
+  usage,
+  options: {
+    page: (value) => value ?? usage("--page takes a page's file name"),
+    text: () => true,
+  },
+});
 
 const CATEGORIES = "blink,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline";
 const IN_FRAME = { style: "UpdateLayoutTree", layout: "Layout", paint: "Paint", commit: "Commit" };
@@ -95,13 +84,6 @@ async function tracedLoad(browser, url) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const servers = await Promise.all(roots.map((root) => serve(root)));
 const browser = await launchBrowser();
