@@ -12,7 +12,8 @@
 //   raster   the canvas's recorded drawing rasterised at the end of the
 //            mount's task (`CanvasRenderingContext2D::FinalizeFrame`);
 //   style, layout, paint, commit   those trace events in the frame;
-//   layout in mount   forced layouts between `module-ready` and `chart-drawn`;
+//   layout in mount   layouts between `module-ready` and `chart-drawn`: forced
+//            by the mount, or a frame before the chart (the map's busy state);
 //   text     (--text) ms in `fillText`, every call timed by an init script.
 // Traced loads run slower than untraced ones: compare roots within one run.
 
