@@ -43,13 +43,41 @@ const PROBE_PATH = "/__careto-test-probe.js";
 /**
  * The probe: a classic script, first in <head>, so it sees everything the
  * page does after it. It keeps what went wrong in `window.__problems`.
+ *
+ * It also keeps the page's last size changes (each ResizeObserver
+ * delivery with its targets' sizes and the root's height before and after
+ * the callback, each window resize), and a "ResizeObserver loop" error
+ * carries them in its problem: WebKit reported one once in seven clean CI
+ * runs (embed/cms-iframe.html's timeline frame, 2026-12-03) and never in
+ * 37 runs of its test since; if it comes back, the failure says what was
+ * resized, when.
  */
 const PROBE = `(() => {
   const list = (window.__problems = []);
   const text = (v) => (v instanceof Error ? v.message : typeof v === "string" ? v : (() => { try { return JSON.stringify(v); } catch { return String(v); } })());
+  const trail = [];
+  const note = (s) => { trail.push(performance.now().toFixed(1) + " " + s); if (trail.length > 24) trail.shift(); };
+  const rootH = () => Math.round(document.documentElement.getBoundingClientRect().height * 10) / 10;
+  const Observer = window.ResizeObserver;
+  let observers = 0;
+  if (Observer) window.ResizeObserver = class extends Observer {
+    constructor(callback) {
+      const id = ++observers;
+      super(function (entries, observer) {
+        const what = entries.map((e) => e.target.localName + (e.target.id ? "#" + e.target.id : "") + " " + Math.round(e.contentRect.width) + "x" + Math.round(e.contentRect.height)).join(", ");
+        const before = rootH();
+        try { return callback.call(this, entries, observer); } finally { note("observer " + id + ": " + what + "; root " + before + " -> " + rootH()); }
+      });
+    }
+  };
+  addEventListener("resize", () => note("window resize " + innerWidth + "x" + innerHeight));
   const error = console.error;
   console.error = function (...args) { list.push("console.error: " + args.map(text).join(" ")); return error.apply(this, args); };
-  addEventListener("error", (e) => { if (e.target === window) list.push("page error: " + (e.error ? text(e.error) : e.message)); }, true);
+  addEventListener("error", (e) => {
+    if (e.target !== window) return;
+    const message = e.error ? text(e.error) : e.message;
+    list.push("page error: " + message + (/ResizeObserver/.test(message) ? " [last size changes, ms: " + trail.join(" | ") + "]" : ""));
+  }, true);
   addEventListener("unhandledrejection", (e) => list.push("page error: " + text(e.reason)));
   document.addEventListener("securitypolicyviolation", (e) => list.push("CSP violation: " + e.violatedDirective + " " + e.blockedURI));
 })();`;
