@@ -12,9 +12,11 @@
 #   profile  www/pkg/careto_viz_profile{,_es}.{js,_bg.wasm}: the same with
 #            the profile (for profile charts only)
 #   details  www/pkg/careto_viz_details_<lang>.{js,_bg.wasm}: the article's
-#            details module of each language (the words of tooltips, table
-#            and CSV, written as JSON by careto-details first), loaded after
-#            the first frame
+#            details module of each language (the words of the bars', the
+#            timeline's and the map's tooltips, table and CSV, written as
+#            JSON by careto-details first), loaded after the first frame; and
+#            www/pkg/careto_viz_profile_details_<lang>.{js,_bg.wasm}, the
+#            profile's ([build.profile_details]), loaded by the profile's
 #   full     www/pkg-full/careto_viz_full.{js,_bg.wasm}: kernel and details in
 #            one module, which also reads a newsroom's own campaign and draws
 #            the map (www/pkg-full/world-110m.bin)
@@ -81,10 +83,13 @@ build_one() {
   local args=("${CARGO_ARGS[@]}")
   [ -n "$features" ] && args+=(--features "$features")
   local env=()
-  if [ "$name" = details ]; then
-    # The words it compiles in, written by the same Rust code natively.
-    cargo run --release --quiet --bin careto-details -- --lang "$lang" --out "$STAGE/details-$lang.json"
-    env=(CARETO_DETAILS_JSON="$STAGE/details-$lang.json")
+  if [ "$name" = details ] || [ "$name" = profile-details ]; then
+    # The words it compiles in, written by the same Rust code natively:
+    # the article's views' (--out) or the profile's (--profile).
+    local part=--out
+    [ "$name" = profile-details ] && part=--profile
+    cargo run --release --quiet --bin careto-details -- --lang "$lang" "$part" "$STAGE/$name-$lang.json"
+    env=(CARETO_DETAILS_JSON="$STAGE/$name-$lang.json")
   elif [ -n "$lang" ]; then
     # A drawing kernel of one language (build.rs: cfg careto_lang), with
     # its views' summaries written natively (build.rs: cfg careto_summaries).
@@ -164,7 +169,9 @@ for b in $BUILDS; do
     article) build_kernels article build ;;
     map) build_kernels map build.map ;;
     profile) build_kernels profile build.profile ;;
-    details) for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done ;;
+    details)
+      for lang in $(cfg_list build.details.langs); do build_one details build.details "$lang"; done
+      for lang in $(cfg_list build.profile_details.langs); do build_one profile-details build.profile_details "$lang"; done ;;
     full) build_one full build.full ;;
     *) die "BUILDS: unknown build \"$b\" (article, map, profile, details, full)" ;;
   esac

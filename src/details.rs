@@ -252,28 +252,27 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     }
 }
 
-/// The CSV download of each view.
+/// The CSV download of each view the article's details modules serve.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Csv {
-    /// The countries.
+    /// The countries (the bars' and the map's).
     pub bars: String,
     /// The timeline.
     pub timeline: String,
-    /// The profile.
-    pub profile: String,
 }
 
-/// Everything the interaction layer shows in one language, for both views:
-/// what the article's details module holds, per language, as JSON written at
-/// build time (`careto-details`), so it runs no code of ours to show it.
+/// Everything the interaction layer shows in one language for the article's
+/// views (the bars, the timeline and the map, which shows the bars'
+/// countries): what the article's details module holds, per language, as
+/// JSON written at build time (`careto-details`), so it runs no code of ours
+/// to show it. The profile's words are apart ([`ProfileWords`]): a page
+/// without a profile never downloads them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Words {
     /// The bars' details.
     pub bars: Details,
     /// The timeline's details.
     pub timeline: Details,
-    /// The profile's details.
-    pub profile: Details,
     /// The CSV downloads.
     pub csv: Csv,
     /// The map's table caption: the map shows the bars' details under its
@@ -288,11 +287,34 @@ pub fn words(c: &Campaign, lang: Lang) -> Words {
     Words {
         bars: details(c, View::Bars, lang),
         timeline: details(c, View::Timeline, lang),
-        profile: details(c, View::Profile, lang),
-        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang), profile: describe::csv(c, View::Profile, lang) },
+        csv: Csv { bars: describe::csv(c, View::Bars, lang), timeline: describe::csv(c, View::Timeline, lang) },
         #[cfg(careto_map)]
         map_caption: describe::table_caption(c, View::Map, lang),
     }
+}
+
+/// The profile's CSV download.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProfileCsv {
+    /// The profile.
+    pub profile: String,
+}
+
+/// What the interaction layer shows in one language for the profile: what
+/// the profile's details module holds, per language (`careto-details
+/// --profile`), in the shape of [`Words`] (the view's name, then `csv` and
+/// the view's name), so the shell reads both alike.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProfileWords {
+    /// The profile's details.
+    pub profile: Details,
+    /// Its CSV download.
+    pub csv: ProfileCsv,
+}
+
+/// The [`ProfileWords`] of `c` in `lang`.
+pub fn profile_words(c: &Campaign, lang: Lang) -> ProfileWords {
+    ProfileWords { profile: details(c, View::Profile, lang), csv: ProfileCsv { profile: describe::csv(c, View::Profile, lang) } }
 }
 
 #[cfg(test)]

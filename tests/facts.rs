@@ -312,6 +312,7 @@ fn spanish_reads_as_a_native_writer_would_write_it() {
     // Months in running text are written out: "enero de 2014", "10 de febrero de 2014".
     let mut words = vec![summary, describe::timeline_summary(&c, Lang::Es), c.bars_source_line.es.to_string(), c.timeline_source_line.es.to_string()];
     words.push(serde_json::to_string(&details::words(&c, Lang::Es)).unwrap());
+    words.push(serde_json::to_string(&details::profile_words(&c, Lang::Es)).unwrap());
     words.extend(drawn(&c, View::Timeline, Lang::Es));
     for w in &words {
         for m in ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"] {

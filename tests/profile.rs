@@ -153,10 +153,14 @@ fn the_words_of_the_profile() {
     assert!(csv.starts_with(r#""aspecto";"elemento";"qué dicen las fuentes";"fuentes""#), "{}", &csv[..80]);
     assert_eq!(csv.lines().count(), 14);
     assert!(csv.contains(r#""Plataforma";"Android";"Sospecha: un identificador"#), "{csv}");
-    // The details modules carry the profile's words (careto-details writes them).
-    let words = serde_json::to_value(details::words(&c, Lang::En)).unwrap();
+    // The profile's details modules carry its words (careto-details --profile
+    // writes them), and the article's do not.
+    let words = serde_json::to_value(details::profile_words(&c, Lang::En)).unwrap();
     assert_eq!(words["profile"]["tips"].as_array().unwrap().len(), 13);
     assert!(words["csv"]["profile"].as_str().unwrap().starts_with("\"aspect\",\"item\""));
+    let article = serde_json::to_value(details::words(&c, Lang::En)).unwrap();
+    assert!(article.get("profile").is_none() && article["csv"].get("profile").is_none(), "the article's details carry the profile's words");
+    assert_eq!(article["bars"]["tips"].as_array().unwrap().len(), 31);
     // A campaign without a profile says so, and still draws its header and an empty note.
     let mut none = careto();
     none.profile = Default::default();

@@ -1,12 +1,15 @@
 //! Writes the words of the compiled-in campaign's interaction layer in one
-//! language (tooltips, announcements, the data table and the CSV of both
-//! views: `careto_viz::details::words`) as JSON: what that language's details
-//! module compiles in (scripts/build-wasm.sh passes the file as
-//! `CARETO_DETAILS_JSON`).
+//! language (tooltips, announcements, the data table and the CSV) as JSON:
+//! what that language's details module compiles in (scripts/build-wasm.sh
+//! passes the file as `CARETO_DETAILS_JSON`). `--out` writes the article's
+//! views' (the bars, the timeline and the map: `careto_viz::details::words`),
+//! `--profile` the profile's (`careto_viz::details::profile_words`), which
+//! are a details module of their own: a page without a profile never loads
+//! them.
 //!
-//! `careto-details --lang en|es --out FILE`
+//! `careto-details --lang en|es (--out | --profile) FILE`
 //!
-//! With `--summaries` instead of `--out`, it writes what a drawing kernel
+//! With `--summaries` instead, it writes what a drawing kernel
 //! of that language compiles in instead of the code that writes it: each
 //! view's screen-reader summary (`careto_viz::describe::Summaries`, as a
 //! Rust expression; scripts/build-wasm.sh passes the file as
@@ -31,7 +34,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<(), String> {
-    let usage = || "usage: careto-details --lang en|es (--out | --summaries) FILE".to_string();
+    let usage = || "usage: careto-details --lang en|es (--out | --profile | --summaries) FILE".to_string();
     let [flag_lang, lang, what, path] = args else { return Err(usage()) };
     if flag_lang != "--lang" {
         return Err(usage());
@@ -40,6 +43,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let campaign = careto_viz::data::careto_ref();
     let text = match what.as_str() {
         "--out" => serde_json::to_string(&careto_viz::details::words(campaign, lang)).map_err(|e| e.to_string())?,
+        "--profile" => serde_json::to_string(&careto_viz::details::profile_words(campaign, lang)).map_err(|e| e.to_string())?,
         "--summaries" => summaries_source(campaign, lang),
         _ => return Err(usage()),
     };

@@ -160,6 +160,15 @@ describe("byte budgets per path (gzip -9 of what the page requested)", () => {
     }
   });
 
+  it("a page without a profile fetches none of the profile's words (wasm-pack.toml [build.profile_details])", () => {
+    const stem = toml("build.profile_details.out_name");
+    assert.ok(stem, "wasm-pack.toml: build.profile_details.out_name");
+    for (const [key, m] of measured) {
+      const words = m.files.map((f) => f.file).filter((f) => path.basename(f).startsWith(stem));
+      assert.deepEqual(words, [], `${key}: fetched the profile's details`);
+    }
+  });
+
   it("every .wasm fetched is a release build after wasm-opt", () => {
     const wasms = new Set([...measured.values()].flatMap((m) => m.files.map((f) => f.file)).filter((f) => f.endsWith(".wasm")));
     assert.ok(wasms.size >= 2, `only ${[...wasms].join(", ")}`);

@@ -505,7 +505,7 @@ describe("embed.html (the iframe page) on its own", () => {
   // The profile's own accessibility audit (index.html's covers the bars and the timeline).
   for (const [lang, scheme, width] of [["en", "light", 1280], ["es", "dark", 320]]) {
     it(`view=profile: axe-core finds no violation (${lang}, ${scheme}, ${width} px, table open)`, async () => {
-      const { page, problems, context } = await openPage(browser, { width, height: 900 });
+      const { page, problems, requests, context } = await openPage(browser, { width, height: 900 });
       try {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(base + `embed.html?view=profile&lang=${lang}&theme=auto`);
@@ -523,6 +523,9 @@ describe("embed.html (the iframe page) on its own", () => {
         const bad = all.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         assert.deepEqual(bad.map((v) => v.id), [], bad.map(explain).join("\n"));
         assert.deepEqual(problems, []);
+        // The table's words came from the profile's own details module, not the article's.
+        const details = requests.map((u) => new URL(u).pathname.split("/").pop()).filter((f) => /details/.test(f)).sort();
+        assert.deepEqual(details, [`careto_viz_profile_details_${lang}.js`, `careto_viz_profile_details_${lang}_bg.wasm`]);
       } finally {
         await context.close();
       }

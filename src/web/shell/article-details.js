@@ -1,16 +1,22 @@
-// The article's details provider (article.js and map.js): the details
-// modules, one per language (careto_viz_details_en.js,
-// careto_viz_details_es.js, next to the entry's module), hold the
-// compiled-in campaign's words; each is loaded and parsed once, when a chart
-// in that language first needs it. The map shows the bars' countries: its
-// tooltips, table and CSV are the bars' (the table under the map's caption).
+// The compiled-in campaign's details provider (article.js, map.js and
+// profile.js): the details modules, one per language next to the entry's
+// module, hold the campaign's words; each is loaded and parsed once, when a
+// chart in that language first needs it. The article's and the map's
+// (careto_viz_details_en.js, careto_viz_details_es.js) hold the bars', the
+// timeline's and the map's; the profile's (careto_viz_profile_details_<lang>.js)
+// the profile's, so that a page without a profile never loads them. The map
+// shows the bars' countries: its tooltips, table and CSV are the bars' (the
+// table under the map's caption).
 
 import { imported } from "./entry.js";
 
 const wordsOf = (view) => (view === "map" ? "bars" : view);
 
-/** The provider the interaction layer reads (see interact.js). */
-export async function articleDetails() {
+/**
+ * The provider the interaction layer reads (see interact.js), from the
+ * details modules named `stem`_<lang>.js.
+ */
+export async function articleDetails(stem = "careto_viz_details") {
   const words = new Map();
   const loading = new Map();
   return {
@@ -18,7 +24,7 @@ export async function articleDetails() {
     prepare(lang) {
       if (words.has(lang)) return Promise.resolve();
       if (!loading.has(lang)) {
-        const url = new URL(`./careto_viz_details_${lang}.js`, import.meta.url).href;
+        const url = new URL(`./${stem}_${lang}.js`, import.meta.url).href;
         const load = imported(url).then((m) => words.set(lang, JSON.parse(m.words())));
         load.catch(() => {}).finally(() => loading.delete(lang));
         loading.set(lang, load);

@@ -5,8 +5,9 @@
 // profile charts only, so a page without one downloads none of it; on a
 // page where one sits beside other charts, they keep the article build and
 // this one comes after their first frame. It shares the article's
-// interaction layer and details modules (article-details.js). It is built
-// once per language, as the article's kernel is (article.js).
+// interaction layer; its words are in details modules of its own
+// (careto_viz_profile_details_<lang>.js, through article-details.js). It is
+// built once per language, as the article's kernel is (article.js).
 
 import { Chart as Kernel } from "careto-viz-wasm";
 import { languages, ready } from "./entry.js";
@@ -20,4 +21,4 @@ export { default, initSync } from "./entry.js";
 const { build, other } = languages("careto_viz_profile");
 
 export { Kernel };
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, articleDetails);
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, () => articleDetails("careto_viz_profile_details"));
