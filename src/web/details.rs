@@ -15,12 +15,24 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "details")]
 const WORDS: &str = include_str!(env!("CARETO_DETAILS_JSON"));
 
-/// The words of the compiled-in campaign in this module's language (one
-/// module per language), as JSON: a [`crate::details::Words`].
+/// Where the words of the compiled-in campaign in this module's language
+/// (one module per language) begin in the module's memory: JSON (a
+/// [`crate::details::Words`], or in the profile's modules a
+/// [`crate::details::ProfileWords`]), UTF-8, [`words_length`] bytes, which
+/// the module's script reads once (src/web/shell/details.js). A place and a
+/// length, not a JS string: then the module needs neither wasm-bindgen's
+/// table of JS values nor an allocator, most of its code.
 #[cfg(feature = "details")]
-#[wasm_bindgen]
-pub fn words() -> js_sys::JsString {
-    WORDS.into()
+#[wasm_bindgen(js_name = wordsAt)]
+pub fn words_at() -> *const u8 {
+    WORDS.as_ptr()
+}
+
+/// How many bytes the words take ([`words_at`]).
+#[cfg(feature = "details")]
+#[wasm_bindgen(js_name = wordsLength)]
+pub fn words_length() -> usize {
+    WORDS.len()
 }
 
 /// The data table but its rows, as the full build hands it over (`Chart.table`).

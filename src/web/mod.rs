@@ -42,7 +42,7 @@ mod options;
 mod world;
 
 #[cfg(feature = "details")]
-pub use details::words;
+pub use details::{words_at, words_length};
 
 #[cfg(all(careto_map, not(feature = "details")))]
 pub use api::set_world;
