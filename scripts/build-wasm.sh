@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Release builds of the wasm modules: five builds of the one crate
+# Release builds of the wasm modules: six builds of the one crate
 # (wasm-pack.toml [build], [build.map], [build.profile], [build.details],
-# [build.full]) and
+# [build.profile_details], [build.full]) and
 # the shell's lazily loaded interaction layer ([build.interact]):
 #   article  www/pkg/careto_viz.{js,_bg.wasm}: the drawing kernel with The
 #            Mask (Careto) compiled in, bundled with the first-paint shell,
@@ -16,7 +16,8 @@
 #            timeline's and the map's tooltips, table and CSV, written as
 #            JSON by careto-details first), loaded after the first frame; and
 #            www/pkg/careto_viz_profile_details_<lang>.{js,_bg.wasm}, the
-#            profile's ([build.profile_details]), loaded by the profile's
+#            profile's ([build.profile_details]), loaded by the profile
+#            build's shell only
 #   full     www/pkg-full/careto_viz_full.{js,_bg.wasm}: kernel and details in
 #            one module, which also reads a newsroom's own campaign and draws
 #            the map (www/pkg-full/world-110m.bin)
