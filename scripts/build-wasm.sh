@@ -80,6 +80,10 @@ build_one() {
   out_name=$(cfg "$section.out_name")$suffix
   entry=$(cfg "$section.entry")
   features=$(cfg_list "$section.features" | paste -sd, -)
+  # The file stem of the details modules its shell loads (a drawing
+  # kernel's section names them: `details_modules`), compiled in as a constant.
+  local details_stem="" details_section
+  if details_section=$(cfg "$section.details_modules" 2>/dev/null); then details_stem=$(cfg "build.$details_section.out_name"); fi
   local stage="$STAGE/$name${lang:+-$lang}"
   local args=("${CARGO_ARGS[@]}")
   [ -n "$features" ] && args+=(--features "$features")
@@ -135,6 +139,7 @@ build_one() {
     --alias:careto-viz-world-css="$STAGE/world.css" --loader:.css=text \
     --external:'./careto_viz*.js' \
     --define:CARETO_LANG="\"${lang:-}\"" \
+    --define:CARETO_DETAILS="\"$details_stem\"" \
     --outfile="$out_dir/${out_name}.js"
   # The map's geometry next to a build that draws maps (fetched, never compiled in).
   # (grep reads the whole list: with -q it would stop at the match, and under

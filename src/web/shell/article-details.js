@@ -14,9 +14,10 @@ const wordsOf = (view) => (view === "map" ? "bars" : view);
 
 /**
  * The provider the interaction layer reads (see interact.js), from the
- * details modules named `stem`_<lang>.js.
+ * details modules named CARETO_DETAILS_<lang>.js: the build's, a constant
+ * scripts/build-wasm.sh sets (wasm-pack.toml, each drawing kernel's `details_modules`).
  */
-export async function articleDetails(stem = "careto_viz_details") {
+export async function articleDetails() {
   const words = new Map();
   const loading = new Map();
   return {
@@ -24,7 +25,7 @@ export async function articleDetails(stem = "careto_viz_details") {
     prepare(lang) {
       if (words.has(lang)) return Promise.resolve();
       if (!loading.has(lang)) {
-        const url = new URL(`./${stem}_${lang}.js`, import.meta.url).href;
+        const url = new URL(`./${CARETO_DETAILS}_${lang}.js`, import.meta.url).href;
         const load = imported(url).then((m) => words.set(lang, JSON.parse(m.words())));
         load.catch(() => {}).finally(() => loading.delete(lang));
         loading.set(lang, load);

@@ -21,4 +21,4 @@ export { default, initSync } from "./entry.js";
 const { build, other } = languages("careto_viz_profile");
 
 export { Kernel };
-export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, () => articleDetails("careto_viz_profile_details"));
+export const { mount, Chart } = shell({ Kernel, ready: () => ready, build, other }, articleDetails);
