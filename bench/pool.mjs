@@ -22,6 +22,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./load.mjs";
+import { quantile, resampler } from "./stats.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const commits = process.argv.slice(2);
@@ -30,17 +32,6 @@ if (commits.length < 2 || commits.some((c) => c.startsWith("-"))) {
   process.exit(2);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * p;
-  const lo = Math.floor(i);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
-};
 
 const runs = commits.map((commit) => {
   let text;
@@ -64,15 +55,7 @@ if (differ.length) {
   process.exit(1);
 }
 
-let seed = 0x2545f491;
-const random = () => {
-  // xorshift32, as run.mjs's intervals
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 2 ** 32;
-};
-const resample = (a) => a.map(() => a[Math.floor(random() * a.length)]);
+const resample = resampler();
 const loads = (json, page) => (json.samples?.[page]?.first_frame_ms?.samples ?? []).filter(Number.isFinite);
 
 const fmt = (x) => x.toFixed(3);

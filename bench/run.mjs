@@ -52,6 +52,7 @@ import { gzipSync, constants as zlib } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, openPage, serve } from "../tests/page/browser.mjs";
 import { gotoReady } from "./load.mjs";
+import { quantile, resampler } from "./stats.mjs";
 import { measurePath, withoutMap } from "../tests/page/paths.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -177,13 +178,6 @@ function median(xs) {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
-function quantile(xs, q) {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
-}
 const summary = (xs) => ({ median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), max: Math.max(...xs), n: xs.length, samples: xs });
 
 /**
@@ -198,15 +192,7 @@ function addedRatioInterval(samples, ours, peer, floor = "empty") {
   const xs = (k) => (samples?.[k]?.first_frame_ms?.samples ?? []).filter((x) => Number.isFinite(x));
   const [o, c, e] = [xs(ours), xs(peer), xs(floor)];
   if (!o.length || !c.length || !e.length) return null;
-  let seed = 0x2545f491;
-  const random = () => {
-    // xorshift32
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 2 ** 32;
-  };
-  const resample = (a) => a.map(() => a[Math.floor(random() * a.length)]);
+  const resample = resampler();
   const ratios = [];
   for (let i = 0; i < 2000; i++) {
     const base = median(resample(e));
