@@ -93,7 +93,7 @@ const ES: ControlStrings = ControlStrings {
     hide_data: "Ocultar datos",
     download_png: "Descargar PNG",
     download_csv: "Descargar CSV",
-    copy_embed: "Copiar código para insertar",
+    copy_embed: "Copiar código",
     copied: "Copiado",
     copy_by_hand: "Código seleccionado: pulse Ctrl+C (⌘C) para copiarlo",
     embed_code: "Código para insertar",

@@ -126,10 +126,39 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       assert.deepEqual(r.embed, ["Show data", "Download PNG", "Download CSV", "Copy embed code"]);
       // The full build speaks both languages; the article build's English kernel hands the chart to its Spanish one.
       assert.equal(r.pending, build === "full" ? "Mostrar datos" : "Show data", "the English words stay until the Spanish kernel has drawn");
-      assert.deepEqual(r.spanish, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "Copiar código para insertar"]);
+      assert.deepEqual(r.spanish, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "Copiar código"]);
       assert.equal(r.figureLang, "es");
       assert.deepEqual(r.noEmbed, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "-"]);
       assert.equal(r.badUrl, 'careto-viz: embedUrl: "embed.html" is not the absolute http(s) address of embed.html');
+    });
+
+    it("shows every control's label whole at every width from 320 to 1280 px, in English and Spanish", async () => {
+      // The controls row has one height at a given width whatever the words
+      // (chart.css, so that careto-reserve can reserve it): a label that does
+      // not fit its column ends in "…". None of ours may: a reader would see
+      // "Copiar código p…" (until 2026-12-04, in Spanish, at 320-332,
+      // 414-466 and 548-600 px wide charts; "Copy embed code" at 414-415 and 548-549).
+      const r = await run(`
+        const out = {};
+        for (const lang of ["en", "es"]) {
+          const div = box(320);
+          const chart = module.mount(div, { view: "bars", lang, embedUrl: "https://example.org/c/embed.html" });
+          await chart.drawn();
+          const buttons = [...div.shadowRoot.querySelectorAll(".cv-tools button")].filter((b) => !b.hidden);
+          out[lang] = { labels: buttons.map((b) => b.textContent), cut: [] };
+          for (let width = 320; width <= 1280; width++) {
+            div.style.width = width + "px";
+            for (const b of buttons) if (b.scrollWidth > b.clientWidth) out[lang].cut.push(width + " px: " + b.textContent);
+          }
+          chart.destroy();
+          div.remove();
+        }
+        return out;
+      `);
+      for (const lang of ["en", "es"]) {
+        assert.equal(r[lang].labels.length, 4, `${lang}: ${r[lang].labels}`);
+        assert.deepEqual(r[lang].cut.slice(0, 5), [], `${lang}: labels cut at ${r[lang].cut.length} widths, such as`);
+      }
     });
 
     it("draws into a given <canvas>, and fills a padded container's content box", async () => {
