@@ -110,6 +110,24 @@ function tipOf(host) {
   return { text: tip.textContent, box: { x: r.left, y: r.top, width: r.width, height: r.height }, viewport: [innerWidth, innerHeight] };
 }
 
+/**
+ * The controls whose label is cut ("…") in the chart's controls row at any
+ * width from 320 to 1280 CSS px: the row itself is set to each width (not the
+ * chart, which would redraw), then back. Each as "width: label".
+ */
+function labelsCut(host) {
+  const tools = document.querySelector(host).shadowRoot.querySelector(".cv-tools");
+  const buttons = [...tools.querySelectorAll("button")].filter((b) => !b.hidden);
+  const cut = [];
+  tools.style.boxSizing = "border-box";
+  for (let width = 320; width <= 1280; width++) {
+    tools.style.width = `${width}px`;
+    for (const b of buttons) if (b.scrollWidth > b.clientWidth) cut.push(`${width}: ${b.textContent}`);
+  }
+  tools.style.width = tools.style.boxSizing = "";
+  return { labels: buttons.map((b) => b.textContent), cut };
+}
+
 /** The chart's live region's text. */
 function liveOf(host) {
   return document.querySelector(host).shadowRoot.querySelector('[aria-live="polite"]').textContent;
@@ -187,6 +205,14 @@ for (const name of ENGINES) {
         }
         assert.ok(await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]), "no pixel of Morocco's class colour #4a1003");
         await assertNoProblems(page);
+      });
+
+      it(t("every control's label whole in a controls row from 320 to 1280 px wide"), async () => {
+        for (const host of [BARS, TIMELINE]) {
+          const r = await page.evaluate(labelsCut, host);
+          assert.equal(r.labels.length, 4, `${host}: ${r.labels}`);
+          assert.deepEqual(r.cut.slice(0, 5), [], `${host}: ${r.cut.length} labels cut, such as`);
+        }
       });
 
       it(t("hover: Morocco's tooltip inside the viewport, off the pointer; Escape hides it"), async () => {
@@ -646,6 +672,9 @@ for (const name of ENGINES) {
           assert.match(words.summary, /Marruecos/);
           assert.doesNotMatch(words.summary, /Morocco/);
           assert.equal(words.show, "Mostrar datos");
+          const labels = await page.evaluate(labelsCut, BARS);
+          assert.deepEqual(labels.labels, ["Mostrar datos", "Descargar PNG", "Descargar CSV", "Copiar código"]);
+          assert.deepEqual(labels.cut.slice(0, 5), [], `${labels.cut.length} labels cut, such as`);
           // The bars' canvas (the map's comes first in the tab order).
           await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), BARS);
           await page.press("ArrowDown");
