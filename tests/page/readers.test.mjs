@@ -686,6 +686,49 @@ for (const name of ENGINES) {
           await page.close();
         }
       });
+
+      it(t("a table wider than a phone: its caption wrapped within the box, the sources' words whole"), async () => {
+        // The profile's table in Spanish is wider than 360 px: it scrolls
+        // sideways in its box (a named, focusable region). Its caption used to
+        // run as wide as the table, out of sight, and the sources' column
+        // shrank until "Kaspersky" broke across lines (interact.css).
+        const page = await open(engine, "embed.html?view=profile&lang=es", { width: 700, height: 1400 });
+        try {
+          await page.evaluate(() => (document.querySelector("#chart").style.width = "360px"));
+          await page.waitFor(() => Math.round(document.querySelector("#chart").shadowRoot.querySelector("canvas").getBoundingClientRect().width) === 360, null, { message: "the chart did not redraw at 360 px" });
+          // Two frames more: the controls row settles where the redraw put it before it is clicked.
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+          await page.clickOn(["#chart", ".cv-tools button[aria-controls]"]);
+          await page.waitFor(() => !!document.querySelector("#chart").shadowRoot.querySelector(".cv-data:not(.cv-closed) caption"), null, { message: "the table did not open" });
+          const r = await page.evaluate(() => {
+            const root = document.querySelector("#chart").shadowRoot;
+            const box = root.querySelector(".cv-data");
+            const b = box.getBoundingClientRect();
+            const c = root.querySelector(".cv-data caption").getBoundingClientRect();
+            let words = 0;
+            const broken = [];
+            for (const td of root.querySelectorAll(".cv-data td:last-child")) {
+              const text = [...td.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes("Kaspersky"));
+              if (!text) continue;
+              const at = text.textContent.indexOf("Kaspersky");
+              const range = document.createRange();
+              range.setStart(text, at);
+              range.setEnd(text, at + "Kaspersky".length);
+              words++;
+              const lines = new Set([...range.getClientRects()].map((q) => Math.round(q.top)));
+              if (lines.size > 1) broken.push(td.textContent.slice(0, 40));
+            }
+            return { wider: box.scrollWidth - box.clientWidth, box: [b.left, b.right], caption: [c.left, c.right], words, broken };
+          });
+          assert.ok(r.wider > 0, `the table is no wider than its box (${r.wider} px): the check checks nothing`);
+          assert.ok(r.caption[0] >= r.box[0] - 0.5 && r.caption[1] <= r.box[1] + 0.5, `caption ${r.caption} outside its box ${r.box}`);
+          assert.ok(r.words >= 10, `${r.words} sources' cells name Kaspersky`);
+          assert.deepEqual(r.broken, [], "Kaspersky broken across lines");
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
     });
 
     describe("Copy embed code", () => {
