@@ -32,7 +32,6 @@ if (commits.length < 2 || commits.some((c) => c.startsWith("-"))) {
   process.exit(2);
 }
 
-
 const runs = commits.map((commit) => {
   let text;
   try {

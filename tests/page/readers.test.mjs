@@ -694,7 +694,10 @@ for (const name of ENGINES) {
         // shrank until "Kaspersky" broke across lines (interact.css).
         const page = await open(engine, "embed.html?view=profile&lang=es", { width: 700, height: 1400 });
         try {
-          await page.evaluate(() => (document.querySelector("#chart").style.width = "360px"));
+          await page.evaluate(() => {
+            document.querySelector("#chart").style.width = "360px";
+            return true;
+          });
           await page.waitFor(() => Math.round(document.querySelector("#chart").shadowRoot.querySelector("canvas").getBoundingClientRect().width) === 360, null, { message: "the chart did not redraw at 360 px" });
           // Two frames more: the controls row settles where the redraw put it before it is clicked.
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
