@@ -237,7 +237,11 @@ mod reserve {
         rule(&waiting, "container:careto-viz/inline-size;white-space:normal");
         // The canvas (less its header when plain: --cv-p is 0 or 1) and the controls row.
         let height = "height:calc(var(--cv-c) - var(--cv-p) * var(--cv-h) + var(--cv-t))";
-        rule(&format!("{waiting}::before"), &format!("content:\"\";display:block;{height}"));
+        // Only where scripts run: without them the page shows its noscript
+        // image, and space kept for a chart that never comes would stand
+        // above it as a blank block (the iframe keeps its height: it is the
+        // frame's fallback, and the frame's page says why it is empty).
+        rule(&format!("@media(scripting:enabled){{{waiting}::before"), &format!("content:\"\";display:block;{height}}}"));
         rule(&f, "display:block;container:careto-viz/inline-size");
         rule(&format!("{f}>iframe"), &format!("display:block;width:100%;border:0;{height}"));
         rule(

@@ -801,6 +801,18 @@ describe("with JavaScript disabled", () => {
           assert.match(img.src, /^(\.\.\/)?img\/(bars|timeline|profile|map)-(en|es)-(light|dark)\.svg$/);
         }
         assert.equal(count(requests, ".wasm"), 0, "no module without JavaScript");
+        // The space reserved for a chart (careto-viz.css) is only for pages that
+        // run scripts: here it would stand as a blank block above each image.
+        // Measured from each chart's element to its fallback (inside it, or the
+        // noscript after it): nothing between them.
+        const gaps = await p.$$eval("[data-careto-viz], .careto-chart[data-view]", (els) =>
+          els.map((el) => {
+            const fallback = el.querySelector("img, p") ?? el.nextElementSibling?.querySelector("img, p");
+            const gap = fallback ? fallback.getBoundingClientRect().top - el.getBoundingClientRect().top : NaN;
+            return `${el.id}: ${gap}px`;
+          }));
+        assert.ok(gaps.length >= expected, gaps.join("; "));
+        assert.deepEqual(gaps.filter((g) => !g.endsWith(": 0px")), [], "blank space above a chart's fallback without JavaScript");
         assertPrivate(requests);
         if (page === "index.html") await p.screenshot({ path: path.join(SHOTS, "index-noscript.png"), fullPage: true });
       } finally {
@@ -808,4 +820,21 @@ describe("with JavaScript disabled", () => {
       }
     });
   }
+
+  it("embed.html without JavaScript links to every view's static image", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 400, height: 600 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(base + "embed.html?view=map", { waitUntil: "load" });
+      const links = await p.$$eval(".careto-embed__message a", (as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+      assert.deepEqual(links.map(([, href]) => href.match(/^img\/([a-z]+)-en-light\.svg$/)?.[1]).sort(), ["bars", "map", "profile", "timeline"], JSON.stringify(links));
+      for (const [, href] of links) {
+        const res = await p.request.get(new URL(href, base + "embed.html").href);
+        assert.equal(res.status(), 200, href);
+      }
+      assert.equal(await p.locator("#chart").evaluate((el) => el.getBoundingClientRect().height), 0);
+    } finally {
+      await context.close();
+    }
+  });
 });
