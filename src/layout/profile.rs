@@ -32,6 +32,9 @@ pub struct ProfileLayout {
 /// The width of a platform's mark, and its gap to the label (CSS px).
 const MARK_W: f64 = 14.0;
 const MARK_GAP: f64 = 6.0;
+/// How far an item's box reaches beyond what it draws on each side: the
+/// focus ring (inset 1 px, 2 px wide) then stands clear of marks and words.
+const RING_GAP: f64 = 4.0;
 
 /// A platform's mark: solid (analysed), dashed (partial), a violet diamond (suspected).
 fn platform_mark(status: PlatformStatus, x: f64, mid: f64) -> Shape {
@@ -64,6 +67,9 @@ impl ProfileLayout {
         let s = profile_strings(lang);
         let p = &campaign.profile;
         let inner = x1 - x0;
+        // Items' boxes reach RING_GAP beyond what they draw, so that the
+        // keyboard's ring (drawn inside the box) clears their marks and words.
+        let (hx, hw) = (x0 - RING_GAP, inner + 2.0 * RING_GAP);
         let title = fill(s.title, &[("name", campaign.name.get(lang))]);
         let mut y = super::header_block(&mut scene, header, campaign, lang, [&title, s.subtitle], (x0, inner), 12.0, &m);
 
@@ -102,7 +108,7 @@ impl ProfileLayout {
                     weight: Weight::Normal,
                     paint: Paint::Text,
                 });
-                let hit = HitBox { rect: Rect { x, y, w, h: row_h }, target: Target::Sector(i) };
+                let hit = HitBox { rect: Rect { x: x - RING_GAP, y, w: w + 2.0 * RING_GAP, h: row_h }, target: Target::Sector(i) };
                 hits.push(hit);
                 items.push(hit);
                 x += w + 18.0;
@@ -136,7 +142,7 @@ impl ProfileLayout {
                     });
                     ly += line_height(m.label);
                 }
-                let hit = HitBox { rect: Rect { x: x0, y, w: inner, h }, target: Target::Platform(i) };
+                let hit = HitBox { rect: Rect { x: hx, y, w: hw, h }, target: Target::Platform(i) };
                 hits.push(hit);
                 items.push(hit);
                 y += h;
@@ -156,7 +162,7 @@ impl ProfileLayout {
                     texts.push(Shape::Text { text: line, at, anchor: Anchor::LeftMiddle, size: m.label, weight: Weight::Normal, paint: Paint::Text });
                     y += line_height(m.label);
                 }
-                let hit = HitBox { rect: Rect { x: x0, y: top, w: inner, h: y - top }, target: Target::Stolen };
+                let hit = HitBox { rect: Rect { x: hx, y: top, w: hw, h: y - top }, target: Target::Stolen };
                 hits.push(hit);
                 items.push(hit);
             } else if !lines.is_empty() {
@@ -167,13 +173,13 @@ impl ProfileLayout {
                 let top = y + 4.0;
                 y = text_block(&mut scene, &intro, x0, top, inner, m.small, Weight::Normal, Paint::Muted);
                 // The intro is part of the extensions' item: hit where the keyboard's ring is.
-                hits.push(HitBox { rect: Rect { x: x0, y: top, w: inner, h: y - top }, target: Target::Extensions });
+                hits.push(HitBox { rect: Rect { x: hx, y: top, w: hw, h: y - top }, target: Target::Extensions });
                 let (mut x, mut row_top, mut drawn) = (x0, y, false);
                 let sep_w = text::width(" · ", m.label, Weight::Normal);
                 for (k, ext) in stolen.extensions.iter().enumerate() {
                     let w = text::width(ext, m.label, Weight::Normal).min(inner);
                     if x > x0 && x + w > x1 {
-                        hits.push(HitBox { rect: Rect { x: x0, y: row_top, w: inner, h: row_h }, target: Target::Extensions });
+                        hits.push(HitBox { rect: Rect { x: hx, y: row_top, w: hw, h: row_h }, target: Target::Extensions });
                         x = x0;
                         row_top += row_h;
                     }
@@ -204,9 +210,9 @@ impl ProfileLayout {
                     x += w + sep_w;
                 }
                 if drawn {
-                    hits.push(HitBox { rect: Rect { x: x0, y: row_top, w: inner, h: row_h }, target: Target::Extensions });
+                    hits.push(HitBox { rect: Rect { x: hx, y: row_top, w: hw, h: row_h }, target: Target::Extensions });
                     y = row_top + row_h;
-                    items.push(HitBox { rect: Rect { x: x0, y: top, w: inner, h: y - top }, target: Target::Extensions });
+                    items.push(HitBox { rect: Rect { x: hx, y: top, w: hw, h: y - top }, target: Target::Extensions });
                 }
             }
         }
