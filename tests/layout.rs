@@ -526,6 +526,50 @@ fn timeline_hit_testing() {
     }
 }
 
+/// The keyboard's focus ring (drawn inside an item's box: inset 1 px, 2 px
+/// wide) stands clear of what the item draws, on the timeline and the
+/// profile, at every width, in both languages. It used to run through the
+/// profile's dots and marks and along the timeline's approximate spans.
+#[test]
+fn the_focus_ring_clears_what_it_rings() {
+    for view in [View::Timeline, View::Profile] {
+        for lang in LANGS {
+            for &w in &WIDTHS {
+                let l = Layout::new(&careto(), &ChartOptions { view, lang, width: w, ..ChartOptions::default() });
+                let drawn: Vec<Rect> = l
+                    .scene()
+                    .shapes
+                    .iter()
+                    .skip(1) // the background
+                    .filter_map(|s| match s {
+                        Shape::Rect { rect, .. } => Some(*rect),
+                        Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => {
+                            Some(Rect { x: center.x - radius, y: center.y - radius, w: 2.0 * radius, h: 2.0 * radius })
+                        }
+                        text @ Shape::Text { .. } => Scene::text_box(text),
+                        _ => None,
+                    })
+                    .collect();
+                for item in l.items() {
+                    let r = item.rect;
+                    // The ring covers r.x..r.x + 2 and r.right() - 2..r.right(); 1 px more to spare.
+                    let inside: Vec<&Rect> = drawn
+                        .iter()
+                        .filter(|d| {
+                            let mid = d.y + d.h / 2.0;
+                            mid > r.y && mid < r.bottom() && d.x < r.right() && d.right() > r.x
+                        })
+                        .collect();
+                    assert!(!inside.is_empty(), "{view:?} {lang:?} {w}: nothing drawn in {:?}'s box {r:?}", item.target);
+                    for d in inside {
+                        assert!(d.x >= r.x + 3.0 && d.right() <= r.right() - 3.0, "{view:?} {lang:?} {w}: {:?}'s ring {r:?} touches {d:?}", item.target);
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_period_spans_2007_to_january_2014() {
     let l = timeline(640.0, Lang::En);

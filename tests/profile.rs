@@ -125,52 +125,6 @@ fn fits_every_width_and_every_item_has_its_tooltip() {
     }
 }
 
-/// The keyboard's focus ring (drawn inside an item's box: inset 1 px, 2 px
-/// wide) stands clear of the item's dot, mark and words, at every width, in
-/// both languages: it used to run through each sector's dot and along each
-/// platform's mark.
-#[test]
-fn the_focus_ring_clears_what_it_rings() {
-    use careto_viz::layout::Rect;
-    for lang in LANGS {
-        for &w in &WIDTHS {
-            let l = layout(w, lang);
-            let drawn: Vec<Rect> = l
-                .scene()
-                .shapes
-                .iter()
-                .skip(1) // the background
-                .filter_map(|s| match s {
-                    Shape::Rect { rect, .. } => Some(*rect),
-                    Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => {
-                        Some(Rect { x: center.x - radius, y: center.y - radius, w: 2.0 * radius, h: 2.0 * radius })
-                    }
-                    text @ Shape::Text { .. } => Scene::text_box(text),
-                    _ => None,
-                })
-                .collect();
-            for item in l.items() {
-                let r = item.rect;
-                let (ring_in_left, ring_in_right) = (r.x + 2.0, r.right() - 2.0);
-                let inside = drawn.iter().filter(|d| {
-                    let mid = d.y + d.h / 2.0;
-                    mid > r.y && mid < r.bottom() && d.x < r.right() && d.right() > r.x
-                });
-                let mut any = false;
-                for d in inside {
-                    any = true;
-                    assert!(
-                        d.x >= ring_in_left + 1.0 && d.right() <= ring_in_right - 1.0,
-                        "{lang:?} {w}: {:?}'s ring {r:?} touches {d:?}",
-                        item.target
-                    );
-                }
-                assert!(any, "{lang:?} {w}: nothing drawn in {:?}'s box {r:?}", item.target);
-            }
-        }
-    }
-}
-
 /// Tooltips carry the sources' words and ids; the summary, table and CSV say
 /// it all, in both languages; a suspected platform is said to be suspected.
 #[test]

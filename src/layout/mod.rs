@@ -77,6 +77,12 @@ impl Target {
     }
 }
 
+/// How far a keyboard item's box reaches beyond what the item draws, on
+/// each side, where the box is the item's own (the profile's entries, the
+/// timeline's events): the focus ring, drawn inside the box, then stands
+/// clear of the item's marks and words.
+pub(crate) const RING_GAP: f64 = 4.0;
+
 /// The keyboard focus ring around an item's box: inset 1 px at the sides
 /// (so that it stays inside a chart-wide row), 2 px wide, in the focus colour.
 pub fn focus_ring(r: Rect) -> Shape {

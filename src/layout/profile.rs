@@ -8,7 +8,7 @@
 
 use super::{
     foot_height, hit_sorted, line_height, lines_block, max_height, text_block, Anchor, Frame, HitBox, Paint, Point, Rect, Shape, Stroke, Target,
-    MAX_SOURCE_LINES, MORE_LINES,
+    MAX_SOURCE_LINES, MORE_LINES, RING_GAP,
 };
 use crate::i18n::{fill, profile_strings, ProfileStrings};
 use crate::model::{Campaign, Lang, PlatformStatus};
@@ -32,9 +32,6 @@ pub struct ProfileLayout {
 /// The width of a platform's mark, and its gap to the label (CSS px).
 const MARK_W: f64 = 14.0;
 const MARK_GAP: f64 = 6.0;
-/// How far an item's box reaches beyond what it draws on each side: the
-/// focus ring (inset 1 px, 2 px wide) then stands clear of marks and words.
-const RING_GAP: f64 = 4.0;
 
 /// A platform's mark: solid (analysed), dashed (partial), a violet diamond (suspected).
 fn platform_mark(status: PlatformStatus, x: f64, mid: f64) -> Shape {

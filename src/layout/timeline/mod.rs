@@ -16,7 +16,7 @@ pub use events::{EventMark, MAX_EVENTS_DRAWN};
 
 use super::{
     foot_height, hit_sorted, lines_block, max_height, Anchor, Frame, Header, HitBox, Paint, Point, Rect, Scene, Shape, Stroke, Target, MAX_SOURCE_LINES,
-    MORE_LINES,
+    MORE_LINES, RING_GAP,
 };
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{Campaign, EventDate, Lang};
@@ -32,6 +32,8 @@ pub struct TimelineLayout {
     pub scale: LinearScale,
     /// The active-period span.
     pub period: Rect,
+    /// The active period's keyboard item: its span and label (for the ring).
+    pub period_item: Rect,
     /// Events, in date order.
     pub marks: Vec<EventMark>,
     /// Hit boxes sorted by top edge.
@@ -107,21 +109,23 @@ impl TimelineLayout {
         }
         y = lines_block(&mut scene, source, x0, y + 10.0, m.small, Weight::Normal, Paint::Muted);
         Frame::finish(&mut scene, y, m.pad);
-        let mut hits = vec![HitBox { rect: span.rect, target: Target::ActivePeriod }];
+        // The period's words are hit as its span is (its label may run past it).
+        let mut hits = vec![HitBox { rect: span.item, target: Target::ActivePeriod }];
         hits.extend(events.hits);
         let hits = super::sort_by_top(hits);
-        TimelineLayout { scene, scale, period: span.rect, marks: events.marks, hits, hidden: events.hidden }
+        TimelineLayout { scene, scale, period: span.rect, period_item: span.item, marks: events.marks, hits, hidden: events.hidden }
     }
 
     /// The items in keyboard order: the active period, then each event by
-    /// date, its box spanning its mark and its label.
+    /// date, its box spanning its mark and its label; each box reaches
+    /// [`RING_GAP`] beyond them on each side (for the focus ring).
     pub fn items(&self) -> Vec<HitBox> {
         let events = self.marks.iter().map(|m| {
-            let x0 = m.mark.x.min(m.label.x);
-            let x1 = m.mark.right().max(m.label.right());
+            let x0 = m.mark.x.min(m.label.x) - RING_GAP;
+            let x1 = m.mark.right().max(m.label.right()) + RING_GAP;
             HitBox { rect: Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
         });
-        std::iter::once(HitBox { rect: self.period, target: Target::ActivePeriod }).chain(events).collect()
+        std::iter::once(HitBox { rect: self.period_item, target: Target::ActivePeriod }).chain(events).collect()
     }
 
     /// The item under `(x, y)` CSS px, if any.
@@ -134,6 +138,8 @@ impl TimelineLayout {
 struct PeriodSpan {
     /// The span, from the period's start to its end.
     rect: Rect,
+    /// Its keyboard item's box: the span and its label, and [`RING_GAP`].
+    item: Rect,
     /// The span and its label, in drawing order.
     shapes: [Shape; 2],
 }
@@ -154,8 +160,10 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
         x0
     };
     let label = text::truncate(&label, size, Weight::Bold, x1 - lx);
+    let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
     PeriodSpan {
         rect,
+        item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: SPAN_H },
         shapes: [
             Shape::Rect { rect, fill: Some(Paint::Span), stroke: None },
             Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint: Paint::Text },
