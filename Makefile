@@ -165,12 +165,17 @@ site: site-url build
 	  esbuild "www/$$f.js" --bundle --format=esm --minify --log-level=warning --outfile="dist/$$f.js"; done
 	esbuild www/careto-viz-frame.js --minify --log-level=warning --outfile=dist/careto-viz-frame.js
 	cp www/embed/*.html www/embed/*.css dist/embed/
+	# A page to share each view by, with its own title and social card
+	# (chart-<view>-<lang>.html: embed.html with that view as its default).
+	cargo build --release --quiet --bin careto-render
+	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do \
+	  target/release/careto-render --page www/embed.html --view $$view --lang $$lang --out dist/chart-$$view-$$lang.html; \
+	done; done
 	# The pages without their comments and indentation (scripts/minify-html.mjs).
 	node scripts/minify-html.mjs dist/*.html dist/embed/*.html
 	cp campaign.schema.json dist/
 	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
 	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/
-	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
 	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
 	    --width 640 --out dist/img/$$view-$$lang-$$theme.svg; \
@@ -181,7 +186,7 @@ site: site-url build
 	  cargo run --release --quiet --bin careto-render -- --card --view $$view --lang $$lang --out dist/img/card-$$view-$$lang.png; \
 	done; done
 	@if [ -n '$(SITE_URL_CLEAN)' ]; then \
-	  sed -i 's#content="img/card-#content="$(SITE_URL_CLEAN)/img/card-#g' dist/index.html dist/embed.html; fi
+	  sed -i 's#content="img/card-#content="$(SITE_URL_CLEAN)/img/card-#g' dist/index.html dist/embed.html dist/chart-*.html; fi
 	@if grep -nE '<(script|link|img|source|iframe)[^>]*(src|href|srcset)="(/|https?:)' dist/*.html dist/embed/*.html; then \
 	  echo "site: the pages in dist/ must load their files by relative paths" >&2; exit 1; fi
 	@echo "dist/ (open it from any path on any static server):"

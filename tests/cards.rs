@@ -352,3 +352,48 @@ fn the_pages_show_the_card_of_their_default_view_with_its_words() {
         }
     }
 }
+
+/// `careto-render --page www/embed.html` with `args`: its standard output, or its error.
+fn share_page(args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).arg("--page").args(args).output().unwrap();
+    if out.status.success() {
+        Ok(String::from_utf8(out.stdout).unwrap())
+    } else {
+        Err(String::from_utf8(out.stderr).unwrap())
+    }
+}
+
+#[test]
+fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
+    // A crawler runs no script: a link to embed.html?view=map shows
+    // embed.html's card (the bars'); chart-map-es.html shows the map's.
+    let campaign = careto();
+    let template = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/embed.html");
+    let template = template.to_str().unwrap();
+    for view in VIEWS {
+        for lang in LANGS {
+            let (v, l) = (format!("{view:?}").to_lowercase(), lang.as_str());
+            let html = share_page(&[template, "--view", &v, "--lang", l]).unwrap();
+            let tags = meta_tags(&html);
+            let get = |k: &str| tags.get(k).map(String::as_str).unwrap_or_else(|| panic!("{v} {l}: no {k}"));
+            let title = careto_viz::describe::title(&campaign, view, lang);
+            let headline = careto_viz::describe::headline_sentence(&campaign, lang);
+            assert!(html.contains(&format!("<html lang=\"{l}\" data-view=\"{v}\" data-lang=\"{l}\">")), "{v} {l}: <html> names the view and language");
+            assert!(html.contains(&format!("<title>{title}</title>")), "{v} {l}: <title>");
+            assert_eq!(get("og:title"), title, "{v} {l}");
+            assert_eq!(get("og:description"), headline.trim(), "{v} {l}");
+            assert_eq!(get("og:image"), format!("img/card-{v}-{l}.png"), "{v} {l}");
+            assert_eq!(get("og:image:alt"), format!("{title}. {}", headline.trim()), "{v} {l}");
+            assert_eq!(get("twitter:card"), "summary_large_image", "{v} {l}");
+            let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+            assert!(noscript.contains(&format!("src=\"img/{v}-{l}-light.svg\" alt=\"{title}. ")), "{v} {l}: {noscript}");
+            assert!(!noscript.contains("<a "), "{v} {l}: the page's own image, not links to others");
+        }
+    }
+    // A template that is not embed.html: refused, saying what is missing.
+    let bare = std::env::temp_dir().join(format!("careto-share-{}.html", std::process::id()));
+    std::fs::write(&bare, "<!doctype html><html lang=\"en\"><title>x</title><body></body></html>").unwrap();
+    let err = share_page(&[bare.to_str().unwrap(), "--view", "map"]).unwrap_err();
+    let _ = std::fs::remove_file(&bare);
+    assert!(err.contains("no property=\"og:title\" content=\" in the template"), "{err}");
+}

@@ -14,8 +14,8 @@
 // careto-viz:select, careto-viz:error) to the parent as messages
 // {type: "careto-viz:ready", ...detail}.
 //
-// Query parameters: view ("bars" | "timeline" | "profile" | "map", default "bars"), lang ("en" |
-// "es", default "en"), theme ("light" | "dark" | "auto", default "auto"), and
+// Query parameters: view ("bars" | "timeline" | "profile" | "map", default "bars", or the
+// page's <html data-view>), lang ("en" | "es", default "en", or <html data-lang>), theme ("light" | "dark" | "auto", default "auto"), and
 // campaign: the address of a campaign JSON file on this same site (see
 // campaign.schema.json); others are refused. The chart's "Copy embed code"
 // button copies this page's address with the same campaign. Without a
@@ -33,11 +33,12 @@ import { STATE, campaignAt, displayFlags, embedUrlFor, mountChart, showError } f
 import { heightProtocols } from "./embed-protocols.js";
 
 const params = new URLSearchParams(location.search);
-const view = params.get("view") || "bars";
-const lang = params.get("lang") || "en";
+const root = document.documentElement;
+// A page made to share one view (chart-map-es.html) names it on <html>.
+const view = params.get("view") || root.dataset.view || "bars";
+const lang = params.get("lang") || root.dataset.lang || "en";
 const theme = params.get("theme") || "auto";
 const container = document.getElementById("chart");
-const root = document.documentElement;
 
 root.lang = lang === "es" ? "es" : "en";
 root.dataset.theme = ["light", "dark"].includes(theme) ? theme : "auto";

@@ -1,7 +1,8 @@
 // The social cards of `make site` (issue 17.4): dist/img/card-<view>-<lang>.png
 // (1200 x 630, drawn by the native renderer; their pixels are checked by
-// tests/cards.rs) and the og:/twitter: tags of index.html and embed.html that
-// point at them, absolute from SITE_URL; and how `make site` treats SITE_URL.
+// tests/cards.rs) and the og:/twitter: tags of index.html, embed.html and the
+// pages to share each view by (chart-<view>-<lang>.html) that point at them,
+// absolute from SITE_URL; and how `make site` treats SITE_URL.
 //
 //   make site SITE_URL=https://… && SITE_URL=https://… node --test tests/page/cards.test.mjs
 //   (make test-page does both, with the Makefile's TEST_SITE_URL)
@@ -64,6 +65,26 @@ describe("social cards in dist/", () => {
       assert.equal(tags.get("twitter:card"), "summary_large_image");
       for (const key of ["og:title", "og:description"]) assert.ok(tags.get(key)?.trim(), `${page}: no ${key}`);
     });
+  }
+});
+
+describe("a page to share each view by (chart-<view>-<lang>.html)", () => {
+  for (const view of VIEWS) {
+    for (const lang of LANGS) {
+      it(`chart-${view}-${lang}.html shows the ${view} card in ${lang}, absolute from SITE_URL`, async () => {
+        const page = `chart-${view}-${lang}.html`;
+        const html = await readFile(path.join(DIST, page), "utf8").catch(() => null);
+        assert.ok(html, `dist/${page} is missing: run make site`);
+        const tags = metaTags(html);
+        const image = tags.get("og:image");
+        if (SITE_URL !== undefined) assert.equal(image, `${SITE_URL}/img/card-${view}-${lang}.png`, page);
+        else assert.match(image, new RegExp(`/img/card-${view}-${lang}\\.png$`), page);
+        assert.deepEqual(pngSize(await readFile(path.join(DIST, "img", `card-${view}-${lang}.png`))), [1200, 630]);
+        assert.match(html, new RegExp(`<html lang="${lang}" data-view="${view}" data-lang="${lang}">`), page);
+        assert.equal(/<title>([^<]*)<\/title>/.exec(html)?.[1], tags.get("og:title"), `${page}: <title> is the card's title`);
+        assert.doesNotMatch(html, /<!--/, `${page}: minified like the other pages`);
+      });
+    }
   }
 });
 

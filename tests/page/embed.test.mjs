@@ -486,6 +486,24 @@ describe("embed.html (the iframe page) on its own", () => {
     }
   });
 
+  it("chart-map-es.html (a page to share the map by) draws the map in Spanish with no query; a query still wins", async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const label = async (url) => {
+        await page.goto(base + url);
+        await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        await assertPainted(page.locator("#chart"), url);
+        return page.locator("#chart canvas").getAttribute("aria-label");
+      };
+      assert.equal(await label("chart-map-es.html"), "The Mask (Careto): dónde están los 31 países afectados");
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+      assert.equal(await label("chart-map-es.html?view=timeline&lang=en"), "The Mask (Careto): timeline");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("view=profile draws the profile, in Spanish, with its summary", async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
     try {
@@ -820,6 +838,21 @@ describe("with JavaScript disabled", () => {
       }
     });
   }
+
+  it("a page to share a view by shows that view's static image without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 400, height: 600 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(base + "chart-profile-es.html", { waitUntil: "load" });
+      const img = await p.$eval("noscript img, img", (i) => ({ src: i.getAttribute("src"), alt: i.alt, width: i.naturalWidth, shown: i.getBoundingClientRect().width }));
+      assert.equal(img.src, "img/profile-es-light.svg");
+      assert.ok(img.width > 0, "the image did not load");
+      assert.equal(img.shown, 400, "the image fills the frame's width");
+      assert.match(img.alt, /^The Mask \(Careto\): a quién y qué atacó\. /);
+    } finally {
+      await context.close();
+    }
+  });
 
   it("embed.html without JavaScript links to every view's static image", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 400, height: 600 } });
