@@ -23,6 +23,8 @@ const WWW = path.join(REPO_ROOT, "www");
 const SUBPATH = "news/2026/careto/";
 const SHOTS = path.join(REPO_ROOT, "target", "page-test");
 const PAGES = ["index.html", "embed.html", "embed/cms-script.html", "embed/cms-iframe.html", "embed/cms-hostile.html", "sample.html"];
+// The pages to share each view by, written by make site (careto-render --page).
+const SHARE_PAGES = ["bars", "timeline", "profile", "map"].flatMap((v) => ["en", "es"].map((l) => `chart-${v}-${l}.html`));
 
 let tmp, server, browser, base, origin;
 
@@ -143,7 +145,7 @@ describe("dist/ as `make site` writes it", () => {
   });
 
   it("pages have no inline scripts or styles and load everything by relative paths", async () => {
-    for (const page of PAGES) {
+    for (const page of [...PAGES, ...SHARE_PAGES]) {
       const html = await readFile(path.join(DIST, page), "utf8");
       assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: inline <script>`);
       assert.doesNotMatch(html, /<style[\s>]/i, `${page}: inline <style>`);
@@ -157,7 +159,7 @@ describe("dist/ as `make site` writes it", () => {
 
   it("every noscript image exists in dist/img, is an SVG, and its alt text starts with the chart's title", async () => {
     let images = 0;
-    for (const page of PAGES) {
+    for (const page of [...PAGES, ...SHARE_PAGES]) {
       const html = await readFile(path.join(DIST, page), "utf8");
       for (const [, block] of html.matchAll(/<noscript>([\s\S]*?)<\/noscript>/g)) {
         for (const [tag] of block.matchAll(/<img\b[^>]*>/g)) {
@@ -174,7 +176,7 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 9, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2)`);
+    assert.ok(images >= 17, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2, each share page 1)`);
   });
 
   it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
