@@ -570,6 +570,25 @@ fn the_focus_ring_clears_what_it_rings() {
     }
 }
 
+/// The active period's label keeps its dates whole at every width from the
+/// narrowest a chart is drawn at: where it does not fit, its words are cut,
+/// not the end date (Spanish at 320 px read "2007 – ener…").
+#[test]
+fn the_period_label_keeps_its_dates_whole() {
+    for lang in LANGS {
+        let dates = match lang {
+            Lang::En => "2007 – Jan 2014",
+            Lang::Es => "2007 – enero de 2014",
+        };
+        for w in (240..=1280).step_by(8) {
+            let l = timeline(f64::from(w), lang);
+            let label =
+                texts(&l.scene).into_iter().map(|(_, t, _)| t).find(|t| t.contains("2007 –")).unwrap_or_else(|| panic!("{lang:?} {w}: no period label"));
+            assert!(label.ends_with(&format!(": {dates}")), "{lang:?} {w}: {label}");
+        }
+    }
+}
+
 #[test]
 fn the_period_spans_2007_to_january_2014() {
     let l = timeline(640.0, Lang::En);

@@ -150,7 +150,8 @@ struct PeriodSpan {
 fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f64, f64), size: f64, lang: Lang) -> PeriodSpan {
     let period = &campaign.active_period;
     let rect = Rect { x: scale.map(period.start.bounds().0), y: top, w: scale.map(period.end.bounds().1) - scale.map(period.start.bounds().0), h: SPAN_H };
-    let label = format!("{}: {} – {}", period.label.get(lang), format_date(&period.start, false, lang), format_date(&period.end, false, lang));
+    let dates = format!("{} – {}", format_date(&period.start, false, lang), format_date(&period.end, false, lang));
+    let label = format!("{}: {dates}", period.label.get(lang));
     let label_w = text::width(&label, size, Weight::Bold);
     let lx = if label_w + 12.0 <= rect.w {
         rect.x + 6.0
@@ -159,7 +160,7 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
     } else {
         x0
     };
-    let label = text::truncate(&label, size, Weight::Bold, x1 - lx);
+    let label = cut_period_label(&label, period.label.get(lang), &dates, size, x1 - lx);
     let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
     PeriodSpan {
         rect,
@@ -168,6 +169,23 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
             Shape::Rect { rect, fill: Some(Paint::Span), stroke: None },
             Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint: Paint::Text },
         ],
+    }
+}
+
+/// The period's label `label` ("{words}: {dates}") cut to `room` px: the
+/// words first, so that the dates (the data) stay whole ("Activa hasta el
+/// inicio del a…: 2007 – enero de 2014" at 320 px, not "…: 2007 – ener…");
+/// the dates alone, cut, only where the words would keep under 40 px.
+fn cut_period_label(label: &str, words: &str, dates: &str, size: f64, room: f64) -> String {
+    if text::width(label, size, Weight::Bold) <= room {
+        return label.to_string();
+    }
+    let tail = format!(": {dates}");
+    let words_room = room - text::width(&tail, size, Weight::Bold);
+    if words_room >= 40.0 {
+        format!("{}{tail}", text::truncate(words, size, Weight::Bold, words_room))
+    } else {
+        text::truncate(dates, size, Weight::Bold, room)
     }
 }
 
