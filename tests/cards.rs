@@ -372,8 +372,8 @@ fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
     let template = template.to_str().unwrap();
     for view in VIEWS {
         for lang in LANGS {
-            let (v, l) = (format!("{view:?}").to_lowercase(), lang.as_str());
-            let html = share_page(&[template, "--view", &v, "--lang", l]).unwrap();
+            let (v, l) = (view.as_str(), lang.as_str());
+            let html = share_page(&[template, "--view", v, "--lang", l]).unwrap();
             let tags = meta_tags(&html);
             let get = |k: &str| tags.get(k).map(String::as_str).unwrap_or_else(|| panic!("{v} {l}: no {k}"));
             let title = careto_viz::describe::title(&campaign, view, lang);

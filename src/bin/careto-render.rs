@@ -99,7 +99,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
 #[cfg(not(target_arch = "wasm32"))]
 fn share_page(template: &str, campaign: &careto_viz::model::Campaign, view: View, lang: careto_viz::model::Lang) -> Result<String, String> {
     use careto_viz::describe;
-    let (v, l) = (view_name(view), lang.as_str());
+    let (v, l) = (view.as_str(), lang.as_str());
     let title = describe::title(campaign, view, lang);
     let headline = describe::headline_sentence(campaign, lang);
     let headline = headline.trim();
@@ -116,17 +116,6 @@ fn share_page(template: &str, campaign: &careto_viz::model::Campaign, view: View
     }
     let fallback = format!("\n  <img class=\"careto-embed__image\" src=\"img/{v}-{l}-light.svg\" alt=\"{}\">\n  ", escape(&format!("{title}. {summary}")));
     replace_between(&html, "<noscript>", "</noscript>", &fallback)
-}
-
-/// The view's name in addresses and file names.
-#[cfg(not(target_arch = "wasm32"))]
-fn view_name(view: View) -> &'static str {
-    match view {
-        View::Bars => "bars",
-        View::Timeline => "timeline",
-        View::Profile => "profile",
-        View::Map => "map",
-    }
 }
 
 /// `html` with what lies between the first `start` and the next `end`

@@ -160,7 +160,7 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
     } else {
         x0
     };
-    let label = cut_period_label(&label, period.label.get(lang), &dates, size, x1 - lx);
+    let label = cut_period_label(&label, label_w, period.label.get(lang), &dates, size, x1 - lx);
     let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
     PeriodSpan {
         rect,
@@ -172,12 +172,12 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
     }
 }
 
-/// The period's label `label` ("{words}: {dates}") cut to `room` px: the
+/// The period's label `label` ("{words}: {dates}", `label_w` px wide) cut to `room` px: the
 /// words first, so that the dates (the data) stay whole ("Activa hasta el
 /// inicio del a…: 2007 – enero de 2014" at 320 px, not "…: 2007 – ener…");
 /// the dates alone, cut, only where the words would keep under 40 px.
-fn cut_period_label(label: &str, words: &str, dates: &str, size: f64, room: f64) -> String {
-    if text::width(label, size, Weight::Bold) <= room {
+fn cut_period_label(label: &str, label_w: f64, words: &str, dates: &str, size: f64, room: f64) -> String {
+    if label_w <= room {
         return label.to_string();
     }
     let tail = format!(": {dates}");
