@@ -138,6 +138,16 @@ async function open() {
   return session;
 }
 
+/** Runs `test` with a fresh page (open()) and closes its context after, whatever happened. */
+async function inSession(test) {
+  const session = await open();
+  try {
+    return await test(session);
+  } finally {
+    await session.context.close();
+  }
+}
+
 /**
  * Goes to `url` and resolves, in one round trip after the navigation, once
  * it is `wait` ms after the first frame with the charts (by the page's clock:
@@ -258,10 +268,9 @@ describe("a page needs one language: each drawing kernel is built once per langu
 });
 
 describe("a chart switched to the other language", () => {
-  it("keeps its keyboard focus: ArrowDown goes on from Morocco to Brazil, said in Spanish", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("keeps its keyboard focus: ArrowDown goes on from Morocco to Brazil, said in Spanish", () =>
+    inSession(async (session) => {
+      const { page } = session;
       await coldLoad(page, "index.html");
       await tabTo(page, "careto-bars");
       await page.keyboard.press("ArrowDown");
@@ -271,19 +280,15 @@ describe("a chart switched to the other language", () => {
       await page.keyboard.press("ArrowDown");
       await announced(page, "careto-bars", /^Brasil/);
       assert.deepEqual(session.ours, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
 
 // ---------------------------------------------------------------- 12.5
 
 describe("a reader before the interaction layer has arrived (issue 12.5)", () => {
-  it("Tab and ArrowDown 50 ms after the first frame of a cold load: the announcement of Morocco (after the busy state if the layer was not there)", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("Tab and ArrowDown 50 ms after the first frame of a cold load: the announcement of Morocco (after the busy state if the layer was not there)", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const late = await coldLoad(page, "index.html", 50);
       await page.keyboard.press("Tab");
       await page.keyboard.press("ArrowDown");
@@ -294,15 +299,11 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
       console.log(`  after the first frame: ${late.toFixed(0)} ms the test presses Tab, ${tabAt.toFixed(0)} ms its keydown, ${arrowAt.toFixed(0)} ms ArrowDown's; busy state ${busy ? "seen" : "not needed: the layer was already there"}`);
       assert.ok(tabAt >= 50 && arrowAt > tabAt, `Tab at ${tabAt} ms, ArrowDown at ${arrowAt} ms after the first frame`);
       assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it("with the layer held back: ArrowDown gets \"Loading…\" and a progress cursor, then Morocco's announcement", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("with the layer held back: ArrowDown gets \"Loading…\" and a progress cursor, then Morocco's announcement", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const held = await slow(page, INTERACT, SLOW_MS);
       await coldLoad(page, "index.html", 50);
       await page.keyboard.press("Tab");
@@ -319,15 +320,11 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
       assert.ok(arrived.t - busy.t >= SLOW_MS / 2, `the layer came ${arrived.t - busy.t} ms after the busy state: was it held back?`);
       assert.equal(held.requests, 1, "the layer was requested once");
       assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it("in Spanish (embed.html?view=bars&lang=es): \"Cargando…\", then Marruecos", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("in Spanish (embed.html?view=bars&lang=es): \"Cargando…\", then Marruecos", () =>
+    inSession(async (session) => {
+      const { page } = session;
       await slow(page, INTERACT, SLOW_MS);
       await coldLoad(page, "embed.html?view=bars&lang=es", 50);
       await tabTo(page, "chart");
@@ -338,15 +335,11 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
       const log = await statesAfter(page, "chart", await page.evaluate(() => window.__cvArrowAt));
       assert.ok(busyThenArrived(log, "es", (e) => /^Marruecos\b/.test(e.live)).busy);
       assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it("a hover before the layer: a progress cursor and \"Loading…\", then Morocco's tooltip", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("a hover before the layer: a progress cursor and \"Loading…\", then Morocco's tooltip", () =>
+    inSession(async (session) => {
+      const { page } = session;
       await slow(page, INTERACT, SLOW_MS);
       await coldLoad(page, "index.html");
       const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
@@ -366,17 +359,12 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
       const { busy, arrived } = busyThenArrived(await statesAfter(page, "careto-bars", t), "en", (e) => e.tip !== null);
       assert.ok(busy && arrived.t - busy.t >= SLOW_MS / 2, "the busy state came first, for as long as the layer was held back");
       assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
 
 describe("after the busy state", () => {
-  it("the live region no longer says \"Loading…\" once the layer has come for a hover or Show data", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("the live region no longer says \"Loading…\" once the layer has come for a hover or Show data", () =>
+    inSession(async ({ page }) => {
       await slow(page, INTERACT, SLOW_MS);
       await coldLoad(page, "index.html");
       const bar = await page.evaluate(itemPoint, ["careto-bars", "country:MAR"]);
@@ -388,10 +376,7 @@ describe("after the busy state", () => {
       for (const host of ["careto-bars", "careto-timeline"]) {
         assert.notEqual((await page.evaluate(chartState, host)).live, LOADING.en, `${host}: the live region still says "Loading…" after the layer came`);
       }
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
 
 // ---------------------------------------------------------------- 12.6
@@ -431,10 +416,9 @@ async function prefetchFailed(session) {
 }
 
 describe("a part that fails to load loses nothing (issue 12.6)", () => {
-  it("careto_viz_interact.js answers 404: the bars stay, the hover says why, one error; once it is back the next hover shows the tooltip", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("careto_viz_interact.js answers 404: the bars stay, the hover says why, one error; once it is back the next hover shows the tooltip", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const failed = await notFound(page, INTERACT);
       await coldLoad(page, "index.html");
       await prefetchFailed(session);
@@ -463,15 +447,11 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       assert.equal(s.status, "", "the failure is no longer shown once it works");
       assert.equal(session.ours.length, 2, "no error once it works");
       assert.equal(failed.requests, tries, "the retry went past the route it should no longer meet");
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it("the details .wasm is offline (Spanish page): the timeline stays, Show data says why in Spanish, one error; back online, the next click fills the table", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("the details .wasm is offline (Spanish page): the timeline stays, Show data says why in Spanish, one error; back online, the next click fills the table", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const offline = (route) => route.abort("internetdisconnected");
       await page.route(`**/${DETAILS_WASM}`, offline);
       await coldLoad(page, "embed.html?view=timeline&lang=es");
@@ -499,10 +479,7 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       assert.match(await page.locator("#chart table caption").textContent(), /\S/);
       assert.equal((await show.textContent()).trim(), "Ocultar datos");
       assert.equal(session.ours.length, 2, "no error once it works");
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   it("a CSP that lets only the first-paint files run: the charts stay, ArrowDown says why, one error", async () => {
     // The first-paint files, as the page itself fetches them (tests/page/paths.mjs).
@@ -543,10 +520,9 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
     }
   });
 
-  it("the Spanish kernel answers 404: update({ lang: \"es\" }) keeps the bars and says why in English, one error; once it is back the next update draws in Spanish", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("the Spanish kernel answers 404: update({ lang: \"es\" }) keeps the bars and says why in English, one error; once it is back the next update draws in Spanish", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const failed = await notFound(page, ES_KERNEL);
       await coldLoad(page, "index.html");
       await session.network.idle();
@@ -582,15 +558,11 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await page.evaluate(updateChart, ["careto-bars", { lang: "en" }]);
       await until(async () => (await page.evaluate(titleOf, "careto-bars")) === title, "not back in English");
       assert.equal(session.ours.length, 1, "no error once it works");
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it("a reader's hover while the prefetch is failing: one failed request, one console error", async () => {
-    const session = await open();
-    const { page, context } = session;
-    try {
+  it("a reader's hover while the prefetch is failing: one failed request, one console error", () =>
+    inSession(async (session) => {
+      const { page } = session;
       const failed = { requests: 0 };
       await page.route(`**/${INTERACT}`, async (route) => {
         failed.requests++;
@@ -605,8 +577,5 @@ describe("a part that fails to load loses nothing (issue 12.6)", () => {
       await session.network.idle();
       assert.equal(failed.requests, 1, "one request, shared by the prefetch and the hover");
       assert.equal(session.ours.length, failed.requests, `console errors for ${failed.requests} failed request(s):\n${session.ours.join("\n")}`);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
