@@ -5,7 +5,7 @@
 // the frame holding it has been produced. Then window.bench, as bench/ours.js.
 
 import { afterNextFrame, benchIsReady } from "./common.js";
-import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
+import { redrawMany, timeHitTests, timeHovers, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 
 performance.mark("script-start");
 // As every page careto-viz ships loads a map (www/careto-viz-loader.js,
@@ -93,16 +93,7 @@ window.bench = {
       await new Promise((r) => setTimeout(r, 25));
       canvas.dispatchEvent(new PointerEvent("pointermove", targets[0].init));
     }
-    let wrong = null;
-    const out = timeBatches(batches, 20, (i) => {
-      const t = targets[i % 2];
-      canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
-      const title = tip.firstChild?.textContent ?? "";
-      if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
-    });
-    canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
-    if (wrong) throw new Error(`hover: ${wrong}`);
-    return out;
+    return timeHovers(batches, canvas, tip, targets);
   },
 
   /** chart.hitTest alone: Morocco, near Gibraltar's marker, the sea; mean ms per call in batches of 1,000. */

@@ -6,7 +6,7 @@
 // exposes window.bench for the driver's measurements.
 
 import { afterNextFrame, benchIsReady } from "./common.js";
-import { redrawMany, timeBatches, timeHitTests, timeRedraws, timeSync, WIDTHS } from "./timing.js";
+import { redrawMany, timeHitTests, timeHovers, timeRedraws, timeSync, WIDTHS } from "./timing.js";
 import { coldHoverOurs } from "./cold-hover.js";
 
 performance.mark("script-start");
@@ -85,8 +85,8 @@ window.bench = {
    * at the centre of one bar, then of another; the module's listener
    * hit-tests, fills and places the tooltip synchronously, so once
    * dispatchEvent returns the tooltip text is updated: read it and check it
-   * names the right country. Timed in batches of 20 (common.js,
-   * timeBatches): returns the mean ms per hover of each of `batches` batches.
+   * names the right country. Timed in batches of 20 (timing.js,
+   * timeHovers): returns the mean ms per hover of each of `batches` batches.
    */
   hovers(batches) {
     const chart = charts.bars;
@@ -98,16 +98,7 @@ window.bench = {
       const init = { clientX: r.left + x + w / 2, clientY: r.top + y + h / 2, bubbles: true, composed: true, pointerType: "mouse" };
       return { name, init };
     });
-    let wrong = null;
-    const out = timeBatches(batches, 20, (i) => {
-      const t = targets[i % 2];
-      canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
-      const title = tip.firstChild?.textContent ?? "";
-      if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
-    });
-    canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
-    if (wrong) throw new Error(`hover: ${wrong}`);
-    return out;
+    return timeHovers(batches, canvas, tip, targets);
   },
 
   /** chart.hitTest alone: mean ms per call over `n` calls, in batches of 1,000. */

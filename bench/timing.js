@@ -63,6 +63,25 @@ export function timeBatches(batches, size, f) {
 }
 
 /**
+ * Hovers on our charts: `batches` batches of 20 pointermoves on `canvas`,
+ * alternating between `targets` ({ name, init }: a PointerEvent's init at
+ * the target), each checked to show the tooltip `tip` titled with its name;
+ * the mean ms per hover of each batch. Throws if one did not.
+ */
+export function timeHovers(batches, canvas, tip, targets) {
+  let wrong = null;
+  const out = timeBatches(batches, 20, (i) => {
+    const t = targets[i % 2];
+    canvas.dispatchEvent(new PointerEvent("pointermove", t.init));
+    const title = tip.firstChild?.textContent ?? "";
+    if (tip.hidden || !title.includes(t.name)) wrong ??= `tooltip shows "${title}" (hidden: ${tip.hidden}), expected ${t.name}`;
+  });
+  canvas.dispatchEvent(new PointerEvent("pointerleave", { pointerType: "mouse" }));
+  if (wrong) throw new Error(`hover: ${wrong}`);
+  return out;
+}
+
+/**
  * The hit-test alone: `n` calls `hit(i)` (true when the i-th call hit
  * something) in batches of 1,000; the mean ms per call of each batch.
  * Throws if a batch hit nothing.
