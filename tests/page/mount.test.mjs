@@ -2,7 +2,8 @@
 // builds: the element checks (the JS shell, src/web/shell/core.js: nothing a
 // host passes reaches the wasm module unchecked), the controls the options
 // show or hide, destroy and mounting again, a <canvas> drawn into directly,
-// the content box of a padded container, and a campaign's markup shown as
+// the content box of a padded container, a chart mounted hidden (a tab) and
+// shown, and a campaign's markup shown as
 // text in every place (full build). Moved here from tests/web.rs when the
 // DOM moved from Rust to the shell (issue 12).
 //
@@ -191,6 +192,34 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       assert.equal(r.width, 640);
       assert.equal(r.padded, 400, "a padded container's content box");
       assert.equal(r.inParent, 300, "a <canvas> in a padded parent");
+    });
+
+    it("mounted where nothing shows (a hidden tab or slide), draws at its width once shown", async () => {
+      const r = await run(`
+        const tab = box(900);
+        tab.style.display = "none";
+        const div = document.createElement("div");
+        tab.append(div);
+        const chart = module.mount(div, { view: "bars", theme: "light" });
+        const out = { hiddenError: null };
+        await chart.drawn().catch((e) => (out.hiddenError = e.message));
+        tab.style.display = "";
+        tab.style.width = "500px";
+        for (let i = 0; i < 60 && chart.canvas.style.width !== "500px"; i++) await new Promise((r) => requestAnimationFrame(r));
+        out.shown = chart.canvas.style.width;
+        const m = chart.barRect("MAR");
+        const k = devicePixelRatio;
+        const at = chart.canvas.getContext("2d").getImageData(Math.floor((m[0] + m[2] / 2) * k), Math.floor((m[1] + m[3] / 2) * k), 1, 1).data;
+        out.top = [at[0], at[1], at[2]];
+        out.barEnd = m[0] + m[2];
+        chart.destroy();
+        tab.remove();
+        return out;
+      `);
+      assert.equal(r.hiddenError, null, "no error while hidden");
+      assert.equal(r.shown, "500px", "redrawn at the tab's width once shown");
+      assert.deepEqual(r.top, [0x4a, 0x10, 0x03], "Morocco's bar in the top class, drawn once shown");
+      assert.ok(r.barEnd <= 500, `Morocco's bar ends at ${r.barEnd} px, inside the 500 px tab`);
     });
 
     if (build === "full") {
