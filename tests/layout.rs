@@ -589,6 +589,47 @@ fn the_period_label_keeps_its_dates_whole() {
     }
 }
 
+/// On a phone an event's label that fits the chart's width is drawn whole
+/// (under its mark when it fits on neither side): "Linked to Spain's CNI
+/// (alleged)", not "Linked to Spain's… (alleged)"; in Spanish at 320 px
+/// "Vinculado al C… (acusación)" said nothing. Only a label wider than the
+/// chart is cut, and its status tag never is.
+#[test]
+fn an_event_label_is_cut_only_when_wider_than_the_chart() {
+    let c = careto();
+    for lang in LANGS {
+        for w in (240..=1280).step_by(8) {
+            let l = timeline(f64::from(w), lang);
+            let room = l.scale.range.1 - l.scale.range.0;
+            let drawn: Vec<(String, f64)> = l
+                .scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text { text, size, .. } => Some((text.clone(), *size)),
+                    _ => None,
+                })
+                .collect();
+            for e in c.events.iter() {
+                let label = e.label.get(lang);
+                let is_label =
+                    |t: &str| t.starts_with(label) || t.split_once('…').is_some_and(|(words, _)| !words.is_empty() && label.starts_with(words.trim_end()));
+                let Some((text, size)) = drawn.iter().find(|(t, _)| is_label(t)) else { panic!("{lang:?} {w}: no label for {label}") };
+                if text.starts_with(label) {
+                    continue;
+                }
+                // Cut: the words before the ellipsis, then the tag whole.
+                let tag = text.split_once('…').map_or("", |(_, tag)| tag);
+                if e.status != Status::Reported {
+                    assert!(tag.starts_with(" (") && tag.ends_with(')'), "{lang:?} {w}: {text}: the status tag was cut");
+                }
+                let whole = careto_viz::text::width(&format!("{label}{tag}"), *size, careto_viz::text::Weight::Normal);
+                assert!(whole > room, "{lang:?} {w}: \"{text}\" is cut, though \"{label}{tag}\" ({whole:.0} px) fits the chart's {room:.0} px");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_period_spans_2007_to_january_2014() {
     let l = timeline(640.0, Lang::En);

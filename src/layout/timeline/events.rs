@@ -158,11 +158,14 @@ struct EventLabel {
 
 /// The label of `e`, whose mark spans `mark` (x0, x1), in a chart between
 /// `bounds`: right of the mark if it fits there, else left if it fits there,
-/// else on the roomier side, shortened. The status tag ("(alleged)") is
-/// never cut: only the label before it is. A mark so wide (a year-long event
-/// on a short time axis, on a phone) that the label, even shortened, fits on
-/// neither side gets its label in the lane below, centred under it and kept
-/// inside the chart, rather than past the chart's edge.
+/// else, if it fits the chart's width, whole in the lane below, centred
+/// under the mark and kept inside the chart (on a phone: "Linked to Spain's
+/// CNI (alleged)" whole, not "Linked to Spain's… (alleged)", and the Spanish
+/// "Vinculado al C… (acusación)" gone). Only a label wider than the chart
+/// is shortened: on the roomier side, or below a mark so wide (a year-long
+/// event on a short time axis) that it fits on neither side even
+/// shortened. The status tag ("(alleged)") is never cut: only the label
+/// before it is.
 fn event_label(e: &Event, mark: (f64, f64), bounds: (f64, f64), size: f64, s: &Strings, lang: Lang) -> EventLabel {
     let ((mx0, mx1), (x0, x1)) = (mark, bounds);
     let tag = s.status_tag(e.status).map(|t| format!(" ({t})")).unwrap_or_default();
@@ -170,6 +173,13 @@ fn event_label(e: &Event, mark: (f64, f64), bounds: (f64, f64), size: f64, s: &S
     let full_w = text::width(&full, size, Weight::Normal);
     let room_right = x1 - (mx1 + LABEL_GAP);
     let room_left = (mx0 - LABEL_GAP) - x0;
+    let under = |text: String, width: f64| {
+        let left = ((mx0 + mx1) / 2.0 - width / 2.0).min(x1 - width).max(x0);
+        EventLabel { text, left, width, side: Side::Below }
+    };
+    if full_w > room_right && full_w > room_left && full_w <= x1 - x0 {
+        return under(full, full_w);
+    }
     let left_of_mark = full_w > room_right && (full_w <= room_left || room_left > room_right);
     let room = if left_of_mark { room_left } else { room_right };
     let tag_w = text::width(&tag, size, Weight::Normal);
@@ -190,8 +200,7 @@ fn event_label(e: &Event, mark: (f64, f64), bounds: (f64, f64), size: f64, s: &S
     if width > room + 1e-9 {
         let text = fit(x1 - x0);
         let width = text::width(&text, size, Weight::Normal);
-        let left = ((mx0 + mx1) / 2.0 - width / 2.0).min(x1 - width).max(x0);
-        EventLabel { text, left, width, side: Side::Below }
+        under(text, width)
     } else if left_of_mark {
         EventLabel { text: label, left: mx0 - LABEL_GAP - width, width, side: Side::Left }
     } else {
