@@ -24,9 +24,9 @@ pub struct ChartOptions {
     /// With its title, headline figures and subtitle, or without (`plain`).
     pub header: Header,
     /// The colour classes told apart by patterns, not colour alone: set in
-    /// forced-colors mode, where every class is one system colour. The
-    /// map draws them as lines (`MapLayout::with_patterns`); the bars need
-    /// none (each bar carries its figure).
+    /// forced-colors mode, where every class is one system colour. The map
+    /// and the bars draw them as lines, the same in their legends
+    /// (`MapLayout::with_patterns`, `BarsLayout::with_patterns`).
     pub patterns: bool,
 }
 
@@ -66,7 +66,7 @@ impl Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
         #[cfg(not(careto_map))]
         match options.view.drawn() {
-            View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            View::Bars => Layout::Bars(BarsLayout::with_patterns(campaign, width, lang, header, options.patterns)),
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),
@@ -78,7 +78,7 @@ impl Layout {
     pub fn with_world(campaign: &Campaign, options: &ChartOptions, world: &crate::geo::World) -> Layout {
         let (width, lang, header) = (options.width, options.lang, options.header);
         match options.view.drawn() {
-            View::Bars => Layout::Bars(BarsLayout::with_header(campaign, width, lang, header)),
+            View::Bars => Layout::Bars(BarsLayout::with_patterns(campaign, width, lang, header, options.patterns)),
             View::Timeline => Layout::Timeline(TimelineLayout::with_header(campaign, width, lang, header)),
             #[cfg(careto_profile)]
             View::Profile => Layout::Profile(ProfileLayout::with_header(campaign, width, lang, header)),

@@ -185,11 +185,10 @@ impl Theme {
     }
 
     /// The forced-colors theme: only the system colours. Classes are no
-    /// longer told apart by colour (every bar is `CanvasText`) but by their
-    /// labels: each bar carries its figure, and the legend the figures of
-    /// each class; the map, which has no figures, draws its classes as line
-    /// patterns (`ChartOptions::patterns`, which the web layer sets with
-    /// this theme). Alleged and secondary claims keep their tags and are
+    /// longer told apart by colour (every class is `CanvasText`) but by line
+    /// patterns, the same on the map, the bars and their legends
+    /// (`ChartOptions::patterns`, which the web layer sets with this theme);
+    /// each bar carries its figure too. Alleged and secondary claims keep their tags and are
     /// drawn in `Highlight`; the focus ring too. Light or dark by the
     /// lightness of `Canvas` (for the page's `color-scheme`).
     pub fn forced(s: SystemColors) -> Theme {

@@ -190,6 +190,83 @@ fn bar_colours_follow_the_classes() {
 }
 
 #[test]
+fn in_forced_colours_the_bars_and_their_legend_tell_the_classes_apart_by_lines() {
+    // Forced colours make every class one system colour: the bars, as the
+    // map above them, tell the classes apart by the same line patterns, and
+    // so does their legend (five identical squares said nothing).
+    let c = careto();
+    // (spacing, width) of classes 0..=3, as the map draws them (tests/map.rs).
+    let ladder = [(8.0, 1.0), (4.0, 1.0), (4.0, 2.0), (4.0, 2.75)];
+    for lang in LANGS {
+        for width in WIDTHS {
+            let plain = bars(width, lang);
+            let l = BarsLayout::with_patterns(&c, width, lang, careto_viz::layout::Header::Full, true);
+            // The same picture's geometry, items and hits: only ink changes.
+            assert_eq!((l.scene.height, &l.bars, &l.hits, l.items()), (plain.scene.height, &plain.bars, &plain.hits, plain.items()));
+            assert!(!plain.scene.shapes.iter().any(|s| matches!(s, Shape::Line { stroke, .. } if matches!(stroke.paint, Paint::Class(_)))));
+            let lines_in = |r: &Rect, class: usize| -> Vec<(f64, f64)> {
+                l.scene
+                    .shapes
+                    .iter()
+                    .filter_map(|s| match s {
+                        Shape::Line { from, to, stroke } if stroke.paint == Paint::Class(class) && from.y == to.y && from.y >= r.y && from.y < r.bottom() => {
+                            assert_eq!((from.x, to.x), (r.x, r.right()), "a line across the whole rectangle");
+                            Some((stroke.width, from.y))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let outlined = |r: &Rect, class: usize| {
+                l.scene
+                    .shapes
+                    .iter()
+                    .any(|s| matches!(s, Shape::Rect { rect, fill: Some(Paint::Land), stroke: Some(st), .. } if rect == r && st.paint == Paint::Class(class)))
+            };
+            for b in &l.bars {
+                let class = b.class.unwrap();
+                if class == 4 {
+                    // Morocco, the top class: solid, no lines.
+                    assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { rect, fill: Some(Paint::Class(4)), .. } if *rect == b.rect)));
+                    assert!(lines_in(&b.rect, 4).is_empty());
+                    continue;
+                }
+                // Below it: land outlined in the class's paint, crossed by its lines on their grid.
+                assert!(outlined(&b.rect, class), "bar of {} at {width} px", b.value);
+                assert!(!l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { rect, fill: Some(Paint::Class(_)), .. } if *rect == b.rect)));
+                let lines = lines_in(&b.rect, class);
+                let (spacing, w) = ladder[class];
+                // At least one line in a 14 px bar on an 8 px grid; more in the denser classes.
+                assert!(lines.len() >= if spacing > 4.0 { 1 } else { 3 }, "bar of {} at {width} px: {} lines", b.value, lines.len());
+                for (lw, y) in lines {
+                    assert_eq!(lw, w);
+                    assert!((y / spacing - (y / spacing).round()).abs() < 1e-9, "a line at y = {y}, off its {spacing} px grid");
+                }
+            }
+            // The legend: a lined square per class below the top one, the top class a solid square.
+            let squares: Vec<&Rect> = l
+                .scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Rect { rect, fill: Some(Paint::Land), stroke: Some(_), .. } if !l.bars.iter().any(|b| b.rect == *rect) => Some(rect),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(squares.len(), 4, "at {width} px");
+            for (class, sq) in squares.iter().enumerate() {
+                assert!(outlined(sq, class));
+                assert!(!lines_in(sq, class).is_empty(), "class {class}'s square has no lines");
+            }
+        }
+    }
+    // Through the chart layer: `patterns` reaches the bars.
+    let options = ChartOptions { view: View::Bars, patterns: true, ..ChartOptions::default() };
+    let Layout::Bars(l) = Layout::new(&c, &options) else { panic!("not bars") };
+    assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Line { stroke, .. } if stroke.paint == Paint::Class(3))));
+}
+
+#[test]
 fn bars_scene_says_what_it_shows() {
     let c = careto();
     for &w in &WIDTHS {

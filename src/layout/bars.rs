@@ -2,6 +2,7 @@
 //! with a legend; then the countries without a published figure as a
 //! labelled group of names (never as zero-length bars); then the source line.
 
+use super::hatch::class_lines;
 use super::legend::Swatch;
 use super::{
     foot_height, header_block, hit_sorted, lines_block, max_height, text_block, Anchor, Frame, Header, HitBox, Metrics, Paint, Point, Rect, Scene, Shape,
@@ -46,8 +47,18 @@ pub struct BarsLayout {
 
 /// The legend entries of the colour classes: "<Measure>:" (cut to the
 /// chart's width: a newsroom's measure can be a long label), then one
-/// swatch per class. The bars and the map draw the same.
-pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner: f64, m: &Metrics, lang: Lang, header: Header) -> Vec<(Swatch, String)> {
+/// swatch per class: its colour, or with `patterns` (forced colours, where
+/// every class is one colour) its lines ([`class_lines`]; the top class
+/// solid). The bars and the map draw the same.
+pub(crate) fn class_legend(
+    color_scale: &ColorScale,
+    campaign: &Campaign,
+    inner: f64,
+    m: &Metrics,
+    lang: Lang,
+    header: Header,
+    patterns: bool,
+) -> Vec<(Swatch, String)> {
     let s = strings(lang);
     // A hedged measure is named, with its hedge, in the subtitle just above
     // (in a plain chart, by `plain_measure` just above).
@@ -60,7 +71,14 @@ pub(crate) fn class_legend(color_scale: &ColorScale, campaign: &Campaign, inner:
     if let Some(h) = heading {
         items.push((Swatch::Heading, text::truncate(&h, m.subtitle, Weight::Normal, inner)));
     }
-    items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| (Swatch::Fill(Paint::Class(i)), c.label())));
+    let n = color_scale.classes().len();
+    items.extend(color_scale.classes().iter().enumerate().map(|(i, c)| {
+        let swatch = match class_lines(i, n).filter(|_| patterns) {
+            Some(lines) => Swatch::Lines(Paint::Class(i), lines),
+            None => Swatch::Fill(Paint::Class(i)),
+        };
+        (swatch, c.label())
+    }));
     items
 }
 
@@ -102,6 +120,15 @@ impl BarsLayout {
 
     /// [`BarsLayout::new`], with its header or without ([`Header::Plain`]).
     pub fn with_header(campaign: &Campaign, width: f64, lang: Lang, header: Header) -> BarsLayout {
+        BarsLayout::with_patterns(campaign, width, lang, header, false)
+    }
+
+    /// [`BarsLayout::with_header`]; with `patterns` (forced colours, where
+    /// every class is one system colour), each bar below the top class is
+    /// land outlined and crossed by its class's lines, as on the map and in
+    /// the legend ([`class_lines`]), the top class's bars solid. The same
+    /// geometry and hit boxes either way.
+    pub fn with_patterns(campaign: &Campaign, width: f64, lang: Lang, header: Header, patterns: bool) -> BarsLayout {
         let Frame { width, metrics: m, x0, x1, mut scene } = Frame::new(width);
         let s = strings(lang);
         let inner = x1 - x0;
@@ -127,7 +154,7 @@ impl BarsLayout {
         y = plain_measure(&mut scene, campaign, lang, header, x0, y + 10.0, inner, &m);
         let swatch = (m.subtitle * 0.9).round();
         let line_h = (m.subtitle * 1.5).round();
-        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang, header), x0, x1, y, &m) + 10.0;
+        y = super::legend::legend(&mut scene, class_legend(&color_scale, campaign, inner, &m, lang, header, patterns), x0, x1, y, &m) + 10.0;
         // Texts go after the shapes, a style at a time (see the legend).
         let mut texts = Vec::new();
 
@@ -168,8 +195,10 @@ impl BarsLayout {
             });
             let class = color_scale.class_of(*value);
             let rect = Rect { x: bar_x0, y: mid - bar_h / 2.0, w: (scale.map(f64::from(*value)) - bar_x0).max(if *value > 0 { 1.0 } else { 0.0 }), h: bar_h };
-            if let Some(class) = class {
-                scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Class(class)), stroke: None });
+            match (class, class.and_then(|i| class_lines(i, color_scale.classes().len())).filter(|_| patterns)) {
+                (Some(class), Some(lines)) => super::legend::lined(&mut scene, rect, Paint::Class(class), lines),
+                (Some(class), None) => scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Class(class)), stroke: None }),
+                (None, _) => {}
             }
             values_text.push(Shape::Text {
                 text: format_count(*value, lang),

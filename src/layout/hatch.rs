@@ -3,15 +3,21 @@
 //! colour is never the only thing that tells "affected, count not
 //! published" apart (a pattern survives every colour-vision deficiency and
 //! greyscale printing). In forced-colors mode, where every colour class is
-//! one system colour, the map tells its classes apart by patterns too:
-//! horizontal lines, denser and thicker for a higher class ([`class_lines`]).
+//! one system colour, the map and the bars tell their classes apart by
+//! patterns too: horizontal lines, denser and thicker for a higher class
+//! ([`class_lines`]; a bar or a legend's square by [`rect_lines`]).
+//!
+//! The hatching and the lines clipped to any shape are the map's only
+//! (`careto_map`); the article build has the classes' patterns.
 
-use super::{Paint, Point, Scene, Shape, Stroke};
+use super::{Paint, Point, Rect, Scene, Shape, Stroke};
 
 /// Distance between two hatch lines, CSS px (measured across them).
+#[cfg(careto_map)]
 pub const SPACING: f64 = 4.0;
 
 /// Which way a pattern's lines run.
+#[cfg(careto_map)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Lines {
     /// "/", bottom-left to top-right: the hatching of "count not published".
@@ -23,11 +29,12 @@ pub enum Lines {
 /// Adds the hatch lines ("/", bottom-left to top-right, 1 px in the hatch
 /// tone) inside `rings` (even-odd: a ring inside another is a hole) to
 /// `scene`, `spacing` px apart.
+#[cfg(careto_map)]
 pub fn hatch(scene: &mut Scene, rings: &[&[Point]], spacing: f64) {
     lines(scene, rings, Lines::Diagonal, spacing, Stroke { paint: Paint::Hatch, width: 1.0, dashed: false });
 }
 
-/// A colour class's pattern in a patterned map: horizontal lines `width`
+/// A colour class's pattern in a patterned chart: horizontal lines `width`
 /// px wide, `spacing` px apart (on the grid y = k · spacing).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClassLines {
@@ -48,7 +55,7 @@ const LADDER: [ClassLines; 4] = [
     ClassLines { spacing: 4.0, width: 2.75 },
 ];
 
-/// The pattern of colour class `class` of `classes` in a patterned map
+/// The pattern of colour class `class` of `classes` in a patterned chart
 /// (forced colours): the more victims, the more ink. `None` for the top
 /// class, which is filled solid. Fewer than five classes spread over
 /// [`LADDER`], its ends kept: the lowest class is always the lightest, the
@@ -62,6 +69,22 @@ pub fn class_lines(class: usize, classes: usize) -> Option<ClassLines> {
     LADDER.get(rung).copied()
 }
 
+/// Adds `lines` in `paint` across `rect`: [`lines`] for a rectangle, on the
+/// same grid (y = k · spacing, the rectangle's top in, its bottom out), left
+/// to right; nothing across a rectangle 0.25 px wide or less.
+pub fn rect_lines(scene: &mut Scene, rect: Rect, lines: ClassLines, paint: Paint) {
+    if !(lines.spacing.is_finite() && lines.spacing > 0.0 && rect.w > 0.25) {
+        return;
+    }
+    let stroke = Stroke { paint, width: lines.width, dashed: false };
+    let mut k = (rect.y / lines.spacing).ceil();
+    while k * lines.spacing < rect.bottom() {
+        let y = k * lines.spacing;
+        scene.shapes.push(Shape::Line { from: Point { x: rect.x, y }, to: Point { x: rect.right(), y }, stroke });
+        k += 1.0;
+    }
+}
+
 /// Adds lines running `direction` inside `rings` (even-odd) to `scene`,
 /// `spacing` px apart, drawn with `stroke`. The lines lie on the same grid
 /// for every shape (x + y = k · spacing · √2, or y = k · spacing), so
@@ -71,6 +94,7 @@ pub fn class_lines(class: usize, classes: usize) -> Option<ClassLines> {
 /// line through a vertex is met once); the meeting points of each line,
 /// sorted along it, pair up into the segments inside. Work: edges plus
 /// meeting points, sorted once.
+#[cfg(careto_map)]
 pub fn lines(scene: &mut Scene, rings: &[&[Point]], direction: Lines, spacing: f64, stroke: Stroke) {
     // The value that is constant along a line, and the step between lines.
     let (value, step): (fn(&Point) -> f64, f64) = match direction {

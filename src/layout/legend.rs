@@ -20,8 +20,7 @@ pub(crate) enum Swatch {
     #[cfg(careto_map)]
     Hatch,
     /// A square of land crossed by these lines in this paint, outlined in
-    /// it (a colour class of a patterned map).
-    #[cfg(careto_map)]
+    /// it (a colour class of a patterned chart: forced colours).
     Lines(Paint, super::hatch::ClassLines),
 }
 
@@ -71,13 +70,16 @@ fn draw_swatch(scene: &mut Scene, kind: Swatch, rect: Rect) {
             scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Land), stroke: None });
             super::hatch::hatch(scene, &[&corners(rect)], super::hatch::SPACING);
         }
-        #[cfg(careto_map)]
-        Swatch::Lines(paint, lines) => {
-            scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Land), stroke: Some(super::Stroke { paint, width: 1.0, dashed: false }) });
-            let stroke = super::Stroke { paint, width: lines.width, dashed: false };
-            super::hatch::lines(scene, &[&corners(rect)], super::hatch::Lines::Horizontal, lines.spacing, stroke);
-        }
+        Swatch::Lines(paint, lines) => lined(scene, rect, paint, lines),
     }
+}
+
+/// `rect` as a patterned class draws it (forced colours): land, outlined
+/// in the class's paint and crossed by its lines. A legend's square and a
+/// bar alike.
+pub(crate) fn lined(scene: &mut Scene, rect: Rect, paint: Paint, lines: super::hatch::ClassLines) {
+    scene.shapes.push(Shape::Rect { rect, fill: Some(Paint::Land), stroke: Some(super::Stroke { paint, width: 1.0, dashed: false }) });
+    super::hatch::rect_lines(scene, rect, lines, paint);
 }
 
 /// A rectangle's corners as a closed ring, clockwise on screen.

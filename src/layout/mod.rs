@@ -6,7 +6,6 @@
 //! a theme switch needs no new layout.
 
 pub mod bars;
-#[cfg(careto_map)]
 mod hatch;
 mod legend;
 #[cfg(careto_map)]

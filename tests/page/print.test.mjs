@@ -112,45 +112,58 @@ describe("print (Chromium's PDF)", () => {
   });
 });
 
+/** The page's chart drawn in the host with this id (the page's module exports its charts). */
+const chartIn = (page, id) =>
+  page.evaluateHandle(async (id) => {
+    const m = await import(document.querySelector('script[type="module"][src]').src);
+    const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
+    return handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
+  }, id);
+
+/**
+ * The share of ink (0: the page's Canvas colour, 1: its CanvasText) in each
+ * of `windows` ({ name: [x, y, w, h] }, CSS px) of `chart`'s canvas, and
+ * `paperCorner`: whether its corner is Canvas (the picture redrawn in
+ * system colours).
+ */
+const inkIn = (page, chart, windows) =>
+  page.evaluate(([chart, windows]) => {
+    const probe = document.createElement("span");
+    probe.style.setProperty("forced-color-adjust", "none");
+    document.body.append(probe);
+    const rgb = (name) => ((probe.style.color = name), getComputedStyle(probe).color.match(/\d+/g).slice(0, 3).map(Number));
+    const [paper, ink] = [rgb("Canvas"), rgb("CanvasText")];
+    probe.remove();
+    const ctx = chart.canvas.getContext("2d");
+    const ratio = chart.canvas.width / chart.canvas.getBoundingClientRect().width;
+    const k = [0, 1, 2].reduce((a, c) => (Math.abs(ink[c] - paper[c]) > Math.abs(ink[a] - paper[a]) ? c : a), 0);
+    const corner = [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
+    const out = { paperCorner: corner.every((v, i) => v === paper[i]) };
+    for (const [name, [x, y, w, h]] of Object.entries(windows)) {
+      const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), Math.round(w * ratio), Math.round(h * ratio)).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += (d[i + k] - paper[k]) / (ink[k] - paper[k]);
+      out[name] = sum / (d.length / 4);
+    }
+    return out;
+  }, [chart, windows]);
+
 describe("forced colours (Chromium's emulation)", () => {
   it("tells the map's classes apart by lines that gain ink with the class, the top class solid, where every class is CanvasText", async () => {
     const s = await ready();
     const { page } = s;
     try {
       await page.emulateMedia({ forcedColors: "active" });
-      // The share of ink (0: Canvas, 1: CanvasText) in a column 4 px wide and
-      // 16 px tall (whole periods of every class's lines: 8 and 4 px; 4 px
-      // for Morocco, filled solid and too small for 16) centred on each
-      // place's anchor, once the map is in system colours.
-      // The map's chart (the page's module exports its charts), found once.
-      const chart = await page.evaluateHandle(async (id) => {
-        const m = await import(document.querySelector('script[type="module"][src]').src);
-        const handles = m.charts instanceof Map ? [...m.charts.values()] : m.chart ? [m.chart] : [];
-        return handles.find((c) => c.canvas?.getRootNode()?.host?.id === id);
-      }, MAP);
-      const inks = (codes) =>
-        page.evaluate(([chart, codes]) => {
-          const probe = document.createElement("span");
-          probe.style.setProperty("forced-color-adjust", "none");
-          document.body.append(probe);
-          const rgb = (name) => ((probe.style.color = name), getComputedStyle(probe).color.match(/\d+/g).slice(0, 3).map(Number));
-          const [paper, ink] = [rgb("Canvas"), rgb("CanvasText")];
-          probe.remove();
-          const ctx = chart.canvas.getContext("2d");
-          const ratio = chart.canvas.width / chart.canvas.getBoundingClientRect().width;
-          const k = [0, 1, 2].reduce((a, c) => (Math.abs(ink[c] - paper[c]) > Math.abs(ink[a] - paper[a]) ? c : a), 0);
-          const corner = [...ctx.getImageData(3, 3, 1, 1).data.slice(0, 3)];
-          const out = { paperCorner: corner.every((v, i) => v === paper[i]) };
-          for (const code of codes) {
-            const [x, y] = chart.pointOf(code);
-            const h = code === "MAR" ? 4 : 16;
-            const d = ctx.getImageData(Math.round((x - 2) * ratio), Math.round((y - h / 2) * ratio), Math.round(4 * ratio), Math.round(h * ratio)).data;
-            let sum = 0;
-            for (let i = 0; i < d.length; i += 4) sum += (d[i + k] - paper[k]) / (ink[k] - paper[k]);
-            out[code] = sum / (d.length / 4);
-          }
-          return out;
-        }, [chart, codes]);
+      // The share of ink in a column 4 px wide and 16 px tall (whole periods
+      // of every class's lines: 8 and 4 px; 4 px for Morocco, filled solid
+      // and too small for 16) centred on each place's anchor, once the map
+      // is in system colours.
+      const chart = await chartIn(page, MAP);
+      const inks = async (codes) => {
+        const points = await page.evaluate(([chart, codes]) => codes.map((c) => chart.pointOf(c)), [chart, codes]);
+        const h = (code) => (code === "MAR" ? 4 : 16);
+        return inkIn(page, chart, Object.fromEntries(codes.map((code, i) => [code, [points[i][0] - 2, points[i][1] - h(code) / 2, 4, h(code)]])));
+      };
       // Algeria (1: the lowest class), Libya and the United States (26, 22),
       // France (53), Brazil (137), Morocco (384: the top class).
       const codes = ["DZA", "LBY", "USA", "FRA", "BRA", "MAR"];
@@ -173,6 +186,46 @@ describe("forced colours (Chromium's emulation)", () => {
         for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].some((c) => Math.abs(d[i + c] - want[c]) > 2)) return false;
         return true;
       }, chart, { timeout: 5_000 });
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it("tells the bars' classes apart by the map's lines, in the bars and in their legend, where every class is CanvasText", async () => {
+    const s = await ready();
+    const { page } = s;
+    try {
+      await page.emulateMedia({ forcedColors: "active" });
+      // A column 4 px wide down the middle of each bar, its whole height
+      // (the outline's half pixels in it too). Class 0's bars (1 and 3 of
+      // 384) are too short for a column; layout.rs checks their lines.
+      const chart = await chartIn(page, BARS.slice(1));
+      // Libya and the United States (26, 22: class 1), France (53: class 2),
+      // Brazil (137: class 3), Morocco (384: the top class, solid).
+      const codes = ["LBY", "USA", "FRA", "BRA", "MAR"];
+      const rects = await page.evaluate(([chart, codes]) => codes.map((c) => chart.barRect(c)), [chart, codes]);
+      const windows = Object.fromEntries(codes.map((code, i) => [code, [rects[i][0] + rects[i][2] / 2 - 2, rects[i][1], 4, rects[i][3]]]));
+      let got;
+      for (const deadline = Date.now() + 5_000; ; ) {
+        got = await inkIn(page, chart, windows);
+        if ((got.paperCorner && got.MAR > 0.9) || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const at = JSON.stringify(got);
+      // Before this, every bar was solid CanvasText: ink 1 everywhere.
+      assert.ok(got.MAR > 0.95, `Morocco's bar is not solid: ${at}`);
+      for (const code of ["LBY", "USA", "FRA", "BRA"]) assert.ok(got[code] > 0.15 && got[code] < 0.85, `${code}: ink ${got[code].toFixed(3)}, neither paper nor solid (${at})`);
+      assert.ok(Math.abs(got.LBY - got.USA) < 0.1, `one class, two inks: ${at}`);
+      assert.ok(got.USA + 0.1 < got.FRA && got.FRA + 0.05 < got.BRA && got.BRA + 0.1 < got.MAR, `ink does not grow with the class: ${at}`);
+      // Out of forced colours: Brazil's bar in its class's colour, whole.
+      await page.emulateMedia({ forcedColors: "none" });
+      await page.waitForFunction(([chart, r]) => {
+        const want = chart.barColor("BRA").match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16));
+        const d = chart.canvas.getContext("2d").getImageData(Math.round(r[0] + r[2] / 2) - 2, Math.round(r[1]) + 2, 4, Math.round(r[3]) - 4).data;
+        for (let i = 0; i < d.length; i += 4) if ([0, 1, 2].some((c) => Math.abs(d[i + c] - want[c]) > 2)) return false;
+        return true;
+      }, [chart, rects[3]], { timeout: 5_000 });
       assert.deepEqual(s.problems, []);
     } finally {
       await s.context.close();

@@ -161,17 +161,7 @@ impl MapLayout {
         let color_scale = ColorScale::for_values(&values);
         y = super::bars::plain_measure(&mut scene, campaign, lang, header, x0, y + 10.0, inner, &m);
         let n_classes = color_scale.classes().len();
-        let mut class_legend = super::bars::class_legend(&color_scale, campaign, inner, &m, lang, header);
-        if patterns {
-            for (swatch, _) in &mut class_legend {
-                if let Swatch::Fill(Paint::Class(i)) = *swatch {
-                    if let Some(lines) = class_lines(i, n_classes) {
-                        *swatch = Swatch::Lines(Paint::Class(i), lines);
-                    }
-                }
-            }
-        }
-        y = legend(&mut scene, class_legend, x0, x1, y, &m);
+        y = legend(&mut scene, super::bars::class_legend(&color_scale, campaign, inner, &m, lang, header, patterns), x0, x1, y, &m);
         let unpublished = crate::order::unpublished_by_name(campaign, lang);
         let mut tones = Vec::new();
         if !unpublished.is_empty() {
