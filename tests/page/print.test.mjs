@@ -148,6 +148,49 @@ const inkIn = (page, chart, windows) =>
     return out;
   }, [chart, windows]);
 
+/** WCAG contrast of each `selectors` element's text colour against white paper. */
+const contrastOnPaper = (page, selectors) =>
+  page.evaluate((selectors) => {
+    const lum = (rgb) => {
+      const [r, g, b] = rgb.map((v) => v / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    return Object.fromEntries(
+      selectors.map((sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return [sel, null];
+        const rgb = getComputedStyle(el).color.match(/[\d.]+/g).slice(0, 3).map(Number);
+        return [sel, Math.round((1.05 / (lum(rgb) + 0.05)) * 100) / 100];
+      }),
+    );
+  }, selectors);
+
+describe("the page's own text on paper", () => {
+  it("prints dark on white from a dark screen, as the charts do (the article and the iframe's page)", async () => {
+    const s = await ready();
+    try {
+      const article = ["h1", ".article__kicker", ".article__standfirst", "main p:not([class])", ".sources a"];
+      await s.page.emulateMedia({ colorScheme: "dark" });
+      const screen = await contrastOnPaper(s.page, article);
+      // On the dark screen the text is light: on white it would be faint.
+      assert.ok(screen.h1 < 2, `the dark screen's title is not light: ${JSON.stringify(screen)}`);
+      await s.page.emulateMedia({ colorScheme: "dark", media: "print" });
+      const paper = await contrastOnPaper(s.page, article);
+      for (const sel of article) assert.ok(paper[sel] >= 4.5, `${sel} prints at ${paper[sel]}:1 on white (${JSON.stringify(paper)})`);
+      // The iframe's page, dark by its own theme parameter.
+      await s.page.goto(new URL("embed.html?view=bars&theme=dark", server.url).href, { waitUntil: "load" });
+      await s.page.emulateMedia({ colorScheme: "dark", media: "screen" });
+      assert.ok((await contrastOnPaper(s.page, ["body"])).body < 2);
+      await s.page.emulateMedia({ colorScheme: "dark", media: "print" });
+      const embed = await contrastOnPaper(s.page, ["body"]);
+      assert.ok(embed.body >= 4.5, `embed.html prints its text at ${embed.body}:1 on white`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
 describe("forced colours (Chromium's emulation)", () => {
   it("tells the map's classes apart by lines that gain ink with the class, the top class solid, where every class is CanvasText", async () => {
     const s = await ready();
