@@ -149,7 +149,7 @@ pub fn lines(scene: &mut Scene, rings: &[&[Point]], direction: Lines, spacing: f
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, careto_map))]
 mod tests {
     use super::*;
 
