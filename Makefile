@@ -176,9 +176,13 @@ site: site-url build
 	cp campaign.schema.json dist/
 	cp $(OUT_DIR)/*.js $(OUT_DIR)/*.wasm $(OUT_DIR)/*.bin dist/pkg/
 	cp $(FULL_OUT_DIR)/*.js $(FULL_OUT_DIR)/*.wasm $(FULL_OUT_DIR)/*.bin dist/pkg-full/
+	# Static images for pages without scripts: 640 px wide, and 375 px for
+	# phones (-375.svg: a 640 px picture in a phone's column has 7 px text).
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do for theme in $(SITE_THEMES); do \
-	  cargo run --release --quiet --bin careto-render -- --view $$view --lang $$lang --theme $$theme \
+	  target/release/careto-render --view $$view --lang $$lang --theme $$theme \
 	    --width 640 --out dist/img/$$view-$$lang-$$theme.svg; \
+	  target/release/careto-render --view $$view --lang $$lang --theme $$theme \
+	    --width 375 --out dist/img/$$view-$$lang-$$theme-375.svg; \
 	done; done; done
 	# Social cards (1200 x 630 PNG, light theme): one per view and language,
 	# and the pages' og:image made absolute (see SITE_URL above).

@@ -387,6 +387,17 @@ fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
             assert_eq!(get("twitter:card"), "summary_large_image", "{v} {l}");
             let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
             assert!(noscript.contains(&format!("src=\"img/{v}-{l}-light.svg\" alt=\"{title}. ")), "{v} {l}: {noscript}");
+            // In the reader's theme, and drawn at a phone's width on a phone: the first source that matches wins.
+            let sources: Vec<&str> = noscript.split("<source ").skip(1).collect();
+            let want = [
+                ("(max-width: 520px) and (prefers-color-scheme: dark)", format!("img/{v}-{l}-dark-375.svg")),
+                ("(max-width: 520px)", format!("img/{v}-{l}-light-375.svg")),
+                ("(prefers-color-scheme: dark)", format!("img/{v}-{l}-dark.svg")),
+            ];
+            assert_eq!(sources.len(), want.len(), "{v} {l}: {noscript}");
+            for (source, (media, srcset)) in sources.iter().zip(&want) {
+                assert!(source.starts_with(&format!("media=\"{media}\" srcset=\"{srcset}\">")), "{v} {l}: {source}");
+            }
             assert!(!noscript.contains("<a "), "{v} {l}: the page's own image, not links to others");
         }
     }

@@ -95,7 +95,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
 /// `template` (embed.html) as the page of `view` in `lang`: `<html>` names
 /// them (embed.js takes them as its defaults), the title and the social
 /// tags are the chart's (title, headline figures, its card), and the
-/// `<noscript>` block shows the view's static image with its summary.
+/// `<noscript>` block shows the view's static image with its summary (in
+/// the reader's theme, and at 375 px on a phone).
 #[cfg(not(target_arch = "wasm32"))]
 fn share_page(template: &str, campaign: &careto_viz::model::Campaign, view: View, lang: careto_viz::model::Lang) -> Result<String, String> {
     use careto_viz::describe;
@@ -114,7 +115,13 @@ fn share_page(template: &str, campaign: &careto_viz::model::Campaign, view: View
     ] {
         html = replace_between(&html, &format!("property=\"{key}\" content=\""), "\"", &escape(&value))?;
     }
-    let fallback = format!("\n  <img class=\"careto-embed__image\" src=\"img/{v}-{l}-light.svg\" alt=\"{}\">\n  ", escape(&format!("{title}. {summary}")));
+    // The picture for the reader's theme, and drawn at a phone's width on a
+    // phone (a 640 px picture there has 7 px text): the images `make site`
+    // renders.
+    let alt = escape(&format!("{title}. {summary}"));
+    let fallback = format!(
+        "\n  <picture>\n    <source media=\"(max-width: 520px) and (prefers-color-scheme: dark)\" srcset=\"img/{v}-{l}-dark-375.svg\">\n    <source media=\"(max-width: 520px)\" srcset=\"img/{v}-{l}-light-375.svg\">\n    <source media=\"(prefers-color-scheme: dark)\" srcset=\"img/{v}-{l}-dark.svg\">\n    <img class=\"careto-embed__image\" src=\"img/{v}-{l}-light.svg\" alt=\"{alt}\">\n  </picture>\n  "
+    );
     replace_between(&html, "<noscript>", "</noscript>", &fallback)
 }
 

@@ -162,9 +162,9 @@ describe("dist/ as `make site` writes it", () => {
     for (const page of [...PAGES, ...SHARE_PAGES]) {
       const html = await readFile(path.join(DIST, page), "utf8");
       for (const [, block] of html.matchAll(/<noscript>([\s\S]*?)<\/noscript>/g)) {
-        for (const [tag] of block.matchAll(/<img\b[^>]*>/g)) {
-          const src = tag.match(/\bsrc="([^"]+)"/)?.[1];
-          const alt = tag.match(/\balt="([^"]+)"/)?.[1];
+        // Each picture's image and its sources (the theme's, a phone's width): the alt text is theirs too.
+        const alt = block.match(/<img\b[^>]*\balt="([^"]+)"/)?.[1];
+        for (const [, src] of block.matchAll(/<(?:img\b[^>]*\bsrc|source\b[^>]*\bsrcset)="([^"]+)"/g)) {
           const file = path.resolve(path.dirname(path.join(DIST, page)), src);
           assert.ok(file.startsWith(path.join(DIST, "img") + path.sep), `${page}: ${src} is not in dist/img`);
           const svg = await readFile(file, "utf8").catch(() => null);
@@ -176,17 +176,18 @@ describe("dist/ as `make site` writes it", () => {
         }
       }
     }
-    assert.ok(images >= 17, `only ${images} noscript images (index.html has 3, cms-script.html 4, cms-hostile.html 2, each share page 1)`);
+    // index.html has 3 pictures of 4 images each, cms-script.html 4 images, cms-hostile.html 2, each share page a picture of 4.
+    assert.ok(images >= 3 * 4 + 4 + 2 + 8 * 4, `only ${images} noscript images and sources`);
   });
 
-  it("has all 16 static images (view x language x theme), each valid SVG with the right title and theme", async () => {
+  it("has all 32 static images (view x language x theme x 640 or 375 px), each valid SVG with the right title, theme and width", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(base + "img/bars-en-light.svg");
       for (const view of ["bars", "timeline", "profile", "map"]) {
         for (const lang of ["en", "es"]) {
-          for (const theme of ["light", "dark"]) {
-            const name = `${view}-${lang}-${theme}.svg`;
+          for (const [theme, width] of [["light", 640], ["dark", 640], ["light", 375], ["dark", 375]]) {
+            const name = `${view}-${lang}-${theme}${width === 375 ? "-375" : ""}.svg`;
             const text = await readFile(path.join(DIST, "img", name), "utf8");
             // The browser's XML parser: a malformed file yields a <parsererror>.
             const parsed = await page.evaluate((t) => {
@@ -204,7 +205,7 @@ describe("dist/ as `make site` writes it", () => {
             assert.equal(parsed.error, false, `${name} does not parse`);
             assert.equal(parsed.root, "svg", name);
             assert.equal(parsed.ns, "http://www.w3.org/2000/svg", name);
-            assert.equal(parsed.width, 640, `${name} width`);
+            assert.equal(parsed.width, width, `${name} width`);
             const titles = {
               "bars-en": "The Mask (Careto): 31 countries affected",
               "bars-es": "The Mask (Careto): 31 países afectados",
@@ -215,7 +216,9 @@ describe("dist/ as `make site` writes it", () => {
               "map-en": "The Mask (Careto): where the 31 affected countries are",
               "map-es": "The Mask (Careto): dónde están los 31 países afectados",
             };
-            assert.equal(parsed.title, titles[`${view}-${lang}`], `${name} title`);
+            // (At 375 px a long title wraps: its first line.)
+            const title = titles[`${view}-${lang}`];
+            assert.ok(parsed.title === title || (width === 375 && parsed.title.length > 15 && title.startsWith(parsed.title)), `${name} title: ${parsed.title}`);
             const light = parsed.background?.toUpperCase() === "#FFFFFF";
             assert.equal(light, theme === "light", `${name} background ${parsed.background}`);
           }
@@ -841,13 +844,45 @@ describe("with JavaScript disabled", () => {
     });
   }
 
+  it("index.html on a phone in dark mode shows the pictures drawn at 375 px in the dark theme, text at its size", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 }, colorScheme: "dark" });
+    try {
+      const p = await context.newPage();
+      await p.goto(base + "index.html", { waitUntil: "load" });
+      const images = await p.$$eval("picture img", (imgs) => imgs.map((i) => ({ current: i.currentSrc, width: i.naturalWidth, shown: i.getBoundingClientRect().width, complete: i.complete })));
+      assert.equal(images.length, 3, JSON.stringify(images));
+      for (const img of images) {
+        assert.match(img.current, /\/img\/(map|bars|timeline)-en-dark-375\.svg$/);
+        assert.ok(img.complete && img.width === 375, JSON.stringify(img));
+        // Drawn at 375 px and shown in a column of about 335: text at nine tenths of its size, not half.
+        assert.ok(img.shown / img.width > 0.85 && img.shown <= 375, JSON.stringify(img));
+      }
+      assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 375, "nothing wider than the phone");
+      // On a desktop in the light theme: the 640 px pictures.
+      await p.setViewportSize({ width: 1000, height: 800 });
+      await p.emulateMedia({ colorScheme: "light" });
+      // (Polled from Playwright's own world: the page runs no script.)
+      let desktop;
+      for (const deadline = Date.now() + 5_000; ; await new Promise((r) => setTimeout(r, 50))) {
+        desktop = await p.$$eval("picture img", (imgs) => imgs.map((i) => ({ current: i.currentSrc, width: i.naturalWidth, complete: i.complete })));
+        if (desktop.every((i) => /-en-light\.svg$/.test(i.current) && i.complete && i.width === 640) || Date.now() > deadline) break;
+      }
+      for (const img of desktop) assert.ok(/-en-light\.svg$/.test(img.current) && img.width === 640, JSON.stringify(desktop));
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a page to share a view by shows that view's static image without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 400, height: 600 } });
     try {
       const p = await context.newPage();
       await p.goto(base + "chart-profile-es.html", { waitUntil: "load" });
-      const img = await p.$eval("noscript img, img", (i) => ({ src: i.getAttribute("src"), alt: i.alt, width: i.naturalWidth, shown: i.getBoundingClientRect().width }));
+      const img = await p.$eval("noscript img, img", (i) => ({ src: i.getAttribute("src"), current: i.currentSrc, alt: i.alt, width: i.naturalWidth, shown: i.getBoundingClientRect().width }));
       assert.equal(img.src, "img/profile-es-light.svg");
+      // A 400 px frame: the picture drawn at a phone's width.
+      assert.ok(img.current.endsWith("/img/profile-es-light-375.svg"), img.current);
+      assert.equal(img.width, 375);
       assert.ok(img.width > 0, "the image did not load");
       assert.equal(img.shown, 400, "the image fills the frame's width");
       assert.match(img.alt, /^The Mask \(Careto\): a quién y qué atacó\. /);
