@@ -750,20 +750,74 @@ describe("embed/cms-iframe.html: responsive iframes", () => {
   });
 });
 
-describe("an iframe from another origin (the usual newsroom case)", () => {
+/**
+ * A newsroom's page on another origin (another port) that serves `html` as
+ * /article.html, with `csp` if given. Returns { url, close }.
+ */
+async function newsroomPage(html, csp) {
+  const parent = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...(csp && { "Content-Security-Policy": csp }) });
+    res.end(html);
+  });
+  await new Promise((resolve) => parent.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${parent.address().port}/article.html`,
+    close: () => {
+      parent.closeAllConnections();
+      return new Promise((resolve) => parent.close(resolve));
+    },
+  };
+}
+
+/** The chart's live region and its open tooltip's title, in the shadow root of `host` (a locator). */
+const announced = (host) =>
+  host.evaluate((el) => {
+    const root = el.shadowRoot;
+    const tip = root?.querySelector(".cv-tip");
+    return { live: root?.querySelector("[aria-live]")?.textContent ?? "", tip: !tip || tip.hidden ? null : tip.querySelector("b")?.textContent };
+  });
+
+describe("from another origin (the usual newsroom case)", () => {
+  it("the script tag and placeholders on a newsroom's page under a strict CSP: bars and map drawn, a link's focus said", async () => {
+    // README, "Three ways to embed": the newsroom's CSP names the chart's site
+    // in script-src and connect-src (the .wasm, the geometry), and in style-src
+    // for careto-viz.css (the charts' own styles need nothing); the site answers
+    // with Access-Control-Allow-Origin (README, "Serving dist/"), as scripts/serve.mjs does.
+    const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src 'self' ${origin}`;
+    const parent = await newsroomPage(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
+      <link rel="stylesheet" href="${base}careto-viz.css"></head><body><h1>An article</h1>
+      <div id="bars" data-careto-viz="bars"></div><div id="map" data-careto-viz="map"></div><p>After the charts.</p>
+      <script type="module" src="${base}careto-viz-embed.js"></script></body></html>`, csp);
+    const s = await openPage(browser, { width: 900, height: 900 });
+    try {
+      await s.page.goto(`${parent.url}#careto-bars=MAR`);
+      for (const id of ["bars", "map"]) {
+        await s.page.waitForSelector(`#${id}:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])`, { state: "attached", timeout: 30_000 });
+        assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+        await assertPainted(s.page.locator(`#${id}`), id);
+      }
+      // The link's item: the interaction layer and the details module, imported from the chart's site.
+      const said = await poll(async () => {
+        const now = await announced(s.page.locator("#bars"));
+        return now.tip === "Morocco" && /384/.test(now.live) && now;
+      }, { timeout: 20_000 });
+      assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(s.page.locator("#bars")))}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+      await parent.close();
+    }
+  });
+
   it("is sized by careto-viz-frame.js on the parent page", async () => {
     // The newsroom's page on another origin (another port), with no CSP of ours;
     // the listener and the frame come from the site under test.
-    const parent = createServer((req, res) => {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
+    const parent = await newsroomPage(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
         <iframe id="f" src="${base}embed.html?view=bars&amp;lang=en" title="chart" style="width:100%;height:300px;border:0"></iframe>
         </body></html>`);
-    });
-    await new Promise((resolve) => parent.listen(0, "127.0.0.1", resolve));
     const s = await openPage(browser, { width: 900, height: 800 });
     try {
-      await s.page.goto(`http://127.0.0.1:${parent.address().port}/article.html`);
+      await s.page.goto(parent.url);
       const frame = await (await s.page.$("#f")).contentFrame();
       await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
       assert.ok(await poll(async () => {
@@ -773,8 +827,7 @@ describe("an iframe from another origin (the usual newsroom case)", () => {
       assert.deepEqual(s.problems, []);
     } finally {
       await s.context.close();
-      parent.closeAllConnections();
-      await new Promise((resolve) => parent.close(resolve));
+      await parent.close();
     }
   });
 });
