@@ -741,8 +741,14 @@ describe("embed/cms-iframe.html: responsive iframes", () => {
           return height();
         })(),
         right: send({ origin: location.origin, source: frame.contentWindow }),
+        // The frame is not sandboxed: a message from it can only have its origin.
+        opaque: (() => {
+          frame.style.height = "";
+          return send({ origin: "null", source: frame.contentWindow });
+        })(),
       };
     });
+    assert.equal(result.opaque, "", 'a message of origin "null" from a frame the page did not sandbox changed the height');
     assert.equal(result.wrongOrigin, result.original, "a message with another origin changed the height");
     assert.equal(result.wrongSource, result.original, "a message from another window changed the height");
     assert.equal(result.wrongType, result.original, "another message type changed the height");
@@ -802,6 +808,39 @@ describe("from another origin (the usual newsroom case)", () => {
         return now.tip === "Morocco" && /384/.test(now.live) && now;
       }, { timeout: 20_000 });
       assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(s.page.locator("#bars")))}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+      await parent.close();
+    }
+  });
+
+  it("a frame the newsroom sandboxed with allow-scripts only (an opaque origin): drawn, each .wasm fetched once, its details said, sized", async () => {
+    // WordPress sandboxes every iframe it embeds so; the frame's requests are
+    // all cross-origin, answered with Access-Control-Allow-Origin.
+    const parent = await newsroomPage(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
+      <iframe id="f" sandbox="allow-scripts" src="${base}embed.html?view=bars&amp;lang=en&amp;focus=MAR" title="chart" style="width:100%;height:300px;border:0"></iframe>
+      </body></html>`);
+    const s = await openPage(browser, { width: 900, height: 800 });
+    try {
+      await s.page.goto(parent.url);
+      const frame = await (await s.page.$("#f")).contentFrame();
+      await frame.waitForSelector('html:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])', { state: "attached", timeout: 30_000 });
+      assert.equal(await frame.getAttribute("html", "data-careto-viz-state"), "ready", s.problems.join("; "));
+      assert.equal(await frame.evaluate(() => self.origin), "null", "the frame is not sandboxed");
+      await assertPainted(frame.locator("#chart"), "sandboxed frame");
+      const said = await poll(async () => {
+        const now = await announced(frame.locator("#chart"));
+        return now.tip === "Morocco" && /384/.test(now.live) && now;
+      }, { timeout: 20_000 });
+      assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(frame.locator("#chart")))}`);
+      // Asked once each, with CORS: not first in mode no-cors (an opaque answer, downloaded for nothing) and then again.
+      for (const file of ["careto_viz_bg.wasm", "careto_viz_details_en_bg.wasm"]) assert.equal(count(s.requests, file), 1, `${file}: ${s.requests.join(", ")}`);
+      // careto-viz-frame.js takes the height of a frame this page sandboxed (its messages' origin is "null").
+      assert.ok(await poll(async () => {
+        const { outer, inner } = await frameSizes(s.page, "#f");
+        return outer !== 300 && Math.abs(outer - inner) <= 2;
+      }), `sandboxed frame not sized: ${JSON.stringify(await frameSizes(s.page, "#f").then(({ frame, ...r }) => r))}`);
       assert.deepEqual(s.problems, []);
     } finally {
       await s.context.close();

@@ -46,7 +46,10 @@ const MODULES = Symbol.for("careto-viz.modules");
  */
 export function fetchAsPreloaded(url) {
   const cors = () => fetch(url, { credentials: "same-origin" });
-  if (new URL(url).origin !== location.origin) return cors();
+  // self.origin, not location.origin: a frame sandboxed without
+  // allow-same-origin has an opaque origin ("null"), and every request it
+  // makes is cross-origin (a no-cors one would be downloaded for nothing).
+  if (new URL(url).origin !== self.origin) return cors();
   // Opaque only if a redirect led to another origin: asked again with CORS.
   return fetch(url, { mode: "no-cors", credentials: "include" }).then((r) => (r.type === "opaque" ? cors() : r));
 }
