@@ -134,6 +134,46 @@ pub fn svg(campaign: &Campaign, options: &ChartOptions) -> Result<String, crate:
     crate::render::to_svg(layout.scene(), &crate::theme::Theme::named(options.theme))
 }
 
+/// The canvas's CSS height for `options` (native only), as
+/// src/web/hidpi.rs sets it: the scene's, rounded up, at least 1 px; a
+/// map's without drawing its world (`MapLayout::height`, the same code).
+/// careto-reserve reserves it, careto-render's embed code gives it.
+#[cfg(all(careto_map, not(target_arch = "wasm32")))]
+pub fn canvas_height(campaign: &Campaign, options: &ChartOptions) -> u32 {
+    let h = match options.view.drawn() {
+        View::Map => crate::layout::map::MapLayout::height(campaign, crate::geo::builtin(), options.width, options.lang, options.header),
+        _ => Layout::new(campaign, options).scene().height,
+    };
+    crate::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
+}
+
+/// The controls row under a chart's canvas (native only): the buttons'
+/// grid of src/web/shell/chart.css (`.cv-tools`),
+/// `repeat(auto-fit, minmax(COLUMN, auto))` columns, rows of BUTTON px with
+/// GAP px between rows and columns, PAD px of padding left, right and
+/// below, MARGIN px above. Change both together: the page test
+/// (tests/page/cls.test.mjs) compares reserved and drawn heights.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod controls {
+    const COLUMN: u32 = 126;
+    const BUTTON: u32 = 32;
+    const GAP: u32 = 8;
+    const PAD: u32 = 10;
+    const MARGIN: u32 = 4;
+
+    /// The columns of the row in a chart `width` px wide: as many as fit
+    /// (auto-fit counts each at its minimum), at least one.
+    fn columns(width: u32) -> u32 {
+        ((width.saturating_sub(2 * PAD) + GAP) / (COLUMN + GAP)).max(1)
+    }
+
+    /// The row's height with `buttons` buttons, its margin included.
+    pub fn height(buttons: u32, width: u32) -> u32 {
+        let rows = buttons.div_ceil(columns(width));
+        MARGIN + rows * BUTTON + rows.saturating_sub(1) * GAP + PAD
+    }
+}
+
 /// The widths a social card's chart is laid out at, in CSS px: the one
 /// that puts the chart on the card largest is taken (`card_layout`).
 #[cfg(not(target_arch = "wasm32"))]

@@ -51,36 +51,15 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod reserve {
-    use careto_viz::chart::{ChartOptions, Header, Layout, View};
+    // The controls row's height (src/web/shell/chart.css), as the embed code's.
+    use careto_viz::chart::controls::height as tools;
+    use careto_viz::chart::{ChartOptions, Header, View};
     use careto_viz::model::{Campaign, Lang};
     use careto_viz::theme::ThemeName;
     use std::fmt::Write;
 
-    /// The controls row of src/web/shell/chart.css (`.cv-tools`): a grid of
-    /// `repeat(auto-fit, minmax(COLUMN, auto))` columns, rows of BUTTON px
-    /// with GAP px between rows and columns, PAD px of padding left, right
-    /// and below, MARGIN px above. Change both together: the page test
-    /// (tests/page/cls.test.mjs) compares reserved and drawn heights.
-    const COLUMN: u32 = 126;
-    const BUTTON: u32 = 32;
-    const GAP: u32 = 8;
-    const PAD: u32 = 10;
-    const MARGIN: u32 = 4;
-
     /// The widest chart laid out (`layout::WIDTH_RANGE`): wider ones are the same.
     const MAX_WIDTH: u32 = 4096;
-
-    /// The columns of the controls row in a chart `width` px wide: as many
-    /// as fit (auto-fit counts each at its minimum), at least one.
-    fn columns(width: u32) -> u32 {
-        ((width.saturating_sub(2 * PAD) + GAP) / (COLUMN + GAP)).max(1)
-    }
-
-    /// The height of the controls row with `buttons` buttons, its margin included.
-    fn tools(buttons: u32, width: u32) -> u32 {
-        let rows = buttons.div_ceil(columns(width));
-        MARGIN + rows * BUTTON + rows.saturating_sub(1) * GAP + PAD
-    }
 
     /// The custom properties of `part`, in the order of [`values`]: the
     /// canvas's height for each of its views in English and Spanish, the
@@ -153,14 +132,7 @@ mod reserve {
     /// The values of [`names`] at `width` (the module floors a chart's width).
     fn values(campaign: &Campaign, width: u32, part: Part) -> Vec<u32> {
         let height = |view, lang, header| {
-            let options = ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header, patterns: false };
-            // The map's height without drawing its world (the same code: MapLayout::height).
-            let h = match view {
-                View::Map => careto_viz::layout::map::MapLayout::height(campaign, careto_viz::geo::builtin(), options.width, lang, header),
-                _ => Layout::new(campaign, &options).scene().height,
-            };
-            // The canvas's CSS height as src/web/hidpi.rs sets it: rounded up, at least 1.
-            careto_viz::num::saturating_u32(if h.is_finite() { h.ceil().max(1.0) } else { 1.0 })
+            careto_viz::chart::canvas_height(campaign, &ChartOptions { view, lang, theme: ThemeName::Light, width: f64::from(width), header, patterns: false })
         };
         let canvas = |view, lang| height(view, lang, Header::Full);
         // How much shorter the canvas is without its header.
