@@ -170,6 +170,7 @@ site: site-url build
 	cargo build --release --quiet --bin careto-render
 	for view in $(SITE_VIEWS); do for lang in $(SITE_LANGS); do \
 	  target/release/careto-render --page www/embed.html --view $$view --lang $$lang --out dist/chart-$$view-$$lang.html; \
+	  target/release/careto-render --oembed '$(SITE_URL_CLEAN)' --view $$view --lang $$lang --out dist/oembed-$$view-$$lang.json; \
 	done; done
 	# The pages without their comments and indentation (scripts/minify-html.mjs).
 	node scripts/minify-html.mjs dist/*.html dist/embed/*.html
@@ -193,6 +194,10 @@ site: site-url build
 	  sed -i 's#content="img/card-#content="$(SITE_URL_CLEAN)/img/card-#g' dist/index.html dist/embed.html dist/chart-*.html; fi
 	@if grep -nE '<(script|link|img|source|iframe)[^>]*(src|href|srcset)="(/|https?:)' dist/*.html dist/embed/*.html; then \
 	  echo "site: the pages in dist/ must load their files by relative paths" >&2; exit 1; fi
+	# The share pages' oEmbed links made absolute too (a CMS reads them from
+	# elsewhere; they load nothing, hence after the check above).
+	@if [ -n '$(SITE_URL_CLEAN)' ]; then \
+	  sed -i 's#type="application/json+oembed" href="oembed-#type="application/json+oembed" href="$(SITE_URL_CLEAN)/oembed-#' dist/chart-*.html; fi
 	@echo "dist/ (open it from any path on any static server):"
 	@cd dist && find . -type f -printf '  %-28p %8s bytes\n' | sort
 

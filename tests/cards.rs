@@ -399,6 +399,11 @@ fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
                 assert!(source.starts_with(&format!("media=\"{media}\" srcset=\"{srcset}\">")), "{v} {l}: {source}");
             }
             assert!(!noscript.contains("<a "), "{v} {l}: the page's own image, not links to others");
+            // A CMS given the page's address finds its oEmbed answer (make site makes the address absolute).
+            assert!(
+                html.contains(&format!("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"oembed-{v}-{l}.json\" title=\"{title}\">")),
+                "{v} {l}: the oEmbed link"
+            );
         }
     }
     // A template that is not embed.html: refused, saying what is missing.
@@ -407,4 +412,51 @@ fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
     let err = share_page(&[bare.to_str().unwrap(), "--view", "map"]).unwrap_err();
     let _ = std::fs::remove_file(&bare);
     assert!(err.contains("no property=\"og:title\" content=\" in the template"), "{err}");
+}
+
+/// `careto-render --oembed` with `args`: its standard output, or its error.
+fn oembed(args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).arg("--oembed").args(args).output().unwrap();
+    if out.status.success() {
+        Ok(String::from_utf8(out.stdout).unwrap())
+    } else {
+        Err(String::from_utf8(out.stderr).unwrap())
+    }
+}
+
+#[test]
+fn each_share_page_has_an_oembed_answer_with_the_charts_height_at_640_px() {
+    // A CMS that keeps the iframe alone (WordPress) shows it at the answer's
+    // height: the canvas at 640 px and the controls row of its four buttons,
+    // as careto-viz.css reserves it (tests/page/embed.test.mjs draws it there).
+    let campaign = careto();
+    for view in VIEWS {
+        for lang in LANGS {
+            let (v, l) = (view.as_str(), lang.as_str());
+            let json = oembed(&["https://graphics.example.org/careto/", "--view", v, "--lang", l]).unwrap();
+            let answer: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let options = ChartOptions { view, lang, width: 640.0, ..ChartOptions::default() };
+            let height = careto_viz::chart::canvas_height(&campaign, &options) + careto_viz::chart::controls::height(4, 640);
+            assert_eq!(answer["height"], height, "{v} {l}");
+            assert_eq!(answer["width"], 640, "{v} {l}");
+            assert_eq!(answer["type"], "rich", "{v} {l}");
+            assert_eq!(answer["version"], "1.0", "{v} {l}");
+            assert_eq!(answer["title"], careto_viz::describe::title(&campaign, view, lang), "{v} {l}");
+            assert_eq!(answer["thumbnail_url"], format!("https://graphics.example.org/careto/img/card-{v}-{l}.png"), "{v} {l}");
+            let html = answer["html"].as_str().unwrap();
+            let src = format!("<iframe src=\"https://graphics.example.org/careto/embed.html?view={v}&amp;lang={l}&amp;theme=auto\" ");
+            assert!(html.contains(&src), "{v} {l}: {html}");
+            assert!(html.contains(&format!(" height=\"{height}\" ")), "{v} {l}: {html}");
+            assert!(html.contains("<script src=\"https://graphics.example.org/careto/careto-viz-frame.js\" defer></script>"), "{v} {l}: {html}");
+        }
+    }
+    // Without a site (make site SITE_URL=): relative addresses, for a local look.
+    let local: serde_json::Value = serde_json::from_str(&oembed(&["", "--view", "map"]).unwrap()).unwrap();
+    assert_eq!(local["thumbnail_url"], "img/card-map-en.png");
+    assert!(local["html"].as_str().unwrap().contains("<iframe src=\"embed.html?view=map&amp;lang=en&amp;theme=auto\" "));
+    // Refused, saying why.
+    let err = oembed(&["https://graphics.example.org/careto", "--view", "bars", "--width", "375"]).unwrap_err();
+    assert!(err.contains("--oembed gives the chart's height at 640 px"), "{err}");
+    let err = oembed(&["https://example.org/a b", "--view", "bars"]).unwrap_err();
+    assert!(err.contains("is not the address of a folder"), "{err}");
 }

@@ -151,7 +151,9 @@ describe("dist/ as `make site` writes it", () => {
       assert.doesNotMatch(html, /<style[\s>]/i, `${page}: inline <style>`);
       assert.doesNotMatch(html, /\sstyle\s*=/i, `${page}: style= attribute`);
       assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${page}: inline event handler`);
-      for (const [, attr, value] of html.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*?\b(src|href|srcset)="([^"]*)"/gi)) {
+      for (const [tag, attr, value] of html.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*?\b(src|href|srcset)="([^"]*)"[^>]*>/gi)) {
+        // A share page's oEmbed link loads nothing: a CMS reads it from elsewhere, so it is absolute (SITE_URL).
+        if (/\brel="alternate"/.test(tag) && /\btype="application\/json\+oembed"/.test(tag)) continue;
         assert.doesNotMatch(value, /^(\/|[a-z]+:)/i, `${page}: ${attr}="${value}" is not relative`);
       }
     }
@@ -869,6 +871,79 @@ describe("from another origin (the usual newsroom case)", () => {
       await parent.close();
     }
   });
+});
+
+describe("a link pasted into a CMS (oEmbed, as WordPress and Ghost read it)", () => {
+  /**
+   * What a CMS does with the address of a share page: finds the page's
+   * <link rel="alternate" type="application/json+oembed"> and reads the
+   * answer it names. Addresses are on the site dist/ was built for
+   * (SITE_URL), mapped here to where the test serves it.
+   */
+  async function discover(view, lang) {
+    const page = await (await fetch(`${base}chart-${view}-${lang}.html`)).text();
+    const links = [...page.matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/g)];
+    assert.equal(links.length, 1, `chart-${view}-${lang}.html names one oEmbed answer`);
+    const [, href, title] = links[0];
+    assert.equal(title, /<title>([^<]*)<\/title>/.exec(page)?.[1], "the link's title is the page's");
+    const file = `oembed-${view}-${lang}.json`;
+    assert.ok(href.endsWith(file), href);
+    // Absolute when built with a SITE_URL (a CMS reads it from elsewhere).
+    const site = href.slice(0, -file.length);
+    if (process.env.SITE_URL) assert.equal(site, `${process.env.SITE_URL.replace(/\/$/, "")}/`);
+    const local = (url) => (site ? url.replaceAll(site, base) : url);
+    const answer = await (await fetch(new URL(local(href), base))).json();
+    return { answer, site, local, title };
+  }
+
+  it("each share page names its answer: a rich embed whose html is the Copy embed code snippet, with the chart's height at 640 px", async () => {
+    const { embedCode } = await import("../../src/web/shell/embed-code.js");
+    for (const view of ["bars", "timeline", "profile", "map"]) {
+      for (const lang of ["en", "es"]) {
+        const { answer, site, local, title } = await discover(view, lang);
+        assert.equal(answer.version, "1.0");
+        assert.equal(answer.type, "rich");
+        assert.equal(answer.title, title);
+        assert.equal(answer.provider_url, site);
+        assert.equal(answer.width, 640);
+        assert.ok(Number.isInteger(answer.height) && answer.height > 300, `${view} ${lang}: height ${answer.height}`);
+        assert.equal(answer.html, embedCode(`${site}embed.html`, view, lang, "auto", title, answer.height), `${view} ${lang}`);
+        assert.equal(answer.thumbnail_url, `${site}img/card-${view}-${lang}.png`);
+        assert.deepEqual([answer.thumbnail_width, answer.thumbnail_height], [1200, 630]);
+        const card = await fetch(local(answer.thumbnail_url));
+        assert.equal(card.headers.get("content-type"), "image/png", answer.thumbnail_url);
+      }
+    }
+  });
+
+  for (const [view, lang] of [["map", "en"], ["timeline", "es"]]) {
+    it(`WordPress keeps the iframe alone, sandboxed (allow-scripts): the ${view} (${lang}) draws and fills the answer's height at 640 px`, async () => {
+      const { answer, local } = await discover(view, lang);
+      // wp_filter_oembed_result: only the <iframe>, with sandbox and security added.
+      const iframe = /<iframe [^>]*><\/iframe>/.exec(answer.html)?.[0];
+      assert.ok(iframe, answer.html);
+      const kept = local(iframe).replace("<iframe ", '<iframe id="f" sandbox="allow-scripts" security="restricted" ');
+      const parent = await newsroomPage(`<!doctype html><html><head><title>A post</title></head><body><div style="width:640px">${kept}</div></body></html>`);
+      const s = await openPage(browser, { width: 900, height: 900 });
+      try {
+        await s.page.goto(parent.url);
+        const handle = await s.page.$("#f");
+        await handle.evaluate((f) => f.removeAttribute("loading"));
+        const frame = await poll(() => handle.contentFrame(), { timeout: 10_000 });
+        await frame.waitForSelector('html:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])', { state: "attached", timeout: 30_000 });
+        assert.equal(await frame.getAttribute("html", "data-careto-viz-state"), "ready", s.problems.join("; "));
+        await assertPainted(frame.locator("#chart"), `${view} in WordPress's frame`);
+        // No resizer there: the frame stays at the answer's height, which must hold the chart whole.
+        const { inner } = await frameSizes(s.page, "#f");
+        assert.equal(await handle.evaluate((f) => f.clientHeight), answer.height, "the frame's height is the answer's");
+        assert.ok(Math.abs(inner - answer.height) <= 2, `${view} ${lang}: the chart at 640 px is ${inner} px tall, the answer says ${answer.height}`);
+        assert.deepEqual(s.problems, []);
+      } finally {
+        await s.context.close();
+        await parent.close();
+      }
+    });
+  }
 });
 
 describe("sample.html: a campaign of one's own (invented data)", () => {
