@@ -460,3 +460,54 @@ fn each_share_page_has_an_oembed_answer_with_the_charts_height_at_640_px() {
     let err = oembed(&["https://example.org/a b", "--view", "bars"]).unwrap_err();
     assert!(err.contains("is not the address of a folder"), "{err}");
 }
+
+/// `careto-render` with `args`: its standard output as bytes, or its error.
+fn render(args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).args(args).output().unwrap();
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8(out.stderr).unwrap())
+    }
+}
+
+#[test]
+fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
+    // A newsroom's next campaign needs what The Mask's pages have: a
+    // picture where scripts cannot run, a card where the link is shared.
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample-campaign.json");
+    let sample = sample.to_str().unwrap();
+    let campaign = careto_viz::campaign_reader::read_file(sample).unwrap();
+    for (view, lang) in [(View::Bars, Lang::En), (View::Timeline, Lang::Es), (View::Map, Lang::En)] {
+        let svg = render(&["--campaign", sample, "--view", view.as_str(), "--lang", lang.as_str(), "--width", "500"]).unwrap();
+        let svg = String::from_utf8(svg).unwrap();
+        // The same drawing as the library's of the campaign the page would read.
+        let want = careto_viz::chart::svg(&campaign, &ChartOptions { view, lang, width: 500.0, ..ChartOptions::default() }).unwrap();
+        assert_eq!(svg, want, "{view:?} {lang:?}");
+        // Its title (in lines: the first two words stay together at 500 px).
+        let name = if lang == Lang::En { "Sample campaign" } else { "Campaña de" };
+        assert!(careto_viz::describe::title(&campaign, view, lang).starts_with(name), "{view:?} {lang:?}");
+        assert!(svg.contains(name), "{view:?} {lang:?}: the SVG does not show the sample's title");
+        assert!(!svg.contains("Careto"), "{view:?} {lang:?}: The Mask's words in the sample's picture");
+    }
+    let card = std::env::temp_dir().join(format!("careto-own-card-{}.png", std::process::id()));
+    render(&["--card", "--campaign", sample, "--view", "bars", "--out", card.to_str().unwrap()]).unwrap();
+    let (w, h, _) = decode(&std::fs::read(&card).unwrap());
+    let _ = std::fs::remove_file(&card);
+    assert_eq!((w, h), (CARD_WIDTH, CARD_HEIGHT));
+
+    // A file that mount would refuse is refused with mount's words, after its name.
+    let dir = std::env::temp_dir();
+    let bad = dir.join(format!("careto-own-bad-{}.json", std::process::id()));
+    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    value["country"][1]["count"] = serde_json::json!(-3);
+    std::fs::write(&bad, value.to_string()).unwrap();
+    let err = render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
+    assert!(err.starts_with(&format!("careto-render: {}: campaign.country[1].count: ", bad.display())), "{err}");
+    std::fs::write(&bad, "{ \"name\": ").unwrap();
+    let err = render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
+    let _ = std::fs::remove_file(&bad);
+    assert!(err.contains(": not JSON: "), "{err}");
+    let err = render(&["--campaign", sample, "--page", "www/embed.html", "--view", "bars"]).unwrap_err();
+    assert!(err.contains("--campaign draws your campaign's images and cards only"), "{err}");
+}

@@ -2,10 +2,12 @@
 //! for pages without scripts and RSS readers; with `--card`, a 1200 × 630
 //! PNG social card (`og:image`) of the chart, title and source line included.
 //!
-//! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--out FILE]`
+//! `careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--campaign FILE] [--out FILE]`
 //! (without `--out`, the SVG goes to standard output; `--plain`: without
-//! the title, headline figures and subtitle, as the `plain` display flag);
-//! `careto-render --card --view … [--lang …] [--theme …] --out FILE.png`;
+//! the title, headline figures and subtitle, as the `plain` display flag;
+//! `--campaign`: a newsroom's own campaign JSON file, read and checked as
+//! `mount` reads it, instead of The Mask's);
+//! `careto-render --card --view … [--lang …] [--theme …] [--campaign FILE] --out FILE.png`;
 //! `careto-render --page TEMPLATE --view … [--lang …] [--out FILE.html]`: a
 //! page to share one view by (`make site` writes `chart-<view>-<lang>.html`
 //! from embed.html): the iframe page with that view and language as its
@@ -46,6 +48,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut card = false;
     let mut template: Option<String> = None;
     let mut oembed_site: Option<String> = None;
+    let mut campaign_file: Option<String> = None;
     let mut width_given = false;
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
@@ -64,9 +67,12 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--out" => out = Some(value()?),
             "--page" => template = Some(value()?),
             "--oembed" => oembed_site = Some(value()?),
+            "--campaign" => campaign_file = Some(value()?),
             "-h" | "--help" => {
-                println!("careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--out FILE]");
-                println!("careto-render --card --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] --out FILE.png   (a 1200x630 social card)");
+                println!(
+                    "careto-render --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--width 640] [--plain] [--campaign FILE] [--out FILE]"
+                );
+                println!("careto-render --card --view bars|timeline|profile|map [--lang en|es] [--theme light|dark] [--campaign FILE] --out FILE.png   (a 1200x630 social card)");
                 println!("careto-render --page embed.html --view bars|timeline|profile|map [--lang en|es] [--out FILE.html]   (a page to share one view by)");
                 println!("careto-render --oembed SITE_URL --view bars|timeline|profile|map [--lang en|es] [--out FILE.json]   (that page's oEmbed answer)");
                 return Ok(());
@@ -74,7 +80,14 @@ fn run(args: Vec<String>) -> Result<(), String> {
             other => return Err(format!("unknown argument \"{other}\" (try --help)")),
         }
     }
-    let campaign = careto_viz::data::careto();
+    let campaign = match campaign_file {
+        // The share pages and their oEmbed answers are The Mask's site's (make site).
+        Some(_) if template.is_some() || oembed_site.is_some() => {
+            return Err("--page and --oembed make The Mask's share pages: --campaign draws your campaign's images and cards only".to_string())
+        }
+        Some(path) => careto_viz::campaign_reader::read_file(&path)?,
+        None => careto_viz::data::careto(),
+    };
     if card {
         if width_given {
             return Err("--card chooses the chart's width itself (the card is 1200x630): leave out --width".to_string());

@@ -263,14 +263,6 @@ mod reserve {
         }
     }
 
-    /// Reads and validates a campaign JSON file.
-    fn campaign_file(path: &str) -> Result<Campaign, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        let campaign: Campaign = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-        careto_viz::model::validate::validate(&campaign).map_err(|e| format!("{path}: {e}"))?;
-        Ok(campaign)
-    }
-
     pub fn run(args: Vec<String>) -> Result<(), String> {
         let (mut campaign, mut only, mut out, mut part) = (None, None, None, Part::Charts);
         let mut it = args.into_iter();
@@ -292,7 +284,9 @@ mod reserve {
         let css = match (campaign, only) {
             (None, None) => stylesheet(&careto_viz::data::careto(), None, part),
             // A campaign's own stylesheet holds every view but the map.
-            (Some(path), Some(selector)) => stylesheet(&campaign_file(&path)?, Some(&selector), if part == Part::Charts { Part::Own } else { part }),
+            (Some(path), Some(selector)) => {
+                stylesheet(&careto_viz::campaign_reader::read_file(&path)?, Some(&selector), if part == Part::Charts { Part::Own } else { part })
+            }
             _ => return Err("--campaign and --for go together: a campaign's heights apply to the elements SELECTOR matches".to_string()),
         };
         match out {

@@ -203,6 +203,19 @@ pub fn read_and_validate<H: HostValue>(value: H) -> Result<Campaign, String> {
     validated(read(value))
 }
 
+/// A campaign JSON file (`campaign.schema.json`) read natively exactly as
+/// a page's `mount` reads the object `JSON.parse` makes of it
+/// ([`graph::Graph::from_json`], then [`read_and_validate`]): the same
+/// rules and the same messages, after the file's name
+/// (`our-campaign.json: campaign.country[1].count: …`). careto-render and
+/// careto-reserve take a newsroom's own campaign so.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_file(path: &str) -> Result<Campaign, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let (graph, root) = graph::Graph::from_json(&mut serde_json::Deserializer::from_str(&text)).map_err(|e| format!("{path}: not JSON: {e}"))?;
+    read_and_validate(graph.value(root)).map_err(|e| format!("{path}: {e}"))
+}
+
 /// A campaign read (at once, or by a [`Reading`]) with the data rules
 /// checked, the first broken one naming its field under `campaign`.
 pub fn validated(read: Result<Campaign, String>) -> Result<Campaign, String> {
