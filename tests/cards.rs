@@ -353,14 +353,19 @@ fn the_pages_show_the_card_of_their_default_view_with_its_words() {
     }
 }
 
-/// `careto-render --page www/embed.html` with `args`: its standard output, or its error.
-fn share_page(args: &[&str]) -> Result<String, String> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).arg("--page").args(args).output().unwrap();
+/// `careto-render` with `args`: its standard output, or its error.
+fn careto_render(args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).args(args).output().unwrap();
     if out.status.success() {
         Ok(String::from_utf8(out.stdout).unwrap())
     } else {
         Err(String::from_utf8(out.stderr).unwrap())
     }
+}
+
+/// `careto-render --page` with `args` (a template first).
+fn share_page(args: &[&str]) -> Result<String, String> {
+    careto_render(&[&["--page"], args].concat())
 }
 
 #[test]
@@ -414,14 +419,9 @@ fn each_view_has_a_page_to_share_it_by_with_its_own_card() {
     assert!(err.contains("no property=\"og:title\" content=\" in the template"), "{err}");
 }
 
-/// `careto-render --oembed` with `args`: its standard output, or its error.
+/// `careto-render --oembed` with `args` (a site's address first).
 fn oembed(args: &[&str]) -> Result<String, String> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).arg("--oembed").args(args).output().unwrap();
-    if out.status.success() {
-        Ok(String::from_utf8(out.stdout).unwrap())
-    } else {
-        Err(String::from_utf8(out.stderr).unwrap())
-    }
+    careto_render(&[&["--oembed"], args].concat())
 }
 
 #[test]
@@ -461,16 +461,6 @@ fn each_share_page_has_an_oembed_answer_with_the_charts_height_at_640_px() {
     assert!(err.contains("is not the address of a folder"), "{err}");
 }
 
-/// `careto-render` with `args`: its standard output as bytes, or its error.
-fn render(args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careto-render")).args(args).output().unwrap();
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        Err(String::from_utf8(out.stderr).unwrap())
-    }
-}
-
 #[test]
 fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
     // A newsroom's next campaign needs what The Mask's pages have: a
@@ -479,8 +469,7 @@ fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
     let sample = sample.to_str().unwrap();
     let campaign = careto_viz::campaign_reader::read_file(sample).unwrap();
     for (view, lang) in [(View::Bars, Lang::En), (View::Timeline, Lang::Es), (View::Map, Lang::En)] {
-        let svg = render(&["--campaign", sample, "--view", view.as_str(), "--lang", lang.as_str(), "--width", "500"]).unwrap();
-        let svg = String::from_utf8(svg).unwrap();
+        let svg = careto_render(&["--campaign", sample, "--view", view.as_str(), "--lang", lang.as_str(), "--width", "500"]).unwrap();
         // The same drawing as the library's of the campaign the page would read.
         let want = careto_viz::chart::svg(&campaign, &ChartOptions { view, lang, width: 500.0, ..ChartOptions::default() }).unwrap();
         assert_eq!(svg, want, "{view:?} {lang:?}");
@@ -491,7 +480,7 @@ fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
         assert!(!svg.contains("Careto"), "{view:?} {lang:?}: The Mask's words in the sample's picture");
     }
     let card = std::env::temp_dir().join(format!("careto-own-card-{}.png", std::process::id()));
-    render(&["--card", "--campaign", sample, "--view", "bars", "--out", card.to_str().unwrap()]).unwrap();
+    careto_render(&["--card", "--campaign", sample, "--view", "bars", "--out", card.to_str().unwrap()]).unwrap();
     let (w, h, _) = decode(&std::fs::read(&card).unwrap());
     let _ = std::fs::remove_file(&card);
     assert_eq!((w, h), (CARD_WIDTH, CARD_HEIGHT));
@@ -502,12 +491,12 @@ fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
     let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
     value["country"][1]["count"] = serde_json::json!(-3);
     std::fs::write(&bad, value.to_string()).unwrap();
-    let err = render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
+    let err = careto_render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
     assert!(err.starts_with(&format!("careto-render: {}: campaign.country[1].count: ", bad.display())), "{err}");
     std::fs::write(&bad, "{ \"name\": ").unwrap();
-    let err = render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
+    let err = careto_render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
     let _ = std::fs::remove_file(&bad);
     assert!(err.contains(": not JSON: "), "{err}");
-    let err = render(&["--campaign", sample, "--page", "www/embed.html", "--view", "bars"]).unwrap_err();
+    let err = careto_render(&["--campaign", sample, "--page", "www/embed.html", "--view", "bars"]).unwrap_err();
     assert!(err.contains("--campaign draws your campaign's images and cards only"), "{err}");
 }

@@ -777,6 +777,22 @@ async function newsroomPage(html, csp) {
   };
 }
 
+/**
+ * Runs `fn(s, url)` with `html` served as a newsroom's page on another
+ * origin (`newsroomPage`) and a fresh browser page `s` (`openPage`) of
+ * `viewport`; closes both however it ends.
+ */
+async function onNewsroomPage(html, { csp, viewport = { width: 900, height: 800 } }, fn) {
+  const parent = await newsroomPage(html, csp);
+  const s = await openPage(browser, viewport);
+  try {
+    await fn(s, parent.url);
+  } finally {
+    await s.context.close();
+    await parent.close();
+  }
+}
+
 /** The chart's live region and its open tooltip's title, in the shadow root of `host` (a locator). */
 const announced = (host) =>
   host.evaluate((el) => {
@@ -785,6 +801,30 @@ const announced = (host) =>
     return { live: root?.querySelector("[aria-live]")?.textContent ?? "", tip: !tip || tip.hidden ? null : tip.querySelector("b")?.textContent };
   });
 
+/** Waits until `host` (a locator) shows Morocco's details, said with its count: the interaction layer and details module came. */
+async function assertMoroccoSaid(host) {
+  const said = await poll(async () => {
+    const now = await announced(host);
+    return now.tip === "Morocco" && /384/.test(now.live) && now;
+  }, { timeout: 20_000 });
+  assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(host))}`);
+}
+
+/** Waits until the embed.html in `frame` has settled, and asserts it drew: ready, its canvas painted. */
+async function assertFrameDrawn(frame, what, problems) {
+  await frame.waitForSelector('html:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])', { state: "attached", timeout: 30_000 });
+  assert.equal(await frame.getAttribute("html", "data-careto-viz-state"), "ready", `${what}: ${problems.join("; ")}`);
+  await assertPainted(frame.locator("#chart"), what);
+}
+
+/** Asserts that careto-viz-frame.js sized the iframe `selector` (first 300 px tall) to its document. */
+async function assertSizedToContent(page, selector, what) {
+  assert.ok(await poll(async () => {
+    const { outer, inner } = await frameSizes(page, selector);
+    return outer !== 300 && Math.abs(outer - inner) <= 2;
+  }), `${what} not sized: ${JSON.stringify(await frameSizes(page, selector).then(({ frame, ...r }) => r))}`);
+}
+
 describe("from another origin (the usual newsroom case)", () => {
   it("the script tag and placeholders on a newsroom's page under a strict CSP: bars and map drawn, a link's focus said", async () => {
     // README, "Three ways to embed": the newsroom's CSP names the chart's site
@@ -792,84 +832,56 @@ describe("from another origin (the usual newsroom case)", () => {
     // for careto-viz.css (the charts' own styles need nothing); the site answers
     // with Access-Control-Allow-Origin (README, "Serving dist/"), as scripts/serve.mjs does.
     const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src 'self' ${origin}`;
-    const parent = await newsroomPage(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
       <link rel="stylesheet" href="${base}careto-viz.css"></head><body><h1>An article</h1>
       <div id="bars" data-careto-viz="bars"></div><div id="map" data-careto-viz="map"></div><p>After the charts.</p>
-      <script type="module" src="${base}careto-viz-embed.js"></script></body></html>`, csp);
-    const s = await openPage(browser, { width: 900, height: 900 });
-    try {
-      await s.page.goto(`${parent.url}#careto-bars=MAR`);
+      <script type="module" src="${base}careto-viz-embed.js"></script></body></html>`;
+    await onNewsroomPage(html, { csp, viewport: { width: 900, height: 900 } }, async (s, url) => {
+      await s.page.goto(`${url}#careto-bars=MAR`);
       for (const id of ["bars", "map"]) {
         await s.page.waitForSelector(`#${id}:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])`, { state: "attached", timeout: 30_000 });
         assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
         await assertPainted(s.page.locator(`#${id}`), id);
       }
       // The link's item: the interaction layer and the details module, imported from the chart's site.
-      const said = await poll(async () => {
-        const now = await announced(s.page.locator("#bars"));
-        return now.tip === "Morocco" && /384/.test(now.live) && now;
-      }, { timeout: 20_000 });
-      assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(s.page.locator("#bars")))}`);
+      await assertMoroccoSaid(s.page.locator("#bars"));
       assert.deepEqual(s.problems, []);
-    } finally {
-      await s.context.close();
-      await parent.close();
-    }
+    });
   });
 
   it("a frame the newsroom sandboxed with allow-scripts only (an opaque origin): drawn, each .wasm fetched once, its details said, sized", async () => {
-    // WordPress sandboxes every iframe it embeds so; the frame's requests are
+    // WordPress sandboxes so the frame of a link pasted from a site it does not know; the frame's requests are
     // all cross-origin, answered with Access-Control-Allow-Origin.
-    const parent = await newsroomPage(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
+    const html = `<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
       <iframe id="f" sandbox="allow-scripts" src="${base}embed.html?view=bars&amp;lang=en&amp;focus=MAR" title="chart" style="width:100%;height:300px;border:0"></iframe>
-      </body></html>`);
-    const s = await openPage(browser, { width: 900, height: 800 });
-    try {
-      await s.page.goto(parent.url);
+      </body></html>`;
+    await onNewsroomPage(html, {}, async (s, url) => {
+      await s.page.goto(url);
       const frame = await (await s.page.$("#f")).contentFrame();
-      await frame.waitForSelector('html:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])', { state: "attached", timeout: 30_000 });
-      assert.equal(await frame.getAttribute("html", "data-careto-viz-state"), "ready", s.problems.join("; "));
+      await assertFrameDrawn(frame, "sandboxed frame", s.problems);
       assert.equal(await frame.evaluate(() => self.origin), "null", "the frame is not sandboxed");
-      await assertPainted(frame.locator("#chart"), "sandboxed frame");
-      const said = await poll(async () => {
-        const now = await announced(frame.locator("#chart"));
-        return now.tip === "Morocco" && /384/.test(now.live) && now;
-      }, { timeout: 20_000 });
-      assert.ok(said, `Morocco's details never opened: ${JSON.stringify(await announced(frame.locator("#chart")))}`);
+      await assertMoroccoSaid(frame.locator("#chart"));
       // Asked once each, with CORS: not first in mode no-cors (an opaque answer, downloaded for nothing) and then again.
       for (const file of ["careto_viz_bg.wasm", "careto_viz_details_en_bg.wasm"]) assert.equal(count(s.requests, file), 1, `${file}: ${s.requests.join(", ")}`);
       // careto-viz-frame.js takes the height of a frame this page sandboxed (its messages' origin is "null").
-      assert.ok(await poll(async () => {
-        const { outer, inner } = await frameSizes(s.page, "#f");
-        return outer !== 300 && Math.abs(outer - inner) <= 2;
-      }), `sandboxed frame not sized: ${JSON.stringify(await frameSizes(s.page, "#f").then(({ frame, ...r }) => r))}`);
+      await assertSizedToContent(s.page, "#f", "sandboxed frame");
       assert.deepEqual(s.problems, []);
-    } finally {
-      await s.context.close();
-      await parent.close();
-    }
+    });
   });
 
   it("is sized by careto-viz-frame.js on the parent page", async () => {
     // The newsroom's page on another origin (another port), with no CSP of ours;
     // the listener and the frame come from the site under test.
-    const parent = await newsroomPage(`<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
+    const html = `<!doctype html><html><head><script src="${base}careto-viz-frame.js"></script></head><body>
         <iframe id="f" src="${base}embed.html?view=bars&amp;lang=en" title="chart" style="width:100%;height:300px;border:0"></iframe>
-        </body></html>`);
-    const s = await openPage(browser, { width: 900, height: 800 });
-    try {
-      await s.page.goto(parent.url);
+        </body></html>`;
+    await onNewsroomPage(html, {}, async (s, url) => {
+      await s.page.goto(url);
       const frame = await (await s.page.$("#f")).contentFrame();
-      await frame.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
-      assert.ok(await poll(async () => {
-        const { outer, inner } = await frameSizes(s.page, "#f");
-        return outer !== 300 && Math.abs(outer - inner) <= 2;
-      }), `cross-origin frame not sized: ${JSON.stringify(await frameSizes(s.page, "#f").then(({ frame, ...r }) => r))}`);
+      await assertFrameDrawn(frame, "cross-origin frame", s.problems);
+      await assertSizedToContent(s.page, "#f", "cross-origin frame");
       assert.deepEqual(s.problems, []);
-    } finally {
-      await s.context.close();
-      await parent.close();
-    }
+    });
   });
 });
 
@@ -923,25 +935,19 @@ describe("a link pasted into a CMS (oEmbed, as WordPress and Ghost read it)", ()
       const iframe = /<iframe [^>]*><\/iframe>/.exec(answer.html)?.[0];
       assert.ok(iframe, answer.html);
       const kept = local(iframe).replace("<iframe ", '<iframe id="f" sandbox="allow-scripts" security="restricted" ');
-      const parent = await newsroomPage(`<!doctype html><html><head><title>A post</title></head><body><div style="width:640px">${kept}</div></body></html>`);
-      const s = await openPage(browser, { width: 900, height: 900 });
-      try {
-        await s.page.goto(parent.url);
+      const html = `<!doctype html><html><head><title>A post</title></head><body><div style="width:640px">${kept}</div></body></html>`;
+      await onNewsroomPage(html, { viewport: { width: 900, height: 900 } }, async (s, url) => {
+        await s.page.goto(url);
         const handle = await s.page.$("#f");
         await handle.evaluate((f) => f.removeAttribute("loading"));
         const frame = await poll(() => handle.contentFrame(), { timeout: 10_000 });
-        await frame.waitForSelector('html:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])', { state: "attached", timeout: 30_000 });
-        assert.equal(await frame.getAttribute("html", "data-careto-viz-state"), "ready", s.problems.join("; "));
-        await assertPainted(frame.locator("#chart"), `${view} in WordPress's frame`);
+        await assertFrameDrawn(frame, `${view} in WordPress's frame`, s.problems);
         // No resizer there: the frame stays at the answer's height, which must hold the chart whole.
         const { inner } = await frameSizes(s.page, "#f");
         assert.equal(await handle.evaluate((f) => f.clientHeight), answer.height, "the frame's height is the answer's");
         assert.ok(Math.abs(inner - answer.height) <= 2, `${view} ${lang}: the chart at 640 px is ${inner} px tall, the answer says ${answer.height}`);
         assert.deepEqual(s.problems, []);
-      } finally {
-        await s.context.close();
-        await parent.close();
-      }
+      });
     });
   }
 });
