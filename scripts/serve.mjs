@@ -10,8 +10,7 @@
 // Sends `Access-Control-Allow-Origin: *`, as a host of dist/ must (README,
 // "Serving dist/"): a newsroom's page on another origin imports the embed
 // script and fetches the .wasm with CORS, and so does a frame sandboxed
-// without allow-same-origin (its origin is opaque). `cors: false` serves
-// without it, as a host that forgot it does (tests/page/newsroom.test.mjs).
+// without allow-same-origin (its origin is opaque).
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -47,10 +46,9 @@ const COMMON_HEADERS = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
+  // Every file is public and read without cookies: any origin may read it.
+  "Access-Control-Allow-Origin": "*",
 };
-
-/** Every file is public and read without cookies: any origin may read it. */
-const CORS_HEADERS = { "Access-Control-Allow-Origin": "*" };
 
 function sendError(res, status, message) {
   res.writeHead(status, { ...COMMON_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
@@ -81,7 +79,7 @@ async function handle(root, req, res, hooks) {
   if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
   const extra = hooks.files?.[pathname];
   if (extra !== undefined) {
-    res.writeHead(200, { ...COMMON_HEADERS, ...hooks.cors, "Content-Type": MIME[path.extname(pathname)] ?? "text/plain" });
+    res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": MIME[path.extname(pathname)] ?? "text/plain" });
     return res.end(req.method === "HEAD" ? undefined : extra);
   }
   let file = resolveInside(root, pathname);
@@ -105,8 +103,8 @@ async function handle(root, req, res, hooks) {
   const real = await realpath(file);
   if (!real.startsWith(root + path.sep)) return sendError(res, 403, "Forbidden");
   const type = MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  if (hooks.head && type.startsWith("text/html")) return sendHtml(res, req, await readFile(file, "utf8"), hooks);
-  res.writeHead(200, { ...COMMON_HEADERS, ...hooks.cors, "Content-Type": type, "Content-Length": info.size });
+  if (hooks.head && type.startsWith("text/html")) return sendHtml(res, req, await readFile(file, "utf8"), hooks.head);
+  res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": type, "Content-Length": info.size });
   if (req.method === "HEAD") return res.end();
   const stream = createReadStream(file);
   stream.on("error", () => res.destroy());
@@ -114,9 +112,9 @@ async function handle(root, req, res, hooks) {
 }
 
 /** An HTML page with `head` (markup) inserted at the start of its <head>. */
-function sendHtml(res, req, html, { head, cors }) {
+function sendHtml(res, req, html, head) {
   const body = Buffer.from(html.replace(/<head>/i, (tag) => tag + head));
-  res.writeHead(200, { ...COMMON_HEADERS, ...cors, "Content-Type": MIME[".html"], "Content-Length": body.length });
+  res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": MIME[".html"], "Content-Length": body.length });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
@@ -126,15 +124,13 @@ function sendHtml(res, req, html, { head, cors }) {
  * Tests may pass `head` (markup put first in every page's <head>), `files` (more
  * files by absolute path: { "/x.js": "text" }; the cross-engine tests' error
  * probe, tests/page/engines.mjs), `onError(status, url)`, told of every
- * answer of 400 or more, `delay(pathname)`: milliseconds to wait before
- * answering (a slow network for one file), and `cors: false` (no
- * Access-Control-Allow-Origin: a host that other origins cannot read).
+ * answer of 400 or more, and `delay(pathname)`: milliseconds to wait before
+ * answering (a slow network for one file).
  */
-export async function startServer({ root = "www", port = 8080, log = false, head = "", files, onError, delay, cors = true } = {}) {
+export async function startServer({ root = "www", port = 8080, log = false, head = "", files, onError, delay } = {}) {
   const realRoot = await realpath(path.resolve(root));
-  const hooks = { head, files, delay, cors: cors ? CORS_HEADERS : {} };
   const server = createServer((req, res) => {
-    handle(realRoot, req, res, hooks)
+    handle(realRoot, req, res, { head, files, delay })
       .catch(() => sendError(res, 500, "Internal Server Error"))
       .finally(() => {
         if (onError && res.statusCode >= 400) onError(res.statusCode, req.url);

@@ -47,9 +47,9 @@ export function launchBrowser() {
   });
 }
 
-/** Serves `root` on 127.0.0.1 at a free port: { url, close, ... }. `cors: false`: without Access-Control-Allow-Origin. */
-export function serve(root, { cors = true } = {}) {
-  return startServer({ root, port: 0, cors });
+/** Serves `root` on 127.0.0.1 at a free port: { url, close, ... }. */
+export function serve(root) {
+  return startServer({ root, port: 0 });
 }
 
 /**
