@@ -6,7 +6,7 @@ use super::map;
 #[cfg(careto_profile)]
 use super::profile;
 use super::{headline_sentence, ranked, status_words};
-use crate::i18n::{fill, format_count, format_date, summary_strings};
+use crate::i18n::{capitalize, fill, format_count, format_date, summary_strings};
 use crate::model::{Campaign, Count, Lang};
 use crate::view::View;
 
@@ -52,8 +52,8 @@ fn count_u32(n: usize) -> u32 {
 }
 
 /// The screen-reader summary of the bars, e.g. "Counts per country, almost
-/// certainly of victim IP addresses: Morocco had the most, 384, followed by
-/// Brazil, 137, …", why the measure is what it is (computed:
+/// certainly of victim IP addresses: Morocco had the largest published count,
+/// 384, followed by Brazil, 137, …", why the measure is what it is (computed:
 /// [`measure_argument`]), "20 more countries were affected but no count was
 /// published.", and the source line.
 pub fn bars_summary(c: &Campaign, lang: Lang) -> String {
@@ -104,7 +104,8 @@ pub fn timeline_summary(c: &Campaign, lang: Lang) -> String {
     out.push_str(&fill(summary_strings(lang).summary_period, &[("label", p.label.get(lang)), ("start", &start), ("end", &end)]));
     for e in crate::order::events_by_date(c).take(if crate::ANY_CAMPAIGN { SUMMARY_ITEMS } else { usize::MAX }) {
         out.push(' ');
-        out.push_str(&format_date(&e.date, e.approximate, lang));
+        // Each event is a sentence: "C. 2009: …", "Enero de 2014: …".
+        out.push_str(&capitalize(&format_date(&e.date, e.approximate, lang)));
         out.push_str(": ");
         out.push_str(crate::text::trim_end_all(e.label.get(lang), "."));
         if let Some(tag) = status_words(e.status, lang) {
@@ -182,7 +183,7 @@ mod tests {
         let s = bars_summary(&careto(), Lang::En);
         assert!(
             s.contains(
-                " Counts per country, almost certainly of victim IP addresses: Morocco had the most, 384, followed by Brazil, 137; United Kingdom, 109;"
+                " Counts per country, almost certainly of victim IP addresses: Morocco had the largest published count, 384, followed by Brazil, 137; United Kingdom, 109;"
             ),
             "{s}"
         );
@@ -192,10 +193,21 @@ mod tests {
             es.contains(" Cifras por país, casi con seguridad de direcciones IP de víctimas: Marruecos encabeza la lista con 384, seguido de Brasil, 137;"),
             "{es}"
         );
+        // Countries without a count may have had more: the leader's is the largest *published* count.
+        assert!(!s.contains("had the most"), "{s}");
         // A campaign whose measure is certain names it plainly.
         let mut c = careto();
         c.measure_hedge = crate::model::Text::default();
-        assert!(bars_summary(&c, Lang::En).contains(" Morocco had the most victim IP addresses, 384, followed by Brazil"));
+        assert!(bars_summary(&c, Lang::En).contains(" Morocco had the largest published count of victim IP addresses, 384, followed by Brazil"));
         assert!(bars_summary(&c, Lang::Es).contains(" Marruecos encabeza la lista de direcciones IP de víctimas con 384, seguido de Brasil"));
+    }
+
+    #[test]
+    fn each_event_of_the_timeline_summary_is_a_sentence() {
+        let es = timeline_summary(&careto(), Lang::Es);
+        assert!(es.contains(" Hacia 2009: ") && es.contains(" Enero de 2014: "), "{es}");
+        assert!(!es.contains(". hacia ") && !es.contains(". enero "), "{es}");
+        let en = timeline_summary(&careto(), Lang::En);
+        assert!(en.contains(" C. 2009: ") && !en.contains(". c. "), "{en}");
     }
 }

@@ -7,7 +7,8 @@ use crate::model::Lang;
 /// The words of the summaries.
 #[derive(Debug, Clone, Copy)]
 pub struct SummaryStrings {
-    /// Bars summary: the country with the largest figure, `{country}`, `{measure}` and `{n}` filled in.
+    /// Bars summary: the country with the largest published figure (not
+    /// "the most": countries without a count may have had more), `{country}`, `{measure}` and `{n}` filled in.
     pub summary_leader: &'static str,
     /// Bars summary of a hedged measure: the country with the largest
     /// figure, `{hedge}`, `{measure}`, `{country}` and `{n}` filled in.
@@ -42,8 +43,8 @@ pub fn summary_strings(lang: Lang) -> &'static SummaryStrings {
 }
 
 const EN: SummaryStrings = SummaryStrings {
-    summary_leader: "{country} had the most {measure}, {n}",
-    summary_leader_hedged: "Counts per country, {hedge} of {measure}: {country} had the most, {n}",
+    summary_leader: "{country} had the largest published count of {measure}, {n}",
+    summary_leader_hedged: "Counts per country, {hedge} of {measure}: {country} had the largest published count, {n}",
     summary_argument: "The {k} published counts add up to {sum}: more than twice the {victims} {victims_label} (“{victims_q} {victims}”) and below the “{ips_q} {ips}” {ips_label}. So they almost certainly count IP addresses, not victims.",
     summary_followed_by: ", followed by ",
     summary_more_countries: "and {n} more countries (all in the data table)",

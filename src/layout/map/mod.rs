@@ -38,7 +38,8 @@ pub const MARKER_HIT_RADIUS: f64 = 12.0;
 
 /// A country whose shapes cover less than this on screen (CSS px²: an
 /// 8 × 8 px square) gets a marker too: at 640 px Switzerland (about 13 px²),
-/// Costa Rica and Tunisia do; at 1,280 px Tunisia (about 210 px²) does not.
+/// Tunisia, Belgium, Guatemala, Cuba and Costa Rica do; at 1,280 px Tunisia
+/// (about 210 px²) does not.
 pub const MARKER_BELOW_AREA: f64 = 64.0;
 
 /// The world's frame: `inner` px wide and, so that a stylesheet can reserve
