@@ -136,6 +136,10 @@ fn the_words_of_the_profile() {
     assert_eq!(ios.lines[0], "Suspected: backdoor not found");
     assert!(ios.lines.contains(&"“We suspect an iOS backdoor exists but we haven't been able to locate it yet” (S1)".to_string()), "{:?}", ios.lines);
     assert!(ios.lines.last().unwrap().starts_with("Sources: S1 (Kaspersky Lab"));
+    // A finding that begins with its status's words is not said twice.
+    assert_eq!(tip(Target::Platform(0), Lang::En).lines[0], "Samples analysed");
+    assert_eq!(tip(Target::Platform(1), Lang::Es).lines[0], "Muestras analizadas (Trojan.OSX.Careto)");
+    assert_eq!(tip(Target::Platform(2), Lang::En).lines[0], "Partly seen: exploit-server modules seen; backdoor not found");
     let ext = tip(Target::Extensions, Lang::Es);
     assert_eq!(ext.title, "Archivos con 49 extensiones que buscaba");
     assert!(ext.lines[0].starts_with("AKF, ASC, AXX"));
@@ -153,6 +157,7 @@ fn the_words_of_the_profile() {
     assert!(csv.starts_with(r#""aspecto";"elemento";"qué dicen las fuentes";"fuentes""#), "{}", &csv[..80]);
     assert_eq!(csv.lines().count(), 14);
     assert!(csv.contains(r#""Plataforma";"Android";"Sospecha: un identificador"#), "{csv}");
+    assert!(csv.contains(r#""Plataforma";"Windows (32 y 64 bits)";"Muestras analizadas";"#), "{csv}");
     // The profile's details modules carry its words (careto-details --profile
     // writes them), and the article's do not.
     let words = serde_json::to_value(details::profile_words(&c, Lang::En)).unwrap();

@@ -6,7 +6,7 @@ use super::{source_list, sources_line, Tooltip};
 use crate::i18n::{capitalize, fill, profile_detail_strings, profile_strings};
 use crate::layout::profile::platform_text;
 use crate::layout::Target;
-use crate::model::{Campaign, Lang, Str};
+use crate::model::{Campaign, Lang, Platform, Str};
 
 /// The profile's summary: the sectors, the platforms with their status,
 /// what was stolen and the file extensions, and the source line; after the
@@ -41,6 +41,19 @@ fn quoted(quote: &str, sources: &[Str], lang: Lang) -> Option<String> {
     (!quote.is_empty()).then(|| fill(profile_detail_strings(lang).quoted, &[("quote", quote), ("sources", &sources.join(", "))]))
 }
 
+/// What the sources found of a platform, after its status: "Partly seen:
+/// exploit-server modules seen; …", or the detail alone where it begins
+/// with the status's own words ("Samples analysed (Trojan.OSX.Careto)",
+/// not "Samples analysed: samples analysed (…)").
+fn platform_finding(f: &Platform, lang: Lang) -> String {
+    let (status, detail) = (profile_strings(lang).status(f.status), f.detail.get(lang));
+    if detail.starts_with(status) {
+        capitalize(detail)
+    } else {
+        format!("{}: {detail}", capitalize(status))
+    }
+}
+
 /// The tooltip of a profile item (a sector, a platform, what was stolen,
 /// the extensions); `None` for any other target.
 pub fn profile_tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Tooltip> {
@@ -52,7 +65,7 @@ pub fn profile_tooltip(c: &Campaign, target: Target, lang: Lang) -> Option<Toolt
         }
         Target::Platform(i) => {
             let f = p.platforms.get(i)?;
-            let mut lines = vec![format!("{}: {}", capitalize(s.status(f.status)), f.detail.get(lang))];
+            let mut lines = vec![platform_finding(f, lang)];
             lines.extend(quoted(&f.quote, &f.sources, lang));
             lines.push(sources_line(c, &f.sources, lang));
             Tooltip { title: f.label.get(lang).to_string(), lines }
@@ -91,14 +104,14 @@ pub fn profile_targets(c: &Campaign) -> Vec<Target> {
 
 /// The profile's table (and CSV) rows: aspect, item, what the sources say, sources.
 pub fn profile_rows(c: &Campaign, lang: Lang) -> Vec<[String; 4]> {
-    let (s, d, p) = (profile_strings(lang), profile_detail_strings(lang), &c.profile);
+    let (d, p) = (profile_detail_strings(lang), &c.profile);
     let [sector, platform, stolen, extensions] = d.aspects;
     let mut rows = Vec::new();
     for x in p.sectors.iter() {
         rows.push([sector.to_string(), x.label.get(lang).to_string(), d.sector_note.to_string(), source_list(c, &x.sources)]);
     }
     for f in p.platforms.iter() {
-        let mut say = format!("{}: {}", capitalize(s.status(f.status)), f.detail.get(lang));
+        let mut say = platform_finding(f, lang);
         if let Some(q) = quoted(&f.quote, &f.sources, lang) {
             say = format!("{say}. {q}");
         }
