@@ -52,7 +52,9 @@ const protocols = heightProtocols(params, toParent);
 let lastHeight = -1;
 function postHeight() {
   const height = Math.ceil(root.getBoundingClientRect().height);
-  if (height === lastHeight || !framed) return;
+  // Nothing before the page has a height: pym.js and AMP would shrink the
+  // frame to 0 px until the chart drew (its fallback height is better).
+  if (height <= 0 || height === lastHeight || !framed) return;
   lastHeight = height;
   toParent({ type: "careto-viz:height", height, view });
   protocols(height);

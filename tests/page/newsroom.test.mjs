@@ -146,6 +146,8 @@ describe("newsroom protocols (parent pages on another origin, strict CSP)", () =
       const pymHeights = (await messagesOf(page)).map((m) => m.data).filter((d) => typeof d === "string");
       assert.ok(pymHeights.length > 0, "no pym message");
       for (const d of pymHeights) assert.match(d, /^pymxPYMxchartxPYMxheightxPYMx\d+$/);
+      // No height before the chart has one: pym.js would collapse the frame to 0 px until the draw.
+      assert.deepEqual(pymHeights.filter((d) => Number(d.split("xPYMx").pop()) < 100), [], "a pym height under 100 px");
       // The frame's query carried pym's parameters.
       const src = await page.evaluate(() => document.querySelector("#chart iframe").src);
       assert.match(src, /[?&]initialWidth=\d+&childId=chart/);
@@ -172,6 +174,7 @@ describe("newsroom protocols (parent pages on another origin, strict CSP)", () =
       for (const m of amp) {
         assert.deepEqual(Object.keys(m.data).sort(), ["height", "sentinel", "type"], "nothing but the height");
         assert.equal(m.data.type, "embed-size");
+        assert.ok(m.data.height >= 100, `an embed-size request of ${m.data.height} px (before the chart had a height)`);
         assert.equal(m.origin, new URL(chartSite.url).origin);
       }
       assert.deepEqual(problems, []);
