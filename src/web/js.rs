@@ -17,7 +17,7 @@
 //! | --- | --- | --- | --- |
 //! | `typeof` checks (`is_object`, `is_function`, `as_string`, `as_f64`, `as_bool`, `is_undefined`, `is_null`) | options, campaign | no: `typeof` never throws, not even on a revoked proxy | wasm-bindgen intrinsics |
 //! | `Array.isArray` | options, the campaign itself | yes (revoked proxy) | [`is_array`], `catch` |
-//! | `Object.keys` | options | yes (revoked proxy, `ownKeys` trap) | [`own_keys`], `catch` |
+//! | `Object.keys` | options | yes (revoked proxy, `ownKeys` trap) | [`own_keys_among`], `catch` |
 //! | `Reflect.get` | options (own keys only) | yes (getter, `get` trap) | js-sys binds it with `catch` |
 //! | the campaign reader's helpers `careto_fields`, `careto_items`, `careto_length` (`Object.keys`, `Object.prototype.hasOwnProperty.call`, property and item reads, `Array.isArray`, `typeof`) | campaign (each object, each list) | no: each look that can throw is in a `try` inside the helper, which returns only arrays of values, and numbers | [`super::campaign`], `catch` besides |
 //! | a primitive string's `length` (`JsString::length`) | options, campaign (an unknown key) | no: the value is a primitive string (`typeof` checked), no code of the host's runs | js-sys |
@@ -53,11 +53,37 @@ pub fn is_array(v: &JsValue) -> Result<bool, ()> {
     array_is_array(v).map_err(|_| ())
 }
 
-/// The own enumerable string keys of `v`; `Err` when listing them threw.
-/// Keys that are not strings cannot occur (`Object.keys` gives strings).
-pub fn own_keys(v: &JsValue) -> Result<Vec<String>, ()> {
-    let keys = object_keys(v).map_err(|_| ())?;
-    Ok(keys.iter().map(|k| k.as_string().unwrap_or_default()).collect())
+/// Why [`own_keys_among`] gave no keys.
+pub enum KeysError {
+    /// Listing the keys threw (a revoked proxy, an `ownKeys` trap).
+    Unreadable,
+    /// The first key not among the known ones, clipped (`clip`).
+    Unknown(String),
+}
+
+/// The own enumerable string keys of `v`, each one of `known`; at the first
+/// that is not, `Err(Unknown)` with its first characters. A key longer than
+/// every known one is never copied into wasm memory whole (a host's key may
+/// be millions of characters: copied, it grew the memory for good), and the
+/// keys after an unknown one are not looked at. Keys that are not strings
+/// cannot occur (`Object.keys` gives strings).
+pub fn own_keys_among(v: &JsValue, known: &[&str]) -> Result<Vec<String>, KeysError> {
+    let keys = object_keys(v).map_err(|_| KeysError::Unreadable)?;
+    let longest = known.iter().map(|k| k.len()).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for key in keys.iter() {
+        let key = key.unchecked_into::<js_sys::JsString>();
+        let len = usize::try_from(key.length()).unwrap_or(usize::MAX);
+        // Past `longest` UTF-16 units, no known (ASCII) name: only the head is
+        // copied, for the message (enough units for `clip` to cut it, pairs or not).
+        let head = if len > longest { key.slice(0, u32::try_from(2 * (crate::model::CLIP_CHARS + 1)).unwrap_or(u32::MAX)) } else { key };
+        let name = head.as_string().unwrap_or_default();
+        if len > longest || !known.contains(&name.as_str()) {
+            return Err(KeysError::Unknown(crate::model::clip(&name)));
+        }
+        out.push(name);
+    }
+    Ok(out)
 }
 
 /// What `v` is, for "expected …, got …" (options and campaigns alike).

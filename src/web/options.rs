@@ -1,7 +1,7 @@
 //! Options as JS passes them, taken field by field (own keys only, each of
 //! its JS type) so that every error names the option.
 
-use super::js::{got, own_keys, MAX_OPTION_CHARS};
+use super::js::{got, own_keys_among, KeysError, MAX_OPTION_CHARS};
 use crate::model::{clip, Lang};
 use crate::theme::ThemeName;
 use crate::view::View;
@@ -123,12 +123,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         // The example names a view this build draws: its default.
         return Err(format!("options must be an object such as {{ view: \"{}\" }}", View::default().as_str()));
     }
-    let keys = own_keys(&value).map_err(|()| "options cannot be read (a revoked proxy?)".to_string())?;
-    for key in &keys {
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            return Err(format!("options: unknown option \"{}\" (known: {KNOWN_OPTIONS})", clip(key)));
-        }
-    }
+    let keys = own_keys_among(&value, &OPTION_NAMES).map_err(|e| match e {
+        KeysError::Unreadable => "options cannot be read (a revoked proxy?)".to_string(),
+        KeysError::Unknown(key) => format!("options: unknown option \"{key}\" (known: {KNOWN_OPTIONS})"),
+    })?;
     let keys = &keys;
     let mut display = [None; 3];
     for (flag, name) in display.iter_mut().zip(DISPLAY_FLAGS) {

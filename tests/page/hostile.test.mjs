@@ -163,6 +163,106 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
   });
 }
 
+/**
+ * Runs in the page: a chart's own methods called back from a getter the
+ * kernel is reading, questions asked with other types than they take (the
+ * glue would convert them, running the host's valueOf inside the call), and
+ * an unknown option of ten million characters. Reports what came back.
+ */
+async function reentry({ file }) {
+  const module = await import(new URL(file, location.href).href);
+  const wasm = await module.default();
+  const box = () => {
+    const div = document.createElement("div");
+    div.style.width = "600px";
+    document.body.append(div);
+    return div;
+  };
+  const message = (f) => {
+    try {
+      f();
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : `not an Error: ${String(e)}`;
+    }
+  };
+  const out = {};
+  const chart = module.mount(box(), { view: "bars" });
+  const r = chart.barRect("MAR");
+  const boom = { toString() { throw new Error("boom"); }, valueOf() { throw new Error("boom"); } };
+  out.questions = [chart.barRect(5), chart.barRect({}), chart.barColor(5), chart.pointOf(5), chart.barRect(Symbol("s")), chart.barRect(boom), chart.hitTest("5", 5), chart.hitTest(boom, 5)];
+  let ran = 0;
+  out.hitDestroying = chart.hitTest({ valueOf() { ran++; chart.destroy(); return r[0] + 2; } }, r[1] + r[3] / 2);
+  out.valueOfRan = ran;
+  out.hitAfter = chart.hitTest(r[0] + 2, r[1] + r[3] / 2);
+  // update, redraw and focus from a getter: refused, saying why; the outer update goes on.
+  const inner = [];
+  out.outer = message(() =>
+    chart.update({
+      get theme() {
+        inner.push(message(() => chart.update({ view: "timeline" })), message(() => chart.redraw()), message(() => chart.focus("MAR")));
+        inner.push(chart.barRect("MAR") === undefined ? "no answer while reading" : "answered");
+        return "dark";
+      },
+    }),
+  );
+  out.inner = inner;
+  out.dark = chart.canvas.getAttribute("aria-label") !== null && chart.barColor("MAR");
+  // destroy from a getter: done once the update is over, nothing thrown.
+  const box2 = box();
+  const c2 = module.mount(box2, { view: "bars" });
+  let destroying = "not called";
+  out.destroyingUpdate = message(() => c2.update({ get theme() { destroying = message(() => c2.destroy()); return "dark"; } }));
+  out.destroying = destroying;
+  out.destroyedChildren = box2.shadowRoot.childElementCount;
+  out.destroyedMounted = box2.hasAttribute("data-careto-viz-mounted");
+  out.afterDestroy = message(() => c2.redraw());
+  out.focus = message(() => chart.focus(boom));
+  const before = wasm.memory.buffer.byteLength;
+  out.longKey = message(() => chart.update({ ["é".repeat(10_000_000)]: 1 }));
+  out.grown = wasm.memory.buffer.byteLength - before;
+  out.stillDraws = message(() => chart.update({ view: "timeline" }));
+  out.label = chart.canvas.getAttribute("aria-label");
+  chart.destroy();
+  const fresh = module.mount(box(), { view: "bars" });
+  out.fresh = fresh.barRect("MAR")?.length;
+  fresh.destroy();
+  return out;
+}
+
+for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-full/careto_viz_full.js"]]) {
+  describe(`a chart called back from a host's getter, ${build} build`, () => {
+    it("questions of other types answer nothing, a callback is refused or waits, a huge unknown key is refused without copying it", { timeout: 60_000 }, async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(new URL("sample.html", server.url).href);
+      const o = await page.evaluate(reentry, { file });
+      assert.deepEqual(o.questions, [null, null, null, null, null, null, null, null].map(() => undefined), "no question converts its argument");
+      assert.equal(o.valueOfRan, 0, "hitTest ran the host's valueOf");
+      assert.equal(o.hitDestroying, undefined);
+      assert.equal(o.hitAfter, "country:MAR", "the chart answers after");
+      assert.equal(o.outer, null, `the outer update: ${o.outer}`);
+      for (const [i, what] of ["update", "redraw", "focus"].entries()) {
+        assert.match(o.inner[i], new RegExp(`^careto-viz: ${what}: called while this chart reads its options \\(from a getter\\?\\)$`), o.inner[i]);
+      }
+      assert.equal(o.inner[3], "no answer while reading");
+      assert.ok(o.dark, "the outer update drew");
+      assert.equal(o.destroying, null, `destroy from a getter threw: ${o.destroying}`);
+      assert.equal(o.destroyingUpdate, null, `the update it was called from threw: ${o.destroyingUpdate}`);
+      assert.equal(o.destroyedChildren, 0, "destroyed once the update was over");
+      assert.equal(o.destroyedMounted, false);
+      assert.match(o.afterDestroy, /^careto-viz: this chart was destroyed/);
+      assert.match(o.focus, /^careto-viz: focus: expected an id, a string such as "MAR"$/);
+      assert.match(o.longKey, /^careto-viz: options: unknown option "é{40}…" \(known: view, /);
+      assert.ok(o.grown < 1 << 20, `wasm memory grew by ${o.grown} B for an unknown key`);
+      assert.equal(o.stillDraws, null);
+      assert.equal(o.label, "The Mask (Careto): timeline");
+      assert.equal(o.fresh, 4);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  });
+}
+
 // Heavy and polluted campaigns (issue 13: findings 2, 7 and 8), full build.
 // A JS object is not JSON: one large array can sit under every entry. The
 // reader charges what it reads to a budget (50,000 items, 2 MB of text) and

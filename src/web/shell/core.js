@@ -72,7 +72,7 @@ export function shell(wasm, details, maps, reads) {
   // The elements holding a chart of this build (a map waiting for its
   // geometry is not marked mounted yet).
   const holding = new WeakSet();
-  const map = maps?.({ L, el, report });
+  const map = maps?.({ L, el, report, messageOf });
 
   // The interaction layer and the details provider, loaded once for every
   // chart of the page (a failed load is forgotten, so the next use retries);
@@ -165,6 +165,9 @@ export function shell(wasm, details, maps, reads) {
 
     /** Draws, reporting a failure instead of throwing (listeners, frames). */
     redrawQuietly(force = false) {
+      // A listener run from a getter the kernel is reading (a resize event it
+      // dispatched): the call under way draws anyway.
+      if (this.inside) return;
       this.quietly = true;
       try {
         this.draw(force);
@@ -365,44 +368,70 @@ export function shell(wasm, details, maps, reads) {
       map?.forget(this);
       holding.delete(this.host ?? this.canvas);
       this.notDrawn(destroyed());
-      if (this.parts) {
-        this.parts.root.replaceChildren();
-        this.host.removeAttribute(MOUNTED);
-      } else {
-        this.canvas.removeAttribute(MOUNTED);
-      }
+      const around = this.host ?? this.canvas;
+      around.removeAttribute(MOUNTED);
+      around.removeAttribute("aria-busy");
+      if (this.parts) this.parts.root.replaceChildren();
       this.kernel.free();
+    }
+
+    /**
+     * Runs `call`, in which the kernel reads the host's options or campaign:
+     * their getters run inside it. A getter that calls back into this chart
+     * (update, redraw, focus) is refused with a message saying so, and one
+     * that destroys it has it destroyed once the call is over: the kernel,
+     * busy reading, is never freed or entered twice under it.
+     */
+    reading(call) {
+      this.inside = true;
+      try {
+        return call();
+      } finally {
+        this.inside = false;
+        if (this.doomed) this.destroy();
+      }
     }
   }
 
   const states = new WeakMap();
   const destroyed = () => fail("this chart was destroyed; mount a new one");
-  const live = (chart) => {
+  /** The state of `chart` for its method `what`; throws when it was destroyed or is reading its options. */
+  const live = (chart, what) => {
     const st = states.get(chart);
     if (!st) throw destroyed();
+    if (st.inside) throw fail(`${what}: called while this chart reads its options (from a getter?)`);
     return st;
+  };
+  /** The kernel of `chart` for a question (hitTest, barRect…) whose arguments are `fit`: none while destroyed or reading. */
+  const asked = (chart, fit) => {
+    const st = states.get(chart);
+    return fit && st && !st.inside ? st.kernel : undefined;
   };
 
   /** A chart mounted in the page (see careto_viz.d.ts). */
   class Chart {
     /** Changes options (any subset) and redraws; on a bad option nothing changes. */
     update(options) {
-      const st = live(this);
-      st.place();
-      const changed = st.kernel.update(options, st.canvas, st.ctx);
-      st.remember(options);
-      st.after(changed);
+      const st = live(this, "update");
+      st.reading(() => {
+        st.place();
+        const changed = st.kernel.update(options, st.canvas, st.ctx);
+        st.remember(options);
+        st.after(changed);
+      });
     }
     /** Measures the container again and redraws. */
     redraw() {
-      live(this).draw(true);
+      live(this, "redraw").draw(true);
     }
     /** Removes the chart's DOM and listeners and frees it. */
     destroy() {
       const st = states.get(this);
       if (!st) return;
       states.delete(this);
-      st.destroy();
+      // From a getter the chart's kernel is reading: once it is done (State.reading).
+      if (st.inside) st.doomed = true;
+      else st.destroy();
     }
     /**
      * Focuses the item `id` (a country's ISO code, an event's id), its
@@ -410,15 +439,17 @@ export function shell(wasm, details, maps, reads) {
      * does not have is ignored with one console warning.
      */
     focus(id) {
-      const st = live(this);
+      const st = live(this, "focus");
+      // Converted by nobody: a host's toString would run later, outside any try.
+      if (typeof id != "string") throw fail('focus: expected an id, a string such as "MAR"');
       st.use((l) => {
-        if (!st.parts || l.focusId(st, String(id))) return;
-        console.warn(`${PREFIX}no item "${String(id).slice(0, 40)}" in this ${st.words.view} chart; the link's focus is ignored`);
+        if (!st.parts || l.focusId(st, id)) return;
+        console.warn(`${PREFIX}no item "${id.slice(0, 40)}" in this ${st.words.view} chart; the link's focus is ignored`);
       });
     }
     /** Clears the focus that `focus` or the keyboard set (the ring and the details). */
     clearFocus() {
-      const st = live(this);
+      const st = live(this, "clearFocus");
       st.selectedId = undefined;
       if (!st.words) return;
       if (layer?.ready(st)) layer.blur(st);
@@ -428,20 +459,23 @@ export function shell(wasm, details, maps, reads) {
       }
     }
     /** What is under (x, y) CSS px: "country:MAR", "event:<id>", "period" or undefined. */
+    // The questions take numbers and strings only, as they are: anything
+    // else would be converted by the glue, running the host's valueOf or
+    // toString inside the call (which may destroy the chart under it).
     hitTest(x, y) {
-      return states.get(this)?.kernel.hitTest(x, y);
+      return asked(this, typeof x == "number" && typeof y == "number")?.hitTest(x, y);
     }
     /** The bar of country `code` as [x, y, width, height] CSS px. */
     barRect(code) {
-      return states.get(this)?.kernel.barRect(code);
+      return asked(this, typeof code == "string")?.barRect(code);
     }
     /** The fill colour (#rrggbb) of the country's bar, or of its shape on the map. */
     barColor(code) {
-      return states.get(this)?.kernel.barColor(code);
+      return asked(this, typeof code == "string")?.barColor(code);
     }
     /** A point [x, y] CSS px on the place with ISO code `code` (builds with the map). */
     pointOf(code) {
-      return states.get(this)?.kernel.pointOf?.(code);
+      return asked(this, typeof code == "string")?.pointOf?.(code);
     }
     /**
      * A promise of the chart's picture: at once, or a map's once its

@@ -32,8 +32,11 @@ export function readOn(st) {
     let state = 0;
     try {
       const t0 = performance.now();
-      do state = st.kernel.read(READ_ITEMS);
-      while (state === 0 && performance.now() - t0 < READ_MS);
+      // The campaign's getters run in it: a destroy from one waits for its end (core.js, State.reading).
+      st.reading(() => {
+        do state = st.kernel.read(READ_ITEMS);
+        while (state === 0 && performance.now() - t0 < READ_MS);
+      });
     } catch (error) {
       end();
       report(error);
@@ -41,6 +44,7 @@ export function readOn(st) {
       st.notDrawn(error);
       return;
     }
+    if (st.ac.signal.aborted) return;
     setTimeout(state === 2 ? () => st.ac.signal.aborted || (end(), st.redrawQuietly(true)) : slice, 0);
   };
   setTimeout(slice, 0);
