@@ -675,6 +675,11 @@ describe("loading the map", () => {
       s.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       try {
         await s.page.route(`**/${GEOMETRY}`, (r) => (fail ? fault(r) : r.continue()));
+        // The host page's events (README, "Events for the host page").
+        await s.page.addInitScript(() => {
+          window.chartErrors = [];
+          document.addEventListener("careto-viz:error", (e) => window.chartErrors.push(e.detail));
+        });
         // In Spanish: index.html with <html lang="es">.
         await s.page.route(/\/index\.html$/, async (r) => {
           const response = await r.fetch();
@@ -707,6 +712,11 @@ describe("loading the map", () => {
         const ours = errors.filter((e) => e.startsWith("careto-viz: "));
         assert.equal(ours.length, 1, `one console error: ${ours.join("\n")}`);
         assert.match(ours[0], /^careto-viz: the map's geometry could not be loaded from .*world-110m\.bin \(/);
+        // The host page hears of it once, from the map, in the page's language.
+        const events = await s.page.evaluate(() => window.chartErrors);
+        assert.equal(events.length, 1, JSON.stringify(events));
+        assert.equal(events[0].view, "map");
+        assert.match(events[0].message, new RegExp(`^careto-viz: ${FAILED.es[0].replace(".", "\\.")} \\(the map's geometry could not be loaded from .*world-110m\\.bin \\(.+\\)\\)$`));
         // The bars still answer a reader.
         const bars = await s.page.evaluate(async () => {
           const { charts } = await import(document.querySelector('script[type="module"][src]').src);

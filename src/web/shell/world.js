@@ -39,7 +39,7 @@ const GEOMETRY = Symbol.for("careto-viz.geometry");
 /**
  * The map's part of the shell for a build whose glue gives `setWorld`; the
  * geometry is at `url`. Returns the function the shell calls with its
- * helpers ({ L, el, report }); its `load()` brings the geometry into the
+ * helpers ({ L, el, report, messageOf }); its `load()` brings the geometry into the
  * kernel, for the other language's kernel that a map is handed to, and
  * its `prefetch()` starts the download before a chart asks (map.js).
  */
@@ -106,7 +106,7 @@ export function worldOf(url, setWorld) {
     return loading;
   }
 
-  const part = ({ L, el, report }) => {
+  const part = ({ L, el, report, messageOf }) => {
     let sheet;
     /** The charts waiting for the geometry (and those it failed, until they draw). */
     const waiting = new Set();
@@ -233,6 +233,10 @@ export function worldOf(url, setWorld) {
             failed.add(c);
             show(c, "failed");
             c.notDrawn(error);
+            // The host page hears of it as of any part that failed to load
+            // (core.js, failed): the chart's words, then the cause without
+            // its "careto-viz: " (12 characters).
+            c.emit("error", { message: messageOf(`${c.words.labels[L.mapFailed]} (${messageOf(error).slice(12)})`) });
           }
           if (!reported.has(error)) {
             reported.add(error);
