@@ -34,7 +34,7 @@
 // No inline script or style is needed, so a strict Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval') allows it.
 
-import { STATE, buildOf, clearError, displayFlags, embedUrlFor, follow, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
+import { STATE, buildOf, clearError, displayFlags, embedUrlFor, follow, followLinks, linkedItem, loadBuild, loadCampaign, showError } from "./careto-viz-loader.js";
 
 const KEY = Symbol.for("careto-viz-embed");
 const SELECTOR = "[data-careto-viz]";
@@ -146,4 +146,6 @@ const running = globalThis[KEY];
 if (!running) {
   globalThis[KEY] = { charts, version: 1 };
   start();
+  // A link in the article's text to a chart's item (#careto-bars=FRA).
+  followLinks(charts, (element) => optionsOf(element).view);
 }

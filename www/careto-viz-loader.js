@@ -309,6 +309,26 @@ export function linkedItem(view) {
 }
 
 /**
+ * Links in the page's own text to a chart's item (`<a
+ * href="#careto-bars=FRA">`), followed once the charts are up: each chart of
+ * `charts` (element -> chart; `viewOf(element)` its view) that the new
+ * fragment names shows that item with its details open, and the first is
+ * scrolled into view. The fragment is read, never rewritten.
+ */
+export function followLinks(charts, viewOf) {
+  addEventListener("hashchange", () => {
+    let shown = false;
+    for (const [element, chart] of charts) {
+      const id = linkedItem(viewOf(element));
+      if (!id) continue;
+      chart.focus(id);
+      if (!shown) element.scrollIntoView({ block: "nearest" });
+      shown = true;
+    }
+  });
+}
+
+/**
  * Mounts a chart in each element (options from `optionsOf`; the campaign
  * of campaignAt, if any), then marks the page done: <html
  * data-careto-viz-state="ready"> when every chart has its picture, else "error".

@@ -4,7 +4,7 @@
 // Loading, mounting and failures: careto-viz-loader.js (the map's build
 // comes after the other charts' first frame).
 
-import { embedUrl as embedUrlHere, mountAll } from "./careto-viz-loader.js";
+import { embedUrl as embedUrlHere, followLinks, mountAll } from "./careto-viz-loader.js";
 
 const embedUrl = embedUrlHere();
 
@@ -17,3 +17,5 @@ const mounted = await mountAll(elements, (element) => {
   return { view, ...(lang && { lang }), ...(theme && { theme }), embedUrl };
 });
 elements.forEach((element, i) => mounted[i] && charts.set(element, mounted[i]));
+// A link in the article's text to a chart's item (#careto-bars=FRA).
+followLinks(charts, (element) => element.dataset.view);

@@ -845,6 +845,12 @@ describe("from another origin (the usual newsroom case)", () => {
       }
       // The link's item: the interaction layer and the details module, imported from the chart's site.
       await assertMoroccoSaid(s.page.locator("#bars"));
+      // A link in the article's text, followed later: the map shows Brazil.
+      await s.page.evaluate(() => (location.hash = "careto-map=BRA"));
+      assert.ok(
+        await poll(() => s.page.evaluate(() => document.querySelector("#map").shadowRoot.querySelector(".cv-tip:not([hidden]) b")?.textContent === "Brazil")),
+        "the map did not show Brazil for #careto-map=BRA",
+      );
       assert.deepEqual(s.problems, []);
     });
   });

@@ -291,6 +291,37 @@ describe("links to a view", () => {
     }
   });
 
+  it("a link in the article's text to a chart's item, followed after the charts are drawn: the item shown, the chart scrolled into view", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 1000, height: 700 });
+    try {
+      await page.goto(new URL("index.html", chartSite.url).href);
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const bars = await page.evaluate(() => {
+        const e = document.querySelector('[data-view="bars"]');
+        e.id ||= "the-bars";
+        // A link in the article's first paragraph, as an editor would write it.
+        const a = Object.assign(document.createElement("a"), { href: "#careto-bars=FRA", textContent: "France" });
+        document.querySelector("main p, p").append(" ", a);
+        scrollTo(0, 0);
+        return `#${e.id}`;
+      });
+      const before = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, bars);
+      assert.ok(before > 700, `the bars are below the fold before the click (top ${before})`);
+      await page.click('a[href="#careto-bars=FRA"]');
+      const s = await until(async () => {
+        const now = await state(page, bars);
+        return now.tip === "France" && now;
+      }, "France's details never opened");
+      assert.match(s.live, /^France\b/);
+      const top = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, bars);
+      assert.ok(top >= 0 && top < 700, `the bars were not scrolled into view (top ${top})`);
+      assert.equal(new URL(page.url()).hash, "#careto-bars=FRA", "the fragment is the link's");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("an unknown item in a link is ignored with one console warning, never an error box", async () => {
     const { page, problems, context } = await openPage(browser, { width: 800, height: 900 });
     const warnings = [];
