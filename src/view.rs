@@ -43,14 +43,16 @@ pub const NAMES: &str = "\"profile\"";
 #[cfg(all(not(careto_map), not(careto_profile)))]
 pub const NAMES: &str = "\"bars\" or \"timeline\"";
 
-/// The wasm build that lacks a view, as its refusal names it.
+/// The wasm build that lacks a view, as its refusal names it: its file in
+/// its language (the Spanish kernels' files end in `_es`).
 #[cfg(not(all(careto_map, careto_profile)))]
-const THIS_BUILD: &str = if cfg!(careto_map) {
-    "careto_viz_map.js, the map build"
-} else if cfg!(careto_profile) {
-    "careto_viz_profile.js, the profile build"
-} else {
-    "careto_viz.js, the article build"
+const THIS_BUILD: &str = match (cfg!(careto_map), cfg!(careto_profile), cfg!(careto_lang = "es")) {
+    (true, _, false) => "careto_viz_map.js, the map build",
+    (true, _, true) => "careto_viz_map_es.js, the map build",
+    (false, true, false) => "careto_viz_profile.js, the profile build",
+    (false, true, true) => "careto_viz_profile_es.js, the profile build",
+    (false, false, false) => "careto_viz.js, the article build",
+    (false, false, true) => "careto_viz_es.js, the article build",
 };
 
 impl View {
