@@ -223,12 +223,17 @@ describe("a large campaign, read across tasks, full build", () => {
       const c = make();
       const never = mount(c, { view: "bars", campaign: refused });
       const neverDrawn = await never.drawn().then(() => "drawn", (e) => e.message);
+      // Asked again, or after an update that brings no campaign: it has no picture and none is coming.
+      const settled = () => Promise.race([never.drawn().then(() => "drawn", (e) => e.message), new Promise((r) => setTimeout(() => r("never settled"), 2000))]);
+      const neverAgain = [await settled()];
+      never.update({ view: "timeline" });
+      neverAgain.push(await settled());
       const neverState = state(c, never);
       other.update({ campaign: refused });
       const keptError = await other.drawn().then(() => "drawn", (e) => e.message);
       const kept = state(b, other);
       for (const ch of [chart, other, never]) ch.destroy();
-      return { mounted, drawn, before, updating, updatingDrawn, updated, neverDrawn, neverState, keptError, kept, errors };
+      return { mounted, drawn, before, updating, updatingDrawn, updated, neverDrawn, neverAgain, neverState, keptError, kept, errors };
     }, campaign);
     assert.deepEqual(out.mounted, { busy: "true", mounted: false, label: null }, "mount returned before reading it: busy, nothing drawn");
     assert.equal(out.drawn.busy, null);
@@ -241,6 +246,7 @@ describe("a large campaign, read across tasks, full build", () => {
     assert.deepEqual(out.updated, { busy: null, mounted: true, label: "The largest campaign: timeline" }, "then the campaign, with the update's other options");
     const duplicate = 'careto-viz: campaign.country[1040].code: duplicate country code "XAA"';
     assert.equal(out.neverDrawn, duplicate, "a refused campaign: drawn() rejects, naming the field");
+    assert.deepEqual(out.neverAgain, [duplicate, duplicate], "and again, before and after an update without a campaign");
     assert.deepEqual(out.neverState, { busy: null, mounted: false, label: null }, "nothing drawn");
     assert.equal(out.keptError, duplicate);
     assert.deepEqual(out.kept, out.updated, "an update with a refused campaign keeps the chart as it was");

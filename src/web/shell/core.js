@@ -286,6 +286,8 @@ export function shell(wasm, details, maps, reads) {
     /** A promise of the chart's picture (see Chart.drawn). */
     drawn() {
       if (this.pictured && !this.relanging && !this.readingOn) return Promise.resolve();
+      // No picture, none coming: the campaign it was mounted with was refused (reading.js).
+      if (this.refused && !this.pictured && !this.readingOn) return Promise.reject(this.refused);
       return new Promise((resolve, reject) => this.awaiting.push([resolve, reject]));
     }
 

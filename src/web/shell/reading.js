@@ -18,6 +18,7 @@ const READ_MS = 8;
 export function readOn(st) {
   if (st.readingOn) return;
   st.readingOn = true;
+  st.refused = undefined;
   const around = st.host ?? st.canvas;
   around.setAttribute("aria-busy", "true");
   st.canvas.style.cursor = "progress";
@@ -41,6 +42,8 @@ export function readOn(st) {
       end();
       report(error);
       st.emit("error", { message: messageOf(error) });
+      // Later drawn() calls hear it too while the chart has no picture (core.js).
+      st.refused = error;
       st.notDrawn(error);
       return;
     }
