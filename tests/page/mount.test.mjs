@@ -83,6 +83,13 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
         const shadowed = box();
         shadowed.attachShadow({ mode: "open" }).append(document.createElement("p"));
         out.shadowed = error(() => module.mount(shadowed, {}));
+        // An element of a same-origin frame (a CMS's editor pane): said, not a DOMException of the frame's.
+        const frame = document.createElement("iframe");
+        document.body.append(frame);
+        const inFrame = frame.contentDocument.createElement("div");
+        frame.contentDocument.body.append(inFrame);
+        out.framed = [error(() => module.mount(inFrame, {})), inFrame.shadowRoot];
+        frame.remove();
         return out;
       `);
       assert.equal(r.none, "careto-viz: mount: no element given (is the selector right?)");
@@ -96,6 +103,7 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       assert.equal(r.redrawDestroyed, "careto-viz: this chart was destroyed; mount a new one");
       assert.equal(r.again, 1, "the element holds a new chart after destroy");
       assert.equal(r.shadowed, "careto-viz: mount: this element already has a shadow root; use an empty <div>");
+      assert.deepEqual(r.framed, ["careto-viz: mount: this element is in another document (a frame's?); mount it from a script of that document", null]);
     });
 
     it("shows the download and Copy embed code buttons as the options say, in the chart's language", async () => {

@@ -499,12 +499,17 @@ export function shell(wasm, details, maps, reads) {
     if (!ready()) throw fail(`mount: the module is not initialised: await init() (the default export of ${wasm.build}) first, in a browser, or call initSync({ module })`);
     if (element === undefined || element === null) throw fail("mount: no element given (is the selector right?)");
     let holds;
+    let elsewhere;
     try {
       // The browser's own method: anything but a genuine element throws here.
       holds = Element.prototype.hasAttribute.call(element, MOUNTED);
+      elsewhere = element.ownerDocument !== document;
     } catch {
       throw fail("mount: the first argument is not a DOM element");
     }
+    // A frame's element (a CMS's editor in a same-origin iframe): its document
+    // takes no stylesheet constructed here, and its media queries are its own.
+    if (elsewhere) throw fail("mount: this element is in another document (a frame's?); mount it from a script of that document");
     if (holds || holding.has(element)) throw fail("mount: this element already holds a chart; destroy it first");
     const kernel = new Kernel(options);
     let st;
