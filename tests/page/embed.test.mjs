@@ -80,9 +80,9 @@ function assertPrivate(requests) {
 const count = (requests, suffix) => requests.filter((url) => new URL(url).pathname.endsWith(suffix)).length;
 
 async function poll(fn, { timeout = 10_000, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
+  const deadline = performance.now() + timeout;
   let value = await fn();
-  while (!value && Date.now() < deadline) {
+  while (!value && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, interval));
     value = await fn();
   }
@@ -1046,9 +1046,9 @@ describe("with JavaScript disabled", () => {
         const own = (imgs) => imgs.map((i) => ({ current: i.currentSrc, src: i.getAttribute("src"), width: i.naturalWidth, complete: i.complete }));
         const isOwn = (i) => i.current.endsWith(i.src.replace(/^(\.\.\/)+/, "/")) && i.complete && i.width === 640;
         let desktop;
-        for (const deadline = Date.now() + 5_000; ; await new Promise((r) => setTimeout(r, 50))) {
+        for (const deadline = performance.now() + 5_000; ; await new Promise((r) => setTimeout(r, 50))) {
           desktop = await p.$$eval("picture img", own);
-          if (desktop.every(isOwn) || Date.now() > deadline) break;
+          if (desktop.every(isOwn) || performance.now() > deadline) break;
         }
         assert.ok(desktop.every(isOwn), JSON.stringify(desktop));
       } finally {

@@ -124,7 +124,10 @@ class BasePage {
 
   /** Polls `fn(arg)` in the page until it returns something truthy; returns it (or throws after `timeout`). */
   async waitFor(fn, arg, { timeout = 10_000, interval = 50, message } = {}) {
-    const deadline = Date.now() + timeout;
+    // Deadlines here and in every test are on the monotonic clock: a CI
+    // machine's wall clock was seen to jump (2026-12-05: this wait said
+    // "timed out after 10000 ms" in a test that lasted 3.1 s).
+    const deadline = performance.now() + timeout;
     let last;
     for (;;) {
       try {
@@ -134,11 +137,11 @@ class BasePage {
         // with "Could not parse script result" (seen once in a full run,
         // 2026-12-03, polling index.html's charts); the next poll reads it.
         // Any other failure, and one that outlasts the deadline, is thrown.
-        if (!/Could not parse script result/.test(e.message) || Date.now() > deadline) throw e;
+        if (!/Could not parse script result/.test(e.message) || performance.now() > deadline) throw e;
         last = undefined;
       }
       if (last) return last;
-      if (Date.now() > deadline) throw new Error(`${this.engine}: timed out after ${timeout} ms${message ? `: ${message}` : ""} (last: ${JSON.stringify(last)})`);
+      if (performance.now() > deadline) throw new Error(`${this.engine}: timed out after ${timeout} ms${message ? `: ${message}` : ""} (last: ${JSON.stringify(last)})`);
       await sleep(interval);
     }
   }
@@ -330,13 +333,13 @@ class WebKitDriver {
     const driver = new WebKitDriver();
     driver.child = child;
     driver.base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 15_000;
+    const deadline = performance.now() + 15_000;
     for (;;) {
       try {
         const r = await fetch(`${driver.base}/status`);
         if (r.ok) break;
       } catch {}
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`WebKitWebDriver did not start: ${stderr}`);
+      if (performance.now() > deadline || child.exitCode !== null) throw new Error(`WebKitWebDriver did not start: ${stderr}`);
       await sleep(100);
     }
     return driver;
@@ -517,7 +520,7 @@ class WebKitPage extends BasePage {
 async function downloadInto(dir, action) {
   const before = new Set(await readdir(dir));
   await action();
-  const deadline = Date.now() + 10_000;
+  const deadline = performance.now() + 10_000;
   for (;;) {
     const fresh = (await readdir(dir)).filter((f) => !before.has(f) && !/\.(part|download)$|^\.|\.crdownload$/.test(f));
     if (fresh.length > 0) {
@@ -534,7 +537,7 @@ async function downloadInto(dir, action) {
       await rm(file, { force: true });
       return { name: fresh[0], bytes };
     }
-    if (Date.now() > deadline) throw new Error(`no download arrived in ${dir}`);
+    if (performance.now() > deadline) throw new Error(`no download arrived in ${dir}`);
     await sleep(100);
   }
 }
@@ -559,9 +562,9 @@ async function display() {
   for (let n = 90; n < 110; n++) {
     if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
     const child = spawn("Xvfb", [`:${n}`, "-screen", "0", "2800x2200x24", "-nolisten", "tcp"], { stdio: "ignore" });
-    const deadline = Date.now() + 10_000;
+    const deadline = performance.now() + 10_000;
     while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
-      if (child.exitCode !== null || Date.now() > deadline) break;
+      if (child.exitCode !== null || performance.now() > deadline) break;
       await sleep(50);
     }
     if (existsSync(`/tmp/.X11-unix/X${n}`)) {

@@ -111,9 +111,9 @@ after(async () => {
 
 /** Polls `fn` until it returns a truthy value (which it returns), or fails with `what`. */
 async function until(fn, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
+  const deadline = performance.now() + timeout;
   let last;
-  while (Date.now() < deadline) {
+  while (performance.now() < deadline) {
     last = await fn();
     if (last) return last;
     await new Promise((r) => setTimeout(r, 100));

@@ -76,25 +76,25 @@ export function waitFor(name) {
 /** Counts the page's http requests in flight; `idle()` waits until none has been for `quietMs`. */
 export function watchNetwork(page) {
   let inflight = 0;
-  let last = Date.now();
+  let last = performance.now();
   const http = (req) => req.url().startsWith("http");
   page.on("request", (req) => {
     if (!http(req)) return;
     inflight++;
-    last = Date.now();
+    last = performance.now();
   });
   const done = (req) => {
     if (!http(req)) return;
     inflight--;
-    last = Date.now();
+    last = performance.now();
   };
   page.on("requestfinished", done);
   page.on("requestfailed", done);
   return {
     async idle(quietMs = 500, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (inflight > 0 || Date.now() - last < quietMs) {
-        if (Date.now() > deadline) throw new Error(`the network did not go idle in ${timeoutMs} ms (${inflight} requests in flight)`);
+      const deadline = performance.now() + timeoutMs;
+      while (inflight > 0 || performance.now() - last < quietMs) {
+        if (performance.now() > deadline) throw new Error(`the network did not go idle in ${timeoutMs} ms (${inflight} requests in flight)`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -159,12 +159,12 @@ export function chartState(hostId) {
 
 /** Polls `f` (async) until it returns a truthy value; that value, or throws `what` after `timeoutMs`. */
 export async function until(f, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   let last;
   for (;;) {
     last = await f();
     if (last) return last;
-    if (Date.now() > deadline) throw new Error(`${what} (after ${timeoutMs} ms)`);
+    if (performance.now() > deadline) throw new Error(`${what} (after ${timeoutMs} ms)`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -45,11 +45,11 @@ async function holding(file) {
   await session.page.route(file.startsWith("../") ? `**/${file.slice(3)}` : `**/pkg/${file}`, async (route) => {
     held.requests++;
     await sleep(HOLD_MS);
-    held.released = Date.now();
+    held.released = performance.now();
     await route.continue().catch(() => {}); // the page may be closed by then
   });
   const seen = [];
-  session.page.on("request", (r) => seen.push({ file: new URL(r.url()).pathname.split("/").pop(), at: Date.now() }));
+  session.page.on("request", (r) => seen.push({ file: new URL(r.url()).pathname.split("/").pop(), at: performance.now() }));
   return { ...session, held, seen };
 }
 
