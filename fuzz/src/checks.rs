@@ -25,7 +25,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use careto_viz::chart::{ChartOptions, Header, Layout, View};
-use careto_viz::layout::map::{MapLayout, MARKER_HIT_RADIUS};
+use careto_viz::layout::map::{MapLayout, MARKER_DISC};
 use careto_viz::layout::{clamp_width, max_height, HitBox, Rect, Scene, Shape, Target, MAX_CANVAS_AREA, MAX_HIT_BOX_HEIGHT};
 use careto_viz::model::validate::{validate, validate_all, MAX_LABEL_CHARS, MAX_YEAR, MIN_YEAR};
 use careto_viz::model::{days_in_month, Campaign, Count, Event, EventDate, Lang, Status, Str, Text};
@@ -377,8 +377,7 @@ fn check_map(c: &Campaign, l: &MapLayout, layout: &Layout, points: &[(f64, f64)]
         if k.polygons.is_empty() {
             assert!(k.marker.is_some(), "{ctx}: {} has no shape and no marker", c.countries[k.country].code);
         }
-        let crowded =
-            l.countries.iter().any(|o| o.country != k.country && o.marker.is_some_and(|m| (m.x - k.anchor.x).hypot(m.y - k.anchor.y) <= MARKER_HIT_RADIUS));
+        let crowded = l.countries.iter().any(|o| o.country != k.country && o.marker.is_some_and(|m| (m.x - k.anchor.x).hypot(m.y - k.anchor.y) <= MARKER_DISC));
         if !crowded {
             assert_eq!(layout.hit(k.anchor.x, k.anchor.y), Some(Target::Country(k.country)), "{ctx}: anchor of {}", c.countries[k.country].code);
         }

@@ -1,10 +1,13 @@
-//! Hit testing on the map: markers first (a tap within
-//! [`MARKER_HIT_RADIUS`](super::MARKER_HIT_RADIUS) of one selects it, the
-//! nearest when several are that close), then point-in-polygon through a
-//! grid of cells, each listing the polygons whose bounding box meets it. A
-//! query looks at one cell: a handful of boxes and at most a few rings.
+//! Hit testing on the map, in the order a reader sees it: a marker's drawn
+//! disc first (the nearest when discs overlap), then point-in-polygon
+//! through a grid of cells, each listing the polygons whose bounding box
+//! meets it (a query looks at one cell: a handful of boxes and at most a
+//! few rings), then, outside every affected country's shape, a marker
+//! within [`MARKER_HIT_RADIUS`] (the sea or unreported land around a small
+//! place). So a marker's tolerance never takes a tap from a country drawn
+//! under it (France under Belgium's at 375 px, Morocco under Gibraltar's).
 
-use super::{MapCountry, MARKER_HIT_RADIUS};
+use super::{MapCountry, MARKER_DISC, MARKER_HIT_RADIUS};
 use crate::layout::{points_box, Point, Rect};
 
 /// Cell size, CSS px.
@@ -82,9 +85,14 @@ impl Index {
         if !(x.is_finite() && y.is_finite()) {
             return None;
         }
-        if let Some(slot) = nearest_marker(countries, x, y) {
+        if let Some(slot) = nearest_marker(countries, x, y, MARKER_DISC) {
             return Some(slot);
         }
+        self.shape_at(countries, x, y).or_else(|| nearest_marker(countries, x, y, MARKER_HIT_RADIUS))
+    }
+
+    /// The slot of the country whose shape holds `(x, y)`.
+    fn shape_at(&self, countries: &[MapCountry], x: f64, y: f64) -> Option<usize> {
         if !self.frame.contains(x, y) {
             return None;
         }
@@ -105,13 +113,13 @@ fn on_edge(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()
 }
 
-/// The nearest marker within [`MARKER_HIT_RADIUS`] of `(x, y)`.
-pub(crate) fn nearest_marker(countries: &[MapCountry], x: f64, y: f64) -> Option<usize> {
+/// The nearest marker within `radius` of `(x, y)`.
+pub(crate) fn nearest_marker(countries: &[MapCountry], x: f64, y: f64, radius: f64) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
     for (slot, c) in countries.iter().enumerate() {
         if let Some(m) = c.marker {
             let d = super::place::distance(m, Point { x, y });
-            if d <= MARKER_HIT_RADIUS && best.is_none_or(|b| d < b.0) {
+            if d <= radius && best.is_none_or(|b| d < b.0) {
                 best = Some((d, slot));
             }
         }

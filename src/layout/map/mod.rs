@@ -33,7 +33,12 @@ use crate::text::{wrap_at_most, Weight};
 /// A marker's radius, CSS px (a background ring 1.5 px wide goes around it).
 pub const MARKER_RADIUS: f64 = 4.5;
 
-/// A tap within this distance (CSS px) of a marker's centre selects its country.
+/// A marker's disc as drawn, its background ring included, CSS px: a
+/// point on it is the marker's, whatever is under it.
+pub const MARKER_DISC: f64 = MARKER_RADIUS + 1.5;
+
+/// A tap within this distance (CSS px) of a marker's centre, and outside
+/// every affected country's shape, selects the marker's country.
 pub const MARKER_HIT_RADIUS: f64 = 12.0;
 
 /// A country whose shapes cover less than this on screen (CSS px²: an
@@ -261,8 +266,9 @@ impl MapLayout {
         MapLayout { scene, countries, not_on_map, color_scale, frame, index }
     }
 
-    /// The country under `(x, y)` CSS px: a marker within
-    /// [`MARKER_HIT_RADIUS`], else the country whose shape holds the point.
+    /// The country under `(x, y)` CSS px: a marker's disc
+    /// ([`MARKER_DISC`]), else the country whose shape holds the point,
+    /// else a marker within [`MARKER_HIT_RADIUS`].
     pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
         let slot = self.index.hit(&self.countries, x, y)?;
         self.countries.get(slot).map(|c| Target::Country(c.country))
@@ -274,8 +280,9 @@ impl MapLayout {
         if !(x.is_finite() && y.is_finite()) {
             return None;
         }
-        let slot = hit::nearest_marker(&self.countries, x, y)
-            .or_else(|| self.countries.iter().position(|c| self.frame.contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))?;
+        let slot = hit::nearest_marker(&self.countries, x, y, MARKER_DISC)
+            .or_else(|| self.countries.iter().position(|c| self.frame.contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))
+            .or_else(|| hit::nearest_marker(&self.countries, x, y, MARKER_HIT_RADIUS))?;
         self.countries.get(slot).map(|c| Target::Country(c.country))
     }
 

@@ -1,7 +1,7 @@
 //! The map's shapes on screen: rings in CSS px, land fills, borders,
 //! markers, and each country's anchor point and focus box.
 
-use super::{MapCountry, MARKER_HIT_RADIUS, MARKER_RADIUS};
+use super::{MapCountry, MARKER_DISC, MARKER_HIT_RADIUS, MARKER_RADIUS};
 use crate::geo::{ring_area_centroid, World};
 use crate::layout::{points_box, Paint, Point, Rect, Scene, Shape, Stroke};
 
@@ -145,27 +145,91 @@ pub(super) fn distance(a: Point, b: Point) -> f64 {
     ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
 }
 
-/// Sets each country's anchor (a point that hits it) and focus box.
+/// Sets each country's anchor (a point that hits it) and focus box. A
+/// country whose shape is all under other countries' markers (France under
+/// Belgium's, Switzerland's and Spain's at 375 px) gets a marker of its own
+/// first, so that every country can be seen and tapped.
 pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
+    let shapes = Shapes::of(countries);
     let markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
-    for c in countries.iter_mut() {
+    let covered: Vec<Option<Point>> = countries.iter().map(|c| if c.marker.is_some() { None } else { free_point(c, &markers, &shapes).err() }).collect();
+    let markers: Vec<(usize, Point)> = countries.iter().zip(&covered).filter_map(|(c, at)| c.marker.or(*at).map(|m| (c.country, m))).collect();
+    let anchors: Vec<Point> = countries.iter().map(|c| free_point(c, &markers, &shapes).unwrap_or_else(|p| p)).collect();
+    for ((c, at), anchor) in countries.iter_mut().zip(covered).zip(anchors) {
+        if at.is_some() {
+            c.marker = at;
+        }
         if let Some(m) = c.marker {
             let half = MARKER_RADIUS + 4.0;
             c.anchor = m;
             c.focus = clip(Rect { x: m.x - half, y: m.y - half, w: 2.0 * half, h: 2.0 * half }, frame);
             continue;
         }
-        let largest = c.polygons.iter().map(|p| (polygon_area(p), p)).fold(None, |best: Option<(f64, &Vec<Vec<Point>>)>, x| match best {
-            Some(b) if b.0 >= x.0 => Some(b),
-            _ => Some(x),
-        });
-        let Some((_, rings)) = largest else { continue };
-        let bbox = rings.first().map_or(frame, |r| points_box(r, 0.0));
-        let free = |p: &Point| markers.iter().all(|(k, m)| *k == c.country || distance(*m, *p) > MARKER_HIT_RADIUS);
-        let candidates: Vec<Point> = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].iter().filter_map(|f| widest_inside(rings, bbox.y + f * bbox.h)).collect();
-        c.anchor = candidates.iter().find(|p| free(p)).or(candidates.first()).copied().unwrap_or(bbox.center());
+        let bbox = largest(c).and_then(|rings| rings.first()).map_or(frame, |r| points_box(r, 0.0));
+        c.anchor = anchor;
         c.focus = clip(Rect { x: bbox.x - 3.0, y: bbox.y - 3.0, w: bbox.w + 6.0, h: bbox.h + 6.0 }, frame);
     }
+}
+
+/// Every country's polygons with their boxes: which other country holds a point.
+struct Shapes<'a>(Vec<(usize, Rect, &'a [Vec<Point>])>);
+
+impl<'a> Shapes<'a> {
+    fn of(countries: &'a [MapCountry]) -> Shapes<'a> {
+        Shapes(countries.iter().flat_map(|c| c.polygons.iter().filter_map(|p| Some((c.country, points_box(p.first()?, 0.0), p.as_slice())))).collect())
+    }
+
+    /// Whether a country other than `country` has a shape holding `p` (an
+    /// island drawn over another's polygon, say: a tap there is not `country`'s).
+    fn other_holds(&self, country: usize, p: Point) -> bool {
+        self.0
+            .iter()
+            .any(|(k, b, rings)| *k != country && p.x >= b.x && p.x <= b.right() && p.y >= b.y && p.y <= b.bottom() && super::even_odd(rings, p.x, p.y))
+    }
+}
+
+/// The largest polygon of `c`.
+fn largest(c: &MapCountry) -> Option<&Vec<Vec<Point>>> {
+    c.polygons
+        .iter()
+        .map(|p| (polygon_area(p), p))
+        .fold(None, |best: Option<(f64, &Vec<Vec<Point>>)>, x| match best {
+            Some(b) if b.0 >= x.0 => Some(b),
+            _ => Some(x),
+        })
+        .map(|b| b.1)
+}
+
+/// A point inside `c`'s largest polygon that no other country's marker
+/// covers: away from their taps' reach where one is, else off their discs
+/// (searched on a 1 px grid); `Err` with the polygon's middle when every
+/// point of it is under another marker.
+fn free_point(c: &MapCountry, markers: &[(usize, Point)], shapes: &Shapes) -> Result<Point, Point> {
+    let Some(rings) = largest(c) else { return Err(c.anchor) };
+    let bbox = rings.first().map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |r| points_box(r, 0.0));
+    let clear = |p: &Point, reach: f64| markers.iter().all(|(k, m)| *k == c.country || distance(*m, *p) > reach);
+    let candidates: Vec<Point> = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].iter().filter_map(|f| widest_inside(rings, bbox.y + f * bbox.h)).collect();
+    if let Some(p) = candidates.iter().find(|p| clear(p, MARKER_HIT_RADIUS) && !shapes.other_holds(c.country, **p)) {
+        return Ok(*p);
+    }
+    let middle = candidates.first().copied().unwrap_or(bbox.center());
+    // At most 24 × 24 points: a polygon covered that much is small.
+    let (step_x, step_y) = ((bbox.w / 24.0).max(1.0), (bbox.h / 24.0).max(1.0));
+    let mut best: Option<(f64, Point)> = None;
+    let mut y = bbox.y + step_y / 2.0;
+    while y < bbox.bottom() {
+        let mut x = bbox.x + step_x / 2.0;
+        while x < bbox.right() {
+            let p = Point { x, y };
+            let reach = markers.iter().filter(|(k, _)| *k != c.country).map(|(_, m)| distance(*m, p)).fold(f64::INFINITY, f64::min);
+            if reach > MARKER_DISC + 1.0 && best.is_none_or(|b| reach > b.0) && super::even_odd(rings, x, y) && !shapes.other_holds(c.country, p) {
+                best = Some((reach, p));
+            }
+            x += step_x;
+        }
+        y += step_y;
+    }
+    best.map(|b| b.1).ok_or(middle)
 }
 
 /// The middle of the widest stretch of the line at height `y` inside `rings` (even-odd).
