@@ -141,14 +141,10 @@ pub fn parse(value: JsValue) -> Result<JsOptions, String> {
         embed_url: text(&value, keys, "embedUrl", "the address of embed.html")?,
         embed_code: flag(&value, keys, "embedCode")?,
         display,
-        campaign: {
-            let c = own(&value, keys, "campaign")?;
-            if c.is_undefined() || c.is_null() {
-                None
-            } else {
-                Some(c)
-            }
-        },
+        // Unlike the other options, a `null` campaign is no "not given": a
+        // fetch or a CMS field that came back `null` must be refused, not
+        // drawn as The Mask's data under another campaign's story.
+        campaign: Some(own(&value, keys, "campaign")?).filter(|c| !c.is_undefined()),
     })
 }
 

@@ -120,6 +120,12 @@ describe("campaign.schema.json and mount() accept and refuse the same campaigns"
     });
   }
 
+  // A fetch or a CMS field that came back null: refused, never drawn as The Mask's data.
+  it("both refuse null (the whole campaign), and mount() says so", async () => {
+    assert.equal(validate(null), false, "the schema accepted it");
+    assert.equal(await mountIn(null), "careto-viz: campaign: expected an object (see campaign.schema.json)");
+  });
+
   it("no console errors", () => {
     assert.deepEqual(problems, []);
   });
