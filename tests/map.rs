@@ -490,3 +490,30 @@ fn every_filled_ring_winds_clockwise_on_screen() {
         }
     }
 }
+
+#[test]
+fn western_saharas_note_only_on_a_map_that_names_morocco_or_western_sahara() {
+    let said = |c: &Campaign, lang: Lang| {
+        let l = MapLayout::new(c, careto_viz::geo::builtin(), 1280.0, lang);
+        let note = if lang == Lang::En { "Western Sahara" } else { "Sáhara Occidental" };
+        let drawn = texts(&l.scene).join(" ").contains(note);
+        let summary = careto_viz::describe::map::map_summary(c, lang).contains(note);
+        assert_eq!(drawn, summary, "the picture and its summary agree");
+        drawn
+    };
+    let careto = careto();
+    // A newsroom's campaign of three European countries: nothing of Morocco's.
+    let mut other = careto.clone();
+    for code in ["FRA", "DEU", "ESH"] {
+        add_place(&mut other, code, code, Count::Published(5));
+    }
+    other.countries.to_mut().retain(|k| ["FRA", "DEU", "ESH"].contains(&&*k.code) && k.name.en == k.code);
+    let without = |c: &mut Campaign| c.countries.to_mut().retain(|k| k.code != "ESH");
+    for lang in [Lang::En, Lang::Es] {
+        assert!(said(&careto, lang), "{lang:?}: Careto names Morocco");
+        assert!(said(&other, lang), "{lang:?}: Western Sahara");
+        let mut europe = other.clone();
+        without(&mut europe);
+        assert!(!said(&europe, lang), "{lang:?}: France and Germany");
+    }
+}

@@ -86,7 +86,7 @@ pub fn map_summary(c: &Campaign, lang: Lang) -> String {
     out.push(' ');
     out.push_str(c.bars_source_line.get(lang));
     out.push(' ');
-    out.push_str(&fill(s.map_source, &[("points", "")]));
+    out.push_str(&s.source(c, ""));
     out
 }
 

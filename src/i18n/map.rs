@@ -15,9 +15,12 @@ pub struct MapStrings {
     pub legend_no_victims: &'static str,
     /// Map note on the campaign's places that have no place on the map, `{names}` filled in.
     pub map_not_on_map: &'static str,
-    /// The map's part of the source line: geometry, projection, markers,
-    /// Western Sahara; `{points}` is [`Strings::map_points`] or empty.
+    /// The map's part of the source line: geometry, projection, markers;
+    /// `{points}` is [`Strings::map_points`] or empty.
     pub map_source: &'static str,
+    /// How Natural Earth draws Western Sahara: said on a map of a campaign
+    /// that names Morocco or Western Sahara only ([`MapStrings::source`]).
+    pub map_western_sahara: &'static str,
     /// Places 1:110m leaves out, shown as dots, `{names}` filled in.
     pub map_points: &'static str,
     /// Map summary: where the countries are, `{name}`, `{n}` and `{where}` filled in.
@@ -38,6 +41,20 @@ pub struct MapStrings {
     pub subregions: [&'static str; 17],
 }
 
+impl MapStrings {
+    /// The map's part of the source line for `campaign`, `points` (see
+    /// [`MapStrings::map_points`]) filled in; Western Sahara's note only
+    /// when the campaign names Morocco or Western Sahara.
+    pub fn source(&self, campaign: &crate::model::Campaign, points: &str) -> String {
+        let line = super::fill(self.map_source, &[("points", points)]);
+        if campaign.countries.iter().any(|k| k.code == "MAR" || k.code == "ESH") {
+            format!("{line} {}", self.map_western_sahara)
+        } else {
+            line
+        }
+    }
+}
+
 /// The map strings of `lang`.
 pub fn map_strings(lang: Lang) -> &'static MapStrings {
     match super::compiled(lang) {
@@ -51,8 +68,8 @@ const EN: MapStrings = MapStrings {
     legend_no_count: "affected, count not published",
     legend_no_victims: "no victims reported",
     map_not_on_map: "Not on the map (codes of their own): {names}.",
-    map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}. \
-Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
+    map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}.",
+    map_western_sahara: "Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
     map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
     map_summary_where: "{name}: {n} countries affected, {where}.",
     map_summary_in: "{n} in {region}",
@@ -87,8 +104,8 @@ const ES: MapStrings = MapStrings {
     legend_no_count: "afectado, sin cifra publicada",
     legend_no_victims: "sin víctimas notificadas",
     map_not_on_map: "Sin lugar en el mapa (códigos propios): {names}.",
-    map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}. \
-Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
+    map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}.",
+    map_western_sahara: "Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
     map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
     map_summary_where: "{name}: {n} países afectados, {where}.",
     map_summary_in: "{n} en {region}",

@@ -253,7 +253,7 @@ impl MapLayout {
             y = lines_block(&mut scene, wrap_at_most(&note, m.small, Weight::Normal, inner, most), x0, y, m.small, Weight::Normal, Paint::Muted);
         }
         let points = if points_only.is_empty() { String::new() } else { fill(s.map_points, &[("names", &join_list(&points_only, lang))]) };
-        let source = format!("{} {}", campaign.bars_source_line.get(lang), fill(s.map_source, &[("points", &points)]));
+        let source = format!("{} {}", campaign.bars_source_line.get(lang), s.source(campaign, &points));
         let source = wrap_at_most(&source, m.small, Weight::Normal, inner, lines_left(y + 2.0));
         y = lines_block(&mut scene, source, x0, y + 2.0, m.small, Weight::Normal, Paint::Muted);
 
