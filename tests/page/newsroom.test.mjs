@@ -263,6 +263,23 @@ describe("links to a view", () => {
       }, "Morocco's details never opened");
       assert.match(s.live, /^Morocco\b/);
       assert.match(s.live, /384/);
+      // A tap elsewhere (the chart never had the keyboard's focus): the
+      // tooltip, what was said and the ring all go.
+      const pixels = () => page.evaluate(() => {
+        const c = document.querySelector("#chart").shadowRoot.querySelector("canvas");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let h = 0;
+        for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2]) >>> 0;
+        return h;
+      });
+      const ringed = await pixels();
+      await page.evaluate(() => document.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true })));
+      const after = await until(async () => {
+        const now = await state(page, "#chart");
+        return now.tip === null && now;
+      }, "the tap elsewhere left the tooltip open");
+      assert.equal(after.live, "", "the live region still holds Morocco's details");
+      assert.notEqual(await until(async () => (await pixels()) !== ringed && "changed", "the focus ring stayed"), undefined);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -272,6 +272,7 @@ for (const name of ENGINES) {
         assert.match(tip.text, /^Brazil137, almost certainly victim IP addresses/);
         await page.press("Escape");
         await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { message: "Escape did not close the details" });
+        assert.equal(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("[aria-live]").textContent, BARS), "", "Escape left the details in the live region");
         await page.press("Home");
         await waitLive(page, BARS, /^Morocco, 384, almost certainly victim IP addresses, 1 of 11$/);
         await page.press("End");

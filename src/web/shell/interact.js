@@ -75,6 +75,16 @@ export function layer(provider, { L, report }) {
     if (st.parts) st.parts.tip.hidden = true;
   }
 
+  /** The tooltip closed, the live region emptied; with `ring`, the focus ring gone too. */
+  function closed(st, ring) {
+    hideTip(st);
+    if (st.parts) st.parts.live.textContent = "";
+    if (ring && st.kernel.focus >= 0) {
+      st.kernel.focus = -1;
+      st.redrawQuietly();
+    }
+  }
+
   /** Puts the tooltip next to (x, y), inside the viewport and not under the pointer. */
   function placeTip(tip, x, y) {
     const r = tip.getBoundingClientRect();
@@ -283,9 +293,12 @@ export function layer(provider, { L, report }) {
         st.documentListening = true;
         st.parts.root.adoptedStyleSheets = [...st.parts.root.adoptedStyleSheets, sheet];
         const signal = st.ac.signal;
-        document.addEventListener("keydown", (e) => e.key === "Escape" && hideTip(st), { signal });
-        // A tap or click elsewhere closes the tooltip.
-        document.addEventListener("pointerdown", (e) => e.composedPath().includes(st.canvas) || hideTip(st), { signal });
+        // Escape closes the tooltip, and what the live region said goes
+        // with it (no stale details left for a screen reader to find).
+        document.addEventListener("keydown", (e) => e.key === "Escape" && closed(st, false), { signal });
+        // A tap or click elsewhere closes the tooltip, and the ring a link or
+        // ?focus= drew when the chart does not have the keyboard's focus.
+        document.addEventListener("pointerdown", (e) => e.composedPath().includes(st.canvas) || closed(st, st.parts.root.activeElement !== st.canvas), { signal });
       }
     },
 
@@ -335,9 +348,7 @@ export function layer(provider, { L, report }) {
     },
 
     blur(st) {
-      st.kernel.focus = -1;
-      hideTip(st);
-      st.redrawQuietly();
+      closed(st, true);
     },
 
     toggleTable(st) {
