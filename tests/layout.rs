@@ -417,6 +417,89 @@ fn timeline_text_never_overlaps_and_stays_inside() {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Every label reads as its own mark's, at every width from 300 to 1280 px
+/// (step 5) in both languages: beside it in its row, starting 5 px right of
+/// it or ending 5 px left of it; or, where neither side has room, in the row
+/// just below, across the mark's middle, joined to the mark by a vertical
+/// line, and with no other event's mark or label anywhere in the two rows
+/// from the mark's or label's left edge to the further right one. At 375 px
+/// the report's dot (11 Feb 2014) shared its row with the CNI square and its
+/// label, its own label far left in the row below; at 320 px that label
+/// floated halfway between the dot above and the CNI square below.
+#[test]
+fn every_label_sits_with_its_own_mark() {
+    let c = careto();
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        for w in (300..=1280).step_by(5) {
+            let l = timeline(f64::from(w), lang);
+            let ctx = |m: &careto_viz::layout::timeline::EventMark| format!("{w} {}: \"{}\"", lang_name(lang), c.events[m.event].id);
+            let leaders: Vec<(f64, f64, f64)> = l
+                .scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Line { from, to, .. } if (from.x - to.x).abs() < EPS => Some((from.x, from.y.min(to.y), from.y.max(to.y))),
+                    _ => None,
+                })
+                .collect();
+            for m in &l.marks {
+                let (row, label_row, lane_h) = (m.mark.center().y, m.label.center().y, m.label.h);
+                let others = l.marks.iter().filter(|o| o.event != m.event).flat_map(|o| [("mark", o, o.mark), ("label", o, o.label)]);
+                if (label_row - row).abs() < EPS {
+                    let right = (m.label.x - (m.mark.right() + 5.0)).abs() < EPS;
+                    let left = (m.label.right() - (m.mark.x - 5.0)).abs() < EPS;
+                    if !right && !left {
+                        failures.push(format!("{}: label {} is in its mark's row but not beside the mark {}", ctx(m), fmt_rect(&m.label), fmt_rect(&m.mark)));
+                    }
+                    continue;
+                }
+                if (label_row - (row + lane_h)).abs() > EPS {
+                    failures.push(format!("{}: label {} is neither in its mark's row nor the next ({})", ctx(m), fmt_rect(&m.label), fmt_rect(&m.mark)));
+                    continue;
+                }
+                let cx = m.mark.center().x;
+                if cx < m.label.x || cx > m.label.right() {
+                    failures.push(format!("{}: label {} under its mark {} does not reach under its middle", ctx(m), fmt_rect(&m.label), fmt_rect(&m.mark)));
+                }
+                let x0 = m.mark.x.min(m.label.x);
+                let block = Rect { x: x0, y: row - lane_h / 2.0, w: m.mark.right().max(m.label.right()) - x0, h: 2.0 * lane_h };
+                let inner = Rect { x: block.x + EPS, y: block.y + EPS, w: block.w - 2.0 * EPS, h: block.h - 2.0 * EPS };
+                for (what, o, r) in others {
+                    if r.overlaps(&inner) {
+                        failures.push(format!(
+                            "{}: the {what} of \"{}\" {} sits between its mark {} and its label {}",
+                            ctx(m),
+                            c.events[o.event].id,
+                            fmt_rect(&r),
+                            fmt_rect(&m.mark),
+                            fmt_rect(&m.label)
+                        ));
+                    }
+                }
+                // The label's text is 1.2 em high, centred in its row.
+                let text_top = label_row
+                    - 0.6
+                        * l.scene
+                            .shapes
+                            .iter()
+                            .find_map(|s| match s {
+                                Shape::Text { at, size, .. } if (at.y - label_row).abs() < EPS && (at.x - m.label.x).abs() < EPS => Some(*size),
+                                _ => None,
+                            })
+                            .unwrap_or(12.0);
+                let joined = leaders
+                    .iter()
+                    .any(|&(x, y0, y1)| (x - cx).abs() < EPS && y0 >= m.mark.bottom() && y0 <= m.mark.bottom() + 3.0 && y1 <= text_top && y1 >= text_top - 3.0);
+                if !joined {
+                    failures.push(format!("{}: no line joins the mark {} to its label {} under it", ctx(m), fmt_rect(&m.mark), fmt_rect(&m.label)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
 #[test]
 fn every_event_is_drawn_once() {
     let c = careto();

@@ -1,5 +1,6 @@
 //! The events on the timeline: each a mark whose shape says how precise its
-//! date is, with a label beside it (or under it), placed in lanes.
+//! date is, with a label beside it (or under it, joined to it by a short
+//! line), placed in lanes.
 
 use super::lanes::Lanes;
 use super::{date_extent, DOT_R, LANE_H, MARK_H};
@@ -14,6 +15,9 @@ use crate::text::{self, Weight};
 const MIN_BAR: f64 = 8.0;
 /// The space between a mark and its label (CSS px).
 const LABEL_GAP: f64 = 5.0;
+/// The space between a label under its mark and the line that joins them,
+/// at each end (CSS px).
+const LEADER_GAP: f64 = 1.5;
 
 /// The most events a timeline draws: those after them, by date, are
 /// counted in its "…and N more" line (all are in the data table). Past a
@@ -34,7 +38,9 @@ pub struct EventMark {
     pub label: Rect,
     /// The lane (row) the mark sits in, 0 at the top. The label is beside
     /// the mark in the same lane or, when it fits on neither side, in the
-    /// lane below, under the mark (see `label`).
+    /// lane below, under the mark and joined to it by a short line (see
+    /// `label`); then both lanes, from the mark's edge to the label's, hold
+    /// nothing else.
     pub lane: usize,
 }
 
@@ -55,7 +61,13 @@ pub(super) struct PlacedEvents {
 }
 
 /// Places every event of `campaign` in date order, each in the first lane
-/// from `top` where it overlaps nothing, between `bounds` (x0, x1). Events
+/// from `top` where it overlaps nothing, between `bounds` (x0, x1). An event
+/// whose label goes under its mark takes its lane and the next across both
+/// (from the mark's left or the label's, whichever is further left, to the
+/// further right edge), so that no other mark or label sits between the two
+/// and the label reads as its own mark's (at 375 px the report's dot shared
+/// its row with the CNI square and label, its own label far left in the row
+/// below), and a short line joins the mark to its label. Events
 /// whose lane (or label's lane) is `max_lanes` or below are placed, so that
 /// the lanes above are as they would be, but not drawn: counted in `hidden`,
 /// as are the events after the [`MAX_EVENTS_DRAWN`] first drawn.
@@ -76,9 +88,8 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
         let (mx0, mx1) = mark_x(e, scale);
         let label = event_label(e, (mx0, mx1), bounds, size, s, lang);
         let below = label.side == Side::Below;
-        let label_extent = (label.left, label.left + label.width);
-        let extent = if below { (mx0, mx1) } else { (mx0.min(label.left), mx1.max(label.left + label.width)) };
-        let lane = if below { lanes.place_above(extent, label_extent) } else { lanes.place(extent) };
+        let extent = (mx0.min(label.left), mx1.max(label.left + label.width));
+        let lane = if below { lanes.place_two(extent) } else { lanes.place(extent) };
         if lane + usize::from(below) >= max_lanes {
             placed.hidden += 1;
             continue;
@@ -98,6 +109,12 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
         } else {
             Shape::Rect { rect: mark, fill: fill_paint, stroke: outline }
         });
+        if below {
+            // Down from the mark's middle to the top of its label's text (which spans that x).
+            let x = mark.center().x;
+            let (from, to) = (mark.bottom() + LEADER_GAP, label_mid - size * 0.6 - LEADER_GAP);
+            placed.shapes.push(Shape::Line { from: Point { x, y: from }, to: Point { x, y: to }, stroke: Stroke { paint, width: 1.0, dashed: false } });
+        }
         let text_paint = if e.status == Status::Reported { Paint::Text } else { Paint::Alleged };
         let (at_x, anchor) = match label.side {
             Side::Left => (label.left + label.width, Anchor::RightMiddle),
@@ -140,7 +157,8 @@ enum Side {
     Right,
     /// Left of the mark, in its lane, ending at it.
     Left,
-    /// In the lane below, centred under the mark (it fits on neither side).
+    /// In the lane below, centred under the mark (it fits on neither side),
+    /// joined to it by a short line.
     Below,
 }
 

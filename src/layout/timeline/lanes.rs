@@ -55,14 +55,16 @@ impl Lanes {
         lane
     }
 
-    /// Puts `extent` in the first lane where it fits while `below` fits in
-    /// the lane under it (a label too wide for its mark's row); returns the
-    /// lane of `extent`. Rare, so a plain scan.
-    pub(super) fn place_above(&mut self, extent: (f64, f64), below: (f64, f64)) -> usize {
-        let free = |spans: &[Vec<(f64, f64)>], lane: usize, e: (f64, f64)| spans.get(lane).is_none_or(|s| fits(s, e));
-        let lane = (0..=self.spans.len()).find(|&l| free(&self.spans, l, extent) && free(&self.spans, l + 1, below)).unwrap_or(self.spans.len());
+    /// Puts `extent` in the first lane where it fits in that lane and in the
+    /// lane under it, and takes it in both (a mark with its label under it:
+    /// the two rows' stretch from the mark to the label is theirs alone, so
+    /// no other mark or label comes between them); returns the upper lane.
+    /// Rare, so a plain scan.
+    pub(super) fn place_two(&mut self, extent: (f64, f64)) -> usize {
+        let free = |spans: &[Vec<(f64, f64)>], lane: usize| spans.get(lane).is_none_or(|s| fits(s, extent));
+        let lane = (0..=self.spans.len()).find(|&l| free(&self.spans, l) && free(&self.spans, l + 1)).unwrap_or(self.spans.len());
         self.insert(lane, extent);
-        self.insert(lane + 1, below);
+        self.insert(lane + 1, extent);
         lane
     }
 

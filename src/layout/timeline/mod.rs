@@ -1,8 +1,9 @@
 //! The timeline: a year axis, the active period as a span, and each event as
 //! a mark whose width is the period its date names (a day is a dot, a month
 //! or a year a bar across it; an approximate date a dashed, wider bar),
-//! labelled beside the mark (or, when a wide mark leaves no room on either
-//! side, under it in the next lane) in lanes so that no two labels overlap.
+//! labelled beside the mark (or, when neither side has room, under it in the
+//! next lane, joined to it by a short line, nothing else between them) in
+//! lanes so that no two labels overlap.
 //!
 //! [`TimelineLayout::new`] puts the parts together: the active period's span
 //! (here), the events and their labels (`events.rs`), the lanes they go in
@@ -117,13 +118,15 @@ impl TimelineLayout {
     }
 
     /// The items in keyboard order: the active period, then each event by
-    /// date, its box spanning its mark and its label; each box reaches
-    /// [`RING_GAP`] beyond them on each side (for the focus ring).
+    /// date, its box spanning its mark and its label (the two lanes of a
+    /// label under its mark); each box reaches [`RING_GAP`] beyond them on
+    /// each side (for the focus ring).
     pub fn items(&self) -> Vec<HitBox> {
         let events = self.marks.iter().map(|m| {
             let x0 = m.mark.x.min(m.label.x) - RING_GAP;
             let x1 = m.mark.right().max(m.label.right()) + RING_GAP;
-            HitBox { rect: Rect { x: x0, y: m.label.y, w: x1 - x0, h: m.label.h }, target: Target::Event(m.event) }
+            let y0 = m.label.y.min(m.mark.center().y - LANE_H / 2.0);
+            HitBox { rect: Rect { x: x0, y: y0, w: x1 - x0, h: m.label.bottom() - y0 }, target: Target::Event(m.event) }
         });
         std::iter::once(HitBox { rect: self.period_item, target: Target::ActivePeriod }).chain(events).collect()
     }
