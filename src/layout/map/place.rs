@@ -201,35 +201,19 @@ fn largest(c: &MapCountry) -> Option<&Vec<Vec<Point>>> {
 }
 
 /// A point inside `c`'s largest polygon that no other country's marker
-/// covers: away from their taps' reach where one is, else off their discs
-/// (searched on a 1 px grid); `Err` with the polygon's middle when every
-/// point of it is under another marker.
+/// covers: out of their taps' reach where one is, else off their discs;
+/// `Err` with the polygon's middle when no point tried is free.
 fn free_point(c: &MapCountry, markers: &[(usize, Point)], shapes: &Shapes) -> Result<Point, Point> {
     let Some(rings) = largest(c) else { return Err(c.anchor) };
     let bbox = rings.first().map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |r| points_box(r, 0.0));
-    let clear = |p: &Point, reach: f64| markers.iter().all(|(k, m)| *k == c.country || distance(*m, *p) > reach);
-    let candidates: Vec<Point> = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9].iter().filter_map(|f| widest_inside(rings, bbox.y + f * bbox.h)).collect();
-    if let Some(p) = candidates.iter().find(|p| clear(p, MARKER_HIT_RADIUS) && !shapes.other_holds(c.country, **p)) {
-        return Ok(*p);
-    }
+    // Lines across the polygon, the middle first, then outwards.
+    let candidates: Vec<Point> = [8.0, 6.0, 10.0, 4.0, 12.0, 2.0, 14.0, 7.0, 9.0, 5.0, 11.0, 3.0, 13.0, 1.0, 15.0]
+        .iter()
+        .filter_map(|i| widest_inside(rings, bbox.y + i / 16.0 * bbox.h))
+        .collect();
     let middle = candidates.first().copied().unwrap_or(bbox.center());
-    // At most 24 × 24 points: a polygon covered that much is small.
-    let (step_x, step_y) = ((bbox.w / 24.0).max(1.0), (bbox.h / 24.0).max(1.0));
-    let mut best: Option<(f64, Point)> = None;
-    let mut y = bbox.y + step_y / 2.0;
-    while y < bbox.bottom() {
-        let mut x = bbox.x + step_x / 2.0;
-        while x < bbox.right() {
-            let p = Point { x, y };
-            let reach = markers.iter().filter(|(k, _)| *k != c.country).map(|(_, m)| distance(*m, p)).fold(f64::INFINITY, f64::min);
-            if reach > MARKER_DISC + 1.0 && best.is_none_or(|b| reach > b.0) && super::even_odd(rings, x, y) && !shapes.other_holds(c.country, p) {
-                best = Some((reach, p));
-            }
-            x += step_x;
-        }
-        y += step_y;
-    }
-    best.map(|b| b.1).ok_or(middle)
+    let clear = |p: &&Point, reach: f64| markers.iter().all(|(k, m)| *k == c.country || distance(*m, **p) > reach) && !shapes.other_holds(c.country, **p);
+    [MARKER_HIT_RADIUS, MARKER_DISC + 1.0].iter().find_map(|reach| candidates.iter().find(|p| clear(p, *reach)).copied()).ok_or(middle)
 }
 
 /// The middle of the widest stretch of the line at height `y` inside `rings` (even-odd).
