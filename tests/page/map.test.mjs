@@ -196,7 +196,7 @@ describe("the map's picture, where the layout says", () => {
     }
   });
 
-  it("hit-testing at known points: markers within 12 px, the sea, outside the map", async () => {
+  it("hit-testing at known points: a marker's disc, its 12 px reach at sea, a shape under it, outside the map", async () => {
     const s = await open("embed.html?view=map", { width: 700 });
     try {
       const hits = await s.page.evaluate(async () => {
@@ -204,14 +204,18 @@ describe("the map's picture, where the layout says", () => {
         const [gx, gy] = chart.pointOf("GIB");
         const [sx, sy] = chart.pointOf("CHE");
         return {
-          gib: [[0, 0], [8, 0], [0, -11.5], [-8, 8]].map(([dx, dy]) => chart.hitTest(gx + dx, gy + dy)),
+          // Its disc (6 px), then its 12 px reach in the Atlantic to its west.
+          gib: [[0, 0], [5, 0], [-11.5, 0], [-8, 6]].map(([dx, dy]) => chart.hitTest(gx + dx, gy + dy)),
+          // 10 px north is Spain, drawn there: the reach never takes a tap from a shape.
+          north: chart.hitTest(gx, gy - 10),
           far: chart.hitTest(gx - 30, gy + 40),
           che: chart.hitTest(sx + 3, sy - 3),
           corner: chart.hitTest(1, 1),
           outside: chart.hitTest(-5, 9999),
         };
       });
-      assert.deepEqual(hits.gib, ["country:GIB", "country:GIB", "country:GIB", "country:GIB"], "within 12 px of Gibraltar's marker");
+      assert.deepEqual(hits.gib, ["country:GIB", "country:GIB", "country:GIB", "country:GIB"], "on Gibraltar's marker, and within 12 px of it at sea");
+      assert.equal(hits.north, "country:ESP", "in Spain, 10 px from Gibraltar's marker");
       assert.notEqual(hits.far, "country:GIB", "30 px away is not Gibraltar");
       assert.equal(hits.che, "country:CHE", "Switzerland's marker");
       assert.deepEqual([hits.corner, hits.outside], [undefined, undefined]);
@@ -254,15 +258,15 @@ describe("a reader on the map", () => {
       await mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       assert.ok((await stat(SCREENSHOT)).size > 20_000, `${SCREENSHOT} is too small to be the map`);
-      // Tap within 12 px of Gibraltar's marker (a touch screen).
+      // Tap within 12 px of Gibraltar's marker, at sea to its west (a touch screen).
       const gib = await at("GIB");
       await page.mouse.move(0, 0);
-      await page.touchscreen?.tap?.(gib.x + 7, gib.y + 5).catch(() => {});
+      await page.touchscreen?.tap?.(gib.x - 9, gib.y + 3).catch(() => {});
       await page.evaluate(([x, y]) => {
         const canvas = document.getElementById("chart").shadowRoot.querySelector("canvas");
         const r = canvas.getBoundingClientRect();
         canvas.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true, pointerType: "touch", clientX: x, clientY: y, offsetX: x - r.left, offsetY: y - r.top }));
-      }, [gib.x + 7, gib.y + 5]);
+      }, [gib.x - 9, gib.y + 3]);
       await until(async () => /^Gibraltar/.test((await state()).tip ?? ""), "tapping near Gibraltar's marker shows its tooltip");
       // Keyboard: one tab stop; arrows go largest count first, then the no-count countries alphabetically.
       await page.keyboard.press("Tab");
