@@ -461,6 +461,11 @@ fn each_share_page_has_an_oembed_answer_with_the_charts_height_at_640_px() {
     assert!(err.contains("is not the address of a folder"), "{err}");
 }
 
+/// The library's bars of `campaign` at 500 px, in English.
+fn want_bars(campaign: &careto_viz::model::Campaign) -> String {
+    careto_viz::chart::svg(campaign, &ChartOptions { view: View::Bars, lang: Lang::En, width: 500.0, ..ChartOptions::default() }).unwrap()
+}
+
 #[test]
 fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
     // A newsroom's next campaign needs what The Mask's pages have: a
@@ -493,6 +498,9 @@ fn a_campaign_of_ones_own_gets_its_static_images_and_cards() {
     std::fs::write(&bad, value.to_string()).unwrap();
     let err = careto_render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
     assert!(err.starts_with(&format!("careto-render: {}: campaign.country[1].count: ", bad.display())), "{err}");
+    // Saved with a byte order mark (Excel, Notepad): read, as a page's response.json() reads it.
+    std::fs::write(&bad, format!("\u{feff}{}", std::fs::read_to_string(sample).unwrap())).unwrap();
+    assert_eq!(careto_render(&["--campaign", bad.to_str().unwrap(), "--view", "bars", "--width", "500"]).unwrap(), want_bars(&campaign));
     std::fs::write(&bad, "{ \"name\": ").unwrap();
     let err = careto_render(&["--campaign", bad.to_str().unwrap(), "--view", "bars"]).unwrap_err();
     let _ = std::fs::remove_file(&bad);

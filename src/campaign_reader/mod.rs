@@ -212,7 +212,10 @@ pub fn read_and_validate<H: HostValue>(value: H) -> Result<Campaign, String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_file(path: &str) -> Result<Campaign, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let (graph, root) = graph::Graph::from_json(&mut serde_json::Deserializer::from_str(&text)).map_err(|e| format!("{path}: not JSON: {e}"))?;
+    // A byte order mark (Excel and Notepad save one) is dropped, as a
+    // page's `response.json()` drops it: the file draws in both or in neither.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (graph, root) = graph::Graph::from_json(&mut serde_json::Deserializer::from_str(text)).map_err(|e| format!("{path}: not JSON: {e}"))?;
     read_and_validate(graph.value(root)).map_err(|e| format!("{path}: {e}"))
 }
 
