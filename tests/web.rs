@@ -681,8 +681,12 @@ fn the_article_build_refuses_a_campaign_and_names_the_full_build() {
         assert_eq!(pixel(&canvas, 2.0, 2.0), WHITE, "the whole update is refused: still light");
         assert!(chart.bar_rect("MAR").is_some() && chart.bar_rect("AAA").is_none(), "still the Careto data");
     }
-    // `campaign: undefined` or `null` is no campaign, as in the full build.
-    chart.update(options(&[("campaign", JsValue::NULL), ("theme", "dark".into())])).unwrap();
+    // `campaign: null` is refused too (a fetch that came back null is no
+    // reason to draw The Mask's data); `undefined` is no campaign, as in the full build.
+    let e = message(chart.update(options(&[("campaign", JsValue::NULL), ("theme", "dark".into())])).err().unwrap());
+    assert_eq!(e, NO_CAMPAIGN_READER);
+    assert_eq!(pixel(&canvas, 2.0, 2.0), WHITE, "refused: still light");
+    chart.update(options(&[("campaign", JsValue::UNDEFINED), ("theme", "dark".into())])).unwrap();
     assert_eq!(pixel(&canvas, 2.0, 2.0), [0x15, 0x17, 0x1a]);
     drop(chart);
 }
