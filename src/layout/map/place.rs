@@ -151,13 +151,25 @@ pub(super) fn distance(a: Point, b: Point) -> f64 {
 /// first, so that every country can be seen and tapped.
 pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
     let shapes = Shapes::of(countries);
-    let markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
-    let covered: Vec<Option<Point>> = countries.iter().map(|c| if c.marker.is_some() { None } else { free_point(c, &markers, &shapes).err() }).collect();
-    let markers: Vec<(usize, Point)> = countries.iter().zip(&covered).filter_map(|(c, at)| c.marker.or(*at).map(|m| (c.country, m))).collect();
-    let anchors: Vec<Point> = countries.iter().map(|c| free_point(c, &markers, &shapes).unwrap_or_else(|p| p)).collect();
-    for ((c, at), anchor) in countries.iter_mut().zip(covered).zip(anchors) {
-        if at.is_some() {
-            c.marker = at;
+    let mut markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
+    // A free point for each country without a marker; `Err`: none (the
+    // country gets a marker there).
+    let mut found: Vec<Option<Result<Point, Point>>> = countries.iter().map(|c| c.marker.is_none().then(|| free_point(c, &markers, &shapes))).collect();
+    let before = markers.len();
+    markers.extend(countries.iter().zip(&found).filter_map(|(c, f)| if let Some(Err(at)) = f { Some((c.country, *at)) } else { None }));
+    if markers.len() > before {
+        // The new markers may cover what was free: looked for again (none
+        // left: the polygon's middle, without a marker of its own).
+        for (c, f) in countries.iter().zip(found.iter_mut()) {
+            if let Some(Ok(_)) = f {
+                *f = Some(Ok(free_point(c, &markers, &shapes).unwrap_or_else(|p| p)));
+            }
+        }
+    }
+    drop(shapes);
+    for (c, f) in countries.iter_mut().zip(found) {
+        if let Some(Err(at)) = f {
+            c.marker = Some(at);
         }
         if let Some(m) = c.marker {
             let half = MARKER_RADIUS + 4.0;
@@ -166,7 +178,7 @@ pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
             continue;
         }
         let bbox = largest(c).and_then(|rings| rings.first()).map_or(frame, |r| points_box(r, 0.0));
-        c.anchor = anchor;
+        c.anchor = f.map_or(bbox.center(), |r| r.unwrap_or_else(|p| p));
         c.focus = clip(Rect { x: bbox.x - 3.0, y: bbox.y - 3.0, w: bbox.w + 6.0, h: bbox.h + 6.0 }, frame);
     }
 }
