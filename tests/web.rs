@@ -78,7 +78,7 @@ impl Drawn {
         let px = |name: &str| style.get_property_value(name).unwrap().trim_end_matches("px").parse::<f64>().unwrap_or(0.0);
         let width = f64::from(self.around.client_width()) - px("padding-left") - px("padding-right");
         let dpr = web_sys::window().unwrap().device_pixel_ratio();
-        self.chart.place(width, dpr, None, false, self.forced.clone(), self.roomy);
+        self.chart.place(width, dpr, None, Some(false), self.forced.clone(), self.roomy);
     }
     fn update(&mut self, options: JsValue) -> Result<u32, wasm_bindgen::JsError> {
         self.place();
@@ -838,7 +838,7 @@ fn the_page_language_stays_until_the_shell_says_another() {
     set_dpr(1.0);
     let (_div, mut chart) = bars(640);
     let lang = |chart: &mut Drawn, page_lang: Option<String>| {
-        chart.chart.place(640.0, 1.0, page_lang, false, None, false);
+        chart.chart.place(640.0, 1.0, page_lang, Some(false), None, false);
         chart.chart.draw(&chart.canvas, &chart.context, true).unwrap();
         chart.chart.words()[1].clone()
     };

@@ -105,14 +105,15 @@ impl Chart {
     /// Takes what the page says: the host's content width (CSS px, 0 when
     /// unknown), `devicePixelRatio`, the nearest `lang` (any string; one we
     /// do not speak, or `""`, counts as none; `undefined`: as last time, so
-    /// that a redraw passes no string), `prefers-color-scheme: dark` and, in
+    /// that a redraw passes no string), `prefers-color-scheme: dark`
+    /// (`undefined` when printed: light whatever the theme option) and, in
     /// forced-colors mode only, the system colours: four numbers `0xRRGGBB`,
     /// `CanvasText`, `Canvas`, `Highlight` and `GrayText` (anything else
     /// counts as none). Forced colours replace the theme. `roomy`: the
     /// browser can show the top-left part of a larger bitmap (CSS
     /// `object-view-box`), so a redraw that needs no larger one keeps it
     /// rather than reallocating it (the better part of a redraw).
-    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: bool, forced: Option<Vec<u32>>, roomy: bool) {
+    pub fn place(&mut self, width: f64, dpr: f64, page_lang: Option<String>, dark: Option<bool>, forced: Option<Vec<u32>>, roomy: bool) {
         let page_lang = match page_lang {
             Some(l) => crate::model::Lang::parse(&l).ok(),
             None => self.drawing.surroundings.page_lang,

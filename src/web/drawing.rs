@@ -28,8 +28,9 @@ pub struct Surroundings {
     pub dpr: f64,
     /// The language of the nearest `[lang]` ancestor, when it is one we speak.
     pub page_lang: Option<Lang>,
-    /// `prefers-color-scheme: dark`.
-    pub dark: bool,
+    /// `prefers-color-scheme: dark`; `None` on paper, which is light
+    /// whatever the theme option (ink on white: no background is printed).
+    pub dark: Option<bool>,
     /// The item with the keyboard focus, by its index in [`Drawing::items`].
     pub focus: Option<usize>,
     /// The system colours, when the page is in forced-colors mode.
@@ -42,7 +43,7 @@ pub struct Surroundings {
 
 impl Default for Surroundings {
     fn default() -> Self {
-        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: false, focus: None, forced: None, roomy: false }
+        Surroundings { width: 0.0, dpr: 1.0, page_lang: None, dark: Some(false), focus: None, forced: None, roomy: false }
     }
 }
 
@@ -155,12 +156,12 @@ impl Drawing {
         self.settings.lang.or(self.surroundings.page_lang).unwrap_or(Lang::En)
     }
 
-    /// The theme drawn: the option, else the reader's colour scheme.
+    /// The theme drawn: light on paper, else the option, else the reader's colour scheme.
     pub fn theme(&self) -> ThemeName {
-        match self.settings.theme {
-            ThemeChoice::Fixed(t) => t,
-            ThemeChoice::Auto if self.surroundings.dark => ThemeName::Dark,
-            ThemeChoice::Auto => ThemeName::Light,
+        match (self.settings.theme, self.surroundings.dark) {
+            (_, None) | (ThemeChoice::Auto, Some(false)) => ThemeName::Light,
+            (ThemeChoice::Fixed(t), _) => t,
+            (ThemeChoice::Auto, Some(true)) => ThemeName::Dark,
         }
     }
 

@@ -110,6 +110,33 @@ describe("print (Chromium's PDF)", () => {
       await s.context.close();
     }
   });
+
+  it("prints a chart whose theme option is dark in the light theme, also in a page opened straight into print media", async () => {
+    const s = await openPage(browser, { width: 768, height: 700 });
+    // The background's red at the canvas's corner: the dark theme's is 0x15.
+    const corner = () =>
+      s.page.evaluate(() => document.querySelector("#chart").shadowRoot.querySelector("canvas").getContext("2d").getImageData(3, 3, 1, 1).data[0]);
+    const cornerBecomes = (light) =>
+      s.page.waitForFunction((light) => {
+        const d = document.querySelector("#chart").shadowRoot.querySelector("canvas").getContext("2d").getImageData(3, 3, 1, 1).data;
+        return light ? d[0] > 200 : d[0] === 0x15;
+      }, light, { timeout: 5_000 });
+    try {
+      // Opened as a PDF maker opens an address: in print media from the start, no print event.
+      await s.page.emulateMedia({ colorScheme: "dark", media: "print" });
+      await s.page.goto(new URL("embed.html?view=timeline&lang=es&theme=dark", server.url).href, { waitUntil: "load" });
+      await waitForCharts(s.page);
+      assert.ok((await corner()) > 200, `drawn dark for paper: the corner's red is ${await corner()}`);
+      // On screen, the theme the embed asked for; on paper again, light.
+      await s.page.emulateMedia({ colorScheme: "dark", media: "screen" });
+      await cornerBecomes(false);
+      await s.page.emulateMedia({ colorScheme: "dark", media: "print" });
+      await cornerBecomes(true);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
 });
 
 /** The page's chart drawn in the host with this id (the page's module exports its charts). */

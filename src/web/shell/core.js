@@ -142,14 +142,16 @@ export function shell(wasm, details, maps, reads) {
     place() {
       const around = this.host ?? this.canvas.parentElement;
       const lang = (this.host ?? this.canvas).closest("[lang]")?.getAttribute("lang") ?? "";
-      // Printed: the light theme, sharp on paper (chart.css scales it to the printed width).
-      const print = this.printing;
+      // Printed: the light theme whatever the option, sharp on paper (chart.css
+      // scales it to the printed width); also in a page opened straight into
+      // print media (a PDF made from its address), where no print event comes.
+      const print = this.printing || query("print").matches;
       const dpr = devicePixelRatio || 1;
       this.kernel.place(
         around ? contentWidth(around) : 0,
         print ? Math.max(dpr, PRINT_DPR) : dpr,
         lang === this.langSent ? undefined : (this.langSent = lang),
-        !print && query(DARK).matches,
+        print ? undefined : query(DARK).matches,
         print ? undefined : systemColors(),
         // A larger bitmap kept on screen, in the chart's own canvas; exact
         // when printed or exported (interact.js, png), and in a canvas the page gave.
