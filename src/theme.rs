@@ -128,6 +128,8 @@ pub struct Theme {
     pub classes: [Rgb; 5],
     /// The active-period span on the timeline.
     pub span: Rgb,
+    /// The period's label inside its span.
+    pub on_span: Rgb,
     /// Marks of reported events.
     pub reported: Rgb,
     /// Marks of secondary or alleged claims.
@@ -155,6 +157,7 @@ impl Theme {
             grid: Rgb(0xe3, 0xe5, 0xe8),
             classes: [Rgb(0xd4, 0x66, 0x1a), Rgb(0xb8, 0x4a, 0x12), Rgb(0x96, 0x33, 0x0c), Rgb(0x71, 0x20, 0x08), Rgb(0x4a, 0x10, 0x03)],
             span: Rgb(0xf1, 0xd9, 0xc4),
+            on_span: Rgb(0x1a, 0x1a, 0x1a),
             reported: Rgb(0x96, 0x33, 0x0c),
             alleged: Rgb(0x4b, 0x4f, 0xa8),
             focus: Rgb(0x1f, 0x5f, 0xd6),
@@ -175,6 +178,7 @@ impl Theme {
             grid: Rgb(0x33, 0x37, 0x3d),
             classes: [Rgb(0xb8, 0x54, 0x1c), Rgb(0xdc, 0x73, 0x30), Rgb(0xf0, 0x9a, 0x55), Rgb(0xf8, 0xc0, 0x8c), Rgb(0xfd, 0xe4, 0xc8)],
             span: Rgb(0x4a, 0x33, 0x22),
+            on_span: Rgb(0xec, 0xec, 0xec),
             reported: Rgb(0xf0, 0x9a, 0x55),
             alleged: Rgb(0xa9, 0xb0, 0xff),
             focus: Rgb(0x7a, 0xb0, 0xff),
@@ -202,6 +206,9 @@ impl Theme {
             grid: s.gray_text,
             classes: [s.canvas_text; 5],
             span: s.gray_text,
+            // `GrayText` is made to be read on `Canvas`, and so the other way
+            // round; `CanvasText` on it can be 1.5:1.
+            on_span: s.canvas,
             reported: s.canvas_text,
             alleged: s.highlight,
             focus: s.highlight,

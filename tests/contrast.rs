@@ -6,7 +6,7 @@
 
 mod golden;
 
-use careto_viz::theme::{Rgb, Theme};
+use careto_viz::theme::{Rgb, SystemColors, Theme};
 
 /// WCAG 2.x 1.4.3: normal-size text.
 const TEXT_MIN: f64 = 4.5;
@@ -115,7 +115,29 @@ fn text_is_readable() {
         // Alleged claims' labels are set in the alleged colour.
         assert_contrast(name, "alleged (as label text)", t.alleged, t.background, TEXT_MIN);
         // The active period's label sits on the span.
-        assert_contrast(name, "text on the active-period span", t.text, t.span, TEXT_MIN);
+        assert_contrast(name, "the period's label on its span", t.on_span, t.span, TEXT_MIN);
+    }
+}
+
+/// Forced colours as Windows' contrast themes (Aquatic, Desert, Night sky,
+/// Dusk) and Chromium's emulation resolve them: `CanvasText`, `Canvas`,
+/// `Highlight`, `GrayText`.
+const SYSTEM_PALETTES: [(&str, [u32; 4]); 5] = [
+    ("Aquatic", [0xffffff, 0x202020, 0x8ee3f0, 0xa6a6a6]),
+    ("Desert", [0x3d3d3d, 0xfffaef, 0x903909, 0x676767]),
+    ("Night sky", [0xffffff, 0x000000, 0xd6b4fd, 0xa6a6a6]),
+    ("Dusk", [0xffffff, 0x2d3236, 0xa1bfde, 0xa6a6a6]),
+    ("Chromium's emulation", [0x000000, 0xffffff, 0x37006e, 0x600000]),
+];
+
+#[test]
+fn in_forced_colours_the_periods_label_is_readable_on_its_span() {
+    // `CanvasText` on `GrayText` was 1.5:1 in Chromium's emulation (1.9:1 in Desert):
+    // the label inside the span is `Canvas`, which `GrayText` is made to be read on.
+    for (name, numbers) in SYSTEM_PALETTES {
+        let t = Theme::forced(SystemColors::from_numbers(&numbers).unwrap());
+        assert_contrast(name, "the period's label on its span", t.on_span, t.span, TEXT_MIN);
+        assert_contrast(name, "text", t.text, t.background, TEXT_MIN);
     }
 }
 

@@ -702,6 +702,8 @@ fn the_focus_ring_clears_what_it_rings() {
                     .iter()
                     .skip(1) // the background
                     .filter_map(|s| match s {
+                        // The background behind a label, not ink: the ring is drawn over it.
+                        Shape::Rect { fill: Some(Paint::Background), .. } => None,
                         Shape::Rect { rect, .. } => Some(*rect),
                         Shape::Circle { center, radius, .. } | Shape::Diamond { center, radius, .. } => {
                             Some(Rect { x: center.x - radius, y: center.y - radius, w: 2.0 * radius, h: 2.0 * radius })
@@ -1035,4 +1037,54 @@ fn texts_are_on_top_and_the_bars_texts_come_a_style_at_a_time() {
             }
         }
     }
+}
+
+/// In forced colours the year grid is `GrayText`, as strong as the text: it
+/// goes behind the timeline's labels, never through their words. Read back
+/// from the pixels of the raster backend (the social cards'), in a palette
+/// whose `GrayText` is green, so that any green pixel in a label's line is
+/// the grid's.
+#[test]
+fn no_grid_line_runs_through_a_timeline_label() {
+    use careto_viz::render::card::card_rgb;
+    use careto_viz::theme::{SystemColors, Theme};
+    let theme = Theme::forced(SystemColors::from_numbers(&[0x000000, 0xffffff, 0x0000ff, 0x00a000]).unwrap());
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        for w in [375.0, 768.0, 1280.0] {
+            let l = timeline(w, lang);
+            let (rgb, placed) = card_rgb(&l.scene, &theme).unwrap();
+            let size = f64::from(careto_viz::render::card::CARD_WIDTH);
+            let green = |x: f64, y: f64| {
+                let (px, py) = placed.map(x, y);
+                let i = 3 * usize::try_from(careto_viz::num::saturating_u32(py.round() * size + px.round())).unwrap();
+                let [r, g, b] = [rgb[i], rgb[i + 1], rgb[i + 2]].map(i32::from);
+                g - r > 40 && g - b > 40
+            };
+            // Each label's line of text (the middle of its lane), and the period's beside its span.
+            let mut lines: Vec<(String, Rect)> =
+                l.marks.iter().map(|m| (c_event(m.event), Rect { x: m.label.x, y: m.label.center().y - 5.0, w: m.label.w, h: 10.0 })).collect();
+            if let Some((_, text, r)) = texts(&l.scene).into_iter().find(|(_, _, r)| r.x > l.period.right() && (r.center().y - l.period.center().y).abs() < 1.0)
+            {
+                lines.push((text, Rect { y: r.center().y - 5.0, h: 10.0, ..r }));
+            }
+            for (what, r) in lines {
+                let mut x = r.x + 1.0;
+                let hits = std::iter::from_fn(|| {
+                    x += 0.5;
+                    (x < r.right() - 1.0).then_some(x)
+                })
+                .filter(|&x| (0..=10).any(|k| green(x, r.y + f64::from(k) * r.h / 10.0)))
+                .count();
+                if hits > 0 {
+                    failures.push(format!("{w} {}: {what}: the grid shows in {hits} columns of its words", lang_name(lang)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn c_event(i: usize) -> String {
+    careto().events[i].id.to_string()
 }

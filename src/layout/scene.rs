@@ -66,6 +66,8 @@ pub enum Paint {
     Class(usize),
     /// The active-period span.
     Span,
+    /// The period's label inside its span.
+    OnSpan,
     /// Reported events.
     Reported,
     /// Alleged or secondary claims.

@@ -42,6 +42,7 @@ fn color(theme: &Theme, paint: Paint) -> RGBColor {
         Paint::Grid => theme.grid,
         Paint::Class(i) => theme.class_color(i),
         Paint::Span => theme.span,
+        Paint::OnSpan => theme.on_span,
         Paint::Reported => theme.reported,
         Paint::Alleged => theme.alleged,
         Paint::Focus => theme.focus,

@@ -121,6 +121,7 @@ pub(super) fn place(campaign: &Campaign, scale: &LinearScale, top: f64, bounds: 
             Side::Right | Side::Below => (label.left, Anchor::LeftMiddle),
         };
         let label_rect = Rect { x: label.left, y: label_mid - LANE_H / 2.0, w: label.width, h: LANE_H };
+        placed.shapes.push(super::knock_out(label.left, label.left + label.width, label_mid, size));
         placed.shapes.push(Shape::Text { text: label.text, at: Point { x: at_x, y: label_mid }, anchor, size, weight: Weight::Normal, paint: text_paint });
         let row = Rect { x: extent.0, y: mid - LANE_H / 2.0, w: extent.1 - extent.0, h: LANE_H };
         placed.hits.push(HitBox { rect: row, target: Target::Event(i) });

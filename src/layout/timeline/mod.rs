@@ -144,7 +144,7 @@ struct PeriodSpan {
     /// Its keyboard item's box: the span and its label, and [`RING_GAP`].
     item: Rect,
     /// The span and its label, in drawing order.
-    shapes: [Shape; 2],
+    shapes: Vec<Shape>,
 }
 
 /// The active period's span from `top`, labelled inside it when the label
@@ -156,23 +156,32 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
     let dates = format!("{} – {}", format_date(&period.start, false, lang), format_date(&period.end, false, lang));
     let label = format!("{}: {dates}", period.label.get(lang));
     let label_w = text::width(&label, size, Weight::Bold);
-    let lx = if label_w + 12.0 <= rect.w {
+    let inside = label_w + 12.0 <= rect.w;
+    let beside = !inside && rect.right() + 6.0 + label_w <= x1;
+    let lx = if inside {
         rect.x + 6.0
-    } else if rect.right() + 6.0 + label_w <= x1 {
+    } else if beside {
         rect.right() + 6.0
     } else {
         x0
     };
     let label = cut_period_label(&label, label_w, period.label.get(lang), &dates, size, x1 - lx);
     let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
-    PeriodSpan {
-        rect,
-        item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: SPAN_H },
-        shapes: [
-            Shape::Rect { rect, fill: Some(Paint::Span), stroke: None },
-            Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint: Paint::Text },
-        ],
+    let mut shapes = vec![Shape::Rect { rect, fill: Some(Paint::Span), stroke: None }];
+    if beside {
+        shapes.push(knock_out(lx, right, top + SPAN_H / 2.0, size));
     }
+    let paint = if inside { Paint::OnSpan } else { Paint::Text };
+    shapes.push(Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
+    PeriodSpan { rect, item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: SPAN_H }, shapes }
+}
+
+/// The background behind a label from `left` to `right` on the line `mid`
+/// (text `size` px), drawn over the year grid: the grid's lines go behind
+/// the words, not through them (in forced colours they are `GrayText`, as
+/// strong as the text).
+fn knock_out(left: f64, right: f64, mid: f64, size: f64) -> Shape {
+    Shape::Rect { rect: Rect { x: left - 2.0, y: mid - size * 0.6, w: right - left + 4.0, h: size * 1.2 }, fill: Some(Paint::Background), stroke: None }
 }
 
 /// The period's label `label` ("{words}: {dates}", `label_w` px wide) cut to `room` px: the
