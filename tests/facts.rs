@@ -416,3 +416,56 @@ fn every_chart_carries_the_headline_figures_and_the_caveat() {
     let svg = careto_viz::chart::svg(&c, &ChartOptions { view: View::Bars, ..ChartOptions::default() }).unwrap();
     assert!(svg.contains("over 380 unique victims") && svg.contains("The real totals may be much higher"), "the SVG fallback lacks the headline");
 }
+
+/// A newsroom's campaign of one country (and one without a count): said in
+/// the singular, in the pictures and the summaries, in both languages.
+#[test]
+fn one_country_is_said_in_the_singular() {
+    let mut c = careto();
+    c.countries.to_mut().retain(|k| k.code == "MAR" || k.code == "CUB");
+    let mut one = c.clone();
+    one.countries.to_mut().retain(|k| k.code == "MAR");
+    let map = |c: &Campaign, lang| drawn(c, View::Map, lang).join(" ");
+    let bars = |c: &Campaign, lang| drawn(c, View::Bars, lang).join(" ");
+    let said = [
+        (bars(&one, Lang::En), "The Mask (Careto): 1 country affected"),
+        (bars(&one, Lang::Es), "The Mask (Careto): 1 país afectado"),
+        (map(&one, Lang::En), "where the 1 affected country is"),
+        (map(&one, Lang::Es), "dónde está el 1 país afectado"),
+        (describe::map::map_summary(&one, Lang::En), "1 country affected"),
+        (describe::map::map_summary(&one, Lang::Es), "1 país afectado"),
+        (describe::bars_summary(&c, Lang::En), "1 more country was affected but no count was published."),
+        (describe::bars_summary(&c, Lang::Es), "1 país más resultó afectado, pero no se publicó su cifra."),
+        (bars(&c, Lang::En), "2 countries affected"),
+        (describe::bars_summary(&careto(), Lang::Es), "20 países más resultaron afectados"),
+    ];
+    for (text, words) in said {
+        assert!(text.contains(words), "\"{words}\" not in \"{text}\"");
+    }
+    for lang in [Lang::En, Lang::Es] {
+        for text in [bars(&one, lang), map(&one, lang), describe::bars_summary(&c, lang), describe::map::map_summary(&one, lang)] {
+            assert!(!text.contains('|') && !text.contains('{'), "a choice left in \"{text}\"");
+            assert!(!text.contains(" 1 countries") && !text.contains(" 1 países"), "{text}");
+        }
+    }
+}
+
+/// A newsroom's counts in the thousands: the legend's classes and the
+/// tooltip's class are written as every other count is, with the
+/// language's digit grouping ("1,000–4,999", "1.000–4.999"), not "1000–4999".
+#[test]
+fn class_labels_group_digits_as_the_counts_do() {
+    let mut c = careto();
+    for (k, n) in c.countries.to_mut().iter_mut().zip([25_000_u32, 12_000, 4_000, 1_500, 900, 300, 40]) {
+        k.count = Count::Published(n);
+    }
+    for (lang, sep) in [(Lang::En, ','), (Lang::Es, '.')] {
+        let labels: Vec<String> = describe::color_scale(&c).classes().iter().map(|cl| cl.label(|n| careto_viz::i18n::format_count(n, lang))).collect();
+        let texts = drawn(&c, View::Bars, lang);
+        for label in &labels {
+            assert!(texts.contains(label), "{lang:?}: legend label {label} not drawn in {texts:?}");
+        }
+        let grouped: Vec<&String> = labels.iter().filter(|l| l.contains(sep)).collect();
+        assert!(!grouped.is_empty(), "{lang:?}: no class label of thousands in {labels:?}");
+    }
+}

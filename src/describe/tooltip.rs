@@ -104,7 +104,7 @@ fn country_tooltip_in(c: &Campaign, k: &Country, lang: Lang, scale: &OnceCell<Co
                 None => format!("{n_text} {measure}"),
             });
             if let Some(class) = scale.get_or_init(|| color_scale(c)).classes().iter().find(|cl| cl.contains(n)) {
-                lines.push(fill(s.colour_class, &[("class", &class.label())]));
+                lines.push(fill(s.colour_class, &[("class", &class.label(|n| format_count(n, lang)))]));
             }
         }
         Count::NotPublished => lines.push(s.no_count.to_string()),

@@ -66,14 +66,14 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 const EN: Strings = Strings {
-    bars_title: "{name}: {n} countries affected",
+    bars_title: "{name}: {n} {country|countries} affected",
     bars_subtitle: "{measure} per country, {as_of}",
     bars_subtitle_hedged: "Counts per country, {hedge} of {measure}, {as_of}",
     legend_heading_hedged: "Count:",
     legend_heading_plain: "Counts, {hedge} of {measure}:",
     not_published_heading: "Affected, count not published ({n})",
-    more_countries: "…and {n} more countries, too many to draw: all are in the data table",
-    more_events: "…and {n} more events, too many to draw: all are in the data table",
+    more_countries: "…and {n} more {country|countries}, too many to draw: all are in the data table",
+    more_events: "…and {n} more {event|events}, too many to draw: all are in the data table",
     legend_heading: "{measure}:",
     timeline_title: "{name}: timeline",
     timeline_subtitle: "Dates as precise as the sources give them",
@@ -86,14 +86,14 @@ const EN: Strings = Strings {
 };
 
 const ES: Strings = Strings {
-    bars_title: "{name}: {n} países afectados",
+    bars_title: "{name}: {n} {país afectado|países afectados}",
     bars_subtitle: "{measure} por país, {as_of}",
     bars_subtitle_hedged: "Cifras por país, {hedge} de {measure}, {as_of}",
     legend_heading_hedged: "Cifra:",
     legend_heading_plain: "Cifras, {hedge} de {measure}:",
     not_published_heading: "Afectados, sin cifra publicada ({n})",
-    more_countries: "…y {n} países más, demasiados para dibujarlos: todos están en la tabla de datos",
-    more_events: "…y {n} sucesos más, demasiados para dibujarlos: todos están en la tabla de datos",
+    more_countries: "…y {n} {país|países} más, demasiados para dibujarlos: todos están en la tabla de datos",
+    more_events: "…y {n} {suceso|sucesos} más, demasiados para dibujarlos: todos están en la tabla de datos",
     legend_heading: "{measure}:",
     timeline_title: "{name}: cronología",
     timeline_subtitle: "Fechas tan precisas como las dan las fuentes",

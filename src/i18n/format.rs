@@ -94,15 +94,24 @@ fn starts_with_i_sound(word: &str) -> bool {
 }
 
 /// Fills `{key}` placeholders in `template` (one pass; an unknown `{…}` is
-/// left as it is). Searching for a byte, not a `&str` or a `char`, keeps
+/// left as it is), and chooses in each `{one|other}` by the count `n`:
+/// `one` when `n` is 1 ("1 country affected", "1 país afectado"), else
+/// `other`. Searching for a byte, not a `&str` or a `char`, keeps
 /// core's substring and char searchers (about 1.1 KB of wasm) out of the
 /// drawing kernels.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
+    let one = pairs.contains(&("n", "1"));
     while let Some((before, after)) = split_at_byte(rest, b'{') {
         out.push_str(before);
-        let known = split_at_byte(after, b'}').and_then(|(key, tail)| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, tail)));
+        let known = split_at_byte(after, b'}').and_then(|(key, tail)| {
+            let value = match split_at_byte(key, b'|') {
+                Some((singular, plural)) => Some(if one { singular } else { plural }),
+                None => pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v),
+            };
+            value.map(|v| (v, tail))
+        });
         match known {
             Some((value, tail)) => {
                 out.push_str(value);
@@ -210,6 +219,19 @@ mod tests {
         // Around letters of more than one byte, and braces that do not close.
         assert_eq!(fill("ñ{n}é {x} {n", &[("n", "31"), ("x", "Á")]), "ñ31é Á {n");
         assert_eq!(fill("{}{", &[("", "empty")]), "empty{");
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        let t = "{name}: {n} {country|countries} affected";
+        assert_eq!(fill(t, &[("name", "X"), ("n", "1")]), "X: 1 country affected");
+        assert_eq!(fill(t, &[("name", "X"), ("n", "2")]), "X: 2 countries affected");
+        assert_eq!(fill(t, &[("name", "X"), ("n", "0")]), "X: 0 countries affected");
+        assert_eq!(fill(t, &[("name", "X"), ("n", "1,000")]), "X: 1,000 countries affected");
+        // Only `n` counts; a value is never read for choices.
+        assert_eq!(fill("{k} {a|b}", &[("k", "1")]), "1 b");
+        assert_eq!(fill("{x}", &[("x", "{a|b}"), ("n", "1")]), "{a|b}");
+        assert_eq!(fill("{Otro|Otros} {n} {país|países}", &[("n", "1")]), "Otro 1 país");
     }
 
     #[test]

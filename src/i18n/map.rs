@@ -64,14 +64,14 @@ pub fn map_strings(lang: Lang) -> &'static MapStrings {
 }
 
 const EN: MapStrings = MapStrings {
-    map_title: "{name}: where the {n} affected countries are",
+    map_title: "{name}: where the {n} affected {country is|countries are}",
     legend_no_count: "affected, count not published",
     legend_no_victims: "no victims reported",
     map_not_on_map: "Not on the map (codes of their own): {names}.",
     map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}.",
     map_western_sahara: "Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
     map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
-    map_summary_where: "{name}: {n} countries affected, {where}.",
+    map_summary_where: "{name}: {n} {country|countries} affected, {where}.",
     map_summary_in: "{n} in {region}",
     map_summary_counts: "Counts were published for {k} of them: {list}.",
     map_summary_no_count: "No count was published for {u} of them.",
@@ -100,14 +100,14 @@ const EN: MapStrings = MapStrings {
 };
 
 const ES: MapStrings = MapStrings {
-    map_title: "{name}: dónde están los {n} países afectados",
+    map_title: "{name}: dónde {está el|están los} {n} {país afectado|países afectados}",
     legend_no_count: "afectado, sin cifra publicada",
     legend_no_victims: "sin víctimas notificadas",
     map_not_on_map: "Sin lugar en el mapa (códigos propios): {names}.",
     map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}.",
     map_western_sahara: "Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
     map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
-    map_summary_where: "{name}: {n} países afectados, {where}.",
+    map_summary_where: "{name}: {n} {país afectado|países afectados}, {where}.",
     map_summary_in: "{n} en {region}",
     map_summary_counts: "Se publicaron cifras de {k} de ellos: {list}.",
     map_summary_no_count: "No se publicó cifra de {u} de ellos.",

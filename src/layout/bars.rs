@@ -77,7 +77,7 @@ pub(crate) fn class_legend(
             Some(lines) => Swatch::Lines(Paint::Class(i), lines),
             None => Swatch::Fill(Paint::Class(i)),
         };
-        (swatch, c.label())
+        (swatch, c.label(|n| format_count(n, lang)))
     }));
     items
 }

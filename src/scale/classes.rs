@@ -11,12 +11,14 @@ pub struct ColorClass {
 }
 
 impl ColorClass {
-    /// The legend label, e.g. `1–9`, `200+`.
-    pub fn label(&self) -> String {
+    /// The legend label, e.g. `1–9`, `200+`, `1,000–1,999`, each bound
+    /// written by `number` (the language's digit grouping).
+    pub fn label(&self, number: impl Fn(u32) -> String) -> String {
+        let min = number(self.min);
         match self.max {
-            Some(max) if max == self.min => format!("{}", self.min),
-            Some(max) => format!("{}–{}", self.min, max),
-            None => format!("{}+", self.min),
+            Some(max) if max == self.min => min,
+            Some(max) => format!("{min}–{}", number(max)),
+            None => format!("{min}+"),
         }
     }
 
@@ -136,7 +138,7 @@ mod tests {
         for (v, class) in cases {
             assert_eq!(s.class_of(v), class, "value {v}");
         }
-        let labels: Vec<String> = s.classes().iter().map(ColorClass::label).collect();
+        let labels: Vec<String> = s.classes().iter().map(|c| c.label(|n| n.to_string())).collect();
         assert_eq!(labels, ["1–9", "10–49", "50–99", "100–199", "200+"]);
     }
 
