@@ -192,7 +192,7 @@ impl Checker<'_> {
 
     fn countries(&mut self, c: &Campaign) {
         if c.countries.is_empty() {
-            self.err("country", "no [[country]] entries: at least one is needed");
+            self.err("country", "no countries: at least one is needed");
         }
         let mut codes = Seen::default();
         // Once one count records its sources' measures, every count must.
@@ -223,7 +223,7 @@ impl Checker<'_> {
                 Count::Published(0) => self.err(
                     Key(&p, "count"),
                     "0 is not a published figure for an affected country; \
-                     write count = \"not published\" when no figure was published",
+                     give the count as \"not published\" when no figure was published",
                 ),
                 Count::Published(_) if k.sources.is_empty() => self.err(Key(&p, "sources"), "a published count needs at least one source"),
                 Count::NotPublished if !k.alternatives.is_empty() => {
@@ -296,7 +296,7 @@ impl Checker<'_> {
             }
             let p = Index(&path, j);
             if !self.known.contains(id.as_ref()) {
-                self.err(&p, format!("unknown source id \"{}\" (no [[source]] with this id)", clip(id)));
+                self.err(&p, format!("unknown source id \"{}\" (no source has this id)", clip(id)));
                 continue;
             }
             let repeated = if short { ids.get(..j).is_some_and(|before| before.contains(id)) } else { !seen.insert(id.as_ref()) };
@@ -512,7 +512,7 @@ mod tests {
     fn needs_a_country() {
         let mut c = ok();
         c.countries.to_mut().clear();
-        assert!(first(&c).starts_with("country: no [[country]]"));
+        assert!(first(&c).starts_with("country: no countries"));
     }
 
     #[test]
@@ -592,7 +592,7 @@ mod tests {
     fn unknown_source_id() {
         let mut c = ok();
         c.countries.to_mut()[1].sources.to_mut().push("S99".into());
-        assert_eq!(first(&c), "country[1].sources[1]: unknown source id \"S99\" (no [[source]] with this id)");
+        assert_eq!(first(&c), "country[1].sources[1]: unknown source id \"S99\" (no source has this id)");
     }
 
     #[test]
@@ -601,7 +601,7 @@ mod tests {
         c.government_targets_sources = ids(&["S1", "S2"]);
         assert_eq!(validate(&c), Ok(()));
         c.government_targets_sources = ids(&["S1", "S99"]);
-        assert_eq!(first(&c), "government_targets_sources[1]: unknown source id \"S99\" (no [[source]] with this id)");
+        assert_eq!(first(&c), "government_targets_sources[1]: unknown source id \"S99\" (no source has this id)");
     }
 
     #[test]
@@ -780,7 +780,7 @@ mod tests {
         assert!(first(&c).len() < 120, "{}", first(&c).len());
         let mut c = ok();
         c.countries.to_mut()[0].sources.to_mut().push(long.clone().into());
-        assert_eq!(first(&c), format!("country[0].sources[1]: unknown source id \"{clipped}\" (no [[source]] with this id)"));
+        assert_eq!(first(&c), format!("country[0].sources[1]: unknown source id \"{clipped}\" (no source has this id)"));
         let mut c = ok();
         c.events.to_mut()[1].id = long.clone().into();
         c.events.to_mut()[0].id = long.into();

@@ -87,7 +87,7 @@ mod tests {
         assert!(first(&c).starts_with("profile.sector[0].sources: no sources"));
         let mut c = with_profile();
         c.profile.platforms.to_mut()[0].sources = ids(&["S9"]);
-        assert_eq!(first(&c), "profile.platform[0].sources[0]: unknown source id \"S9\" (no [[source]] with this id)");
+        assert_eq!(first(&c), "profile.platform[0].sources[0]: unknown source id \"S9\" (no source has this id)");
         let mut c = with_profile();
         c.profile.platforms.to_mut()[0].label.es = "".into();
         assert_eq!(first(&c), "profile.platform[0].label.es: is empty");
