@@ -16,8 +16,9 @@ use careto_viz::chart::{card_layout, card_png, ChartOptions, View};
 use careto_viz::data::careto;
 use careto_viz::layout::{Rect, Scene, Shape};
 use careto_viz::model::Lang;
-use careto_viz::render::card::{card_rgb, CARD_HEIGHT, CARD_WIDTH};
-use careto_viz::render::raster::Placement;
+use careto_viz::render::card::{card_rgb, CARD_HEIGHT, CARD_WIDTH, SUPERSAMPLE};
+use careto_viz::render::draw_shapes;
+use careto_viz::render::raster::{Placement, Raster};
 use careto_viz::theme::{Rgb, Theme, ThemeName};
 use std::path::PathBuf;
 
@@ -165,6 +166,80 @@ fn the_source_line_check_fails_when_the_line_is_missing() {
         let err = source_line_drawn(&rgb, band, theme.background).unwrap_err();
         assert!(err.contains("has 0 inked pixels"), "{view:?}: {err}");
     }
+}
+
+/// The Spanish map card once had a thin straight line across the Indian
+/// Ocean, from Shark Bay (Western Australia) down-left for some 60 px: the
+/// spike of plotters' thick-path outline at a coast that, rounded to the
+/// bitmap's pixels, turns back on itself (`render::raster`'s `pieces`).
+#[test]
+fn the_spanish_map_card_has_no_line_across_the_sea_off_australia() {
+    let theme = Theme::named(ThemeName::Light);
+    let layout = card_layout(&careto(), &options(View::Map, Lang::Es, ThemeName::Light));
+    let (rgb, _) = card_rgb(layout.scene(), &theme).unwrap();
+    // Open sea south-west of Australia's west coast; the line crossed it
+    // from (792, 450) to (758, 493).
+    let inked: Vec<(u32, u32)> = (455..500).flat_map(|y| (745..789).map(move |x| (x, y))).filter(|&(x, y)| pixel(&rgb, x, y) != theme.background).collect();
+    assert!(inked.is_empty(), "{} pixels of the sea off Australia are drawn on, e.g. {:?}", inked.len(), &inked[..inked.len().min(5)]);
+}
+
+/// Every outline of the map cards (countries, coasts), drawn alone on the
+/// cards' bitmap as the card draws it, stays within its points' box and a
+/// stroke's width around it: no join of a thick path reaches out beyond.
+#[test]
+fn no_outline_on_a_map_card_draws_beyond_its_points() {
+    let theme = Theme::named(ThemeName::Light);
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        let layout = card_layout(&careto(), &options(View::Map, lang, ThemeName::Light));
+        let scene = layout.scene();
+        let css = (scene.width.round() as u32, scene.height.round() as u32);
+        let placed = careto_viz::render::card::placement(f64::from(css.0), f64::from(css.1));
+        let ss = f64::from(SUPERSAMPLE);
+        let scale = placed.scale * ss;
+        for (i, shape) in scene.shapes.iter().enumerate() {
+            let Shape::Path { points, stroke } = shape else { continue };
+            // The points on the card's bitmap, as `Raster` places them.
+            let on_bitmap: Vec<(f64, f64)> = points.iter().map(|p| (p.x.round() * scale + placed.x * ss, p.y.round() * scale + placed.y * ss)).collect();
+            let reach = (stroke.width * scale).ceil() + 1.0;
+            let min_x = on_bitmap.iter().map(|p| p.0).fold(f64::INFINITY, f64::min).round() - reach;
+            let min_y = on_bitmap.iter().map(|p| p.1).fold(f64::INFINITY, f64::min).round() - reach;
+            let max_x = on_bitmap.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max).round() + reach;
+            let max_y = on_bitmap.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max).round() + reach;
+            // A small bitmap around the box, with a margin to catch a spike;
+            // moved by whole pixels, so every point rounds as on the card's.
+            let margin = 64.0;
+            let (left, top) = (min_x - margin, min_y - margin);
+            let size = ((max_x - min_x + 2.0 * margin) as u32 + 1, (max_y - min_y + 2.0 * margin) as u32 + 1);
+            let mut rgb = vec![255u8; (size.0 * size.1 * 3) as usize];
+            {
+                let moved = Placement { scale, x: placed.x * ss - left, y: placed.y * ss - top };
+                let mut raster = Raster::new(&mut rgb, size, css, moved).unwrap();
+                draw_shapes(std::slice::from_ref(shape), &theme, &mut raster, 1.0).unwrap();
+            }
+            // Where a byte of `rgb` is on the card's bitmap.
+            let at = |n: usize| {
+                let n = n as u32;
+                (f64::from(n % size.0) + left, f64::from(n / size.0) + top)
+            };
+            let outside: Vec<(f64, f64)> = rgb
+                .chunks_exact(3)
+                .enumerate()
+                .filter(|(_, px)| *px != [255, 255, 255])
+                .map(|(n, _)| at(n))
+                .filter(|&(x, y)| x < min_x || x > max_x || y < min_y || y > max_y)
+                .collect();
+            if let Some(&(x, y)) = outside.first() {
+                failures.push(format!(
+                    "{lang:?} path {i}: {} pixels beyond its points' box, e.g. ({x}, {y}) on the bitmap ({}, {} on the card)",
+                    outside.len(),
+                    x / ss,
+                    y / ss
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Careto with `n` countries, each with a published count, instead of its own.

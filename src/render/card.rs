@@ -21,7 +21,7 @@ pub const CARD_HEIGHT: u32 = 630;
 pub const MAX_SCALE: f64 = 1.5;
 /// Drawn at this many times the card's resolution, then averaged down
 /// (`downsample` averages 2 × 2 blocks).
-const SUPERSAMPLE: u32 = 2;
+pub const SUPERSAMPLE: u32 = 2;
 
 /// Where a scene of `width × height` CSS px goes on the card: as large as
 /// fits, at most [`MAX_SCALE`], centred.

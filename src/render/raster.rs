@@ -144,8 +144,30 @@ impl DrawingBackend for Raster<'_> {
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
         let style = self.style(style);
-        let points: Vec<BackendCoord> = path.into_iter().map(|p| self.pt(p)).collect();
-        self.inner.draw_path(points, &style).map_err(inner_error)
+        let mut points: Vec<BackendCoord> = path.into_iter().map(|p| self.pt(p)).collect();
+        // Repeated points join nothing (plotters skips them too).
+        points.dedup();
+        if style.width <= 1 {
+            // One pixel wide: plotters draws each segment as a line, no joins.
+            return self.inner.draw_path(points, &style).map_err(inner_error);
+        }
+        // Wider: plotters outlines the whole path as one polygon (mitred
+        // joins), which a sharp turn spikes ([`pieces`]); such a path is
+        // drawn in pieces split there, each turn rounded by a disc (the
+        // scene's colours are opaque: where these overlap does not show).
+        let half = f64::from(style.width) / 2.0;
+        let round = Scaled { color: style.color, width: 1 };
+        let mut first = true;
+        for piece in pieces(&points, half) {
+            if !first {
+                if let Some(&turn) = piece.first() {
+                    self.inner.draw_circle(turn, style.width.div_ceil(2), &round, true).map_err(inner_error)?;
+                }
+            }
+            first = false;
+            self.inner.draw_path(piece.iter().copied(), &style).map_err(inner_error)?;
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
@@ -196,6 +218,54 @@ impl DrawingBackend for Raster<'_> {
         let line = TextLine::new(self.fonts.get(style.style()), style.size(), text).map_err(DrawingErrorKind::DrawingError)?;
         Ok((saturating_u32(line.width.ceil()), saturating_u32(style.size().ceil())))
     }
+}
+
+/// `points` (no two in a row the same) cut at every turn too sharp for
+/// plotters' thick-path outline: consecutive pieces share the turn's point.
+///
+/// plotters (`plotters_backend::rasterizer::polygonize`, for a stroke wider
+/// than 1 px) outlines a path as one polygon, each join at the crossing of
+/// the two segments' edges, `half` (half the stroke's width) to either side.
+/// It caps that crossing on the outer side of a turn, but not on the inner
+/// one, which lies `half / tan(θ / 2)` along both segments (θ: the angle
+/// between them). Where that is longer than a segment, the crossing is
+/// beyond the stroke, and the polygon reaches out to it: a spike across
+/// whatever is there. A coastline rounded to whole pixels turns back on
+/// itself at some widths (the Spanish map card's Shark Bay, in Western
+/// Australia: 0.7° between its segments, a 160 px spike on the card's
+/// double-resolution bitmap); the SVG and the canvas, whose strokes have
+/// true joins, never showed it. Cut there, each piece ends square at the
+/// turn, and the disc drawn on it closes the join.
+fn pieces(points: &[BackendCoord], half: f64) -> Vec<&[BackendCoord]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, window) in points.windows(3).enumerate() {
+        if let &[a, b, c] = window {
+            if spikes(a, b, c, half) {
+                out.extend(points.get(start..=i + 1));
+                start = i + 1;
+            }
+        }
+    }
+    out.extend(points.get(start..));
+    out
+}
+
+/// Whether plotters' join at `b`, of the segments from `a` and to `c`,
+/// falls outside them on the inner side of the turn: `half / tan(θ / 2)`
+/// longer than the shorter segment, with `tan(θ / 2) = |u × v| / (|u| |v| + u · v)`
+/// for `u = a − b`, `v = c − b`. A path that turns straight back spikes
+/// too; one that goes straight on does not.
+fn spikes(a: BackendCoord, b: BackendCoord, c: BackendCoord, half: f64) -> bool {
+    let (ux, uy) = (f64::from(a.0) - f64::from(b.0), f64::from(a.1) - f64::from(b.1));
+    let (vx, vy) = (f64::from(c.0) - f64::from(b.0), f64::from(c.1) - f64::from(b.1));
+    let cross = (ux * vy - uy * vx).abs();
+    let dot = ux * vx + uy * vy;
+    if cross == 0.0 {
+        return dot > 0.0;
+    }
+    let (lu, lv) = (ux.hypot(uy), vx.hypot(vy));
+    half * (lu * lv + dot) > lu.min(lv) * cross
 }
 
 /// One line of text in one font at one size, its glyphs found and measured.
@@ -254,5 +324,52 @@ impl<'f> TextLine<'f> {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_turns_whose_join_falls_outside_the_segments_spike() {
+        // Straight on, a right angle, a gentle bend: no.
+        assert!(!spikes((0, 0), (10, 0), (20, 0), 1.0));
+        assert!(!spikes((0, 0), (10, 0), (10, 10), 1.0));
+        assert!(!spikes((0, 0), (10, 0), (20, 3), 1.0));
+        // Straight back, and almost (Shark Bay on the Spanish map card): yes.
+        assert!(spikes((0, 0), (10, 0), (5, 0), 1.0));
+        assert!(spikes((1591, 859), (1598, 847), (1595, 852), 1.0));
+        // Sharp, but with segments longer than the join's reach: no.
+        assert!(!spikes((0, 0), (100, 0), (0, 20), 1.0));
+        let points = [(0, 0), (10, 0), (5, 0), (5, 10)];
+        assert_eq!(pieces(&points, 1.0), vec![&points[..2], &points[1..]]);
+    }
+
+    #[test]
+    fn a_thick_path_that_turns_back_stays_where_its_points_are() {
+        // The coast of Shark Bay on the Spanish map card's bitmap (moved by
+        // −1500, −800): plotters' mitred outline spiked 160 px from it.
+        let path = [(91, 59), (98, 47), (95, 52), (98, 47), (107, 43)];
+        let size = (300, 300);
+        let mut rgb = vec![255u8; 300 * 300 * 3];
+        {
+            let mut raster = Raster::new(&mut rgb, size, size, Placement { scale: 1.0, x: 0.0, y: 0.0 }).unwrap();
+            raster.draw_path(path, &Scaled { color: BackendColor { alpha: 1.0, rgb: (0, 0, 0) }, width: 2 }).unwrap();
+            raster.present().unwrap();
+        }
+        // Within the points' box, a stroke's reach (and a pixel) around it.
+        let (x0, x1, y0, y1) = (91 - 2, 107 + 2, 43 - 2, 59 + 2);
+        let mut stray = Vec::new();
+        for (i, px) in rgb.chunks_exact(3).enumerate() {
+            let (x, y) = (i % 300, i / 300);
+            if px != [255, 255, 255] && !((x0..=x1).contains(&x) && (y0..=y1).contains(&y)) {
+                stray.push((x, y));
+            }
+        }
+        assert!(stray.is_empty(), "{} pixels drawn away from the path, e.g. {:?}", stray.len(), &stray[..stray.len().min(5)]);
+        // And the turn is drawn.
+        assert_eq!(&rgb[(47 * 300 + 98) * 3..][..3], &[0, 0, 0]);
     }
 }
