@@ -14,12 +14,16 @@ impl ColorClass {
     /// The legend label, e.g. `1–9`, `200+`, `1,000–1,999`, each bound
     /// written by `number` (the language's digit grouping).
     pub fn label(&self, number: impl Fn(u32) -> String) -> String {
-        let min = number(self.min);
+        let mut label = number(self.min);
         match self.max {
-            Some(max) if max == self.min => min,
-            Some(max) => format!("{min}–{}", number(max)),
-            None => format!("{min}+"),
+            Some(max) if max == self.min => {}
+            Some(max) => {
+                label.push('–');
+                label.push_str(&number(max));
+            }
+            None => label.push('+'),
         }
+        label
     }
 
     /// Whether `v` falls in this class.
