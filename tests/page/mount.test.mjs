@@ -141,24 +141,45 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       assert.equal(r.badUrl, 'careto-viz: embedUrl: "embed.html" is not the absolute http(s) address of embed.html');
     });
 
-    it("shows every control's label whole at every width from 320 to 1280 px, in English and Spanish", async () => {
+    it("shows every control's label whole at every width from 320 to 1280 px, in English and Spanish, also with a reader's text spacing", async () => {
       // The controls row has one height at a given width whatever the words
-      // (chart.css, so that careto-reserve can reserve it): a label that does
-      // not fit its column ends in "…". None of ours may: a reader would see
-      // "Copiar código p…" (until 2026-12-04, in Spanish, at 320-332,
-      // 414-466 and 548-600 px wide charts; "Copy embed code" at 414-415 and 548-549).
+      // (chart.css, so that careto-reserve can reserve it): every label of
+      // ours fits its column on one line (until 2026-12-04, in Spanish,
+      // "Copiar código p…" at 320-332, 414-466 and 548-600 px wide charts).
+      // With WCAG 1.4.12's text spacing (a reader's own style sheet; letter
+      // and word spacing are inherited into the chart) a label wraps, whole,
+      // instead of ending in "…" (until 2026-12-05: "Copy embed co…" at 320 px).
       const r = await run(`
         const out = {};
+        // As a reader's style sheet applies it: to every element, the chart's shadow tree's too.
+        const spacing = new CSSStyleSheet();
+        spacing.replaceSync("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }");
         for (const lang of ["en", "es"]) {
           const div = box(320);
           const chart = module.mount(div, { view: "bars", lang, embedUrl: "https://example.org/c/embed.html" });
           await chart.drawn();
           const buttons = [...div.shadowRoot.querySelectorAll(".cv-tools button")].filter((b) => !b.hidden);
-          out[lang] = { labels: buttons.map((b) => b.textContent), cut: [] };
+          out[lang] = { labels: buttons.map((b) => b.textContent), cut: [], tall: [], spaced: [] };
           for (let width = 320; width <= 1280; width++) {
             div.style.width = width + "px";
-            for (const b of buttons) if (b.scrollWidth > b.clientWidth) out[lang].cut.push(width + " px: " + b.textContent);
+            for (const b of buttons) {
+              if (b.scrollWidth > b.clientWidth) out[lang].cut.push(width + " px: " + b.textContent);
+              if (b.offsetHeight !== 32) out[lang].tall.push(width + " px: " + b.textContent + " " + b.offsetHeight + " px");
+            }
           }
+          const sheets = div.shadowRoot.adoptedStyleSheets;
+          div.shadowRoot.adoptedStyleSheets = [...sheets, spacing];
+          for (const width of [320, 375, 414, 548]) {
+            div.style.width = width + "px";
+            for (const b of buttons) {
+              const range = document.createRange();
+              range.selectNodeContents(b);
+              const text = range.getBoundingClientRect();
+              const inner = b.getBoundingClientRect();
+              if (b.scrollWidth > b.clientWidth || text.right > inner.right - 1 || text.left < inner.left + 1) out[lang].spaced.push(width + " px: " + b.textContent);
+            }
+          }
+          div.shadowRoot.adoptedStyleSheets = sheets;
           chart.destroy();
           div.remove();
         }
@@ -167,6 +188,8 @@ for (const [build, file] of [["article", "pkg/careto_viz.js"], ["full", "pkg-ful
       for (const lang of ["en", "es"]) {
         assert.equal(r[lang].labels.length, 4, `${lang}: ${r[lang].labels}`);
         assert.deepEqual(r[lang].cut.slice(0, 5), [], `${lang}: labels cut at ${r[lang].cut.length} widths, such as`);
+        assert.deepEqual(r[lang].tall.slice(0, 5), [], `${lang}: labels on two lines at ${r[lang].tall.length} widths, such as`);
+        assert.deepEqual(r[lang].spaced.slice(0, 5), [], `${lang}: labels cut with WCAG 1.4.12 text spacing at ${r[lang].spaced.length} widths, such as`);
       }
     });
 
