@@ -7,7 +7,7 @@
 use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::geo::projection::equal_earth;
-use careto_viz::layout::map::{even_odd, MapLayout, MARKER_BELOW_AREA, MARKER_HIT_RADIUS};
+use careto_viz::layout::map::{even_odd, MapLayout, MARKER_BELOW_AREA, MARKER_DISC, MARKER_HIT_RADIUS};
 use careto_viz::layout::{Paint, Point, Scene, Shape, Target};
 use careto_viz::model::{Campaign, Count, Lang};
 
@@ -86,9 +86,44 @@ fn every_countrys_anchor_hits_it_at_every_width() {
             assert_eq!(hit_code(&l, k.anchor).as_deref(), Some(&**code), "{width}: the anchor of {code}");
         }
     }
-    // Every point of France's shape is under another marker's disc at 375 px:
-    // France gets a marker of its own.
-    assert!(country(&map(375.0, Lang::En), "FRA").marker.is_some());
+}
+
+/// At phone widths Western Europe's countries are too small to see, and
+/// their markers fell on one another: at 375 px France's, Belgium's,
+/// Switzerland's and Germany's were 4-5 px apart, 12 px wide, so that
+/// some could not be seen at all. Markers are moved apart until none covers
+/// another; one moved off its country has a leader line back to it.
+#[test]
+fn markers_never_cover_one_another_and_a_moved_one_leads_back() {
+    let c = careto();
+    for width in (280..=1280).step_by(5).map(f64::from) {
+        let l = map(width, Lang::En);
+        let markers: Vec<(&str, Point)> = l.countries.iter().filter_map(|k| Some((&*c.countries[k.country].code, k.marker?))).collect();
+        for (i, (a, p)) in markers.iter().enumerate() {
+            for (b, q) in &markers[i + 1..] {
+                let d = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+                assert!(d >= 2.0 * MARKER_DISC, "{width}: the markers of {a} and {b} are {d:.1} px apart");
+            }
+            assert!(l.frame.contains(p.x, p.y), "{width}: {a}'s marker {p:?} is off the map");
+        }
+        for k in &l.countries {
+            let code = &c.countries[k.country].code;
+            let (Some(site), Some(m)) = (k.site, k.marker) else { continue };
+            let leader = l.scene.shapes.iter().any(|s| matches!(s, Shape::Path { points, stroke } if points[..] == [site, m] && stroke.paint == Paint::Muted));
+            assert!(leader, "{width}: {code}'s marker moved from {site:?} to {m:?} without a leader line");
+            // Its leader starts on the country: in its shape, or at its place (Gibraltar).
+            if !k.polygons.is_empty() {
+                assert!(
+                    k.polygons.iter().any(|p| even_odd(p, site.x, site.y))
+                        || k.polygons.iter().flatten().flatten().any(|v| (v.x - site.x).abs() < 3.0 && (v.y - site.y).abs() < 3.0),
+                    "{width}: {code}'s leader starts at {site:?}, off its shape"
+                );
+            }
+        }
+    }
+    // At 375 px, four of them were within 5 px of one another; no longer, and they lead back.
+    let l = map(375.0, Lang::En);
+    assert!(["GBR", "CHE", "DEU", "BEL"].iter().filter(|code| country(&l, code).site.is_some()).count() >= 3);
 }
 
 #[test]

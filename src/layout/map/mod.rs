@@ -37,6 +37,10 @@ pub const MARKER_RADIUS: f64 = 4.5;
 /// point on it is the marker's, whatever is under it.
 pub const MARKER_DISC: f64 = MARKER_RADIUS + 1.5;
 
+/// Markers closer than this, centre to centre (CSS px), are moved apart:
+/// discs, their rings included, never cover one another.
+pub const MARKER_GAP: f64 = 2.0 * MARKER_DISC + 1.0;
+
 /// A tap within this distance (CSS px) of a marker's centre, and outside
 /// every affected country's shape, selects the marker's country.
 pub const MARKER_HIT_RADIUS: f64 = 12.0;
@@ -91,6 +95,9 @@ pub struct MapCountry {
     pub area: f64,
     /// Where its marker is, if it has one.
     pub marker: Option<Point>,
+    /// Where the country is, when its marker was moved off it so as not to
+    /// cover another's (a leader line joins the two).
+    pub site: Option<Point>,
     /// A point that hits this country (inside its largest polygon, away
     /// from other countries' markers where possible; else its marker).
     pub anchor: Point,
@@ -206,7 +213,17 @@ impl MapLayout {
             let polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
             let area = polygons.iter().map(|p| place::polygon_area(p)).sum::<f64>();
             let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| project(shape.location));
-            countries.push(MapCountry { country: i, shape: shape_index, class, polygons, area, marker, anchor: Point { x: 0.0, y: 0.0 }, focus: frame });
+            countries.push(MapCountry {
+                country: i,
+                shape: shape_index,
+                class,
+                polygons,
+                area,
+                marker,
+                site: None,
+                anchor: Point { x: 0.0, y: 0.0 },
+                focus: frame,
+            });
         }
         if draw {
             place::anchors_and_focus(&mut countries, frame);
@@ -230,6 +247,14 @@ impl MapLayout {
                 super::hatch::lines(&mut scene, &rings, direction, spacing, stroke);
             }
             place::draw_borders(&mut scene, world, &project);
+            // A moved marker's leader line, from its country's place (under
+            // the markers; a path, as the borders are: the map's kernel
+            // draws no other kind of line).
+            for c in &countries {
+                if let (Some(from), Some(to)) = (c.site, c.marker) {
+                    scene.shapes.push(Shape::Path { points: vec![from, to], stroke: Stroke { paint: Paint::Muted, width: 1.0, dashed: false } });
+                }
+            }
             for c in &countries {
                 if let Some(at) = c.marker {
                     place::draw_marker(&mut scene, at, c.class, lines_of(c.class).map(|(_, lines)| lines));

@@ -1,7 +1,7 @@
 //! The map's shapes on screen: rings in CSS px, land fills, borders,
 //! markers, and each country's anchor point and focus box.
 
-use super::{MapCountry, MARKER_DISC, MARKER_HIT_RADIUS, MARKER_RADIUS};
+use super::{MapCountry, MARKER_DISC, MARKER_GAP, MARKER_HIT_RADIUS, MARKER_RADIUS};
 use crate::geo::{ring_area_centroid, World};
 use crate::layout::{points_box, Paint, Point, Rect, Scene, Shape, Stroke};
 
@@ -145,33 +145,42 @@ pub(super) fn distance(a: Point, b: Point) -> f64 {
     ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
 }
 
-/// Sets each country's anchor (a point that hits it) and focus box. A
-/// country whose shape is all under other countries' markers (France under
-/// Belgium's, Switzerland's and Spain's at 375 px) gets a marker of its own
-/// first, so that every country can be seen and tapped.
+/// Sets each country's anchor (a point that hits it) and focus box, and
+/// moves markers apart ([`spread`]). A country whose shape is all under
+/// other countries' markers gets a marker of its own, so that every
+/// country can be seen and tapped; the markers are then spread again, and
+/// the others' free points looked for again, until no country needs one
+/// more (at most [`SPREAD_ROUNDS`] times; none of The Mask's needs more than two).
 pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
     let shapes = Shapes::of(countries);
     let mut markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
-    // A free point for each country without a marker; `Err`: none (the
-    // country gets a marker there).
-    let mut found: Vec<Option<Result<Point, Point>>> = countries.iter().map(|c| c.marker.is_none().then(|| free_point(c, &markers, &shapes))).collect();
-    let before = markers.len();
-    markers.extend(countries.iter().zip(&found).filter_map(|(c, f)| if let Some(Err(at)) = f { Some((c.country, *at)) } else { None }));
-    if markers.len() > before {
-        // The new markers may cover what was free: looked for again (none
-        // left: the polygon's middle, without a marker of its own).
+    let mut found: Vec<Option<Result<Point, Point>>> = countries.iter().map(|_| None).collect();
+    for _ in 0..SPREAD_ROUNDS {
+        spread(&mut markers, frame);
+        let mut added = false;
         for (c, f) in countries.iter().zip(found.iter_mut()) {
-            if let Some(Ok(_)) = f {
-                *f = Some(Ok(free_point(c, &markers, &shapes).unwrap_or_else(|p| p)));
+            if c.marker.is_some() || matches!(f, Some(Err(_))) {
+                continue;
             }
+            let point = free_point(c, &markers, &shapes);
+            if let Err(at) = point {
+                markers.push((c.country, at));
+                added = true;
+            }
+            *f = Some(point);
+        }
+        if !added {
+            break;
         }
     }
     drop(shapes);
     for (c, f) in countries.iter_mut().zip(found) {
-        if let Some(Err(at)) = f {
-            c.marker = Some(at);
-        }
-        if let Some(m) = c.marker {
+        // Where the country is: its place, or the middle of its shape (all under others' markers).
+        let site = c.marker.or(if let Some(Err(at)) = f { Some(at) } else { None });
+        if let Some(site) = site {
+            let m = markers.iter().find(|(k, _)| *k == c.country).map_or(site, |(_, m)| *m);
+            c.marker = Some(m);
+            c.site = (distance(m, site) > MARKER_RADIUS).then_some(site);
             let half = MARKER_RADIUS + 4.0;
             c.anchor = m;
             c.focus = clip(Rect { x: m.x - half, y: m.y - half, w: 2.0 * half, h: 2.0 * half }, frame);
@@ -180,6 +189,47 @@ pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
         let bbox = largest(c).and_then(|rings| rings.first()).map_or(frame, |r| points_box(r, 0.0));
         c.anchor = f.map_or(bbox.center(), |r| r.unwrap_or_else(|p| p));
         c.focus = clip(Rect { x: bbox.x - 3.0, y: bbox.y - 3.0, w: bbox.w + 6.0, h: bbox.h + 6.0 }, frame);
+    }
+}
+
+/// Rounds of [`spread`]'s pushes at most (The Mask's markers at 280 px
+/// need about 20).
+const SPREAD_ROUNDS: usize = 100;
+
+/// Moves `markers` (country, centre) apart, inside `frame`, until no two
+/// are closer than [`MARKER_GAP`]: each pair too close is pushed apart
+/// along the line between them, half the shortfall each (straight up and
+/// down when on one point), round after round. Otherwise one marker hid
+/// another: at 375 px France's, Belgium's, Switzerland's and Germany's
+/// were 5 px apart, 12 px wide. A marker moved off its place gets a leader
+/// line back to it ([`MapCountry::site`]).
+fn spread(markers: &mut [(usize, Point)], frame: Rect) {
+    let (x0, x1, y0, y1) = (frame.x + MARKER_DISC, frame.right() - MARKER_DISC, frame.y + MARKER_DISC, frame.bottom() - MARKER_DISC);
+    for _ in 0..SPREAD_ROUNDS {
+        let mut moved = false;
+        for i in 1..markers.len() {
+            let (before, after) = markers.split_at_mut(i);
+            let Some((_, b)) = after.first_mut() else { continue };
+            for (_, a) in before {
+                let (dx, dy) = (b.x - a.x, b.y - a.y);
+                let d = (dx * dx + dy * dy).sqrt();
+                if d < MARKER_GAP {
+                    // Half the shortfall each, and a little more, so that a round ends.
+                    let (ux, uy) = if d > 1e-9 { (dx / d, dy / d) } else { (0.0, 1.0) };
+                    let push = (MARKER_GAP - d) / 2.0 + 0.01;
+                    (a.x, a.y, b.x, b.y) = (a.x - ux * push, a.y - uy * push, b.x + ux * push, b.y + uy * push);
+                    moved = true;
+                }
+            }
+        }
+        // Inside the frame.
+        for (_, p) in markers.iter_mut() {
+            p.x = p.x.min(x1).max(x0);
+            p.y = p.y.min(y1).max(y0);
+        }
+        if !moved {
+            break;
+        }
     }
 }
 
