@@ -147,6 +147,9 @@ impl Checker<'_> {
             self.string(Key(&p, "title"), &s.title, Need::Required);
             self.string(Key(&p, "publisher"), &s.publisher, Need::Optional);
             self.string(Key(&p, "url"), &s.url, Need::Optional);
+            if !s.url.is_empty() && !absolute_url(&s.url) {
+                self.err(Key(&p, "url"), format!("\"{}\" is not an absolute URL (such as https://example.org/report), nor empty", clip(&s.url)));
+            }
             self.string(Key(&p, "note"), &s.note, Need::Optional);
             self.string(Key(&p, "date"), &s.date, Need::Optional);
             if !s.date.is_empty() {
@@ -343,6 +346,19 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether `s` is an absolute URL as campaign.schema.json says: a scheme
+/// (a letter, then letters, digits, `+`, `.` or `-`), a colon, and at least
+/// one more character, none of them a space. "www.example.org/report" is
+/// not one: a page would take it as a path on its own site.
+fn absolute_url(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let mut scheme = scheme.chars();
+    scheme.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && !rest.is_empty()
+        && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Whether `s` may hold a control character (Unicode's Cc: U+0000 to
@@ -579,6 +595,21 @@ mod tests {
         let mut c = ok();
         c.countries.to_mut()[0].sources.to_mut().clear();
         assert_eq!(first(&c), "country[0].sources: a published count needs at least one source");
+    }
+
+    #[test]
+    fn a_source_url_is_absolute_or_empty() {
+        for url in ["https://example.org/report", "http://a.b", "urn:isbn:0451450523", ""] {
+            let mut c = ok();
+            c.sources.to_mut()[0].url = url.into();
+            assert!(validate(&c).is_ok(), "{url}");
+        }
+        for url in ["www.example.org/report", "/report.pdf", "1http://a", "https://example.org/a report", "example.org:"] {
+            let mut c = ok();
+            c.sources.to_mut()[0].url = url.into();
+            let err = validate(&c).map_err(|e| e.to_string()).err();
+            assert_eq!(err, Some(format!("source[0].url: \"{url}\" is not an absolute URL (such as https://example.org/report), nor empty")), "{url}");
+        }
     }
 
     #[test]
