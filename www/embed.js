@@ -76,6 +76,9 @@ if (src && new URL(src, location.href).origin !== location.origin) {
   const hide = (name) => params.get(name) === "false" && { [name]: false };
   const options = { view, lang, theme, embedUrl: embedUrlFor(src ?? undefined), ...hide("downloads"), ...hide("embedCode"), ...flags };
   chart = await mountChart(container, options, campaignAt(src ?? undefined), params.get("focus") ?? undefined);
+  // The page's name: the chart's (its campaign's, in its language), in a tab or a bookmark.
+  const name = chart?.canvas?.getAttribute("aria-label");
+  if (name) document.title = name;
 }
 root.setAttribute(STATE, container.getAttribute(STATE) === "ready" ? "ready" : "error");
 postHeight();

@@ -63,6 +63,13 @@ function mountIn(campaign) {
 /** `/country/0/count` → `campaign.country[0].count`. */
 const fieldPath = (pointer) => "campaign" + pointer.split("/").filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("");
 
+describe("embed.html?campaign=", () => {
+  it("names the page after the campaign's chart, not The Mask", async () => {
+    // Until 2026-12-05 every embed.html was "The Mask (Careto): chart", a newsroom's campaign too.
+    assert.equal(await page.title(), "Sample campaign (invented data): 8 countries affected");
+  });
+});
+
 describe("the article build (pkg/careto_viz.js)", () => {
   it("refuses any campaign, naming the full build, and draws the Careto data", async () => {
     const result = await page.evaluate(async (campaign) => {
