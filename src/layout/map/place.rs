@@ -150,7 +150,7 @@ pub(super) fn distance(a: Point, b: Point) -> f64 {
 /// other countries' markers gets a marker of its own, so that every
 /// country can be seen and tapped; the markers are then spread again, and
 /// the others' free points looked for again, until no country needs one
-/// more (at most [`SPREAD_ROUNDS`] times; none of The Mask's needs more than two).
+/// more (at most [`SPREAD_ROUNDS`] times).
 pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
     let shapes = Shapes::of(countries);
     let mut markers: Vec<(usize, Point)> = countries.iter().filter_map(|c| c.marker.map(|m| (c.country, m))).collect();
@@ -192,8 +192,8 @@ pub(super) fn anchors_and_focus(countries: &mut [MapCountry], frame: Rect) {
     }
 }
 
-/// Rounds of [`spread`]'s pushes at most (The Mask's markers at 280 px
-/// need about 20).
+/// Rounds of [`spread`]'s pushes at most (and of markers added for
+/// countries all under others' in [`anchors_and_focus`]).
 const SPREAD_ROUNDS: usize = 100;
 
 /// Moves `markers` (country, centre) apart, inside `frame`, until no two
