@@ -239,6 +239,35 @@ for (const name of ENGINES) {
         await assertNoProblems(page);
       });
 
+      it(t("hover (WCAG 1.4.13): the pointer moves onto Morocco's tooltip, which stays there, and goes when the pointer leaves both"), async () => {
+        const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+        await page.mouseMove(bar.x - 5, bar.y);
+        await page.mouseMove(bar.x, bar.y);
+        const first = await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
+        // Along the bar, then sideways onto the tooltip, as a hand would: a step every few pixels.
+        const to = { x: first.box.x + 12, y: bar.y };
+        for (let i = 1; i <= 8; i++) await page.mouseMove(bar.x + ((to.x - bar.x) * i) / 8, bar.y);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 700)));
+        const on = await page.evaluate(
+          ([h, x, y]) => {
+            const root = document.querySelector(h).shadowRoot;
+            const tip = root.querySelector(".cv-tip");
+            return { hidden: tip.hidden, text: tip.textContent, under: root.elementFromPoint(x, y)?.closest(".cv-tip") === tip };
+          },
+          [BARS, to.x, to.y],
+        );
+        assert.equal(on.hidden, false, "the tooltip went as the pointer moved onto it");
+        assert.match(on.text, /Morocco/, "another tooltip replaced Morocco's on the way");
+        assert.ok(on.under, `the pointer at ${to.x},${to.y} is not on the tooltip: it moved away, or lets the pointer through`);
+        const still = await page.evaluate(tipOf, BARS);
+        assert.deepEqual(still.box, first.box, "the tooltip moved while the pointer was on it");
+        // Off the tooltip and the chart (the page's heading): it goes.
+        const h1 = await page.centerOf(["h1"]);
+        await page.mouseMove(h1.x, h1.y);
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { timeout: 3_000, message: "the tooltip stayed after the pointer left it" });
+        await assertNoProblems(page);
+      });
+
       it(t("keyboard: Tab reaches the bars; arrows, Home and End move a drawn ring and say one short line; Enter and Space the details; Escape closes"), async () => {
         await page.evaluate(() => {
           document.activeElement?.blur();
@@ -622,6 +651,16 @@ for (const name of ENGINES) {
           await page.waitFor(tipOf, BARS);
           const tip = await page.evaluate(tipOf, BARS);
           assert.ok(tip.box.x >= 0 && tip.box.x + tip.box.width <= 320, `tooltip ${JSON.stringify(tip.box)} clipped at 320 px`);
+          // Morocco's tooltip is taller than 256 px at this width: within the viewport, the rest scrolls.
+          assert.ok(tip.box.y >= 0 && tip.box.y + tip.box.height <= 256, `tooltip ${JSON.stringify(tip.box)} cut off in a 256 px high viewport`);
+          const scroll = await page.evaluate((h) => {
+            const e = document.querySelector(h).shadowRoot.querySelector(".cv-tip");
+            const before = e.scrollHeight - e.clientHeight;
+            e.scrollTop = e.scrollHeight;
+            return { before, top: e.scrollTop, last: e.lastElementChild.getBoundingClientRect().bottom <= e.getBoundingClientRect().bottom + 0.5 };
+          }, BARS);
+          assert.ok(scroll.before > 0, `Morocco's tooltip fits in 256 px (${scroll.before}): this test no longer reaches a long one`);
+          assert.ok(scroll.top > 0 && scroll.last, `the tooltip's last line cannot be scrolled to: ${JSON.stringify(scroll)}`);
           await page.clickOn([BARS, ".cv-tools button[aria-controls]"]);
           const r = await check();
           assert.ok(r.sideways <= 0, `the page scrolls ${r.sideways} px sideways`);

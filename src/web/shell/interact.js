@@ -18,6 +18,8 @@ import { embedCode } from "./embed-code.js";
 // out, closed (visually hidden) or open, in one task (issue 13.3); 100 rows
 // take it a few milliseconds.
 const PAGE_ROWS = 100;
+/** How long a tooltip stays after the pointer leaves its item, for the pointer to reach it (ms). */
+const LINGER_MS = 400;
 
 /** Details given whole (the article's details modules), as the layer reads them. */
 function whole(key, { tips, table }) {
@@ -52,25 +54,38 @@ export function layer(provider, { L, report }) {
     return d;
   }
 
+  /**
+   * Shows item `key`'s tooltip beside (clientX, clientY), where it stays while
+   * the pointer is on that item: the pointer can move onto it (WCAG 1.4.13,
+   * hoverable), select its text and scroll it.
+   */
   function showTip(st, key, clientX, clientY) {
     const p = st.parts;
     const tip = detailsOf(st).tip(key);
     if (!tip) return hideTip(st);
-    if (st.tipKey !== key || p.tip.hidden) {
-      const b = document.createElement("b");
-      b.textContent = tip.title;
-      p.tip.replaceChildren(b, ...tip.lines.map((line) => {
-        const e = document.createElement("p");
-        e.textContent = line;
-        return e;
-      }));
-      p.tip.hidden = false;
-      st.tipKey = key;
-    }
+    clearTimeout(st.tipTimer);
+    if (st.tipKey === key && !p.tip.hidden) return;
+    const b = document.createElement("b");
+    b.textContent = tip.title;
+    p.tip.replaceChildren(b, ...tip.lines.map((line) => {
+      const e = document.createElement("p");
+      e.textContent = line;
+      return e;
+    }));
+    p.tip.hidden = false;
+    p.tip.scrollTop = 0;
+    st.tipKey = key;
     placeTip(p.tip, clientX, clientY);
   }
 
+  /** The pointer left the tooltip's item: the tooltip goes unless the pointer reaches it (or the item) first. */
+  function lingerTip(st) {
+    clearTimeout(st.tipTimer);
+    if (st.tipKey !== null) st.tipTimer = setTimeout(() => hideTip(st), LINGER_MS);
+  }
+
   function hideTip(st) {
+    clearTimeout(st.tipTimer);
     st.tipKey = null;
     if (st.parts) st.parts.tip.hidden = true;
   }
@@ -85,7 +100,11 @@ export function layer(provider, { L, report }) {
     }
   }
 
-  /** Puts the tooltip next to (x, y), inside the viewport and not under the pointer. */
+  /**
+   * Puts the tooltip beside (x, y), inside the viewport and not under the
+   * pointer: to its right (or left), its first line level with it, so that a
+   * pointer moving sideways reaches it without crossing another item.
+   */
   function placeTip(tip, x, y) {
     const r = tip.getBoundingClientRect();
     const vw = innerWidth;
@@ -94,8 +113,12 @@ export function layer(provider, { L, report }) {
     let left = x + gap;
     if (left + r.width > vw - 8) left = x - gap - r.width;
     left = Math.round(Math.min(Math.max(left, 8), Math.max(vw - r.width - 8, 8)));
-    let top = y + gap;
-    if (top + r.height > vh - 8) top = y - gap - r.height;
+    // Too wide for either side (a phone): below the pointer, or above it.
+    let top = y - 12;
+    if (left <= x && x <= left + r.width) {
+      top = y + gap;
+      if (top + r.height > vh - 8) top = y - gap - r.height;
+    }
     top = Math.round(Math.min(Math.max(top, 8), Math.max(vh - r.height - 8, 8)));
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
@@ -298,14 +321,21 @@ export function layer(provider, { L, report }) {
         document.addEventListener("keydown", (e) => e.key === "Escape" && closed(st, false), { signal });
         // A tap or click elsewhere closes the tooltip, and the ring a link or
         // ?focus= drew when the chart does not have the keyboard's focus.
-        document.addEventListener("pointerdown", (e) => e.composedPath().includes(st.canvas) || closed(st, st.parts.root.activeElement !== st.canvas), { signal });
+        document.addEventListener("pointerdown", (e) => {
+          const path = e.composedPath();
+          if (!path.includes(st.canvas) && !path.includes(st.parts.tip)) closed(st, st.parts.root.activeElement !== st.canvas);
+        }, { signal });
+        // A pointer on the tooltip keeps it; leaving it, the tooltip goes unless the pointer reaches its item.
+        st.parts.tip.addEventListener("pointerenter", () => clearTimeout(st.tipTimer), { signal });
+        st.parts.tip.addEventListener("pointerleave", (e) => e.pointerType === "touch" || lingerTip(st), { signal });
       }
     },
 
     pointer(st, e) {
       const key = st.kernel.hit(e.offsetX, e.offsetY);
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
-      if (key === undefined) return hideTip(st);
+      // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
+      if (key === undefined) return e.type === "pointerdown" ? hideTip(st) : lingerTip(st);
       showTip(st, key, e.clientX, e.clientY);
       // A tap or a click selects; a hover only shows.
       if (e.type === "pointerdown") selected(st, key);
@@ -328,7 +358,7 @@ export function layer(provider, { L, report }) {
     },
 
     leave(st, e) {
-      if (e.pointerType !== "touch") hideTip(st);
+      if (e.pointerType !== "touch") lingerTip(st);
     },
 
     key(st, key) {
