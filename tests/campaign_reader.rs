@@ -95,7 +95,7 @@ fn null_is_no_count_for_either_reader() {
     c["country"][6]["count"] = Value::Null;
     let text = c.to_string();
     let (g, root) = graph_of(&text);
-    let expected = "a whole number >= 0 or the string \"not published\"";
+    let expected = "a whole number >= 1 or the string \"not published\"";
     assert_eq!(refused(&g, root), format!("campaign.country[6].count: expected {expected}, got null"));
     let e = serde_read(&text).unwrap_err();
     assert!(e.contains(&format!("invalid type: null, expected {expected}")), "{e}");
@@ -273,7 +273,7 @@ fn getters_proxies_and_holes_that_throw_or_lie_are_named() {
             Node::Object { own: vec![], proto: vec![], keys_throw: true },
             "campaign.country[0]: cannot be read (its keys could not be listed)",
         ),
-        (&["country", "0", "count"], Node::BigInt, "campaign.country[0].count: expected a whole number >= 0 or the string \"not published\", got a BigInt"),
+        (&["country", "0", "count"], Node::BigInt, "campaign.country[0].count: expected a whole number >= 1 or the string \"not published\", got a BigInt"),
         (&["event", "0", "date"], Node::Symbol, "campaign.event[0].date: expected a string, got a Symbol"),
     ];
     for (path, node, expected) in cases {
@@ -367,8 +367,8 @@ fn messages_clip_input_and_name_numbers_as_js_does() {
     assert!(refused(&g, root).starts_with(&format!("campaign.country[0]: unknown field `{clipped}`, expected one of `code`")));
     for (n, expected) in [
         (f64::INFINITY, "campaign.country[0].count: Infinity is too large for a count (at most 4294967295)"),
-        (f64::NEG_INFINITY, "campaign.country[0].count: -Infinity is negative; a count is >= 0"),
-        (f64::NAN, "campaign.country[0].count: NaN is not a whole number >= 0"),
+        (f64::NEG_INFINITY, "campaign.country[0].count: -Infinity is negative; a count is >= 1"),
+        (f64::NAN, "campaign.country[0].count: NaN is not a whole number >= 1"),
     ] {
         let (mut g, root) = graph_of(&sample().to_string());
         set(&mut g, root, &["country", "0", "count"], Node::Number(n));

@@ -227,7 +227,7 @@ fn sample_messages_in_full() {
     assert_eq!(
         messages,
         [
-            format!("data/careto.toml: country[4].count: TOML parse error at line {count_line}, column 9\n    |\n{count_line} | count = -5\n    |         ^^\n-5 is negative; a count is >= 0"),
+            format!("data/careto.toml: country[4].count: TOML parse error at line {count_line}, column 9\n    |\n{count_line} | count = -5\n    |         ^^\n-5 is negative; a count is >= 1"),
             "data/careto.toml: event[4].sources[1]: unknown source id \"S99\" (no source has this id)\n  \
              (event[4] is the [[event]] with id = \"kaspersky-aware\"; indices count from 0 in file order)"
                 .to_string(),

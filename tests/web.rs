@@ -545,8 +545,8 @@ fn a_campaign_of_ones_own_is_drawn_and_bad_ones_are_named() {
     let r = chart.bar_rect("AAA").unwrap();
     let before = pixel(&canvas, r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
     let cases: [(&str, &str); 6] = [
-        ("c.country[1].count = NaN", "campaign.country[1].count: NaN is not a whole number >= 0"),
-        ("c.country[1].count = -3", "campaign.country[1].count: -3 is negative; a count is >= 0"),
+        ("c.country[1].count = NaN", "campaign.country[1].count: NaN is not a whole number >= 1"),
+        ("c.country[1].count = -3", "campaign.country[1].count: -3 is negative; a count is >= 1"),
         ("c.country[1].code = 'AAA'", "campaign.country[1].code: duplicate country code \"AAA\""),
         ("delete c.measure", "campaign: missing field `measure`"),
         ("c.event[0].date = '2019-13'", "campaign.event[0].date: \"2019-13\": month 13 is not between 1 and 12"),

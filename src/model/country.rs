@@ -72,7 +72,7 @@ impl Count {
     /// one rule and message of both readers (serde's, for the data file, and
     /// the browser's host-value reader).
     pub fn from_number(n: f64) -> Result<Count, String> {
-        whole_number(n, "a count").map(Count::Published)
+        whole_number(n, fields::COUNT).map(Count::Published)
     }
 
     /// A count given as text: only "not published".
@@ -85,7 +85,7 @@ impl Count {
     }
 
     /// What a count must be, for "expected …, got …".
-    pub const EXPECTED: &'static str = "a whole number >= 0 or the string \"not published\"";
+    pub const EXPECTED: &'static str = "a whole number >= 1 or the string \"not published\"";
 }
 
 impl<'de> Deserialize<'de> for Count {
@@ -97,10 +97,10 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str(Count::EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                fields::whole_u64(v, "a count").map(Count::Published).map_err(E::custom)
+                fields::whole_u64(v, fields::COUNT).map(Count::Published).map_err(E::custom)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                fields::whole_i64(v, "a count").map(Count::Published).map_err(E::custom)
+                fields::whole_i64(v, fields::COUNT).map(Count::Published).map_err(E::custom)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
                 Count::from_number(v).map_err(E::custom)

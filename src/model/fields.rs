@@ -47,15 +47,30 @@ pub fn number(n: f64) -> String {
     }
 }
 
-/// A whole number 0..=`u32::MAX` given as a JS number (or a JSON float):
-/// `what` names the field's kind in messages ("a count", "a figure").
-pub fn whole_number(n: f64, what: &str) -> Result<u32, String> {
+/// What a whole number is in messages: the field's kind, and the least it
+/// may be ("a count" is at least 1: the validator says why 0 is refused).
+#[derive(Clone, Copy)]
+pub struct Whole {
+    /// The field's kind: "a count".
+    pub what: &'static str,
+    /// The least it may be, as written in messages.
+    pub least: &'static str,
+}
+
+/// A country's published count.
+pub const COUNT: Whole = Whole { what: "a count", least: "1" };
+/// A figure of a campaign's totals or profile.
+pub const FIGURE: Whole = Whole { what: "a figure", least: "0" };
+
+/// A whole number 0..=`u32::MAX` given as a JS number (or a JSON float),
+/// named in messages as `w` says.
+pub fn whole_number(n: f64, w: Whole) -> Result<u32, String> {
     if n.is_nan() || (n.is_finite() && n.fract() != 0.0) {
-        Err(format!("{} is not a whole number >= 0", number(n)))
+        Err(format!("{} is not a whole number >= {}", number(n), w.least))
     } else if n < 0.0 {
-        Err(format!("{} is negative; {what} is >= 0", number(n)))
+        Err(negative(&number(n), w))
     } else if n > f64::from(u32::MAX) {
-        Err(too_large(&number(n), what))
+        Err(too_large(&number(n), w.what))
     } else {
         // Whole and in 0..=u32::MAX, checked above.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -63,21 +78,25 @@ pub fn whole_number(n: f64, what: &str) -> Result<u32, String> {
     }
 }
 
+fn negative(shown: &str, w: Whole) -> String {
+    format!("{shown} is negative; {} is >= {}", w.what, w.least)
+}
+
 fn too_large(shown: &str, what: &str) -> String {
     format!("{shown} is too large for {what} (at most {})", u32::MAX)
 }
 
 /// As [`whole_number`], for a JSON integer (exact: `2^53 + 1` stays itself).
-pub(crate) fn whole_u64(v: u64, what: &str) -> Result<u32, String> {
-    u32::try_from(v).map_err(|_| too_large(&v.to_string(), what))
+pub(crate) fn whole_u64(v: u64, w: Whole) -> Result<u32, String> {
+    u32::try_from(v).map_err(|_| too_large(&v.to_string(), w.what))
 }
 
 /// As [`whole_number`], for a JSON integer.
-pub(crate) fn whole_i64(v: i64, what: &str) -> Result<u32, String> {
+pub(crate) fn whole_i64(v: i64, w: Whole) -> Result<u32, String> {
     if v < 0 {
-        return Err(format!("{v} is negative; {what} is >= 0"));
+        return Err(negative(&v.to_string(), w));
     }
-    whole_u64(v.unsigned_abs(), what)
+    whole_u64(v.unsigned_abs(), w)
 }
 
 /// serde's reader of the `value` fields (a figure): any whole number, as the
@@ -90,13 +109,13 @@ pub(crate) fn figure<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::E
             f.write_str("a whole number >= 0")
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
-            whole_u64(v, "a figure").map_err(E::custom)
+            whole_u64(v, FIGURE).map_err(E::custom)
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
-            whole_i64(v, "a figure").map_err(E::custom)
+            whole_i64(v, FIGURE).map_err(E::custom)
         }
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
-            whole_number(v, "a figure").map_err(E::custom)
+            whole_number(v, FIGURE).map_err(E::custom)
         }
     }
     d.deserialize_any(V)
@@ -165,15 +184,18 @@ mod tests {
 
     #[test]
     fn whole_numbers_say_what_is_wrong() {
-        assert_eq!(whole_number(384.0, "a count"), Ok(384));
-        assert_eq!(whole_number(f64::NAN, "a count").unwrap_err(), "NaN is not a whole number >= 0");
-        assert_eq!(whole_number(2.5, "a count").unwrap_err(), "2.5 is not a whole number >= 0");
-        assert_eq!(whole_number(-3.0, "a count").unwrap_err(), "-3 is negative; a count is >= 0");
-        assert_eq!(whole_number(f64::INFINITY, "a count").unwrap_err(), "Infinity is too large for a count (at most 4294967295)");
+        assert_eq!(whole_number(384.0, COUNT), Ok(384));
+        assert_eq!(whole_number(f64::NAN, COUNT).unwrap_err(), "NaN is not a whole number >= 1");
+        assert_eq!(whole_number(2.5, COUNT).unwrap_err(), "2.5 is not a whole number >= 1");
+        // Not ">= 0", when 0 is refused next (the validator: give "not published").
+        assert_eq!(whole_number(-3.0, COUNT).unwrap_err(), "-3 is negative; a count is >= 1");
+        assert_eq!(whole_i64(-3, COUNT).unwrap_err(), "-3 is negative; a count is >= 1");
+        assert_eq!(whole_number(-0.5, FIGURE).unwrap_err(), "-0.5 is not a whole number >= 0");
+        assert_eq!(whole_number(f64::INFINITY, COUNT).unwrap_err(), "Infinity is too large for a count (at most 4294967295)");
         // 2^53 + 1 is 2^53 as a JS number; as a JSON integer it stays exact.
-        assert_eq!(whole_number(9_007_199_254_740_993.0, "a count").unwrap_err(), "9007199254740992 is too large for a count (at most 4294967295)");
-        assert_eq!(whole_u64(9_007_199_254_740_993, "a count").unwrap_err(), "9007199254740993 is too large for a count (at most 4294967295)");
-        assert_eq!(whole_i64(-1, "a figure").unwrap_err(), "-1 is negative; a figure is >= 0");
+        assert_eq!(whole_number(9_007_199_254_740_993.0, COUNT).unwrap_err(), "9007199254740992 is too large for a count (at most 4294967295)");
+        assert_eq!(whole_u64(9_007_199_254_740_993, COUNT).unwrap_err(), "9007199254740993 is too large for a count (at most 4294967295)");
+        assert_eq!(whole_i64(-1, FIGURE).unwrap_err(), "-1 is negative; a figure is >= 0");
     }
 
     #[test]

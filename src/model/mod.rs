@@ -29,7 +29,7 @@ pub mod validate;
 pub use country::{whole_u32, Alternative, Count, CountedBy, Country, OtherFigure};
 pub use date::{days_in_month, EventDate, Precision};
 pub use event::{Event, Period, Status};
-pub use fields::{clip, number, whole_number, CLIP_CHARS};
+pub use fields::{clip, number, whole_number, Whole, CLIP_CHARS, COUNT, FIGURE};
 pub use lang::{Lang, Text};
 pub use profile::{Platform, PlatformStatus, Profile, Sector, Stolen};
 use serde::{Deserialize, Deserializer};

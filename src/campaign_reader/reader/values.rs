@@ -75,7 +75,7 @@ impl Reader {
     pub(in crate::campaign_reader) fn whole_at<H: HostValue>(&mut self, o: &Obj<H>, key: &'static str) -> u32 {
         let path = o.path.key(key);
         match self.req(o, key) {
-            Some(Got::Number(n)) => match whole_number(n, "a figure") {
+            Some(Got::Number(n)) => match whole_number(n, crate::model::FIGURE) {
                 Ok(n) => return n,
                 Err(e) => self.fail(&path, format_args!("{e}")),
             },
