@@ -1085,6 +1085,46 @@ fn no_grid_line_runs_through_a_timeline_label() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The period's label is on its span only inside it, in the span's own text
+/// colour (`OnSpan`: `Canvas` on `GrayText` in forced colours); beside it or
+/// on a line above it otherwise, never partly over it in the page's text
+/// colour (`CanvasText` on `GrayText`, 1.5:1), at any width.
+#[test]
+fn the_period_label_crosses_its_span_only_in_the_spans_text_colour() {
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        let mut above = 0;
+        for w in (280..=1280).step_by(5).map(f64::from) {
+            let l = timeline(w, lang);
+            let Some(Shape::Text { text, paint, .. }) = l.scene.shapes.iter().find(|s| matches!(s, Shape::Text { text, .. } if text.contains("2007 –")))
+            else {
+                failures.push(format!("{w} {}: no period label", lang_name(lang)));
+                continue;
+            };
+            let label = Scene::text_box(l.scene.shapes.iter().find(|s| matches!(s, Shape::Text { text: t, .. } if t == text)).unwrap()).unwrap();
+            let span = l.period;
+            let overlap = label.x < span.right() && span.x < label.right() && label.y < span.bottom() && span.y < label.bottom();
+            let within = label.x >= span.x && label.right() <= span.right() && label.y >= span.y && label.bottom() <= span.bottom();
+            match paint {
+                Paint::OnSpan if !within => failures.push(format!("{w} {}: {text:?} in the span's colour runs off it", lang_name(lang))),
+                Paint::Text if overlap => failures.push(format!("{w} {}: {text:?} {} over the span {}", lang_name(lang), fmt_rect(&label), fmt_rect(&span))),
+                Paint::OnSpan | Paint::Text => {}
+                other => failures.push(format!("{w} {}: {text:?} in {other:?}", lang_name(lang))),
+            }
+            if label.bottom() <= span.y {
+                above += 1;
+                // Its line above the span is within the period's keyboard item (its ring and hit box).
+                assert!(l.period_item.y <= label.y && l.period_item.bottom() >= span.bottom(), "{w}: item {}", fmt_rect(&l.period_item));
+            }
+        }
+        // The narrow widths put it above: the case this test is about.
+        if above == 0 {
+            failures.push(format!("{}: the label is never above its span", lang_name(lang)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn c_event(i: usize) -> String {
     careto().events[i].id.to_string()
 }

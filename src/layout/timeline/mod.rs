@@ -87,7 +87,7 @@ impl TimelineLayout {
         let scale = LinearScale::new((years.first, years.last), (x0, x1));
         let span_top = y + 10.0;
         let span = period_span(campaign, &scale, span_top, (x0, x1), m.label, lang);
-        let lanes_top = span_top + (SPAN_H + 8.0);
+        let lanes_top = span_top + (span.height + 8.0);
         // Lanes end where the axis and the foot still fit under them in the
         // tallest canvas a browser draws; events placed below are not drawn.
         let source = text::wrap_at_most(campaign.timeline_source_line.get(lang), m.small, Weight::Normal, inner, MAX_SOURCE_LINES);
@@ -143,37 +143,44 @@ struct PeriodSpan {
     rect: Rect,
     /// Its keyboard item's box: the span and its label, and [`RING_GAP`].
     item: Rect,
+    /// From the top of the label or span to the span's bottom.
+    height: f64,
     /// The span and its label, in drawing order.
     shapes: Vec<Shape>,
 }
 
 /// The active period's span from `top`, labelled inside it when the label
-/// fits there, else right of it, else from the chart's left edge `x0`; the
-/// label is cut at the right edge `x1`.
+/// fits there, else right of it, else on a line of its own above it from
+/// the chart's left edge `x0` (never over the span, on which only the
+/// inside label's colour reads: `GrayText` under `CanvasText` is 1.5:1 in
+/// forced colours); the label is cut at the right edge `x1`.
 fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f64, f64), size: f64, lang: Lang) -> PeriodSpan {
     let period = &campaign.active_period;
-    let rect = Rect { x: scale.map(period.start.bounds().0), y: top, w: scale.map(period.end.bounds().1) - scale.map(period.start.bounds().0), h: SPAN_H };
+    let (start, end) = (scale.map(period.start.bounds().0), scale.map(period.end.bounds().1));
     let dates = format!("{} – {}", format_date(&period.start, false, lang), format_date(&period.end, false, lang));
     let label = format!("{}: {dates}", period.label.get(lang));
     let label_w = text::width(&label, size, Weight::Bold);
-    let inside = label_w + 12.0 <= rect.w;
-    let beside = !inside && rect.right() + 6.0 + label_w <= x1;
-    let lx = if inside {
-        rect.x + 6.0
+    let inside = label_w + 12.0 <= end - start;
+    let beside = !inside && end + 6.0 + label_w <= x1;
+    let above = if inside || beside { 0.0 } else { (size * 1.5).round() };
+    let rect = Rect { x: start, y: top + above, w: end - start, h: SPAN_H };
+    let (lx, mid) = if inside {
+        (rect.x + 6.0, rect.y + SPAN_H / 2.0)
     } else if beside {
-        rect.right() + 6.0
+        (rect.right() + 6.0, rect.y + SPAN_H / 2.0)
     } else {
-        x0
+        (x0, top + above / 2.0)
     };
     let label = cut_period_label(&label, label_w, period.label.get(lang), &dates, size, x1 - lx);
     let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
     let mut shapes = vec![Shape::Rect { rect, fill: Some(Paint::Span), stroke: None }];
-    if beside {
-        shapes.push(knock_out(lx, right, top + SPAN_H / 2.0, size));
+    if !inside {
+        shapes.push(knock_out(lx, lx + text::width(&label, size, Weight::Bold), mid, size));
     }
     let paint = if inside { Paint::OnSpan } else { Paint::Text };
-    shapes.push(Shape::Text { text: label, at: Point { x: lx, y: top + SPAN_H / 2.0 }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
-    PeriodSpan { rect, item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: SPAN_H }, shapes }
+    shapes.push(Shape::Text { text: label, at: Point { x: lx, y: mid }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
+    let height = above + SPAN_H;
+    PeriodSpan { rect, item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: height }, height, shapes }
 }
 
 /// The background behind a label from `left` to `right` on the line `mid`
