@@ -299,12 +299,12 @@ describe("a reader on the map", () => {
       await until(async () => (await state()).rows === 31, "Show data shows the 31 countries");
       // The downloads: the CSV is the bars' countries; the PNG is the map.
       const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#chart .cv-tools button", { hasText: "CSV" }).click()]);
-      assert.equal(csv.suggestedFilename(), "careto-viz-map.csv");
+      assert.equal(csv.suggestedFilename(), "the-mask-careto-map.csv");
       const text = await readFile(await csv.path(), "utf8");
       assert.match(text, /"Morocco";?,?"384"|"Morocco","384"/);
       assert.equal(text.trim().split("\n").length, 32, "a header and 31 countries");
       const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#chart .cv-tools button", { hasText: "PNG" }).click()]);
-      assert.equal(png.suggestedFilename(), "careto-viz-map.png");
+      assert.equal(png.suggestedFilename(), "the-mask-careto-map.png");
       const bytes = await readFile(await png.path());
       assert.deepEqual([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(""), "PNG");
       assert.deepEqual(s.problems, []);

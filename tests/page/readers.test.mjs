@@ -361,7 +361,7 @@ for (const name of ENGINES) {
       it(t("downloads the CSV (sources column, nothing for unpublished) and the PNG"), async () => {
         const button = (text) => page.evaluate(([h, text]) => [...document.querySelector(h).shadowRoot.querySelectorAll(".cv-tools button")].findIndex((b) => b.textContent.includes(text)), [BARS, text]);
         const csv = await page.download(async () => page.clickOn([BARS, `.cv-tools button:nth-of-type(${(await button("CSV")) + 1})`]));
-        assert.equal(csv.name, "careto-viz-bars.csv");
+        assert.equal(csv.name, "the-mask-careto-bars.csv");
         const text = csv.bytes.toString("utf8");
         const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
         assert.equal(lines.length, 32, "a header and 31 countries");
@@ -369,7 +369,7 @@ for (const name of ENGINES) {
         assert.match(lines[1], /^"MAR","Morocco","384",/);
         assert.match(text, /\n"CUB","Cuba","",/);
         const png = await page.download(async () => page.clickOn([BARS, `.cv-tools button:nth-of-type(${(await button("PNG")) + 1})`]));
-        assert.equal(png.name, "careto-viz-bars.png");
+        assert.equal(png.name, "the-mask-careto-bars.png");
         assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG file");
         assert.ok(png.bytes.length > 5_000, `PNG of ${png.bytes.length} bytes`);
         await assertNoProblems(page);
@@ -897,6 +897,11 @@ for (const name of ENGINES) {
         try {
           for (const id of ["sample-bars", "sample-timeline"]) await assertPainted(page, `#${id}`, id);
           assert.equal(await page.evaluate(() => document.querySelector("#sample-bars").shadowRoot.querySelector("canvas").getAttribute("aria-label")), "Sample campaign (invented data): 8 countries affected");
+          // Its downloads are named after it, not after Careto or this module.
+          const csvAt = await page.evaluate(() => [...document.querySelector("#sample-bars").shadowRoot.querySelectorAll(".cv-tools button")].findIndex((b) => b.textContent.includes("CSV")));
+          const csv = await page.download(async () => page.clickOn(["#sample-bars", `.cv-tools button:nth-of-type(${csvAt + 1})`]));
+          assert.equal(csv.name, "sample-campaign-invented-data-bars.csv");
+          assert.match(csv.bytes.toString("utf8"), /Alphaland \(invented\)/);
           assert.equal(await page.refusesInlineScript(), true);
           await assertNoProblems(page);
         } finally {

@@ -288,7 +288,16 @@ export function layer(provider, { L, report }) {
     a.remove();
   }
 
-  const stem = (st) => `careto-viz-${st.words.view}`;
+  /**
+   * A download's name: the campaign's (its title's words before the last
+   * ": ", lower case, joined by "-") and the view: the-mask-careto-bars.png,
+   * campaña-de-ejemplo-datos-inventados-map.csv.
+   */
+  const stem = (st) => {
+    const t = st.words.title;
+    const words = t.slice(0, t.lastIndexOf(": ") >>> 0).toLowerCase().normalize("NFKC").match(/[\p{L}\p{M}\p{N}]+/gu);
+    return `${words?.join("-").slice(0, 60).replace(/-$/, "") || "chart"}-${st.words.view}`;
+  };
 
   return {
     /** Whether this chart's words (its language's details) are here. */
