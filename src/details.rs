@@ -74,6 +74,9 @@ pub struct Table {
     /// shows at once: which rows (`{from}`, `{to}` and `{n}` to fill in),
     /// the button to the page before, the button to the page after.
     pub pages: [String; 3],
+    /// What the keys do on the chart: which items the arrows go through,
+    /// in what order (the canvas's description, and a hint on keyboard focus).
+    pub keys: String,
 }
 
 /// Everything the interaction layer shows for one view in one language.
@@ -140,6 +143,8 @@ pub struct OnDemand {
     pub head: Vec<Column>,
     /// The table's pager's words (see [`Table::pages`]).
     pub pages: [String; 3],
+    /// What the keys do (see [`Table::keys`]).
+    pub keys: String,
     rows: Vec<RowOf>,
     targets: Vec<Target>,
     // Each item's place, for its short line: found when a tip is first asked.
@@ -154,7 +159,7 @@ impl OnDemand {
     pub fn new(c: &Campaign, view: View, lang: Lang) -> OnDemand {
         let s = detail_strings(lang);
         let caption = describe::table_caption(c, view, lang);
-        let (targets, head, rows): (Vec<Target>, Vec<Column>, Vec<RowOf>) = match view {
+        let (targets, head, rows, keys): (Vec<Target>, Vec<Column>, Vec<RowOf>, &str) = match view {
             // The map shows the bars' countries: the same tips and table, under its own caption.
             #[cfg(careto_map)]
             View::Map => {
@@ -166,11 +171,13 @@ impl OnDemand {
                 (0..c.countries.len()).map(Target::Country).collect(),
                 vec![column(s.col_country, false), column(&describe::measure_column(c, lang), true), column(s.col_notes, false), column(s.sources, false)],
                 describe::country_order(c, lang).into_iter().map(RowOf::Country).collect(),
+                s.keys_countries,
             ),
             View::Timeline => (
                 std::iter::once(Target::ActivePeriod).chain((0..c.events.len()).map(Target::Event)).collect(),
                 vec![column(s.col_date, false), column(s.col_event, false), column(s.col_status, false), column(s.sources, false)],
                 describe::event_order(c).into_iter().map(|i| if i == 0 { RowOf::Period } else { RowOf::Event(i - 1) }).collect(),
+                s.keys_events,
             ),
             View::Profile => {
                 let d = crate::i18n::profile_detail_strings(lang);
@@ -178,6 +185,7 @@ impl OnDemand {
                     describe::profile::profile_targets(c),
                     vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
                     describe::profile::profile_rows(c, lang).into_iter().map(|r| RowOf::Ready(Row { code: None, cells: r.to_vec() })).collect(),
+                    d.keys,
                 )
             }
         };
@@ -186,6 +194,7 @@ impl OnDemand {
             caption,
             head,
             pages: [s.rows_of.to_string(), s.rows_previous.to_string(), s.rows_next.to_string()],
+            keys: keys.to_string(),
             rows,
             targets,
             places: OnceCell::new(),
@@ -248,7 +257,7 @@ pub fn details(c: &Campaign, view: View, lang: Lang) -> Details {
     let d = OnDemand::new(c, view, lang);
     Details {
         tips: (0..d.item_count()).filter_map(|i| d.tip_at(c, i)).collect(),
-        table: Table { rows: (0..d.row_count()).filter_map(|i| d.row(c, i)).collect(), caption: d.caption, head: d.head, pages: d.pages },
+        table: Table { rows: (0..d.row_count()).filter_map(|i| d.row(c, i)).collect(), caption: d.caption, head: d.head, pages: d.pages, keys: d.keys },
     }
 }
 

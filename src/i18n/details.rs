@@ -75,6 +75,11 @@ pub struct DetailStrings {
     pub rows_previous: &'static str,
     /// The button to the page after.
     pub rows_next: &'static str,
+    /// What the keys do on the bars and the map (the canvas's description,
+    /// and a hint shown when it takes the keyboard's focus).
+    pub keys_countries: &'static str,
+    /// What the keys do on the timeline.
+    pub keys_events: &'static str,
 }
 
 /// The detail strings of `lang`.
@@ -118,6 +123,8 @@ const DETAILS_EN: DetailStrings = DetailStrings {
     rows_of: "Rows {from}–{to} of {n}",
     rows_previous: "Previous rows",
     rows_next: "Next rows",
+    keys_countries: "Keys: the arrows go through the countries, the largest count first, then those without a count from A to Z; Enter or Space opens the details, Escape closes them.",
+    keys_events: "Keys: the arrows go through the active period, then the events from the earliest; Enter or Space opens the details, Escape closes them.",
 };
 
 const DETAILS_ES: DetailStrings = DetailStrings {
@@ -153,4 +160,6 @@ const DETAILS_ES: DetailStrings = DetailStrings {
     rows_of: "Filas {from}–{to} de {n}",
     rows_previous: "Filas anteriores",
     rows_next: "Filas siguientes",
+    keys_countries: "Teclas: las flechas recorren los países, de la cifra más alta a la más baja, y luego los que no tienen cifra, de la A a la Z; Intro o Espacio abre los detalles, Escape los cierra.",
+    keys_events: "Teclas: las flechas recorren el periodo de actividad y luego los sucesos, del más antiguo al más reciente; Intro o Espacio abre los detalles, Escape los cierra.",
 };

@@ -63,6 +63,8 @@ pub struct ProfileDetailStrings {
     pub col_detail: &'static str,
     /// The source's words, `{quote}` and `{sources}` filled in.
     pub quoted: &'static str,
+    /// What the keys do on the profile (see `DetailStrings::keys_countries`).
+    pub keys: &'static str,
 }
 
 /// The profile strings of `lang`.
@@ -120,6 +122,7 @@ const DETAILS_EN: ProfileDetailStrings = ProfileDetailStrings {
     col_item: "Item",
     col_detail: "What the sources say",
     quoted: "“{quote}” ({sources})",
+    keys: "Keys: the arrows go through the sectors, then the platforms, then what was stolen; Enter or Space opens the details, Escape closes them.",
 };
 
 const DETAILS_ES: ProfileDetailStrings = ProfileDetailStrings {
@@ -129,4 +132,5 @@ const DETAILS_ES: ProfileDetailStrings = ProfileDetailStrings {
     col_item: "Elemento",
     col_detail: "Qué dicen las fuentes",
     quoted: "«{quote}» ({sources})",
+    keys: "Teclas: las flechas recorren los sectores, luego las plataformas y luego lo que se robó; Intro o Espacio abre los detalles, Escape los cierra.",
 };

@@ -331,12 +331,12 @@ impl Chart {
     }
 
     /// The data table of the chart's view, in its language, but its rows:
-    /// `{ caption, head, pages, count }` (the full build's own details, for
+    /// `{ caption, head, pages, keys, count }` (the full build's own details, for
     /// its own campaign; [`Chart::rows`] hands over a page of rows).
     #[cfg(feature = "custom-campaign")]
     pub fn table(&self) -> Result<JsValue, JsError> {
         self.with_details(|d, _| {
-            super::details::to_js(&super::details::TableHead { caption: &d.caption, head: &d.head, pages: &d.pages, count: d.row_count() })
+            super::details::to_js(&super::details::TableHead { caption: &d.caption, head: &d.head, pages: &d.pages, keys: &d.keys, count: d.row_count() })
         })
     }
 

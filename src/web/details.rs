@@ -42,6 +42,7 @@ pub(super) struct TableHead<'a> {
     pub caption: &'a str,
     pub head: &'a [crate::details::Column],
     pub pages: &'a [String; 3],
+    pub keys: &'a str,
     pub count: usize,
 }
 

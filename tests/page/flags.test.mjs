@@ -86,7 +86,8 @@ function facts([selector, top]) {
     bar: bar && { x: box.x + bar.x + 2, y: box.y + bar.y + 2 },
     sourceInk,
     name: canvas.getAttribute("aria-label"),
-    summary: root.getElementById(canvas.getAttribute("aria-describedby"))?.textContent ?? "",
+    // The description's first part (then, once the interaction layer is here, what the keys do).
+    summary: root.getElementById(canvas.getAttribute("aria-describedby").split(" ")[0])?.textContent ?? "",
     tabindex: canvas.getAttribute("tabindex"),
     tools: getComputedStyle(root.querySelector(".cv-tools")).display,
     buttons: visible,

@@ -158,6 +158,31 @@ function pixelIs([hostSelector, rgb]) {
 const AXE_PATH = require.resolve("axe-core"); // node_modules/axe-core/axe.js
 const AXE_VERSION = require("axe-core/package.json").version;
 
+describe("the accessibility tree (Chromium's, through the DevTools protocol)", () => {
+  it("the bars' canvas: its name, and its description the summary then what the keys do, said once", async () => {
+    const session = await openReady(browser, { url: server.url });
+    const { page } = session;
+    try {
+      // The interaction layer writes what the keys do when it arrives (after the first frame, when idle).
+      await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector("canvas").getAttribute("aria-describedby").includes(" "), BARS);
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+      const value = (n, k) => n[k]?.value ?? "";
+      const bars = nodes.filter((n) => value(n, "role") === "image" && /^The Mask \(Careto\): 31 countries affected$/.test(value(n, "name")));
+      assert.equal(bars.length, 1, `image nodes named as the bars: ${bars.length}`);
+      const description = value(bars[0], "description");
+      assert.match(description, /^31 countries · over 380 unique victims .*: Morocco had the largest published count, 384, /);
+      assert.match(description, /Keys: the arrows go through the countries, the largest count first, then those without a count from A to Z; Enter or Space opens the details, Escape closes them\.$/);
+      // The hint is the description only: no node of the tree reads it again.
+      const again = nodes.filter((n) => !n.ignored && /^Keys: the arrows/.test(value(n, "name")));
+      assert.deepEqual(again.map((n) => value(n, "role")), [], "the keys' words are in the page's flow too");
+      assert.deepEqual(session.problems, []);
+    } finally {
+      await session.context.close();
+    }
+  });
+});
+
 describe("accessibility audit (axe-core)", () => {
 
   for (const [name, options] of [

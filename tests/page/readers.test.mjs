@@ -140,6 +140,28 @@ function focused() {
   return { host: host?.id, inner: inner?.localName, label: inner?.getAttribute("aria-label") ?? inner?.textContent };
 }
 
+/**
+ * The chart's canvas's description, as aria-describedby names it (its
+ * elements' texts, in order; hidden ones too, as the accessible description
+ * takes them), and which of them are hidden; with the keys' hint's box when
+ * shown, and the canvas's; null while `hinted` and no hint is shown.
+ */
+function describedBy([host, hinted]) {
+  const root = document.querySelector(host).shadowRoot;
+  const c = root.querySelector("canvas");
+  const parts = (c.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean).map((id) => root.getElementById(id));
+  const tip = root.querySelector(".cv-tip");
+  const box = (r) => ({ x: r.left, y: r.top, right: r.right, bottom: r.bottom });
+  if (hinted && tip.hidden) return null;
+  return {
+    texts: parts.map((e) => e?.textContent ?? null),
+    hidden: parts.map((e) => e?.hidden ?? null),
+    tip: tip.hidden ? null : { text: tip.textContent, box: box(tip.getBoundingClientRect()) },
+    canvas: box(c.getBoundingClientRect()),
+    viewport: [innerWidth, innerHeight],
+  };
+}
+
 // ---------------------------------------------------------------- helpers in node
 
 const sameRgb = (p, rgb) => p[0] === rgb[0] && p[1] === rgb[1] && p[2] === rgb[2];
@@ -277,6 +299,16 @@ for (const name of ENGINES) {
         const first = await page.evaluate(focused);
         assert.deepEqual({ host: first.host, inner: first.inner }, { host: "careto-map", inner: "canvas" }, `the first Tab stop is ${JSON.stringify(first)}`);
         assert.match(first.label ?? "", /where the 31 affected countries are/);
+        // What the keys do: the description after the summary (hidden, so not read twice in the
+        // page's flow), and shown to a keyboard's reader in the chart's bottom left.
+        const keys = "Keys: the arrows go through the countries, the largest count first, then those without a count from A to Z; Enter or Space opens the details, Escape closes them.";
+        const d = await page.waitFor(describedBy, ["#careto-map", true], { message: "no keys' hint when the keyboard reached the map" });
+        assert.match(d.texts[0], /^31 countries · over 380 unique victims .*Morocco/, "the summary comes first");
+        assert.deepEqual([d.texts[1], d.hidden[1]], [keys, true]);
+        assert.equal(d.tip.text, keys);
+        // In the lower half of what shows of the map (its bottom may be below the window), clear of its focus ring.
+        const shown = { y: Math.max(d.canvas.y, 0), bottom: Math.min(d.canvas.bottom, d.viewport[1]) };
+        assert.ok(d.tip.box.x >= d.canvas.x + 8 && d.tip.box.right <= d.canvas.right - 8 && d.tip.box.bottom <= shown.bottom - 8 && d.tip.box.y > (shown.y + shown.bottom) / 2, `the hint ${JSON.stringify(d.tip.box)} is not in the lower half of the map ${JSON.stringify(d.canvas)} as shown in a ${d.viewport} window`);
         // One stop for the map, then its four buttons, then the bars.
         const stops = [];
         let f = first;
@@ -287,6 +319,8 @@ for (const name of ENGINES) {
         }
         assert.deepEqual(stops, ["careto-map button", "careto-map button", "careto-map button", "careto-map button", "careto-bars canvas"], "one stop for the map, then its buttons");
         assert.match(f.label ?? "", /31 countries/);
+        assert.equal((await page.evaluate(describedBy, ["#careto-map"])).tip, null, "the map's hint stayed after the focus left it");
+        assert.equal((await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on the bars" })).tip.text, keys, "no keys' hint on the bars");
         const before = await page.evaluate(canvasHash, BARS);
         await page.press("ArrowDown");
         await waitLive(page, BARS, /^Morocco, 384, almost certainly victim IP addresses, 1 of 11$/);
@@ -314,6 +348,7 @@ for (const name of ENGINES) {
         assert.equal(await page.evaluate(tipOf, BARS), null, "moving on leaves the details open");
         // The timeline: a date at its precision, the label, the status when alleged.
         await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), TIMELINE);
+        assert.match((await page.evaluate(describedBy, [TIMELINE])).texts[1], /^Keys: the arrows go through the active period, then the events/);
         await page.press("ArrowDown");
         const period = await waitLive(page, TIMELINE, /^2007 – Jan 2014, Active until shutdown began, 1 of (\d+)$/);
         const n = Number(period.match(/of (\d+)$/)[1]);
@@ -721,6 +756,9 @@ for (const name of ENGINES) {
           await waitLive(page, BARS, /^Marruecos, 384, casi con seguridad direcciones IP de víctimas, 1 de 11$/);
           await page.press("Enter");
           await waitLive(page, BARS, /^Marruecos\. 384, casi con seguridad direcciones IP de víctimas\. /, /Fuentes: S1/);
+          // What the keys do, in Spanish.
+          const d = await page.evaluate(describedBy, [BARS]);
+          assert.match(d.texts[1], /^Teclas: las flechas recorren los países, de la cifra más alta a la más baja/);
           await assertNoProblems(page);
         } finally {
           await page.close();

@@ -120,6 +120,11 @@ export function layer(provider, { L, report }) {
       if (top + r.height > vh - 8) top = y - gap - r.height;
     }
     top = Math.round(Math.min(Math.max(top, 8), Math.max(vh - r.height - 8, 8)));
+    setAt(tip, left, top);
+  }
+
+  /** Puts the tooltip's corner at (left, top) in the viewport. */
+  function setAt(tip, left, top) {
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
     // A host ancestor with a transform, filter or will-change contains `position: fixed`: correct by how far off it landed.
@@ -130,6 +135,27 @@ export function layer(provider, { L, report }) {
       tip.style.left = `${Math.round(left + dx)}px`;
       tip.style.top = `${Math.round(top + dy)}px`;
     }
+  }
+
+  /**
+   * Shows what the keys do when the keyboard (not a pointer) brings the
+   * focus to the chart and no item has it yet: in the tooltip, at the
+   * chart's bottom left (over its source line, not its title), until a key
+   * moves to an item or the focus leaves.
+   */
+  function hint(st) {
+    const p = st.parts;
+    // A pointer pressed on the chart just now brought the focus (:focus-visible is not yet set in WebKit's focus event).
+    if (!p || st.kernel.focus >= 0 || performance.now() - st.pressedAt < 1000) return;
+    hideTip(st);
+    p.tip.textContent = detailsOf(st).table.keys;
+    p.tip.hidden = false;
+    const c = st.canvas.getBoundingClientRect();
+    const r = p.tip.getBoundingClientRect();
+    // 16 px in: its shadow stays off the focus ring, drawn just inside the chart's edge.
+    const left = Math.min(c.left + 16, innerWidth - r.width - 8);
+    const top = Math.min(c.bottom, innerHeight) - r.height - 16;
+    setAt(p.tip, Math.round(Math.max(left, 8)), Math.round(Math.max(top, 8)));
   }
 
   /** Tells the host page that a reader selected the item `key` (careto-viz:select; README, "Events"). */
@@ -191,6 +217,16 @@ export function layer(provider, { L, report }) {
     if (st.tableFor === d.key) return;
     st.tableFor = d.key;
     const t = d.table;
+    // What the keys do, the canvas's description after its summary: hidden,
+    // so that it is read as the description and not again in the page's flow.
+    if (!p.keys) {
+      p.keys = document.createElement("p");
+      p.keys.id = `cv-keys-${st.id}`;
+      p.keys.hidden = true;
+      p.figure.append(p.keys);
+      st.canvas.setAttribute("aria-describedby", `${st.canvas.getAttribute("aria-describedby")} ${p.keys.id}`);
+    }
+    p.keys.textContent = t.keys;
     const table = document.createElement("table");
     const caption = document.createElement("caption");
     caption.textContent = t.caption;
@@ -334,6 +370,7 @@ export function layer(provider, { L, report }) {
           const path = e.composedPath();
           if (!path.includes(st.canvas) && !path.includes(st.parts.tip)) closed(st, st.parts.root.activeElement !== st.canvas);
         }, { signal });
+        st.canvas.addEventListener("focus", () => hint(st), { signal });
         // A pointer on the tooltip keeps it; leaving it, the tooltip goes unless the pointer reaches its item.
         st.parts.tip.addEventListener("pointerenter", () => clearTimeout(st.tipTimer), { signal });
         st.parts.tip.addEventListener("pointerleave", (e) => e.pointerType === "touch" || lingerTip(st), { signal });
@@ -341,6 +378,7 @@ export function layer(provider, { L, report }) {
     },
 
     pointer(st, e) {
+      if (e.type === "pointerdown") st.pressedAt = performance.now();
       const key = st.kernel.hit(e.offsetX, e.offsetY);
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
       // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
