@@ -57,13 +57,15 @@ export function layer(provider, { L, report }) {
   /**
    * Shows item `key`'s tooltip beside (clientX, clientY), where it stays while
    * the pointer is on that item: the pointer can move onto it (WCAG 1.4.13,
-   * hoverable), select its text and scroll it.
+   * hoverable), select its text and scroll it. A tap's (`touch`) lets
+   * taps through: the next tap on a bar under it is the bar's.
    */
-  function showTip(st, key, clientX, clientY) {
+  function showTip(st, key, clientX, clientY, touch) {
     const p = st.parts;
     const tip = detailsOf(st).tip(key);
     if (!tip) return hideTip(st);
     clearTimeout(st.tipTimer);
+    p.tip.style.pointerEvents = touch ? "none" : "";
     if (st.tipKey === key && !p.tip.hidden) return;
     const b = document.createElement("b");
     b.textContent = tip.title;
@@ -383,7 +385,7 @@ export function layer(provider, { L, report }) {
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
       // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
       if (key === undefined) return e.type === "pointerdown" ? hideTip(st) : lingerTip(st);
-      showTip(st, key, e.clientX, e.clientY);
+      showTip(st, key, e.clientX, e.clientY, e.pointerType === "touch");
       // A tap or a click selects; a hover only shows.
       if (e.type === "pointerdown") selected(st, key);
     },
