@@ -172,10 +172,11 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
         (x0, top + above / 2.0)
     };
     let label = cut_period_label(&label, label_w, period.label.get(lang), &dates, size, x1 - lx);
-    let (left, right) = (rect.x.min(lx), rect.right().max(lx + text::width(&label, size, Weight::Bold)));
+    let label_right = lx + text::width(&label, size, Weight::Bold);
+    let (left, right) = (rect.x.min(lx), rect.right().max(label_right));
     let mut shapes = vec![Shape::Rect { rect, fill: Some(Paint::Span), stroke: None }];
     if !inside {
-        shapes.push(knock_out(lx, lx + text::width(&label, size, Weight::Bold), mid, size));
+        shapes.push(knock_out(lx, label_right, mid, size));
     }
     let paint = if inside { Paint::OnSpan } else { Paint::Text };
     shapes.push(Shape::Text { text: label, at: Point { x: lx, y: mid }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
