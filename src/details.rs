@@ -52,7 +52,8 @@ pub struct Column {
     pub numeric: bool,
 }
 
-/// A row of the data table; its first cell heads the row.
+/// A row of the data table; its first cell heads the row. A row of one cell
+/// heads the rows after it, up to the next such row (the profile's aspects).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// The country's ISO code (bars only).
@@ -183,8 +184,8 @@ impl OnDemand {
                 let d = crate::i18n::profile_detail_strings(lang);
                 (
                     describe::profile::profile_targets(c),
-                    vec![column(d.col_aspect, false), column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
-                    describe::profile::profile_rows(c, lang).into_iter().map(|r| RowOf::Ready(Row { code: None, cells: r.to_vec() })).collect(),
+                    vec![column(d.col_item, false), column(d.col_detail, false), column(s.sources, false)],
+                    describe::profile::profile_table_rows(c, lang).into_iter().map(|cells| RowOf::Ready(Row { code: None, cells })).collect(),
                     d.keys,
                 )
             }

@@ -99,7 +99,16 @@ fn fits_every_width_and_every_item_has_its_tooltip() {
     for lang in LANGS {
         let d = details::details(&c, View::Profile, lang);
         assert_eq!(d.tips.len(), 6 + 5 + 2);
-        assert_eq!(d.table.rows.len(), 6 + 5 + 2);
+        // A heading row before each aspect's rows, then three cells a row.
+        assert_eq!(d.table.rows.len(), 4 + 6 + 5 + 2);
+        let heads: Vec<&str> = d.table.rows.iter().filter(|r| r.cells.len() == 1).map(|r| r.cells[0].as_str()).collect();
+        let want = match lang {
+            Lang::En => ["Target sectors", "Platforms", "Stolen data", "File extensions sought"],
+            Lang::Es => ["Sectores atacados", "Plataformas", "Datos robados", "Extensiones de archivo buscadas"],
+        };
+        assert_eq!(heads, want);
+        assert!(d.table.rows.iter().all(|r| r.cells.len() == 1 || r.cells.len() == d.table.head.len()), "{lang:?}");
+        assert_eq!(d.table.rows[1].cells[0], c.profile.sectors[0].label.get(lang));
         for &w in &WIDTHS {
             let l = layout(w, lang);
             let scene = l.scene();

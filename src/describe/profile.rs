@@ -102,27 +102,50 @@ pub fn profile_targets(c: &Campaign) -> Vec<Target> {
     v
 }
 
-/// The profile's table (and CSV) rows: aspect, item, what the sources say, sources.
-pub fn profile_rows(c: &Campaign, lang: Lang) -> Vec<[String; 4]> {
+/// The profile's rows, each with its aspect (an index into
+/// `ProfileDetailStrings::aspects`): item, what the sources say, sources.
+fn profile_items(c: &Campaign, lang: Lang) -> Vec<(usize, [String; 3])> {
     let (d, p) = (profile_detail_strings(lang), &c.profile);
-    let [sector, platform, stolen, extensions] = d.aspects;
     let mut rows = Vec::new();
     for x in p.sectors.iter() {
-        rows.push([sector.to_string(), x.label.get(lang).to_string(), d.sector_note.to_string(), source_list(c, &x.sources)]);
+        rows.push((0, [x.label.get(lang).to_string(), d.sector_note.to_string(), source_list(c, &x.sources)]));
     }
     for f in p.platforms.iter() {
         let mut say = platform_finding(f, lang);
         if let Some(q) = quoted(&f.quote, &f.sources, lang) {
             say = format!("{say}. {q}");
         }
-        rows.push([platform.to_string(), f.label.get(lang).to_string(), say, source_list(c, &f.sources)]);
+        rows.push((1, [f.label.get(lang).to_string(), say, source_list(c, &f.sources)]));
     }
     let t = &p.stolen;
     if !(t.summary.en.is_empty() && t.summary.es.is_empty()) {
-        rows.push([stolen.to_string(), t.summary.get(lang).to_string(), quoted(&t.quote, &t.sources, lang).unwrap_or_default(), source_list(c, &t.sources)]);
+        rows.push((2, [t.summary.get(lang).to_string(), quoted(&t.quote, &t.sources, lang).unwrap_or_default(), source_list(c, &t.sources)]));
     }
     if !t.extensions.is_empty() {
-        rows.push([extensions.to_string(), t.extensions.join(", "), t.extensions.len().to_string(), source_list(c, &t.sources)]);
+        rows.push((3, [t.extensions.join(", "), t.extensions.len().to_string(), source_list(c, &t.sources)]));
+    }
+    rows
+}
+
+/// The profile's CSV rows: aspect, item, what the sources say, sources.
+pub fn profile_rows(c: &Campaign, lang: Lang) -> Vec<[String; 4]> {
+    let aspects = profile_detail_strings(lang).aspects;
+    profile_items(c, lang).into_iter().map(|(a, [item, say, sources])| [aspects.get(a).copied().unwrap_or_default().to_string(), item, say, sources]).collect()
+}
+
+/// The profile's data table's rows: before each aspect's rows, a row of one
+/// cell that heads them ("Platforms"); then item, what the sources say,
+/// sources. Three columns, not the CSV's four: a phone's width holds them.
+pub fn profile_table_rows(c: &Campaign, lang: Lang) -> Vec<Vec<String>> {
+    let groups = profile_detail_strings(lang).groups;
+    let mut rows = Vec::new();
+    let mut last = None;
+    for (a, cells) in profile_items(c, lang) {
+        if last != Some(a) {
+            rows.push(vec![groups.get(a).copied().unwrap_or_default().to_string()]);
+            last = Some(a);
+        }
+        rows.push(cells.to_vec());
     }
     rows
 }

@@ -55,7 +55,9 @@ pub struct ProfileDetailStrings {
     pub sector_note: &'static str,
     /// Table and CSV: what a row is: sector, platform, stolen data, file extensions.
     pub aspects: [&'static str; 4],
-    /// Table column and CSV header: the aspect.
+    /// Table: the heading of each aspect's rows, in the order of `aspects`.
+    pub groups: [&'static str; 4],
+    /// CSV header: the aspect.
     pub col_aspect: &'static str,
     /// Table column and CSV header: the item.
     pub col_item: &'static str,
@@ -118,6 +120,7 @@ const ES: ProfileStrings = ProfileStrings {
 const DETAILS_EN: ProfileDetailStrings = ProfileDetailStrings {
     sector_note: "A target sector the sources name; no counts or shares were published.",
     aspects: ["Target sector", "Platform", "Stolen data", "File extensions sought"],
+    groups: ["Target sectors", "Platforms", "Stolen data", "File extensions sought"],
     col_aspect: "Aspect",
     col_item: "Item",
     col_detail: "What the sources say",
@@ -128,6 +131,7 @@ const DETAILS_EN: ProfileDetailStrings = ProfileDetailStrings {
 const DETAILS_ES: ProfileDetailStrings = ProfileDetailStrings {
     sector_note: "Un sector atacado que nombran las fuentes; no se publicaron cifras ni porcentajes.",
     aspects: ["Sector atacado", "Plataforma", "Datos robados", "Extensiones de archivo buscadas"],
+    groups: ["Sectores atacados", "Plataformas", "Datos robados", "Extensiones de archivo buscadas"],
     col_aspect: "Aspecto",
     col_item: "Elemento",
     col_detail: "Qué dicen las fuentes",

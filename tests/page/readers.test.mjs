@@ -777,17 +777,17 @@ for (const name of ENGINES) {
       });
 
       it(t("a table wider than a phone: its caption wrapped within the box, the sources' words whole"), async () => {
-        // The profile's table in Spanish is wider than 360 px: it scrolls
+        // The bars' table in Spanish is wider than 320 px: it scrolls
         // sideways in its box (a named, focusable region). Its caption used to
         // run as wide as the table, out of sight, and the sources' column
         // shrank until "Kaspersky" broke across lines (interact.css).
-        const page = await open(engine, "embed.html?view=profile&lang=es", { width: 700, height: 1400 });
+        const page = await open(engine, "embed.html?view=bars&lang=es", { width: 700, height: 1400 });
         try {
           await page.evaluate(() => {
-            document.querySelector("#chart").style.width = "360px";
+            document.querySelector("#chart").style.width = "320px";
             return true;
           });
-          await page.waitFor(() => Math.round(document.querySelector("#chart").shadowRoot.querySelector("canvas").getBoundingClientRect().width) === 360, null, { message: "the chart did not redraw at 360 px" });
+          await page.waitFor(() => Math.round(document.querySelector("#chart").shadowRoot.querySelector("canvas").getBoundingClientRect().width) === 320, null, { message: "the chart did not redraw at 320 px" });
           // Two frames more: the controls row settles where the redraw put it before it is clicked.
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
           await page.clickOn(["#chart", ".cv-tools button[aria-controls]"]);
@@ -821,6 +821,39 @@ for (const name of ENGINES) {
           await page.close();
         }
       });
+      for (const lang of ["en", "es"]) {
+        it(t(`the profile's table (${lang}): a heading row before each aspect's rows, three columns, no sideways scroll at 320 px`), async () => {
+          // It had an "Aspect" column saying "Target sector" six times, and
+          // scrolled 53 px (English) and 78 px (Spanish) sideways at 320 px.
+          const page = await open(engine, `embed.html?view=profile&lang=${lang}`, { width: 320, height: 900 });
+          try {
+            await page.clickOn(["#chart", ".cv-tools button[aria-controls]"]);
+            await page.waitFor(() => !!document.querySelector("#chart").shadowRoot.querySelector(".cv-data:not(.cv-closed) tbody tr"), null, { message: "the table did not open" });
+            const r = await page.evaluate(() => {
+              const root = document.querySelector("#chart").shadowRoot;
+              const box = root.querySelector(".cv-data");
+              const bodies = [...root.querySelectorAll(".cv-data tbody")].map((b) => {
+                const [first, ...rest] = b.rows;
+                const th = first.cells[0];
+                return { head: th.textContent, scope: th.scope, span: th.colSpan, cells: first.cells.length, rows: rest.map((tr) => [tr.cells[0].localName, tr.cells[0].scope, tr.cells.length]) };
+              });
+              return { wider: box.scrollWidth - box.clientWidth, cols: root.querySelectorAll(".cv-data thead th").length, bodies };
+            });
+            const want = lang === "en" ? ["Target sectors", "Platforms", "Stolen data", "File extensions sought"] : ["Sectores atacados", "Plataformas", "Datos robados", "Extensiones de archivo buscadas"];
+            assert.deepEqual(r.bodies.map((b) => b.head), want);
+            assert.deepEqual(r.bodies.map((b) => b.rows.length), [6, 5, 1, 1]);
+            for (const b of r.bodies) {
+              assert.deepEqual([b.scope, b.span, b.cells], ["rowgroup", 3, 1], b.head);
+              for (const row of b.rows) assert.deepEqual(row, ["th", "row", 3], b.head);
+            }
+            assert.equal(r.cols, 3);
+            assert.ok(r.wider <= 0, `the table is ${r.wider} px wider than its box`);
+            await assertNoProblems(page);
+          } finally {
+            await page.close();
+          }
+        });
+      }
     });
 
     describe("Copy embed code", () => {

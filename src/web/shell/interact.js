@@ -243,29 +243,47 @@ export function layer(provider, { L, report }) {
     }
     const thead = document.createElement("thead");
     thead.append(head);
-    const body = document.createElement("tbody");
-    table.append(caption, thead, body);
+    table.append(caption, thead);
     // The scroll container is a region named by the caption from the moment
     // the caption exists (before, an unnamed region would be a second
     // unnamed landmark); open, it is a tab stop (toggleTable).
     p.data.setAttribute("role", "region");
     p.data.setAttribute("aria-labelledby", caption.id);
-    // Rows `from` to `to` (exclusive) into the table's body.
+    // Rows `from` to `to` (exclusive) into the table's bodies: a row of one
+    // cell heads the rows after it (the profile's "Platforms"), in a body
+    // of their own, and again on a page that starts within its rows.
+    const grouped = t.count > 0 && t.rows(0, 1)[0]?.cells.length === 1;
     const fillRows = (from, to) => {
-      const trs = [];
-      for (const row of t.rows(from, to)) {
+      const bodies = [];
+      const rows = Array.from(t.rows(from, to));
+      for (let i = from; grouped && rows[0]?.cells.length !== 1 && i-- > 0; ) {
+        const [r] = t.rows(i, i + 1);
+        if (r?.cells.length === 1) rows.unshift(r);
+      }
+      for (const row of rows) {
         const tr = document.createElement("tr");
         if (row.code) tr.dataset.code = row.code;
+        const heads = row.cells.length === 1;
+        if (heads || !bodies.length) bodies.push(document.createElement("tbody"));
         row.cells.forEach((text, i) => {
           const cell = document.createElement(i === 0 ? "th" : "td");
-          if (i === 0) cell.scope = "row";
+          if (i === 0) cell.scope = heads ? "rowgroup" : "row";
+          if (heads) cell.colSpan = t.head.length;
           if (t.head[i]?.numeric) cell.className = "cv-num";
-          cell.textContent = text;
+          // A line may break after a dot between letters: a name such as
+          // "Trojan.OSX.Careto" does not set its column's width on a phone.
+          let at = 0;
+          for (const m of text.matchAll(/\p{L}\.(?=\p{L})/gu)) {
+            const end = m.index + m[0].length;
+            cell.append(text.slice(at, end), document.createElement("wbr"));
+            at = end;
+          }
+          cell.append(text.slice(at));
           tr.append(cell);
         });
-        trs.push(tr);
+        bodies.at(-1).append(tr);
       }
-      body.replaceChildren(...trs);
+      table.replaceChildren(caption, thead, ...bodies);
     };
     const pages = Math.ceil(t.count / PAGE_ROWS);
     if (pages <= 1) {
