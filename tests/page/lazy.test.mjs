@@ -322,6 +322,24 @@ describe("a reader before the interaction layer has arrived (issue 12.5)", () =>
       assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
     }));
 
+  it("with the layer held back: Tab alone, then what the keys do, shown once the layer arrives", () =>
+    inSession(async (session) => {
+      // The hint was shown from the canvas's focus event only, which came
+      // before the layer was there to listen: a reader quick to Tab saw none.
+      const { page } = session;
+      await slow(page, INTERACT, SLOW_MS);
+      await coldLoad(page, "embed.html?view=bars", 50);
+      await tabTo(page, "chart");
+      const hint = () => {
+        const tip = document.querySelector("#chart").shadowRoot.querySelector(".cv-tip");
+        return !!tip && !tip.hidden && tip.textContent;
+      };
+      assert.equal(await page.evaluate(hint), false, "a hint before the layer arrived: was it held back?");
+      const shown = await page.waitForFunction(hint, null, { timeout: SLOW_MS * 4 });
+      assert.match(await shown.jsonValue(), /^Keys: the arrows go through the countries/);
+      assert.deepEqual([session.ours, session.browsers, session.uncaught], [[], [], []]);
+    }));
+
   it("in Spanish (embed.html?view=bars&lang=es): \"Cargando…\", then Marruecos", () =>
     inSession(async (session) => {
       const { page } = session;

@@ -395,6 +395,8 @@ export function layer(provider, { L, report }) {
         st.parts.tip.addEventListener("pointerenter", () => clearTimeout(st.tipTimer), { signal });
         st.parts.tip.addEventListener("pointerleave", (e) => e.pointerType === "touch" || lingerTip(st), { signal });
       }
+      // The keyboard brought the focus here before the layer arrived: what the keys do, now.
+      if (st.parts.root.activeElement === st.canvas && st.canvas.matches(":focus-visible")) hint(st);
     },
 
     pointer(st, e) {
