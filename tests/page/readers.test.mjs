@@ -166,6 +166,23 @@ function describedBy([host, hinted]) {
 
 // ---------------------------------------------------------------- helpers in node
 
+/**
+ * The keys' hint (describedBy's answer `d`) is under the chart where the
+ * window has room for it; else in the lower half of what shows of the chart
+ * (its bottom may be below the window), clear of its focus ring. Returns
+ * which ("under" or "inside").
+ */
+function assertHintPlaced(d, what) {
+  const { tip: { box }, canvas, viewport } = d;
+  const shown = { y: Math.max(canvas.y, 0), bottom: Math.min(canvas.bottom, viewport[1]) };
+  const room = canvas.bottom + 8 + (box.bottom - box.y) <= viewport[1] - 8;
+  const at = `the hint ${JSON.stringify(box)}, the ${what} ${JSON.stringify(canvas)}, a ${viewport} window`;
+  assert.ok(box.x >= canvas.x + 8 && box.right <= canvas.right - 8, `not within the ${what}'s sides: ${at}`);
+  if (room) assert.ok(Math.abs(box.y - (canvas.bottom + 8)) <= 1, `not under the ${what}: ${at}`);
+  else assert.ok(box.bottom <= shown.bottom - 8 && box.y > (shown.y + shown.bottom) / 2, `not in the lower half of the ${what}: ${at}`);
+  return room ? "under" : "inside";
+}
+
 const sameRgb = (p, rgb) => p[0] === rgb[0] && p[1] === rgb[1] && p[2] === rgb[2];
 
 /** A page at `url` (relative to the site) with every chart settled; asserts they are all ready. */
@@ -319,9 +336,7 @@ for (const name of ENGINES) {
         assert.match(d.texts[0], /^31 countries · over 380 unique victims .*Morocco/, "the summary comes first");
         assert.deepEqual([d.texts[1], d.hidden[1]], [keys, true]);
         assert.equal(d.tip.text, keys);
-        // In the lower half of what shows of the map (its bottom may be below the window), clear of its focus ring.
-        const shown = { y: Math.max(d.canvas.y, 0), bottom: Math.min(d.canvas.bottom, d.viewport[1]) };
-        assert.ok(d.tip.box.x >= d.canvas.x + 8 && d.tip.box.right <= d.canvas.right - 8 && d.tip.box.bottom <= shown.bottom - 8 && d.tip.box.y > (shown.y + shown.bottom) / 2, `the hint ${JSON.stringify(d.tip.box)} is not in the lower half of the map ${JSON.stringify(d.canvas)} as shown in a ${d.viewport} window`);
+        assertHintPlaced(d, "map");
         // One stop for the map, then its four buttons, then the bars.
         const stops = [];
         let f = first;
@@ -333,7 +348,9 @@ for (const name of ENGINES) {
         assert.deepEqual(stops, ["careto-map button", "careto-map button", "careto-map button", "careto-map button", "careto-bars canvas"], "one stop for the map, then its buttons");
         assert.match(f.label ?? "", /31 countries/);
         assert.equal((await page.evaluate(describedBy, ["#careto-map"])).tip, null, "the map's hint stayed after the focus left it");
-        assert.equal((await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on the bars" })).tip.text, keys, "no keys' hint on the bars");
+        const onBars = await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on the bars" });
+        assert.equal(onBars.tip.text, keys, "no keys' hint on the bars");
+        assertHintPlaced(onBars, "bars");
         const before = await page.evaluate(canvasHash, BARS);
         await page.press("ArrowDown");
         await waitLive(page, BARS, /^Morocco, 384, almost certainly victim IP addresses, 1 of 11$/);
@@ -827,6 +844,23 @@ for (const name of ENGINES) {
           assert.ok(r.caption[0] >= r.box[0] - 0.5 && r.caption[1] <= r.box[1] + 0.5, `caption ${r.caption} outside its box ${r.box}`);
           assert.ok(r.words >= 10, `${r.words} sources' cells name Kaspersky`);
           assert.deepEqual(r.broken, [], "Kaspersky broken across lines");
+          await assertNoProblems(page);
+        } finally {
+          await page.close();
+        }
+      });
+      it(t("the keys' hint: under the chart when the window has room, and a click on it reaches the button under it"), async () => {
+        // It used to cover the chart's lower part, and to take the clicks meant for what was under it.
+        const page = await open(engine, "embed.html?view=bars", { width: 700, height: 1400 });
+        try {
+          await page.press("Tab");
+          const d = await page.waitFor(describedBy, ["#chart", true], { message: "no keys' hint on Tab" });
+          assert.equal(assertHintPlaced(d, "bars"), "under");
+          const at = { x: d.tip.box.x + 10, y: d.tip.box.y + 10 };
+          const under = await page.evaluate(([x, y]) => document.querySelector("#chart").shadowRoot.elementFromPoint(x, y)?.textContent ?? null, [at.x, at.y]);
+          assert.equal(under, "Show data", "the hint is not over the first button, or takes the pointer");
+          await page.click(at.x, at.y);
+          await page.waitFor(() => document.querySelector("#chart").shadowRoot.querySelector(".cv-tip").hidden && !!document.querySelector("#chart").shadowRoot.querySelector(".cv-data:not(.cv-closed)"), null, { message: "the click did not open the table, or the hint stayed" });
           await assertNoProblems(page);
         } finally {
           await page.close();

@@ -141,9 +141,10 @@ export function layer(provider, { L, report }) {
 
   /**
    * Shows what the keys do when the keyboard (not a pointer) brings the
-   * focus to the chart and no item has it yet: in the tooltip, at the
-   * chart's bottom left (over its source line, not its title), until a key
-   * moves to an item or the focus leaves.
+   * focus to the chart and no item has it yet: in the tooltip, under the
+   * chart where the window has room for it, else at the bottom left of what
+   * shows of the chart (over its source line, not its title), until a key
+   * moves to an item or the focus leaves. A pointer goes through it.
    */
   function hint(st) {
     const p = st.parts;
@@ -151,12 +152,14 @@ export function layer(provider, { L, report }) {
     if (!p || st.kernel.focus >= 0 || performance.now() - st.pressedAt < 1000) return;
     hideTip(st);
     p.tip.textContent = detailsOf(st).table.keys;
+    p.tip.style.pointerEvents = "none";
     p.tip.hidden = false;
     const c = st.canvas.getBoundingClientRect();
     const r = p.tip.getBoundingClientRect();
     // 16 px in: its shadow stays off the focus ring, drawn just inside the chart's edge.
     const left = Math.min(c.left + 16, innerWidth - r.width - 8);
-    const top = Math.min(c.bottom, innerHeight) - r.height - 16;
+    let top = c.bottom + 8;
+    if (top + r.height > innerHeight - 8) top = Math.min(c.bottom, innerHeight) - r.height - 16;
     setAt(p.tip, Math.round(Math.max(left, 8)), Math.round(Math.max(top, 8)));
   }
 
