@@ -321,3 +321,32 @@ describe("a hostile host page (embed/cms-hostile.html)", () => {
     assert.deepEqual(hostile.problems, []);
   });
 });
+
+describe("a right-to-left host page with a chart against its left edge", () => {
+  // The visually hidden parts (the summary, the closed table) sat 1 px to
+  // the left of the chart (margin: -1px): on a right-to-left page, where
+  // content past the left edge can be scrolled to, a chart flush with that
+  // edge (embed.html, a phone's full-width chart) made the page scroll 1 px
+  // sideways.
+  for (const view of ["bars", "timeline", "map", "profile"]) {
+    it(`embed.html?view=${view} at 375 px, dir="rtl": no sideways scroll, the table closed and open`, async () => {
+      const session = await openPage(browser, { width: 375, height: 800 });
+      try {
+        const { page } = session;
+        await page.goto(new URL(`plain/embed.html?view=${view}`, server.url).href);
+        await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+        const over = () => {
+          document.documentElement.dir = "rtl";
+          return new Promise((resolve) => requestAnimationFrame(() => resolve(document.documentElement.scrollWidth - document.documentElement.clientWidth)));
+        };
+        assert.equal(await page.evaluate(over), 0, "the table closed");
+        await page.evaluate(() => document.querySelector("#chart").shadowRoot.querySelector(".cv-tools button[aria-controls]").click());
+        await page.waitForFunction(() => !!document.querySelector("#chart").shadowRoot.querySelector(".cv-data:not(.cv-closed) tbody tr"));
+        assert.equal(await page.evaluate(over), 0, "the table open");
+        assert.deepEqual(session.problems, []);
+      } finally {
+        await session.context.close();
+      }
+    });
+  }
+});
