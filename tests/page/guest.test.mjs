@@ -350,3 +350,48 @@ describe("a right-to-left host page with a chart against its left edge", () => {
     });
   }
 });
+
+describe("a host page that zooms its body (CSS zoom: 1.5)", () => {
+  // Chromium gives offsetX in the canvas's size as shown, 1.5 times the
+  // size it was laid out at: a hover on Morocco's bar showed Spain's
+  // tooltip, and the tooltip landed 1.5 times as far from the window's
+  // corner as the pointer was.
+  it("a hover on Morocco's bar shows Morocco's tooltip, beside the pointer", async () => {
+    const session = await openPage(browser, { width: 960, height: 1000 });
+    try {
+      const { page } = session;
+      await page.goto(new URL("plain/embed.html?view=bars", server.url).href);
+      await page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
+      const point = await page.evaluate(async () => {
+        document.body.style.zoom = "1.5";
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const m = await import(document.querySelector('script[type="module"][src]').src);
+        const c = m.chart.canvas;
+        const r = c.getBoundingClientRect();
+        const k = r.width / parseFloat(c.style.width);
+        // Morocco's bar, 20 px into it, in the px the chart was laid out at.
+        for (let y = 2; y < parseFloat(c.style.height); y++) {
+          for (let x = 2; x < parseFloat(c.style.width); x++) {
+            if (m.chart.hitTest(x, y) === "country:MAR" && m.chart.hitTest(x, y + 6) === "country:MAR") return { k, x: r.left + (x + 20) * k, y: r.top + (y + 3) * k };
+          }
+        }
+        return null;
+      });
+      assert.ok(point && Math.abs(point.k - 1.5) < 0.01, `the zoom did not take: ${JSON.stringify(point)}`);
+      await page.mouse.move(point.x - 2, point.y);
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction(() => !document.querySelector("#chart").shadowRoot.querySelector(".cv-tip").hidden);
+      const tip = await page.evaluate(() => {
+        const t = document.querySelector("#chart").shadowRoot.querySelector(".cv-tip");
+        const r = t.getBoundingClientRect();
+        return { title: t.querySelector("b")?.textContent, left: r.left, top: r.top };
+      });
+      assert.equal(tip.title, "Morocco");
+      // Where it is on a plain page: 14 px to the right of the pointer, its first line level with it (interact.js, placeTip).
+      assert.ok(Math.abs(tip.left - (point.x - 2 + 14)) <= 2 && Math.abs(tip.top - (point.y - 12)) <= 2, `the tooltip at ${tip.left}, ${tip.top}; the pointer first at ${point.x - 2}, ${point.y}`);
+      assert.deepEqual(session.problems, []);
+    } finally {
+      await session.context.close();
+    }
+  });
+});

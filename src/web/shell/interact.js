@@ -129,10 +129,13 @@ export function layer(provider, { L, report }) {
   function setAt(tip, left, top) {
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
-    // A host ancestor with a transform, filter or will-change contains `position: fixed`: correct by how far off it landed.
+    // A host ancestor with a transform, filter or will-change contains
+    // `position: fixed`, and one with a `zoom` or a scale scales it:
+    // correct by how far off it landed, in its own px.
     const at = tip.getBoundingClientRect();
-    const dx = left - at.left;
-    const dy = top - at.top;
+    const z = at.width / tip.offsetWidth || 1;
+    const dx = (left - at.left) / z;
+    const dy = (top - at.top) / z;
     if (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5) {
       tip.style.left = `${Math.round(left + dx)}px`;
       tip.style.top = `${Math.round(top + dy)}px`;

@@ -62,10 +62,22 @@ export function listen(st, prefetchFailed) {
   const pointer = (e) => {
     // Nothing drawn yet (a campaign being read), or a static chart: nothing to point at.
     if (st.words?.static !== false) return;
-    if (st.layer?.ready(st)) return st.layer.pointer(st, e);
+    // Where the pointer is on the chart as it was laid out (CSS px, as
+    // the canvas's style says): not offsetX, which is in the size shown,
+    // another under a host's CSS `zoom` (Chromium) or in a box narrower
+    // than the chart's least width.
+    const r = c.getBoundingClientRect();
+    const at = {
+      type: e.type,
+      offsetX: ((e.clientX - r.left) * parseFloat(c.style.width)) / r.width,
+      offsetY: ((e.clientY - r.top) * parseFloat(c.style.height)) / r.height,
+      clientX: e.clientX,
+      clientY: e.clientY,
+      pointerType: e.pointerType,
+    };
+    if (st.layer?.ready(st)) return st.layer.pointer(st, at);
     // Before the layer: a busy cursor over an item, and the layer on its way.
-    if (st.kernel.hit(e.offsetX, e.offsetY) === undefined) return;
-    const at = { type: e.type, offsetX: e.offsetX, offsetY: e.offsetY, clientX: e.clientX, clientY: e.clientY, pointerType: e.pointerType };
+    if (st.kernel.hit(at.offsetX, at.offsetY) === undefined) return;
     st.use((l) => l.pointer(st, at));
   };
   on(c, "pointermove", pointer);
