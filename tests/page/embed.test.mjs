@@ -855,6 +855,35 @@ describe("from another origin (the usual newsroom case)", () => {
     });
   });
 
+  it("the script tag on a newsroom's page that enforces Trusted Types: bars, map and timeline drawn, a link's focus said, the table and a download made, no violation", async () => {
+    // Sites that enforce Trusted Types (require-trusted-types-for 'script') let no
+    // string reach a script sink (innerHTML, eval, a script's text or src); with no
+    // policy allowed ('none'), a script that used one would throw, and the browser
+    // would log the violation.
+    const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src 'self' ${origin}; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
+      <link rel="stylesheet" href="${base}careto-viz.css"></head><body><h1>An article</h1>
+      <div id="bars" data-careto-viz="bars"></div><div id="map" data-careto-viz="map"></div><div id="timeline" data-careto-viz="timeline"></div>
+      <script type="module" src="${base}careto-viz-embed.js"></script></body></html>`;
+    await onNewsroomPage(html, { csp, viewport: { width: 900, height: 900 } }, async (s, url) => {
+      await s.page.goto(`${url}#careto-bars=MAR`);
+      for (const id of ["bars", "map", "timeline"]) {
+        await s.page.waitForSelector(`#${id}:is([data-careto-viz-state="ready"], [data-careto-viz-state="error"])`, { state: "attached", timeout: 30_000 });
+        assert.equal(await s.page.getAttribute(`#${id}`, "data-careto-viz-state"), "ready", `#${id}: ${s.problems.join("; ")}`);
+        await assertPainted(s.page.locator(`#${id}`), id);
+      }
+      await assertMoroccoSaid(s.page.locator("#bars"));
+      await s.page.locator("#bars").evaluate((el) => el.shadowRoot.querySelector(".cv-tools button[aria-controls]").click());
+      await s.page.waitForFunction(() => document.querySelector("#bars").shadowRoot.querySelectorAll(".cv-data:not(.cv-closed) tbody tr").length === 31);
+      const download = s.page.waitForEvent("download");
+      await s.page.locator("#bars").evaluate((el) => el.shadowRoot.querySelectorAll(".cv-tools button")[2].click());
+      assert.equal((await download).suggestedFilename(), "the-mask-careto-bars.csv");
+      assert.deepEqual(s.problems, []);
+      // Last (the browser logs this violation): the page does enforce them.
+      assert.equal(await s.page.evaluate(() => { try { document.createElement("div").innerHTML = "x"; return "allowed"; } catch (e) { return e.name; } }), "TypeError", "Trusted Types are not enforced: the test checks nothing");
+    });
+  });
+
   it("a frame the newsroom sandboxed with allow-scripts only (an opaque origin): drawn, each .wasm fetched once, its details said, sized", async () => {
     // WordPress sandboxes so the frame of a link pasted from a site it does not know; the frame's requests are
     // all cross-origin, answered with Access-Control-Allow-Origin.
