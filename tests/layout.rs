@@ -733,21 +733,35 @@ fn the_focus_ring_clears_what_it_rings() {
 }
 
 /// The active period's label keeps its dates whole at every width from the
-/// narrowest a chart is drawn at: where it does not fit, its words are cut,
-/// not the end date (Spanish at 320 px read "2007 – ener…").
+/// narrowest a chart is drawn at (Spanish at 320 px read "2007 – ener…"),
+/// and its words too from 280 px: where the label is wider than the chart,
+/// the words go on a line of their own above the dates (they read
+/// "Activa hasta el inicio del…: 2007 – enero de 2014" at 320 px).
 #[test]
-fn the_period_label_keeps_its_dates_whole() {
+fn the_period_label_keeps_its_dates_and_words_whole() {
+    let c = careto();
     for lang in LANGS {
+        let words = c.active_period.label.get(lang);
         let dates = match lang {
             Lang::En => "2007 – Jan 2014",
             Lang::Es => "2007 – enero de 2014",
         };
-        for w in (240..=1280).step_by(8) {
+        let mut split = 0;
+        for w in (240..=1280).step_by(4) {
             let l = timeline(f64::from(w), lang);
-            let label =
-                texts(&l.scene).into_iter().map(|(_, t, _)| t).find(|t| t.contains("2007 –")).unwrap_or_else(|| panic!("{lang:?} {w}: no period label"));
-            assert!(label.ends_with(&format!(": {dates}")), "{lang:?} {w}: {label}");
+            let all = texts(&l.scene);
+            let label = all.iter().map(|(_, t, _)| t).find(|t| t.contains("2007 –")).unwrap_or_else(|| panic!("{lang:?} {w}: no period label"));
+            if *label == dates {
+                split += 1;
+                let first = all.iter().position(|(_, t, _)| t == label).and_then(|i| all.get(i.checked_sub(1)?)).map(|(_, t, _)| t.as_str());
+                if w >= 280 {
+                    assert_eq!(first, Some(&*format!("{words}:")), "{lang:?} {w}: the words' line");
+                }
+            } else {
+                assert_eq!(*label, format!("{words}: {dates}"), "{lang:?} {w}");
+            }
         }
+        assert!(split > 0, "{lang:?}: never on two lines: the case this test is about");
     }
 }
 

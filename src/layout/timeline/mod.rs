@@ -153,33 +153,48 @@ struct PeriodSpan {
 /// fits there, else right of it, else on a line of its own above it from
 /// the chart's left edge `x0` (never over the span, on which only the
 /// inside label's colour reads: `GrayText` under `CanvasText` is 1.5:1 in
-/// forced colours); the label is cut at the right edge `x1`.
+/// forced colours); where the label is wider than the chart (a phone), its
+/// words on one line and its dates on the next, so that both stay whole
+/// ("Activa hasta el inicio del apagado:" / "2007 – enero de 2014" at 320
+/// px, not "Activa hasta el inicio del…: 2007 – enero de 2014"). A line
+/// wider than the chart by itself is cut at the right edge `x1`.
 fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f64, f64), size: f64, lang: Lang) -> PeriodSpan {
     let period = &campaign.active_period;
     let (start, end) = (scale.map(period.start.bounds().0), scale.map(period.end.bounds().1));
-    let dates = format!("{} – {}", format_date(&period.start, false, lang), format_date(&period.end, false, lang));
-    let label = format!("{}: {dates}", period.label.get(lang));
+    let words = period.label.get(lang);
+    let label = format!("{words}: {} – {}", format_date(&period.start, false, lang), format_date(&period.end, false, lang));
     let label_w = text::width(&label, size, Weight::Bold);
     let inside = label_w + 12.0 <= end - start;
     let beside = !inside && end + 6.0 + label_w <= x1;
-    let above = if inside || beside { 0.0 } else { (size * 1.5).round() };
+    // On two lines: "{words}:" and "{dates}".
+    let two = !(inside || beside) && label_w > x1 - x0;
+    let n = words.len() + 1;
+    let (a, b) = if two { (label.get(..n).unwrap_or(""), label.get(n + 1..).unwrap_or("")) } else { (label.as_str(), "") };
+    let lines: &[&str] = if two { &[a, b] } else { &[a] };
+    let line_h = (size * 1.5).round();
+    let above = if inside || beside { 0.0 } else { line_h * if two { 2.0 } else { 1.0 } };
     let rect = Rect { x: start, y: top + above, w: end - start, h: SPAN_H };
     let (lx, mid) = if inside {
         (rect.x + 6.0, rect.y + SPAN_H / 2.0)
     } else if beside {
         (rect.right() + 6.0, rect.y + SPAN_H / 2.0)
     } else {
-        (x0, top + above / 2.0)
+        (x0, top + line_h / 2.0)
     };
-    let label = cut_period_label(&label, label_w, period.label.get(lang), &dates, size, x1 - lx);
-    let label_right = lx + text::width(&label, size, Weight::Bold);
-    let (left, right) = (rect.x.min(lx), rect.right().max(label_right));
-    let mut shapes = vec![Shape::Rect { rect, fill: Some(Paint::Span), stroke: None }];
-    if !inside {
-        shapes.push(knock_out(lx, label_right, mid, size));
-    }
     let paint = if inside { Paint::OnSpan } else { Paint::Text };
-    shapes.push(Shape::Text { text: label, at: Point { x: lx, y: mid }, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
+    let mut shapes = vec![Shape::Rect { rect, fill: Some(Paint::Span), stroke: None }];
+    let mut right = rect.right();
+    for (i, line) in lines.iter().enumerate() {
+        let text = text::truncate(line, size, Weight::Bold, x1 - lx);
+        let at = Point { x: lx, y: mid + line_h * crate::num::count_f64(i) };
+        let line_right = lx + text::width(&text, size, Weight::Bold);
+        right = right.max(line_right);
+        if !inside {
+            shapes.push(knock_out(lx, line_right, at.y, size));
+        }
+        shapes.push(Shape::Text { text, at, anchor: Anchor::LeftMiddle, size, weight: Weight::Bold, paint });
+    }
+    let left = rect.x.min(lx);
     let height = above + SPAN_H;
     PeriodSpan { rect, item: Rect { x: left - RING_GAP, y: top, w: right - left + 2.0 * RING_GAP, h: height }, height, shapes }
 }
@@ -190,23 +205,6 @@ fn period_span(campaign: &Campaign, scale: &LinearScale, top: f64, (x0, x1): (f6
 /// strong as the text).
 fn knock_out(left: f64, right: f64, mid: f64, size: f64) -> Shape {
     Shape::Rect { rect: Rect { x: left - 2.0, y: mid - size * 0.6, w: right - left + 4.0, h: size * 1.2 }, fill: Some(Paint::Background), stroke: None }
-}
-
-/// The period's label `label` ("{words}: {dates}", `label_w` px wide) cut to `room` px: the
-/// words first, so that the dates (the data) stay whole ("Activa hasta el
-/// inicio del a…: 2007 – enero de 2014" at 320 px, not "…: 2007 – ener…");
-/// the dates alone, cut, only where the words would keep under 40 px.
-fn cut_period_label(label: &str, label_w: f64, words: &str, dates: &str, size: f64, room: f64) -> String {
-    if label_w <= room {
-        return label.to_string();
-    }
-    let tail = format!(": {dates}");
-    let words_room = room - text::width(&tail, size, Weight::Bold);
-    if words_room >= 40.0 {
-        format!("{}{tail}", text::truncate(words, size, Weight::Bold, words_room))
-    } else {
-        text::truncate(dates, size, Weight::Bold, room)
-    }
 }
 
 /// Draws the mark legend from `y`; returns the y below it.
