@@ -7,7 +7,7 @@
 use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::geo::projection::equal_earth;
-use careto_viz::layout::map::{even_odd, MapLayout, MARKER_BELOW_AREA, MARKER_DISC, MARKER_HIT_RADIUS};
+use careto_viz::layout::map::{even_odd, MapLayout, INSET, INSET_ASPECT, INSET_BELOW, MARKER_BELOW_AREA, MARKER_DISC, MARKER_HIT_RADIUS};
 use careto_viz::layout::{Paint, Point, Scene, Shape, Target};
 use careto_viz::model::{Campaign, Count, Lang};
 
@@ -17,6 +17,14 @@ fn map(width: f64, lang: Lang) -> MapLayout {
 
 fn idx(c: &Campaign, code: &str) -> usize {
     c.countries.iter().position(|k| k.code == code).unwrap_or_else(|| panic!("no country {code}"))
+}
+
+/// Where `(lon, lat)` is drawn in the inset of `l` (which must have one).
+fn in_inset(l: &MapLayout, lon: f64, lat: f64) -> Point {
+    let r = l.inset.unwrap();
+    let zoom = r.w / INSET.w;
+    let (x, y) = equal_earth(lon, lat);
+    Point { x: r.x + (x - INSET.x) * zoom, y: r.y + (-y - INSET.y) * zoom }
 }
 
 /// Where `(lon, lat)` is drawn on `l`.
@@ -104,7 +112,7 @@ fn markers_never_cover_one_another_and_a_moved_one_leads_back() {
                 let d = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
                 assert!(d >= 2.0 * MARKER_DISC, "{width}: the markers of {a} and {b} are {d:.1} px apart");
             }
-            assert!(l.frame.contains(p.x, p.y), "{width}: {a}'s marker {p:?} is off the map");
+            assert!(l.bounds().contains(p.x, p.y), "{width}: {a}'s marker {p:?} is off the map");
         }
         for k in &l.countries {
             let code = &c.countries[k.country].code;
@@ -121,9 +129,12 @@ fn markers_never_cover_one_another_and_a_moved_one_leads_back() {
             }
         }
     }
-    // At 375 px, four of them were within 5 px of one another; no longer, and they lead back.
-    let l = map(375.0, Lang::En);
-    assert!(["GBR", "CHE", "DEU", "BEL"].iter().filter(|code| country(&l, code).site.is_some()).count() >= 3);
+    // At 375 px, France's, Belgium's, Switzerland's and Germany's were within
+    // 5 px of one another; they are shapes in the inset now. At 240 px
+    // Central America's still would be: moved apart, and they lead back.
+    let l = map(240.0, Lang::En);
+    let moved: Vec<&str> = ["COL", "CRI", "GTM", "CUB"].into_iter().filter(|code| country(&l, code).site.is_some()).collect();
+    assert!(moved.len() >= 2, "{moved:?}");
 }
 
 #[test]
@@ -143,7 +154,7 @@ fn a_point_in_one_countrys_box_but_anothers_shape_is_found() {
 fn the_index_agrees_with_a_search_of_every_shape() {
     for width in [280.0, 375.0, 640.0, 1280.0] {
         let l = map(width, Lang::En);
-        let f = l.frame;
+        let f = l.bounds();
         for i in 0..=160 {
             for j in 0..=80 {
                 let (x, y) = (f.x + f.w * f64::from(i) / 160.0, f.y + f.h * f64::from(j) / 80.0);
@@ -551,4 +562,100 @@ fn western_saharas_note_only_on_a_map_that_names_morocco_or_western_sahara() {
         without(&mut europe);
         assert!(!said(&europe, lang), "{lang:?}: France and Germany");
     }
+}
+
+/// The inset is where its doc says: Ireland to Greece, Tunisia to southern
+/// Scandinavia, in the world's projected coordinates (y south), as tall as
+/// its aspect says; and The Mask has the places in it that the drawing
+/// kernels count on (they leave the count out), and none off the map.
+#[test]
+fn the_inset_box_holds_western_europe_and_the_mediterranean() {
+    let inside = |lon: f64, lat: f64| {
+        let (x, y) = equal_earth(lon, lat);
+        INSET.contains(x, -y)
+    };
+    for (place, lon, lat) in [
+        ("Dublin", -6.3, 53.3),
+        ("Athens", 23.7, 38.0),
+        ("Tunis", 10.2, 36.8),
+        ("Tripoli", 13.2, 32.9),
+        ("Oslo", 10.8, 59.9),
+        ("Warsaw", 21.0, 52.2),
+        ("Rabat", -6.8, 34.0),
+    ] {
+        if place == "Oslo" {
+            assert!(!inside(lon, lat), "{place} is north of the inset");
+        } else {
+            assert!(inside(lon, lat), "{place} is in the inset");
+        }
+    }
+    assert!(!inside(-20.0, 45.0) && !inside(35.0, 40.0) && !inside(0.0, 29.0), "the Atlantic, Anatolia's east, the Sahara");
+    assert!((INSET.h / INSET.w - INSET_ASPECT).abs() < 1e-12);
+    assert_eq!(INSET_ASPECT * 1024.0, 745.0);
+    let c = careto();
+    let world = careto_viz::geo::builtin();
+    let places: Vec<&str> =
+        c.countries.iter().filter(|k| world.shape(&k.code).is_some_and(|s| INSET.contains(s.location.x, s.location.y))).map(|k| &*k.code).collect();
+    assert!(places.len() >= 2, "{places:?}");
+    for code in ["GIB", "CHE", "BEL", "TUN", "ESP", "FRA", "GBR", "DEU"] {
+        assert!(places.contains(&code), "{code} in {places:?}");
+    }
+    for width in [240.0, 375.0, 1280.0] {
+        assert!(map(width, Lang::En).not_on_map.is_empty(), "{width}");
+    }
+}
+
+/// At phone widths Western Europe's countries are too small to see or tap
+/// (France, Spain and the United Kingdom under 64 px², Switzerland 4): the
+/// inset draws them under the world at its width, where each is a shape,
+/// and Gibraltar's marker; a box on the world says where it is. From
+/// `INSET_BELOW` up, the world alone.
+#[test]
+fn the_inset_of_europe_at_phone_widths() {
+    for width in (240..=1280).step_by(8).map(f64::from) {
+        let l = map(width, Lang::En);
+        assert_eq!(l.inset.is_some(), l.frame.w < INSET_BELOW, "{width}");
+        let Some(r) = l.inset else { continue };
+        assert_eq!((r.x, r.w), (l.frame.x, l.frame.w), "{width}: as wide as the world");
+        assert!(r.y >= l.frame.bottom(), "{width}: under the world");
+        // Its frame, and the box on the world, drawn.
+        let boxed = |rect: careto_viz::layout::Rect| {
+            l.scene.shapes.iter().any(|s| matches!(s, Shape::Rect { rect: q, fill: None, stroke: Some(st) } if st.paint == Paint::Muted && (q.x - rect.x).abs() < 1e-9 && (q.w - rect.w).abs() < 1e-9 && (q.h - rect.h).abs() < 1e-9))
+        };
+        assert!(boxed(r), "{width}: the inset's frame");
+        let (a, z) = (at(&l, -12.0, 57.0), at(&l, 20.0, 32.0));
+        assert!(
+            l.scene
+                .shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Rect { rect: q, fill: None, .. } if q.contains(a.x, a.y) && q.contains(z.x, z.y) && l.frame.contains(q.x, q.y))),
+            "{width}: the box on the world"
+        );
+        for code in ["CHE", "BEL", "FRA", "ESP", "GBR", "DEU", "TUN"] {
+            let k = country(&l, code);
+            assert!(k.marker.is_none(), "{width}: {code} is a shape in the inset, not a marker");
+            assert!(r.contains(k.anchor.x, k.anchor.y), "{width}: {code}'s anchor is in the inset");
+            assert_eq!(hit_code(&l, k.anchor).as_deref(), Some(code), "{width}");
+        }
+        let gib = country(&l, "GIB").marker.unwrap();
+        assert!(r.contains(gib.x, gib.y), "{width}: Gibraltar's marker is in the inset");
+        // Every polygon in the inset is cut to it.
+        for k in &l.countries {
+            for p in k.polygons.iter().flatten().flatten().filter(|p| p.y > l.frame.bottom()) {
+                assert!(p.x >= r.x - 1e-9 && p.x <= r.right() + 1e-9 && p.y >= r.y - 1e-9 && p.y <= r.bottom() + 1e-9, "{width}: {p:?} outside {r:?}");
+            }
+        }
+    }
+    // At 375 px: Switzerland is a shape a finger can find, and taps in the inset find their countries.
+    let l = map(375.0, Lang::En);
+    assert!(country(&l, "CHE").area > 200.0, "{}", country(&l, "CHE").area);
+    assert_eq!(hit_code(&l, in_inset(&l, 7.4, 46.9)).as_deref(), Some("CHE"), "Bern");
+    assert_eq!(hit_code(&l, in_inset(&l, 2.35, 48.85)).as_deref(), Some("FRA"), "Paris");
+    assert_eq!(hit_code(&l, in_inset(&l, -3.7, 40.4)).as_deref(), Some("ESP"), "Madrid");
+    assert_eq!(hit_code(&l, in_inset(&l, 4.35, 50.85)).as_deref(), Some("BEL"), "Brussels");
+    assert_eq!(hit_code(&l, in_inset(&l, 12.5, 41.9)), None, "Rome: no victims reported");
+    assert_eq!(hit_code(&l, in_inset(&l, 5.0, 40.0)), None, "the Mediterranean");
+    // Gibraltar's marker in the inset selects it.
+    let gib = in_inset(&l, -5.35, 36.14);
+    assert_eq!(hit_code(&l, gib).as_deref(), Some("GIB"));
 }

@@ -152,13 +152,20 @@ fn check_map_heights(css: &str, campaign: &Campaign) {
         steps.iter().step_by(25).flat_map(|w| [w.saturating_sub(1), *w]).chain((0..=1500).step_by(50)).chain([4095, 4096, 5000]).collect();
     widths.sort_unstable();
     widths.dedup();
-    // --cv-mw, the world's frame, as the browser computes it from the width.
-    let aspect: f64 = css.split("--cv-mw:").nth(1).and_then(|r| r.split(") * ").nth(1)).and_then(|r| r.split(',').next()).unwrap().parse().unwrap();
-    let world = |width: u32, pad: u32| careto_viz::num::saturating_u32((f64::from(width.clamp(240, 4096) - pad) * aspect).ceil());
+    // --cv-mw, the world's frame and the inset under it (as wide as the
+    // frame, where --cv-mi is not 0), as the browser computes it from the width.
+    let aspect =
+        |k: usize| -> f64 { css.split("--cv-mw:").nth(1).and_then(|r| r.split(") * ").nth(k)).and_then(|r| r.split(',').next()).unwrap().parse().unwrap() };
+    let (world_aspect, inset_aspect) = (aspect(1), aspect(2));
+    assert_eq!(inset_aspect, careto_viz::layout::map::INSET_ASPECT);
+    let frame = |width: u32, pad: u32, inset: u32| {
+        let inner = f64::from(width.clamp(240, 4096) - pad);
+        careto_viz::num::saturating_u32((inner * world_aspect).ceil() + (inner.min(f64::from(inset)) * inset_aspect).ceil())
+    };
     for width in widths {
         for (name, texts, lang) in [("me", "mae", Lang::En), ("ms", "mas", Lang::Es)] {
             let full = canvas_height(campaign, View::Map, lang, width);
-            let reserved = value_at(css, texts, width).unwrap() + world(width, value_at(css, "mp", width).unwrap());
+            let reserved = value_at(css, texts, width).unwrap() + frame(width, value_at(css, "mp", width).unwrap(), value_at(css, "mi", width).unwrap());
             assert_eq!(reserved, full, "--cv-{name} at {width} px");
             let plain = plain_height(campaign, View::Map, lang, width, Header::Plain);
             assert_eq!(value_at(css, &format!("h{name}"), width).map(|h| full - h), Some(plain), "--cv-h{name} at {width} px");
@@ -175,7 +182,7 @@ fn the_maps_heights_are_its_own_stylesheets() {
         css.contains(":is([data-careto-viz=map],[data-view=map]:not([data-careto-viz=bars],[data-careto-viz=timeline],[data-careto-viz=profile]))::before,"),
         "{css}"
     );
-    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:calc(var(--cv-mae) + var(--cv-mw));--cv-s:calc(var(--cv-mas) + var(--cv-mw));--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms);--cv-mw:round(up,(clamp(240px,round(down,100cqw + .005px,1px),4096px) - var(--cv-mp)) * 0.4375,1px)}"), "{css}");
+    assert!(css.contains("[data-careto-viz-frame=map]>iframe{--cv-e:calc(var(--cv-mae) + var(--cv-mw));--cv-s:calc(var(--cv-mas) + var(--cv-mw));--cv-he:var(--cv-hme);--cv-hs:var(--cv-hms);--cv-mw:calc(round(up,(clamp(240px,round(down,100cqw + .005px,1px),4096px) - var(--cv-mp)) * 0.4375,1px) + round(up,min((clamp(240px,round(down,100cqw + .005px,1px),4096px) - var(--cv-mp)),var(--cv-mi)) * 0.7275390625,1px))}"), "{css}");
     // The frame's height changes at every width; the rules only where a text wraps or the padding changes.
     assert!(css.matches("@container").count() < 100, "{css}");
     // Only the map's: no other view's height, and careto-viz.css none of the map's.

@@ -91,9 +91,11 @@ mod reserve {
     /// follows the width at every pixel: [`map_world`] computes that from
     /// the container's width, so the rules need change only where the texts
     /// do. In order: the texts' height in English and Spanish (the canvas
-    /// less the frame), the padding on both sides of the frame, and how much
+    /// less the frame and the inset), the padding on both sides of the
+    /// frame, how wide the inset of Europe may be (0 where the map has none,
+    /// else wider than any frame: it is as wide as the frame), and how much
     /// shorter the canvas is plain.
-    const MAP_NAMES: [&str; 5] = ["mae", "mas", "mp", "hme", "hms"];
+    const MAP_NAMES: [&str; 6] = ["mae", "mas", "mp", "mi", "hme", "hms"];
 
     /// `--cv-mw`, the world's frame's height in CSS, as
     /// careto_viz::layout::map::frame_height finds it: the chart's width
@@ -102,10 +104,16 @@ mod reserve {
     /// 1/1024: exact in every engine's arithmetic), rounded up to a pixel.
     /// The 0.005 px makes up for an engine that finds 100cqw a hair under a
     /// whole number.
+    /// With it, the inset of Europe under the world where the map has one
+    /// (careto_viz::layout::map::inset_height: the frame's width times the
+    /// inset's aspect, also a multiple of 1/1024, rounded up), else 0
+    /// (`--cv-mi`, 0px).
     fn map_world() -> String {
         let (min, max) = careto_viz::layout::WIDTH_RANGE;
         let aspect = careto_viz::layout::map::frame_aspect(careto_viz::geo::builtin());
-        format!("--cv-mw:round(up,(clamp({min}px,round(down,100cqw + .005px,1px),{max}px) - var(--cv-mp)) * {aspect},1px)")
+        let inset = careto_viz::layout::map::INSET_ASPECT;
+        let frame = format!("(clamp({min}px,round(down,100cqw + .005px,1px),{max}px) - var(--cv-mp))");
+        format!("--cv-mw:calc(round(up,{frame} * {aspect},1px) + round(up,min({frame},var(--cv-mi)) * {inset},1px))")
     }
 
     /// A display flag on: the attribute empty, `1` or `true` (as the loader reads it).
@@ -144,9 +152,12 @@ mod reserve {
             Part::Map => {
                 // The texts: the canvas less the world's frame (--cv-mw).
                 let inner = careto_viz::layout::map::frame_width(f64::from(width));
-                let frame = careto_viz::num::saturating_u32(careto_viz::layout::map::frame_height(inner, careto_viz::geo::builtin()));
+                let world = careto_viz::geo::builtin();
+                let inset = careto_viz::layout::map::inset_height(campaign, world, inner);
+                let frame = careto_viz::num::saturating_u32(careto_viz::layout::map::frame_height(inner, world) + inset.unwrap_or(0.0));
                 let pad = careto_viz::layout::clamp_width(f64::from(width)) - inner;
-                pairs().map(|(v, l)| canvas(v, l).saturating_sub(frame)).chain([careto_viz::num::saturating_u32(pad)]).collect()
+                let wide = if inset.is_some() { MAX_WIDTH } else { 0 };
+                pairs().map(|(v, l)| canvas(v, l).saturating_sub(frame)).chain([careto_viz::num::saturating_u32(pad), wide]).collect()
             }
         };
         out.extend(pairs().map(|(v, l)| header(v, l)));

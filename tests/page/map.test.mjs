@@ -351,6 +351,29 @@ describe("a reader on the map", () => {
     });
   }
 
+  it("at 375 px: Western Europe drawn again under the world, larger: its countries shapes in their colours where the layout says, Gibraltar's dot there", async () => {
+    const s = await open("embed.html?view=map", { width: 375 });
+    try {
+      const got = await s.page.evaluate(around, ["chart", ["CHE", "FRA", "GBR", "ESP", "BEL", "GIB", "ZAF"], 3, LIGHT, 6]);
+      const hex = (rgb) => `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+      for (const code of ["CHE", "FRA", "GBR", "ESP", "BEL", "GIB"]) {
+        // Under the whole world (South Africa's point is on it).
+        assert.ok(got[code].at[1] > got.ZAF.at[1] + 20, `${code} at ${got[code].at}, South Africa at ${got.ZAF.at}`);
+        assert.equal(got[code].hit, `country:${code}`);
+      }
+      // A count: the class's colour all around the point (a shape, not a 4.5 px dot).
+      for (const code of ["CHE", "FRA", "GBR", "ESP"]) {
+        assert.equal(hex(got[code].rgb), got[code].colour, `${code}: ${JSON.stringify(got[code])}`);
+      }
+      // No count: Belgium hatched, and Gibraltar's dot.
+      assert.ok(got.BEL.nearest.hatch >= 3 && got.BEL.box.land >= 3, `Belgium: ${JSON.stringify(got.BEL)}`);
+      assert.ok(got.GIB.nearest.hatch >= 3, `Gibraltar: ${JSON.stringify(got.GIB)}`);
+      assert.deepEqual(s.problems, []);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   it("axe finds no serious or critical violation on embed.html?view=map (table open)", async () => {
     const s = await open("embed.html?view=map", { width: 700 });
     try {

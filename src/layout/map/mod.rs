@@ -51,6 +51,27 @@ pub const MARKER_HIT_RADIUS: f64 = 12.0;
 /// (about 210 px²) does not.
 pub const MARKER_BELOW_AREA: f64 = 64.0;
 
+/// The part of the world enlarged under it at phone widths: Western
+/// Europe and the Mediterranean (Ireland to Greece, Tunisia and Libya's
+/// coast to southern Scandinavia: latitude 31° to 57° N), in the world's
+/// projected coordinates (Equal Earth on a sphere of radius 1, y south),
+/// its height to width a multiple of 1/1024 (745/1024), so that a
+/// stylesheet can reserve it as [`frame_height`] says.
+pub const INSET: Rect = Rect { x: -0.185, y: -1.05, w: 0.6, h: 0.6 * INSET_ASPECT };
+
+/// [`INSET`]'s height to width.
+pub const INSET_ASPECT: f64 = 745.0 / 1024.0;
+
+/// The inset ([`INSET`]) is drawn under the world when the world's frame
+/// is narrower than this (CSS px), and at least two of the campaign's
+/// places are in it: at 560 px Switzerland is about 10 px², Belgium 8 and
+/// Gibraltar a point, France 140; enlarged to the frame's width, each is a
+/// shape a finger can find.
+pub const INSET_BELOW: f64 = 560.0;
+
+/// Space between the world and the inset, CSS px.
+const INSET_GAP: f64 = 8.0;
+
 /// The world's frame: `inner` px wide and, so that a stylesheet can reserve
 /// the map's height before the module draws it, exactly as tall as CSS
 /// arithmetic finds in every engine (careto-reserve writes
@@ -78,6 +99,21 @@ pub fn frame_aspect(world: &World) -> f64 {
     } else {
         0.0
     }
+}
+
+/// The inset's height in a frame `inner` px wide ([`INSET`] enlarged to
+/// that width, rounded up to a pixel, as [`frame_height`] rounds), when
+/// the map has one: `inner` under [`INSET_BELOW`] and two of `campaign`'s
+/// places in it; else `None`. (The drawing kernels, which hold The Mask
+/// only, with 15 of its 31 countries in it, leave the count out:
+/// tests/map.rs checks them.)
+pub fn inset_height(campaign: &Campaign, world: &World, inner: f64) -> Option<f64> {
+    let inside = if crate::ANY_CAMPAIGN {
+        campaign.countries.iter().filter(|k| world.shape(&k.code).is_some_and(|s| INSET.contains(s.location.x, s.location.y))).count()
+    } else {
+        2
+    };
+    (inner < INSET_BELOW && inside >= 2).then(|| (inner * INSET_ASPECT).ceil())
 }
 
 /// One of the campaign's countries as the map draws it.
@@ -119,6 +155,8 @@ pub struct MapLayout {
     pub color_scale: ColorScale,
     /// Where the world is drawn.
     pub frame: Rect,
+    /// Where [`INSET`] is drawn enlarged, under the world (at phone widths).
+    pub inset: Option<Rect>,
     index: hit::Index,
 }
 
@@ -188,6 +226,22 @@ impl MapLayout {
         let scale = if b.w > 0.0 { inner / b.w } else { 0.0 };
         let frame = Rect { x: x0, y, w: inner, h: frame_height(inner, world) };
         let project = |p: Point| Point { x: x0 + (p.x - b.x) * scale, y: frame.y + (p.y - b.y) * scale };
+        // Western Europe and the Mediterranean under it, enlarged to the
+        // width; a place in it is marked there.
+        let inset = inset_height(campaign, world, inner).map(|h| Rect { x: x0, y: frame.bottom() + INSET_GAP, w: inner, h });
+        let zoom = inner / INSET.w;
+        let enlarge = |p: Point| Point { x: x0 + (p.x - INSET.x) * zoom, y: frame.y + frame.h + INSET_GAP + (p.y - INSET.y) * zoom };
+        let place_at = |p: Point| if inset.is_some() && INSET.contains(p.x, p.y) { enlarge(p) } else { project(p) };
+        let both = inset.map_or(frame, |r| Rect { h: r.bottom() - frame.y, ..frame });
+        // Each shape's polygons in the inset, cut to it (none without one).
+        let mut zoomed: Vec<Vec<Vec<Vec<Point>>>> = Vec::new();
+        if let (Some(r), true) = (inset, draw) {
+            for shape in &world.shapes {
+                let mut polygons = Vec::new();
+                place::enlarged(&shape.polygons, &enlarge, r, &mut polygons);
+                zoomed.push(polygons);
+            }
+        }
 
         // The campaign's countries in keyboard order, and the places they are.
         let order: Vec<usize> = published.iter().map(|p| p.0).chain(unpublished.iter().copied()).collect();
@@ -198,7 +252,8 @@ impl MapLayout {
             let Some(k) = campaign.countries.get(i) else { continue };
             let Some((shape_index, shape)) = world.shapes.iter().enumerate().find(|(_, s)| s.code.as_ref().is_some_and(|c| c.as_slice() == k.code.as_bytes()))
             else {
-                if !crate::model::places::is_known(&k.code) {
+                // (None of The Mask's: the drawing kernels leave the note out.)
+                if crate::ANY_CAMPAIGN && !crate::model::places::is_known(&k.code) {
                     not_on_map.push(i);
                 }
                 continue;
@@ -210,9 +265,12 @@ impl MapLayout {
                 continue;
             }
             let class = k.count.value().and_then(|v| color_scale.class_of(v));
-            let polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
+            let mut polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
+            if let Some(z) = zoomed.get(shape_index) {
+                polygons.extend_from_slice(z);
+            }
             let area = polygons.iter().map(|p| place::polygon_area(p)).sum::<f64>();
-            let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| project(shape.location));
+            let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| place_at(shape.location));
             countries.push(MapCountry {
                 country: i,
                 shape: shape_index,
@@ -226,13 +284,13 @@ impl MapLayout {
             });
         }
         if draw {
-            place::anchors_and_focus(&mut countries, frame);
+            place::anchors_and_focus(&mut countries, both);
             // Land first, largest first (an enclave such as Lesotho is drawn
             // over the country around it), then the hatching, the borders and
             // the markers.
             // With patterns, a class below the top one is land under its lines.
             let lines_of = |class: Option<usize>| class.filter(|_| patterns).and_then(|i| Some((i, class_lines(i, n_classes)?)));
-            place::draw_land(&mut scene, world, &countries, &project, &|class| match (class, lines_of(class)) {
+            place::draw_land(&mut scene, world, &countries, &project, &zoomed, &|class| match (class, lines_of(class)) {
                 (Some(i), None) => Paint::Class(i),
                 _ => Paint::Land,
             });
@@ -246,7 +304,14 @@ impl MapLayout {
                 let rings: Vec<&[Point]> = c.polygons.iter().flatten().map(Vec::as_slice).collect();
                 super::hatch::lines(&mut scene, &rings, direction, spacing, stroke);
             }
-            place::draw_borders(&mut scene, world, &project);
+            place::draw_borders(&mut scene, world, &project, &zoomed);
+            // The inset's frame, and where it is on the world.
+            if let Some(r) = inset {
+                let (a, z) = (project(Point { x: INSET.x, y: INSET.y }), project(Point { x: INSET.right(), y: INSET.bottom() }));
+                for rect in [r, Rect { x: a.x, y: a.y, w: z.x - a.x, h: z.y - a.y }] {
+                    scene.shapes.push(Shape::Rect { rect, fill: None, stroke: Some(Stroke { paint: Paint::Muted, width: 1.0, dashed: false }) });
+                }
+            }
             // A moved marker's leader line, from its country's place (under
             // the markers; a path, as the borders are: the map's kernel
             // draws no other kind of line).
@@ -261,7 +326,7 @@ impl MapLayout {
                 }
             }
         }
-        y = frame.bottom() + 10.0;
+        y = both.bottom() + 10.0;
 
         // Notes: places without a place on the map (at most MAX_SOURCE_LINES
         // lines, "…" at the end of the last: the summary and the data table
@@ -271,7 +336,7 @@ impl MapLayout {
         // their own, or of places 1:110m has no shape for, must not make the
         // map taller than that.
         let lines_left = |y: f64| usize::try_from(crate::num::saturating_u32((max_height(width) - m.pad - y) / line_height(m.small))).unwrap_or(0);
-        if !not_on_map.is_empty() {
+        if crate::ANY_CAMPAIGN && !not_on_map.is_empty() {
             let names: Vec<String> = not_on_map.iter().filter_map(|i| campaign.countries.get(*i)).map(|k| k.name.get(lang).to_string()).collect();
             let note = fill(s.map_not_on_map, &[("names", &join_list(&names, lang))]);
             let most = lines_left(y).min(MAX_SOURCE_LINES);
@@ -287,8 +352,8 @@ impl MapLayout {
         if let Some(Shape::Rect { rect, .. }) = scene.shapes.first_mut() {
             rect.h = height;
         }
-        let index = hit::Index::new(&countries, frame);
-        MapLayout { scene, countries, not_on_map, color_scale, frame, index }
+        let index = hit::Index::new(&countries, both);
+        MapLayout { scene, countries, not_on_map, color_scale, frame, inset, index }
     }
 
     /// The country under `(x, y)` CSS px: a marker's disc
@@ -306,9 +371,14 @@ impl MapLayout {
             return None;
         }
         let slot = hit::nearest_marker(&self.countries, x, y, MARKER_DISC)
-            .or_else(|| self.countries.iter().position(|c| self.frame.contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))
+            .or_else(|| self.countries.iter().position(|c| self.bounds().contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))
             .or_else(|| hit::nearest_marker(&self.countries, x, y, MARKER_HIT_RADIUS))?;
         self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+
+    /// The world's frame and the inset's under it, together.
+    pub fn bounds(&self) -> Rect {
+        self.inset.map_or(self.frame, |r| Rect { h: r.bottom() - self.frame.y, ..self.frame })
     }
 
     /// The campaign's country with ISO code `code` as the map draws it.

@@ -35,18 +35,90 @@ pub(super) fn polygon_area(rings: &[Vec<Point>]) -> f64 {
     (outer - rings.sum::<f64>()).max(0.0)
 }
 
+/// The rings of `polygons` that reach into [`super::INSET`], moved there by
+/// `enlarge` and cut to `frame` (a polygon whose outer ring is cut away is
+/// left out).
+pub(super) fn enlarged(polygons: &[crate::geo::Polygon], enlarge: &dyn Fn(Point) -> Point, frame: Rect, out: &mut Vec<Vec<Vec<Point>>>) {
+    for polygon in polygons {
+        // Its outer ring first: a polygon whose outer ring is cut away is left out.
+        if !polygon.rings.first().is_some_and(|r| points_box(r, 0.0).overlaps(&super::INSET)) {
+            continue;
+        }
+        let mut rings = Vec::new();
+        for ring in &polygon.rings {
+            let ring = clip_ring(&on_screen(ring, enlarge), frame);
+            if ring.len() > 3 {
+                rings.push(ring);
+            } else if rings.is_empty() {
+                break;
+            }
+        }
+        if !rings.is_empty() {
+            out.push(rings);
+        }
+    }
+}
+
+/// A closed ring cut to `r` (Sutherland and Hodgman's algorithm: a side
+/// of the box at a time); closed, or empty when nothing of it is inside.
+pub(super) fn clip_ring(ring: &[Point], r: Rect) -> Vec<Point> {
+    let mut points = ring.to_vec();
+    for side in 0..4 {
+        // How far inside the side a point is, and where an edge crosses it.
+        let depth = |p: &Point| match side {
+            0 => p.x - r.x,
+            1 => r.right() - p.x,
+            2 => p.y - r.y,
+            _ => r.bottom() - p.y,
+        };
+        let mut out: Vec<Point> = Vec::with_capacity(points.len() + 4);
+        for edge in points.windows(2) {
+            let [a, b] = edge else { continue };
+            let (da, db) = (depth(a), depth(b));
+            if (da >= 0.0) != (db >= 0.0) {
+                let t = da / (da - db);
+                out.push(Point { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+            }
+            if db >= 0.0 {
+                out.push(*b);
+            }
+        }
+        if let Some(first) = out.first().copied() {
+            out.push(first);
+        }
+        points = out;
+    }
+    points
+}
+
 /// Fills every country's polygons, the largest first: the campaign's in
 /// their class (or the land tone, to be hatched), every other in the land
-/// tone.
-pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountry], project: &dyn Fn(Point) -> Point, fill: &dyn Fn(Option<usize>) -> Paint) {
+/// tone, in the world and in the inset.
+pub(super) fn draw_land(
+    scene: &mut Scene,
+    world: &World,
+    countries: &[MapCountry],
+    project: &dyn Fn(Point) -> Point,
+    zoomed: &[Vec<Vec<Vec<Point>>>],
+    fill: &dyn Fn(Option<usize>) -> Paint,
+) {
     let mut fills: Vec<(f64, Paint, Vec<Point>)> = Vec::new();
     for (i, shape) in world.shapes.iter().enumerate() {
         if countries.iter().any(|c| c.shape == i) {
             continue;
         }
+        let mut rings: Vec<Vec<Point>> = Vec::new();
         for polygon in &shape.polygons {
-            let Some(outer) = polygon.rings.first() else { continue };
-            let ring = on_screen(outer, project);
+            if let Some(outer) = polygon.rings.first() {
+                rings.push(on_screen(outer, project));
+            }
+        }
+        for polygon in zoomed.get(i).into_iter().flatten() {
+            if let Some(outer) = polygon.first() {
+                rings.push(outer.clone());
+            }
+        }
+        for ring in rings {
             fills.push((ring_area_centroid(&ring).0.abs(), Paint::Land, ring));
         }
     }
@@ -69,14 +141,18 @@ pub(super) fn draw_land(scene: &mut Scene, world: &World, countries: &[MapCountr
     }
 }
 
-/// Every border and coast once, 1 px in the border tone.
-pub(super) fn draw_borders(scene: &mut Scene, world: &World, project: &dyn Fn(Point) -> Point) {
+/// Every border and coast once, 1 px in the border tone; in the inset,
+/// every ring (cut to it: a cut runs along its frame, drawn over them).
+pub(super) fn draw_borders(scene: &mut Scene, world: &World, project: &dyn Fn(Point) -> Point, zoomed: &[Vec<Vec<Vec<Point>>>]) {
     let stroke = Stroke { paint: Paint::Border, width: 1.0, dashed: false };
     for arc in &world.arcs {
         let points = on_screen(arc, project);
         if points.len() >= 2 {
             scene.shapes.push(Shape::Path { points, stroke });
         }
+    }
+    for points in zoomed.iter().flatten().flatten() {
+        scene.shapes.push(Shape::Path { points: points.clone(), stroke });
     }
 }
 
