@@ -215,3 +215,21 @@ fn the_bitmap_scale_is_one_for_both_sides_and_fits_the_caps() {
     let s = bitmap_scale(640.0, 4_096.0, 3.0);
     assert!(s < 2.53 && s > 2.51, "{s}");
 }
+
+/// The drawing kernels hold The Mask only and leave out the bounds above
+/// (`crate::ANY_CAMPAIGN`): its 31 countries and 11 events fit the tallest
+/// canvas at every width, in both languages, with and without the header.
+#[test]
+fn the_mask_never_reaches_the_bound() {
+    let c = careto();
+    for lang in [Lang::En, Lang::Es] {
+        for width in (0..=4200).step_by(7).map(f64::from) {
+            for header in [careto_viz::layout::Header::Full, careto_viz::layout::Header::Plain] {
+                let bars = careto_viz::layout::bars::BarsLayout::with_header(&c, width, lang, header);
+                assert_eq!((bars.hidden, bars.bars.len(), bars.not_published.len()), (0, 11, 20), "bars {lang:?} {width}");
+                let timeline = careto_viz::layout::timeline::TimelineLayout::with_header(&c, width, lang, header);
+                assert_eq!((timeline.hidden, timeline.marks.len()), (0, c.events.len()), "timeline {lang:?} {width}");
+            }
+        }
+    }
+}

@@ -103,7 +103,8 @@ impl TimelineLayout {
         scene.shapes.extend(events.shapes);
         y = axis_y + (6.0 + m.small * 1.3);
 
-        if events.hidden > 0 {
+        // (The Mask's 11 events always fit: the drawing kernels leave the line out.)
+        if crate::ANY_CAMPAIGN && events.hidden > 0 {
             let more = fill(s.more_events, &[("n", &crate::i18n::format_count(u32::try_from(events.hidden).unwrap_or(u32::MAX), lang))]);
             let more = text::wrap_at_most(&more, m.small, Weight::Normal, inner, MORE_LINES);
             y = lines_block(&mut scene, more, x0, y + 8.0, m.small, Weight::Normal, Paint::Muted);
