@@ -10,7 +10,7 @@
 #   make lint         cargo fmt --check (crate and fuzz/), clippy -D warnings (native, and wasm32 for each build and the map feature)
 #   make site SITE_URL=https://…/careto   build, then copy the static site into dist/ (SVG fallbacks and PNG social cards in dist/img;
 #                     SITE_URL: where dist/ will be served, for the cards' absolute og:image URLs; SITE_URL= for relative ones)
-#   make screenshots  build, then refresh docs/img/page.png and docs/img/map.png from the page tests
+#   make screenshots  build, then refresh docs/img/page.png, docs/img/map.png and docs/img/map-phone.png from the page tests
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
 #   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
@@ -204,8 +204,8 @@ site: site-url build
 screenshots: build
 	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='screenshot' tests/page/page.test.mjs
 	$(MAKE) --no-print-directory -o build site
-	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='hover, tap, keyboard' tests/page/map.test.mjs
-	@echo "wrote docs/img/page.png and docs/img/map.png"
+	UPDATE_SCREENSHOTS=1 node --test --test-name-pattern='hover, tap, keyboard|Western Europe drawn again' tests/page/map.test.mjs
+	@echo "wrote docs/img/page.png, docs/img/map.png and docs/img/map-phone.png"
 
 # The npm package, from www/pkg-full (main export) and www/pkg ("careto-viz/careto-only") as `make build` leaves them:
 # package.json's repository is $(REPOSITORY), Cargo.toml's by default (a placeholder

@@ -34,6 +34,8 @@ const MAP_BUILD = "careto_viz_map";
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === "1"
   ? path.join(REPO_ROOT, "docs", "img", "map.png")
   : path.join(REPO_ROOT, "target", "page-test", "map.png");
+/** The map on a phone (375 px), Europe enlarged under the world: target/page-test/map-phone.png, or docs/img/map-phone.png (the README's) as above. */
+const PHONE_SCREENSHOT = path.join(path.dirname(SCREENSHOT), "map-phone.png");
 
 /** Theme colours (src/theme.rs). */
 const LIGHT = { background: [0xff, 0xff, 0xff], top: [0x4a, 0x10, 0x03], land: [0xe9, 0xeb, 0xee], hatch: [0x5c, 0x5f, 0x66] };
@@ -369,6 +371,10 @@ describe("a reader on the map", () => {
       assert.ok(got.BEL.nearest.hatch >= 3 && got.BEL.box.land >= 3, `Belgium: ${JSON.stringify(got.BEL)}`);
       assert.ok(got.GIB.nearest.hatch >= 3, `Gibraltar: ${JSON.stringify(got.GIB)}`);
       assert.deepEqual(s.problems, []);
+      // The README's picture of the map on a phone.
+      await mkdir(path.dirname(PHONE_SCREENSHOT), { recursive: true });
+      await s.page.screenshot({ path: PHONE_SCREENSHOT, fullPage: true });
+      assert.ok((await stat(PHONE_SCREENSHOT)).size > 20_000, `${PHONE_SCREENSHOT} is too small to be the map`);
     } finally {
       await s.context.close();
     }
