@@ -23,6 +23,17 @@ pub fn saturating_i32(v: f64) -> i32 {
     n
 }
 
+/// A CSS px coordinate rounded to the backends' integer grid (plotters
+/// draws in whole units): layout keeps coordinates within a few thousand
+/// px; anything not finite gives 0.
+pub fn grid_px(v: f64) -> i32 {
+    if v.is_finite() {
+        saturating_i32(v.round().clamp(-1.0e6, 1.0e6))
+    } else {
+        0
+    }
+}
+
 /// `v` as an `i64`, saturating: NaN gives 0, out-of-range values the
 /// nearest bound; a fraction is dropped. Callers round and clamp first.
 pub fn saturating_i64(v: f64) -> i64 {

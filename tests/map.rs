@@ -7,7 +7,7 @@
 use careto_viz::chart::{ChartOptions, Header, Layout, View};
 use careto_viz::data::careto;
 use careto_viz::geo::projection::equal_earth;
-use careto_viz::layout::map::{even_odd, MapLayout, INSET, INSET_ASPECT, INSET_BELOW, MARKER_BELOW_AREA, MARKER_DISC, MARKER_HIT_RADIUS};
+use careto_viz::layout::map::{even_odd, MapLayout, INSET, INSET_ASPECT, INSET_BELOW, MARKER_BELOW_AREA, MARKER_DISC, MARKER_HIT_RADIUS, OUTLINE_RING};
 use careto_viz::layout::{Paint, Point, Scene, Shape, Target};
 use careto_viz::model::{Campaign, Count, Lang};
 
@@ -658,4 +658,56 @@ fn the_inset_of_europe_at_phone_widths() {
     // Gibraltar's marker in the inset selects it.
     let gib = in_inset(&l, -5.35, 36.14);
     assert_eq!(hit_code(&l, gib).as_deref(), Some("GIB"));
+}
+
+/// `xy` (an outline: each ring its number of points, then the points) as rings.
+fn rings_of(xy: &[i32]) -> Vec<Vec<(i32, i32)>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < xy.len() {
+        let n = usize::try_from(xy[i]).unwrap();
+        assert!(n >= 1, "a ring of no point at {i}");
+        out.push(xy[i + 1..i + 1 + 2 * n].chunks(2).map(|p| (p[0], p[1])).collect());
+        i += 1 + 2 * n;
+    }
+    assert_eq!(i, xy.len(), "the last ring runs past the end");
+    out
+}
+
+#[test]
+fn a_countrys_outline_is_its_shapes_on_the_world_and_in_the_inset_and_its_marker() {
+    let c = careto();
+    let round = |p: &Point| (careto_viz::num::grid_px(p.x), careto_viz::num::grid_px(p.y));
+    for width in [320.0, 375.0, 640.0, 1280.0] {
+        let l = map(width, Lang::En);
+        for (i, k) in l.countries.iter().enumerate() {
+            let rings = rings_of(&l.outline(i));
+            let code = &c.countries[k.country].code;
+            let expected: Vec<Vec<(i32, i32)>> = k.polygons.iter().flatten().map(|r| r.iter().map(round).collect()).collect();
+            assert_eq!(rings[..expected.len()], expected[..], "{code} at {width} px");
+            // Its marker ringed: an octagon, closed, 8-8.5 px from its centre (2 px outside the disc).
+            assert_eq!(rings.len(), expected.len() + usize::from(k.marker.is_some()), "{code} at {width} px");
+            if let (Some(m), Some(ring)) = (k.marker, rings.get(expected.len())) {
+                assert_eq!((ring.len(), ring.first(), OUTLINE_RING), (9, ring.last(), MARKER_DISC + 2.0), "{code} at {width} px");
+                for &(x, y) in ring {
+                    let r = (f64::from(x) - m.x).hypot(f64::from(y) - m.y);
+                    assert!((OUTLINE_RING - 0.75..=OUTLINE_RING + 1.25).contains(&r), "{code} at {width} px: a point of its ring {r} px from its marker");
+                }
+            }
+        }
+        // Morocco: shapes, no marker; Gibraltar: its marker's ring only.
+        let item = |code: &str| l.countries.iter().position(|k| k.country == idx(&c, code)).unwrap();
+        let mar = rings_of(&l.outline(item("MAR")));
+        assert!(!mar.is_empty() && mar.iter().all(|r| r.len() >= 4), "Morocco at {width} px: {mar:?}");
+        assert!(country(&l, "MAR").marker.is_none() && country(&l, "GIB").polygons.is_empty());
+        assert_eq!(rings_of(&l.outline(item("GIB"))).len(), 1, "Gibraltar at {width} px");
+        // In the inset too, below its width: France's rings lie on the world and in the inset.
+        let fra = rings_of(&l.outline(item("FRA")));
+        let inset = l.inset.map(|r| r.y);
+        assert_eq!(fra.iter().any(|r| inset.is_some_and(|top| f64::from(r[0].1) >= top - 1.0)), inset.is_some(), "France at {width} px");
+        assert!(fra.iter().any(|r| f64::from(r[0].1) <= l.frame.bottom() + 1.0), "France on the world at {width} px");
+    }
+    // Nothing past the last item.
+    let l = map(640.0, Lang::En);
+    assert!(l.outline(l.countries.len()).is_empty() && l.outline(usize::MAX).is_empty());
 }

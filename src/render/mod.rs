@@ -55,12 +55,7 @@ fn color(theme: &Theme, paint: Paint) -> RGBColor {
 
 /// Rounds a CSS px coordinate to the backend's integer grid.
 fn px(v: f64) -> i32 {
-    if v.is_finite() {
-        // Layout keeps coordinates within a few thousand px.
-        crate::num::saturating_i32(v.round().clamp(-1.0e6, 1.0e6))
-    } else {
-        0
-    }
+    crate::num::grid_px(v)
 }
 
 fn pt(p: Point) -> (i32, i32) {

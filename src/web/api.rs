@@ -322,6 +322,17 @@ impl Chart {
         Some(vec![p.x, p.y])
     }
 
+    /// Strokes, on `context` as it is set (its scale, colour and line), the
+    /// outline of item `i` on the map (a country: `item`'s order): its
+    /// shapes, in the world and the inset, and a ring round its marker.
+    /// Nothing in another view, or past the last item.
+    #[cfg(careto_map)]
+    pub fn outline(&self, i: u32, context: &CanvasRenderingContext2d) {
+        if let (Some(crate::chart::Layout::Map(m)), Ok(i)) = (self.drawing.layout(), usize::try_from(i)) {
+            super::hidpi::stroke_paths(context, &m.outline(i));
+        }
+    }
+
     /// Test hook (tests/web.rs): the next draw fails after rendering onto the
     /// canvas, as an internal failure would (the previous picture must come back).
     #[cfg(feature = "test-hooks")]

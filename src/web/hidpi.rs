@@ -109,6 +109,14 @@ extern "C" {
     fn careto_fill_text(context: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, k: f64, d: f64);
 }
 
+/// Strokes the open paths in `xy` ([`careto_fill_path`]'s layout) on
+/// `context` as it is set: the map's outline of the country under a
+/// pointer, on the canvas over the map's (shell/world.js).
+#[cfg(careto_map)]
+pub fn stroke_paths(context: &CanvasRenderingContext2d, xy: &[i32]) {
+    careto_stroke_path(context, xy);
+}
+
 /// A plotters backend on a canvas whose bitmap is `css size × dpr`.
 pub struct HiDpiCanvas {
     /// plotters-canvas's backend on the same canvas: draws the shapes.

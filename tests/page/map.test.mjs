@@ -8,7 +8,8 @@
 //   country without a published count hatched, a country where nothing was
 //   reported in the neutral tone; light and dark, at 1x and 2x.
 // - Hit-testing at those points, a marker within 12 px; hover and tap show
-//   the tooltips, the keyboard goes through the 31 countries largest count
+//   the tooltips and outline the country (over the map, not drawn into it),
+//   the keyboard goes through the 31 countries largest count
 //   first, the live region speaks, the table, the CSV and the PNG.
 // - The summary by region, Spanish, 320–1280 px without overflow, axe.
 // - Loading: the map build and the geometry only for a map, once per page
@@ -379,6 +380,98 @@ describe("a reader on the map", () => {
       await s.context.close();
     }
   });
+
+  for (const colorScheme of ["light", "dark"]) {
+    it(`${colorScheme}, 375 px: the country under the pointer outlined over the map, in the world and in the inset, a marker ringed; the map not drawn again; the outline follows a new width and goes with the tooltip`, async () => {
+      const s = await open("embed.html?view=map", { width: 375, height: 1000, colorScheme });
+      const { page } = s;
+      try {
+        /** The chart's canvas and the outline's over it: boxes, the map's fingerprint, the outline's opaque pixels (CSS px), the text colour. */
+        const look = () => page.evaluate(async () => {
+          const { chart } = await import(document.querySelector('script[type="module"][src]').src);
+          const root = document.getElementById("chart").shadowRoot;
+          const o = root.querySelector("canvas.cv-outline");
+          const box = (e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; };
+          const out = { canvas: box(chart.canvas), text: getComputedStyle(root.querySelector(".cv")).getPropertyValue("--cv-text").trim(), tip: root.querySelector(".cv-tip:not([hidden]) b")?.textContent ?? null };
+          const data = chart.canvas.getContext("2d").getImageData(0, 0, chart.canvas.width, chart.canvas.height).data;
+          let h = 2166136261;
+          for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+          out.map = h >>> 0;
+          out.points = Object.fromEntries(["FRA", "GIB"].map((c) => [c, [...chart.pointOf(c)]]));
+          if (!o) return out;
+          out.outline = box(o);
+          const k = o.width / o.getBoundingClientRect().width;
+          const px = o.getContext("2d").getImageData(0, 0, o.width, o.height).data;
+          out.opaque = [];
+          out.colours = new Set();
+          for (let i = 0; i < px.length; i += 4) {
+            if (px[i + 3] < 200) continue;
+            const j = i / 4;
+            out.opaque.push([(j % o.width) / k, Math.floor(j / o.width) / k]);
+            out.colours.add(`#${[px[i], px[i + 1], px[i + 2]].map((c) => c.toString(16).padStart(2, "0")).join("")}`);
+          }
+          out.colours = [...out.colours];
+          return out;
+        });
+        const at = async (code) => {
+          const v = await look();
+          return [v.canvas[0] + v.points[code][0], v.canvas[1] + v.points[code][1]];
+        };
+        const before = await look();
+        assert.equal(before.outline, undefined, "an outline before any pointer");
+        // France (its anchor is in the inset at this width).
+        const [fx, fy] = await at("FRA");
+        await page.mouse.move(fx - 1, fy);
+        await page.mouse.move(fx, fy);
+        await until(async () => (await look()).tip === "France", "no tooltip over France");
+        const france = await look();
+        assert.deepEqual(france.outline, france.canvas, "the outline's canvas lies over the map's");
+        assert.equal(france.map, before.map, "the map itself was not drawn again");
+        // (Edge pixels, not quite opaque, round a channel by one.)
+        const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        assert.ok(france.colours.every((c) => rgb(c).every((v, i) => Math.abs(v - rgb(france.text)[i]) <= 2)), `the outline is in the text's colour, ${france.text}: ${france.colours}`);
+        const [ix, iy] = france.points.FRA;
+        const near = france.opaque.filter(([x, y]) => Math.hypot(x - ix, y - iy) < 80);
+        // The world's France is far above the inset's (at 375 px, about 200 px).
+        const world = france.opaque.filter(([, y]) => y < iy - 120);
+        assert.ok(near.length > 150, `France outlined in the inset: ${near.length} px`);
+        assert.ok(world.length > 20, `France outlined on the world too: ${world.length} px`);
+        assert.ok(france.opaque.every(([x]) => x >= 0 && x <= france.canvas[2]), "inside the chart");
+        // Off the map: the tooltip goes, and the outline with it.
+        const gone = async () => {
+          await page.mouse.move(2, 2);
+          await until(async () => {
+            const v = await look();
+            return v.tip === null && v.opaque.length === 0;
+          }, "the outline stayed after the tooltip went");
+        };
+        await gone();
+        // Gibraltar, a marker: a ring 8 px round its centre, nothing at its centre.
+        const [gx, gy] = await at("GIB");
+        await page.mouse.move(gx, gy);
+        await until(async () => (await look()).tip === "Gibraltar", "no tooltip over Gibraltar");
+        const gib = await look();
+        const [cx, cy] = gib.points.GIB;
+        const distances = gib.opaque.map(([x, y]) => Math.hypot(x + 0.5 - cx, y + 0.5 - cy));
+        assert.ok(distances.length > 30 && distances.every((d) => d >= 6 && d <= 10.5), `Gibraltar's ring: ${distances.length} px, ${Math.min(...distances)}-${Math.max(...distances)} px from its centre`);
+        assert.equal(gib.map, before.map, "hovering Gibraltar drew the map again");
+        // A new width (the pointer still on Gibraltar's tooltip): the outline follows the new picture.
+        await page.setViewportSize({ width: 414, height: 1000 });
+        const wider = await until(async () => {
+          const v = await look();
+          return v.canvas[2] > 400 && v.outline?.[2] === v.canvas[2] ? v : null;
+        }, "the outline did not follow the chart to 414 px");
+        assert.equal(wider.tip, "Gibraltar", "a new width keeps the tooltip");
+        const [wx, wy] = wider.points.GIB;
+        assert.notDeepEqual([wx, wy], [cx, cy], "Gibraltar's marker moved with the width");
+        assert.ok(wider.opaque.length > 30 && wider.opaque.every(([x, y]) => Math.hypot(x + 0.5 - wx, y + 0.5 - wy) <= 10.5), "Gibraltar's ring where its marker now is");
+        await gone();
+        assert.deepEqual(s.problems, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
 
   it("axe finds no serious or critical violation on embed.html?view=map (table open)", async () => {
     const s = await open("embed.html?view=map", { width: 700 });

@@ -37,6 +37,14 @@ pub const MARKER_RADIUS: f64 = 4.5;
 /// point on it is the marker's, whatever is under it.
 pub const MARKER_DISC: f64 = MARKER_RADIUS + 1.5;
 
+/// The radius of the ring round the marker of the country under a pointer
+/// ([`MapLayout::outline`]): 2 px outside its disc.
+pub const OUTLINE_RING: f64 = MARKER_DISC + 2.0;
+
+/// That ring: an octagon, whole px from the marker's centre (8 px at its
+/// corners, 6 × √2 ≈ 8.5 px at the diagonals': on a 2 px line, a circle).
+const OCTAGON: [(i32, i32); 8] = [(8, 0), (6, 6), (0, 8), (-6, 6), (-8, 0), (-6, -6), (0, -8), (6, -6)];
+
 /// Markers closer than this, centre to centre (CSS px), are moved apart:
 /// discs, their rings included, never cover one another.
 pub const MARKER_GAP: f64 = 2.0 * MARKER_DISC + 1.0;
@@ -398,6 +406,36 @@ impl MapLayout {
         let b = world.bounds;
         let scale = if b.w > 0.0 { self.frame.w / b.w } else { 0.0 };
         world.shape(code).map(|s| Point { x: self.frame.x + (s.location.x - b.x) * scale, y: self.frame.y + (s.location.y - b.y) * scale })
+    }
+
+    /// The outline of item `item` (a country, in keyboard order:
+    /// [`MapLayout::items`]), in CSS px on the
+    /// backends' grid, as the canvas's paths take points: each ring its
+    /// number of points, then x0, y0, x1, y1... Its polygons in the inset
+    /// too, so that the reader sees it in both; its marker, if it has one,
+    /// ringed ([`OUTLINE_RING`], an octagon). Empty past the last item.
+    /// (The shell strokes it over the map where a pointer is: world.js.)
+    pub fn outline(&self, item: usize) -> Vec<i32> {
+        let mut xy = Vec::new();
+        let Some(c) = self.countries.get(item) else {
+            return xy;
+        };
+        for ring in c.polygons.iter().flatten() {
+            xy.push(i32::try_from(ring.len()).unwrap_or(i32::MAX));
+            for p in ring {
+                xy.push(crate::num::grid_px(p.x));
+                xy.push(crate::num::grid_px(p.y));
+            }
+        }
+        if let Some(at) = c.marker {
+            let (x, y) = (crate::num::grid_px(at.x), crate::num::grid_px(at.y));
+            xy.push(9);
+            for (dx, dy) in OCTAGON.iter().chain(OCTAGON.first()) {
+                xy.push(x + dx);
+                xy.push(y + dy);
+            }
+        }
+        xy
     }
 
     /// The items in keyboard order, each with its focus-ring box.

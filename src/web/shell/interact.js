@@ -77,6 +77,8 @@ export function layer(provider, { L, report }) {
     p.tip.hidden = false;
     p.tip.scrollTop = 0;
     st.tipKey = key;
+    // Its shape outlined, where the view draws one (the map: world.js).
+    st.outline?.(key);
     placeTip(p.tip, clientX, clientY);
   }
 
@@ -90,6 +92,7 @@ export function layer(provider, { L, report }) {
     clearTimeout(st.tipTimer);
     st.tipKey = null;
     if (st.parts) st.parts.tip.hidden = true;
+    st.outline?.();
   }
 
   /** The tooltip closed, the live region emptied; with `ring`, the focus ring gone too. */

@@ -246,10 +246,45 @@ export function worldOf(url, setWorld) {
       );
     }
 
+    /**
+     * Strokes the outline of the country that `key` names (as the kernel's
+     * `hit` gives them; none: clears it) on a canvas over the map's: the
+     * shape a pointer is on, and its tooltip about, in the world and in the
+     * inset, its marker ringed (the kernel's `outline`: src/layout/map/mod.rs,
+     * MapLayout::outline). The map is not drawn again. In the text's
+     * colour, 2 px wide.
+     */
+    function outline(st, key) {
+      const p = st.parts;
+      let c = p?.outline;
+      if (!c) {
+        if (!p || key == null) return;
+        styled(p);
+        c = p.outline = el("canvas", "cv-outline", { "aria-hidden": "true" });
+        st.canvas.after(c);
+      }
+      const { canvas: from, kernel: k } = st;
+      const [w, h, d] = [from.clientWidth, from.clientHeight, devicePixelRatio || 1];
+      const s = c.style;
+      [s.left, s.top, s.width, s.height] = [from.offsetLeft, from.offsetTop, w, h].map((v) => `${v}px`);
+      // Sized anew, its bitmap is cleared and its context's state reset.
+      [c.width, c.height] = [w * d, h * d];
+      const g = c.getContext("2d");
+      g.scale(d, d);
+      g.lineWidth = 2;
+      g.lineJoin = "round";
+      g.strokeStyle = st.words.colors[1];
+      for (let i = 0; key != null && i < k.itemCount; i++) if (k.item(i)[4] === key) k.outline(i, g);
+    }
+
     return {
       wait,
-      /** The chart has a picture: its busy or failed state goes. */
+      /** The chart has a picture: its busy or failed state goes; the outline follows it. */
       painted(st) {
+        // The interaction layer outlines the country whose tooltip it shows
+        // (interact.js, showTip); a new picture (a new width) moves it.
+        st.outline ??= (key) => outline(st, key);
+        outline(st, st.tipKey);
         failed.delete(st);
         if (!waiting.delete(st) && !st.parts?.note && !(st.host ?? st.canvas).hasAttribute("aria-busy")) return;
         clear(st);
