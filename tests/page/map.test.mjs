@@ -400,9 +400,12 @@ describe("a reader on the map", () => {
           out.points = Object.fromEntries(["FRA", "GIB"].map((c) => [c, [...chart.pointOf(c)]]));
           if (!o) return out;
           out.outline = box(o);
+          out.opaque = [];
+          out.colours = [];
+          // Emptied: a bitmap of no width (world.js).
+          if (!o.width || !o.height) return out;
           const k = o.width / o.getBoundingClientRect().width;
           const px = o.getContext("2d").getImageData(0, 0, o.width, o.height).data;
-          out.opaque = [];
           out.colours = new Set();
           for (let i = 0; i < px.length; i += 4) {
             if (px[i + 3] < 200) continue;

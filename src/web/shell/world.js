@@ -257,8 +257,11 @@ export function worldOf(url, setWorld) {
     function outline(st, key) {
       const p = st.parts;
       let c = p?.outline;
+      // Nothing to outline: the canvas emptied, its bitmap freed (no width),
+      // not sized again with every redraw.
+      if (key == null) return void (c && (c.width = 0));
       if (!c) {
-        if (!p || key == null) return;
+        if (!p) return;
         styled(p);
         c = p.outline = el("canvas", "cv-outline", { "aria-hidden": "true" });
         st.canvas.after(c);
@@ -274,7 +277,7 @@ export function worldOf(url, setWorld) {
       g.lineWidth = 2;
       g.lineJoin = "round";
       g.strokeStyle = st.words.colors[1];
-      for (let i = 0; key != null && i < k.itemCount; i++) if (k.item(i)[4] === key) k.outline(i, g);
+      for (let i = 0; i < k.itemCount; i++) if (k.item(i)[4] === key) k.outline(i, g);
     }
 
     return {
