@@ -397,7 +397,7 @@ describe("a reader on the map", () => {
           let h = 2166136261;
           for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
           out.map = h >>> 0;
-          out.points = Object.fromEntries(["FRA", "GIB"].map((c) => [c, [...chart.pointOf(c)]]));
+          out.points = Object.fromEntries(["FRA", "GBR", "GIB"].map((c) => [c, [...chart.pointOf(c)]]));
           if (!o) return out;
           out.outline = box(o);
           out.opaque = [];
@@ -440,6 +440,14 @@ describe("a reader on the map", () => {
         assert.ok(near.length > 150, `France outlined in the inset: ${near.length} px`);
         assert.ok(world.length > 20, `France outlined on the world too: ${world.length} px`);
         assert.ok(france.opaque.every(([x]) => x >= 0 && x <= france.canvas[2]), "inside the chart");
+        // Straight on to the United Kingdom (above France: its tooltip is below the pointer): France's outline goes.
+        const [ux, uy] = await at("GBR");
+        await page.mouse.move(ux, uy);
+        await until(async () => (await look()).tip === "United Kingdom", "no tooltip over the United Kingdom");
+        const uk = await look();
+        const ukPixels = new Set(uk.opaque.map(String));
+        const left = france.opaque.filter((p) => ukPixels.has(String(p)));
+        assert.ok(uk.opaque.length > 100 && left.length < france.opaque.length / 20, `France's outline left behind: ${left.length} of ${france.opaque.length} px`);
         // Off the map: the tooltip goes, and the outline with it.
         const gone = async () => {
           await page.mouse.move(2, 2);

@@ -270,10 +270,12 @@ export function worldOf(url, setWorld) {
       const [w, h, d] = [from.clientWidth, from.clientHeight, devicePixelRatio || 1];
       const s = c.style;
       [s.left, s.top, s.width, s.height] = [from.offsetLeft, from.offsetTop, w, h].map((v) => `${v}px`);
-      // Sized anew, its bitmap is cleared and its context's state reset.
-      [c.width, c.height] = [w * d, h * d];
+      // A bitmap as large as the map's: made again only for a new size.
+      const [bw, bh] = [Math.floor(w * d), Math.floor(h * d)];
+      if (c.width !== bw || c.height !== bh) [c.width, c.height] = [bw, bh];
       const g = c.getContext("2d");
-      g.scale(d, d);
+      g.setTransform(d, 0, 0, d, 0, 0);
+      g.clearRect(0, 0, w, h);
       g.lineWidth = 2;
       g.lineJoin = "round";
       g.strokeStyle = st.words.colors[1];
