@@ -660,6 +660,40 @@ fn the_inset_of_europe_at_phone_widths() {
     assert_eq!(hit_code(&l, gib).as_deref(), Some("GIB"));
 }
 
+/// The inset says what it is: a caption over it, in the reader's language
+/// and the source line's muted small type, between the world and the
+/// inset, as wide as the frame at most; none where there is no inset.
+#[test]
+fn the_inset_has_a_caption_between_the_world_and_it() {
+    for (lang, caption) in [(Lang::En, "Western Europe and the Mediterranean, enlarged"), (Lang::Es, "Europa occidental y el Mediterráneo, ampliados")] {
+        for width in (240..=1280).step_by(8).map(f64::from) {
+            let l = map(width, lang);
+            let texts: Vec<(&str, Point, f64, Paint)> = l
+                .scene
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text { text, at, size, paint, .. } => Some((text.as_str(), *at, *size, *paint)),
+                    _ => None,
+                })
+                .collect();
+            let Some(r) = l.inset else {
+                assert!(texts.iter().all(|t| !caption.starts_with(t.0)), "{width} {lang:?}: a caption without an inset");
+                continue;
+            };
+            // Every text between the world and the inset.
+            let lines: Vec<_> = texts.into_iter().filter(|t| t.1.y > l.frame.bottom() && t.1.y < r.y).collect();
+            assert_eq!(lines.iter().map(|t| t.0).collect::<Vec<_>>().join(" "), caption, "{width} {lang:?}");
+            for (text, at, size, paint) in &lines {
+                assert_eq!(*paint, Paint::Muted, "{width} {lang:?}");
+                assert!(*size <= 12.0, "{width} {lang:?}: {size}");
+                assert!(at.y > l.frame.bottom() + size / 2.0 && at.y < r.y - size / 2.0, "{width} {lang:?}: {text} at {at:?}, over the world or the inset");
+                assert!(at.x == r.x && careto_viz::text::width(text, *size, careto_viz::text::Weight::Normal) <= r.w, "{width} {lang:?}: {text}");
+            }
+        }
+    }
+}
+
 /// `xy` (an outline: each ring its number of points, then the points) as rings.
 fn rings_of(xy: &[i32]) -> Vec<Vec<(i32, i32)>> {
     let mut out = Vec::new();

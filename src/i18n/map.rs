@@ -23,6 +23,8 @@ pub struct MapStrings {
     pub map_western_sahara: &'static str,
     /// Places 1:110m leaves out, shown as dots, `{names}` filled in.
     pub map_points: &'static str,
+    /// Over the inset (phone widths): what it shows enlarged.
+    pub inset_caption: &'static str,
     /// Map summary: where the countries are, `{name}`, `{n}` and `{where}` filled in.
     pub map_summary_where: &'static str,
     /// One region's share, `{n}` and `{region}` filled in.
@@ -71,6 +73,7 @@ const EN: MapStrings = MapStrings {
     map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}.",
     map_western_sahara: "Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
     map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
+    inset_caption: "Western Europe and the Mediterranean, enlarged",
     map_summary_where: "{name}: {n} {country|countries} affected, {where}.",
     map_summary_in: "{n} in {region}",
     map_summary_counts: "Counts were published for {k} of them: {list}.",
@@ -107,6 +110,7 @@ const ES: MapStrings = MapStrings {
     map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}.",
     map_western_sahara: "Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
     map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
+    inset_caption: "Europa occidental y el Mediterráneo, ampliados",
     map_summary_where: "{name}: {n} {país afectado|países afectados}, {where}.",
     map_summary_in: "{n} en {region}",
     map_summary_counts: "Se publicaron cifras de {k} de ellos: {list}.",

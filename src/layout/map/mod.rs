@@ -28,7 +28,7 @@ use crate::geo::World;
 use crate::i18n::{fill, join_list, map_strings};
 use crate::model::{Campaign, Lang};
 use crate::scale::ColorScale;
-use crate::text::{wrap_at_most, Weight};
+use crate::text::{wrap, wrap_at_most, Weight};
 
 /// A marker's radius, CSS px (a background ring 1.5 px wide goes around it).
 pub const MARKER_RADIUS: f64 = 4.5;
@@ -77,7 +77,7 @@ pub const INSET_ASPECT: f64 = 745.0 / 1024.0;
 /// shape a finger can find.
 pub const INSET_BELOW: f64 = 560.0;
 
-/// Space between the world and the inset, CSS px.
+/// Space between the world and the inset's caption, CSS px.
 const INSET_GAP: f64 = 8.0;
 
 /// The world's frame: `inner` px wide and, so that a stylesheet can reserve
@@ -235,10 +235,15 @@ impl MapLayout {
         let frame = Rect { x: x0, y, w: inner, h: frame_height(inner, world) };
         let project = |p: Point| Point { x: x0 + (p.x - b.x) * scale, y: frame.y + (p.y - b.y) * scale };
         // Western Europe and the Mediterranean under it, enlarged to the
-        // width; a place in it is marked there.
-        let inset = inset_height(campaign, world, inner).map(|h| Rect { x: x0, y: frame.bottom() + INSET_GAP, w: inner, h });
+        // width, under a caption that says so; a place in it is marked there.
+        let inset = inset_height(campaign, world, inner).map(|h| {
+            let caption = wrap(s.inset_caption, m.small, Weight::Normal, inner);
+            let top = lines_block(&mut scene, caption, x0, frame.bottom() + INSET_GAP, m.small, Weight::Normal, Paint::Muted);
+            Rect { x: x0, y: top + 2.0, w: inner, h }
+        });
         let zoom = inner / INSET.w;
-        let enlarge = |p: Point| Point { x: x0 + (p.x - INSET.x) * zoom, y: frame.y + frame.h + INSET_GAP + (p.y - INSET.y) * zoom };
+        let inset_top = inset.map_or(0.0, |r| r.y);
+        let enlarge = |p: Point| Point { x: x0 + (p.x - INSET.x) * zoom, y: inset_top + (p.y - INSET.y) * zoom };
         let place_at = |p: Point| if inset.is_some() && INSET.contains(p.x, p.y) { enlarge(p) } else { project(p) };
         let both = inset.map_or(frame, |r| Rect { h: r.bottom() - frame.y, ..frame });
         // Each shape's polygons in the inset, cut to it (none without one).
