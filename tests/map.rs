@@ -194,6 +194,43 @@ fn markers_for_gibraltar_always_and_small_countries_at_small_widths() {
     assert!(l.scene.shapes.iter().any(|s| matches!(s, Shape::Circle { center, fill: Some(Paint::Class(k)), .. } if *center == m && *k == class)));
 }
 
+/// The source line says what the dots are only on a map that draws one: a
+/// newsroom's campaign of large countries draws none at any width (before
+/// 2026-12-05 its map said "dots mark countries too small to see" all the
+/// same); Switzerland's gets one at every width, and The Mask's too
+/// (Gibraltar). The height without the world drawn follows (careto-reserve).
+#[test]
+fn the_source_line_speaks_of_dots_only_when_a_dot_is_drawn() {
+    let world = careto_viz::geo::builtin();
+    let careto = careto();
+    let only = |codes: &[&str]| {
+        let mut c = careto.clone();
+        for code in codes {
+            add_place(&mut c, code, code, Count::Published(5));
+        }
+        c.countries.to_mut().retain(|k| codes.contains(&&*k.code) && k.name.en == k.code);
+        c
+    };
+    let large = only(&["USA", "BRA", "CHN", "AUS"]);
+    let with_small = only(&["USA", "BRA", "CHE"]);
+    let says = |l: &MapLayout, lang: Lang| {
+        let dots = if lang == Lang::En { "dots mark countries" } else { "los puntos señalan" };
+        texts(&l.scene).join(" ").replace("  ", " ").contains(dots)
+    };
+    for lang in [Lang::En, Lang::Es] {
+        for width in (240..=1280).step_by(40).map(f64::from) {
+            for (c, dots) in [(&large, false), (&with_small, true), (&careto, true)] {
+                let l = MapLayout::new(c, world, width, lang);
+                let drawn = l.countries.iter().any(|k| k.marker.is_some());
+                assert_eq!(drawn, dots, "{width} px: a marker drawn");
+                assert_eq!(says(&l, lang), dots, "{width} px {lang:?}: the source line and the dots");
+                assert!(texts(&l.scene).join(" ").contains(if lang == Lang::En { "Equal Earth projection" } else { "proyección Equal Earth" }));
+                assert_eq!(MapLayout::height(c, world, width, lang, Header::Full), l.scene.height, "{width} px {lang:?}");
+            }
+        }
+    }
+}
+
 /// The fills of polygons drawn around `p`.
 fn fills_at(l: &MapLayout, p: Point) -> Vec<Paint> {
     l.scene

@@ -86,6 +86,7 @@ pub fn map_summary(c: &Campaign, lang: Lang) -> String {
     out.push(' ');
     out.push_str(c.bars_source_line.get(lang));
     out.push(' ');
+    // (The dots are the picture's; a reader of the summary is told the places.)
     out.push_str(&s.source(c, ""));
     out
 }

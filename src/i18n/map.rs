@@ -15,9 +15,12 @@ pub struct MapStrings {
     pub legend_no_victims: &'static str,
     /// Map note on the campaign's places that have no place on the map, `{names}` filled in.
     pub map_not_on_map: &'static str,
-    /// The map's part of the source line: geometry, projection, markers;
-    /// `{points}` is [`Strings::map_points`] or empty.
+    /// The map's part of the source line: geometry, projection; `{points}`
+    /// is [`MapStrings::map_dots`] when the map draws a dot, then
+    /// [`MapStrings::map_points`] when it has places to fill it in, or empty.
     pub map_source: &'static str,
+    /// What the markers are: said only on a map that draws one.
+    pub map_dots: &'static str,
     /// How Natural Earth draws Western Sahara: said on a map of a campaign
     /// that names Morocco or Western Sahara only ([`MapStrings::source`]).
     pub map_western_sahara: &'static str,
@@ -45,7 +48,7 @@ pub struct MapStrings {
 
 impl MapStrings {
     /// The map's part of the source line for `campaign`, `points` (see
-    /// [`MapStrings::map_points`]) filled in; Western Sahara's note only
+    /// [`MapStrings::map_source`]) filled in; Western Sahara's note only
     /// when the campaign names Morocco or Western Sahara.
     pub fn source(&self, campaign: &crate::model::Campaign, points: &str) -> String {
         let line = super::fill(self.map_source, &[("points", points)]);
@@ -70,7 +73,8 @@ const EN: MapStrings = MapStrings {
     legend_no_count: "affected, count not published",
     legend_no_victims: "no victims reported",
     map_not_on_map: "Not on the map (codes of their own): {names}.",
-    map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection; dots mark countries too small to see at this width{points}.",
+    map_source: "Map: Natural Earth 1:110m (public domain), Equal Earth projection{points}.",
+    map_dots: "; dots mark countries too small to see at this width",
     map_western_sahara: "Natural Earth draws Western Sahara apart from Morocco along the Moroccan-built berm: the part west of it is drawn within Morocco.",
     map_points: "; placed from Natural Earth 1:10m (absent from 1:110m): {names}",
     inset_caption: "Western Europe and the Mediterranean, enlarged",
@@ -107,7 +111,8 @@ const ES: MapStrings = MapStrings {
     legend_no_count: "afectado, sin cifra publicada",
     legend_no_victims: "sin víctimas notificadas",
     map_not_on_map: "Sin lugar en el mapa (códigos propios): {names}.",
-    map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth; los puntos señalan países demasiado pequeños para verse a este ancho{points}.",
+    map_source: "Mapa: Natural Earth 1:110m (dominio público), proyección Equal Earth{points}.",
+    map_dots: "; los puntos señalan países demasiado pequeños para verse a este ancho",
     map_western_sahara: "Natural Earth dibuja el Sáhara Occidental aparte de Marruecos a lo largo del muro construido por Marruecos: la parte al oeste del muro queda dentro de Marruecos.",
     map_points: "; con ubicación de Natural Earth 1:10m (sin forma en 1:110m): {names}",
     inset_caption: "Europa occidental y el Mediterráneo, ampliados",

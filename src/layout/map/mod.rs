@@ -194,7 +194,9 @@ impl MapLayout {
     /// The height of [`MapLayout::with_header`]'s scene, found by the same
     /// code without the world's shapes (no projection, hatching or index):
     /// a fraction of the work, for `careto-reserve`, which needs the height
-    /// at every width.
+    /// at every width (native only: no module calls it, and the drawing
+    /// kernels leave out what only it needs).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn height(campaign: &Campaign, world: &World, width: f64, lang: Lang, header: Header) -> f64 {
         MapLayout::build(campaign, world, width, lang, header, false, false).scene.height
     }
@@ -261,6 +263,7 @@ impl MapLayout {
         let mut countries = Vec::new();
         let mut not_on_map = Vec::new();
         let mut points_only = Vec::new();
+        let mut dots = false;
         for &i in &order {
             let Some(k) = campaign.countries.get(i) else { continue };
             let Some((shape_index, shape)) = world.shapes.iter().enumerate().find(|(_, s)| s.code.as_ref().is_some_and(|c| c.as_slice() == k.code.as_bytes()))
@@ -274,16 +277,22 @@ impl MapLayout {
             if shape.polygons.is_empty() {
                 points_only.push(k.name.get(lang).to_string());
             }
-            if !draw {
-                continue;
-            }
+            // Its shapes and marker in both paths: the source line says
+            // "dots mark…" only when a dot is drawn, and its length is the
+            // height's. (Without `draw`, the inset's part of this country
+            // only, not every shape's.)
             let class = k.count.value().and_then(|v| color_scale.class_of(v));
             let mut polygons: Vec<Vec<Vec<Point>>> = shape.polygons.iter().map(|p| p.rings.iter().map(|r| place::on_screen(r, &project)).collect()).collect();
-            if let Some(z) = zoomed.get(shape_index) {
-                polygons.extend_from_slice(z);
+            match (zoomed.get(shape_index), inset) {
+                (Some(z), _) => polygons.extend_from_slice(z),
+                // (Without `draw`: the height alone, for careto-reserve, native only.)
+                #[cfg(not(target_arch = "wasm32"))]
+                (None, Some(r)) if !draw => place::enlarged(&shape.polygons, &enlarge, r, &mut polygons),
+                _ => {}
             }
             let area = polygons.iter().map(|p| place::polygon_area(p)).sum::<f64>();
             let marker = (polygons.is_empty() || area < MARKER_BELOW_AREA).then(|| place_at(shape.location));
+            dots |= marker.is_some();
             countries.push(MapCountry {
                 country: i,
                 shape: shape_index,
@@ -355,7 +364,14 @@ impl MapLayout {
             let most = lines_left(y).min(MAX_SOURCE_LINES);
             y = lines_block(&mut scene, wrap_at_most(&note, m.small, Weight::Normal, inner, most), x0, y, m.small, Weight::Normal, Paint::Muted);
         }
-        let points = if points_only.is_empty() { String::new() } else { fill(s.map_points, &[("names", &join_list(&points_only, lang))]) };
+        // What the dots are, only when one is drawn; then the places 1:110m has no shape for.
+        let mut points = String::new();
+        if dots {
+            points.push_str(s.map_dots);
+        }
+        if !points_only.is_empty() {
+            points += &fill(s.map_points, &[("names", &join_list(&points_only, lang))]);
+        }
         let source = format!("{} {}", campaign.bars_source_line.get(lang), s.source(campaign, &points));
         let source = wrap_at_most(&source, m.small, Weight::Normal, inner, lines_left(y + 2.0));
         y = lines_block(&mut scene, source, x0, y + 2.0, m.small, Weight::Normal, Paint::Muted);
