@@ -6,7 +6,7 @@
 //! without calling back.
 
 use crate::describe;
-use crate::i18n::detail_strings;
+use crate::i18n::{detail_strings, soft_hyphens};
 use crate::layout::Target;
 use crate::model::{Campaign, Lang};
 use crate::scale::ColorScale;
@@ -211,7 +211,7 @@ impl OnDemand {
     /// The table's `at`-th row.
     pub fn row(&self, c: &Campaign, at: usize) -> Option<Row> {
         let lang = self.lang;
-        Some(match self.rows.get(at)? {
+        let mut row = match self.rows.get(at)? {
             RowOf::Country(i) => {
                 let r = describe::country_row(c, c.countries.get(*i)?, lang);
                 Row { code: Some(r.code), cells: vec![r.name, r.value, r.notes, r.sources] }
@@ -219,7 +219,16 @@ impl OnDemand {
             RowOf::Period => event_cells(describe::period_row(c, lang)),
             RowOf::Event(i) => event_cells(describe::event_row(c, c.events.get(*i)?, lang)),
             RowOf::Ready(row) => row.clone(),
-        })
+        };
+        // Long Spanish words may break in a phone's narrow columns, in
+        // every cell but the sources' (the last: names, titles in other
+        // languages). The head's stay whole: a column is at least as wide
+        // as its head's longest word, and a hyphen in a heading is a stumble.
+        let last = row.cells.len().saturating_sub(1);
+        for cell in row.cells.iter_mut().take(last) {
+            *cell = soft_hyphens(cell, lang);
+        }
+        Some(row)
     }
 
     /// How many items the keyboard goes through.
@@ -347,6 +356,24 @@ mod tests {
         assert!(morocco.announcement().starts_with("Morocco. 384, almost certainly victim IP addresses. Colour class 200+."), "{}", morocco.announcement());
         assert!(morocco.announcement().contains("Sources: S1"), "{}", morocco.announcement());
         assert_eq!(d.table.head.iter().map(|h| h.numeric).collect::<Vec<_>>(), [false, true, false, false]);
+    }
+
+    #[test]
+    fn spanish_cells_but_the_sources_and_the_head_may_break_at_a_syllable() {
+        let c = crate::data::careto_ref();
+        let soft = |t: &str| t.contains('\u{ad}');
+        for view in [View::Bars, View::Timeline, View::Profile] {
+            let es = details(c, view, Lang::Es).table;
+            let en = details(c, view, Lang::En).table;
+            assert!(es.rows.iter().any(|r| r.cells.iter().any(|t| soft(t))), "{view:?}: no soft hyphen in Spanish");
+            for r in &es.rows {
+                assert!(r.cells.len() == 1 || !soft(r.cells.last().expect("cells")), "{view:?}: a source with a soft hyphen");
+            }
+            assert!(!es.head.iter().any(|h| soft(&h.text)) && !soft(&es.caption), "{view:?}: head or caption");
+            assert!(!en.rows.iter().flat_map(|r| &r.cells).any(|t| soft(t)), "{view:?}: English words stay whole");
+        }
+        let notes = &details(c, View::Bars, Lang::Es).table.rows[0].cells[2];
+        assert!(notes.contains("guber\u{ad}na\u{ad}men\u{ad}ta\u{ad}les"), "{notes}");
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! | `profile.rs` | [`ProfileStrings`], [`ProfileDetailStrings`] | the profile view's |
 //! | `details.rs` | [`DetailStrings`], [`detail_strings`] | what only tooltips, announcements, the table and the CSV say: the drawing kernel does not carry them (ARCHITECTURE.md, "The split") |
 //! | `format.rs` | [`format_count`], [`format_date`], [`fill`]… | numbers, dates and lists as each language writes them; `{placeholder}` templates |
+//! | `hyphen.rs` | [`soft_hyphens`] | where a long Spanish word may break in a narrow table column |
 
 use crate::model::Lang;
 
@@ -51,6 +52,7 @@ mod chart;
 mod controls;
 mod details;
 mod format;
+mod hyphen;
 #[cfg(careto_map)]
 mod map;
 mod profile;
@@ -64,6 +66,7 @@ pub use details::{detail_strings, DetailStrings};
 #[cfg(careto_map)]
 pub use format::join_list;
 pub use format::{capitalize, fill, format_count, format_date, join, month_name, sort_key};
+pub use hyphen::soft_hyphens;
 #[cfg(careto_map)]
 pub use map::{map_strings, MapStrings};
 pub use profile::{profile_detail_strings, profile_strings, ProfileDetailStrings, ProfileStrings};

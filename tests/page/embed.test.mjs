@@ -434,9 +434,12 @@ describe("embed.html (the iframe page) on its own", () => {
     }
   });
 
-  it("the bars', the map's and the timeline's data tables fit a 320 px frame and the demo page at 360 px: their sources wrap", async () => {
+  it("the bars', the map's and the timeline's data tables fit a 320 px frame in both languages and the demo page at 360 px: their sources wrap, long Spanish words break at a syllable", async () => {
     // Until 2026-12-03 each was wider (364 and 430 px), held wide by source
     // names with no space in them, and its caption ran past the frame's edge.
+    // Until 2026-12-05 the Spanish bars' and map's were 345 px wide, held by
+    // words such as "gubernamentales": they now carry soft hyphens
+    // (src/i18n/hyphen.rs).
     // Opens the table of the chart in element `id` (Show data): its width, its box's, its last column's head.
     const openTable = async (page, id) => {
       await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cv-tools button[aria-controls]").click(), id);
@@ -448,14 +451,35 @@ describe("embed.html (the iframe page) on its own", () => {
       }, id);
       return fit.jsonValue();
     };
-    for (const view of ["bars", "map", "timeline"]) {
+    for (const [lang, sources] of [["en", "Sources"], ["es", "Fuentes"]]) for (const view of ["bars", "map", "timeline"]) {
       const s = await openPage(browser, { width: 320, height: 900 });
       try {
-        await s.page.goto(base + `embed.html?view=${view}`);
+        await s.page.goto(base + `embed.html?view=${view}&lang=${lang}`);
         await s.page.waitForSelector('html[data-careto-viz-state="ready"]', { state: "attached", timeout: 30_000 });
         const { box, table, last } = await openTable(s.page, "chart");
-        assert.equal(last, "Sources", `${view}: the last column is the sources (interact.css lets it wrap anywhere)`);
-        assert.ok(table <= box, `${view}: the table is ${table} px wide in a ${box} px frame`);
+        assert.equal(last, sources, `${view} ${lang}: the last column is the sources (interact.css lets it wrap anywhere)`);
+        assert.ok(table <= box, `${view} ${lang}: the table is ${table} px wide in a ${box} px frame`);
+        if (lang === "es" && view === "bars") {
+          // Broken at a syllable, with a hyphen shown where it breaks; whole where it fits.
+          const word = await s.page.evaluate(() => {
+            const td = [...document.getElementById("chart").shadowRoot.querySelectorAll("td")].find((c) => c.textContent.includes("guber\u00adna\u00admen\u00adta\u00adles"));
+            const text = [...(td?.childNodes ?? [])].find((n) => n.textContent.includes("guber"));
+            if (!text) return null;
+            // The lines of "gubernamentales", by the tops of its letters' boxes.
+            const at = text.textContent.indexOf("guber");
+            const tops = new Set();
+            for (let i = at; i < at + 19; i++) {
+              const r = document.createRange();
+              r.setStart(text, i);
+              r.setEnd(text, i + 1);
+              const box = r.getBoundingClientRect();
+              if (box.width > 0) tops.add(Math.round(box.top));
+            }
+            return { lines: tops.size, width: td.getBoundingClientRect().width };
+          });
+          assert.ok(word, "the notes say gubernamentales, with soft hyphens");
+          assert.ok(word.lines >= 1 && word.lines <= 2, `gubernamentales on ${word?.lines} lines`);
+        }
         assert.deepEqual(s.problems, []);
       } finally {
         await s.context.close();
