@@ -291,6 +291,48 @@ for (const name of ENGINES) {
         await assertNoProblems(page);
       });
 
+      it(t("hover: a faint band marks the row the tooltip is about, the pointer on its bar or beside it; none under the keyboard's ring"), async () => {
+        // Before 2026-12-05 nothing on the chart said which row a tooltip was
+        // about: a pointer right of a short bar (the row's hit box is the
+        // chart's width) showed a tooltip with no mark on its bar.
+        const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+        const bandOf = (h) => {
+          const root = document.querySelector(h).shadowRoot;
+          const b = root.querySelector(".cv-band");
+          const c = root.querySelector("canvas").getBoundingClientRect();
+          if (!b || b.hidden) return null;
+          const r = b.getBoundingClientRect();
+          const { backgroundColor: bg, opacity } = getComputedStyle(b);
+          return { x: r.left, y: r.top, w: r.width, h: r.height, bg, opacity: Number(opacity), canvas: [c.left, c.width], tip: root.querySelector(".cv-tip:not([hidden]) b")?.textContent ?? null };
+        };
+        await page.mouseMove(bar.x - 5, bar.y);
+        await page.mouseMove(bar.x, bar.y);
+        await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
+        const on = await page.waitFor(bandOf, BARS, { message: "no band on hover" });
+        assert.equal(on.tip, "Morocco");
+        assert.ok(on.y <= bar.y && bar.y <= on.y + on.h && on.h >= 14 && on.h <= 40, `the band ${JSON.stringify(on)} is not Morocco's row at y ${bar.y}`);
+        assert.ok(Math.abs(on.x - on.canvas[0]) <= 1 && Math.abs(on.w - on.canvas[1]) <= 1, `the band ${JSON.stringify(on)} is not the chart's width`);
+        // In the text's colour (the light theme's), faint: neither none nor opaque.
+        assert.equal(on.bg, "rgb(26, 26, 26)");
+        assert.ok(on.opacity > 0 && on.opacity < 0.2, `the band's opacity ${on.opacity}`);
+        // Beside the bar, past its figure: the same row, the same band.
+        await page.mouseMove(on.canvas[0] + on.canvas[1] - 4, bar.y);
+        const beside = await page.waitFor(bandOf, BARS);
+        assert.deepEqual({ ...beside, tip: beside.tip }, { ...on, tip: "Morocco" }, "beside Morocco's bar");
+        await page.press("Escape");
+        await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-band:not([hidden])"), BARS, { message: "Escape left the band" });
+        // The keyboard's ring marks its item: no band with it.
+        await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector("canvas").focus(), BARS);
+        await page.press("ArrowDown");
+        await page.waitFor((h) => document.querySelector(h).shadowRoot.querySelector(".cv-live, [aria-live]")?.textContent.length > 0, BARS, { message: "ArrowDown said nothing" });
+        assert.equal(await page.evaluate(bandOf, BARS), null, "a band beside the keyboard's ring");
+        await page.press("Escape");
+        // The focus leaves the chart, and Tab's starting point with it: a
+        // click on the heading (the next test starts with the page's first Tab stop).
+        await page.clickOn(["h1"]);
+        await assertNoProblems(page);
+      });
+
       it(t("hover (WCAG 1.4.13): the pointer moves onto Morocco's tooltip, which stays there, and goes when the pointer leaves both"), async () => {
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
         await page.mouseMove(bar.x - 5, bar.y);

@@ -92,8 +92,35 @@ export function layer(provider, { L, report }) {
     clearTimeout(st.tipTimer);
     st.tipKey = null;
     if (st.parts) st.parts.tip.hidden = true;
+    if (st.parts?.band) st.parts.band.hidden = true;
     st.outline?.();
   }
+
+  /**
+   * Marks the item `key` that a pointer's tooltip is about with a faint band
+   * over its box (interact.css, .cv-band): a bar's row, an event with its
+   * label, where the pointer may be beside the mark, not on it. The map
+   * outlines its countries instead (world.js).
+   */
+  function band(st, key) {
+    const { parts: p, kernel: k, canvas: c } = st;
+    if (st.outline || !p) return;
+    if (!p.band) {
+      p.band = document.createElement("div");
+      p.band.className = "cv-band";
+      c.after(p.band);
+    }
+    // CSS px of the picture to px of the page (a canvas shrunk by max-width).
+    const z = c.clientWidth / parseFloat(c.style.width) || 1;
+    for (let i = 0; i < k.itemCount; i++) {
+      const [x, y, w, h, at] = k.item(i);
+      if (at !== key) continue;
+      p.band.style.cssText = `left:${c.offsetLeft + x * z}px;top:${c.offsetTop + y * z}px;width:${w * z}px;height:${h * z}px`;
+      p.band.hidden = false;
+    }
+  }
+
+
 
   /** The tooltip closed, the live region emptied; with `ring`, the focus ring gone too. */
   function closed(st, ring) {
@@ -415,6 +442,7 @@ export function layer(provider, { L, report }) {
       // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
       if (key === undefined) return e.type === "pointerdown" ? hideTip(st) : lingerTip(st);
       showTip(st, key, e.clientX, e.clientY, e.pointerType === "touch");
+      band(st, key);
       // A tap or a click selects; a hover only shows.
       if (e.type === "pointerdown") selected(st, key);
     },
