@@ -104,7 +104,9 @@ export function layer(provider, { L, report }) {
    */
   function band(st, key) {
     const { parts: p, kernel: k, canvas: c } = st;
-    if (st.outline || !p) return;
+    // (A pointer moving along one row of one picture: nothing to do.)
+    const at = key + c.style.width;
+    if (st.outline || !p || (p.band && !p.band.hidden && p.band.at === at)) return;
     if (!p.band) {
       p.band = document.createElement("div");
       p.band.className = "cv-band";
@@ -113,10 +115,12 @@ export function layer(provider, { L, report }) {
     // CSS px of the picture to px of the page (a canvas shrunk by max-width).
     const z = c.clientWidth / parseFloat(c.style.width) || 1;
     for (let i = 0; i < k.itemCount; i++) {
-      const [x, y, w, h, at] = k.item(i);
-      if (at !== key) continue;
+      const [x, y, w, h, item] = k.item(i);
+      if (item !== key) continue;
       p.band.style.cssText = `left:${c.offsetLeft + x * z}px;top:${c.offsetTop + y * z}px;width:${w * z}px;height:${h * z}px`;
       p.band.hidden = false;
+      p.band.at = at;
+      break;
     }
   }
 
@@ -441,8 +445,11 @@ export function layer(provider, { L, report }) {
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
       // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
       if (key === undefined) return e.type === "pointerdown" ? hideTip(st) : lingerTip(st);
-      showTip(st, key, e.clientX, e.clientY, e.pointerType === "touch");
+      // The band first: its reads of the canvas's box come while the layout
+      // is still the one the shell's handler has just read; the tooltip's
+      // change then costs one layout, not two.
       band(st, key);
+      showTip(st, key, e.clientX, e.clientY, e.pointerType === "touch");
       // A tap or a click selects; a hover only shows.
       if (e.type === "pointerdown") selected(st, key);
     },
