@@ -7,8 +7,30 @@
 //! place). So a marker's tolerance never takes a tap from a country drawn
 //! under it (France under Belgium's at 375 px, Morocco under Gibraltar's).
 
-use super::{MapCountry, MARKER_DISC, MARKER_HIT_RADIUS};
-use crate::layout::{points_box, Point, Rect};
+use super::{MapCountry, MapLayout, MARKER_DISC, MARKER_HIT_RADIUS};
+use crate::layout::{points_box, Point, Rect, Target};
+
+impl MapLayout {
+    /// The country under `(x, y)` CSS px: a marker's disc
+    /// ([`MARKER_DISC`]), else the country whose shape holds the point,
+    /// else a marker within [`MARKER_HIT_RADIUS`].
+    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
+        let slot = self.index.hit(&self.countries, x, y)?;
+        self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+
+    /// The same answer as [`MapLayout::hit`] without the index: every
+    /// marker, then every polygon (for tests and fuzzing).
+    pub fn hit_without_index(&self, x: f64, y: f64) -> Option<Target> {
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
+        let slot = nearest_marker(&self.countries, x, y, MARKER_DISC)
+            .or_else(|| self.countries.iter().position(|c| self.bounds().contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))
+            .or_else(|| nearest_marker(&self.countries, x, y, MARKER_HIT_RADIUS))?;
+        self.countries.get(slot).map(|c| Target::Country(c.country))
+    }
+}
 
 /// Cell size, CSS px.
 const CELL: f64 = 24.0;

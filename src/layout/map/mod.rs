@@ -385,26 +385,6 @@ impl MapLayout {
         MapLayout { scene, countries, not_on_map, color_scale, frame, inset, index }
     }
 
-    /// The country under `(x, y)` CSS px: a marker's disc
-    /// ([`MARKER_DISC`]), else the country whose shape holds the point,
-    /// else a marker within [`MARKER_HIT_RADIUS`].
-    pub fn hit(&self, x: f64, y: f64) -> Option<Target> {
-        let slot = self.index.hit(&self.countries, x, y)?;
-        self.countries.get(slot).map(|c| Target::Country(c.country))
-    }
-
-    /// The same answer as [`MapLayout::hit`] without the index: every
-    /// marker, then every polygon (for tests and fuzzing).
-    pub fn hit_without_index(&self, x: f64, y: f64) -> Option<Target> {
-        if !(x.is_finite() && y.is_finite()) {
-            return None;
-        }
-        let slot = hit::nearest_marker(&self.countries, x, y, MARKER_DISC)
-            .or_else(|| self.countries.iter().position(|c| self.bounds().contains(x, y) && c.polygons.iter().any(|p| even_odd(p, x, y))))
-            .or_else(|| hit::nearest_marker(&self.countries, x, y, MARKER_HIT_RADIUS))?;
-        self.countries.get(slot).map(|c| Target::Country(c.country))
-    }
-
     /// The world's frame and the inset's under it, together.
     pub fn bounds(&self) -> Rect {
         self.inset.map_or(self.frame, |r| Rect { h: r.bottom() - self.frame.y, ..self.frame })
