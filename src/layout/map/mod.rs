@@ -192,7 +192,8 @@ impl MapLayout {
     }
 
     /// The height of [`MapLayout::with_header`]'s scene, found by the same
-    /// code without the world's shapes (no projection, hatching or index):
+    /// code without the world's shapes (only the campaign's countries are
+    /// projected, for their markers; no hatching, borders or index):
     /// a fraction of the work, for `careto-reserve`, which needs the height
     /// at every width (native only: no module calls it, and the drawing
     /// kernels leave out what only it needs).
