@@ -466,16 +466,32 @@ describe("a reader on the map", () => {
         const distances = gib.opaque.map(([x, y]) => Math.hypot(x + 0.5 - cx, y + 0.5 - cy));
         assert.ok(distances.length > 30 && distances.every((d) => d >= 6 && d <= 10.5), `Gibraltar's ring: ${distances.length} px, ${Math.min(...distances)}-${Math.max(...distances)} px from its centre`);
         assert.equal(gib.map, before.map, "hovering Gibraltar drew the map again");
-        // A new width (the pointer still on Gibraltar's tooltip): the outline follows the new picture.
+        // A new width under the still pointer: Gibraltar's marker moves from
+        // under it, and the tooltip and the outline are of what is under it
+        // now, as :hover does (until 2026-12-06 Gibraltar's stayed).
         await page.setViewportSize({ width: 414, height: 1000 });
         const wider = await until(async () => {
           const v = await look();
-          return v.canvas[2] > 400 && v.outline?.[2] === v.canvas[2] ? v : null;
-        }, "the outline did not follow the chart to 414 px");
-        assert.equal(wider.tip, "Gibraltar", "a new width keeps the tooltip");
+          return v.canvas[2] > 400 && v.outline?.[2] === v.canvas[2] && v.tip !== "Gibraltar" ? v : null;
+        }, "the tooltip and the outline did not follow the chart to 414 px");
         const [wx, wy] = wider.points.GIB;
         assert.notDeepEqual([wx, wy], [cx, cy], "Gibraltar's marker moved with the width");
-        assert.ok(wider.opaque.length > 30 && wider.opaque.every(([x, y]) => Math.hypot(x + 0.5 - wx, y + 0.5 - wy) <= 10.5), "Gibraltar's ring where its marker now is");
+        const under = await page.evaluate(async ([x, y]) => {
+          const { chart } = await import(document.querySelector('script[type="module"][src]').src);
+          const r = chart.canvas.getBoundingClientRect();
+          return chart.hitTest(x - r.x, y - r.y) ?? null;
+        }, [gx, gy]);
+        assert.notEqual(under, "country:GIB", "Gibraltar is still under the pointer: the test shows nothing");
+        if (under === null) assert.equal(wider.tip, null, "a tooltip where nothing is under the pointer");
+        else assert.ok(wider.tip !== null && wider.opaque.length > 30, `no tooltip or outline of ${under}, under the pointer: ${wider.tip}, ${wider.opaque.length} px`);
+        // Off the map (the tooltip under the pointer may cover Gibraltar's new place), then onto Gibraltar where it is now: its ring there.
+        await gone();
+        await page.mouse.move(wider.canvas[0] + wx, wider.canvas[1] + wy);
+        const ringed = await until(async () => {
+          const v = await look();
+          return v.tip === "Gibraltar" ? v : null;
+        }, "no tooltip over Gibraltar at 414 px");
+        assert.ok(ringed.opaque.length > 30 && ringed.opaque.every(([x, y]) => Math.hypot(x + 0.5 - wx, y + 0.5 - wy) <= 10.5), "Gibraltar's ring where its marker now is");
         await gone();
         assert.deepEqual(s.problems, []);
       } finally {

@@ -77,10 +77,14 @@ function settled() {
   return Object.fromEntries(all.map((e) => [e.id || e.localName, e.dataset.caretoVizState]));
 }
 
-/** The widest horizontal run of colour `rgb` in the chart's canvas (Morocco's bar for the top class), in viewport CSS px. */
-function widestRunOf([host, rgb]) {
+/**
+ * The widest horizontal run of colour `rgb` in the chart's canvas (Morocco's
+ * bar for the top class), in viewport CSS px; the canvas scrolled to the
+ * middle of the window first, unless `stay`.
+ */
+function widestRunOf([host, rgb, stay]) {
   const canvas = document.querySelector(host).shadowRoot.querySelector("canvas");
-  canvas.scrollIntoView({ block: "center" });
+  if (!stay) canvas.scrollIntoView({ block: "center" });
   const { width, height } = canvas;
   const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
   let best = { length: 0, x: 0, y0: 0, y1: 0 };
@@ -100,8 +104,41 @@ function widestRunOf([host, rgb]) {
   }
   if (best.length === 0) return null;
   const rect = canvas.getBoundingClientRect();
-  const scale = rect.width / width;
+  // Viewport px per bitmap px: the picture may be the top-left part of a larger bitmap (src/web/hidpi.rs).
+  const scale = rect.width / parseFloat(canvas.style.width) / devicePixelRatio;
   return { lengthCss: best.length * scale, x: rect.left + (best.x + best.length / 2) * scale, y: rect.top + ((best.y0 + best.y1 + 1) / 2) * scale };
+}
+
+/** The band over the item a pointer's tooltip is about: null when hidden, else its box, colour and opacity, the canvas's left and width, and the tooltip's title. */
+function bandOf(host) {
+  const root = document.querySelector(host).shadowRoot;
+  const b = root.querySelector(".cv-band");
+  const c = root.querySelector("canvas").getBoundingClientRect();
+  if (!b || b.hidden) return null;
+  const r = b.getBoundingClientRect();
+  const { backgroundColor: bg, opacity } = getComputedStyle(b);
+  return { x: r.left, y: r.top, w: r.width, h: r.height, bg, opacity: Number(opacity), canvas: [c.left, c.width], tip: root.querySelector(".cv-tip:not([hidden]) b")?.textContent ?? null };
+}
+
+/**
+ * Sets the width of the chart in `host` (CSS px; null: as the page lays it
+ * out, and the page's scroll anchoring back) and resolves to it once the
+ * chart is redrawn at it, two frames later.
+ */
+function widthOf([host, px]) {
+  const e = document.querySelector(host);
+  // The chart's new height does not scroll the page (scroll anchoring): what is under a still pointer is the chart's doing.
+  document.documentElement.style.overflowAnchor = px === null ? "" : "none";
+  if (px === null) e.style.removeProperty("width");
+  else e.style.width = `${px}px`;
+  const c = e.shadowRoot.querySelector("canvas");
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  return (async () => {
+    for (let i = 0; i < 100 && Math.abs(parseFloat(c.style.width) - e.clientWidth) > 1; i++) await frame();
+    await frame();
+    await frame();
+    return parseFloat(c.style.width);
+  })();
 }
 
 /** The chart's tooltip: null when hidden, else its text and box. */
@@ -296,15 +333,6 @@ for (const name of ENGINES) {
         // about: a pointer right of a short bar (the row's hit box is the
         // chart's width) showed a tooltip with no mark on its bar.
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
-        const bandOf = (h) => {
-          const root = document.querySelector(h).shadowRoot;
-          const b = root.querySelector(".cv-band");
-          const c = root.querySelector("canvas").getBoundingClientRect();
-          if (!b || b.hidden) return null;
-          const r = b.getBoundingClientRect();
-          const { backgroundColor: bg, opacity } = getComputedStyle(b);
-          return { x: r.left, y: r.top, w: r.width, h: r.height, bg, opacity: Number(opacity), canvas: [c.left, c.width], tip: root.querySelector(".cv-tip:not([hidden]) b")?.textContent ?? null };
-        };
         await page.mouseMove(bar.x - 5, bar.y);
         await page.mouseMove(bar.x, bar.y);
         await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
@@ -329,6 +357,86 @@ for (const name of ENGINES) {
         await page.press("Escape");
         // The focus leaves the chart, and Tab's starting point with it: a
         // click on the heading (the next test starts with the page's first Tab stop).
+        await page.clickOn(["h1"]);
+        await assertNoProblems(page);
+      });
+
+      it(t("a picture redrawn under a still pointer: its tooltip and band follow what is under the pointer now, as :hover does"), async () => {
+        // Before 2026-12-06 they stayed as they were, about the item that had
+        // been under the pointer, where it had been.
+        const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+        await page.mouseMove(bar.x - 5, bar.y);
+        await page.mouseMove(bar.x, bar.y);
+        const on = await page.waitFor(bandOf, BARS, { message: "no band on hover" });
+        assert.equal(on.tip, "Morocco");
+        // Narrower: the title and the notes take more lines, and the rows move down from under the pointer.
+        assert.equal(await page.evaluate(widthOf, [BARS, 400]), 400);
+        const moved = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT, true]);
+        assert.ok(Math.abs(moved.y - bar.y) > on.h, `Morocco's bar did not move from under the pointer: ${bar.y} -> ${moved.y}`);
+        const now = await page.evaluate(bandOf, BARS);
+        const tip = await page.evaluate(tipOf, BARS);
+        assert.ok(!tip || !/Morocco/.test(tip.text), `Morocco's tooltip stayed: ${tip?.text}`);
+        // What is under the pointer now: its band and its tooltip, or neither.
+        assert.equal(now === null, tip === null, `a band ${JSON.stringify(now)} without a tooltip, or the other way round`);
+        if (now) assert.ok(now.y <= bar.y && bar.y <= now.y + now.h && now.tip !== "Morocco", `the band ${JSON.stringify(now)} is not under the pointer at y ${bar.y}`);
+        // Back to the page's width: Morocco under the pointer again, its band where it was.
+        await page.evaluate(widthOf, [BARS, null]);
+        const back = await page.waitFor(bandOf, BARS, { message: "no band once Morocco was under the pointer again" });
+        assert.deepEqual(back, on, "Morocco's band at the page's width again");
+        // The page scrolled under the still pointer: Morocco's bar goes up from under it.
+        await page.evaluate(() => new Promise((resolve) => {
+          scrollBy(0, 60);
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        }));
+        const scrolled = await page.evaluate(bandOf, BARS);
+        const tipScrolled = await page.evaluate(tipOf, BARS);
+        assert.ok(!tipScrolled || !/Morocco/.test(tipScrolled.text), "Morocco's tooltip stayed as the page scrolled it away");
+        assert.equal(scrolled === null, tipScrolled === null, `after the scroll, a band ${JSON.stringify(scrolled)} without a tooltip, or the other way round`);
+        if (scrolled) assert.ok(scrolled.y <= bar.y && bar.y <= scrolled.y + scrolled.h, `the band ${JSON.stringify(scrolled)} is not under the pointer at y ${bar.y}`);
+        await page.evaluate(() => scrollBy(0, -60));
+        await page.press("Escape");
+        await page.clickOn(["h1"]);
+        await assertNoProblems(page);
+      });
+
+      it(t("a picture redrawn under the keys' hint and the keyboard's tooltip: each goes beside the chart and the item where they are now"), async () => {
+        await page.evaluate(widthOf, [BARS, null]);
+        // Focused, and scrolled into view where need be (the scroll's event comes with the next frame).
+        await page.evaluate((h) => new Promise((resolve) => {
+          document.querySelector(h).shadowRoot.querySelector("canvas").focus();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        }), BARS);
+        const wide = await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on focus" });
+        assertHintPlaced(wide, "chart");
+        await page.evaluate(widthOf, [BARS, 400]);
+        const narrow = await page.evaluate(describedBy, [BARS, true]);
+        assert.ok(narrow, "the keys' hint went with the redraw");
+        assert.ok(Math.abs(narrow.canvas.right - wide.canvas.right) > 100, "the chart is as wide as before");
+        assertHintPlaced(narrow, "chart at 400 px");
+        await page.evaluate(widthOf, [BARS, null]);
+        // Morocco's details, opened with the keyboard; then the chart narrower.
+        await page.press("ArrowDown");
+        await page.press("Enter");
+        const before = await page.waitFor(tipOf, BARS, { message: "Enter showed no tooltip" });
+        assert.match(before.text, /Morocco/);
+        const row = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT, true]);
+        await page.evaluate(widthOf, [BARS, 400]);
+        const after = await page.evaluate(tipOf, BARS);
+        const moved = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT, true]);
+        assert.ok(Math.abs(moved.y - row.y) > 10, `Morocco's bar did not move: ${row.y} -> ${moved.y}`);
+        assert.match(after?.text ?? "", /Morocco/, "Morocco's tooltip went with the redraw");
+        assert.ok(Math.abs(after.box.y - moved.y - (before.box.y - row.y)) <= 2, `the tooltip stayed at y ${after.box.y} while Morocco's bar moved ${row.y} -> ${moved.y}`);
+        assert.ok(after.box.x < before.box.x, `the tooltip stayed at x ${after.box.x} beside a narrower chart`);
+        // The page scrolled: the tooltip goes with its item.
+        await page.evaluate(() => new Promise((resolve) => {
+          scrollBy(0, 40);
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        }));
+        const scrolled = await page.evaluate(tipOf, BARS);
+        assert.ok(scrolled && Math.abs(after.box.y - scrolled.box.y - 40) <= 1, `the tooltip ${JSON.stringify(scrolled?.box)} did not go up 40 px with the page from ${after.box.y}`);
+        await page.evaluate(() => scrollBy(0, -40));
+        await page.press("Escape");
+        await page.evaluate(widthOf, [BARS, null]);
         await page.clickOn(["h1"]);
         await assertNoProblems(page);
       });

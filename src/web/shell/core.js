@@ -282,6 +282,8 @@ export function shell(wasm, details, maps, reads) {
         // returns, so that a listener added right after it hears it.
         queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));
       }
+      // A tooltip shown follows the new picture (interact.js).
+      layer?.repainted(this);
       map?.painted(this);
     }
 

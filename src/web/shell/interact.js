@@ -105,7 +105,7 @@ export function layer(provider, { L, report }) {
   function band(st, key) {
     const { parts: p, kernel: k, canvas: c } = st;
     // (A pointer moving along one row of one picture: nothing to do.)
-    const at = key + c.style.width;
+    const at = key + c.style.width + c.style.height;
     if (st.outline || !p || (p.band && !p.band.hidden && p.band.at === at)) return;
     if (!p.band) {
       p.band = document.createElement("div");
@@ -128,6 +128,8 @@ export function layer(provider, { L, report }) {
 
   /** The tooltip closed, the live region emptied; with `ring`, the focus ring gone too. */
   function closed(st, ring) {
+    // Dismissed: not shown again by a redraw under a still pointer (repainted).
+    st.pointerIn = false;
     hideTip(st);
     if (st.parts) st.parts.live.textContent = "";
     if (ring && st.kernel.focus >= 0) {
@@ -200,6 +202,32 @@ export function layer(provider, { L, report }) {
     setAt(p.tip, Math.round(Math.max(left, 8)), Math.round(Math.max(top, 8)));
   }
 
+  /**
+   * The chart moved or changed under what the layer shows (the page
+   * scrolled; a new width, the theme, the language: repainted): the keys'
+   * hint and the keyboard's tooltip go beside the chart and the item
+   * where they are now; a mouse or a pen still over the chart gets what is
+   * under it now, as :hover does (that item's tooltip and band, or none).
+   * A tap's tooltip goes; one the pointer went onto stays, its band on its item.
+   */
+function follow(st) {
+    const p = st.parts;
+    if (!p) return;
+    const k = st.kernel;
+    const at = st.pointerAt;
+    const shown = !p.tip.hidden;
+    if (shown && st.tipKey === null) return hint(st);
+    if (shown && !at) return k.item(k.focus)?.[4] === st.tipKey ? tipAtFocus(st, true) : hideTip(st);
+    if (!at) return;
+    if (!st.pointerIn) return shown && (at.pointerType === "touch" ? hideTip(st) : band(st, st.tipKey));
+    const c = st.canvas;
+    const r = c.getBoundingClientRect();
+    const key = k.hit(((at.clientX - r.left) * parseFloat(c.style.width)) / r.width, ((at.clientY - r.top) * parseFloat(c.style.height)) / r.height);
+    if (key === undefined) return hideTip(st);
+    band(st, key);
+    showTip(st, key, at.clientX, at.clientY, false);
+  }
+
   /** Tells the host page that a reader selected the item `key` (careto-viz:select; README, "Events"). */
   function selected(st, key) {
     const tip = detailsOf(st).tip(key);
@@ -230,19 +258,30 @@ export function layer(provider, { L, report }) {
     return out;
   }
 
-  /** Opens the focused item's details (Enter, Space): its tooltip shown and its text said. */
-  function openDetails(st) {
+  /**
+   * Shows the focused item's tooltip beside it (not the pointer's: no
+   * band); its details, or undefined. `again`: the one shown, moved there.
+   */
+  function tipAtFocus(st, again) {
     const k = st.kernel;
-    if (k.focus < 0) focusItem(st, 0);
     const item = k.item(k.focus);
     if (!item) return;
     const [x, y, w, h, key] = item;
     const tip = detailsOf(st).tip(key);
     if (!tip) return;
     const r = st.canvas.getBoundingClientRect();
-    st.tipKey = null;
-    showTip(st, key, r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2);
-    st.parts.live.textContent = sentences(tip);
+    const at = [r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2];
+    if (again) return placeTip(st.parts.tip, ...at);
+    st.tipKey = st.pointerAt = null;
+    showTip(st, key, ...at);
+    return tip;
+  }
+
+  /** Opens the focused item's details (Enter, Space): its tooltip shown and its text said. */
+  function openDetails(st) {
+    if (st.kernel.focus < 0) focusItem(st, 0);
+    const tip = tipAtFocus(st);
+    if (tip) st.parts.live.textContent = sentences(tip);
   }
 
   /**
@@ -431,6 +470,8 @@ export function layer(provider, { L, report }) {
           if (!path.includes(st.canvas) && !path.includes(st.parts.tip)) closed(st, st.parts.root.activeElement !== st.canvas);
         }, { signal });
         st.canvas.addEventListener("focus", () => hint(st), { signal });
+        // The page or a box around the chart scrolled: the tooltip (fixed to the window) follows (follow).
+        document.addEventListener("scroll", () => follow(st), { capture: true, passive: true, signal });
         // A pointer on the tooltip keeps it; leaving it, the tooltip goes unless the pointer reaches its item.
         st.parts.tip.addEventListener("pointerenter", () => clearTimeout(st.tipTimer), { signal });
         st.parts.tip.addEventListener("pointerleave", (e) => e.pointerType === "touch" || lingerTip(st), { signal });
@@ -441,6 +482,9 @@ export function layer(provider, { L, report }) {
 
     pointer(st, e) {
       if (e.type === "pointerdown") st.pressedAt = performance.now();
+      // Where it is, for a picture that changes under a still pointer (repainted).
+      st.pointerAt = e;
+      st.pointerIn = e.pointerType !== "touch";
       const key = st.kernel.hit(e.offsetX, e.offsetY);
       st.canvas.style.cursor = key === undefined ? "default" : "pointer";
       // Off every item: a tap closes the tooltip, a pointer moving towards it lets it stay a moment.
@@ -470,14 +514,17 @@ export function layer(provider, { L, report }) {
       return false;
     },
 
+    repainted: follow,
+
     leave(st, e) {
+      st.pointerIn = false;
       if (e.pointerType !== "touch") lingerTip(st);
     },
 
     key(st, key) {
       const k = st.kernel;
       const n = k.itemCount;
-      if (key === "Escape") return hideTip(st);
+      if (key === "Escape") return closed(st, false);
       if (n === 0) return;
       const at = k.focus;
       let next;
