@@ -283,7 +283,7 @@ export function shell(wasm, details, maps, reads) {
         queueMicrotask(() => this.ac.signal.aborted || this.emit("ready", { lang: this.words.lang }));
       }
       // A tooltip shown follows the new picture (interact.js).
-      layer?.repainted(this);
+      layer?.repainted?.(this);
       map?.painted(this);
     }
 

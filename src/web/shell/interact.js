@@ -128,8 +128,6 @@ export function layer(provider, { L, report }) {
 
   /** The tooltip closed, the live region emptied; with `ring`, the focus ring gone too. */
   function closed(st, ring) {
-    // Dismissed: not shown again by a redraw under a still pointer (repainted).
-    st.pointerIn = false;
     hideTip(st);
     if (st.parts) st.parts.live.textContent = "";
     if (ring && st.kernel.focus >= 0) {
@@ -205,21 +203,19 @@ export function layer(provider, { L, report }) {
   /**
    * The chart moved or changed under what the layer shows (the page
    * scrolled; a new width, the theme, the language: repainted): the keys'
-   * hint and the keyboard's tooltip go beside the chart and the item
-   * where they are now; a mouse or a pen still over the chart gets what is
-   * under it now, as :hover does (that item's tooltip and band, or none).
-   * A tap's tooltip goes; one the pointer went onto stays, its band on its item.
+   * hint and the keyboard's tooltip go beside the chart and the item where
+   * they are now; a pointer's tooltip, the pointer still over the chart,
+   * becomes that of what is under it now, as :hover would (with its band),
+   * or goes. A tap's goes; one the pointer went onto stays, its band on its item.
    */
-function follow(st) {
+  function follow(st) {
     const p = st.parts;
-    if (!p) return;
+    if (!p || p.tip.hidden) return;
     const k = st.kernel;
     const at = st.pointerAt;
-    const shown = !p.tip.hidden;
-    if (shown && st.tipKey === null) return hint(st);
-    if (shown && !at) return k.item(k.focus)?.[4] === st.tipKey ? tipAtFocus(st, true) : hideTip(st);
-    if (!at) return;
-    if (!st.pointerIn) return shown && (at.pointerType === "touch" ? hideTip(st) : band(st, st.tipKey));
+    if (st.tipKey === null) return hint(st);
+    if (!at) return k.item(k.focus)?.[4] === st.tipKey ? tipAtFocus(st, true) : hideTip(st);
+    if (!st.pointerIn) return at.pointerType === "touch" ? hideTip(st) : band(st, st.tipKey);
     const c = st.canvas;
     const r = c.getBoundingClientRect();
     const key = k.hit(((at.clientX - r.left) * parseFloat(c.style.width)) / r.width, ((at.clientY - r.top) * parseFloat(c.style.height)) / r.height);
@@ -482,7 +478,7 @@ function follow(st) {
 
     pointer(st, e) {
       if (e.type === "pointerdown") st.pressedAt = performance.now();
-      // Where it is, for a picture that changes under a still pointer (repainted).
+      // Where it is, for a picture that changes under a still pointer (follow).
       st.pointerAt = e;
       st.pointerIn = e.pointerType !== "touch";
       const key = st.kernel.hit(e.offsetX, e.offsetY);
@@ -524,7 +520,7 @@ function follow(st) {
     key(st, key) {
       const k = st.kernel;
       const n = k.itemCount;
-      if (key === "Escape") return closed(st, false);
+      if (key === "Escape") return hideTip(st);
       if (n === 0) return;
       const at = k.focus;
       let next;
