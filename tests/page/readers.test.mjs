@@ -401,7 +401,7 @@ for (const name of ENGINES) {
         await assertNoProblems(page);
       });
 
-      it(t("a picture redrawn under the keys' hint and the keyboard's tooltip: each goes beside the chart and the item where they are now"), async () => {
+      it(t("a picture redrawn or scrolled under the keys' hint and the keyboard's tooltip: each goes beside the chart and the item where they are now, or goes with them out of the window"), async () => {
         await page.evaluate(widthOf, [BARS, null]);
         // Focused, and scrolled into view where need be (the scroll's event comes with the next frame).
         await page.evaluate((h) => new Promise((resolve) => {
@@ -415,6 +415,13 @@ for (const name of ENGINES) {
         assert.ok(narrow, "the keys' hint went with the redraw");
         assert.ok(Math.abs(narrow.canvas.right - wide.canvas.right) > 100, "the chart is as wide as before");
         assertHintPlaced(narrow, "chart at 400 px");
+        // The chart scrolled out of the window: the hint goes (it is not left pinned to the window's edge).
+        await page.evaluate(() => new Promise((resolve) => {
+          scrollBy(0, 2000);
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        }));
+        assert.equal(await page.evaluate(describedBy, [BARS, true]), null, "the keys' hint stayed with the chart out of the window");
+        await page.evaluate(() => scrollBy(0, -2000));
         await page.evaluate(widthOf, [BARS, null]);
         // Morocco's details, opened with the keyboard; then the chart narrower.
         await page.press("ArrowDown");
@@ -436,7 +443,13 @@ for (const name of ENGINES) {
         }));
         const scrolled = await page.evaluate(tipOf, BARS);
         assert.ok(scrolled && Math.abs(after.box.y - scrolled.box.y - 40) <= 1, `the tooltip ${JSON.stringify(scrolled?.box)} did not go up 40 px with the page from ${after.box.y}`);
-        await page.evaluate(() => scrollBy(0, -40));
+        // Morocco's bar scrolled out of the window: its tooltip goes (it is not left pinned to the window's edge).
+        await page.evaluate(() => new Promise((resolve) => {
+          scrollBy(0, 2000);
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+        }));
+        assert.equal(await page.evaluate(tipOf, BARS), null, "Morocco's tooltip stayed with its bar out of the window");
+        await page.evaluate(() => scrollBy(0, -2040));
         await page.press("Escape");
         await page.evaluate(widthOf, [BARS, null]);
         await page.clickOn(["h1"]);

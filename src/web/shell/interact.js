@@ -204,7 +204,7 @@ export function layer(provider, { L, report }) {
    * The chart moved or changed under what the layer shows (the page
    * scrolled; a new width, the theme, the language: repainted): the keys'
    * hint and the keyboard's tooltip go beside the chart and the item where
-   * they are now; a pointer's tooltip, the pointer still over the chart,
+   * they are now, or go once those have left the window; a pointer's tooltip, the pointer still over the chart,
    * becomes that of what is under it now, as :hover would (with its band),
    * or goes. A tap's goes; one the pointer went onto stays, its band on its item.
    */
@@ -213,7 +213,11 @@ export function layer(provider, { L, report }) {
     if (!p || p.tip.hidden) return;
     const k = st.kernel;
     const at = st.pointerAt;
-    if (st.tipKey === null) return hint(st);
+    if (st.tipKey === null) {
+      // The keys' hint beside the chart, or gone with the chart out of the window.
+      const c = st.canvas.getBoundingClientRect();
+      return c.bottom < 0 || c.top > innerHeight ? hideTip(st) : hint(st);
+    }
     if (!at) return k.item(k.focus)?.[4] === st.tipKey ? tipAtFocus(st, true) : hideTip(st);
     if (!st.pointerIn) return at.pointerType === "touch" ? hideTip(st) : band(st, st.tipKey);
     const c = st.canvas;
@@ -267,7 +271,8 @@ export function layer(provider, { L, report }) {
     if (!tip) return;
     const r = st.canvas.getBoundingClientRect();
     const at = [r.left + x + Math.min(w, r.width * 0.6), r.top + y + h / 2];
-    if (again) return placeTip(st.parts.tip, ...at);
+    // Moved there; gone once its item has left the window (a tooltip pinned to the window's edge would cover the article).
+    if (again) return at[1] < 0 || at[1] > innerHeight ? hideTip(st) : placeTip(st.parts.tip, ...at);
     st.tipKey = st.pointerAt = null;
     showTip(st, key, ...at);
     return tip;
