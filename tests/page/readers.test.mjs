@@ -141,6 +141,12 @@ function widthOf([host, px]) {
   })();
 }
 
+/** Scrolls the page by `dy` CSS px and resolves two frames later (a scroll's event comes with the next frame). */
+function scrolledBy(dy) {
+  scrollBy(0, dy);
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
+}
+
 /** The chart's tooltip: null when hidden, else its text and box. */
 function tipOf(host) {
   const tip = document.querySelector(host).shadowRoot.querySelector(".cv-tip");
@@ -386,16 +392,13 @@ for (const name of ENGINES) {
         const back = await page.waitFor(bandOf, BARS, { message: "no band on Morocco's bar again" });
         assert.deepEqual(back, on, "Morocco's band at the page's width again");
         // The page scrolled under the still pointer: Morocco's bar goes up from under it.
-        await page.evaluate(() => new Promise((resolve) => {
-          scrollBy(0, 60);
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
-        }));
+        await page.evaluate(scrolledBy, 60);
         const scrolled = await page.evaluate(bandOf, BARS);
         const tipScrolled = await page.evaluate(tipOf, BARS);
         assert.ok(!tipScrolled || !/Morocco/.test(tipScrolled.text), "Morocco's tooltip stayed as the page scrolled it away");
         assert.equal(scrolled === null, tipScrolled === null, `after the scroll, a band ${JSON.stringify(scrolled)} without a tooltip, or the other way round`);
         if (scrolled) assert.ok(scrolled.y <= bar.y && bar.y <= scrolled.y + scrolled.h, `the band ${JSON.stringify(scrolled)} is not under the pointer at y ${bar.y}`);
-        await page.evaluate(() => scrollBy(0, -60));
+        await page.evaluate(scrolledBy, -60);
         await page.press("Escape");
         await page.clickOn(["h1"]);
         await assertNoProblems(page);
@@ -416,12 +419,9 @@ for (const name of ENGINES) {
         assert.ok(Math.abs(narrow.canvas.right - wide.canvas.right) > 100, "the chart is as wide as before");
         assertHintPlaced(narrow, "chart at 400 px");
         // The chart scrolled out of the window: the hint goes (it is not left pinned to the window's edge).
-        await page.evaluate(() => new Promise((resolve) => {
-          scrollBy(0, 2000);
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
-        }));
+        await page.evaluate(scrolledBy, 2000);
         assert.equal(await page.evaluate(describedBy, [BARS, true]), null, "the keys' hint stayed with the chart out of the window");
-        await page.evaluate(() => scrollBy(0, -2000));
+        await page.evaluate(scrolledBy, -2000);
         await page.evaluate(widthOf, [BARS, null]);
         // Morocco's details, opened with the keyboard; then the chart narrower.
         await page.press("ArrowDown");
@@ -437,19 +437,13 @@ for (const name of ENGINES) {
         assert.ok(Math.abs(after.box.y - moved.y - (before.box.y - row.y)) <= 2, `the tooltip stayed at y ${after.box.y} while Morocco's bar moved ${row.y} -> ${moved.y}`);
         assert.ok(after.box.x < before.box.x, `the tooltip stayed at x ${after.box.x} beside a narrower chart`);
         // The page scrolled: the tooltip goes with its item.
-        await page.evaluate(() => new Promise((resolve) => {
-          scrollBy(0, 40);
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
-        }));
+        await page.evaluate(scrolledBy, 40);
         const scrolled = await page.evaluate(tipOf, BARS);
         assert.ok(scrolled && Math.abs(after.box.y - scrolled.box.y - 40) <= 1, `the tooltip ${JSON.stringify(scrolled?.box)} did not go up 40 px with the page from ${after.box.y}`);
         // Morocco's bar scrolled out of the window: its tooltip goes (it is not left pinned to the window's edge).
-        await page.evaluate(() => new Promise((resolve) => {
-          scrollBy(0, 2000);
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
-        }));
+        await page.evaluate(scrolledBy, 2000);
         assert.equal(await page.evaluate(tipOf, BARS), null, "Morocco's tooltip stayed with its bar out of the window");
-        await page.evaluate(() => scrollBy(0, -2040));
+        await page.evaluate(scrolledBy, -2040);
         await page.press("Escape");
         await page.evaluate(widthOf, [BARS, null]);
         await page.clickOn(["h1"]);
