@@ -204,9 +204,11 @@ export function layer(provider, { L, report }) {
    * The chart moved or changed under what the layer shows (the page
    * scrolled; a new width, the theme, the language: repainted): the keys'
    * hint and the keyboard's tooltip go beside the chart and the item where
-   * they are now, or go once those have left the window; a pointer's tooltip, the pointer still over the chart,
-   * becomes that of what is under it now, as :hover would (with its band),
-   * or goes. A tap's goes; one the pointer went onto stays, its band on its item.
+   * they are now, or go once those have left the window. A pointer's
+   * tooltip, the pointer still over the chart, becomes that of what is
+   * under it now (with its band), as :hover would, or goes; a tap's goes;
+   * one the pointer went onto stays, its band on its item. A hidden one
+   * stays hidden.
    */
   function follow(st) {
     const p = st.parts;
