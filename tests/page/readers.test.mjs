@@ -257,6 +257,12 @@ async function assertPainted(page, host, what) {
   return s;
 }
 
+/** Moves the mouse onto `at` ({ x, y }, viewport CSS px) from 5 px to its left: a move onto it, as a hand's ends. */
+async function pointAt(page, at) {
+  await page.mouseMove(at.x - 5, at.y);
+  await page.mouseMove(at.x, at.y);
+}
+
 async function assertNoProblems(page, what = "") {
   assert.deepEqual(await page.problems(), [], `${page.engine}${what ? `: ${what}` : ""}`);
 }
@@ -314,8 +320,7 @@ for (const name of ENGINES) {
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
         assert.ok(bar && bar.lengthCss > 100, `Morocco's bar not found: ${JSON.stringify(bar)}`);
         assert.equal(await page.evaluate(tipOf, BARS), null, "a tooltip before any hover");
-        await page.mouseMove(bar.x - 5, bar.y);
-        await page.mouseMove(bar.x, bar.y);
+        await pointAt(page, bar);
         const tip = await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
         assert.match(tip.text, /Morocco/);
         assert.match(tip.text, /384, almost certainly victim IP addresses/);
@@ -339,8 +344,7 @@ for (const name of ENGINES) {
         // about: a pointer right of a short bar (the row's hit box is the
         // chart's width) showed a tooltip with no mark on its bar.
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
-        await page.mouseMove(bar.x - 5, bar.y);
-        await page.mouseMove(bar.x, bar.y);
+        await pointAt(page, bar);
         await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
         const on = await page.waitFor(bandOf, BARS, { message: "no band on hover" });
         assert.equal(on.tip, "Morocco");
@@ -371,8 +375,7 @@ for (const name of ENGINES) {
         // Before 2026-12-06 they stayed as they were, about the item that had
         // been under the pointer, where it had been.
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
-        await page.mouseMove(bar.x - 5, bar.y);
-        await page.mouseMove(bar.x, bar.y);
+        await pointAt(page, bar);
         const on = await page.waitFor(bandOf, BARS, { message: "no band on hover" });
         assert.equal(on.tip, "Morocco");
         // Narrower: the title and the notes take more lines, and the rows move down from under the pointer.
@@ -387,8 +390,7 @@ for (const name of ENGINES) {
         if (now) assert.ok(now.y <= bar.y && bar.y <= now.y + now.h && now.tip !== "Morocco", `the band ${JSON.stringify(now)} is not under the pointer at y ${bar.y}`);
         // Back to the page's width, the pointer on Morocco's bar again: its band where it was.
         await page.evaluate(widthOf, [BARS, null]);
-        await page.mouseMove(bar.x - 5, bar.y);
-        await page.mouseMove(bar.x, bar.y);
+        await pointAt(page, bar);
         const back = await page.waitFor(bandOf, BARS, { message: "no band on Morocco's bar again" });
         assert.deepEqual(back, on, "Morocco's band at the page's width again");
         // The page scrolled under the still pointer: Morocco's bar goes up from under it.
@@ -452,8 +454,7 @@ for (const name of ENGINES) {
 
       it(t("hover (WCAG 1.4.13): the pointer moves onto Morocco's tooltip, which stays there, and goes when the pointer leaves both"), async () => {
         const bar = await page.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
-        await page.mouseMove(bar.x - 5, bar.y);
-        await page.mouseMove(bar.x, bar.y);
+        await pointAt(page, bar);
         const first = await page.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
         // Along the bar, then sideways onto the tooltip, as a hand would: a step every few pixels.
         const to = { x: first.box.x + 12, y: bar.y };
