@@ -156,6 +156,19 @@ function tipOf(host) {
 }
 
 /**
+ * The chart's tooltip: its title, how far it is scrolled and how far it can
+ * be; scrolled to `top` first when `top` is a number. Resolves two frames
+ * later (a scroll's event comes with the next frame).
+ */
+function tipScrollOf([host, top]) {
+  const tip = document.querySelector(host).shadowRoot.querySelector(".cv-tip");
+  if (typeof top === "number") tip.scrollTop = top;
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ title: tip.hidden ? null : (tip.querySelector("b")?.textContent ?? null), top: tip.scrollTop, room: tip.scrollHeight - tip.clientHeight }))),
+  );
+}
+
+/**
  * The controls whose label is cut ("…") in the chart's controls row at any
  * width from 320 to 1280 CSS px: the row itself is set to each width (not the
  * chart, which would redraw), then back. Each as "width: label".
@@ -478,6 +491,30 @@ for (const name of ENGINES) {
         await page.mouseMove(h1.x, h1.y);
         await page.waitFor((h) => !document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden])"), BARS, { timeout: 3_000, message: "the tooltip stayed after the pointer left it" });
         await assertNoProblems(page);
+      });
+
+      it(t("a tooltip taller than the window: scrolled, it stays so along its item; the next item's starts at its top"), async () => {
+        const short = await open(engine, "index.html", { width: 1000, height: 256 });
+        try {
+          const morocco = await short.evaluate(widestRunOf, [BARS, TOP_CLASS_LIGHT]);
+          await pointAt(short, morocco);
+          await short.waitFor(tipOf, BARS, { timeout: 5_000, message: "no tooltip on hover" });
+          const scrolled = await short.evaluate(tipScrollOf, [BARS, 1e6]);
+          assert.ok(scrolled.room > 0, `Morocco's tooltip fits in a 256 px high window (${JSON.stringify(scrolled)}): this test no longer reaches a long one`);
+          assert.equal(scrolled.title, "Morocco");
+          // Along Morocco's bar: the same tooltip, where its reader left it.
+          await pointAt(short, { x: morocco.x - 20, y: morocco.y });
+          assert.deepEqual(await short.evaluate(tipScrollOf, [BARS]), scrolled, "Morocco's tooltip moved back to its top while the pointer stayed on its bar");
+          // Onto Brazil's bar (left of the tooltip, which is right of the pointer): Brazil's, from its top.
+          const brazil = await short.evaluate(widestRunOf, [BARS, CLASS_100_LIGHT, true]);
+          await pointAt(short, brazil);
+          await short.waitFor((h) => document.querySelector(h).shadowRoot.querySelector(".cv-tip:not([hidden]) b")?.textContent === "Brazil", BARS, { timeout: 5_000, message: "no tooltip for Brazil" });
+          const next = await short.evaluate(tipScrollOf, [BARS]);
+          assert.equal(next.top, 0, `Brazil's tooltip opened ${next.top} px down, where Morocco's had been scrolled to`);
+          await assertNoProblems(short);
+        } finally {
+          await short.close();
+        }
       });
 
       it(t("keyboard: Tab reaches the bars; arrows, Home and End move a drawn ring and say one short line; Enter and Space the details; Escape closes"), async () => {
