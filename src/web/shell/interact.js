@@ -75,9 +75,7 @@ export function layer(provider, { L, report }) {
       return e;
     }));
     p.tip.hidden = false;
-    // A new item's starts at its top. Only when a reader scrolled the last
-    // one: setting scrollTop lays the page out, a third of a hover's time.
-    if (st.tipScrolled) p.tip.scrollTop = st.tipScrolled = 0;
+    p.tip.scrollTop = 0;
     st.tipKey = key;
     // Its shape outlined, where the view draws one (the map: world.js).
     st.outline?.(key);
@@ -480,7 +478,6 @@ export function layer(provider, { L, report }) {
         // A pointer on the tooltip keeps it; leaving it, the tooltip goes unless the pointer reaches its item.
         st.parts.tip.addEventListener("pointerenter", () => clearTimeout(st.tipTimer), { signal });
         st.parts.tip.addEventListener("pointerleave", (e) => e.pointerType === "touch" || lingerTip(st), { signal });
-        st.parts.tip.addEventListener("scroll", () => (st.tipScrolled = 1), { passive: true, signal });
       }
       // The keyboard brought the focus here before the layer arrived: what the keys do, now.
       if (st.parts.root.activeElement === st.canvas && st.canvas.matches(":focus-visible")) hint(st);
