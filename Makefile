@@ -13,7 +13,7 @@
 #   make screenshots  build, then refresh docs/img/page.png, docs/img/map.png and docs/img/map-phone.png from the page tests
 #   make package      build, then the npm package: target/package/careto-viz-<version>.tgz (REPOSITORY=https://…)
 #   make geo          rewrite data/world-110m.bin (the map's geometry) from npm world-atlas (tests/geometry.rs checks it)
-#   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~4 min)
+#   make bench        build, then benchmark against Chart.js and at scale: bench/results/latest.md (~7 min: 40 cold loads of each page)
 #   make fuzz         cargo-fuzz targets (campaign, layout) for FUZZ_MINUTES (10) minutes EACH, in turn; a crash fails it
 #   make clean        remove build outputs
 
