@@ -199,6 +199,27 @@ function focused() {
 }
 
 /**
+ * Where the focus is and whether chart `host` has its interaction layer
+ * (whose style sheet, with the hover band's rule, it adopts into the
+ * chart's shadow root), for hintOn's error.
+ */
+function hintState(host) {
+  const element = document.querySelector(host);
+  const root = element.shadowRoot;
+  const c = root.querySelector("canvas");
+  const tip = root.querySelector(".cv-tip");
+  const a = document.activeElement;
+  return {
+    active: a ? `${a.localName}${a.id ? `#${a.id}` : ""}` : null,
+    inner: root.activeElement?.localName ?? null,
+    focusVisible: c.matches(":focus-visible"),
+    state: element.getAttribute("data-careto-viz-state"),
+    layer: [...root.adoptedStyleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === ".cv-band")),
+    tip: tip.hidden ? null : tip.textContent.slice(0, 60),
+  };
+}
+
+/**
  * The chart's canvas's description, as aria-describedby names it (its
  * elements' texts, in order; hidden ones too, as the accessible description
  * takes them), and which of them are hidden; with the keys' hint's box when
@@ -221,6 +242,22 @@ function describedBy([host, hinted]) {
 }
 
 // ---------------------------------------------------------------- helpers in node
+
+/**
+ * Waits for the keys' hint on chart `host` (describedBy's answer). If it
+ * does not come, the error says where the focus is, whether the canvas
+ * matches :focus-visible and whether the interaction layer has reached the
+ * chart: a failure seen once in WebKit in CI (2026-12-05, "no keys' hint on
+ * Tab") and not reproduced since, in 15 runs of that test alone.
+ */
+async function hintOn(page, host, message) {
+  try {
+    return await page.waitFor(describedBy, [host, true], { message });
+  } catch (error) {
+    const state = await page.evaluate(hintState, host).catch((e) => `unreadable: ${e.message}`);
+    throw new Error(`${error.message}; ${JSON.stringify(state)}`);
+  }
+}
 
 /**
  * The keys' hint (describedBy's answer `d`) is under the chart where the
@@ -426,7 +463,7 @@ for (const name of ENGINES) {
           document.querySelector(h).shadowRoot.querySelector("canvas").focus();
           requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
         }), BARS);
-        const wide = await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on focus" });
+        const wide = await hintOn(page, BARS, "no keys' hint on focus");
         assertHintPlaced(wide, "chart");
         await page.evaluate(widthOf, [BARS, 400]);
         const narrow = await page.evaluate(describedBy, [BARS, true]);
@@ -529,7 +566,7 @@ for (const name of ENGINES) {
         // What the keys do: the description after the summary (hidden, so not read twice in the
         // page's flow), and shown to a keyboard's reader in the chart's bottom left.
         const keys = "Keys: the arrows go through the countries, the largest count first, then those without a count from A to Z; Enter or Space opens the details, Escape closes them.";
-        const d = await page.waitFor(describedBy, ["#careto-map", true], { message: "no keys' hint when the keyboard reached the map" });
+        const d = await hintOn(page, "#careto-map", "no keys' hint when the keyboard reached the map");
         assert.match(d.texts[0], /^31 countries · over 380 unique victims .*Morocco/, "the summary comes first");
         assert.deepEqual([d.texts[1], d.hidden[1]], [keys, true]);
         assert.equal(d.tip.text, keys);
@@ -545,7 +582,7 @@ for (const name of ENGINES) {
         assert.deepEqual(stops, ["careto-map button", "careto-map button", "careto-map button", "careto-map button", "careto-bars canvas"], "one stop for the map, then its buttons");
         assert.match(f.label ?? "", /31 countries/);
         assert.equal((await page.evaluate(describedBy, ["#careto-map"])).tip, null, "the map's hint stayed after the focus left it");
-        const onBars = await page.waitFor(describedBy, [BARS, true], { message: "no keys' hint on the bars" });
+        const onBars = await hintOn(page, BARS, "no keys' hint on the bars");
         assert.equal(onBars.tip.text, keys, "no keys' hint on the bars");
         assertHintPlaced(onBars, "bars");
         const before = await page.evaluate(canvasHash, BARS);
@@ -1053,7 +1090,7 @@ for (const name of ENGINES) {
         const page = await open(engine, "embed.html?view=bars", { width: 700, height: 1400 });
         try {
           await page.press("Tab");
-          const d = await page.waitFor(describedBy, ["#chart", true], { message: "no keys' hint on Tab" });
+          const d = await hintOn(page, "#chart", "no keys' hint on Tab");
           assert.equal(assertHintPlaced(d, "bars"), "under");
           const at = { x: d.tip.box.x + 10, y: d.tip.box.y + 10 };
           const under = await page.evaluate(([x, y]) => document.querySelector("#chart").shadowRoot.elementFromPoint(x, y)?.textContent ?? null, [at.x, at.y]);
