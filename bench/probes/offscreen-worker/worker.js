@@ -1,3 +1,6 @@
+// `first`: when this worker's code starts. In a module worker that is after
+// draw.js has been fetched and evaluated (imports run first); probe.mjs joins
+// both files into one classic worker as well, whose `first` has no import to wait for.
 const first = performance.timeOrigin + performance.now();
 import { draw } from "./draw.js";
 self.onmessage = (e) => {
